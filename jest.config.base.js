@@ -1,0 +1,14 @@
+// Shared Jest settings. Tiers by suffix: *.test.ts (unit), *.int.test.ts (real PostgreSQL and NATS),
+// *.e2e.test.ts (through the gateway with all four subgraphs).
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/test'].filter((p) => require('fs').existsSync(p.replace('<rootDir>', process.cwd()))),
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 60_000,
+  maxWorkers: process.env.CI ? 2 : '50%',
+};

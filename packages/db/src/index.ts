@@ -1,0 +1,5 @@
+export { createDataSource, initializeDataSource, type ServiceDataSourceOptions } from './data-source';
+export { createMessagingTables, dropMessagingTables } from './messaging-tables';
+export { outboxWriter, writeOutboxBatch, type Emit, type EmitOptions } from './outbox';
+export { OutboxRelay, type RelayOptions } from './relay';
+export { Messaging, defineHandler, type HandlerDefinition, type EventWork } from './messaging';

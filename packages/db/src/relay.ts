@@ -1,0 +1,88 @@
+import type { Logger } from '@zhiyuan/config';
+import type { EventBus, EventEnvelope } from '@zhiyuan/events';
+import type { DataSource } from 'typeorm';
+
+export interface RelayOptions {
+  batchSize?: number;
+  /** Poll interval when nobody kicks the relay (another process may have written). */
+  intervalMs?: number;
+}
+
+/**
+ * Publishes unpublished outbox rows in commit order and marks them. One relay per schema publishes
+ * at a time (a transaction-scoped advisory lock), so order per aggregate holds with several
+ * replicas; a crash between publish and mark republishes with the same Nats-Msg-Id, which
+ * JetStream's duplicate window and the consumers' inbox absorb.
+ */
+export class OutboxRelay {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = true;
+  private readonly batchSize: number;
+  private readonly intervalMs: number;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly schema: string,
+    private readonly bus: EventBus,
+    private readonly log: Logger,
+    opts: RelayOptions = {},
+  ) {
+    this.batchSize = opts.batchSize ?? 500;
+    this.intervalMs = opts.intervalMs ?? 250;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.kick();
+  }
+
+  /** Asks for a run now (called after a commit that wrote events). */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.running = this.loop().finally(() => {
+      this.running = undefined;
+      if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.again ? 0 : this.intervalMs);
+      this.again = false;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.publishBatch()) === this.batchSize) {
+        // a full batch: there may be more
+      }
+    } catch (err) {
+      this.log.warn({ err: String(err) }, 'outbox relay run failed; will retry');
+    }
+  }
+
+  /** Publishes one batch; returns how many rows it published (0 when another relay holds the lock). */
+  async publishBatch(): Promise<number> {
+    return this.ds.transaction(async (m) => {
+      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${this.schema}.outbox`]);
+      if (!locked) return 0;
+      const rows: { seq: string; subject: string; envelope: EventEnvelope }[] = await m.query(
+        `SELECT seq, subject, envelope FROM "${this.schema}".outbox_message WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      // Sent in order on one connection; acks awaited together.
+      await Promise.all(rows.map((r) => this.bus.publish(r.subject, r.envelope)));
+      await m.query(`UPDATE "${this.schema}".outbox_message SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      return rows.length;
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}

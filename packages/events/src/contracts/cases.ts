@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { defineEvent, divisionCode, fen, isoDate, isoDateTime, uuid } from './define';
+
+/** Events produced by the cases subgraph (stream CASES, subjects `cases.>`). */
+
+export const CASE_OUTCOMES = ['PERFORMED_AFTER_URGING', 'COMPLETED', 'SETTLED_AND_PERFORMED', 'TERMINATED_THIS_ROUND', 'EXITED', 'WITHDRAWN'] as const;
+export const caseOutcome = z.enum(CASE_OUTCOMES);
+export const PAYMENT_SOURCES = ['VOLUNTARY', 'URGED', 'MEETING', 'SETTLEMENT', 'ENFORCED'] as const;
+
+const routing = {
+  villageCode: divisionCode().nullable(),
+  townshipCode: divisionCode().nullable(),
+};
+
+export const judgmentEffective = defineEvent({
+  type: 'cases.judgment.effective',
+  version: 1,
+  description: 'A judgment became effective and was taken in; carries the routing to the obligor home division.',
+  payload: z.object({
+    caseId: uuid(),
+    caseNumber: z.string(),
+    court: z.string(),
+    causeCode: z.string(),
+    causeCategory: z.string(),
+    judgeId: uuid().nullable(),
+    effectiveDate: isoDate(),
+    performanceDeadline: isoDate().nullable(),
+    obligorIds: z.array(uuid()).min(1),
+    obligeeIds: z.array(uuid()).min(1),
+    amountOwedFen: fen(),
+    ...routing,
+  }),
+});
+
+export const urgingStarted = defineEvent({
+  type: 'cases.urging.started',
+  version: 1,
+  description: 'Pre-enforcement urging started: tasks sends the SMS notices and opens the village follow-up.',
+  payload: z.object({
+    caseId: uuid(),
+    caseNumber: z.string(),
+    court: z.string(),
+    judgeId: uuid().nullable(),
+    obligorIds: z.array(uuid()).min(1),
+    obligeeIds: z.array(uuid()).min(1),
+    amountOwedFen: fen(),
+    deadline: isoDate(),
+    startedAt: isoDateTime(),
+    ...routing,
+  }),
+});
+
+export const urgingEnded = defineEvent({
+  type: 'cases.urging.ended',
+  version: 1,
+  description: 'Pre-enforcement urging ended, with the reason.',
+  payload: z.object({
+    caseId: uuid(),
+    reason: z.enum(['PERFORMED', 'DEADLINE_PASSED', 'ENFORCEMENT_APPLIED', 'CANCELLED']),
+    endedAt: isoDateTime(),
+  }),
+});
+
+export const enforcementFiled = defineEvent({
+  type: 'cases.enforcement.filed',
+  version: 1,
+  description: 'An enforcement case was filed on the rights holder application and assigned to an officer.',
+  payload: z.object({
+    caseId: uuid(),
+    enforcementNumber: z.string(),
+    caseNumber: z.string(),
+    judgeId: uuid().nullable(),
+    officerId: uuid().nullable(),
+    obligorIds: z.array(uuid()).min(1),
+    obligeeIds: z.array(uuid()).min(1),
+    amountAppliedFen: fen(),
+    needsService: z.boolean(),
+    filedAt: isoDateTime(),
+    ...routing,
+  }),
+});
+
+export const performanceRecorded = defineEvent({
+  type: 'cases.performance.recorded',
+  version: 1,
+  description: 'A payment was recorded on a case; outstandingFen is the balance after it.',
+  payload: z.object({
+    caseId: uuid(),
+    performanceId: uuid(),
+    amountFen: fen(),
+    source: z.enum(PAYMENT_SOURCES),
+    paidOn: isoDate(),
+    outstandingFen: fen(),
+    totalPaidFen: fen(),
+    obligorIds: z.array(uuid()).min(1),
+    recordedAt: isoDateTime(),
+  }),
+});
+
+export const instalmentMissed = defineEvent({
+  type: 'cases.instalment.missed',
+  version: 1,
+  description: 'A scheduled instalment of a settlement or plan was not paid by its due date.',
+  payload: z.object({
+    caseId: uuid(),
+    planId: uuid(),
+    instalmentNo: z.number().int().positive(),
+    dueDate: isoDate(),
+    amountFen: fen(),
+    obligorIds: z.array(uuid()).min(1),
+  }),
+});
+
+export const caseClosed = defineEvent({
+  type: 'cases.case.closed',
+  version: 1,
+  description: 'A case closed: outcome, judge, whether it was urged, days open and the amounts.',
+  payload: z.object({
+    caseId: uuid(),
+    caseNumber: z.string(),
+    outcome: caseOutcome,
+    judgeId: uuid().nullable(),
+    officerId: uuid().nullable(),
+    causeCode: z.string(),
+    causeCategory: z.string(),
+    urged: z.boolean(),
+    enforcementFiled: z.boolean(),
+    effectiveDate: isoDate(),
+    closedAt: isoDateTime(),
+    daysOpen: z.number().int().nonnegative(),
+    amountAppliedFen: fen(),
+    amountRecoveredFen: fen(),
+    obligorIds: z.array(uuid()).min(1),
+    ...routing,
+  }),
+});
+
+export const casesContracts = [
+  judgmentEffective,
+  urgingStarted,
+  urgingEnded,
+  enforcementFiled,
+  performanceRecorded,
+  instalmentMissed,
+  caseClosed,
+] as const;

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { defineEvent, divisionCode, fen, isoDate, isoDateTime, uuid } from './define';
+
+/** Events produced by the tasks subgraph (stream TASKS, subjects `tasks.>`). */
+
+export const TASK_TYPES = ['LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL'] as const;
+export const TASK_LEVELS = ['COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
+export const MEETING_OUTCOMES = ['PAID_IN_FULL', 'INSTALMENT_AGREED', 'DECLARATION_FILED', 'ABSENT', 'REFUSED'] as const;
+
+const taskFields = {
+  taskId: uuid(),
+  caseId: uuid().nullable(),
+  obligorId: uuid().nullable(),
+  type: z.enum(TASK_TYPES),
+  level: z.enum(TASK_LEVELS),
+  divisionCode: divisionCode(),
+};
+
+export const taskCreated = defineEvent({
+  type: 'tasks.task.created',
+  version: 1,
+  description: 'An assistance task was opened for a level and division.',
+  payload: z.object({ ...taskFields, assigneeId: uuid().nullable(), dueAt: isoDateTime(), createdAt: isoDateTime() }),
+});
+
+export const taskCompleted = defineEvent({
+  type: 'tasks.task.completed',
+  version: 1,
+  description: 'An assistance task was done (or cancelled), with its result.',
+  payload: z.object({
+    ...taskFields,
+    status: z.enum(['DONE', 'CANCELLED']),
+    createdAt: isoDateTime(),
+    completedAt: isoDateTime(),
+    result: z.record(z.string(), z.unknown()).nullable(),
+  }),
+});
+
+export const taskOverdue = defineEvent({
+  type: 'tasks.task.overdue',
+  version: 1,
+  description: 'A task passed its due date and was escalated one level up.',
+  payload: z.object({ ...taskFields, dueAt: isoDateTime(), escalatedTo: z.enum(TASK_LEVELS), overdueAt: isoDateTime() }),
+});
+
+export const meetingHeld = defineEvent({
+  type: 'tasks.meeting.held',
+  version: 1,
+  description: 'A village enforcement meeting was closed with its figures and each invitee outcome.',
+  payload: z.object({
+    meetingId: uuid(),
+    villageCode: divisionCode(),
+    townshipCode: divisionCode().nullable(),
+    heldAt: isoDateTime(),
+    invited: z.number().int().nonnegative(),
+    attended: z.number().int().nonnegative(),
+    paidInFull: z.number().int().nonnegative(),
+    instalmentPlans: z.number().int().nonnegative(),
+    outcomes: z.array(
+      z.object({
+        partyId: uuid(),
+        caseId: uuid(),
+        outcome: z.enum(MEETING_OUTCOMES),
+        amountFen: fen().nullable(),
+        instalments: z.array(z.object({ dueDate: isoDate(), amountFen: fen() })).nullable(),
+      }),
+    ),
+  }),
+});
+
+export const formSubmitted = defineEvent({
+  type: 'tasks.form.submitted',
+  version: 1,
+  description: 'A whereabouts-and-property feedback form or a property-and-income declaration was submitted.',
+  payload: z.object({
+    formId: uuid(),
+    formType: z.enum(['WHEREABOUTS_FEEDBACK', 'PROPERTY_DECLARATION']),
+    partyId: uuid(),
+    caseId: uuid().nullable(),
+    taskId: uuid().nullable(),
+    submittedAt: isoDateTime(),
+    /** The answers people-credit needs for the capacity profile. */
+    summary: z.object({
+      found: z.boolean().nullable(),
+      monthlyIncomeFen: fen().nullable(),
+      assetsValueFen: fen().nullable(),
+      debtsFen: fen().nullable(),
+      dependants: z.number().int().nonnegative().nullable(),
+      assetsSeen: z.array(z.string()),
+    }),
+  }),
+});
+
+export const notificationSent = defineEvent({
+  type: 'tasks.notification.sent',
+  version: 1,
+  description: 'An SMS notice reached a final state (sent, delivered or failed).',
+  payload: z.object({
+    notificationId: uuid(),
+    template: z.string(),
+    recipientPartyId: uuid().nullable(),
+    recipientRole: z.string(),
+    caseId: uuid().nullable(),
+    status: z.enum(['SENT', 'DELIVERED', 'FAILED']),
+    at: isoDateTime(),
+  }),
+});
+
+export const tasksContracts = [taskCreated, taskCompleted, taskOverdue, meetingHeld, formSubmitted, notificationSent] as const;

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { contractFor, type EventPayload, type EventType } from './contracts';
+
+/** The one envelope every event travels in. `id` is also the JetStream `Nats-Msg-Id`. */
+export const envelopeSchema = z.object({
+  id: z.uuid(),
+  type: z.string().min(1),
+  version: z.number().int().positive(),
+  occurredAt: z.iso.datetime({ offset: true }),
+  producer: z.string().min(1),
+  correlationId: z.uuid(),
+  causationId: z.uuid().nullable(),
+  /** The aggregate the event is about (case or party id); order is kept per key. */
+  key: z.string().min(1),
+  payload: z.unknown(),
+});
+
+export interface EventEnvelope<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  version: number;
+  occurredAt: string;
+  producer: string;
+  correlationId: string;
+  causationId: string | null;
+  key: string;
+  payload: EventPayload<T>;
+}
+
+export class EventValidationError extends Error {
+  constructor(public readonly reason: string) {
+    super(reason);
+    this.name = 'EventValidationError';
+  }
+}
+
+export interface CreateEventOptions {
+  producer: string;
+  key: string;
+  /** The event that caused this one; its correlation id is carried on. */
+  cause?: Pick<EventEnvelope, 'id' | 'correlationId'>;
+  correlationId?: string;
+  occurredAt?: Date;
+}
+
+/** Builds an envelope, validating the payload against its contract. */
+export function createEvent<T extends EventType>(type: T, payload: EventPayload<T>, opts: CreateEventOptions): EventEnvelope<T> {
+  const contract = contractFor(type);
+  if (!contract) throw new EventValidationError(`unknown event type ${type}`);
+  const parsed = contract.payload.safeParse(payload);
+  if (!parsed.success) throw new EventValidationError(`${type}: ${formatIssues(parsed.error)}`);
+  const id = randomUUID();
+  return {
+    id,
+    type,
+    version: contract.version,
+    occurredAt: (opts.occurredAt ?? new Date()).toISOString(),
+    producer: opts.producer,
+    correlationId: opts.cause?.correlationId ?? opts.correlationId ?? id,
+    causationId: opts.cause?.id ?? null,
+    key: opts.key,
+    payload: parsed.data as EventPayload<T>,
+  };
+}
+
+/** Validates raw bytes or an object as an envelope of a known type; throws EventValidationError with the reason. */
+export function parseEnvelope(raw: unknown): EventEnvelope {
+  let value = raw;
+  if (typeof raw === 'string' || raw instanceof Uint8Array) {
+    try {
+      value = JSON.parse(typeof raw === 'string' ? raw : Buffer.from(raw).toString('utf8'));
+    } catch {
+      throw new EventValidationError('message is not valid JSON');
+    }
+  }
+  const env = envelopeSchema.safeParse(value);
+  if (!env.success) throw new EventValidationError(`envelope: ${formatIssues(env.error)}`);
+  const contract = contractFor(env.data.type);
+  if (!contract) throw new EventValidationError(`unknown event type ${env.data.type}`);
+  if (env.data.version > contract.version) throw new EventValidationError(`${env.data.type} version ${env.data.version} is newer than this consumer knows (${contract.version})`);
+  const payload = contract.payload.safeParse(env.data.payload);
+  if (!payload.success) throw new EventValidationError(`${env.data.type}: ${formatIssues(payload.error)}`);
+  return { ...env.data, payload: payload.data } as EventEnvelope;
+}
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+}

@@ -1,0 +1,79 @@
+import { connect, type JetStreamManager } from 'nats';
+import { NatsEventBus, durableName, type EventEnvelope } from '../src';
+import { busContract } from './bus-contract';
+import { paymentEvent } from './factories';
+import { describeWithNats, natsUrl, silentLogger, uniqueService, waitFor } from '@zhiyuan/testing';
+
+const url = natsUrl();
+
+describeWithNats('NATS JetStream bus', () => {
+  busContract('nats', async () => {
+    const bus = new NatsEventBus({ url: url!, name: 'test', logger: silentLogger, heartbeatMs: 1_000 });
+    await bus.start();
+    return bus;
+  });
+
+  let bus: NatsEventBus;
+  let jsm: JetStreamManager;
+  beforeAll(async () => {
+    bus = new NatsEventBus({ url: url!, name: 'test', logger: silentLogger });
+    await bus.start();
+    jsm = bus.clients.jsm;
+  });
+  afterAll(async () => {
+    await bus.close();
+  });
+
+  it('creates the streams with file storage and a duplicate window', async () => {
+    const info = await jsm.streams.info('CASES');
+    expect(info.config.subjects).toEqual(['cases.>']);
+    expect(info.config.storage).toBe('file');
+    expect(info.config.duplicate_window).toBeGreaterThan(0);
+    await expect(jsm.streams.info('DEADLETTER')).resolves.toBeDefined();
+  });
+
+  it('(a) 1,000 events published while the consumer is stopped are all handled after restart, none twice', async () => {
+    const service = uniqueService('fault-a');
+    const seen = new Map<string, number>();
+    const handler = async (e: EventEnvelope) => void seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+    const sub = await bus.subscribe({ service, subject: 'cases.performance.recorded', startAt: 'new', handler });
+    await sub.stop();
+    const events = Array.from({ length: 1_000 }, () => paymentEvent());
+    await Promise.all(events.map((e) => bus.publish('cases.performance.recorded', e)));
+    const again = await bus.subscribe({ service, subject: 'cases.performance.recorded', handler });
+    await waitFor(() => events.every((e) => seen.has(e.id)), { timeoutMs: 30_000, what: '1,000 events' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+    expect(events.filter((e) => seen.get(e.id) === 1)).toHaveLength(1_000);
+    await again.stop();
+  });
+
+  it('(d) a malformed message lands on the dead-letter subject with its reason', async () => {
+    const service = uniqueService('fault-d');
+    const sub = await bus.subscribe({ service, subject: 'cases.case.closed', startAt: 'new', handler: async () => undefined });
+    const nc = await connect({ servers: url! });
+    const js = nc.jetstream();
+    const before = bus.stats.deadLettered;
+    await bus.publishRaw('cases.case.closed', '{"type":"cases.case.closed","payload":{}}');
+    await waitFor(() => bus.stats.deadLettered > before, { what: 'dead-lettered' });
+    const msg = await js.streams.getMessage?.('DEADLETTER', { last_by_subj: `deadletter.${durableName(service, 'cases.case.closed')}.cases.case.closed` })
+      ?? (await jsm.streams.getMessage('DEADLETTER', { last_by_subj: `deadletter.${durableName(service, 'cases.case.closed')}.cases.case.closed` }));
+    expect(msg.header.get('Zhiyuan-Dead-Reason')).toMatch(/^validation: envelope: id/);
+    expect(msg.header.get('Zhiyuan-Original-Subject')).toBe('cases.case.closed');
+    await nc.close();
+    await sub.stop();
+  });
+
+  it('recreates a consumer that was deleted under it', async () => {
+    const service = uniqueService('recreate');
+    const got: string[] = [];
+    const sub = await bus.subscribe({ service, subject: 'cases.urging.ended', startAt: 'new', handler: async (e) => void got.push(e.id) });
+    await jsm.consumers.delete('CASES', sub.name);
+    const e = paymentEvent();
+    // Published on a subject the consumer filters, as a well-formed event of another type is fine for the bus.
+    await waitFor(async () => (await jsm.consumers.info('CASES', sub.name).then(() => true).catch(() => false)), { timeoutMs: 20_000, what: 'consumer recreated' });
+    await bus.publishRaw('cases.urging.ended', JSON.stringify(e), e.id);
+    await waitFor(() => got.includes(e.id), { timeoutMs: 20_000, what: 'delivery after recreation' });
+    await sub.stop();
+  }, 40_000);
+});

@@ -1,0 +1,37 @@
+/**
+ * The test command: all tiers through Turborepo, against DATABASE_URL, or an embedded PostgreSQL
+ * started here when none is configured. Also runs the boundary check and the supergraph check.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { createLogger } from '@zhiyuan/config';
+import { startEmbeddedPostgres } from '../embedded';
+
+const root = path.resolve(__dirname, '../../../..');
+const log = createLogger('test-runner');
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  return r.status ?? 1;
+}
+
+async function main(): Promise<void> {
+  const env = { ...process.env };
+  let stopPg: (() => Promise<void>) | undefined;
+  if (!env.DATABASE_URL) {
+    const pg = await startEmbeddedPostgres({ dataDir: path.join(root, '.data/test-postgres'), port: Number(env.TEST_EMBEDDED_PG_PORT ?? 54330), logger: log });
+    env.DATABASE_URL = pg.url;
+    stopPg = pg.stop;
+  }
+  if (!env.NATS_URL) log.warn('NATS_URL is not set: tests over real NATS JetStream will be skipped (set NATS_URL=nats://127.0.0.1:4222)');
+  let status = 0;
+  try {
+    status = run('npx', ['tsx', 'packages/testing/src/bin/check-boundaries.ts'], env);
+    if (status === 0) status = run('npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--output-logs=new-only', ...process.argv.slice(2)], env);
+  } finally {
+    await stopPg?.();
+  }
+  process.exit(status);
+}
+
+void main();

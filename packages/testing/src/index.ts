@@ -1,0 +1,5 @@
+export { createTestDatabase, testDatabaseUrl, type TestDatabase } from './database';
+export { natsUrl, describeWithNats, assertNatsReachable, uniqueService } from './nats';
+export { waitFor } from './wait';
+export { silentLogger } from './logger';
+export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
