@@ -19,7 +19,9 @@ export function natsUrl(): string | undefined {
 }
 
 /** `describe` over real NATS, skipped loudly when NATS_URL is unset outside CI. */
-export const describeWithNats: jest.Describe = (natsUrl() ? describe : describe.skip) as jest.Describe;
+export function describeWithNats(name: string, fn: () => void): void {
+  (natsUrl() ? describe : describe.skip)(name, fn);
+}
 
 /** Checks the server answers; in CI an unreachable server fails the run. */
 export async function assertNatsReachable(url: string): Promise<void> {

@@ -1,0 +1,105 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import express from 'express';
+import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from '@zhiyuan/config';
+import { INTERNAL_IDENTITY_HEADER, InternalAuthError, verifyInternalIdentity, type Identity } from '@zhiyuan/auth';
+
+export interface SubgraphServerOptions<Ctx extends object> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<Ctx>;
+  port: number;
+  host?: string;
+  /** Shared with the gateway; every request must carry an identity signed with it. */
+  internalSecret: string;
+  /** Builds the per-request context (DataLoaders are created here, never shared across requests). */
+  context: (identity: Identity) => Ctx | Promise<Ctx>;
+  /** Readiness: each dependency and whether it answers. */
+  ready: () => Promise<Record<string, boolean>>;
+  logger: Logger;
+  development: boolean;
+  plugins?: ApolloServerPlugin<Ctx>[];
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP side of every subgraph: `/graphql` (only for requests signed by the gateway), `/health`
+ * (liveness) and `/ready` (database and bus reachable). Errors reach clients without stack traces;
+ * unexpected ones are logged and masked.
+ */
+export async function startSubgraphServer<Ctx extends object>(opts: SubgraphServerOptions<Ctx>): Promise<RunningServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+  const log = opts.logger;
+
+  const apollo = new ApolloServer<Ctx>({
+    schema: buildSubgraphSchema({ typeDefs: opts.typeDefs, resolvers: opts.resolvers as GraphQLResolverMap<unknown> }),
+    includeStacktraceInErrorResponses: opts.development,
+    introspection: true, // subgraphs are internal; the gateway needs _service
+    csrfPrevention: true,
+    formatError: (formatted, error) => maskError(formatted, error, log, opts.development),
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...(opts.plugins ?? [])],
+  });
+  await apollo.start();
+
+  app.get('/health', (_req, res) => void res.json({ status: 'ok', service: opts.name }));
+  app.get('/ready', async (_req, res) => {
+    const checks = await opts.ready().catch(() => ({ ready: false }));
+    const ok = Object.values(checks).every(Boolean);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks });
+  });
+
+  const identities = new WeakMap<express.Request, Identity>();
+  app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
+    try {
+      identities.set(req, await verifyInternalIdentity(req.header(INTERNAL_IDENTITY_HEADER), opts.internalSecret));
+      next();
+    } catch (err) {
+      if (err instanceof InternalAuthError) {
+        res.status(401).json({ errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHENTICATED' } }] });
+        return;
+      }
+      next(err);
+    }
+  });
+  app.use('/graphql', expressMiddleware(apollo, { context: async ({ req }) => opts.context(identities.get(req)!) }));
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port, opts.host ?? '127.0.0.1', resolve));
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
+  log.info({ url }, `${opts.name} subgraph listening`);
+  return {
+    url,
+    port,
+    stop: async () => {
+      await apollo.stop();
+    },
+  };
+}
+
+/** Known errors (with a code) go through; anything else becomes a generic internal error, logged. */
+export function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger, development: boolean): GraphQLFormattedError {
+  const code = formatted.extensions?.code as string | undefined;
+  const original = error instanceof GraphQLError ? error.originalError : error;
+  const known = code && code !== 'INTERNAL_SERVER_ERROR';
+  if (known) {
+    const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions: development ? formatted.extensions : extensions };
+  }
+  log.error({ err: original instanceof Error ? { message: original.message, stack: original.stack } : String(original), path: formatted.path }, 'unexpected error in resolver');
+  return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

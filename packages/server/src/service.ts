@@ -1,0 +1,114 @@
+import type { DocumentNode } from 'graphql';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { DataSource, EntitySchema, MixedList } from 'typeorm';
+import { createLogger, type Logger } from '@zhiyuan/config';
+import type { Identity } from '@zhiyuan/auth';
+import { Messaging, createDataSource, initializeDataSource, type HandlerDefinition } from '@zhiyuan/db';
+import { createEventBus, type EventBus } from '@zhiyuan/events';
+import { startSubgraphServer, type RunningServer } from './server';
+
+/** The configuration every subgraph reads (see serviceConfigShape in @zhiyuan/config). */
+export interface BaseServiceConfig {
+  DATABASE_URL: string;
+  NATS_URL?: string;
+  DB_POOL_SIZE: number;
+  INTERNAL_AUTH_SECRET: string;
+  LOG_LEVEL: string;
+  NODE_ENV: 'development' | 'production' | 'test';
+  PORT: number;
+}
+
+export interface ServiceRuntime {
+  ds: DataSource;
+  messaging: Messaging;
+  bus: EventBus;
+  logger: Logger;
+}
+
+export interface SubgraphDefinition<Ctx extends object> {
+  name: string;
+  /** The PostgreSQL schema the service owns. */
+  schema: string;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<Ctx>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+  /** Event handlers, each on its own durable consumer, applied through the inbox. */
+  handlers: HandlerDefinition<any>[];
+  context: (identity: Identity, runtime: ServiceRuntime) => Ctx;
+  /** Runs after migrations and before the server listens (demo data, schedulers). */
+  onStart?: (runtime: ServiceRuntime) => Promise<void | (() => Promise<void>)>;
+}
+
+export interface ServiceDeps {
+  /** A bus shared with other services in the same process (the all-in-one launcher, tests). */
+  bus?: EventBus;
+  logger?: Logger;
+  /** Receives every SQL statement (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export interface Service {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly url: string;
+  readonly runtime: ServiceRuntime;
+}
+
+/** Wires a subgraph: database and migrations, bus, outbox relay, handlers, HTTP server. */
+export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, config: BaseServiceConfig, deps: ServiceDeps = {}): Service {
+  const logger = deps.logger ?? createLogger(def.name, config.LOG_LEVEL);
+  const ownsBus = !deps.bus;
+  const bus = deps.bus ?? createEventBus({ natsUrl: config.NATS_URL, name: def.name, logger });
+  const ds = createDataSource({
+    url: config.DATABASE_URL,
+    schema: def.schema,
+    entities: def.entities,
+    migrations: def.migrations,
+    poolSize: config.DB_POOL_SIZE,
+    applicationName: `zhiyuan-${def.name}`,
+    onQuery: deps.onQuery,
+  });
+  const messaging = new Messaging(ds, def.schema, def.name, bus, logger);
+  const runtime: ServiceRuntime = { ds, messaging, bus, logger };
+  let server: RunningServer | undefined;
+  let stopHook: (() => Promise<void>) | void;
+
+  return {
+    runtime,
+    get url() {
+      if (!server) throw new Error(`${def.name} is not started`);
+      return server.url;
+    },
+    async start() {
+      if (ownsBus) await bus.start();
+      await initializeDataSource(ds, def.schema);
+      stopHook = await def.onStart?.(runtime);
+      messaging.start();
+      for (const h of def.handlers) await messaging.subscribe(h);
+      server = await startSubgraphServer<Ctx>({
+        name: def.name,
+        typeDefs: def.typeDefs,
+        resolvers: def.resolvers,
+        port: config.PORT,
+        internalSecret: config.INTERNAL_AUTH_SECRET,
+        context: (identity) => def.context(identity, runtime),
+        ready: async () => ({
+          database: await ds.query('SELECT 1').then(() => true, () => false),
+          bus: await bus.healthy(),
+        }),
+        logger,
+        development: config.NODE_ENV !== 'production',
+      });
+    },
+    async stop() {
+      await server?.stop();
+      if (stopHook) await stopHook();
+      await messaging.stop();
+      if (ownsBus) await bus.close();
+      if (ds.isInitialized) await ds.destroy();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export { startStack, type Stack, type StackOptions } from './start-stack';
+export { gql } from './client';

@@ -1,0 +1,19 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: 'src/schema.graphql',
+  generates: {
+    'src/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        contextType: '../context#Context',
+        mappers: {
+          Case: '../entities#CaseEntity',
+        },
+      },
+    },
+  },
+};
+export default config;

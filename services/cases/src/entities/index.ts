@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { CaseEntity } from './case.entity';
+
+export { CaseEntity };
+export const entities = [CaseEntity];

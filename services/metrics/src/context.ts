@@ -1,0 +1,13 @@
+import type { Identity } from '@zhiyuan/auth';
+import type { ServiceRuntime } from '@zhiyuan/server';
+import { createLoaders, type Loaders } from './loaders';
+
+export interface Context {
+  identity: Identity;
+  loaders: Loaders;
+  runtime: ServiceRuntime;
+}
+
+export function createContext(identity: Identity, runtime: ServiceRuntime): Context {
+  return { identity, loaders: createLoaders(runtime.ds), runtime };
+}

@@ -1,0 +1,32 @@
+import { defineService, type Service, type ServiceDeps } from '@zhiyuan/server';
+import type { PeopleCreditConfig } from './config';
+import { createContext, type Context } from './context';
+import { entities } from './entities';
+import { handlers } from './events';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+import { typeDefs } from './schema';
+import { seedDemoData } from './seed';
+
+export const SERVICE_NAME = 'people-credit';
+export const DB_SCHEMA = 'people';
+
+export function createService(config: PeopleCreditConfig, deps: ServiceDeps = {}): Service {
+  return defineService<Context>(
+    {
+      name: SERVICE_NAME,
+      schema: DB_SCHEMA,
+      typeDefs,
+      resolvers: resolvers as never,
+      entities,
+      migrations,
+      handlers,
+      context: createContext,
+      onStart: async (runtime) => {
+        if (config.SEED_DEMO_DATA) await seedDemoData(runtime);
+      },
+    },
+    config,
+    deps,
+  );
+}

@@ -1,0 +1,4 @@
+import { CreatePeopleSchema1732406400000 } from './1732406400000-CreatePeopleSchema';
+
+/** In order; never edit a migration once merged, add a new one. */
+export const migrations = [CreatePeopleSchema1732406400000];

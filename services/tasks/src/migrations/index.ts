@@ -1,0 +1,4 @@
+import { CreateTasksSchema1732406400000 } from './1732406400000-CreateTasksSchema';
+
+/** In order; never edit a migration once merged, add a new one. */
+export const migrations = [CreateTasksSchema1732406400000];
