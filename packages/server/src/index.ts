@@ -4,3 +4,4 @@ export { pageArgs, toConnection, encodeCursor, decodeCursor, DEFAULT_PAGE_SIZE, 
 export { loaderByKey, listLoaderByKey } from './loaders';
 export { parseInput } from './validation';
 export { defineService, type BaseServiceConfig, type ServiceRuntime, type SubgraphDefinition, type ServiceDeps, type Service } from './service';
+export { requireRole, canSeeDivision, requireDivision, maskIdNumber, maskPhone } from './access';

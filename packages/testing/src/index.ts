@@ -3,3 +3,4 @@ export { natsUrl, describeWithNats, assertNatsReachable, uniqueService } from '.
 export { waitFor } from './wait';
 export { silentLogger } from './logger';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
+export { gqlRequest, identity, ADMIN, TEST_INTERNAL_SECRET, type GqlResult } from './graphql';
