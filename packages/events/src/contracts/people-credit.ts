@@ -35,6 +35,32 @@ export const partyUpdated = defineEvent({
   payload: z.object({ ...partyFields, previousHomeDivisionCode: divisionCode().nullable(), changed: z.array(z.string()) }),
 });
 
+const staffFields = {
+  staffId: uuid(),
+  name: z.string(),
+  roles: z.array(z.string()),
+  /** Township for an enforcement officer or liaison, village for a cadre, county for county users. */
+  divisionCode: divisionCode().nullable(),
+  /** Needed by tasks to send SMS notices to the village team; null when unknown. */
+  phone: z.string().nullable(),
+  department: partnerDepartment.nullable(),
+  active: z.boolean(),
+};
+
+export const staffRegistered = defineEvent({
+  type: 'people.staff.registered',
+  version: 1,
+  description: 'A staff account (judge, officer, liaison, cadre, department contact, partner, admin) was created.',
+  payload: z.object(staffFields),
+});
+
+export const staffUpdated = defineEvent({
+  type: 'people.staff.updated',
+  version: 1,
+  description: 'A staff account changed (roles, division, phone, deactivation); cases re-reads the fixed officer of a township from it.',
+  payload: z.object(staffFields),
+});
+
 export const profileClassified = defineEvent({
   type: 'credit.profile.classified',
   version: 1,
@@ -108,6 +134,8 @@ export const partnerOverdue = defineEvent({
 export const peopleCreditContracts = [
   partyRegistered,
   partyUpdated,
+  staffRegistered,
+  staffUpdated,
   profileClassified,
   listingAdded,
   listingRemoved,
