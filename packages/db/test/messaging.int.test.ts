@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { InProcessEventBus, NatsEventBus, durableName, type EventBus } from '@zhiyuan/events';
 import { createTestDatabase, natsUrl, silentLogger, uniqueService, waitFor, type TestDatabase } from '@zhiyuan/testing';
 import { Messaging, createDataSource, createMessagingTables, defineHandler, initializeDataSource, OutboxRelay } from '../src';

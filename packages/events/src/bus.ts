@@ -1,4 +1,5 @@
 import type { EventEnvelope } from './envelope';
+import type { EventType } from './contracts';
 
 export interface DeliveryInfo {
   /** 1 on first delivery. */
@@ -54,7 +55,7 @@ export interface BusStats {
 export interface EventBus {
   readonly kind: 'nats' | 'in-process';
   start(): Promise<void>;
-  publish(subject: string, event: EventEnvelope): Promise<void>;
+  publish<T extends EventType>(subject: string, event: EventEnvelope<T>): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Publishes raw bytes; used by tests and tools to simulate foreign producers. */
   publishRaw(subject: string, data: string, msgId?: string): Promise<void>;

@@ -2,6 +2,7 @@ import { createLogger, type Logger } from '@zhiyuan/config';
 import { DEFAULT_MAX_DELIVER, type BusStats, type DeadLetter, type EventBus, type SubscribeOptions, type Subscription } from './bus';
 import { deliver } from './dispatch';
 import type { EventEnvelope } from './envelope';
+import type { EventType } from './contracts';
 import { deadLetterSubject, durableName, subjectMatches } from './streams';
 
 interface StoredMessage {
@@ -39,7 +40,7 @@ export class InProcessEventBus implements EventBus {
     this.logger.info('using the in-process event bus (no NATS_URL): events live only as long as this process');
   }
 
-  async publish(subject: string, event: EventEnvelope): Promise<void> {
+  async publish<T extends EventType>(subject: string, event: EventEnvelope<T>): Promise<void> {
     await this.publishRaw(subject, JSON.stringify(event), event.id);
   }
 

@@ -17,6 +17,7 @@ import {
 import { DEFAULT_ACK_WAIT_MS, DEFAULT_MAX_DELIVER, type BusStats, type EventBus, type SubscribeOptions, type Subscription } from './bus';
 import { deliver } from './dispatch';
 import type { EventEnvelope } from './envelope';
+import type { EventType } from './contracts';
 import { STREAMS, deadLetterSubject, durableName, streamFor } from './streams';
 
 export interface NatsBusOptions {
@@ -86,7 +87,7 @@ export class NatsEventBus implements EventBus {
     }
   }
 
-  async publish(subject: string, event: EventEnvelope): Promise<void> {
+  async publish<T extends EventType>(subject: string, event: EventEnvelope<T>): Promise<void> {
     await this.publishRaw(subject, JSON.stringify(event), event.id);
   }
 
