@@ -62,6 +62,9 @@ export const serviceConfigShape = {
   DATABASE_URL: fields.postgresUrl(),
   /** NATS server with JetStream; unset means the in-process bus (development only). */
   NATS_URL: fields.natsUrl().optional(),
+  /** NATS credentials of this service (docker-compose gives each service its own user). */
+  NATS_USER: z.string().optional(),
+  NATS_PASSWORD: z.string().optional(),
   /** Connections in this service's pool. */
   DB_POOL_SIZE: fields.positiveInt(10),
   /** Secret shared by the gateway and the subgraphs to sign the forwarded identity. */

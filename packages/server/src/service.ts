@@ -11,6 +11,8 @@ import { startSubgraphServer, type RunningServer } from './server';
 export interface BaseServiceConfig {
   DATABASE_URL: string;
   NATS_URL?: string;
+  NATS_USER?: string;
+  NATS_PASSWORD?: string;
   DB_POOL_SIZE: number;
   INTERNAL_AUTH_SECRET: string;
   LOG_LEVEL: string;
@@ -61,7 +63,7 @@ export interface Service {
 export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, config: BaseServiceConfig, deps: ServiceDeps = {}): Service {
   const logger = deps.logger ?? createLogger(def.name, config.LOG_LEVEL);
   const ownsBus = !deps.bus;
-  const bus = deps.bus ?? createEventBus({ natsUrl: config.NATS_URL, name: def.name, logger });
+  const bus = deps.bus ?? createEventBus({ natsUrl: config.NATS_URL, name: def.name, user: config.NATS_USER, pass: config.NATS_PASSWORD, logger });
   const ds = createDataSource({
     url: config.DATABASE_URL,
     schema: def.schema,
