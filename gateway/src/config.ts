@@ -14,9 +14,42 @@ export const gatewayConfigSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: fields.positiveInt(10_000),
   /** Secret shared with the subgraphs to sign the forwarded identity. */
   INTERNAL_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-internal-secret-change-me-0000'),
+  /** Bearer tokens: a JWKS URL, or a PEM public key, or (development only) an HS256 secret. */
+  JWT_JWKS_URL: z.url().optional(),
+  JWT_PUBLIC_KEY: z.string().optional(),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The algorithm pinned for JWKS or public-key verification. */
+  JWT_ALGORITHM: z.enum(['RS256', 'ES256', 'EdDSA']).default('RS256'),
+  JWT_ISSUER: z.string().default('zhiyuan-dev'),
+  JWT_AUDIENCE: z.string().default('zhiyuan'),
+  /** Limits on one operation: nesting depth, aliases, estimated cost, tokens. */
+  MAX_DEPTH: fields.positiveInt(12),
+  MAX_ALIASES: fields.positiveInt(20),
+  MAX_COST: fields.positiveInt(20_000),
+  MAX_TOKENS: fields.positiveInt(3_000),
+  /** Largest request body accepted. */
+  MAX_BODY_BYTES: fields.positiveInt(100_000),
+  /** Requests per minute per identity (per address when anonymous); 0 disables. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().nonnegative().default(1_200),
+  /** Introspection and field suggestions; on by default outside production. */
+  INTROSPECTION: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
+  /** Persisted operations: off, allow (safelisted ids accepted beside free queries), enforce (only safelisted operations). */
+  PERSISTED_OPERATIONS: z.enum(['off', 'allow', 'enforce']).default('allow'),
+  /** The safelist: a JSON object from sha256 hash to operation text. */
+  PERSISTED_OPERATIONS_FILE: z.string().optional(),
   LOG_LEVEL: fields.logLevel(),
   NODE_ENV: fields.nodeEnv(),
+}).superRefine((c, ctx) => {
+  if (c.NODE_ENV === 'production' && c.JWT_SECRET && !c.JWT_JWKS_URL && !c.JWT_PUBLIC_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'an HS256 secret is for development only; set JWT_JWKS_URL or JWT_PUBLIC_KEY in production' });
+  }
+  if (c.NODE_ENV === 'production' && !c.JWT_JWKS_URL && !c.JWT_PUBLIC_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URL'], message: 'set JWT_JWKS_URL or JWT_PUBLIC_KEY in production' });
+  }
 });
+
+/** The development signing secret used when no key is configured (never in production). */
+export const DEV_JWT_SECRET = 'development-jwt-secret-change-me-0000000000';
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

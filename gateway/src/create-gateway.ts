@@ -10,7 +10,11 @@ import { readFileSync } from 'node:fs';
 import { createLogger, type Logger } from '@zhiyuan/config';
 import { ANONYMOUS, INTERNAL_IDENTITY_HEADER, InternalTokenCache, type Identity } from '@zhiyuan/auth';
 import type { GatewayConfig } from './config';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createAuthenticator } from './auth';
 import { formatGatewayError } from './errors';
+import { authenticate, bodyErrors, identities, limitRate, persistedOperations } from './http-guards';
+import { DEFAULT_SAFELIST_PATH, loadSafelist } from './persisted-operations';
 import { createSubgraphFetcher } from './fetcher';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 
@@ -59,15 +63,29 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger } =
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
+  const introspection = config.INTROSPECTION ?? development;
+  // Depth, alias, cost and token limits reject abusive documents at validation, before any subgraph is called.
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.MAX_DEPTH },
+    maxAliases: { n: config.MAX_ALIASES },
+    costLimit: { maxCost: config.MAX_COST },
+    maxTokens: { n: config.MAX_TOKENS },
+    maxDirectives: { n: 20 },
+    blockFieldSuggestion: { enabled: !introspection },
+  }).protect();
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    introspection: development,
+    introspection,
     csrfPrevention: true,
+    persistedQueries: false,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
     formatError: (formatted) => formatGatewayError(formatted, development),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...armor.plugins],
   });
   let url = '';
 
@@ -78,13 +96,19 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger } =
     async start() {
       await server.start();
       app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
+      const auth = await createAuthenticator(config);
+      const safelist = loadSafelist(config.PERSISTED_OPERATIONS_FILE ?? DEFAULT_SAFELIST_PATH);
       app.use(
         '/graphql',
-        express.json({ limit: '100kb' }),
+        express.json({ limit: config.MAX_BODY_BYTES }),
+        authenticate(auth),
+        ...(config.RATE_LIMIT_PER_MINUTE > 0 ? [limitRate(config.RATE_LIMIT_PER_MINUTE)] : []),
+        persistedOperations(config.PERSISTED_OPERATIONS, safelist),
         expressMiddleware(server, {
-          context: async ({ req }) => ({ identity: { ...ANONYMOUS, ip: req.ip ?? null } }),
+          context: async ({ req }) => ({ identity: identities.get(req) ?? { ...ANONYMOUS, ip: req.ip ?? null } }),
         }),
       );
+      app.use(bodyErrors);
       await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
       url = `http://${config.HOST}:${(httpServer.address() as AddressInfo).port}/graphql`;
       log.info({ url, mode: config.SUPERGRAPH_MODE }, 'gateway listening');

@@ -2,3 +2,5 @@ export { createGateway, type Gateway, type GatewayContext } from './create-gatew
 export { loadGatewayConfig, gatewayConfigSchema, type GatewayConfig } from './config';
 export { composeSupergraph } from './compose';
 export { SUBGRAPHS, type SubgraphName } from './subgraphs';
+export { issueToken, DEMO_ROLES, claimsOf, type TokenClaims } from './dev-tokens';
+export { sha256, buildSafelist } from './persisted-operations';

@@ -1,0 +1,60 @@
+/**
+ * Issues development bearer tokens for the demo roles (`npm run tokens -w @zhiyuan/gateway`),
+ * signed with JWT_SECRET (or the development default). Never usable in production, where the
+ * gateway accepts only JWKS or public-key tokens.
+ */
+import { SignJWT } from 'jose';
+import type { Identity, Role } from '@zhiyuan/auth';
+import { DEV_JWT_SECRET, loadGatewayConfig } from './config';
+
+export interface TokenClaims {
+  sub: string;
+  roles: Role[];
+  divisionCode?: string | null;
+  department?: string | null;
+  partyId?: string | null;
+}
+
+/** Demo identities over the demo county: Changxing (330522), 虹星桥镇 (330522104), 港口村 (330522104201). */
+export const DEMO_ROLES: Record<string, TokenClaims> = {
+  admin: { sub: 'demo-admin', roles: ['ADMIN'], divisionCode: '330522' },
+  judge: { sub: 'demo-judge', roles: ['JUDGE'], divisionCode: '330522' },
+  officer: { sub: 'demo-officer', roles: ['ENFORCEMENT_OFFICER'], divisionCode: '330522104' },
+  liaison: { sub: 'demo-liaison', roles: ['TOWNSHIP_LIAISON'], divisionCode: '330522104' },
+  cadre: { sub: 'demo-cadre', roles: ['VILLAGE_CADRE'], divisionCode: '330522104201' },
+  department: { sub: 'demo-department', roles: ['COUNTY_DEPARTMENT'], divisionCode: '330522' },
+  partner: { sub: 'demo-partner-bank', roles: ['PARTNER'], department: 'BANK_LOAN' },
+  party: { sub: 'demo-party', roles: ['PARTY'], partyId: null },
+};
+
+export async function issueToken(claims: TokenClaims, opts: { secret: string; issuer: string; audience: string; ttl?: string }): Promise<string> {
+  return new SignJWT({ roles: claims.roles, divisionCode: claims.divisionCode ?? null, department: claims.department ?? null, partyId: claims.partyId ?? null })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.sub)
+    .setIssuer(opts.issuer)
+    .setAudience(opts.audience)
+    .setIssuedAt()
+    .setExpirationTime(opts.ttl ?? '12h')
+    .sign(new TextEncoder().encode(opts.secret));
+}
+
+export function claimsOf(identity: Identity): TokenClaims {
+  return { sub: identity.sub, roles: identity.roles, divisionCode: identity.divisionCode, department: identity.department, partyId: identity.partyId };
+}
+
+if (require.main === module) {
+  void (async () => {
+    const config = loadGatewayConfig();
+    if (config.NODE_ENV === 'production') {
+      process.stderr.write('development tokens are not issued in production\n');
+      process.exit(1);
+    }
+    const only = process.argv[2];
+    const partyId = process.argv.find((a) => a.startsWith('--party='))?.slice('--party='.length);
+    for (const [name, claims] of Object.entries(DEMO_ROLES)) {
+      if (only && only !== name) continue;
+      const token = await issueToken(name === 'party' && partyId ? { ...claims, partyId } : claims, { secret: config.JWT_SECRET ?? DEV_JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+      process.stdout.write(only ? `${token}\n` : `${name.padEnd(11)} ${token}\n`);
+    }
+  })();
+}

@@ -1,0 +1,111 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SignJWT, exportSPKI, generateKeyPair } from 'jose';
+
+import { createTestDatabase, gqlRequest, silentLogger, type TestDatabase } from '@zhiyuan/testing';
+import { startStack, type Stack } from '../src';
+import { DEMO_ROLES, createGateway, issueToken, loadGatewayConfig, sha256, type Gateway } from '@zhiyuan/gateway';
+
+const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
+
+describe('gateway security', () => {
+  let db: TestDatabase;
+  let stack: Stack;
+  let sql = 0;
+  let prod: Gateway;
+  let privateKey: CryptoKey;
+  const safeQuery = '{ division(code: "330522") { name } }';
+  const introspectionQuery = '{ __schema { types { name } } }';
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    stack = await startStack({
+      databaseUrl: db.url, gatewayPort: 0, subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 }, seedDemoData: true, logger: silentLogger,
+      env: { RATE_LIMIT_PER_MINUTE: '0' }, onQuery: () => void sql++,
+    });
+    const keys = await generateKeyPair('RS256');
+    privateKey = keys.privateKey as CryptoKey;
+    const safelistFile = path.join(tmpdir(), `safelist-${Date.now()}.json`);
+    writeFileSync(safelistFile, JSON.stringify({ [sha256(safeQuery)]: safeQuery, [sha256(introspectionQuery)]: introspectionQuery }));
+    prod = createGateway(loadGatewayConfig({
+      NODE_ENV: 'production', PORT: '0', JWT_PUBLIC_KEY: await exportSPKI(keys.publicKey), JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'zhiyuan',
+      RATE_LIMIT_PER_MINUTE: '5', PERSISTED_OPERATIONS: 'enforce', PERSISTED_OPERATIONS_FILE: safelistFile,
+      CASES_URL: stack.services.cases.url, PEOPLE_CREDIT_URL: stack.services.peopleCredit.url, TASKS_URL: stack.services.tasks.url, METRICS_URL: stack.services.metrics.url,
+    }), { logger: silentLogger });
+    await prod.start();
+  });
+  afterAll(async () => {
+    await prod?.stop();
+    await stack?.stop();
+    await db?.drop();
+  });
+
+  const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+
+  it('refuses a forged, expired or malformed bearer token with 401 and nothing else', async () => {
+    const forged = await issueToken(DEMO_ROLES.admin!, { ...DEV, secret: 'x'.repeat(40) });
+    const expired = await issueToken(DEMO_ROLES.admin!, { ...DEV, ttl: '-1m' });
+    for (const headers of [bearer(forged), bearer(expired), { authorization: 'Basic abc' }]) {
+      const r = await gqlRequest(stack.gatewayUrl, safeQuery, {}, undefined, headers);
+      expect(r.status).toBe(401);
+      expect(r.data).toBeUndefined();
+      expect(r.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    }
+    const ok = await gqlRequest(stack.gatewayUrl, '{ __typename }', {}, undefined, bearer(await issueToken(DEMO_ROLES.admin!, DEV)));
+    expect(ok.status).toBe(200);
+  });
+
+  it('in production accepts only tokens of the configured key, issuer and audience', async () => {
+    const sign = (iss: string) => new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'RS256' }).setSubject('u').setIssuer(iss).setAudience('zhiyuan').setExpirationTime('5m').sign(privateKey);
+    const good = await gqlRequest(prod.url, safeQuery, {}, undefined, bearer(await sign('https://idp.example')));
+    expect(good.status).toBe(200);
+    const wrongIssuer = await gqlRequest(prod.url, safeQuery, {}, undefined, bearer(await sign('https://evil.example')));
+    expect(wrongIssuer.status).toBe(401);
+    const hs256 = await gqlRequest(prod.url, safeQuery, {}, undefined, bearer(await issueToken(DEMO_ROLES.admin!, { ...DEV, issuer: 'https://idp.example' })));
+    expect(hs256.status).toBe(401);
+  });
+
+  it('rejects documents that are too deep, have too many aliases or are too large, without touching a subgraph', async () => {
+    const deep = `{ division(code: "330522") { ${'parent { '.repeat(14)}code${' }'.repeat(14)} } }`;
+    const aliases = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: division(code: "330522") { code }`).join(' ')} }`;
+    const before = sql;
+    for (const q of [deep, aliases]) {
+      const r = await gqlRequest(stack.gatewayUrl, q);
+      expect(r.data).toBeUndefined();
+      expect(r.errors?.[0]?.message).toMatch(/depth|alias/i);
+    }
+    expect(sql).toBe(before);
+    const huge = await gqlRequest(stack.gatewayUrl, `{ __typename } # ${'x'.repeat(200_000)}`);
+    expect(huge.status).toBe(413);
+    expect(huge.errors![0]!.extensions!.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('hides introspection and field suggestions in production', async () => {
+    const intro = await gqlRequest(prod.url, introspectionQuery);
+    expect(intro.data).toBeUndefined();
+    expect(intro.errors![0]!.message).toMatch(/introspection/i);
+    const devIntro = await gqlRequest(stack.gatewayUrl, introspectionQuery);
+    expect(devIntro.data.__schema.types.length).toBeGreaterThan(10);
+    const dev = await gqlRequest(stack.gatewayUrl, '{ divison(code: "330522") { name } }');
+    expect(dev.errors![0]!.message).toMatch(/Did you mean/);
+  });
+
+  it('enforces the safelist of persisted operations and accepts one by its hash', async () => {
+    const free = await gqlRequest(prod.url, '{ __typename }');
+    expect(free.status).toBe(400);
+    expect(free.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_REQUIRED');
+    const res = await fetch(prod.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(safeQuery) } } }) });
+    const body = (await res.json()) as { data?: { division: { name: string } } };
+    expect(body.data?.division.name).toBe('长兴县');
+  });
+
+  it('limits the rate per identity', async () => {
+    let limited = 0;
+    for (let i = 0; i < 8; i++) {
+      const r = await gqlRequest(prod.url, safeQuery);
+      if (r.status === 429) limited++;
+    }
+    expect(limited).toBeGreaterThan(0);
+  });
+});
