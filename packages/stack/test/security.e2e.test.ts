@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SignJWT, exportSPKI, generateKeyPair } from 'jose';
+import { SignJWT, exportSPKI, generateKeyPair, type KeyLike } from 'jose';
 
 import { createTestDatabase, gqlRequest, silentLogger, type TestDatabase } from '@zhiyuan/testing';
 import { startStack, type Stack } from '../src';
@@ -14,7 +14,7 @@ describe('gateway security', () => {
   let stack: Stack;
   let sql = 0;
   let prod: Gateway;
-  let privateKey: CryptoKey;
+  let privateKey: KeyLike;
   const safeQuery = '{ division(code: "330522") { name } }';
   const introspectionQuery = '{ __schema { types { name } } }';
 
@@ -25,7 +25,7 @@ describe('gateway security', () => {
       env: { RATE_LIMIT_PER_MINUTE: '0' }, onQuery: () => void sql++,
     });
     const keys = await generateKeyPair('RS256');
-    privateKey = keys.privateKey as CryptoKey;
+    privateKey = keys.privateKey;
     const safelistFile = path.join(tmpdir(), `safelist-${Date.now()}.json`);
     writeFileSync(safelistFile, JSON.stringify({ [sha256(safeQuery)]: safeQuery, [sha256(introspectionQuery)]: introspectionQuery }));
     prod = createGateway(loadGatewayConfig({
