@@ -6,6 +6,12 @@ export const configSchema = z.object({
   PORT: fields.port(4002),
   /** Load the demo county (Changxing) on first start when the division table is empty. */
   SEED_DEMO_DATA: fields.boolean(false),
+  /** How often the sweep removes listings whose term has expired (ms). */
+  LISTING_EXPIRY_SWEEP_INTERVAL_MS: fields.positiveInt(60 * 60_000),
+  /** How often unacknowledged partner changes are checked for being overdue (ms). */
+  PARTNER_OVERDUE_SWEEP_INTERVAL_MS: fields.positiveInt(15 * 60_000),
+  /** Working days a partner department has to acknowledge a credit-link change before credit.partner.overdue. */
+  PARTNER_ACK_WORKING_DAYS: fields.positiveInt(3),
 });
 
 export type PeopleCreditConfig = z.infer<typeof configSchema>;

@@ -5,6 +5,7 @@ import { entities } from './entities';
 import { handlers } from './events';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
+import { startSchedules } from './schedules';
 import { typeDefs } from './schema';
 import { seedDemoData } from './seed';
 
@@ -24,6 +25,7 @@ export function createService(config: PeopleCreditConfig, deps: ServiceDeps = {}
       context: createContext,
       onStart: async (runtime) => {
         if (config.SEED_DEMO_DATA) await seedDemoData(runtime);
+        return startSchedules(runtime, config);
       },
     },
     config,

@@ -1,2 +1,4 @@
 export { createService, SERVICE_NAME, DB_SCHEMA } from './create-service';
 export { loadPeopleCreditConfig, configSchema, type PeopleCreditConfig } from './config';
+export { expireListings, reportOverduePartnerChanges } from './model/sweeps';
+export { parseResidentId, checkCreditCode, residentIdCheckDigit, creditCodeCheckCharacter } from './domain/identity-numbers';

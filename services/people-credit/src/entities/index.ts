@@ -1,7 +1,32 @@
 import 'reflect-metadata';
+import { CaseProjectionEntity } from './case-projection.entity';
+import { CreditLinkChangeEntity, CreditLinkEntity } from './credit-link.entity';
+import { CreditProfileEntity } from './credit-profile.entity';
+import { DishonestListingEntity } from './dishonest-listing.entity';
 import { DivisionEntity } from './division.entity';
 import { PartyEntity } from './party.entity';
 import { StaffEntity } from './staff.entity';
 
-export { DivisionEntity, PartyEntity, StaffEntity };
-export const entities = [DivisionEntity, PartyEntity, StaffEntity];
+export { CaseProjectionEntity, CreditLinkChangeEntity, CreditLinkEntity, CreditProfileEntity, DishonestListingEntity, DivisionEntity, PartyEntity, StaffEntity };
+export const entities = [DivisionEntity, PartyEntity, StaffEntity, CaseProjectionEntity, CreditProfileEntity, DishonestListingEntity, CreditLinkEntity, CreditLinkChangeEntity];
+
+/** A row of the public exposure board: only the fields the law allows to publish. */
+export interface ExposureBoardRow {
+  listingId: string;
+  name: string;
+  gender: 'MALE' | 'FEMALE' | null;
+  birthDate: string | null;
+  /** Masked when the row is read (birth month and day hidden); the full number is never selected into a board row. */
+  idNumberMasked: string;
+  amountOwedFen: number | null;
+  outstandingFen: number | null;
+  ground: string;
+  caseNumber: string | null;
+  court: string | null;
+  listedAt: Date;
+}
+
+/** A case as people-credit extends it: only the reference. */
+export interface CaseRef {
+  id: string;
+}

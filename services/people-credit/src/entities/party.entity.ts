@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { dateTransformer } from './transformers';
 
 @Entity({ name: 'party' })
 export class PartyEntity {
@@ -11,7 +12,7 @@ export class PartyEntity {
   @Column({ type: 'text' })
   name: string;
 
-  /** Resident ID number (persons) or unified social credit code (organizations). */
+  /** Resident ID number (persons) or unified social credit code (organizations). Never leaves unmasked for callers out of scope. */
   @Index({ unique: true })
   @Column({ type: 'text', name: 'id_number' })
   idNumber: string;
@@ -20,6 +21,33 @@ export class PartyEntity {
   @Column({ type: 'text', name: 'home_division_code' })
   homeDivisionCode: string;
 
+  @Column({ type: 'date', name: 'birth_date', nullable: true, transformer: dateTransformer })
+  birthDate: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  gender: 'MALE' | 'FEMALE' | null;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  address: string | null;
+
+  @Column({ type: 'text', name: 'legal_representative', nullable: true })
+  legalRepresentative: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  disability: boolean;
+
+  @Column({ type: 'boolean', name: 'serious_illness', default: false })
+  seriousIllness: boolean;
+
+  @Column({ type: 'boolean', name: 'low_income', default: false })
+  lowIncome: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
 }

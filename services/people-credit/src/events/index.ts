@@ -1,4 +1,15 @@
 import type { HandlerDefinition } from '@zhiyuan/db';
+import { keepCaseObligationsProjection } from './keep-case-obligations-projection.handler';
+import { reclassifyProfileWhenFormIsSubmitted } from './reclassify-profile-when-form-is-submitted.handler';
+import { reclassifyProfileWhenInstalmentIsMissed } from './reclassify-profile-when-instalment-is-missed.handler';
+import { removeListingWhenCaseCloses } from './remove-listing-when-case-closes.handler';
+import { removeListingWhenObligationIsPerformed } from './remove-listing-when-obligation-is-performed.handler';
 
 /** The event handlers of this service, each named for the rule it carries out. */
-export const handlers: HandlerDefinition<any>[] = [];
+export const handlers: HandlerDefinition<any>[] = [
+  keepCaseObligationsProjection,
+  removeListingWhenObligationIsPerformed,
+  removeListingWhenCaseCloses,
+  reclassifyProfileWhenInstalmentIsMissed,
+  reclassifyProfileWhenFormIsSubmitted,
+];

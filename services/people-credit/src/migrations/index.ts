@@ -1,4 +1,5 @@
 import { CreatePeopleSchema1732406400000 } from './1732406400000-CreatePeopleSchema';
+import { AddPartiesStaffAndCredit1732500000000 } from './1732500000000-AddPartiesStaffAndCredit';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreatePeopleSchema1732406400000];
+export const migrations = [CreatePeopleSchema1732406400000, AddPartiesStaffAndCredit1732500000000];

@@ -1,6 +1,35 @@
+import { hasRole } from '@zhiyuan/auth';
+import { maskIdNumber, maskPhone } from '@zhiyuan/server';
 import type { PartyResolvers } from '../generated/resolvers-types';
+import { isStaff, partyInScope, requireSignedIn } from '../access';
+import { ageOn } from '../domain/identity-numbers';
+import type { Context } from '../context';
+import type { PartyEntity } from '../entities';
+
+/** Credit standing is for staff and the party itself. */
+function mayReadCredit(ctx: Context, p: PartyEntity): boolean {
+  return isStaff(ctx.identity) || (hasRole(ctx.identity, 'PARTY') && ctx.identity.partyId === p.id);
+}
 
 export const Party: PartyResolvers = {
-  __resolveReference: (ref, { loaders }) => loaders.party.load(ref.id),
+  // Any signed-in caller may resolve a reference (a party sees the names on its own case); personal data is masked outside scope.
+  __resolveReference: (ref, { identity, loaders }) => {
+    requireSignedIn(identity);
+    return loaders.party.load(ref.id);
+  },
+  idNumber: (p, _a, { identity }) => (partyInScope(identity, p) ? p.idNumber : maskIdNumber(p.idNumber)),
+  idNumberMasked: (p) => maskIdNumber(p.idNumber),
+  birthDate: (p, _a, { identity }) => (partyInScope(identity, p) ? p.birthDate : null),
+  age: (p) => (p.birthDate ? ageOn(p.birthDate, new Date()) : null),
+  phone: (p, _a, { identity }) => (p.phone === null ? null : partyInScope(identity, p) ? p.phone : maskPhone(p.phone)),
+  address: (p, _a, { identity }) => (partyInScope(identity, p) ? p.address : null),
   homeDivision: (p, _a, { loaders }) => loaders.division.load(p.homeDivisionCode),
+  creditProfile: async (p, _a, ctx) => (mayReadCredit(ctx, p) ? ((await ctx.loaders.profilesOfParty.load(p.id))[0] ?? null) : null),
+  creditProfileHistory: async (p, _a, ctx) => (mayReadCredit(ctx, p) ? ctx.loaders.profilesOfParty.load(p.id) : []),
+  listings: async (p, { activeOnly }, ctx) => {
+    if (!mayReadCredit(ctx, p)) return [];
+    const all = await ctx.loaders.listingsOfParty.load(p.id);
+    return activeOnly ? all.filter((l) => l.status === 'ACTIVE') : all;
+  },
+  creditLinks: async (p, _a, ctx) => (mayReadCredit(ctx, p) ? ctx.loaders.linksOfParty.load(p.id) : []),
 };

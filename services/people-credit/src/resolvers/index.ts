@@ -1,7 +1,29 @@
 import type { Resolvers } from '../generated/resolvers-types';
+import { Case } from './Case';
+import { CreditLink, CreditLinkChange } from './CreditLink';
+import { CreditProfile } from './CreditProfile';
+import { DishonestListing } from './DishonestListing';
 import { Division } from './Division';
+import { ExposureBoardEntry } from './ExposureBoardEntry';
+import { Mutation } from './Mutation';
 import { Party } from './Party';
 import { Query } from './Query';
+import { DateScalar, DateTime, Fen } from './scalars';
 import { Staff } from './Staff';
 
-export const resolvers: Resolvers = { Query, Division, Party, Staff };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Division,
+  Party,
+  Staff,
+  CreditProfile,
+  DishonestListing,
+  Case,
+  CreditLink,
+  CreditLinkChange,
+  ExposureBoardEntry,
+  DateTime,
+  Date: DateScalar,
+  Fen,
+};

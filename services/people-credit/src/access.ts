@@ -1,0 +1,43 @@
+import { hasRole, isAnonymous, type Identity } from '@zhiyuan/auth';
+import { DomainError, canSeeDivision, errors } from '@zhiyuan/server';
+import type { PartyEntity } from './entities';
+
+/**
+ * This service's rows of the access matrix (docs/people-credit.md). Anonymous callers reach only the
+ * exposure board; everything else needs a signed-in identity.
+ */
+export function requireSignedIn(identity: Identity): void {
+  if (isAnonymous(identity)) throw new DomainError('UNAUTHENTICATED', 'Sign in to do this');
+}
+
+/** Staff of the court and of the three levels: everyone except parties and partners. */
+export function isStaff(identity: Identity): boolean {
+  return hasRole(identity, 'ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE', 'COUNTY_DEPARTMENT');
+}
+
+export function requireStaff(identity: Identity): void {
+  requireSignedIn(identity);
+  if (!isStaff(identity)) throw errors.forbidden('Only court and division staff can see this');
+}
+
+/** Whether the caller may see a party's personal data in full: its own record, or its home division in scope. */
+export function partyInScope(identity: Identity, party: Pick<PartyEntity, 'id' | 'homeDivisionCode'>): boolean {
+  if (hasRole(identity, 'PARTY') && identity.partyId === party.id) return true;
+  if (hasRole(identity, 'COUNTY_DEPARTMENT') && !hasRole(identity, 'ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE')) return false;
+  return canSeeDivision(identity, party.homeDivisionCode);
+}
+
+/**
+ * Who may read a party at all: staff (personal data masked outside their scope) and the party
+ * itself. Partners see only partnerCreditStatus; anonymous callers only the board.
+ */
+export function canReadParty(identity: Identity, party: Pick<PartyEntity, 'id' | 'homeDivisionCode'>): boolean {
+  if (isStaff(identity)) return true;
+  return hasRole(identity, 'PARTY') && identity.partyId === party.id;
+}
+
+/** Court users who decide on listings and profiles. */
+export function requireCourt(identity: Identity): void {
+  requireSignedIn(identity);
+  if (!hasRole(identity, 'ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER')) throw errors.forbidden('Only the court decides on listings and capacity profiles');
+}

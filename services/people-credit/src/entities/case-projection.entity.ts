@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { fenTransformer } from './transformers';
+
+/** What people-credit knows of a case, from case events: who owes whom and how much is still outstanding. */
+@Entity({ name: 'case_projection' })
+export class CaseProjectionEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'case_id' })
+  caseId: string;
+
+  @Column({ type: 'text', name: 'case_number', nullable: true })
+  caseNumber: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  court: string | null;
+
+  @Column({ type: 'uuid', array: true, name: 'obligor_ids' })
+  obligorIds: string[];
+
+  @Column({ type: 'uuid', array: true, name: 'obligee_ids' })
+  obligeeIds: string[];
+
+  @Column({ type: 'bigint', name: 'amount_owed_fen', nullable: true, transformer: fenTransformer })
+  amountOwedFen: number | null;
+
+  @Column({ type: 'bigint', name: 'outstanding_fen', nullable: true, transformer: fenTransformer })
+  outstandingFen: number | null;
+
+  @Column({ type: 'text', name: 'village_code', nullable: true })
+  villageCode: string | null;
+
+  @Column({ type: 'text', name: 'township_code', nullable: true })
+  townshipCode: string | null;
+
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome: string | null;
+}

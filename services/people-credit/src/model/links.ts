@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { Emit } from '@zhiyuan/db';
+import { PARTNER_DEPARTMENTS, type EventEnvelope } from '@zhiyuan/events';
+import { maskIdNumber } from '@zhiyuan/server';
+import { CreditLinkEntity, PartyEntity } from '../entities';
+
+/**
+ * Derives the party's restriction status for each partner department from its active listings and,
+ * for every department whose status changes, records the change and publishes credit.link.changed
+ * on credit.link.changed.<department>. The party row is locked so concurrent listings serialize.
+ */
+export async function syncCreditLinks(manager: EntityManager, emit: Emit, partyId: string, reason: string, now: Date, cause?: Pick<EventEnvelope, 'id' | 'correlationId'>): Promise<number> {
+  const [party] = (await manager.query(`SELECT id, name, id_number FROM people.party WHERE id = $1 FOR UPDATE`, [partyId])) as { id: string; name: string; id_number: string }[];
+  if (!party) return 0;
+  const active: { id: string }[] = await manager.query(`SELECT id FROM people.dishonest_listing WHERE party_id = $1 AND status = 'ACTIVE' ORDER BY listed_at`, [partyId]);
+  const status = active.length > 0 ? 'RESTRICTED' : 'CLEAR';
+  const listingIds = active.map((l) => l.id);
+  const links = await manager.findBy(CreditLinkEntity, { partyId });
+  let changes = 0;
+  for (const department of PARTNER_DEPARTMENTS) {
+    const prev = links.find((l) => l.department === department)?.status ?? 'CLEAR';
+    if (prev === status) continue;
+    const changeId = randomUUID();
+    await manager.query(
+      `INSERT INTO people.credit_link (party_id, department, status, changed_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (party_id, department) DO UPDATE SET status = EXCLUDED.status, changed_at = EXCLUDED.changed_at`,
+      [partyId, department, status, now],
+    );
+    await manager.query(
+      `INSERT INTO people.credit_link_change (id, party_id, department, status, reason, listing_ids, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [changeId, partyId, department, status, reason, listingIds, now],
+    );
+    await emit(
+      'credit.link.changed',
+      { changeId, partyId, department, status, idNumberMasked: maskIdNumber(party.id_number), name: party.name, listingIds, reason, changedAt: now.toISOString() },
+      { key: partyId, cause },
+    );
+    changes++;
+  }
+  return changes;
+}
+
+export type { PartyEntity };

@@ -1,0 +1,27 @@
+import type { ServiceRuntime } from '@zhiyuan/server';
+import type { PeopleCreditConfig } from './config';
+import { expireListings, reportOverduePartnerChanges } from './model/sweeps';
+
+/** Runs the sweeps on their intervals; returns the stop hook. Each sweep is safe to run twice. */
+export function startSchedules(runtime: ServiceRuntime, config: PeopleCreditConfig, clock: () => Date = () => new Date()): () => Promise<void> {
+  const { messaging, logger } = runtime;
+  let running: Promise<unknown> = Promise.resolve();
+  const every = (ms: number, what: string, run: (now: Date) => Promise<number>) => {
+    const t = setInterval(() => {
+      running = running
+        .then(() => run(clock()))
+        .then((n) => n > 0 && logger.info({ sweep: what, count: n }, 'sweep applied'))
+        .catch((err) => logger.warn({ sweep: what, err: String(err) }, 'sweep failed; will retry'));
+    }, ms);
+    t.unref();
+    return t;
+  };
+  const timers = [
+    every(config.LISTING_EXPIRY_SWEEP_INTERVAL_MS, 'listing-expiry', (now) => expireListings(messaging, now)),
+    every(config.PARTNER_OVERDUE_SWEEP_INTERVAL_MS, 'partner-overdue', (now) => reportOverduePartnerChanges(messaging, now, config.PARTNER_ACK_WORKING_DAYS)),
+  ];
+  return async () => {
+    for (const t of timers) clearInterval(t);
+    await running;
+  };
+}
