@@ -4,6 +4,7 @@ export const STREAMS = [
   { name: 'PEOPLE_CREDIT', subjects: ['people.>', 'credit.>'] },
   { name: 'TASKS', subjects: ['tasks.>'] },
   { name: 'METRICS', subjects: ['metrics.>'] },
+  { name: 'AUDIT', subjects: ['audit.>'] },
   { name: 'DEADLETTER', subjects: ['deadletter.>'] },
 ] as const;
 

@@ -5,3 +5,4 @@ export { loaderByKey, listLoaderByKey } from './loaders';
 export { parseInput } from './validation';
 export { defineService, type BaseServiceConfig, type ServiceRuntime, type SubgraphDefinition, type ServiceDeps, type Service } from './service';
 export { requireRole, canSeeDivision, requireDivision, maskIdNumber, maskPhone } from './access';
+export { recordAudit, auditMutationsPlugin, type AuditTarget } from './audit';

@@ -5,6 +5,7 @@ import { createLogger, type Logger } from '@zhiyuan/config';
 import type { Identity } from '@zhiyuan/auth';
 import { Messaging, createDataSource, initializeDataSource, type HandlerDefinition } from '@zhiyuan/db';
 import { createEventBus, type EventBus } from '@zhiyuan/events';
+import { auditMutationsPlugin } from './audit';
 import { startSubgraphServer, type RunningServer } from './server';
 
 /** The configuration every subgraph reads (see serviceConfigShape in @zhiyuan/config). */
@@ -103,6 +104,7 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
         }),
         logger,
         development: config.NODE_ENV !== 'production',
+        plugins: [auditMutationsPlugin(messaging) as never],
       });
     },
     async stop() {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { auditContracts } from './audit';
 import { casesContracts } from './cases';
 import { metricsContracts } from './metrics';
 import { peopleCreditContracts } from './people-credit';
@@ -8,9 +9,10 @@ export * from './cases';
 export * from './people-credit';
 export * from './tasks';
 export * from './metrics';
+export * from './audit';
 export { defineEvent, type EventContract } from './define';
 
-export const allContracts = [...casesContracts, ...peopleCreditContracts, ...tasksContracts, ...metricsContracts] as const;
+export const allContracts = [...casesContracts, ...peopleCreditContracts, ...tasksContracts, ...metricsContracts, ...auditContracts] as const;
 
 type AnyContract = (typeof allContracts)[number];
 /** Every event type in the catalogue. */
