@@ -135,6 +135,65 @@ export const caseClosed = defineEvent({
   }),
 });
 
+export const caseRerouted = defineEvent({
+  type: 'cases.case.rerouted',
+  version: 1,
+  description: 'An open case followed its primary obligor to a new home division (or was routed once the party became known).',
+  payload: z.object({
+    caseId: uuid(),
+    caseNumber: z.string(),
+    partyId: uuid(),
+    previousVillageCode: divisionCode().nullable(),
+    previousTownshipCode: divisionCode().nullable(),
+    officerId: uuid().nullable(),
+    reroutedAt: isoDateTime(),
+    ...routing,
+  }),
+});
+
+export const officerAssigned = defineEvent({
+  type: 'cases.officer.assigned',
+  version: 1,
+  description: 'The enforcement officer of a filed case changed (automatic routing or a manual reassignment).',
+  payload: z.object({
+    caseId: uuid(),
+    officerId: uuid().nullable(),
+    previousOfficerId: uuid().nullable(),
+    reason: z.string(),
+    assignedAt: isoDateTime(),
+    ...routing,
+  }),
+});
+
+export const caseTransitioned = defineEvent({
+  type: 'cases.case.transitioned',
+  version: 1,
+  description: 'A case changed state where no more specific event says so (in progress, settled, reopened, settlement broken).',
+  payload: z.object({
+    caseId: uuid(),
+    from: z.string(),
+    to: z.string(),
+    reason: z.string().nullable(),
+    at: isoDateTime(),
+    ...routing,
+  }),
+});
+
+export const settlementAgreed = defineEvent({
+  type: 'cases.settlement.agreed',
+  version: 1,
+  description: 'An enforcement settlement or instalment plan was agreed, with its schedule.',
+  payload: z.object({
+    caseId: uuid(),
+    settlementId: uuid(),
+    kind: z.enum(['SETTLEMENT', 'INSTALMENT_PLAN']),
+    totalFen: fen(),
+    instalments: z.array(z.object({ no: z.number().int().positive(), dueDate: isoDate(), amountFen: fen() })).min(1),
+    obligorIds: z.array(uuid()).min(1),
+    agreedAt: isoDateTime(),
+  }),
+});
+
 export const casesContracts = [
   judgmentEffective,
   urgingStarted,
@@ -143,4 +202,8 @@ export const casesContracts = [
   performanceRecorded,
   instalmentMissed,
   caseClosed,
+  caseRerouted,
+  officerAssigned,
+  caseTransitioned,
+  settlementAgreed,
 ] as const;
