@@ -1,0 +1,5 @@
+export * from './prng';
+export * from './ids';
+export * from './names';
+export * from './dataset';
+export * from './write';
