@@ -1,12 +1,54 @@
+import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { loaderByKey } from '@zhiyuan/server';
-import { DivisionStatsEntity } from './entities';
+import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
+import { PerformanceRuleSetEntity, WarningEntity, WarningRuleEntity } from './entities';
+import { loadDivisionStats, type DivisionStatsModel } from './projection/kpis';
+import { periodKey, type Period } from './projection/period';
+import { judgeOutcomeCounts, type OutcomeCounts } from './projection/scores';
+
+/** One loader per distinct argument value (a period, a status), each batching its keys. */
+function perArgument<A, K, V>(key: (a: A) => string, make: (a: A) => DataLoader<K, V>) {
+  const loaders = new Map<string, DataLoader<K, V>>();
+  return (arg: A) => {
+    const k = key(arg);
+    let l = loaders.get(k);
+    if (!l) loaders.set(k, (l = make(arg)));
+    return l;
+  };
+}
 
 /** Built per request: one batched query per entity or relation, whatever the page size. */
 export function createLoaders(ds: DataSource) {
   return {
-    stats: loaderByKey<string, DivisionStatsEntity>((codes) => ds.getRepository(DivisionStatsEntity).findBy({ divisionCode: In([...codes]) }), (s) => s.divisionCode),
+    stats: perArgument<Period, string, DivisionStatsModel>(periodKey, (p) => new DataLoader((codes) => loadDivisionStats(ds, codes, p))),
+    judgeCounts: perArgument<Period, string, OutcomeCounts>(periodKey, (p) =>
+      new DataLoader(async (ids) => {
+        const m = await judgeOutcomeCounts(ds, ids, p);
+        return ids.map((id) => m.get(id) ?? new Map());
+      }),
+    ),
+    ruleSet: loaderByKey<string, PerformanceRuleSetEntity>((ids) => ds.getRepository(PerformanceRuleSetEntity).findBy({ id: In([...ids]) }), (r) => r.id),
+    warningRule: loaderByKey<string, WarningRuleEntity>((ids) => ds.getRepository(WarningRuleEntity).findBy({ id: In([...ids]) }), (r) => r.id),
+    warningsOf: perArgument<string, string, WarningEntity[]>(
+      (status) => status,
+      (status) =>
+        listLoaderByKey<string, WarningEntity>(
+          (codes) => ds.query(
+            `SELECT * FROM (SELECT w.*, row_number() OVER (PARTITION BY division_code ORDER BY raised_at DESC, id) AS rn FROM metrics.warning w
+               WHERE division_code = ANY($1) AND ($2 = '' OR status = $2)) x WHERE rn <= 100 ORDER BY raised_at DESC, id`,
+            [[...codes], status],
+          ).then((rows: Record<string, unknown>[]) => rows.map(warningFromRow)),
+          (w) => w.divisionCode,
+        ),
+    ),
   };
+}
+
+export function warningFromRow(r: Record<string, unknown>): WarningEntity {
+  return Object.assign(new WarningEntity(), {
+    id: r.id, ruleId: r.rule_id, divisionCode: r.division_code, metric: r.metric, status: r.status, threshold: r.threshold, raisedValue: r.raised_value,
+    lastValue: r.last_value, raisedAt: r.raised_at, lastCheckedAt: r.last_checked_at, resolvedAt: r.resolved_at, resolvedValue: r.resolved_value,
+  });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

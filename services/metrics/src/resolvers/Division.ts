@@ -1,12 +1,16 @@
-import { DivisionStatsEntity } from '../entities';
+import { canReadDivision, requireReadDivision } from '../access';
 import type { DivisionResolvers } from '../generated/resolvers-types';
-
-/** A division with no closed case yet has all-zero figures. */
-export function statsOrEmpty(code: string, row: DivisionStatsEntity | null): DivisionStatsEntity {
-  return row ?? Object.assign(new DivisionStatsEntity(), { divisionCode: code, closedCases: 0, performedAfterUrging: 0, amountRecoveredFen: 0, updatedAt: null });
-}
+import { resolvePeriod } from '../projection/period';
 
 export const Division: DivisionResolvers = {
-  __resolveReference: (ref) => ref,
-  stats: async (d, _a, { loaders }) => statsOrEmpty(d.code, await loaders.stats.load(d.code)),
+  // Metrics owns no division data: the reference carries everything it needs (the code).
+  __resolveReference: (ref) => ({ code: ref.code }),
+  stats: async (d, { period }, { identity, loaders }) => {
+    requireReadDivision(identity, d.code);
+    return loaders.stats(resolvePeriod(period)).load(d.code);
+  },
+  warnings: async (d, { status }, { identity, loaders }) => {
+    if (!canReadDivision(identity, d.code)) return [];
+    return loaders.warningsOf(status ?? '').load(d.code);
+  },
 };

@@ -1,0 +1,37 @@
+import type { Identity } from '@zhiyuan/auth';
+import { canSeeDivision, errors } from '@zhiyuan/server';
+
+/**
+ * The metrics rows of the access matrix (docs/metrics.md): ADMIN manages rules, warnings and
+ * suggestions; ADMIN and JUDGE read the county read models; officers, liaisons and village cadres
+ * read the figures and warnings of their own division (and the villages under a township).
+ */
+const COUNTY_READERS = ['ADMIN', 'JUDGE'] as const;
+const DIVISION_READERS = ['ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE'] as const;
+
+export const isAdmin = (who: Identity) => who.roles.includes('ADMIN');
+export const isCountyReader = (who: Identity) => who.roles.some((r) => (COUNTY_READERS as readonly string[]).includes(r));
+
+export function requireAdmin(who: Identity): void {
+  if (!isAdmin(who)) throw errors.forbidden('Only an administrator can do this');
+}
+
+export function requireCountyReader(who: Identity): void {
+  if (!isCountyReader(who)) throw errors.forbidden('Only judges and administrators can read this');
+}
+
+export function canReadDivision(who: Identity, code: string): boolean {
+  if (isCountyReader(who)) return true;
+  return who.roles.some((r) => (DIVISION_READERS as readonly string[]).includes(r)) && canSeeDivision(who, code);
+}
+
+export function requireReadDivision(who: Identity, code: string): void {
+  if (!canReadDivision(who, code)) throw errors.forbidden('These figures are outside your division');
+}
+
+/** A judge reads their own performance; an administrator reads everyone's. */
+export function requireReadJudge(who: Identity, judgeId: string): void {
+  if (isAdmin(who)) return;
+  if (who.roles.includes('JUDGE') && who.sub === judgeId) return;
+  throw errors.forbidden('A judge performance is visible to that judge and administrators only');
+}

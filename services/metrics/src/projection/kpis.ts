@@ -1,0 +1,250 @@
+import type { DataSource } from 'typeorm';
+import { levelOf, type DivisionLevel } from './settings';
+import type { Period } from './period';
+
+/** The daily columns summed over a period. */
+export const SUM_COLUMNS = [
+  'judgments_effective', 'performed_without_enforcement', 'closed_cases', 'completed_cases', 'performed_after_urging', 'settled_cases', 'days_open_sum',
+  'amount_applied_fen', 'amount_recovered_fen', 'old_cases_resolved', 'old_cases_amount_fen', 'urgings_started', 'urgings_performed', 'tasks_created',
+  'tasks_completed', 'tasks_overdue', 'meetings_held', 'meeting_invited', 'meeting_attended', 'meeting_paid_in_full', 'meeting_instalment_plans',
+  'listings_added', 'listings_removed', 'repayments_after_exposure', 'repayments_after_exposure_fen',
+] as const;
+export type Sums = Record<(typeof SUM_COLUMNS)[number], number>;
+
+const sumSelect = SUM_COLUMNS.map((c) => `COALESCE(sum(${c}), 0)::bigint AS ${c}`).join(', ');
+const zeroSums = (): Sums => Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as Sums;
+const toSums = (row: Record<string, unknown>): Sums => Object.fromEntries(SUM_COLUMNS.map((c) => [c, Number(row[c] ?? 0)])) as Sums;
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+export type Kpi =
+  | 'JUDGMENTS_EFFECTIVE' | 'VOLUNTARY_PERFORMANCE_RATE' | 'CLOSED_CASES' | 'COMPLETION_RATE' | 'ACTUAL_ENFORCEMENT_RATE' | 'AMOUNT_RECOVERED_FEN'
+  | 'AMOUNT_RECOVERED_RATE' | 'AVERAGE_DAYS_TO_CLOSE' | 'OLD_CASES_RESOLVED' | 'URGINGS_STARTED' | 'URGINGS_PERFORMED' | 'MEETINGS_HELD'
+  | 'LISTINGS_ADDED' | 'REPAYMENTS_AFTER_EXPOSURE';
+
+/** The KPI definitions of docs/metrics.md, from summed daily figures. */
+export function kpiValue(kpi: Kpi, s: Sums): number | null {
+  switch (kpi) {
+    case 'JUDGMENTS_EFFECTIVE': return s.judgments_effective;
+    case 'VOLUNTARY_PERFORMANCE_RATE': return ratio(s.performed_without_enforcement, s.judgments_effective);
+    case 'CLOSED_CASES': return s.closed_cases;
+    case 'COMPLETION_RATE': return ratio(s.completed_cases, s.closed_cases);
+    case 'ACTUAL_ENFORCEMENT_RATE': return ratio(s.completed_cases + s.performed_after_urging + s.settled_cases, s.closed_cases);
+    case 'AMOUNT_RECOVERED_FEN': return s.amount_recovered_fen;
+    case 'AMOUNT_RECOVERED_RATE': return ratio(s.amount_recovered_fen, s.amount_applied_fen);
+    case 'AVERAGE_DAYS_TO_CLOSE': return ratio(s.days_open_sum, s.closed_cases);
+    case 'OLD_CASES_RESOLVED': return s.old_cases_resolved;
+    case 'URGINGS_STARTED': return s.urgings_started;
+    case 'URGINGS_PERFORMED': return s.urgings_performed;
+    case 'MEETINGS_HELD': return s.meetings_held;
+    case 'LISTINGS_ADDED': return s.listings_added;
+    case 'REPAYMENTS_AFTER_EXPOSURE': return s.repayments_after_exposure;
+  }
+}
+
+export interface DivisionStatsModel {
+  divisionCode: string;
+  level: DivisionLevel;
+  period: Period;
+  judgmentsEffective: number;
+  performedWithoutEnforcement: number;
+  voluntaryPerformanceRate: number | null;
+  closedCases: number;
+  completedCases: number;
+  performedAfterUrging: number;
+  settledCases: number;
+  completionRate: number | null;
+  actualEnforcementRate: number | null;
+  amountAppliedFen: number;
+  amountRecoveredFen: number;
+  amountRecoveredRate: number | null;
+  averageDaysToClose: number | null;
+  medianDaysToClose: number | null;
+  oldCasesResolved: number;
+  oldCasesAmountFen: number;
+  urgingsStarted: number;
+  urgingsPerformed: number;
+  tasksCreated: number;
+  tasksCompleted: number;
+  tasksOverdue: number;
+  assistance: { taskType: string; level: DivisionLevel; created: number; completed: number }[];
+  meetingsHeld: number;
+  meetingInvited: number;
+  meetingAttended: number;
+  attendanceRate: number | null;
+  meetingPaidInFull: number;
+  meetingInstalmentPlans: number;
+  listingsAdded: number;
+  listingsRemoved: number;
+  repaymentsAfterExposure: number;
+  repaymentsAfterExposureFen: number;
+  outcomes: { outcome: string; count: number; amountRecoveredFen: number }[];
+  current: {
+    openCases: number;
+    obligorsWithOpenCases: number;
+    activeListings: number;
+    listedObligors: number;
+    dishonestyRate: number | null;
+    openTasks: number;
+    overdueTasks: number;
+  };
+}
+
+/** Median of a histogram of days open: the middle value, or the mean of the two middle values. */
+export function medianOf(histogram: Map<number, number>): number | null {
+  const entries = [...histogram.entries()].filter(([, n]) => n > 0).sort((a, b) => a[0] - b[0]);
+  const total = entries.reduce((t, [, n]) => t + n, 0);
+  if (!total) return null;
+  const at = (pos: number) => {
+    let seen = 0;
+    for (const [v, n] of entries) {
+      seen += n;
+      if (seen > pos) return v;
+    }
+    return entries.at(-1)![0];
+  };
+  return total % 2 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}
+
+/**
+ * Figures of several divisions over one period, from the daily read models: three statements
+ * whatever the number of divisions (sums, breakdowns, current state).
+ */
+export async function loadDivisionStats(ds: DataSource, codes: readonly string[], period: Period): Promise<DivisionStatsModel[]> {
+  const list = [...codes];
+  const [sumRows, dimRows, snapRows] = await Promise.all([
+    ds.query(`SELECT division_code AS code, ${sumSelect} FROM metrics.division_daily WHERE division_code = ANY($1) AND day BETWEEN $2 AND $3 GROUP BY division_code`, [list, period.from, period.to]),
+    ds.query(
+      `SELECT division_code AS code, dim, key, sum(n)::bigint AS n, sum(amount_fen)::bigint AS amount FROM metrics.division_daily_dim
+       WHERE division_code = ANY($1) AND dim IN ('OUTCOME', 'DAYS_OPEN', 'TASK_CREATED', 'TASK_DONE') AND day BETWEEN $2 AND $3 GROUP BY division_code, dim, key`,
+      [list, period.from, period.to],
+    ),
+    ds.query(`SELECT * FROM metrics.division_snapshot WHERE division_code = ANY($1)`, [list]),
+  ]);
+  const sums = new Map<string, Sums>(sumRows.map((r: Record<string, unknown>) => [r.code as string, toSums(r)]));
+  const dims = new Map<string, { dim: string; key: string; n: number; amount: number }[]>();
+  for (const r of dimRows as { code: string; dim: string; key: string; n: string; amount: string }[]) {
+    const l = dims.get(r.code) ?? [];
+    l.push({ dim: r.dim, key: r.key, n: Number(r.n), amount: Number(r.amount) });
+    dims.set(r.code, l);
+  }
+  const snaps = new Map<string, Record<string, number>>(snapRows.map((r: Record<string, number> & { division_code: string }) => [r.division_code, r]));
+  return list.map((code) => buildStats(code, period, sums.get(code) ?? zeroSums(), dims.get(code) ?? [], snaps.get(code)));
+}
+
+function buildStats(code: string, period: Period, s: Sums, dims: { dim: string; key: string; n: number; amount: number }[], snap: Record<string, number> | undefined): DivisionStatsModel {
+  const histogram = new Map<number, number>();
+  const assistance = new Map<string, { taskType: string; level: DivisionLevel; created: number; completed: number }>();
+  const outcomes: DivisionStatsModel['outcomes'] = [];
+  for (const d of dims) {
+    if (d.dim === 'DAYS_OPEN') histogram.set(Number(d.key), (histogram.get(Number(d.key)) ?? 0) + d.n);
+    else if (d.dim === 'OUTCOME') outcomes.push({ outcome: d.key, count: d.n, amountRecoveredFen: d.amount });
+    else {
+      const [taskType, level] = d.key.split(':') as [string, DivisionLevel];
+      const a = assistance.get(d.key) ?? { taskType, level, created: 0, completed: 0 };
+      if (d.dim === 'TASK_CREATED') a.created += d.n;
+      else a.completed += d.n;
+      assistance.set(d.key, a);
+    }
+  }
+  const listed = snap?.listed_obligors ?? 0;
+  const obligors = snap?.obligors_with_open_cases ?? 0;
+  return {
+    divisionCode: code,
+    level: levelOf(code),
+    period,
+    judgmentsEffective: s.judgments_effective,
+    performedWithoutEnforcement: s.performed_without_enforcement,
+    voluntaryPerformanceRate: kpiValue('VOLUNTARY_PERFORMANCE_RATE', s),
+    closedCases: s.closed_cases,
+    completedCases: s.completed_cases,
+    performedAfterUrging: s.performed_after_urging,
+    settledCases: s.settled_cases,
+    completionRate: kpiValue('COMPLETION_RATE', s),
+    actualEnforcementRate: kpiValue('ACTUAL_ENFORCEMENT_RATE', s),
+    amountAppliedFen: s.amount_applied_fen,
+    amountRecoveredFen: s.amount_recovered_fen,
+    amountRecoveredRate: kpiValue('AMOUNT_RECOVERED_RATE', s),
+    averageDaysToClose: kpiValue('AVERAGE_DAYS_TO_CLOSE', s),
+    medianDaysToClose: medianOf(histogram),
+    oldCasesResolved: s.old_cases_resolved,
+    oldCasesAmountFen: s.old_cases_amount_fen,
+    urgingsStarted: s.urgings_started,
+    urgingsPerformed: s.urgings_performed,
+    tasksCreated: s.tasks_created,
+    tasksCompleted: s.tasks_completed,
+    tasksOverdue: s.tasks_overdue,
+    assistance: [...assistance.values()].sort((a, b) => a.taskType.localeCompare(b.taskType) || a.level.localeCompare(b.level)),
+    meetingsHeld: s.meetings_held,
+    meetingInvited: s.meeting_invited,
+    meetingAttended: s.meeting_attended,
+    attendanceRate: ratio(s.meeting_attended, s.meeting_invited),
+    meetingPaidInFull: s.meeting_paid_in_full,
+    meetingInstalmentPlans: s.meeting_instalment_plans,
+    listingsAdded: s.listings_added,
+    listingsRemoved: s.listings_removed,
+    repaymentsAfterExposure: s.repayments_after_exposure,
+    repaymentsAfterExposureFen: s.repayments_after_exposure_fen,
+    outcomes: outcomes.sort((a, b) => a.outcome.localeCompare(b.outcome)),
+    current: {
+      openCases: snap?.open_cases ?? 0,
+      obligorsWithOpenCases: obligors,
+      activeListings: snap?.active_listings ?? 0,
+      listedObligors: listed,
+      dishonestyRate: ratio(listed, obligors),
+      openTasks: snap?.open_tasks ?? 0,
+      overdueTasks: snap?.overdue_tasks ?? 0,
+    },
+  };
+}
+
+export type Granularity = 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR';
+const STEP: Record<Granularity, string> = { DAY: '1 day', MONTH: '1 month', QUARTER: '3 months', YEAR: '1 year' };
+
+/** A KPI per bucket (day, month, quarter, year) between two days, every bucket present. */
+export async function loadSeries(ds: DataSource, code: string, kpi: Kpi, from: string, to: string, g: Granularity): Promise<{ start: string; value: number | null }[]> {
+  const rows: Record<string, unknown>[] = await ds.query(
+    `WITH b AS (SELECT generate_series(date_trunc($4, $2::date), $3::date, $5::interval)::date AS start)
+     SELECT to_char(b.start, 'YYYY-MM-DD') AS start, ${SUM_COLUMNS.map((c) => `COALESCE(sum(d.${c}), 0)::bigint AS ${c}`).join(', ')}
+     FROM b LEFT JOIN metrics.division_daily d
+       ON d.division_code = $1 AND d.day BETWEEN $2 AND $3 AND date_trunc($4, d.day)::date = b.start
+     GROUP BY b.start ORDER BY b.start`,
+    [code, from, to, g.toLowerCase(), STEP[g]],
+  );
+  return rows.map((r) => ({ start: r.start as string, value: kpiValue(kpi, toSums(r)) }));
+}
+
+/** Child divisions (townships of a county, villages of a township) ranked by a KPI, highest first. */
+export async function loadRanking(ds: DataSource, parentCode: string, kpi: Kpi, period: Period): Promise<{ rank: number; code: string; value: number | null }[]> {
+  const childLevel = parentCode.length === 6 ? 'TOWNSHIP' : 'VILLAGE';
+  const rows: Record<string, unknown>[] = await ds.query(
+    `SELECT s.code, ${SUM_COLUMNS.map((c) => `COALESCE(sum(d.${c}), 0)::bigint AS ${c}`).join(', ')}
+     FROM metrics.division_seen s
+     LEFT JOIN metrics.division_daily d ON d.division_code = s.code AND d.day BETWEEN $3 AND $4
+     WHERE s.level = $1 AND s.code LIKE $2 || '%'
+     GROUP BY s.code`,
+    [childLevel, parentCode, period.from, period.to],
+  );
+  const values = rows.map((r) => ({ code: r.code as string, value: kpiValue(kpi, toSums(r)) }));
+  values.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.code.localeCompare(b.code));
+  return values.map((v, i) => ({ rank: i + 1, ...v }));
+}
+
+/** Judgments effective by cause category in a period. */
+export async function loadDisputes(ds: DataSource, code: string, period: Period): Promise<{ causeCategory: string; cases: number; amountOwedFen: number }[]> {
+  const rows: { key: string; n: string; amount: string }[] = await ds.query(
+    `SELECT key, sum(n)::bigint AS n, sum(amount_fen)::bigint AS amount FROM metrics.division_daily_dim
+     WHERE division_code = $1 AND dim = 'CAUSE' AND day BETWEEN $2 AND $3 GROUP BY key ORDER BY sum(n) DESC, key`,
+    [code, period.from, period.to],
+  );
+  return rows.map((r) => ({ causeCategory: r.key, cases: Number(r.n), amountOwedFen: Number(r.amount) }));
+}
+
+export async function loadDisputeSeries(ds: DataSource, code: string, from: string, to: string, g: Granularity): Promise<{ start: string; causeCategory: string; cases: number }[]> {
+  const rows: { start: string; key: string; n: string }[] = await ds.query(
+    `SELECT to_char(date_trunc($4, day)::date, 'YYYY-MM-DD') AS start, key, sum(n)::bigint AS n FROM metrics.division_daily_dim
+     WHERE division_code = $1 AND dim = 'CAUSE' AND day BETWEEN $2 AND $3 GROUP BY 1, key ORDER BY 1, key`,
+    [code, from, to, g.toLowerCase()],
+  );
+  return rows.map((r) => ({ start: r.start, causeCategory: r.key, cases: Number(r.n) }));
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { errors, parseInput } from '@zhiyuan/server';
+import { requireReadJudge } from '../access';
+import type { StaffResolvers } from '../generated/resolvers-types';
+import { resolvePeriod } from '../projection/period';
+import { score } from '../projection/scores';
+import { ruleSetInForce, activeRuleSet } from './rule-sets';
+
+export const Staff: StaffResolvers = {
+  __resolveReference: (ref) => ({ id: ref.id }),
+  performance: async (s, args, { identity, loaders, runtime }) => {
+    requireReadJudge(identity, s.id);
+    const period = resolvePeriod(args.period);
+    let ruleSet;
+    if (args.ruleSetId) {
+      const { ruleSetId } = parseInput(z.object({ ruleSetId: z.uuid() }), { ruleSetId: args.ruleSetId });
+      ruleSet = await loaders.ruleSet.load(ruleSetId);
+      if (!ruleSet) throw errors.notFound('PerformanceRuleSet', ruleSetId);
+    } else {
+      ruleSet = args.scoring === 'IN_FORCE_THEN' ? await ruleSetInForce(runtime.ds, period.to) : await activeRuleSet(runtime.ds);
+    }
+    const counts = await loaders.judgeCounts(period).load(s.id);
+    return { judgeId: s.id, period, ruleSet, ...score(counts, ruleSet) };
+  },
+};
