@@ -1,0 +1,179 @@
+/**
+ * Example partner-department client for the Zhiyuan credit-link feed.
+ *
+ * A partner department (party-membership review, enlistment review, bank loans, civilized-household
+ * rating) learns of every change of a person's restriction status from the JetStream stream
+ * PEOPLE_CREDIT, subject `credit.link.changed.<DEPARTMENT>`. This client:
+ *   1. opens (or resumes) a durable pull consumer of its own on that subject,
+ *   2. hands each change to your code (`onChange`),
+ *   3. acknowledges it to the platform with the `acknowledgeCreditChange` mutation (optional; without
+ *      it the platform lists the change as unacknowledged and raises credit.partner.overdue after
+ *      3 working days), and only then acks the JetStream message,
+ *   4. can replay from a time or a stream sequence (the durable consumer is recreated there).
+ *
+ * Run it:
+ *   NATS_URL=nats://127.0.0.1:4222 PEOPLE_CREDIT_URL=http://127.0.0.1:4002/graphql \
+ *     npx tsx examples/partner-client/index.ts --department BANK_LOAN [--durable bank-feed] [--since 2026-01-01T00:00:00Z | --from-seq 42] [--once]
+ *
+ * The acknowledgement is signed as a PARTNER identity of that department with INTERNAL_AUTH_SECRET
+ * (development: talking to the subgraph directly); in production it goes through the gateway with the
+ * partner account's own credentials.
+ */
+import { AckPolicy, DeliverPolicy, connect, type ConsumerConfig, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
+import { signInternalIdentity } from '@zhiyuan/auth';
+
+export const PARTNER_DEPARTMENTS = ['PARTY_MEMBERSHIP', 'ENLISTMENT', 'BANK_LOAN', 'CIVILIZED_HOUSEHOLD'] as const;
+export type PartnerDepartment = (typeof PARTNER_DEPARTMENTS)[number];
+
+const STREAM = 'PEOPLE_CREDIT';
+
+/** The payload of credit.link.changed (see docs/events/people-credit.md). */
+export interface CreditLinkChange {
+  changeId: string;
+  partyId: string;
+  department: PartnerDepartment;
+  status: 'RESTRICTED' | 'CLEAR';
+  idNumberMasked: string;
+  name: string;
+  listingIds: string[];
+  reason: string;
+  changedAt: string;
+}
+
+export interface DeliveryMeta {
+  /** Stream sequence: pass it back as `startAt: { sequence }` to replay from here. */
+  sequence: number;
+  subject: string;
+  redelivered: boolean;
+  eventId: string;
+}
+
+export type StartAt = 'all' | 'new' | { time: Date } | { sequence: number };
+
+export interface PartnerClientOptions {
+  natsUrl: string;
+  department: PartnerDepartment;
+  /** The durable consumer's name; keep it stable so a restart resumes where it stopped. */
+  durableName: string;
+  /** Where to start. Given explicitly, an existing durable of that name is replaced (a replay). Default: resume, or all for a new durable. */
+  startAt?: StartAt;
+  onChange: (change: CreditLinkChange, meta: DeliveryMeta) => Promise<void> | void;
+  /** Acknowledges the change to the platform before the JetStream ack, e.g. graphAcknowledger(...). */
+  acknowledge?: (change: CreditLinkChange) => Promise<void>;
+  log?: (message: string) => void;
+}
+
+export interface PartnerClient {
+  /** Resolves when the consumer loop ends. */
+  readonly done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+function startConfig(startAt: StartAt | undefined): Partial<ConsumerConfig> {
+  if (!startAt || startAt === 'all') return { deliver_policy: DeliverPolicy.All };
+  if (startAt === 'new') return { deliver_policy: DeliverPolicy.New };
+  if ('sequence' in startAt) return { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: startAt.sequence };
+  return { deliver_policy: DeliverPolicy.StartTime, opt_start_time: startAt.time.toISOString() };
+}
+
+/** Subscribes with a durable consumer of its own and processes changes one at a time, in order. */
+export async function startPartnerClient(opts: PartnerClientOptions): Promise<PartnerClient> {
+  const log = opts.log ?? ((m: string) => process.stdout.write(`${m}\n`));
+  const nc: NatsConnection = await connect({ servers: opts.natsUrl, name: `partner-${opts.department}` });
+  const jsm = await nc.jetstreamManager();
+  const subject = `credit.link.changed.${opts.department}`;
+  const exists = await jsm.consumers.info(STREAM, opts.durableName).then(() => true, () => false);
+  if (exists && opts.startAt) {
+    await jsm.consumers.delete(STREAM, opts.durableName);
+    log(`replaying ${subject} from ${JSON.stringify(opts.startAt)}`);
+  }
+  if (!exists || opts.startAt) {
+    await jsm.consumers.add(STREAM, { durable_name: opts.durableName, filter_subject: subject, ack_policy: AckPolicy.Explicit, ack_wait: 30_000_000_000, ...startConfig(opts.startAt) });
+  }
+  const consumer = await nc.jetstream().consumers.get(STREAM, opts.durableName);
+  const messages: ConsumerMessages = await consumer.consume({ max_messages: 64 });
+
+  const handle = async (m: JsMsg) => {
+    const envelope = m.json<{ id: string; type: string; payload: CreditLinkChange }>();
+    if (envelope.type !== 'credit.link.changed') {
+      m.term();
+      return;
+    }
+    try {
+      await opts.onChange(envelope.payload, { sequence: m.seq, subject: m.subject, redelivered: m.redelivered, eventId: envelope.id });
+      await opts.acknowledge?.(envelope.payload);
+      m.ack();
+    } catch (err) {
+      log(`change ${envelope.payload.changeId} failed, will be redelivered: ${String(err)}`);
+      m.nak(1_000);
+    }
+  };
+  const done = (async () => {
+    for await (const m of messages) await handle(m);
+  })();
+  return {
+    done,
+    stop: async () => {
+      messages.stop();
+      await done.catch(() => undefined);
+      await nc.drain();
+    },
+  };
+}
+
+/**
+ * Acknowledges through the graph with the `acknowledgeCreditChange` mutation. `headers` supplies the
+ * caller's credentials for each request (a signed identity in development).
+ */
+export function graphAcknowledger(url: string, headers: () => Promise<Record<string, string>>): (change: CreditLinkChange) => Promise<void> {
+  return async (change) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await headers()) },
+      body: JSON.stringify({ query: 'mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id acknowledgedAt } }', variables: { id: change.changeId } }),
+    });
+    const body = (await res.json()) as { errors?: { message: string }[] };
+    if (!res.ok || body.errors?.length) throw new Error(`acknowledgement refused: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
+  };
+}
+
+/** Development credentials: a PARTNER identity of the department, signed with the shared internal secret. */
+export function devPartnerHeaders(department: PartnerDepartment, secret: string): () => Promise<Record<string, string>> {
+  return async () => ({
+    'x-zhiyuan-identity': await signInternalIdentity({ sub: `partner-${department}`, roles: ['PARTNER'], divisionCode: null, department, partyId: null, ip: null }, secret),
+  });
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const department = (arg('department') ?? process.env.PARTNER_DEPARTMENT) as PartnerDepartment;
+  if (!PARTNER_DEPARTMENTS.includes(department)) throw new Error(`--department must be one of ${PARTNER_DEPARTMENTS.join(', ')}`);
+  const since = arg('since');
+  const fromSeq = arg('from-seq');
+  const url = process.env.PEOPLE_CREDIT_URL;
+  const client = await startPartnerClient({
+    natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
+    department,
+    durableName: arg('durable') ?? `partner-${department.toLowerCase()}`,
+    startAt: fromSeq ? { sequence: Number(fromSeq) } : since ? { time: new Date(since) } : undefined,
+    acknowledge: url ? graphAcknowledger(url, devPartnerHeaders(department, process.env.INTERNAL_AUTH_SECRET ?? 'development-internal-secret-change-me-0000')) : undefined,
+    onChange: (c, meta) => {
+      process.stdout.write(`#${meta.sequence} ${c.changedAt} ${c.status.padEnd(10)} ${c.idNumberMasked} ${c.name} (${c.reason})\n`);
+    },
+  });
+  process.once('SIGINT', () => void client.stop());
+  process.once('SIGTERM', () => void client.stop());
+  if (process.argv.includes('--once')) setTimeout(() => void client.stop(), 2_000);
+  await client.done;
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    process.stderr.write(`${String(err)}\n`);
+    process.exit(1);
+  });
+}
