@@ -4,10 +4,41 @@ export const configSchema = z.object({
   ...serviceConfigShape,
   /** HTTP port of this subgraph (internal only; clients go through the gateway). */
   PORT: fields.port(4001),
+  /** Pre-enforcement urging when a judgment is taken in: AUTO starts it at once, MANUAL waits for the judge, OFF never urges. */
+  CASES_URGING_MODE: z.enum(['AUTO', 'MANUAL', 'OFF']).default('AUTO'),
+  /** Days the obligor has to perform once urging starts. */
+  CASES_URGING_DAYS: fields.positiveInt(15),
+  /** Months between re-searches of a case terminated for this round (终本). */
+  CASES_RESEARCH_MONTHS: fields.positiveInt(6),
+  /** How often the sweep runs (lapsed urgings, missed instalments), in milliseconds. */
+  CASES_SWEEP_INTERVAL_MS: fields.positiveInt(60_000),
+  /** Rows per transaction in the bulk judgment import. */
+  CASES_IMPORT_BATCH_SIZE: fields.positiveInt(1_000),
+  /** Most judgments accepted by one importJudgments mutation (bigger loads go through the import command). */
+  CASES_IMPORT_MUTATION_MAX: fields.positiveInt(500),
 });
 
 export type CasesConfig = z.infer<typeof configSchema>;
 
 export function loadCasesConfig(env: Record<string, string | undefined> = process.env): Readonly<CasesConfig> {
   return loadConfig(configSchema, env);
+}
+
+/** The rules the domain code needs, taken from the configuration. */
+export interface CaseSettings {
+  urgingMode: 'AUTO' | 'MANUAL' | 'OFF';
+  urgingDays: number;
+  researchMonths: number;
+  importBatchSize: number;
+  importMutationMax: number;
+}
+
+export function settingsFrom(config: CasesConfig): CaseSettings {
+  return {
+    urgingMode: config.CASES_URGING_MODE,
+    urgingDays: config.CASES_URGING_DAYS,
+    researchMonths: config.CASES_RESEARCH_MONTHS,
+    importBatchSize: config.CASES_IMPORT_BATCH_SIZE,
+    importMutationMax: config.CASES_IMPORT_MUTATION_MAX,
+  };
 }

@@ -1,16 +1,18 @@
 import { defineService, type Service, type ServiceDeps } from '@zhiyuan/server';
-import type { CasesConfig } from './config';
+import { settingsFrom, type CasesConfig } from './config';
 import { createContext, type Context } from './context';
 import { entities } from './entities';
-import { handlers } from './events';
+import { createHandlers } from './events';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { typeDefs } from './schema';
+import { scheduleSweep } from './app/sweeps';
 
 export const SERVICE_NAME = 'cases';
 export const DB_SCHEMA = 'cases';
 
 export function createService(config: CasesConfig, deps: ServiceDeps = {}): Service {
+  const settings = settingsFrom(config);
   return defineService<Context>(
     {
       name: SERVICE_NAME,
@@ -19,8 +21,9 @@ export function createService(config: CasesConfig, deps: ServiceDeps = {}): Serv
       resolvers: resolvers as never,
       entities,
       migrations,
-      handlers,
-      context: createContext,
+      handlers: createHandlers(settings),
+      context: (identity, runtime) => createContext(identity, runtime, settings),
+      onStart: async (runtime) => scheduleSweep(runtime.messaging, settings, config.CASES_SWEEP_INTERVAL_MS, runtime.logger),
     },
     config,
     deps,

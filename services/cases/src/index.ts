@@ -1,2 +1,4 @@
 export { createService, SERVICE_NAME, DB_SCHEMA } from './create-service';
-export { loadCasesConfig, configSchema, type CasesConfig } from './config';
+export { loadCasesConfig, configSchema, settingsFrom, type CasesConfig, type CaseSettings } from './config';
+export { runSweep } from './app/sweeps';
+export { importJudgmentsFile, type ImportSummary } from './import/importer';

@@ -1,4 +1,5 @@
 import { CreateCasesSchema1732406400000 } from './1732406400000-CreateCasesSchema';
+import { CreateCaseTables1764028800000 } from './1764028800000-CreateCaseTables';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreateCasesSchema1732406400000];
+export const migrations = [CreateCasesSchema1732406400000, CreateCaseTables1764028800000];

@@ -1,7 +1,26 @@
+import { DomainError } from '@zhiyuan/server';
 import { CaseEntity } from '../entities';
+import { listCases } from '../app/case-query';
+import { requireCaseAccess } from '../domain/access';
+import { normalizeCaseNumber } from '../domain/case-number';
+import { CAUSES_OF_ACTION } from '../domain/causes';
 import type { QueryResolvers } from '../generated/resolvers-types';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export const Query: QueryResolvers = {
-  case: (_p, { id }, { loaders }) => loaders.case.load(id),
-  caseByNumber: (_p, { caseNumber }, { runtime }) => runtime.ds.getRepository(CaseEntity).findOneBy({ caseNumber }),
+  case: async (_p, { id }, { loaders, identity }) => {
+    if (!UUID.test(id)) throw new DomainError('VALIDATION_FAILED', 'id must be a UUID', { field: 'id' });
+    const c = await loaders.case.load(id);
+    if (c) requireCaseAccess(identity, c);
+    return c;
+  },
+  caseByNumber: async (_p, { caseNumber }, { runtime, identity }) => {
+    const n = normalizeCaseNumber(caseNumber);
+    const c = await runtime.ds.getRepository(CaseEntity).findOne({ where: [{ caseNumber: n }, { enforcementNumber: n }] });
+    if (c) requireCaseAccess(identity, c);
+    return c;
+  },
+  cases: (_p, { filter, first, after }, { runtime, identity }) => listCases(runtime.ds, identity, filter, { first, after }),
+  causesOfAction: () => [...CAUSES_OF_ACTION],
 };

@@ -1,0 +1,62 @@
+import type { Identity, Role } from '@zhiyuan/auth';
+import { DomainError, requireRole } from '@zhiyuan/server';
+import type { CaseEntity } from '../entities';
+
+/**
+ * Who sees which case (docs/cases.md has the matrix): ADMIN all; JUDGE the cases they preside;
+ * ENFORCEMENT_OFFICER the cases of their township (and any assigned to them); TOWNSHIP_LIAISON
+ * their township and its villages; VILLAGE_CADRE their village; PARTY their own cases as obligor or
+ * obligee. COUNTY_DEPARTMENT and PARTNER see no case details; anonymous callers see nothing.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DIVISION = /^\d{6}(\d{3})?(\d{3})?$/;
+const DIVISION_ROLES: Role[] = ['ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE'];
+
+type CaseScopeFields = Pick<CaseEntity, 'judgeId' | 'officerId' | 'villageCode' | 'townshipCode' | 'obligorIds' | 'obligeeIds'>;
+
+/** Whether the caller, through one of `roles` (default: all of theirs), may see the case. */
+export function canSeeCase(identity: Identity, c: CaseScopeFields, roles: readonly Role[] = identity.roles): boolean {
+  const has = (r: Role) => identity.roles.includes(r) && roles.includes(r);
+  if (identity.roles.includes('ADMIN')) return true;
+  if (has('JUDGE') && c.judgeId !== null && c.judgeId === identity.sub) return true;
+  if (has('ENFORCEMENT_OFFICER') && c.officerId !== null && c.officerId === identity.sub) return true;
+  const div = identity.divisionCode;
+  if (div && DIVISION.test(div) && DIVISION_ROLES.some(has)) {
+    const home = c.villageCode ?? c.townshipCode;
+    if (home && home.startsWith(div)) return true;
+  }
+  if (has('PARTY') && identity.partyId && (c.obligorIds.includes(identity.partyId) || c.obligeeIds.includes(identity.partyId))) return true;
+  return false;
+}
+
+export function requireCaseAccess(identity: Identity, c: CaseScopeFields, roles?: Role[]): void {
+  if (roles) requireRole(identity, ...roles);
+  else if (identity.roles.length === 0) throw new DomainError('UNAUTHENTICATED', 'Sign in to see cases');
+  if (!canSeeCase(identity, c, roles)) throw new DomainError('FORBIDDEN', 'This case is outside your scope');
+}
+
+/** The same rule as SQL over alias `c`, for list queries; null means no restriction. */
+export function caseScopeSql(identity: Identity): { sql: string; params: Record<string, unknown> } | null {
+  if (identity.roles.includes('ADMIN')) return null;
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  const has = (r: Role) => identity.roles.includes(r);
+  if (has('JUDGE') && UUID.test(identity.sub)) {
+    parts.push('c.judge_id = :scopeSub');
+    params.scopeSub = identity.sub;
+  }
+  if (has('ENFORCEMENT_OFFICER') && UUID.test(identity.sub)) {
+    parts.push('c.officer_id = :scopeSub');
+    params.scopeSub = identity.sub;
+  }
+  const div = identity.divisionCode;
+  if (div && DIVISION.test(div) && DIVISION_ROLES.some(has)) {
+    parts.push('coalesce(c.village_code, c.township_code) LIKE :scopeDiv');
+    params.scopeDiv = `${div}%`;
+  }
+  if (has('PARTY') && identity.partyId && UUID.test(identity.partyId)) {
+    parts.push('(c.obligor_ids @> CAST(ARRAY[:scopeParty] AS uuid[]) OR c.obligee_ids @> CAST(ARRAY[:scopeParty] AS uuid[]))');
+    params.scopeParty = identity.partyId;
+  }
+  return { sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE', params };
+}

@@ -1,0 +1,36 @@
+/** The court's calendar: dates (deadlines, due dates) are days in China Standard Time. */
+export const COURT_TIME_ZONE = 'Asia/Shanghai';
+
+/** `YYYY-MM-DD` of an instant in the court's time zone. */
+export function courtDate(at: Date): string {
+  return at.toLocaleDateString('sv-SE', { timeZone: COURT_TIME_ZONE });
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from a date to the court date of an instant (never negative). */
+export function daysBetween(from: string, to: Date): number {
+  const a = Date.parse(`${from}T00:00:00Z`);
+  const b = Date.parse(`${courtDate(to)}T00:00:00Z`);
+  return Math.max(0, Math.round((b - a) / 86_400_000));
+}
+
+export function isValidDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}

@@ -1,0 +1,37 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { fen } from './columns';
+
+/** A payment recorded on a case (履行记录). */
+@Entity({ name: 'performance' })
+export class PerformanceEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ type: 'uuid', name: 'case_id' })
+  caseId: string;
+
+  @Column({ type: 'bigint', name: 'amount_fen', transformer: fen })
+  amountFen: number;
+
+  @Column({ type: 'date', name: 'paid_on' })
+  paidOn: string;
+
+  @Column({ type: 'text' })
+  channel: string;
+
+  @Column({ type: 'text' })
+  source: string;
+
+  /** Set for payments from another context (e.g. a village meeting) so the same one never pays twice. */
+  @Column({ type: 'text', name: 'external_ref', nullable: true })
+  externalRef: string | null;
+
+  @Column({ type: 'text', name: 'recorded_by' })
+  recordedBy: string;
+
+  @Column({ type: 'bigint', name: 'outstanding_after_fen', transformer: fen })
+  outstandingAfterFen: number;
+
+  @Column({ type: 'timestamptz', name: 'recorded_at' })
+  recordedAt: Date;
+}

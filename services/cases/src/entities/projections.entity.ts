@@ -1,0 +1,42 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Local projection of people.party.*: where a party's household is registered (routing only). */
+@Entity({ name: 'party_route' })
+export class PartyRouteEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'party_id' })
+  partyId: string;
+
+  @Column({ type: 'text', name: 'home_division_code' })
+  homeDivisionCode: string;
+
+  @Column({ type: 'text', name: 'village_code', nullable: true })
+  villageCode: string | null;
+
+  @Column({ type: 'text', name: 'township_code', nullable: true })
+  townshipCode: string | null;
+
+  @Column({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}
+
+/** Local projection of people.staff.*: enough to find the fixed enforcement officer of a township. */
+@Entity({ name: 'staff_member' })
+export class StaffMemberEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'staff_id' })
+  staffId: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', array: true })
+  roles: string[];
+
+  @Column({ type: 'text', name: 'division_code', nullable: true })
+  divisionCode: string | null;
+
+  @Column({ type: 'boolean' })
+  active: boolean;
+
+  @Column({ type: 'timestamptz', name: 'registered_at' })
+  registeredAt: Date;
+}

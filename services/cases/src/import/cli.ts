@@ -1,0 +1,64 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createLogger, exitOnConfigError } from '@zhiyuan/config';
+import { createDataSource, initializeDataSource } from '@zhiyuan/db';
+import { loadCasesConfig, settingsFrom } from '../config';
+import { DB_SCHEMA } from '../create-service';
+import { entities } from '../entities';
+import { migrations } from '../migrations';
+import { importJudgmentsFile, type ImportProgress } from './importer';
+
+const USAGE = `usage: npm run import:judgments -- FILE [--format csv|ndjson] [--rejects PATH] [--batch-size N] [--urging AUTO|MANUAL|OFF]
+
+CSV columns: caseNumber,court,causeCode,judgeId,effectiveDate,performanceDeadline,obligorIds,obligeeIds,principalFen,interestFen,costsFen
+(id lists separated by ';', amounts in integer fen). NDJSON: one object per line with the same keys (lists as arrays).`;
+
+/** The bulk import command: events go to the outbox; the running cases service publishes them. */
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { format: { type: 'string' }, rejects: { type: 'string' }, 'batch-size': { type: 'string' }, urging: { type: 'string' }, help: { type: 'boolean' } },
+  });
+  if (values.help || positionals.length !== 1) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(values.help ? 0 : 64);
+  }
+  const format = values.format as 'csv' | 'ndjson' | undefined;
+  if (format && format !== 'csv' && format !== 'ndjson') throw new Error(`--format must be csv or ndjson`);
+  const urging = values.urging?.toUpperCase() as 'AUTO' | 'MANUAL' | 'OFF' | undefined;
+  if (urging && !['AUTO', 'MANUAL', 'OFF'].includes(urging)) throw new Error('--urging must be AUTO, MANUAL or OFF');
+  const config = loadCasesConfig();
+  const logger = createLogger('cases-import', config.LOG_LEVEL);
+  const ds = createDataSource({ url: config.DATABASE_URL, schema: DB_SCHEMA, entities, migrations, poolSize: 2, applicationName: 'zhiyuan-cases-import' });
+  await initializeDataSource(ds, DB_SCHEMA);
+  const file = path.resolve(positionals[0]!);
+  const tty = process.stderr.isTTY;
+  let lastDraw = 0;
+  const draw = (p: ImportProgress, final = false) => {
+    if (!final && Date.now() - lastDraw < 250) return;
+    lastDraw = Date.now();
+    const rate = Math.round((p.rows / Math.max(1, p.elapsedMs)) * 1000);
+    const line = `rows ${p.rows}  imported ${p.imported}  skipped ${p.skipped}  rejected ${p.rejected}  ${rate} rows/s`;
+    process.stderr.write(tty ? `\r${line}\x1b[K${final ? '\n' : ''}` : `${line}\n`);
+  };
+  try {
+    const s = await importJudgmentsFile(ds, settingsFrom(config), file, {
+      format,
+      rejectsPath: values.rejects,
+      batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
+      urgingMode: urging,
+      onProgress: (p) => draw(p),
+    });
+    draw(s, true);
+    process.stdout.write(
+      `${JSON.stringify({ file, rows: s.rows, imported: s.imported, skipped: s.skipped, rejected: s.rejected, seconds: s.elapsedMs / 1000, rowsPerSecond: s.rowsPerSecond, rejects: s.rejectsPath }, null, 2)}\n`,
+    );
+    logger.info({ imported: s.imported, skipped: s.skipped, rejected: s.rejected }, 'judgment import finished');
+  } finally {
+    await ds.destroy();
+  }
+}
+
+main().catch((err) => {
+  exitOnConfigError(err);
+});

@@ -1,0 +1,155 @@
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse';
+import type { DataSource } from 'typeorm';
+import type { CaseSettings } from '../config';
+import { intakeJudgments } from '../app/intake';
+import { validateJudgment, type JudgmentInput } from '../app/judgment-input';
+
+export interface ImportOptions {
+  /** csv or ndjson; guessed from the file name when absent. */
+  format?: 'csv' | 'ndjson';
+  /** Where the reject report (row, field, reason) goes; default FILE.rejects.csv. */
+  rejectsPath?: string;
+  batchSize?: number;
+  urgingMode?: CaseSettings['urgingMode'];
+  actor?: string;
+  /** Called after every batch (the command draws its progress line from it). */
+  onProgress?: (p: ImportProgress) => void;
+  now?: () => Date;
+}
+
+export interface ImportProgress {
+  rows: number;
+  imported: number;
+  skipped: number;
+  rejected: number;
+  elapsedMs: number;
+}
+
+export interface ImportSummary extends ImportProgress {
+  rejectsPath: string;
+  rowsPerSecond: number;
+}
+
+const LIST_SEPARATOR = /[;|]/;
+
+/** CSV cells are text: ids lists are `;`-separated, amounts are integers in fen, empty means absent. */
+function fromCsv(rec: Record<string, string>): Record<string, unknown> {
+  const text = (k: string) => (rec[k] === undefined || rec[k].trim() === '' ? undefined : rec[k].trim());
+  const int = (k: string) => {
+    const v = text(k);
+    return v === undefined ? undefined : /^-?\d+$/.test(v) ? Number(v) : v;
+  };
+  const list = (k: string) => (text(k) ?? '').split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+  return {
+    caseNumber: text('caseNumber') ?? '',
+    court: text('court') ?? '',
+    causeCode: text('causeCode') ?? '',
+    judgeId: text('judgeId') ?? null,
+    effectiveDate: text('effectiveDate') ?? '',
+    performanceDeadline: text('performanceDeadline') ?? null,
+    obligorIds: list('obligorIds'),
+    obligeeIds: list('obligeeIds'),
+    principalFen: int('principalFen'),
+    interestFen: int('interestFen'),
+    costsFen: int('costsFen'),
+  };
+}
+
+async function* records(path: string, format: 'csv' | 'ndjson'): AsyncGenerator<{ row: number; value: unknown } | { row: number; error: string }> {
+  if (format === 'csv') {
+    const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false }));
+    let row = 1; // the header is row 1
+    for await (const rec of parser as AsyncIterable<Record<string, string>>) {
+      row++;
+      yield { row, value: fromCsv(rec) };
+    }
+    return;
+  }
+  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  let row = 0;
+  for await (const line of lines) {
+    row++;
+    if (line.trim() === '') continue;
+    try {
+      yield { row, value: JSON.parse(line) };
+    } catch {
+      yield { row, error: 'not valid JSON' };
+    }
+  }
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+async function write(out: WriteStream, text: string): Promise<void> {
+  if (!out.write(text)) await once(out, 'drain');
+}
+
+/**
+ * Streams a CSV or NDJSON file of effective judgments into the database: every row is validated
+ * (bad rows go to the reject report with row, field and reason, and the import goes on), valid rows
+ * are taken in by batches, each batch one transaction with its outbox events, and a case number
+ * already taken in is skipped, so running the same file twice imports nothing twice. Memory stays
+ * bounded by one batch whatever the file size.
+ */
+export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings, path: string, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const format = opts.format ?? (/\.(nd)?jsonl?$/i.test(path) ? 'ndjson' : 'csv');
+  const rejectsPath = opts.rejectsPath ?? `${path}.rejects.csv`;
+  const batchSize = opts.batchSize ?? settings.importBatchSize;
+  const now = opts.now ?? (() => new Date());
+  const actor = opts.actor ?? 'import';
+  const started = Date.now();
+  const out = createWriteStream(rejectsPath, 'utf8');
+  await write(out, 'row,field,reason\n');
+  const p: ImportProgress = { rows: 0, imported: 0, skipped: 0, rejected: 0, elapsedMs: 0 };
+  let batch: JudgmentInput[] = [];
+  let seen = new Set<string>();
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    seen = new Set();
+    const r = await ds.transaction((manager) => intakeJudgments(manager, rows, settings, actor, now(), { urgingMode: opts.urgingMode }));
+    p.imported += r.inserted.length;
+    p.skipped += r.skipped.length;
+    p.elapsedMs = Date.now() - started;
+    opts.onProgress?.({ ...p });
+  };
+
+  try {
+    for await (const rec of records(path, format)) {
+      p.rows++;
+      if ('error' in rec) {
+        p.rejected++;
+        await write(out, `${rec.row},row,${csvCell(rec.error)}\n`);
+        continue;
+      }
+      const v = validateJudgment(rec.value);
+      if (!v.ok) {
+        p.rejected++;
+        for (const i of v.issues) await write(out, `${rec.row},${csvCell(i.field)},${csvCell(i.reason)}\n`);
+        continue;
+      }
+      // A number repeated within one batch is skipped here; across batches the database skips it.
+      if (seen.has(v.value.caseNumber)) {
+        p.skipped++;
+        continue;
+      }
+      seen.add(v.value.caseNumber);
+      batch.push(v.value);
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+  } finally {
+    out.end();
+    await once(out, 'finish').catch(() => undefined);
+  }
+  p.elapsedMs = Date.now() - started;
+  return { ...p, rejectsPath, rowsPerSecond: Math.round((p.rows / Math.max(1, p.elapsedMs)) * 1000) };
+}
