@@ -1,13 +1,37 @@
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
 
-export const configSchema = z.object({
-  ...serviceConfigShape,
-  /** HTTP port of this subgraph (internal only; clients go through the gateway). */
-  PORT: fields.port(4003),
-});
+export const configSchema = z
+  .object({
+    ...serviceConfigShape,
+    /** HTTP port of this subgraph (internal only; clients go through the gateway). */
+    PORT: fields.port(4003),
+    /** Where SMS go: `log` writes them to the log (development), `http` posts them to SMS_HTTP_URL. */
+    SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
+    /** The SMS gateway endpoint, required when SMS_PROVIDER=http. */
+    SMS_HTTP_URL: z.url().optional(),
+    /** Bearer token for the SMS gateway, if it wants one. */
+    SMS_HTTP_TOKEN: z.string().optional(),
+    /** Time the SMS gateway has to answer one message. */
+    SMS_HTTP_TIMEOUT_MS: fields.positiveInt(10_000),
+    /** How often the sender looks for queued SMS. */
+    SMS_SEND_INTERVAL_MS: fields.positiveInt(2_000),
+    /** Attempts before an SMS is marked FAILED. */
+    SMS_MAX_ATTEMPTS: fields.positiveInt(5),
+    /** First retry delay of a failed SMS; doubles per attempt, capped at an hour. */
+    SMS_RETRY_BASE_MS: fields.positiveInt(30_000),
+    /** SMS sent per sender run at most. */
+    SMS_BATCH_SIZE: fields.positiveInt(100),
+    /** How often overdue tasks are looked for. */
+    TASK_SWEEP_INTERVAL_MS: fields.positiveInt(60_000),
+    /** Hours a task may stay overdue at the township before it escalates to the county. */
+    TASK_ESCALATE_TO_COUNTY_AFTER_HOURS: fields.positiveInt(72),
+    /** Run the SMS sender and the overdue sweep in this process (tests drive them by hand). */
+    TASK_SCHEDULERS_ENABLED: fields.boolean(true),
+  })
+  .refine((c) => c.SMS_PROVIDER !== 'http' || !!c.SMS_HTTP_URL, { path: ['SMS_HTTP_URL'], message: 'is required when SMS_PROVIDER=http' });
 
 export type TasksConfig = z.infer<typeof configSchema>;
 
 export function loadTasksConfig(env: Record<string, string | undefined> = process.env): Readonly<TasksConfig> {
-  return loadConfig(configSchema, env);
+  return loadConfig(configSchema as never, env) as Readonly<TasksConfig>;
 }

@@ -9,5 +9,5 @@ export interface Context {
 }
 
 export function createContext(identity: Identity, runtime: ServiceRuntime): Context {
-  return { identity, loaders: createLoaders(runtime.ds), runtime };
+  return { identity, loaders: createLoaders(runtime.ds, identity.sub), runtime };
 }

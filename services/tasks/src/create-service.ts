@@ -1,16 +1,25 @@
-import { defineService, type Service, type ServiceDeps } from '@zhiyuan/server';
+import { defineService, type Service, type ServiceDeps, type ServiceRuntime } from '@zhiyuan/server';
 import type { TasksConfig } from './config';
 import { createContext, type Context } from './context';
 import { entities } from './entities';
 import { handlers } from './events';
 import { migrations } from './migrations';
+import { HttpSmsProvider, LogSmsProvider, type SmsProvider } from './notifications/sms-provider';
 import { resolvers } from './resolvers';
+import { startSchedulers } from './scheduling/schedulers';
 import { typeDefs } from './schema';
 
 export const SERVICE_NAME = 'tasks';
 export const DB_SCHEMA = 'tasks';
 
-export function createService(config: TasksConfig, deps: ServiceDeps = {}): Service {
+export interface TasksDeps extends ServiceDeps {
+  /** Replaces the provider chosen by SMS_PROVIDER (tests use a failing or counting one). */
+  smsProvider?: SmsProvider;
+  /** The schedulers' clock. */
+  clock?: () => Date;
+}
+
+export function createService(config: TasksConfig, deps: TasksDeps = {}): Service {
   return defineService<Context>(
     {
       name: SERVICE_NAME,
@@ -21,8 +30,18 @@ export function createService(config: TasksConfig, deps: ServiceDeps = {}): Serv
       migrations,
       handlers,
       context: createContext,
+      onStart: async (runtime) => {
+        if (!config.TASK_SCHEDULERS_ENABLED) return;
+        return startSchedulers(runtime, config, deps.smsProvider ?? smsProviderFor(config, runtime), deps.clock ?? (() => new Date()));
+      },
     },
     config,
     deps,
   );
+}
+
+export function smsProviderFor(config: TasksConfig, runtime: ServiceRuntime): SmsProvider {
+  return config.SMS_PROVIDER === 'http'
+    ? new HttpSmsProvider({ url: config.SMS_HTTP_URL!, token: config.SMS_HTTP_TOKEN, timeoutMs: config.SMS_HTTP_TIMEOUT_MS })
+    : new LogSmsProvider(runtime.logger);
 }

@@ -1,16 +1,116 @@
+import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
-import { TaskEntity } from './entities';
+import {
+  CaseMessageEntity,
+  CaseMessageReadEntity,
+  CasePartyEntity,
+  CaseRefEntity,
+  FormEntity,
+  HomeVisitEntity,
+  MeetingEntity,
+  MeetingInviteeEntity,
+  NotificationEntity,
+  ObligorPlanEntity,
+  PartyRefEntity,
+  TaskEntity,
+} from './entities';
+
+export interface OpenTasksKey {
+  code: string;
+  limit: number;
+  after: [string, string] | null;
+}
 
 /** Built per request: one batched query per entity or relation, whatever the page size. */
-export function createLoaders(ds: DataSource) {
+export function createLoaders(ds: DataSource, readerSub: string) {
+  const repo = <T extends object>(e: new () => T) => ds.getRepository(e);
   return {
-    task: loaderByKey<string, TaskEntity>((ids) => ds.getRepository(TaskEntity).findBy({ id: In([...ids]) }), (t) => t.id),
+    task: loaderByKey<string, TaskEntity>((ids) => repo(TaskEntity).findBy({ id: In([...ids]) }), (t) => t.id),
     tasksOfCase: listLoaderByKey<string, TaskEntity>(
-      (caseIds) => ds.getRepository(TaskEntity).find({ where: { caseId: In([...caseIds]) }, order: { createdAt: 'ASC' } }),
+      (caseIds) => repo(TaskEntity).find({ where: { caseId: In([...caseIds]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (t) => t.caseId!,
     ),
+    caseRef: loaderByKey<string, CaseRefEntity>((ids) => repo(CaseRefEntity).findBy({ caseId: In([...ids]) }), (c) => c.caseId),
+    partiesOfCase: listLoaderByKey<string, CasePartyEntity>((ids) => repo(CasePartyEntity).findBy({ caseId: In([...ids]) }), (p) => p.caseId),
+    partyRef: loaderByKey<string, PartyRefEntity>((ids) => repo(PartyRefEntity).findBy({ partyId: In([...ids]) }), (p) => p.partyId),
+    notificationsOfCase: listLoaderByKey<string, NotificationEntity>(
+      (ids) => repo(NotificationEntity).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (n) => n.caseId!,
+    ),
+    messagesOfCase: listLoaderByKey<string, CaseMessageEntity>(
+      (ids) => repo(CaseMessageEntity).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (m) => m.caseId,
+    ),
+    /** The caller's read marker per case. */
+    readMarker: loaderByKey<string, CaseMessageReadEntity>(
+      (ids) => repo(CaseMessageReadEntity).findBy({ caseId: In([...ids]), readerSub }),
+      (r) => r.caseId,
+    ),
+    meeting: loaderByKey<string, MeetingEntity>((ids) => repo(MeetingEntity).findBy({ id: In([...ids]) }), (m) => m.id),
+    inviteesOfMeeting: listLoaderByKey<string, MeetingInviteeEntity>(
+      (ids) => repo(MeetingInviteeEntity).find({ where: { meetingId: In([...ids]) }, order: { partyId: 'ASC', caseId: 'ASC' } }),
+      (i) => i.meetingId,
+    ),
+    declarationsOfParty: listLoaderByKey<string, FormEntity>(
+      (ids) => repo(FormEntity).find({ where: { partyId: In([...ids]), formType: 'PROPERTY_DECLARATION' }, order: { submittedAt: 'DESC', id: 'ASC' } }),
+      (f) => f.partyId,
+    ),
+    planOfParty: loaderByKey<string, ObligorPlanEntity>((ids) => repo(ObligorPlanEntity).findBy({ partyId: In([...ids]) }), (p) => p.partyId),
+    visitsOfParty: listLoaderByKey<string, HomeVisitEntity>(
+      (ids) => repo(HomeVisitEntity).find({ where: { partyId: In([...ids]) }, order: { visitedOn: 'DESC', id: 'ASC' } }),
+      (v) => v.partyId,
+    ),
+    /**
+     * Open tasks under each division (Division.openTasks): one statement for all divisions of a
+     * request (a lateral join per division code), plus one for the counts.
+     */
+    openTasksOfDivision: new DataLoader<OpenTasksKey, { rows: TaskEntity[]; total: number }, string>(
+      async (keys) => {
+        const out: { rows: TaskEntity[]; total: number }[] = [];
+        const groups = new Map<string, OpenTasksKey[]>();
+        for (const k of keys) {
+          const g = `${k.limit}|${JSON.stringify(k.after)}`;
+          groups.set(g, [...(groups.get(g) ?? []), k]);
+        }
+        const results = new Map<string, { rows: TaskEntity[]; total: number }>();
+        for (const group of groups.values()) {
+          const { limit, after } = group[0]!;
+          const codes = group.map((k) => k.code);
+          const ids: { code: string; id: string }[] = await ds.query(
+            `SELECT d.code, t.id FROM unnest($1::text[]) AS d(code)
+             CROSS JOIN LATERAL (
+               SELECT id, due_at FROM tasks.task
+               WHERE division_code LIKE d.code || '%' AND status IN ('OPEN', 'IN_PROGRESS')
+                 AND ($2::timestamptz IS NULL OR (due_at, id) > ($2::timestamptz, $3::uuid))
+               ORDER BY due_at, id LIMIT $4) t
+             ORDER BY d.code, t.due_at, t.id`,
+            [codes, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+          );
+          const counts: { code: string; n: number }[] = await ds.query(
+            `SELECT d.code, (SELECT count(*)::int FROM tasks.task WHERE division_code LIKE d.code || '%' AND status IN ('OPEN', 'IN_PROGRESS')) AS n
+             FROM unnest($1::text[]) AS d(code)`,
+            [codes],
+          );
+          const tasks = ids.length ? await repo(TaskEntity).findBy({ id: In(ids.map((r) => r.id)) }) : [];
+          const byId = new Map(tasks.map((t) => [t.id, t]));
+          for (const k of group) {
+            results.set(keyOf(k), {
+              rows: ids.filter((r) => r.code === k.code).map((r) => byId.get(r.id)!),
+              total: counts.find((c) => c.code === k.code)?.n ?? 0,
+            });
+          }
+        }
+        for (const k of keys) out.push(results.get(keyOf(k))!);
+        return out;
+      },
+      { cacheKeyFn: keyOf },
+    ),
   };
+}
+
+function keyOf(k: OpenTasksKey): string {
+  return `${k.code}|${k.limit}|${JSON.stringify(k.after)}`;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

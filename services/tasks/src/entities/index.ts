@@ -1,5 +1,30 @@
 import 'reflect-metadata';
+import { CaseMessageEntity, CaseMessageReadEntity, HomeVisitEntity, ObligorPlanEntity } from './collaboration.entity';
+import { FormEntity } from './form.entity';
+import { MeetingEntity, MeetingInviteeEntity } from './meeting.entity';
+import { NotificationEntity } from './notification.entity';
+import { CasePartyEntity, CaseRefEntity, PartyRefEntity, StaffRefEntity } from './projections.entity';
 import { TaskEntity } from './task.entity';
 
-export { TaskEntity };
-export const entities = [TaskEntity];
+export * from './task.entity';
+export * from './projections.entity';
+export * from './notification.entity';
+export * from './meeting.entity';
+export * from './form.entity';
+export * from './collaboration.entity';
+
+export const entities = [
+  TaskEntity,
+  CaseRefEntity,
+  CasePartyEntity,
+  PartyRefEntity,
+  StaffRefEntity,
+  NotificationEntity,
+  MeetingEntity,
+  MeetingInviteeEntity,
+  FormEntity,
+  CaseMessageEntity,
+  CaseMessageReadEntity,
+  ObligorPlanEntity,
+  HomeVisitEntity,
+];

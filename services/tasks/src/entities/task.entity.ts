@@ -1,30 +1,89 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export type TaskType = 'LOCATE_PERSON' | 'FIND_ASSETS' | 'SERVE_DOCUMENT' | 'INTERVIEW' | 'MEDIATE' | 'HOME_VISIT' | 'FOLLOW_UP_CALL';
+export type TaskLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
+export type TaskStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
+
+export interface TaskResultData {
+  outcome: 'ACCOMPLISHED' | 'PARTIAL' | 'NOT_ACCOMPLISHED';
+  summary: string;
+  contactMade?: boolean | null;
+  formId?: string | null;
+}
 
 @Entity({ name: 'task' })
 export class TaskEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
-  @Index()
   @Column({ type: 'uuid', name: 'case_id', nullable: true })
   caseId: string | null;
 
-  @Column({ type: 'text' })
-  type: string;
+  @Column({ type: 'uuid', name: 'obligor_id', nullable: true })
+  obligorId: string | null;
 
   @Column({ type: 'text' })
-  level: string;
+  type: TaskType;
 
   @Column({ type: 'text' })
-  status: string;
+  level: TaskLevel;
 
-  @Index()
+  @Column({ type: 'text' })
+  status: TaskStatus;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
   @Column({ type: 'text', name: 'division_code' })
   divisionCode: string;
+
+  @Column({ type: 'uuid', name: 'assignee_id', nullable: true })
+  assigneeId: string | null;
+
+  @Column({ type: 'text', name: 'assignee_department', nullable: true })
+  assigneeDepartment: string | null;
+
+  @Column({ type: 'text' })
+  origin: 'AUTO' | 'MANUAL';
+
+  @Column({ type: 'text', name: 'rule_key', nullable: true })
+  ruleKey: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  result: TaskResultData | null;
+
+  @Column({ type: 'text', name: 'cancel_reason', nullable: true })
+  cancelReason: string | null;
+
+  @Column({ type: 'text', name: 'created_by', nullable: true })
+  createdBy: string | null;
 
   @Column({ type: 'timestamptz', name: 'due_at' })
   dueAt: Date;
 
+  @Column({ type: 'timestamptz', name: 'started_at', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'completed_at', nullable: true })
+  completedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'overdue_at', nullable: true })
+  overdueAt: Date | null;
+
+  @Column({ type: 'text', name: 'escalated_level', nullable: true })
+  escalatedLevel: TaskLevel | null;
+
+  @Column({ type: 'timestamptz', name: 'escalated_at', nullable: true })
+  escalatedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
 }
+
+export const TASK_STATUS_OPEN: TaskStatus[] = ['OPEN', 'IN_PROGRESS'];

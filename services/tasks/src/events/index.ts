@@ -1,4 +1,17 @@
 import type { HandlerDefinition } from '@zhiyuan/db';
+import { cancelOpenTasksWhenCaseCloses } from './cancel-open-tasks-when-case-closes.handler';
+import { keepPartyDirectory } from './keep-party-directory.handler';
+import { keepStaffDirectory } from './keep-staff-directory.handler';
+import { notifyAndOpenFollowUpWhenUrgingStarts } from './notify-and-open-follow-up-when-urging-starts.handler';
+import { openVillageTasksWhenEnforcementIsFiled } from './open-village-tasks-when-enforcement-is-filed.handler';
+import { recordCaseWhenJudgmentBecomesEffective } from './record-case-when-judgment-becomes-effective.handler';
 
 /** The event handlers of this service, each named for the rule it carries out. */
-export const handlers: HandlerDefinition<any>[] = [];
+export const handlers: HandlerDefinition<any>[] = [
+  keepPartyDirectory,
+  keepStaffDirectory,
+  recordCaseWhenJudgmentBecomesEffective,
+  notifyAndOpenFollowUpWhenUrgingStarts,
+  openVillageTasksWhenEnforcementIsFiled,
+  cancelOpenTasksWhenCaseCloses,
+];

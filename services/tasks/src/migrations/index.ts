@@ -1,4 +1,5 @@
 import { CreateTasksSchema1732406400000 } from './1732406400000-CreateTasksSchema';
+import { CreateTaskWorkTables1732500000000 } from './1732500000000-CreateTaskWorkTables';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreateTasksSchema1732406400000];
+export const migrations = [CreateTasksSchema1732406400000, CreateTaskWorkTables1732500000000];

@@ -1,6 +1,32 @@
 import type { Resolvers } from '../generated/resolvers-types';
 import { Case } from './Case';
+import { CaseMessage, HomeVisit, ObligorPlan } from './Collaboration';
+import { Division } from './Division';
+import { EnforcementMeeting, MeetingInvitee } from './EnforcementMeeting';
+import { PropertyDeclaration, WhereaboutsFeedback } from './Forms';
+import { Mutation } from './Mutation';
+import { Notification } from './Notification';
+import { Party } from './Party';
 import { Query } from './Query';
+import { DateTime, Date_, Fen } from './scalars';
 import { Task } from './Task';
 
-export const resolvers: Resolvers = { Query, Task, Case };
+export const resolvers: Resolvers = {
+  DateTime,
+  Date: Date_,
+  Fen,
+  Query,
+  Mutation,
+  Task,
+  Case,
+  Party,
+  Division,
+  Notification,
+  EnforcementMeeting,
+  MeetingInvitee,
+  WhereaboutsFeedback,
+  PropertyDeclaration,
+  CaseMessage,
+  ObligorPlan,
+  HomeVisit,
+};

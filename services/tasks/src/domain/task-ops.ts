@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { Emit } from '@zhiyuan/db';
+import type { EntityManager } from 'typeorm';
+import { TaskEntity, type TaskLevel, type TaskResultData, type TaskType } from '../entities';
+
+export interface NewTask {
+  caseId: string | null;
+  obligorId: string | null;
+  type: TaskType;
+  level: TaskLevel;
+  divisionCode: string;
+  title: string;
+  note?: string | null;
+  assigneeId?: string | null;
+  assigneeDepartment?: string | null;
+  dueAt: Date;
+  origin: 'AUTO' | 'MANUAL';
+  /** Automatic tasks: the rule and subject that opened it, so the same rule never opens it twice. */
+  ruleKey?: string | null;
+  createdBy?: string | null;
+  now: Date;
+}
+
+/** Opens a task and emits `tasks.task.created` in the caller's transaction; null if its rule key already opened one. */
+export async function openTask(m: EntityManager, emit: Emit, t: NewTask): Promise<TaskEntity | null> {
+  const id = randomUUID();
+  const rows: unknown[] = await m.query(
+    `INSERT INTO tasks.task (id, case_id, obligor_id, type, level, status, division_code, title, note, assignee_id, assignee_department,
+       due_at, origin, rule_key, created_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
+     ON CONFLICT (rule_key) DO NOTHING RETURNING id`,
+    [id, t.caseId, t.obligorId, t.type, t.level, t.divisionCode, t.title, t.note ?? null, t.assigneeId ?? null, t.assigneeDepartment ?? null, t.dueAt, t.origin, t.ruleKey ?? null, t.createdBy ?? null, t.now],
+  );
+  if (rows.length === 0) return null;
+  const task = (await m.getRepository(TaskEntity).findOneByOrFail({ id }));
+  await emit(
+    'tasks.task.created',
+    { ...taskFields(task), assigneeId: task.assigneeId, dueAt: task.dueAt.toISOString(), createdAt: task.createdAt.toISOString() },
+    { key: task.caseId ?? task.id, occurredAt: t.now },
+  );
+  return task;
+}
+
+/** Closes a task as DONE (with its result) or CANCELLED (with the reason) and emits `tasks.task.completed`. */
+export async function finishTask(
+  m: EntityManager,
+  emit: Emit,
+  task: TaskEntity,
+  to: 'DONE' | 'CANCELLED',
+  detail: { result?: TaskResultData | null; cancelReason?: string | null },
+  now: Date,
+): Promise<TaskEntity> {
+  await m.query(
+    `UPDATE tasks.task SET status = $2, result = $3, cancel_reason = $4, completed_at = $5, updated_at = $5 WHERE id = $1`,
+    [task.id, to, detail.result ? JSON.stringify(detail.result) : null, detail.cancelReason ?? null, now],
+  );
+  const done = await m.getRepository(TaskEntity).findOneByOrFail({ id: task.id });
+  await emit(
+    'tasks.task.completed',
+    {
+      ...taskFields(done),
+      status: to,
+      createdAt: done.createdAt.toISOString(),
+      completedAt: now.toISOString(),
+      result: to === 'DONE' ? ({ ...(done.result ?? {}) } as Record<string, unknown>) : { cancelReason: done.cancelReason },
+    },
+    { key: done.caseId ?? done.id, occurredAt: now },
+  );
+  return done;
+}
+
+export function taskFields(t: TaskEntity) {
+  return { taskId: t.id, caseId: t.caseId, obligorId: t.obligorId, type: t.type, level: t.level, divisionCode: t.divisionCode };
+}
+
+export const OPEN_STATUSES = ['OPEN', 'IN_PROGRESS'] as const;

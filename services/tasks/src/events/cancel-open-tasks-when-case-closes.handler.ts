@@ -1,0 +1,29 @@
+import { defineHandler } from '@zhiyuan/db';
+import { TaskEntity } from '../entities';
+import { finishTask } from '../domain/task-ops';
+import { In } from 'typeorm';
+
+/**
+ * A closed case needs no more help: its open tasks are cancelled with the outcome as reason, and it
+ * leaves the invitation lists (the projection, and any meeting not yet held where no outcome was recorded).
+ */
+export const cancelOpenTasksWhenCaseCloses = defineHandler({
+  name: 'cancel-open-tasks-when-case-closes',
+  subject: 'cases.case.closed',
+  handle: async ({ payload: p }, m, emit) => {
+    const now = new Date();
+    await m.query(
+      `INSERT INTO tasks.case_ref (case_id, case_number, village_code, township_code, status, closed_outcome)
+       VALUES ($1, $2, $3, $4, 'CLOSED', $5)
+       ON CONFLICT (case_id) DO UPDATE SET status = 'CLOSED', closed_outcome = EXCLUDED.closed_outcome, updated_at = now()`,
+      [p.caseId, p.caseNumber, p.villageCode, p.townshipCode, p.outcome],
+    );
+    const open = await m.getRepository(TaskEntity).find({ where: { caseId: p.caseId, status: In(['OPEN', 'IN_PROGRESS']) }, lock: { mode: 'pessimistic_write' } });
+    for (const task of open) await finishTask(m, emit, task, 'CANCELLED', { cancelReason: `CASE_CLOSED:${p.outcome}` }, now);
+    await m.query(
+      `DELETE FROM tasks.meeting_invitee i USING tasks.meeting mt
+       WHERE i.meeting_id = mt.id AND mt.status = 'SCHEDULED' AND i.case_id = $1 AND i.outcome IS NULL`,
+      [p.caseId],
+    );
+  },
+});

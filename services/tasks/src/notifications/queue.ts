@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { renderTemplate, type TemplateName } from './templates';
+
+export interface NotificationSpec {
+  /** Same key, same notice: a second request with it changes nothing. */
+  dedupeKey: string;
+  template: TemplateName;
+  vars: Record<string, string>;
+  caseId: string | null;
+  /** OBLIGOR, OBLIGEE, INVITEE for parties; the staff role (VILLAGE_SECRETARY, TOWNSHIP_LIAISON, ASSIGNEE) otherwise. */
+  recipientRole: string;
+  recipientPartyId?: string | null;
+  recipientStaffId?: string | null;
+  /** For a staff role not yet known: the division whose holder of the role gets it at send time. */
+  recipientDivisionCode?: string | null;
+  now?: Date;
+}
+
+/**
+ * Writes a QUEUED notification in the caller's transaction, so it exists exactly when the change
+ * that caused it commits. The recipient's phone is looked up when it is sent (the people
+ * projection may still be catching up). Returns false when the same notice was already queued.
+ */
+export async function queueNotification(m: EntityManager, spec: NotificationSpec): Promise<boolean> {
+  const rows: unknown[] = await m.query(
+    `INSERT INTO tasks.notification (id, dedupe_key, case_id, template, recipient_role, recipient_party_id, recipient_staff_id,
+       recipient_division_code, variables, body, next_attempt_at, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [
+      randomUUID(),
+      spec.dedupeKey,
+      spec.caseId,
+      spec.template,
+      spec.recipientRole,
+      spec.recipientPartyId ?? null,
+      spec.recipientStaffId ?? null,
+      spec.recipientDivisionCode ?? null,
+      JSON.stringify(spec.vars),
+      renderTemplate(spec.template, spec.vars),
+      spec.now ?? new Date(),
+    ],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,26 @@
+import type { EntityManager } from 'typeorm';
+
+export interface Recipient {
+  staffId: string | null;
+  name: string;
+  phone: string | null;
+}
+
+/** The active holder of a staff role in exactly this division (village secretary, township liaison). */
+export async function staffHolding(m: EntityManager, role: string, divisionCode: string): Promise<Recipient | null> {
+  const [row] = await m.query(
+    `SELECT staff_id, name, phone FROM tasks.staff_ref WHERE division_code = $1 AND active AND $2 = ANY(roles) ORDER BY updated_at DESC, staff_id LIMIT 1`,
+    [divisionCode, role],
+  );
+  return row ? { staffId: row.staff_id, name: row.name, phone: row.phone } : null;
+}
+
+export async function partyRecipient(m: EntityManager, partyId: string): Promise<Recipient | null> {
+  const [row] = await m.query(`SELECT name, phone FROM tasks.party_ref WHERE party_id = $1`, [partyId]);
+  return row ? { staffId: null, name: row.name, phone: row.phone } : null;
+}
+
+export async function staffRecipient(m: EntityManager, staffId: string): Promise<Recipient | null> {
+  const [row] = await m.query(`SELECT staff_id, name, phone FROM tasks.staff_ref WHERE staff_id = $1 AND active`, [staffId]);
+  return row ? { staffId: row.staff_id, name: row.name, phone: row.phone } : null;
+}

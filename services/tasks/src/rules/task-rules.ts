@@ -1,0 +1,108 @@
+import type { TaskLevel, TaskType } from '../entities';
+
+/**
+ * Which assistance tasks open automatically, and for whom. This is the one place to read (and
+ * change) them; the handlers only carry them out.
+ *
+ * | when                      | task            | level   | assigned to                     | due     |
+ * | ------------------------- | --------------- | ------- | ------------------------------- | ------- |
+ * | urging started            | FOLLOW_UP_CALL  | village | village secretary of the village| 3 days  |
+ * | enforcement case filed    | LOCATE_PERSON   | village | village secretary               | 15 days |
+ * | enforcement case filed    | FIND_ASSETS     | village | village secretary               | 15 days |
+ * | enforcement case filed, documents to serve | SERVE_DOCUMENT | village | village secretary | 7 days |
+ *
+ * One task per obligor. When the case has no village (an organization registered at township
+ * level), the task goes to the township and its liaison instead.
+ */
+export interface TaskRule {
+  /** Stable name; part of the idempotency key, never rename. */
+  name: string;
+  on: RuleEvent;
+  type: TaskType;
+  title: string;
+  dueInDays: number;
+  /** Staff role that gets the task in the division (the first active one found). */
+  assignToRole: StaffRole;
+  applies?: (facts: RuleFacts) => boolean;
+}
+
+export type RuleEvent = 'cases.urging.started' | 'cases.enforcement.filed';
+export type StaffRole = 'VILLAGE_SECRETARY' | 'TOWNSHIP_LIAISON';
+
+export const TASK_RULES: TaskRule[] = [
+  { name: 'follow-up-call-after-urging', on: 'cases.urging.started', type: 'FOLLOW_UP_CALL', title: '执前督促电话回访', dueInDays: 3, assignToRole: 'VILLAGE_SECRETARY' },
+  { name: 'locate-person-on-filing', on: 'cases.enforcement.filed', type: 'LOCATE_PERSON', title: '查找被执行人下落', dueInDays: 15, assignToRole: 'VILLAGE_SECRETARY' },
+  { name: 'find-assets-on-filing', on: 'cases.enforcement.filed', type: 'FIND_ASSETS', title: '查找被执行人财产', dueInDays: 15, assignToRole: 'VILLAGE_SECRETARY' },
+  {
+    name: 'serve-documents-on-filing',
+    on: 'cases.enforcement.filed',
+    type: 'SERVE_DOCUMENT',
+    title: '协助送达执行文书',
+    dueInDays: 7,
+    assignToRole: 'VILLAGE_SECRETARY',
+    applies: (p) => p.needsService === true,
+  },
+];
+
+export interface PlannedTask {
+  ruleKey: string;
+  type: TaskType;
+  title: string;
+  level: TaskLevel;
+  divisionCode: string;
+  obligorId: string;
+  assignToRole: StaffRole;
+  dueAt: Date;
+}
+
+/** What the rules look at in a case event. */
+export interface RuleFacts {
+  caseId: string;
+  obligorIds: string[];
+  villageCode: string | null;
+  townshipCode: string | null;
+  needsService?: boolean;
+}
+
+/** The tasks an event opens: one per applicable rule and obligor. Pure, so it is unit tested. */
+export function planTasks(event: RuleEvent, payload: RuleFacts, from: Date): PlannedTask[] {
+  const division = payload.villageCode
+    ? { level: 'VILLAGE' as const, code: payload.villageCode }
+    : payload.townshipCode
+      ? { level: 'TOWNSHIP' as const, code: payload.townshipCode }
+      : null;
+  if (!division) return [];
+  const planned: PlannedTask[] = [];
+  for (const rule of TASK_RULES) {
+    if (rule.on !== event) continue;
+    if (rule.applies && !rule.applies(payload)) continue;
+    for (const obligorId of payload.obligorIds) {
+      planned.push({
+        ruleKey: `${payload.caseId}:${rule.name}:${obligorId}`,
+        type: rule.type,
+        title: rule.title,
+        level: division.level,
+        divisionCode: division.code,
+        obligorId,
+        assignToRole: division.level === 'VILLAGE' ? rule.assignToRole : 'TOWNSHIP_LIAISON',
+        dueAt: new Date(from.getTime() + rule.dueInDays * DAY_MS),
+      });
+    }
+  }
+  return planned;
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A division code's level: county 6 digits, township 9, village 12. */
+export function levelOfDivision(code: string): TaskLevel | null {
+  if (/^\d{12}$/.test(code)) return 'VILLAGE';
+  if (/^\d{9}$/.test(code)) return 'TOWNSHIP';
+  if (/^\d{6}$/.test(code)) return 'COUNTY';
+  return null;
+}
+
+/** Where an overdue task escalates: village → township, township → county, county stays county. */
+export function escalationTarget(level: TaskLevel): TaskLevel {
+  return level === 'VILLAGE' ? 'TOWNSHIP' : 'COUNTY';
+}
