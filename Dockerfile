@@ -6,7 +6,7 @@ COPY package.json package-lock.json tsconfig.json tsconfig.base.json turbo.json 
 COPY packages ./packages
 COPY gateway ./gateway
 COPY services ./services
-RUN npm ci --no-audit --no-fund && npm run codegen
+RUN npm ci --no-audit --no-fund && npx turbo run build --filter=@zhiyuan/gateway --filter="./services/*"
 USER node
 EXPOSE 4000
-CMD ["npx", "tsx", "gateway/src/main.ts"]
+CMD ["node", "gateway/dist/main.js"]
