@@ -65,6 +65,10 @@ export const serviceConfigShape = {
   /** NATS credentials of this service (docker-compose gives each service its own user). */
   NATS_USER: z.string().optional(),
   NATS_PASSWORD: z.string().optional(),
+  /** Replicas of each JetStream stream (1 on a single server, 3 on a cluster). */
+  NATS_REPLICAS: fields.positiveInt(1),
+  /** How long JetStream remembers message ids to drop duplicate publishes. */
+  NATS_DUPLICATE_WINDOW_MS: fields.positiveInt(120_000),
   /** Connections in this service's pool. */
   DB_POOL_SIZE: fields.positiveInt(10),
   /** Secret shared by the gateway and the subgraphs to sign the forwarded identity. */

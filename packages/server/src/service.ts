@@ -14,6 +14,8 @@ export interface BaseServiceConfig {
   NATS_URL?: string;
   NATS_USER?: string;
   NATS_PASSWORD?: string;
+  NATS_REPLICAS?: number;
+  NATS_DUPLICATE_WINDOW_MS?: number;
   DB_POOL_SIZE: number;
   INTERNAL_AUTH_SECRET: string;
   LOG_LEVEL: string;
@@ -64,7 +66,15 @@ export interface Service {
 export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, config: BaseServiceConfig, deps: ServiceDeps = {}): Service {
   const logger = deps.logger ?? createLogger(def.name, config.LOG_LEVEL);
   const ownsBus = !deps.bus;
-  const bus = deps.bus ?? createEventBus({ natsUrl: config.NATS_URL, name: def.name, user: config.NATS_USER, pass: config.NATS_PASSWORD, logger });
+  const bus = deps.bus ?? createEventBus({
+    natsUrl: config.NATS_URL,
+    name: def.name,
+    user: config.NATS_USER,
+    pass: config.NATS_PASSWORD,
+    replicas: config.NATS_REPLICAS,
+    duplicateWindowMs: config.NATS_DUPLICATE_WINDOW_MS,
+    logger,
+  });
   const ds = createDataSource({
     url: config.DATABASE_URL,
     schema: def.schema,
