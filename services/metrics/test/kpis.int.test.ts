@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { ADMIN, gqlRequest, identity } from '@zhiyuan/testing';
+import { COUNTY, TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, caseClosed, event, judgmentEffective, publishAndSettle, taskEvent } from './factories/events';
+import { startMetrics, type TestMetrics } from './factories/service';
+
+/*
+ * Hand-computed fixture, first quarter of 2024 (days in Asia/Shanghai). Township A = villages A1, A2;
+ * township B = village B1.
+ *
+ * case village effective   closed (local)  outcome                filed days applied   recovered
+ * C1   A1      2024-01-10  2024-01-30      PERFORMED_AFTER_URGING no    20     50 000    50 000
+ * C2   A1      2024-01-15  2024-02-24      COMPLETED              yes   40    200 000   200 000
+ * C3   A2      2023-01-05  2024-02-09      TERMINATED_THIS_ROUND  yes  400  1 000 000   100 000
+ * C4   A2      2024-02-01  2024-03-02      SETTLED_AND_PERFORMED  yes   30    300 000   300 000
+ * C5   B1      2024-01-20  2024-01-30      COMPLETED              no    10     80 000    80 000
+ * C6   A1      2024-03-01  2024-04-01 (17:00Z on 03-31, so April in Shanghai)  COMPLETED  yes  31  10 000  10 000
+ * C7   A1      2024-02-10  open, obligors P7 and P8, cause 买卖合同纠纷, owed 70 000
+ *
+ * Township A, Q1:
+ *   judgments effective: C1 C2 C4 C6 C7 = 5; performed without enforcement: C1 = 1; rate 1/5 = 0.2
+ *   closed: C1 C2 C3 C4 = 4; completed 1 (C2), after urging 1 (C1), settled 1 (C4)
+ *   completion rate 1/4 = 0.25; actual enforcement rate (1+1+1)/4 = 0.75
+ *   applied 50 000 + 200 000 + 1 000 000 + 300 000 = 1 550 000; recovered 50 000 + 200 000 + 100 000 + 300 000 = 650 000
+ *   recovered rate 650 000 / 1 550 000 = 0.41935...; average days (20+40+400+30)/4 = 122.5; median of 20,30,40,400 = (30+40)/2 = 35
+ *   old cases (>= 365 days): C3 = 1, applied 1 000 000
+ *   urgings: C1 started 01-11 and performed 01-29, C2 started 01-16 and ended by application: started 2, performed 1
+ *   tasks: T1 locate (village A1) created 03-01 done 03-05; T2 serve (A1) created 03-02 overdue 03-10; T3 find assets
+ *          (township A) created 03-03: created 3, completed 1, overdue 1; now open 2, overdue 1
+ *   meeting at A1 on 03-20: invited 9, attended 7 (rate 7/9), paid in full 2, instalment plans 3
+ *   listings: L1 of P7 on C7 (A1) 03-05, still listed; L2 of Q on C3 (A2) 02-01, removed 03-10: added 2, removed 1
+ *   now: open cases C7 = 1 with obligors P7, P8 = 2; listed obligors P7 = 1; dishonesty rate 1/2 = 0.5
+ *   repayments after exposure: C7 paid 20 000 on 03-12 after L1 (counts), 5 000 on 03-01 before it (does not): 1, 20 000
+ * Village A1, Q1: judgments C1 C2 C6 C7 = 4, performed without enforcement 1 (0.25), closed C1 C2 = 2, completion 1/2 = 0.5
+ * County, Q1: judgments 6 (C1 C2 C4 C5 C6 C7), performed without enforcement C1 C5 = 2 (1/3), closed 5, completed C2 C5 = 2
+ *   (0.4), actual (2+1+1)/5 = 0.8, applied 1 630 000, recovered 730 000
+ * Ranking of townships by completion rate: B 1/1 = 1 first, A 0.25 second.
+ * Closed cases of township A by month: January 1 (C1), February 2 (C2, C3), March 1 (C4).
+ */
+describe('cockpit KPIs against a hand-computed fixture', () => {
+  let t: TestMetrics;
+  const judge = randomUUID();
+  const [p7, p8, q] = [randomUUID(), randomUUID(), randomUUID()];
+  const c3 = randomUUID();
+  const c7 = randomUUID();
+  const Q1 = { kind: 'QUARTER', date: '2024-02-15' };
+  const STATS = `query($code: ID!, $period: MetricsPeriodInput!) { divisionStats(code: $code, period: $period) {
+    divisionCode level period { from to } judgmentsEffective performedWithoutEnforcement voluntaryPerformanceRate closedCases completedCases
+    performedAfterUrging settledCases completionRate actualEnforcementRate amountAppliedFen amountRecoveredFen amountRecoveredRate
+    averageDaysToClose medianDaysToClose oldCasesResolved oldCasesAmountFen urgingsStarted urgingsPerformed tasksCreated tasksCompleted
+    tasksOverdue assistance { taskType level created completed } meetingsHeld meetingInvited meetingAttended attendanceRate meetingPaidInFull
+    meetingInstalmentPlans listingsAdded listingsRemoved repaymentsAfterExposure repaymentsAfterExposureFen outcomes { outcome count amountRecoveredFen }
+    current { openCases obligorsWithOpenCases activeListings listedObligors dishonestyRate openTasks overdueTasks } } }`;
+  const stats = (code: string, who = ADMIN, period: unknown = Q1) => gqlRequest(t.service.url, STATS, { code, period }, who);
+
+  beforeAll(async () => {
+    t = await startMetrics();
+    const listed = (listingId: string, partyId: string, caseId: string, villageCode: string, listedAt: string) =>
+      event('credit.listing.added', { listingId, partyId, caseId, villageCode, townshipCode: villageCode.slice(0, 9), listedAt, ground: 'ABLE_BUT_REFUSES', expiresAt: null, measures: ['CONSUMPTION_RESTRICTION'] }, partyId);
+    const l2 = randomUUID();
+    const payment = (amountFen: number, recordedAt: string) =>
+      event('cases.performance.recorded', { caseId: c7, performanceId: randomUUID(), amountFen, source: 'VOLUNTARY', paidOn: recordedAt.slice(0, 10), outstandingFen: 0, totalPaidFen: amountFen, obligorIds: [p7, p8], recordedAt }, c7);
+    const c1 = randomUUID();
+    const c2 = randomUUID();
+    const [t1, t2, t3] = [randomUUID(), randomUUID(), randomUUID()];
+    await publishAndSettle(t.bus, t.service.runtime.ds, [
+      // Payments first: a payment that arrives before its listing is still counted after exposure (order tolerance).
+      payment(20_000, '2024-03-12T02:00:00.000Z'),
+      payment(5_000, '2024-03-01T02:00:00.000Z'),
+      caseClosed({ caseId: c1, judgeId: judge, outcome: 'PERFORMED_AFTER_URGING', villageCode: VILLAGE_A1, effectiveDate: '2024-01-10', closedAt: '2024-01-30T02:00:00.000Z', daysOpen: 20, amountAppliedFen: 50_000, amountRecoveredFen: 50_000, enforcementFiled: false }),
+      caseClosed({ caseId: c2, judgeId: judge, outcome: 'COMPLETED', villageCode: VILLAGE_A1, effectiveDate: '2024-01-15', closedAt: '2024-02-24T02:00:00.000Z', daysOpen: 40, amountAppliedFen: 200_000, amountRecoveredFen: 200_000, enforcementFiled: true }),
+      caseClosed({ caseId: c3, outcome: 'TERMINATED_THIS_ROUND', villageCode: VILLAGE_A2, effectiveDate: '2023-01-05', closedAt: '2024-02-09T02:00:00.000Z', daysOpen: 400, amountAppliedFen: 1_000_000, amountRecoveredFen: 100_000, enforcementFiled: true }),
+      caseClosed({ outcome: 'SETTLED_AND_PERFORMED', villageCode: VILLAGE_A2, effectiveDate: '2024-02-01', closedAt: '2024-03-02T02:00:00.000Z', daysOpen: 30, amountAppliedFen: 300_000, amountRecoveredFen: 300_000, enforcementFiled: true }),
+      caseClosed({ outcome: 'COMPLETED', villageCode: VILLAGE_B1, townshipCode: TOWNSHIP_B, effectiveDate: '2024-01-20', closedAt: '2024-01-30T02:00:00.000Z', daysOpen: 10, amountAppliedFen: 80_000, amountRecoveredFen: 80_000, enforcementFiled: false }),
+      caseClosed({ outcome: 'COMPLETED', villageCode: VILLAGE_A1, effectiveDate: '2024-03-01', closedAt: '2024-03-31T17:00:00.000Z', daysOpen: 31, amountAppliedFen: 10_000, amountRecoveredFen: 10_000, enforcementFiled: true }),
+      judgmentEffective({ caseId: c7, effectiveDate: '2024-02-10', villageCode: VILLAGE_A1, causeCategory: '买卖合同纠纷', amountOwedFen: 70_000, obligorIds: [p7, p8] }),
+      event('cases.urging.started', { caseId: c1, caseNumber: 'c1', court: '长兴县人民法院', judgeId: judge, obligorIds: [randomUUID()], obligeeIds: [randomUUID()], amountOwedFen: 50_000, deadline: '2024-01-31', startedAt: '2024-01-11T01:00:00.000Z', villageCode: VILLAGE_A1, townshipCode: TOWNSHIP_A }, c1),
+      event('cases.urging.ended', { caseId: c1, reason: 'PERFORMED', endedAt: '2024-01-29T01:00:00.000Z' }, c1),
+      event('cases.urging.started', { caseId: c2, caseNumber: 'c2', court: '长兴县人民法院', judgeId: judge, obligorIds: [randomUUID()], obligeeIds: [randomUUID()], amountOwedFen: 200_000, deadline: '2024-01-31', startedAt: '2024-01-16T01:00:00.000Z', villageCode: VILLAGE_A1, townshipCode: TOWNSHIP_A }, c2),
+      event('cases.urging.ended', { caseId: c2, reason: 'ENFORCEMENT_APPLIED', endedAt: '2024-02-01T01:00:00.000Z' }, c2),
+      taskEvent('created', { taskId: t1, type: 'LOCATE_PERSON', at: '2024-03-01T02:00:00.000Z' }),
+      taskEvent('completed', { taskId: t1, type: 'LOCATE_PERSON', at: '2024-03-05T02:00:00.000Z' }),
+      taskEvent('created', { taskId: t2, type: 'SERVE_DOCUMENT', at: '2024-03-02T02:00:00.000Z' }),
+      taskEvent('overdue', { taskId: t2, type: 'SERVE_DOCUMENT', at: '2024-03-10T02:00:00.000Z' }),
+      taskEvent('created', { taskId: t3, type: 'FIND_ASSETS', level: 'TOWNSHIP', divisionCode: TOWNSHIP_A, at: '2024-03-03T02:00:00.000Z' }),
+      event('tasks.meeting.held', { meetingId: randomUUID(), villageCode: VILLAGE_A1, townshipCode: TOWNSHIP_A, heldAt: '2024-03-20T06:00:00.000Z', invited: 9, attended: 7, paidInFull: 2, instalmentPlans: 3, outcomes: [] }, VILLAGE_A1),
+      listed(randomUUID(), p7, c7, VILLAGE_A1, '2024-03-05T02:00:00.000Z'),
+      listed(l2, q, c3, VILLAGE_A2, '2024-02-01T02:00:00.000Z'),
+      event('credit.listing.removed', { listingId: l2, partyId: q, caseId: c3, villageCode: VILLAGE_A2, townshipCode: TOWNSHIP_A, listedAt: '2024-02-01T02:00:00.000Z', removalGround: 'PERFORMED', removedAt: '2024-03-10T02:00:00.000Z' }, q),
+    ]);
+  });
+  afterAll(() => t.stop());
+
+  it('gives every township KPI as computed by hand', async () => {
+    const r = await stats(TOWNSHIP_A);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.divisionStats).toEqual({
+      divisionCode: TOWNSHIP_A, level: 'TOWNSHIP', period: { from: '2024-01-01', to: '2024-03-31' },
+      judgmentsEffective: 5, performedWithoutEnforcement: 1, voluntaryPerformanceRate: 0.2,
+      closedCases: 4, completedCases: 1, performedAfterUrging: 1, settledCases: 1, completionRate: 0.25, actualEnforcementRate: 0.75,
+      amountAppliedFen: 1_550_000, amountRecoveredFen: 650_000, amountRecoveredRate: 650_000 / 1_550_000,
+      averageDaysToClose: 122.5, medianDaysToClose: 35, oldCasesResolved: 1, oldCasesAmountFen: 1_000_000,
+      urgingsStarted: 2, urgingsPerformed: 1, tasksCreated: 3, tasksCompleted: 1, tasksOverdue: 1,
+      assistance: [
+        { taskType: 'FIND_ASSETS', level: 'TOWNSHIP', created: 1, completed: 0 },
+        { taskType: 'LOCATE_PERSON', level: 'VILLAGE', created: 1, completed: 1 },
+        { taskType: 'SERVE_DOCUMENT', level: 'VILLAGE', created: 1, completed: 0 },
+      ],
+      meetingsHeld: 1, meetingInvited: 9, meetingAttended: 7, attendanceRate: 7 / 9, meetingPaidInFull: 2, meetingInstalmentPlans: 3,
+      listingsAdded: 2, listingsRemoved: 1, repaymentsAfterExposure: 1, repaymentsAfterExposureFen: 20_000,
+      outcomes: [
+        { outcome: 'COMPLETED', count: 1, amountRecoveredFen: 200_000 },
+        { outcome: 'PERFORMED_AFTER_URGING', count: 1, amountRecoveredFen: 50_000 },
+        { outcome: 'SETTLED_AND_PERFORMED', count: 1, amountRecoveredFen: 300_000 },
+        { outcome: 'TERMINATED_THIS_ROUND', count: 1, amountRecoveredFen: 100_000 },
+      ],
+      current: { openCases: 1, obligorsWithOpenCases: 2, activeListings: 1, listedObligors: 1, dishonestyRate: 0.5, openTasks: 2, overdueTasks: 1 },
+    });
+  });
+
+  it('counts a case for its village and the county too', async () => {
+    const village = (await stats(VILLAGE_A1)).data.divisionStats;
+    expect(village).toMatchObject({ level: 'VILLAGE', judgmentsEffective: 4, performedWithoutEnforcement: 1, voluntaryPerformanceRate: 0.25, closedCases: 2, completionRate: 0.5 });
+    const county = (await stats(COUNTY)).data.divisionStats;
+    expect(county).toMatchObject({ level: 'COUNTY', judgmentsEffective: 6, performedWithoutEnforcement: 2, voluntaryPerformanceRate: 1 / 3, closedCases: 5, completedCases: 2, completionRate: 0.4, actualEnforcementRate: 0.8, amountAppliedFen: 1_630_000, amountRecoveredFen: 730_000 });
+    // The case closed at 01:00 on 1 April in Shanghai belongs to April.
+    const april = (await stats(VILLAGE_A1, ADMIN, { kind: 'MONTH', date: '2024-04-20' })).data.divisionStats;
+    expect(april).toMatchObject({ closedCases: 1, completedCases: 1, amountAppliedFen: 10_000 });
+  });
+
+  it('ranks townships, charts a series and analyses disputes by cause', async () => {
+    const ranking = await gqlRequest(t.service.url, `query($p: MetricsPeriodInput!) { divisionRanking(parentCode: "${COUNTY}", kpi: COMPLETION_RATE, period: $p) { rank division { code } value } }`, { p: Q1 }, ADMIN);
+    expect(ranking.data.divisionRanking).toEqual([{ rank: 1, division: { code: TOWNSHIP_B }, value: 1 }, { rank: 2, division: { code: TOWNSHIP_A }, value: 0.25 }]);
+    const series = await gqlRequest(t.service.url, `{ divisionSeries(code: "${TOWNSHIP_A}", kpi: CLOSED_CASES, from: "2024-01-01", to: "2024-03-31", granularity: MONTH) { start value } }`, {}, ADMIN);
+    expect(series.data.divisionSeries).toEqual([{ start: '2024-01-01', value: 1 }, { start: '2024-02-01', value: 2 }, { start: '2024-03-01', value: 1 }]);
+    const disputes = await gqlRequest(t.service.url, `query($p: MetricsPeriodInput!) { disputeStats(code: "${TOWNSHIP_A}", period: $p) { causeCategory cases amountOwedFen } }`, { p: Q1 }, ADMIN);
+    expect(disputes.data.disputeStats).toEqual([{ causeCategory: '借款合同纠纷', cases: 4, amountOwedFen: 0 }, { causeCategory: '买卖合同纠纷', cases: 1, amountOwedFen: 70_000 }]);
+  });
+
+  it('reads division figures in a bounded number of statements whatever the number of divisions', async () => {
+    const query = `query($r: [_Any!]!, $p: MetricsPeriodInput!) { _entities(representations: $r) { ... on Division { code stats(period: $p) { closedCases medianDaysToClose current { openCases } } } } }`;
+    const count = async (codes: string[]) => {
+      t.statements.length = 0;
+      const r = await gqlRequest(t.service.url, query, { r: codes.map((code) => ({ __typename: 'Division', code })), p: Q1 }, ADMIN);
+      expect(r.errors).toBeUndefined();
+      // The outbox relay polls in the background; only statements on the read models count.
+      return t.statements.filter((s) => /metrics\.(division_|judge_|case_fact|task_fact)/.test(s)).length;
+    };
+    const one = await count([TOWNSHIP_A]);
+
+    const five = await count([COUNTY, TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1, VILLAGE_A2]);
+    expect(one).toBeLessThanOrEqual(3);
+    expect(five).toBe(one);
+  });
+
+  it('lets township and village users read their own division only', async () => {
+    const liaison = identity(['TOWNSHIP_LIAISON'], { divisionCode: TOWNSHIP_A });
+    expect((await stats(TOWNSHIP_A, liaison)).data.divisionStats.closedCases).toBe(4);
+    expect((await stats(VILLAGE_A2, liaison)).data.divisionStats.closedCases).toBe(2);
+    expect((await stats(TOWNSHIP_B, liaison)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await stats(COUNTY, liaison)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const cadre = identity(['VILLAGE_CADRE'], { divisionCode: VILLAGE_A1 });
+    expect((await stats(VILLAGE_A1, cadre)).data.divisionStats.closedCases).toBe(2);
+    expect((await stats(TOWNSHIP_A, cadre)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await stats(TOWNSHIP_A, identity(['PARTNER'], { department: 'BANK_LOAN' }))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await stats(TOWNSHIP_A, identity([]))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const judge = identity(['JUDGE']);
+    expect((await stats(COUNTY, judge)).data.divisionStats.closedCases).toBe(5);
+  });
+
+  it('rejects a malformed period or code with the field named', async () => {
+    const noDate = await stats(TOWNSHIP_A, ADMIN, { kind: 'MONTH' });
+    expect(noDate.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'period.date' });
+    const backwards = await stats(TOWNSHIP_A, ADMIN, { kind: 'CUSTOM', from: '2024-03-01', to: '2024-01-01' });
+    expect(backwards.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'period.to' });
+    const badCode = await stats('33052', ADMIN);
+    expect(badCode.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'code' });
+  });
+});
