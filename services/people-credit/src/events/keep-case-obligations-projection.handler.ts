@@ -1,14 +1,16 @@
 import { defineHandler } from '@zhiyuan/db';
+import { reclassify } from '../model/profiles';
 
 /**
  * Keeps the local projection of each case's obligors, obligees and amount owed, so that listing
- * rules can check an outstanding obligation without asking the cases subgraph. A payment that was
+ * rules can check an outstanding obligation without asking the cases subgraph; the obligors'
+ * capacity profiles are (re)classified with the new obligation. A payment that was
  * recorded before this event keeps its (lower) outstanding balance.
  */
 export const keepCaseObligationsProjection = defineHandler({
   name: 'keep-case-obligations-projection',
   subject: 'cases.judgment.effective',
-  async handle(event, manager) {
+  async handle(event, manager, emit) {
     const p = event.payload;
     await manager.query(
       `INSERT INTO people.case_projection (case_id, case_number, court, obligor_ids, obligee_ids, amount_owed_fen, outstanding_fen, village_code, township_code)
@@ -19,5 +21,8 @@ export const keepCaseObligationsProjection = defineHandler({
          village_code = EXCLUDED.village_code, township_code = EXCLUDED.township_code, updated_at = now()`,
       [p.caseId, p.caseNumber, p.court, p.obligorIds, p.obligeeIds, p.amountOwedFen, p.villageCode, p.townshipCode],
     );
+    // A new obligation is an input of the obligors' capacity profiles.
+    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[])`, [p.obligorIds]);
+    for (const { id } of known) await reclassify(manager, emit, id, new Date(event.occurredAt), event);
   },
 });

@@ -45,9 +45,9 @@ function expiry(ground: ListingGround, listedAt: Date, extensionYears: number): 
 export async function addListing(manager: EntityManager, emit: Emit, input: ListingInput, by: string, now = new Date()): Promise<DishonestListingEntity> {
   const ext = input.extensionYears ?? 0;
   if (input.extensionYears !== undefined && input.extensionYears !== null) {
-    if (!Number.isInteger(ext) || ext < 1 || ext > 3) throw errors.validation('input.extensionYears', 'An extension is 1 to 3 years');
-    if (!input.extensionReason?.trim()) throw errors.validation('input.extensionReason', 'An extension needs a reason (violence or repeated conduct)');
-    if (input.ground === 'ABLE_BUT_REFUSES') throw errors.validation('input.extensionYears', '"Able but refuses" has no fixed term to extend');
+    if (!Number.isInteger(ext) || ext < 1 || ext > 3) throw errors.validation('extensionYears', 'An extension is 1 to 3 years');
+    if (!input.extensionReason?.trim()) throw errors.validation('extensionReason', 'An extension needs a reason (violence or repeated conduct)');
+    if (input.ground === 'ABLE_BUT_REFUSES') throw errors.validation('extensionYears', '"Able but refuses" has no fixed term to extend');
   }
   const party = await manager.findOne(PartyEntity, { where: { id: input.partyId }, lock: { mode: 'pessimistic_write' } });
   if (!party) throw errors.notFound('Party', input.partyId);
@@ -63,7 +63,7 @@ export async function addListing(manager: EntityManager, emit: Emit, input: List
   }
   if (profile?.classification === 'UNABLE') throw errors.rule('UNABLE_TO_PERFORM', 'The obligor is assessed as unable to perform; recommend relief or exit instead');
   if (input.applicantPartyId) {
-    if (!c.obligeeIds.includes(input.applicantPartyId)) throw errors.validation('input.applicantPartyId', 'The applicant must be a rights holder of the case');
+    if (!c.obligeeIds.includes(input.applicantPartyId)) throw errors.validation('applicantPartyId', 'The applicant must be a rights holder of the case');
     const since = addMonths(now, -RELISTING_BLOCK_MONTHS);
     const [blocked] = await manager.query(
       `SELECT removed_at FROM people.dishonest_listing

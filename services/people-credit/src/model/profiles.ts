@@ -79,10 +79,10 @@ export async function overrideProfile(
   let graceUntil: string | null = null;
   if (input.classification === 'HONEST_IN_DIFFICULTY') {
     const m = input.graceMonths;
-    if (!m || m < 1 || m > 3) throw errors.validation('input.graceMonths', 'A grace period is 1 to 3 months');
+    if (!m || m < 1 || m > 3) throw errors.validation('graceMonths', 'A grace period is 1 to 3 months');
     graceUntil = isoDay(addMonths(now, m));
   } else if (input.graceMonths) {
-    throw errors.validation('input.graceMonths', 'Only HONEST_IN_DIFFICULTY has a grace period');
+    throw errors.validation('graceMonths', 'Only HONEST_IN_DIFFICULTY has a grace period');
   }
   const reasonCodes = ['COURT_OVERRIDE', ...(graceUntil ? [`GRACE_${input.graceMonths}_MONTHS`] : [])];
   return saveProfile(manager, emit, { partyId, classification: input.classification, reasonCodes, graceUntil, overridden: true, overrideReason: input.reason, classifiedBy: by }, now);

@@ -7,8 +7,10 @@ import { requireCourt, requireSignedIn } from '../access';
 import { CreditLinkChangeEntity, DishonestListingEntity, PartyEntity } from '../entities';
 import { addListing, extendListing, LISTING_GROUNDS, removeListings } from '../model/listings';
 import { registerOrganization, registerPerson, updateParty } from '../model/parties';
-import { overrideProfile } from '../model/profiles';
+import { overrideProfile, reclassify } from '../model/profiles';
 import { registerStaff, STAFF_ROLES, updateStaff } from '../model/staff';
+
+const CIRCUMSTANCES = ['disability', 'seriousIllness', 'lowIncome'];
 
 const name = z.string().trim().min(1, 'must not be empty').max(100);
 const phone = z.string().trim().regex(/^\+?[0-9-]{7,20}$/, 'must be a phone number').nullish();
@@ -107,7 +109,13 @@ export const Mutation: MutationResolvers = {
       if (!current) throw errors.notFound('Party', id);
       requirePartyWriter(identity, current.homeDivisionCode);
       if (input.homeDivisionCode) requirePartyWriter(identity, input.homeDivisionCode);
-      return (await updateParty(m, emit, id, input)).party;
+      const { party, changed } = await updateParty(m, emit, id, input);
+      // Circumstances are inputs of the capacity profile of an obligor.
+      if (changed.some((c) => CIRCUMSTANCES.includes(c))) {
+        const [obligor] = await m.query(`SELECT 1 FROM people.case_projection WHERE $1 = ANY (obligor_ids) LIMIT 1`, [id]);
+        if (obligor) await reclassify(m, emit, id, new Date());
+      }
+      return party;
     });
   },
 
@@ -156,7 +164,7 @@ export const Mutation: MutationResolvers = {
     requireCourt(identity);
     const id = parseInput(uuid, args.id);
     const input = parseInput(removeInput, args.input);
-    if (input.ground === 'RIGHTS_HOLDER_REQUEST' && !input.requestedByPartyId) throw errors.validation('input.requestedByPartyId', 'Name the rights holder who asked for the deletion');
+    if (input.ground === 'RIGHTS_HOLDER_REQUEST' && !input.requestedByPartyId) throw errors.validation('requestedByPartyId', 'Name the rights holder who asked for the deletion');
     return runtime.messaging.transaction(async (m, emit) => {
       const l = await m.findOne(DishonestListingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!l) throw errors.notFound('DishonestListing', id);
@@ -164,7 +172,7 @@ export const Mutation: MutationResolvers = {
       if (l.status !== 'ACTIVE') throw errors.invalidTransition(l.status, 'REMOVED');
       if (input.ground === 'RIGHTS_HOLDER_REQUEST') {
         const [c] = await m.query(`SELECT obligee_ids FROM people.case_projection WHERE case_id = $1`, [l.caseId]);
-        if (!c || !(c.obligee_ids as string[]).includes(input.requestedByPartyId!)) throw errors.validation('input.requestedByPartyId', 'Only a rights holder of the case can ask for deletion');
+        if (!c || !(c.obligee_ids as string[]).includes(input.requestedByPartyId!)) throw errors.validation('requestedByPartyId', 'Only a rights holder of the case can ask for deletion');
       }
       await removeListings(m, emit, [l], input.ground, new Date(), { requestedBy: input.requestedByPartyId ?? null, note: input.note ?? null });
       return l;

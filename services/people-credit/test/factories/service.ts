@@ -4,7 +4,7 @@ import type { Identity } from '@zhiyuan/auth';
 import { createService, loadPeopleCreditConfig } from '../../src';
 import { handlers } from '../../src/events';
 import type { HandlerDefinition } from '@zhiyuan/db';
-import type { EventEnvelope } from '@zhiyuan/events';
+import type { EventEnvelope, EventType } from '@zhiyuan/events';
 import { residentId } from './ids';
 
 export interface TestService {
@@ -15,7 +15,7 @@ export interface TestService {
   statements: string[];
   gql: <T = any>(query: string, variables?: Record<string, unknown>, who?: Identity) => ReturnType<typeof gqlRequest<T>>;
   /** Applies an event through the inbox as the subscribed handler would. */
-  deliver: (event: EventEnvelope) => Promise<boolean>;
+  deliver: <T extends EventType>(event: EventEnvelope<T>) => Promise<boolean>;
   stop: () => Promise<void>;
 }
 
@@ -39,7 +39,7 @@ export async function startTestService(opts: { bus?: EventBus; env?: Record<stri
     deliver: async (event) => {
       const h = handlers.find((x: HandlerDefinition) => x.subject === event.type);
       if (!h) throw new Error(`no handler for ${event.type}`);
-      return service.runtime.messaging.handleOnce(`test-${h.name}`, event, h.handle);
+      return service.runtime.messaging.handleOnce(`test-${h.name}`, event as unknown as EventEnvelope, h.handle);
     },
     stop: async () => {
       await service.stop();
