@@ -74,7 +74,8 @@ export async function lockScheduledMeeting(m: EntityManager, id: string, to: str
 
 /** Records one invitee's attendance and outcome; only invitees of a meeting not yet closed. */
 export async function recordOutcome(m: EntityManager, input: OutcomeInput, now: Date): Promise<void> {
-  const updated: unknown[] = await m.query(
+  // An UPDATE through TypeORM answers [rows, affected].
+  const [updated]: [unknown[], number] = await m.query(
     `UPDATE tasks.meeting_invitee SET attended = $4, outcome = $5, amount_fen = $6, instalments = $7, note = $8, recorded_at = $9
      WHERE meeting_id = $1 AND party_id = $2 AND case_id = $3 RETURNING party_id`,
     [
