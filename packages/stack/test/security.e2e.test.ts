@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +14,6 @@ const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zh
 describe('gateway security', () => {
   let db: TestDatabase;
   let stack: Stack;
-  let sql = 0;
   let prod: Gateway;
   let privateKey: KeyLike;
   const safeQuery = '{ division(code: "330522") { name } }';
@@ -22,7 +23,7 @@ describe('gateway security', () => {
     db = await createTestDatabase();
     stack = await startStack({
       databaseUrl: db.url, gatewayPort: 0, subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 }, seedDemoData: true, logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0' }, onQuery: () => void sql++,
+      env: { RATE_LIMIT_PER_MINUTE: '0' },
     });
     const keys = await generateKeyPair('RS256');
     privateKey = keys.privateKey;
@@ -67,18 +68,37 @@ describe('gateway security', () => {
   });
 
   it('rejects documents that are too deep, have too many aliases or are too large, without touching a subgraph', async () => {
+    // A gateway whose subgraph calls all go through a counting proxy.
+    let forwarded = 0;
+    const target = new URL(stack.services.peopleCredit.url);
+    const proxy = http.createServer((req, res) => {
+      forwarded++;
+      const up = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
+        res.writeHead(r.statusCode ?? 502, r.headers);
+        r.pipe(res);
+      });
+      req.pipe(up);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
+    const gw = createGateway(loadGatewayConfig({ PORT: '0', CASES_URL: proxyUrl, PEOPLE_CREDIT_URL: proxyUrl, TASKS_URL: proxyUrl, METRICS_URL: proxyUrl }), { logger: silentLogger });
+    await gw.start();
+    const fine = await gqlRequest(gw.url, '{ division(code: "330522") { code } }', {}, undefined, bearer(await issueToken(DEMO_ROLES.admin!, DEV)));
+    expect(fine.data.division.code).toBe('330522');
+    expect(forwarded).toBe(1);
     const deep = `{ division(code: "330522") { ${'parent { '.repeat(14)}code${' }'.repeat(14)} } }`;
     const aliases = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: division(code: "330522") { code }`).join(' ')} }`;
-    const before = sql;
     for (const q of [deep, aliases]) {
-      const r = await gqlRequest(stack.gatewayUrl, q);
+      const r = await gqlRequest(gw.url, q);
       expect(r.data).toBeUndefined();
       expect(r.errors?.[0]?.message).toMatch(/depth|alias/i);
     }
-    expect(sql).toBe(before);
-    const huge = await gqlRequest(stack.gatewayUrl, `{ __typename } # ${'x'.repeat(200_000)}`);
+    const huge = await gqlRequest(gw.url, `{ __typename } # ${'x'.repeat(200_000)}`);
     expect(huge.status).toBe(413);
     expect(huge.errors![0]!.extensions!.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(forwarded).toBe(1);
+    await gw.stop();
+    proxy.close();
   });
 
   it('hides introspection and field suggestions in production', async () => {
@@ -95,7 +115,8 @@ describe('gateway security', () => {
     const free = await gqlRequest(prod.url, '{ __typename }');
     expect(free.status).toBe(400);
     expect(free.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_REQUIRED');
-    const res = await fetch(prod.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(safeQuery) } } }) });
+    const sign = new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'RS256' }).setSubject('u').setIssuer('https://idp.example').setAudience('zhiyuan').setExpirationTime('5m').sign(privateKey);
+    const res = await fetch(prod.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign}` }, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(safeQuery) } } }) });
     const body = (await res.json()) as { data?: { division: { name: string } } };
     expect(body.data?.division.name).toBe('长兴县');
   });
