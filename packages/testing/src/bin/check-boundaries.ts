@@ -5,8 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const root = path.resolve(__dirname, '../../../..');
-const services = readdirSync(path.join(root, 'services'));
+const repoRoot = path.resolve(__dirname, '../../../..');
 const importRe = /(?:from\s+|import\s*\(\s*|require\s*\(\s*)['"]([^'"]+)['"]/g;
 
 function* files(dir: string): Generator<string> {
@@ -18,7 +17,8 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-export function violations(): string[] {
+export function violations(root: string = repoRoot): string[] {
+  const services = readdirSync(path.join(root, 'services'));
   const found: string[] = [];
   const owners: [string, string | null][] = [
     ...services.map((s) => [path.join(root, 'services', s), s] as [string, string]),
@@ -45,6 +45,7 @@ export function violations(): string[] {
 
 if (require.main === module) {
   const v = violations();
+  const services = readdirSync(path.join(repoRoot, 'services'));
   if (v.length) {
     process.stderr.write(`Boundary check failed: services never import each other.\n${v.map((x) => `  ${x}`).join('\n')}\n`);
     process.exit(1);
