@@ -34,3 +34,9 @@ export function routingOf(villageCode: string | null | undefined, townshipCode: 
 export function routingOfCode(code: string): { county: string; township: string | null; village: string | null } {
   return { county: code.slice(0, 6), township: code.length >= 9 ? code.slice(0, 9) : null, village: code.length === 12 ? code : null };
 }
+
+/** Rows of an UPDATE or DELETE … RETURNING: TypeORM gives those as [rows, affected count]. */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
+}

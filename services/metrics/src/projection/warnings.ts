@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Emit } from '@zhiyuan/db';
-import { dayIn, type ProjectionSettings } from './settings';
+import { dayIn, returnedRows, type ProjectionSettings } from './settings';
 
 export interface WarningRuleRow {
   id: string;
@@ -125,6 +125,6 @@ export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, 
 }
 
 export async function resolveWarning(m: EntityManager, emit: Emit, id: string, ruleId: string, code: string, value: number | null, now: Date): Promise<void> {
-  const [row] = await m.query(`UPDATE metrics.warning SET status = 'RESOLVED', resolved_at = $2, resolved_value = COALESCE($3, last_value), last_checked_at = $2 WHERE id = $1 AND status = 'OPEN' RETURNING resolved_value`, [id, now, value]);
+  const [row] = returnedRows<{ resolved_value: number }>(await m.query(`UPDATE metrics.warning SET status = 'RESOLVED', resolved_at = $2, resolved_value = COALESCE($3, last_value), last_checked_at = $2 WHERE id = $1 AND status = 'OPEN' RETURNING resolved_value`, [id, now, value]));
   if (row) await emit('metrics.warning.resolved', { warningId: id, ruleId, divisionCode: code, value: Number(row.resolved_value), resolvedAt: now.toISOString() }, { key: code });
 }

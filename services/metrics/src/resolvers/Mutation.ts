@@ -8,6 +8,7 @@ import { JudicialSuggestionEntity, PerformanceRuleSetEntity, WarningRuleEntity }
 import { lockProjection } from '../events/project-fact';
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { recomputeJudgeScores } from '../projection/aggregates';
+import { returnedRows } from '../projection/settings';
 import { evaluateWarnings, resolveWarning } from '../projection/warnings';
 
 /** A weight is a non-negative multiplier, at most this much. */
@@ -111,11 +112,11 @@ export const Mutation: MutationResolvers = {
     const v = parseInput(warningRuleInputSchema, args.input);
     return runtime.messaging.transaction(async (m, emit) => {
       await lockProjection(m);
-      const updated: unknown[] = await m.query(
+      const updated = returnedRows(await m.query(
         `UPDATE metrics.warning_rule SET name = $2, metric = $3, comparison = $4, threshold = $5, division_level = $6, window_days = $7, enabled = $8, updated_by = $9, updated_at = now()
          WHERE id = $1 RETURNING id`,
         [id, v.name, v.metric, v.comparison, v.threshold, v.divisionLevel, v.windowDays, v.enabled ?? true, identity.sub],
-      );
+      ));
       if (!updated.length) throw errors.notFound('WarningRule', id);
       const now = new Date();
       // Warnings of the old condition are closed; the new condition raises afresh where it holds.
