@@ -1,13 +1,29 @@
+import DataLoader from 'dataloader';
 import type { Identity } from '@zhiyuan/auth';
-import type { ServiceRuntime } from '@zhiyuan/server';
+import { recordAudit, type ServiceRuntime } from '@zhiyuan/server';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context {
   identity: Identity;
   loaders: Loaders;
   runtime: ServiceRuntime;
+  /** Records, once per party and request, that the caller read the party's unmasked personal data (PIPL access log). */
+  auditUnmaskedRead: DataLoader<string, true>;
 }
 
 export function createContext(identity: Identity, runtime: ServiceRuntime): Context {
-  return { identity, loaders: createLoaders(runtime.ds), runtime };
+  return {
+    identity,
+    loaders: createLoaders(runtime.ds),
+    runtime,
+    auditUnmaskedRead: new DataLoader<string, true>(async (partyIds) => {
+      await recordAudit(
+        runtime.messaging,
+        identity,
+        'UNMASKED_READ',
+        partyIds.map((id) => ({ operation: 'Party.personalData', targetKind: 'PARTY', targetId: id })),
+      );
+      return partyIds.map(() => true as const);
+    }),
+  };
 }

@@ -105,9 +105,15 @@ describe('parties and staff', () => {
     expect(own.data._entities[0]).toMatchObject({ idNumber: p.idNumber, phone: '13912345678', address: '港口村8号' });
     const other = await t.gql(q, vars, identity(['VILLAGE_CADRE'], { divisionCode: '330522106201' }));
     expect(other.data._entities[0]).toEqual({ idNumber: `${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`, idNumberMasked: `${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`, phone: '139****5678', address: null });
+    const audited = async () =>
+      (await t.service.runtime.ds.query(`SELECT envelope->'payload' AS p FROM people.outbox_message WHERE type = 'audit.entry.recorded' AND envelope->'payload'->>'action' = 'UNMASKED_READ' AND envelope->'payload'->>'targetId' = $1`, [p.id])).map((r: { p: any }) => r.p);
+    // The registering admin read the number back (one entry), the village cadre in scope another.
+    expect((await audited()).map((a: any) => a.actor)).toEqual(['test-ADMIN', 'test-VILLAGE_CADRE']);
     const anon = await t.gql(q, vars, identity([]));
     expect(anon.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(anon)).not.toContain(p.idNumber);
+    // Masked reads leave no access entry; the unmasked reads above left exactly one each.
+    expect(await audited()).toHaveLength(2);
     const partner = await t.gql(`query($id: ID!) { party(id: $id) { name } }`, { id: p.id }, identity(['PARTNER'], { department: 'BANK_LOAN' }));
     expect(partner.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

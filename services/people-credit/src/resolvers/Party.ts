@@ -11,18 +11,25 @@ function mayReadCredit(ctx: Context, p: PartyEntity): boolean {
   return isStaff(ctx.identity) || (hasRole(ctx.identity, 'PARTY') && ctx.identity.partyId === p.id);
 }
 
+/** Whether the caller gets the party's personal data in full; each such read is audited once per request. */
+async function unmasked(ctx: Context, p: PartyEntity): Promise<boolean> {
+  if (!partyInScope(ctx.identity, p)) return false;
+  await ctx.auditUnmaskedRead.load(p.id);
+  return true;
+}
+
 export const Party: PartyResolvers = {
   // Any signed-in caller may resolve a reference (a party sees the names on its own case); personal data is masked outside scope.
   __resolveReference: (ref, { identity, loaders }) => {
     requireSignedIn(identity);
     return loaders.party.load(ref.id);
   },
-  idNumber: (p, _a, { identity }) => (partyInScope(identity, p) ? p.idNumber : maskIdNumber(p.idNumber)),
+  idNumber: async (p, _a, ctx) => ((await unmasked(ctx, p)) ? p.idNumber : maskIdNumber(p.idNumber)),
   idNumberMasked: (p) => maskIdNumber(p.idNumber),
-  birthDate: (p, _a, { identity }) => (partyInScope(identity, p) ? p.birthDate : null),
+  birthDate: async (p, _a, ctx) => ((await unmasked(ctx, p)) ? p.birthDate : null),
   age: (p) => (p.birthDate ? ageOn(p.birthDate, new Date()) : null),
-  phone: (p, _a, { identity }) => (p.phone === null ? null : partyInScope(identity, p) ? p.phone : maskPhone(p.phone)),
-  address: (p, _a, { identity }) => (partyInScope(identity, p) ? p.address : null),
+  phone: async (p, _a, ctx) => (p.phone === null ? null : (await unmasked(ctx, p)) ? p.phone : maskPhone(p.phone)),
+  address: async (p, _a, ctx) => (p.address !== null && (await unmasked(ctx, p)) ? p.address : null),
   homeDivision: (p, _a, { loaders }) => loaders.division.load(p.homeDivisionCode),
   creditProfile: async (p, _a, ctx) => (mayReadCredit(ctx, p) ? ((await ctx.loaders.profilesOfParty.load(p.id))[0] ?? null) : null),
   creditProfileHistory: async (p, _a, ctx) => (mayReadCredit(ctx, p) ? ctx.loaders.profilesOfParty.load(p.id) : []),
