@@ -21,7 +21,7 @@ describeWithNats('urging over real NATS JetStream', () => {
   });
 
   /** Publishes an envelope; a second call with the same envelope is a redelivery (same event id, new message id). */
-  const publish = (e: EventEnvelope) => raw.publishRaw(subjectFor(e.type as never, e.payload as never), JSON.stringify(e), randomUUID());
+  const publish = (e: EventEnvelope<any>) => raw.publishRaw(subjectFor(e.type as never, e.payload as never), JSON.stringify(e), randomUUID());
   const q = (sql: string, params: unknown[] = []) => h.service.runtime.ds.query(sql, params);
 
   it('sends the urging SMS, the feedback SMS and opens the follow-up call exactly once, even when delivered twice', async () => {

@@ -1,4 +1,4 @@
-import { maskPhone } from '@zhiyuan/server';
+import { maskPhone, recordAudit } from '@zhiyuan/server';
 import type { PropertyDeclarationResolvers, WhereaboutsFeedbackResolvers } from '../generated/resolvers-types';
 import { canSeePartyData } from '../access/scope';
 
@@ -10,11 +10,14 @@ export const WhereaboutsFeedback: WhereaboutsFeedbackResolvers = {
   obligor: (f) => ({ id: f.partyId }),
   found: (f) => !!f.answers.found,
   whereabouts: (f) => f.answers.whereabouts ?? null,
-  contact: async (f, _a, { identity, loaders }) => {
+  contact: async (f, _a, { identity, loaders, runtime }) => {
     const contact: string | null = f.answers.contact ?? null;
     if (!contact) return null;
     const party = await loaders.partyRef.load(f.partyId);
-    return canSeePartyData(identity, f.partyId, party?.homeDivisionCode) ? contact : maskPhone(contact);
+    if (!canSeePartyData(identity, f.partyId, party?.homeDivisionCode)) return maskPhone(contact);
+    // Reading a party's contact in full is logged (PIPL: log access to personal data).
+    if (identity.partyId !== f.partyId) await recordAudit(runtime.messaging, identity, 'UNMASKED_READ', [{ operation: 'WhereaboutsFeedback.contact', targetKind: 'PARTY', targetId: f.partyId }]);
+    return contact;
   },
   employment: (f) => f.answers.employment ?? null,
   assets: (f) => ({

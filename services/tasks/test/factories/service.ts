@@ -1,4 +1,4 @@
-import { type EventBus, type SubscribeOptions, InProcessEventBus } from '@zhiyuan/events';
+import { type EventBus, type EventEnvelope, type SubscribeOptions, InProcessEventBus } from '@zhiyuan/events';
 import { createTestDatabase, silentLogger, type TestDatabase } from '@zhiyuan/testing';
 import { createService, loadTasksConfig, type SmsProvider, type SmsMessage } from '../../src';
 import { handlers } from '../../src/events';
@@ -47,7 +47,7 @@ export function isolatedBus(bus: EventBus, service: string): EventBus {
 }
 
 /** Runs an event through a handler's inbox as a delivery would. */
-export async function deliver(h: Harness, event: Parameters<Harness['service']['runtime']['messaging']['handleOnce']>[1]): Promise<boolean> {
+export async function deliver(h: Harness, event: EventEnvelope<any>): Promise<boolean> {
   const def = handlers.find((d) => subjectMatch(d.subject, event.type));
   if (!def) throw new Error(`no handler for ${event.type}`);
   return h.service.runtime.messaging.handleOnce(`tasks__${def.name}`, event, def.handle);
