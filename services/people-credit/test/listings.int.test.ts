@@ -255,6 +255,16 @@ describe('dishonest listing, exposure board and credit links', () => {
       expect(big.statements).toBeLessThanOrEqual(2);
     });
 
+    it('moves an active listing to the board of the obligor\'s new home division', async () => {
+      const { party, caseId } = await obligorWithCase({ homeDivisionCode: '330522105201' });
+      const l = (await list({ partyId: party.id, caseId })).data.listDishonestObligor;
+      await t.gql(`mutation($id: ID!) { updateParty(id: $id, input: { homeDivisionCode: "330522107203" }) { id } }`, { id: party.id });
+      const ids = async (code: string) => (await t.gql(BOARD, { code }, ANONYMOUS)).data.exposureBoard.nodes.map((n: any) => n.listingId);
+      expect(await ids('330522105201')).not.toContain(l.id);
+      expect(await ids('330522105')).not.toContain(l.id);
+      expect(await ids('330522107203')).toContain(l.id);
+    });
+
     it('refuses an unknown division with NOT_FOUND', async () => {
       const r = await t.gql(BOARD, { code: '330522999' }, ANONYMOUS);
       expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -106,7 +106,7 @@ describe('parties and staff', () => {
     const other = await t.gql(q, vars, identity(['VILLAGE_CADRE'], { divisionCode: '330522106201' }));
     expect(other.data._entities[0]).toEqual({ idNumber: `${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`, idNumberMasked: `${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`, phone: '139****5678', address: null });
     const audited = async () =>
-      (await t.service.runtime.ds.query(`SELECT envelope->'payload' AS p FROM people.outbox_message WHERE type = 'audit.entry.recorded' AND envelope->'payload'->>'action' = 'UNMASKED_READ' AND envelope->'payload'->>'targetId' = $1`, [p.id])).map((r: { p: any }) => r.p);
+      (await t.service.runtime.ds.query(`SELECT envelope->'payload' AS p FROM people.outbox_message WHERE type = 'audit.entry.recorded' AND envelope->'payload'->>'action' = 'UNMASKED_READ' AND envelope->'payload'->>'targetId' = $1 ORDER BY seq`, [p.id])).map((r: { p: any }) => r.p);
     // The registering admin read the number back (one entry), the village cadre in scope another.
     expect((await audited()).map((a: any) => a.actor)).toEqual(['test-ADMIN', 'test-VILLAGE_CADRE']);
     const anon = await t.gql(q, vars, identity([]));

@@ -171,6 +171,13 @@ export async function updateParty(manager: EntityManager, emit: Emit, id: string
   if (changed.length === 0) return { party, changed };
   party.updatedAt = now;
   await manager.save(PartyEntity, party);
+  if (changed.includes('homeDivisionCode')) {
+    // Active listings follow the obligor to the exposure board of the new home division.
+    await manager.query(
+      `UPDATE people.dishonest_listing SET village_code = $2, township_code = coalesce($3, township_code) WHERE party_id = $1 AND status = 'ACTIVE'`,
+      [party.id, villageOf(party.homeDivisionCode), townshipOf(party.homeDivisionCode)],
+    );
+  }
   await emit(
     'people.party.updated',
     { ...partyPayload(party), previousHomeDivisionCode: changed.includes('homeDivisionCode') ? previousHome : null, changed },
