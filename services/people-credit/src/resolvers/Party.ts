@@ -1,14 +1,13 @@
-import { hasRole } from '@zhiyuan/auth';
 import { maskIdNumber, maskPhone } from '@zhiyuan/server';
 import type { PartyResolvers } from '../generated/resolvers-types';
-import { isStaff, partyInScope, requireSignedIn } from '../access';
+import { partyInScope, requireSignedIn } from '../access';
 import { ageOn } from '../domain/identity-numbers';
 import type { Context } from '../context';
 import type { PartyEntity } from '../entities';
 
-/** Credit standing is for staff and the party itself. */
+/** Credit standing is for callers whose scope covers the party, and the party itself. */
 function mayReadCredit(ctx: Context, p: PartyEntity): boolean {
-  return isStaff(ctx.identity) || (hasRole(ctx.identity, 'PARTY') && ctx.identity.partyId === p.id);
+  return partyInScope(ctx.identity, p);
 }
 
 /** Whether the caller gets the party's personal data in full; each such read is audited once per request. */
