@@ -1,6 +1,7 @@
 import { sweepOverdueTasks } from '../src';
 import { DAY_MS } from '../src/rules/task-rules';
-import { aCase, caseClosed, enforcementFiled, staffRegistered, GANGKOU, HONGXINGQIAO } from './factories/events';
+import { randomUUID } from 'node:crypto';
+import { aCase, caseClosed, enforcementFiled, event, staffRegistered, GANGKOU, HONGXINGQIAO } from './factories/events';
 import { deliver, startTasks, type Harness } from './factories/service';
 
 const HOUR = 3_600_000;
@@ -80,5 +81,25 @@ describe('deadlines and escalation with a controllable clock', () => {
     ]);
     await sweepOverdueTasks(h.service.runtime, new Date(filedAt.getTime() + 16 * DAY_MS), opts);
     expect((await overdueEvents(c.caseId)).sort()).toEqual(['FIND_ASSETS->COUNTY', 'LOCATE_PERSON->COUNTY']);
+  });
+
+  it('opens one interview per missed instalment, and none on a closed case', async () => {
+    const c = aCase();
+    await deliver(h, enforcementFiled(c, false));
+    const planId = randomUUID();
+    const missed = (no: number, caseId = c.caseId) =>
+      event('cases.instalment.missed', { caseId, planId, instalmentNo: no, dueDate: '2030-08-08', amountFen: 500_000, obligorIds: c.obligorIds }, caseId);
+    const first = missed(1);
+    await deliver(h, first);
+    await deliver(h, { ...missed(1), id: randomUUID() }); // the same instalment re-published under a new id
+    await deliver(h, missed(2));
+    const interviews = await q(`SELECT assignee_id, division_code FROM tasks.task WHERE case_id = $1 AND type = 'INTERVIEW'`, [c.caseId]);
+    expect(interviews).toEqual([
+      { assignee_id: secretary.key, division_code: GANGKOU },
+      { assignee_id: secretary.key, division_code: GANGKOU },
+    ]);
+    await deliver(h, caseClosed(c));
+    await deliver(h, missed(3));
+    expect(await q(`SELECT status FROM tasks.task WHERE case_id = $1 AND type = 'INTERVIEW'`, [c.caseId])).toEqual([{ status: 'CANCELLED' }, { status: 'CANCELLED' }]);
   });
 });

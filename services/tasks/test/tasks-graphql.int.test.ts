@@ -113,6 +113,10 @@ describe('tasks subgraph over GraphQL', () => {
     expect(ok.errors).toBeUndefined();
     expect(ok.data.createTask).toMatchObject({ type: 'INTERVIEW', level: 'VILLAGE', status: 'OPEN', origin: 'MANUAL', division: { code: GANGKOU } });
     const id = ok.data.createTask.id;
+    const unknownStaff = await gql(`mutation($id: ID!, $a: ID!) { assignTask(id: $id, assigneeId: $a) { id } }`, { id, a: randomUUID() }, officer);
+    expect(unknownStaff.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'Staff' });
+    const assigned = await gql(`mutation($id: ID!, $a: ID!) { assignTask(id: $id, assigneeId: $a) { assignee { id } } }`, { id, a: secretary.key }, officer);
+    expect(assigned.data.assignTask.assignee).toEqual({ id: secretary.key });
     const start = await gql(`mutation($id: ID!) { startTask(id: $id) { status startedAt } }`, { id }, cadre);
     expect(start.data.startTask.status).toBe('IN_PROGRESS');
     const done = await gql(`mutation($i: CompleteTaskInput!) { completeTask(input: $i) { status result { outcome summary } } }`, { i: { id, outcome: 'ACCOMPLISHED', summary: '已约谈，承诺月底前履行' } }, cadre);

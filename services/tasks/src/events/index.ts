@@ -1,5 +1,6 @@
 import type { HandlerDefinition } from '@zhiyuan/db';
 import { cancelOpenTasksWhenCaseCloses } from './cancel-open-tasks-when-case-closes.handler';
+import { interviewObligorWhenInstalmentIsMissed } from './interview-obligor-when-instalment-is-missed.handler';
 import { keepPartyDirectory } from './keep-party-directory.handler';
 import { keepStaffDirectory } from './keep-staff-directory.handler';
 import { notifyAndOpenFollowUpWhenUrgingStarts } from './notify-and-open-follow-up-when-urging-starts.handler';
@@ -13,5 +14,6 @@ export const handlers: HandlerDefinition<any>[] = [
   recordCaseWhenJudgmentBecomesEffective,
   notifyAndOpenFollowUpWhenUrgingStarts,
   openVillageTasksWhenEnforcementIsFiled,
+  interviewObligorWhenInstalmentIsMissed,
   cancelOpenTasksWhenCaseCloses,
 ];

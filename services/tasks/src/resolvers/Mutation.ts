@@ -166,6 +166,8 @@ export const Mutation: MutationResolvers = {
       const t = await lockTask(m, id);
       if (!canManageTasksIn(ctx.identity, t.divisionCode)) deny();
       requireOpen(t, t.status);
+      const staff = await m.query(`SELECT 1 FROM tasks.staff_ref WHERE staff_id = $1 AND active`, [assigneeId]);
+      if (staff.length === 0) throw errors.notFound('Staff', assigneeId);
       await m.query(`UPDATE tasks.task SET assignee_id = $2, updated_at = now() WHERE id = $1`, [id, assigneeId]);
       return m.getRepository(TaskEntity).findOneByOrFail({ id });
     });

@@ -32,6 +32,14 @@ describe('task rules', () => {
     expect(a).toEqual(b);
   });
 
+  it('opens an interview per missed instalment, keyed by the occurrence', () => {
+    const one = { ...base, obligorIds: [base.obligorIds[0]!] };
+    const a = planTasks('cases.instalment.missed', { ...one, occurrence: 'plan:1' }, t0);
+    const b = planTasks('cases.instalment.missed', { ...one, occurrence: 'plan:2' }, t0);
+    expect(a.map((p) => p.type)).toEqual(['INTERVIEW']);
+    expect(a[0]!.ruleKey).not.toBe(b[0]!.ruleKey);
+  });
+
   it('knows division levels and escalation targets', () => {
     expect(['330522', '330522104', '330522104201', '3305'].map(levelOfDivision)).toEqual(['COUNTY', 'TOWNSHIP', 'VILLAGE', null]);
     expect((['VILLAGE', 'TOWNSHIP', 'COUNTY'] as const).map(escalationTarget)).toEqual(['TOWNSHIP', 'COUNTY', 'COUNTY']);

@@ -10,6 +10,7 @@ import type { TaskLevel, TaskType } from '../entities';
  * | enforcement case filed    | LOCATE_PERSON   | village | village secretary               | 15 days |
  * | enforcement case filed    | FIND_ASSETS     | village | village secretary               | 15 days |
  * | enforcement case filed, documents to serve | SERVE_DOCUMENT | village | village secretary | 7 days |
+ * | an instalment was missed  | INTERVIEW       | village | village secretary               | 7 days  |
  *
  * One task per obligor. When the case has no village (an organization registered at township
  * level), the task goes to the township and its liaison instead.
@@ -26,7 +27,7 @@ export interface TaskRule {
   applies?: (facts: RuleFacts) => boolean;
 }
 
-export type RuleEvent = 'cases.urging.started' | 'cases.enforcement.filed';
+export type RuleEvent = 'cases.urging.started' | 'cases.enforcement.filed' | 'cases.instalment.missed';
 export type StaffRole = 'VILLAGE_SECRETARY' | 'TOWNSHIP_LIAISON';
 
 export const TASK_RULES: TaskRule[] = [
@@ -42,6 +43,7 @@ export const TASK_RULES: TaskRule[] = [
     assignToRole: 'VILLAGE_SECRETARY',
     applies: (p) => p.needsService === true,
   },
+  { name: 'interview-on-missed-instalment', on: 'cases.instalment.missed', type: 'INTERVIEW', title: '约谈督促履行分期', dueInDays: 7, assignToRole: 'VILLAGE_SECRETARY' },
 ];
 
 export interface PlannedTask {
@@ -62,6 +64,8 @@ export interface RuleFacts {
   villageCode: string | null;
   townshipCode: string | null;
   needsService?: boolean;
+  /** Distinguishes repeated occurrences on one case (e.g. which instalment was missed). */
+  occurrence?: string;
 }
 
 /** The tasks an event opens: one per applicable rule and obligor. Pure, so it is unit tested. */
@@ -78,7 +82,7 @@ export function planTasks(event: RuleEvent, payload: RuleFacts, from: Date): Pla
     if (rule.applies && !rule.applies(payload)) continue;
     for (const obligorId of payload.obligorIds) {
       planned.push({
-        ruleKey: `${payload.caseId}:${rule.name}:${obligorId}`,
+        ruleKey: `${payload.caseId}:${rule.name}:${obligorId}${payload.occurrence ? `:${payload.occurrence}` : ''}`,
         type: rule.type,
         title: rule.title,
         level: division.level,
