@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { writeOutboxBatch } from '@zhiyuan/db';
 import { createEvent, subjectFor, type EventEnvelope, type EventPayload, type EventType } from '@zhiyuan/events';
 import type { CaseSettings } from '../config';
 import { causeByCode } from '../domain/causes';
@@ -75,7 +74,7 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
   const push = <T extends EventType>(type: T, payload: EventPayload<T>, key: string) => {
     events.push({ subject: subjectFor(type, payload), event: createEvent(type, payload, { producer: PRODUCER, key, cause: opts.cause, occurredAt: now }) as unknown as EventEnvelope });
   };
-  const tl: { caseId: string; kind: string; summary: string; detail: string }[] = [];
+  const tl: { caseId: string; kind: string; summary: string; detail: Record<string, unknown> }[] = [];
   const inserted: IntakeResult['inserted'] = [];
   for (const ret of returned) {
     const r = byId.get(ret.id)!;
@@ -101,7 +100,7 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
       },
       ret.id,
     );
-    tl.push({ caseId: ret.id, kind: 'JUDGMENT_EFFECTIVE', summary: `Judgment ${r.caseNumber} effective, ${amountOwedFen} fen owed`, detail: JSON.stringify({ routing }) });
+    tl.push({ caseId: ret.id, kind: 'JUDGMENT_EFFECTIVE', summary: `Judgment ${r.caseNumber} effective, ${amountOwedFen} fen owed`, detail: { routing } });
     if (urge) {
       push(
         'cases.urging.started',
@@ -119,17 +118,31 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
         },
         ret.id,
       );
-      tl.push({ caseId: ret.id, kind: 'URGING_STARTED', summary: `Pre-enforcement urging started, perform by ${urgingDeadline}`, detail: JSON.stringify({ deadline: urgingDeadline }) });
+      tl.push({ caseId: ret.id, kind: 'URGING_STARTED', summary: `Pre-enforcement urging started, perform by ${urgingDeadline}`, detail: { deadline: urgingDeadline } });
     }
   }
   if (tl.length > 0) {
     await manager.query(
       `INSERT INTO cases.case_timeline (case_id, kind, actor, at, summary, detail)
-       SELECT u.case_id, u.kind, $5, $6, u.summary, u.detail FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[]) AS u(case_id, kind, summary, detail)`,
-      [tl.map((t) => t.caseId), tl.map((t) => t.kind), tl.map((t) => t.summary), tl.map((t) => t.detail), actor, now],
+       SELECT (x->>'c')::uuid, x->>'k', $2, $3, x->>'s', x->'d' FROM jsonb_array_elements($1::jsonb) x`,
+      [JSON.stringify(tl.map((t) => ({ c: t.caseId, k: t.kind, s: t.summary, d: t.detail }))), actor, now],
     );
   }
-  await writeOutboxBatch(manager, 'cases', events);
+  await writeOutboxJson(manager, events);
   const taken = new Set(returned.map((r) => r.id));
   return { inserted, skipped: rows.filter((_r, i) => !taken.has(ids[i]!)).map((r) => r.caseNumber) };
+}
+
+/**
+ * Many outbox rows in one statement. Same table and columns as writeOutboxBatch from @zhiyuan/db, but
+ * the envelopes travel as one JSON document instead of a jsonb[] array literal, whose quoting costs
+ * more than the insert itself at import volumes.
+ */
+async function writeOutboxJson(manager: EntityManager, events: { subject: string; event: EventEnvelope }[]): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO cases.outbox_message (id, subject, type, key, envelope)
+     SELECT (x->'e'->>'id')::uuid, x->>'s', x->'e'->>'type', x->'e'->>'key', x->'e' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n`,
+    [JSON.stringify(events.map((e) => ({ s: e.subject, e: e.event })))],
+  );
 }

@@ -86,7 +86,7 @@ const csvCell = (v: string | number) => {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-async function write(out: WriteStream, text: string): Promise<void> {
+async function writeLine(out: WriteStream, text: string): Promise<void> {
   if (!out.write(text)) await once(out, 'drain');
 }
 
@@ -105,21 +105,31 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
   const actor = opts.actor ?? 'import';
   const started = Date.now();
   const out = createWriteStream(rejectsPath, 'utf8');
-  await write(out, 'row,field,reason\n');
+  await writeLine(out, 'row,field,reason\n');
   const p: ImportProgress = { rows: 0, imported: 0, skipped: 0, rejected: 0, elapsedMs: 0 };
   let batch: JudgmentInput[] = [];
   let seen = new Set<string>();
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    seen = new Set();
+  // One batch is written while the next is read and validated: the database and the parser work at
+  // the same time, and memory stays bounded by two batches.
+  let writing: Promise<void> | null = null;
+  const write = async (rows: JudgmentInput[]) => {
     const r = await ds.transaction((manager) => intakeJudgments(manager, rows, settings, actor, now(), { urgingMode: opts.urgingMode }));
     p.imported += r.inserted.length;
     p.skipped += r.skipped.length;
     p.elapsedMs = Date.now() - started;
     opts.onProgress?.({ ...p });
+  };
+  const flush = async () => {
+    if (writing) await writing;
+    writing = null;
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    seen = new Set();
+    writing = write(rows);
+    // Keep an early failure from surfacing as an unhandled rejection before it is awaited.
+    writing.catch(() => undefined);
   };
 
   try {
@@ -127,13 +137,13 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
       p.rows++;
       if ('error' in rec) {
         p.rejected++;
-        await write(out, `${rec.row},row,${csvCell(rec.error)}\n`);
+        await writeLine(out, `${rec.row},row,${csvCell(rec.error)}\n`);
         continue;
       }
       const v = validateJudgment(rec.value);
       if (!v.ok) {
         p.rejected++;
-        for (const i of v.issues) await write(out, `${rec.row},${csvCell(i.field)},${csvCell(i.reason)}\n`);
+        for (const i of v.issues) await writeLine(out, `${rec.row},${csvCell(i.field)},${csvCell(i.reason)}\n`);
         continue;
       }
       // A number repeated within one batch is skipped here; across batches the database skips it.
@@ -146,7 +156,9 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await flush();
   } finally {
+    await writing?.catch(() => undefined);
     out.end();
     await once(out, 'finish').catch(() => undefined);
   }

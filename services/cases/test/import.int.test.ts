@@ -1,0 +1,114 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { createDataSource, initializeDataSource } from '@zhiyuan/db';
+import { createTestDatabase, type TestDatabase } from '@zhiyuan/testing';
+import { importJudgmentsFile, loadCasesConfig, settingsFrom } from '../src';
+import { entities } from '../src/entities';
+import { migrations } from '../src/migrations';
+import { CSV_HEADER, writeJudgmentCsv } from './factories/judgment-file';
+
+describe('bulk import of effective judgments', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let dir: string;
+  const settings = settingsFrom(loadCasesConfig({ DATABASE_URL: 'postgres://x' }));
+  const count = async (sql: string) => Number((await ds.query(sql))[0].n);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('zy_cases_import');
+    ds = createDataSource({ url: db.url, schema: 'cases', entities, migrations, poolSize: 2, applicationName: 'cases-import-test' });
+    await initializeDataSource(ds, 'cases');
+    dir = mkdtempSync(path.join(tmpdir(), 'cases-import-'));
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports a file once: running it again imports nothing twice', async () => {
+    const file = await writeJudgmentCsv(path.join(dir, 'twice.csv'), 2_500, { year: 2021 });
+    const first = await importJudgmentsFile(ds, settings, file, { batchSize: 1000 });
+    expect(first).toMatchObject({ rows: 2_500, imported: 2_500, skipped: 0, rejected: 0 });
+    const cases = await count(`SELECT count(*) n FROM cases."case" WHERE case_number LIKE '(2021)%'`);
+    const events = await count(`SELECT count(*) n FROM cases.outbox_message`);
+    expect(cases).toBe(2_500);
+    // One judgment.effective and one urging.started per case (urging AUTO by default).
+    expect(events).toBe(5_000);
+    const second = await importJudgmentsFile(ds, settings, file, { batchSize: 700 });
+    expect(second).toMatchObject({ rows: 2_500, imported: 0, skipped: 2_500, rejected: 0 });
+    expect(await count(`SELECT count(*) n FROM cases."case" WHERE case_number LIKE '(2021)%'`)).toBe(cases);
+    expect(await count(`SELECT count(*) n FROM cases.outbox_message`)).toBe(events);
+    expect(await count(`SELECT count(*) n FROM cases.case_timeline`)).toBe(5_000);
+  });
+
+  it('writes every problem of a bad row to the reject report and goes on', async () => {
+    const ok = () => `${randomUUID()},${randomUUID()}`;
+    const [a, b] = ok().split(',');
+    const lines = [
+      CSV_HEADER,
+      `(2020)浙0522民初1号,长兴县人民法院,PRIVATE_LENDING,,2020-03-01,,${a},${b},1000,0,0`,
+      `2020民初2,长兴县人民法院,PRIVATE_LENDING,,2020-03-01,,${a},${b},1000,0,0`,
+      `(2020)浙0522民初3号,长兴县人民法院,NO_SUCH_CAUSE,,2020-02-30,,not-a-uuid,${b},-5,0,0`,
+      `(2020)浙0522民初4号,"长兴县人民法院, 第二法庭",SALE_CONTRACT,,2020-03-01,2020-04-01,${a};${randomUUID()},${b},1000,0,0`,
+      `(2020)浙0522民初5号,长兴县人民法院,SALE_CONTRACT,,2020-03-01,,${a},${a},1000,0,0`,
+      `(2020)浙0522民初1号,长兴县人民法院,PRIVATE_LENDING,,2020-03-01,,${a},${b},1000,0,0`,
+    ];
+    const file = path.join(dir, 'bad.csv');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const s = await importJudgmentsFile(ds, settings, file, { urgingMode: 'OFF' });
+    expect(s).toMatchObject({ rows: 6, imported: 2, skipped: 1, rejected: 3 });
+    const report = readFileSync(s.rejectsPath, 'utf8').trim().split('\n');
+    expect(report[0]).toBe('row,field,reason');
+    const rows = report.slice(1).map((l) => l.split(',').slice(0, 2).join(','));
+    expect(rows).toEqual(expect.arrayContaining(['3,caseNumber', '4,causeCode', '4,effectiveDate', '4,obligorIds.0', '4,principalFen', '6,obligeeIds']));
+    const states = await ds.query(`SELECT state, count(*)::int n FROM cases."case" WHERE case_number LIKE '(2020)%' GROUP BY state`);
+    expect(states).toEqual([{ state: 'EFFECTIVE', n: 2 }]);
+  });
+
+  it('reads NDJSON and reports lines that are not JSON', async () => {
+    const j = (n: number) => JSON.stringify({ caseNumber: `(2019)浙0522民初${n}号`, court: '长兴县人民法院', causeCode: 'DIVORCE', effectiveDate: '2019-05-05', obligorIds: [randomUUID()], obligeeIds: [randomUUID()], principalFen: 5000 });
+    const file = path.join(dir, 'j.ndjson');
+    writeFileSync(file, [j(1), '{not json', '', j(2)].join('\n'));
+    const s = await importJudgmentsFile(ds, settings, file);
+    expect(s).toMatchObject({ rows: 3, imported: 2, rejected: 1 });
+    expect(readFileSync(s.rejectsPath, 'utf8')).toContain('2,row,not valid JSON');
+  });
+
+  it('streams a large file with flat memory', async () => {
+    const small = await writeJudgmentCsv(path.join(dir, 'small.csv'), 3_000, { year: 2018 });
+    const large = await writeJudgmentCsv(path.join(dir, 'large.csv'), 30_000, { year: 2017 });
+    // Live memory, measured after a full collection at every batch: garbage is not growth.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const liveGrowth = async (file: string) => {
+      gc();
+      const base = process.memoryUsage();
+      let heap = 0;
+      let rss = 0;
+      const sample = () => {
+        gc();
+        const m = process.memoryUsage();
+        heap = Math.max(heap, m.heapUsed - base.heapUsed);
+        rss = Math.max(rss, m.rss - base.rss);
+      };
+      const s = await importJudgmentsFile(ds, settings, file, { batchSize: 1000, onProgress: sample });
+      return { s, heap, rss };
+    };
+    const a = await liveGrowth(small);
+    const b = await liveGrowth(large);
+    expect(a.s.imported).toBe(3_000);
+    expect(b.s.imported).toBe(30_000);
+    const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+    process.stderr.write(`import memory: 3k rows +${mb(a.heap)} MB heap/+${mb(a.rss)} MB rss; 30k rows +${mb(b.heap)} MB heap/+${mb(b.rss)} MB rss; ${b.s.rowsPerSecond} rows/s\n`);
+    // Ten times the rows must not need more live memory than a few batches: nothing accumulates per row.
+    expect(b.heap).toBeLessThan(Math.max(a.heap, 0) + 16 * 1024 * 1024);
+    expect(b.rss).toBeLessThan(Math.max(a.rss, 0) + 64 * 1024 * 1024);
+    expect(await count(`SELECT count(*) n FROM cases."case" WHERE case_number LIKE '(2017)%'`)).toBe(30_000);
+  }, 60_000);
+});
