@@ -157,11 +157,17 @@ export async function removeListings(
     );
     removed.push(l);
   }
-  for (const partyId of new Set(removed.map((l) => l.partyId))) await syncCreditLinks(manager, emit, partyId, `REMOVED:${ground}`, now, extra.cause);
+  for (const partyId of [...new Set(removed.map((l) => l.partyId))].sort()) await syncCreditLinks(manager, emit, partyId, `REMOVED:${ground}`, now, extra.cause);
   return removed;
 }
 
-/** Active listings of a case, locked for removal. */
+/**
+ * Active listings of a case, locked for removal. The parties are locked first, in id order, as
+ * listing does (party, then listing rows), so a listing and a removal never deadlock.
+ */
 export async function activeListingsOfCase(manager: EntityManager, caseId: string): Promise<DishonestListingEntity[]> {
+  const parties: { party_id: string }[] = await manager.query(`SELECT DISTINCT party_id FROM people.dishonest_listing WHERE case_id = $1 AND status = 'ACTIVE' ORDER BY party_id`, [caseId]);
+  if (parties.length === 0) return [];
+  await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [parties.map((p) => p.party_id)]);
   return manager.find(DishonestListingEntity, { where: { caseId, status: 'ACTIVE' }, lock: { mode: 'pessimistic_write' } });
 }

@@ -166,8 +166,11 @@ export const Mutation: MutationResolvers = {
     const input = parseInput(removeInput, args.input);
     if (input.ground === 'RIGHTS_HOLDER_REQUEST' && !input.requestedByPartyId) throw errors.validation('requestedByPartyId', 'Name the rights holder who asked for the deletion');
     return runtime.messaging.transaction(async (m, emit) => {
-      const l = await m.findOne(DishonestListingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!l) throw errors.notFound('DishonestListing', id);
+      const found = await m.findOneBy(DishonestListingEntity, { id });
+      if (!found) throw errors.notFound('DishonestListing', id);
+      // Party first, then the listing row: the same lock order as listing and the case handlers.
+      await m.query(`SELECT id FROM people.party WHERE id = $1 FOR UPDATE`, [found.partyId]);
+      const l = await m.findOneOrFail(DishonestListingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!canSeeDivision(identity, l.villageCode ?? l.townshipCode)) throw errors.forbidden('This listing is outside your scope');
       if (l.status !== 'ACTIVE') throw errors.invalidTransition(l.status, 'REMOVED');
       if (input.ground === 'RIGHTS_HOLDER_REQUEST') {
