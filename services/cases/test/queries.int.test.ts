@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { ADMIN, gqlRequest, identity } from '@zhiyuan/testing';
+import { CHANGE, FILE, PAY } from './factories/graphql';
+import { BAISHUI, enforcementNumber, FANGJIAZHUANG, GANGKOU, HEPING, HONGXINGQIAO, judgment, partyEvent, staffEvent, startCases, type Harness } from './factories';
+
+describe('case queries, federation fields and access', () => {
+  let h: Harness;
+  let statements = 0;
+  const gql = (query: string, variables: Record<string, unknown> = {}, who = ADMIN) => gqlRequest(h.url, query, variables, who);
+  const judgeA = randomUUID();
+  const judgeB = randomUUID();
+  const officer = randomUUID();
+  const gangkouObligor = randomUUID();
+  const baishuiObligor = randomUUID();
+  const hepingObligor = randomUUID();
+  const obligee = randomUUID();
+  const ids: Record<string, string[]> = { gangkou: [], baishui: [], heping: [] };
+
+  beforeAll(async () => {
+    // The outbox relay polls in the background (its own transaction and advisory lock); only the
+    // statements a request issues are counted.
+    const relay = /outbox_message|pg_try_advisory|^(START TRANSACTION|COMMIT|ROLLBACK)/;
+    h = await startCases({}, { onQuery: (sql) => void (relay.test(sql) ? 0 : statements++) });
+    await h.deliver(partyEvent(gangkouObligor, GANGKOU, HONGXINGQIAO));
+    await h.deliver(partyEvent(baishuiObligor, BAISHUI, HONGXINGQIAO));
+    await h.deliver(partyEvent(hepingObligor, FANGJIAZHUANG, HEPING));
+    await h.deliver(staffEvent(officer, HONGXINGQIAO));
+    const batch = [
+      ...Array.from({ length: 30 }, (_, i) => judgment({ obligorIds: [gangkouObligor], obligeeIds: [obligee], judgeId: judgeA, effectiveDate: `2024-05-${String(i + 1).padStart(2, '0')}`, causeCode: i % 2 ? 'SALE_CONTRACT' : 'PRIVATE_LENDING' })),
+      ...Array.from({ length: 15 }, (_, i) => judgment({ obligorIds: [baishuiObligor], judgeId: judgeB, effectiveDate: `2024-04-${String(i + 1).padStart(2, '0')}`, principalFen: 5_000_000 })),
+      ...Array.from({ length: 10 }, (_, i) => judgment({ obligorIds: [hepingObligor], judgeId: judgeA, effectiveDate: `2023-03-${String(i + 1).padStart(2, '0')}`, performanceDeadline: '2023-04-01' })),
+    ];
+    const r = await gql(`mutation($j: [JudgmentInput!]!) { importJudgments(judgments: $j) { imported skipped rejected { row field } cases { id village { code } } } }`, {
+      j: [...batch, { ...batch[0], caseNumber: 'bad' }],
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.data.importJudgments).toMatchObject({ imported: 55, skipped: 0, rejected: [{ row: 55, field: 'caseNumber' }] });
+    for (const c of r.data.importJudgments.cases) {
+      const key = c.village.code === GANGKOU ? 'gangkou' : c.village.code === BAISHUI ? 'baishui' : 'heping';
+      ids[key]!.push(c.id);
+    }
+    // Some history on every case in 港口村, so the nested lists have rows to load.
+    for (const id of ids.gangkou!.slice(0, 10)) {
+      await gql(PAY, { input: { caseId: id, amountFen: 1000, paidOn: '2024-07-01', channel: 'CASH' } });
+      await gql(FILE, { input: { caseId: id, enforcementNumber: enforcementNumber() } });
+      await gql(CHANGE, { caseId: id, to: 'IN_PROGRESS', reason: 'start' });
+    }
+  });
+  afterAll(() => h.stop());
+
+  it('re-running a batch through the mutation imports nothing twice', async () => {
+    const j = judgment();
+    const once = await gql(`mutation($j: [JudgmentInput!]!) { importJudgments(judgments: $j) { imported skipped } }`, { j: [j, j] });
+    expect(once.data.importJudgments).toEqual({ imported: 1, skipped: 1 });
+    const twice = await gql(`mutation($j: [JudgmentInput!]!) { importJudgments(judgments: $j) { imported skipped } }`, { j: [j] });
+    expect(twice.data.importJudgments).toEqual({ imported: 0, skipped: 1 });
+  });
+
+  const LIST = `query($f: CaseFilter, $first: Int, $after: String) { cases(filter: $f, first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { id caseNumber state effectiveDate outstandingFen cause { code category } judge { id } village { code }
+      performances { amountFen } timeline { kind } settlements { instalments { no } } urging { deadline } } } }`;
+
+  it('lists the cases of a village, a township and the county', async () => {
+    const village = await gql(LIST, { f: { divisionCode: GANGKOU }, first: 100 });
+    expect(village.data.cases.totalCount).toBe(30);
+    const township = await gql(LIST, { f: { divisionCode: HONGXINGQIAO }, first: 100 });
+    expect(township.data.cases.totalCount).toBe(45);
+    const county = await gql(LIST, { f: { divisionCode: '330522' }, first: 1 });
+    expect(county.data.cases.totalCount).toBeGreaterThanOrEqual(55);
+  });
+
+  it('pages with a cursor, newest judgment first, without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let dates: string[] = [];
+    for (;;) {
+      const r: any = await gql(LIST, { f: { divisionCode: GANGKOU }, first: 7, after });
+      seen.push(...r.data.cases.nodes.map((n: { id: string }) => n.id));
+      dates = dates.concat(r.data.cases.nodes.map((n: { effectiveDate: string }) => n.effectiveDate));
+      if (!r.data.cases.pageInfo.hasNextPage) break;
+      after = r.data.cases.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(30);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const bad = await gql(LIST, { first: 5, after: 'garbage' });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
+    const tooMany = await gql(LIST, { first: 10_000 });
+    expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'first' });
+  });
+
+  it('filters by state, cause, judge, officer, overdue, amount and age', async () => {
+    const total = async (f: Record<string, unknown>) => (await gql(LIST, { f, first: 1 })).data.cases.totalCount;
+    expect(await total({ divisionCode: GANGKOU, states: ['IN_PROGRESS'] })).toBe(10);
+    expect(await total({ divisionCode: GANGKOU, causeCode: 'SALE_CONTRACT' })).toBe(15);
+    expect(await total({ causeCategory: 'LOAN', judgeId: judgeA, divisionCode: HONGXINGQIAO })).toBe(15);
+    expect(await total({ judgeId: judgeB })).toBe(15);
+    expect(await total({ officerId: officer })).toBe(10);
+    expect(await total({ divisionCode: HEPING, overdue: true })).toBe(10);
+    expect(await total({ minOutstandingFen: 5_000_000 })).toBe(15);
+    expect(await total({ divisionCode: GANGKOU, maxOutstandingFen: 1_059_000 })).toBe(10);
+    expect(await total({ divisionCode: HEPING, minAgeDays: 365 })).toBe(10);
+    expect(await total({ divisionCode: HEPING, maxAgeDays: 30 })).toBe(0);
+    const bad = await gql(LIST, { f: { judgeId: 'nope' } });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'judgeId' });
+  });
+
+  it('issues the same number of SQL statements for a page of 5 and a page of 40, nested lists included', async () => {
+    const run = async (first: number) => {
+      statements = 0;
+      const r = await gql(LIST, { f: { divisionCode: HONGXINGQIAO }, first });
+      expect(r.errors).toBeUndefined();
+      expect(r.data.cases.nodes).toHaveLength(first);
+      return statements;
+    };
+    const few = await run(5);
+    const many = await run(40);
+    expect(many).toBe(few);
+    // count, page, performances, timeline, settlements (instalments only when a settlement exists).
+    expect(many).toBe(5);
+  });
+
+  it('serves Party.cases, Division.cases and Staff.cases through federation', async () => {
+    const r = await gql(
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Party { id cases(role: OBLIGEE, first: 3) { totalCount nodes { id } } }
+        ... on Division { code cases(filter: { states: [IN_PROGRESS] }) { totalCount } }
+        ... on Staff { id cases(first: 1) { totalCount } } } }`,
+      { r: [{ __typename: 'Party', id: obligee }, { __typename: 'Division', code: GANGKOU }, { __typename: 'Staff', id: officer }, { __typename: 'Staff', id: judgeB }] },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data._entities[0].cases.totalCount).toBe(30);
+    expect(r.data._entities[0].cases.nodes).toHaveLength(3);
+    expect(r.data._entities[1].cases.totalCount).toBe(10);
+    expect(r.data._entities[2].cases.totalCount).toBe(10);
+    expect(r.data._entities[3].cases.totalCount).toBe(15);
+    const byObligor = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Party { cases(role: OBLIGOR) { totalCount } } } }`, { r: [{ __typename: 'Party', id: baishuiObligor }] });
+    expect(byObligor.data._entities[0].cases.totalCount).toBe(15);
+  });
+
+  it('finds a case by judgment or enforcement number and resolves Case references', async () => {
+    const list = await gql(`query { cases(filter: { states: [IN_PROGRESS] }, first: 1) { nodes { id caseNumber enforcementNumber } } }`);
+    const c = list.data.cases.nodes[0];
+    expect((await gql(`query($n: String!) { caseByNumber(caseNumber: $n) { id } }`, { n: c.caseNumber })).data.caseByNumber.id).toBe(c.id);
+    expect((await gql(`query($n: String!) { caseByNumber(caseNumber: $n) { id } }`, { n: c.enforcementNumber })).data.caseByNumber.id).toBe(c.id);
+    const ref = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id state } } }`, { r: [{ __typename: 'Case', id: c.id }] });
+    expect(ref.data._entities[0]).toEqual({ id: c.id, state: 'IN_PROGRESS' });
+    expect((await gql(`{ causesOfAction { code name category } }`)).data.causesOfAction).toContainEqual({ code: 'PRIVATE_LENDING', name: '民间借贷纠纷', category: 'LOAN' });
+  });
+
+  describe('access', () => {
+    const count = async (who: ReturnType<typeof identity>, f: Record<string, unknown> = {}) => {
+      const r = await gql(`query($f: CaseFilter) { cases(filter: $f, first: 1) { totalCount } }`, { f }, who);
+      expect(r.errors).toBeUndefined();
+      return r.data.cases.totalCount;
+    };
+    const getCase = (id: string, who: ReturnType<typeof identity>) => gql(`query($id: ID!) { case(id: $id) { id } }`, { id }, who);
+
+    it('a village cadre sees only their village', async () => {
+      const cadre = identity(['VILLAGE_CADRE'], { divisionCode: GANGKOU });
+      expect(await count(cadre)).toBe(30);
+      expect(await count(cadre, { divisionCode: HONGXINGQIAO })).toBe(30);
+      expect((await getCase(ids.baishui![0]!, cadre)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await getCase(ids.gangkou![0]!, cadre)).data.case.id).toBe(ids.gangkou![0]);
+    });
+
+    it('a township liaison and officer see their township and its villages', async () => {
+      expect(await count(identity(['TOWNSHIP_LIAISON'], { divisionCode: HONGXINGQIAO }))).toBe(45);
+      expect(await count(identity(['ENFORCEMENT_OFFICER'], { divisionCode: HEPING, sub: randomUUID() }))).toBe(10);
+    });
+
+    it('a judge sees the cases they preside', async () => {
+      expect(await count(identity(['JUDGE'], { sub: judgeB }))).toBe(15);
+      expect((await getCase(ids.gangkou![0]!, identity(['JUDGE'], { sub: judgeB }))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('a party sees their own cases as obligor or obligee', async () => {
+      expect(await count(identity(['PARTY'], { partyId: obligee }))).toBe(30);
+      expect(await count(identity(['PARTY'], { partyId: hepingObligor }))).toBe(10);
+      expect((await getCase(ids.baishui![0]!, identity(['PARTY'], { partyId: obligee }))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('partners, county departments and anonymous callers see no cases', async () => {
+      expect(await count(identity(['PARTNER'], { department: 'BANK_LOAN' }))).toBe(0);
+      expect(await count(identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522' }))).toBe(0);
+      expect(await count(identity([]))).toBe(0);
+      expect((await getCase(ids.gangkou![0]!, identity([]))).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('only judges take in judgments, and only the case workers in scope record payments', async () => {
+      const cadre = identity(['VILLAGE_CADRE'], { divisionCode: GANGKOU });
+      const j = await gql(`mutation($i: JudgmentInput!) { takeInJudgment(input: $i) { id } }`, { i: judgment() }, cadre);
+      expect(j.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const pay = (who: ReturnType<typeof identity>, caseId: string) => gql(PAY, { input: { caseId, amountFen: 1, paidOn: '2024-07-01', channel: 'CASH' } }, who);
+      expect((await pay(cadre, ids.gangkou![20]!)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const otherOfficer = identity(['ENFORCEMENT_OFFICER'], { divisionCode: HEPING, sub: randomUUID() });
+      expect((await pay(otherOfficer, ids.gangkou![20]!)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const ownOfficer = identity(['ENFORCEMENT_OFFICER'], { divisionCode: HONGXINGQIAO, sub: officer });
+      expect((await pay(ownOfficer, ids.gangkou![20]!)).errors).toBeUndefined();
+      expect((await pay(identity(['JUDGE'], { sub: judgeA }), ids.gangkou![21]!)).errors).toBeUndefined();
+      expect((await pay(identity(['JUDGE'], { sub: judgeB }), ids.gangkou![22]!)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+});
