@@ -265,6 +265,20 @@ describe('dishonest listing, exposure board and credit links', () => {
       expect(await ids('330522107203')).toContain(l.id);
     });
 
+    it('resolves listings and party references in a bounded number of statements', async () => {
+      const q = `query($n: Int!) { listings(first: $n) { nodes { id ground party { name idNumber homeDivision { name } creditProfile { classification } } case { id } } } }`;
+      const small = await countStatements(t, () => t.gql(q, { n: 1 }));
+      const big = await countStatements(t, () => t.gql(q, { n: 40 }));
+      expect(big.result.data.listings.nodes.length).toBeGreaterThan(10);
+      expect(big.statements).toBe(small.statements);
+      const ids = big.result.data.listings.nodes.map((n: any) => n.case.id);
+      const refs = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { listings { party { name } } } } }`;
+      const one = await countStatements(t, () => t.gql(refs, { r: ids.slice(0, 1).map((id: string) => ({ __typename: 'Case', id })) }));
+      const many = await countStatements(t, () => t.gql(refs, { r: ids.map((id: string) => ({ __typename: 'Case', id })) }));
+      expect(many.result.data._entities).toHaveLength(ids.length);
+      expect(many.statements).toBe(one.statements);
+    });
+
     it('refuses an unknown division with NOT_FOUND', async () => {
       const r = await t.gql(BOARD, { code: '330522999' }, ANONYMOUS);
       expect(r.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -133,6 +133,13 @@ describe('parties and staff', () => {
     expect(updated).toEqual([expect.objectContaining({ staffId: demoId('officer-330522104'), active: false })]);
   });
 
+  it('finds the village team and the township liaison', async () => {
+    const r = await t.gql(`{ liaison: staffMembers(divisionCode: "330522106", role: "TOWNSHIP_LIAISON") { nodes { id division { code } } }
+      secretary: staffMembers(divisionCode: "330522106201", role: "VILLAGE_SECRETARY") { nodes { name roles } } }`);
+    expect(r.data.liaison.nodes).toEqual([{ id: demoId('liaison-330522106'), division: { code: '330522106' } }]);
+    expect(r.data.secretary.nodes).toEqual([{ name: '方家庄村书记', roles: ['VILLAGE_CADRE', 'VILLAGE_SECRETARY'] }]);
+  });
+
   it('refuses a village cadre on a township and registering staff without the admin role', async () => {
     const r = await t.gql(`mutation { registerStaff(input: { name: "X", roles: ["VILLAGE_SECRETARY"], divisionCode: "330522104" }) { id } }`);
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'divisionCode' });
