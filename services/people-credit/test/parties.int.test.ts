@@ -58,6 +58,16 @@ describe('parties and staff', () => {
     expect(await count(t, `SELECT count(*) AS n FROM people.party WHERE id_number = $1`, [idNumber])).toBe(1);
   });
 
+  it('never duplicates a party when the same number is registered concurrently', async () => {
+    const idNumber = residentId();
+    const results = await Promise.all(Array.from({ length: 5 }, () => t.gql(REGISTER_PERSON, { input: { name: '并发', idNumber, homeDivisionCode: '330522104201' } })));
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(new Set(results.map((r) => r.data.registerPerson.id)).size).toBe(1);
+    expect(await count(t, `SELECT count(*) AS n FROM people.party WHERE id_number = $1`, [idNumber])).toBe(1);
+    const registered = (await outbox(t, 'people.party.registered')).filter((e: { envelope: any }) => e.envelope.payload.partyId === results[0]!.data.registerPerson.id);
+    expect(registered).toHaveLength(1);
+  });
+
   it.each([
     ['wrong check digit', withWrongCheck(residentId())],
     ['wrong length', '3305221990010112'],

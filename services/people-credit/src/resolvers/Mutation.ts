@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { hasRole } from '@zhiyuan/auth';
 import { PARTNER_DEPARTMENTS, CREDIT_CLASSIFICATIONS } from '@zhiyuan/events';
 import { canSeeDivision, errors, parseInput, requireDivision, requireRole } from '@zhiyuan/server';
-import type { MutationResolvers } from '../generated/resolvers-types';
+import type { MutationResolvers, PartnerDepartment } from '../generated/resolvers-types';
 import { requireCourt, requireSignedIn } from '../access';
 import { CreditLinkChangeEntity, DishonestListingEntity, PartyEntity } from '../entities';
 import { addListing, extendListing, LISTING_GROUNDS, removeListings } from '../model/listings';
@@ -196,7 +196,7 @@ export const Mutation: MutationResolvers = {
       await m.update(CreditLinkChangeEntity, { id: c.id }, { acknowledgedAt: c.acknowledgedAt, acknowledgedBy: c.acknowledgedBy });
       await emit(
         'credit.partner.acknowledged',
-        { changeId: c.id, department: c.department as never, partyId: c.partyId, acknowledgedAt: c.acknowledgedAt.toISOString(), acknowledgedBy: identity.sub },
+        { changeId: c.id, department: c.department as PartnerDepartment, partyId: c.partyId, acknowledgedAt: c.acknowledgedAt.toISOString(), acknowledgedBy: identity.sub },
         { key: c.partyId },
       );
       return c;

@@ -1,7 +1,7 @@
 import { hasRole } from '@zhiyuan/auth';
 import { PARTNER_DEPARTMENTS } from '@zhiyuan/events';
 import { canSeeDivision, errors, maskIdNumber, pageArgs, toConnection } from '@zhiyuan/server';
-import type { QueryResolvers } from '../generated/resolvers-types';
+import type { PartnerDepartment, QueryResolvers } from '../generated/resolvers-types';
 import { canReadParty, isStaff, requireSignedIn, requireStaff } from '../access';
 import type { Context } from '../context';
 import { workingDaysBefore } from '../domain/calendar';
@@ -167,7 +167,7 @@ export const Query: QueryResolvers = {
     const party = await ctx.runtime.ds.getRepository(PartyEntity).findOneBy({ idNumber: idNumber.trim().toUpperCase() });
     if (!party) throw errors.notFound('Party with ID number', maskIdNumber(idNumber.trim()));
     const link = (await ctx.loaders.linksOfParty.load(party.id)).find((l) => l.department === dept);
-    return { department: dept as never, status: link?.status ?? 'CLEAR', name: party.name, idNumberMasked: maskIdNumber(party.idNumber), changedAt: link?.changedAt ?? null };
+    return { department: dept as PartnerDepartment, status: link?.status ?? 'CLEAR', name: party.name, idNumberMasked: maskIdNumber(party.idNumber), changedAt: link?.changedAt ?? null };
   },
 
   unacknowledgedCreditChanges: async (_p, { department, olderThanWorkingDays, first, after }, ctx) => {

@@ -1,6 +1,6 @@
 import { hasRole } from '@zhiyuan/auth';
 import { canSeeDivision, maskPhone } from '@zhiyuan/server';
-import type { StaffResolvers } from '../generated/resolvers-types';
+import type { PartnerDepartment, StaffResolvers } from '../generated/resolvers-types';
 import { requireSignedIn } from '../access';
 
 export const Staff: StaffResolvers = {
@@ -14,5 +14,5 @@ export const Staff: StaffResolvers = {
     const inScope = hasRole(identity, 'ADMIN', 'JUDGE') || identity.sub === s.id || (!!s.divisionCode && canSeeDivision(identity, s.divisionCode));
     return inScope ? s.phone : maskPhone(s.phone);
   },
-  department: (s) => (s.department as never) ?? null,
+  department: (s) => (s.department as PartnerDepartment | null) ?? null,
 };
