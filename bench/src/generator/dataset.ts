@@ -69,7 +69,7 @@ export type Step =
   | { kind: 'payment'; on: string; amountFen: number; channel: string }
   | { kind: 'fileEnforcement'; on: string; enforcementNumber: string; needsService: boolean }
   | { kind: 'settlement'; on: string; settlementKind: 'SETTLEMENT' | 'INSTALMENT_PLAN'; instalments: { dueDate: string; amountFen: number }[] }
-  | { kind: 'listDishonest'; on: string; ground: 'ABLE_BUT_REFUSES' | 'EVADES_BY_HIDING_ASSETS' | 'BREAKS_REPORTING_DUTY' }
+  | { kind: 'listDishonest'; on: string; ground: 'ABLE_BUT_REFUSES' | 'EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS' | 'BREAKS_PROPERTY_REPORTING_DUTY' }
   | { kind: 'changeState'; on: string; to: 'IN_PROGRESS' | 'TERMINATED_THIS_ROUND' | 'EXITED'; reason: string };
 
 export interface JudgmentRow {
@@ -265,7 +265,7 @@ export class Dataset {
       }
       case 'TERMINATED_THIS_ROUND': {
         if (rng.chance(0.4)) steps.push({ kind: 'payment', on: at(t), amountFen: Math.round(owed * rng.next() * 0.3) + 1, channel: channel() });
-        if (rng.chance(0.5)) steps.push({ kind: 'listDishonest', on: at(t + 5 * DAY), ground: rng.pick(['ABLE_BUT_REFUSES', 'EVADES_BY_HIDING_ASSETS', 'BREAKS_REPORTING_DUTY'] as const) });
+        if (rng.chance(0.5)) steps.push({ kind: 'listDishonest', on: at(t + 5 * DAY), ground: rng.pick(['ABLE_BUT_REFUSES', 'EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS', 'BREAKS_PROPERTY_REPORTING_DUTY'] as const) });
         steps.push({ kind: 'changeState', on: at(t + rng.int(30, 150) * DAY), to: 'TERMINATED_THIS_ROUND', reason: '经财产调查，未发现可供执行的财产' });
         break;
       }

@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import type { Dataset, JudgmentRow, PartyRow } from './dataset';
+import type { Dataset, JudgmentRow } from './dataset';
 
 /** Writes one line, waiting for the stream to drain so memory stays flat whatever the row count. */
 export async function writeLine(out: WriteStream, line: string): Promise<void> {
@@ -18,16 +18,42 @@ const csvCell = (v: unknown) => {
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
+/** The columns of the cases import command (`npm run import:judgments -- FILE`). */
 export const JUDGMENT_CSV_COLUMNS = [
-  'caseNumber', 'court', 'causeCode', 'effectiveDate', 'performanceDeadline', 'obligorIdNumber', 'obligorName', 'obligeeIdNumber', 'obligeeName',
-  'principalFen', 'interestFen', 'costsFen',
+  'caseNumber', 'court', 'causeCode', 'judgeId', 'effectiveDate', 'performanceDeadline', 'obligorIds', 'obligeeIds', 'principalFen', 'interestFen', 'costsFen',
 ] as const;
 
-/** One judgment as a CSV row of the court's export (parties named by ID number, not by internal id). */
-export function judgmentCsvRow(j: JudgmentRow, obligor: PartyRow, obligee: PartyRow): string {
-  return [j.caseNumber, j.court, j.causeCode, j.effectiveDate, j.performanceDeadline, obligor.idNumber, obligor.name, obligee.idNumber, obligee.name, j.principalFen, j.interestFen, j.costsFen]
+export interface IdResolver {
+  /** The product's id of party i; by default the generator's own stable key. */
+  party(index: number): string;
+  /** The product's id of judge i, or null. */
+  judge(index: number): string | null;
+}
+
+/** One judgment as a CSV row of the import command. */
+export function judgmentCsvRow(j: JudgmentRow, ids: IdResolver): string {
+  return [j.caseNumber, j.court, j.causeCode, ids.judge(j.judgeIndex), j.effectiveDate, j.performanceDeadline, ids.party(j.obligorIndex), ids.party(j.obligeeIndex), j.principalFen, j.interestFen, j.costsFen]
     .map(csvCell)
     .join(',');
+}
+
+/** Ids by the generator's keys (for imports measured without registered parties). */
+export function generatorIds(ds: Dataset): IdResolver {
+  return { party: (i) => ds.party(i).key, judge: () => null };
+}
+
+/** Streams judgments [from, to) as an import CSV. */
+export async function writeJudgmentsCsv(ds: Dataset, file: string, ids: IdResolver, from = 0, to = ds.totalJudgments): Promise<number> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const csv = createWriteStream(file);
+  await writeLine(csv, JUDGMENT_CSV_COLUMNS.join(','));
+  let n = 0;
+  for (const row of ds.judgments(from, to)) {
+    await writeLine(csv, judgmentCsvRow(row, ids));
+    n++;
+  }
+  await close(csv);
+  return n;
 }
 
 export interface WrittenFiles {
@@ -60,12 +86,13 @@ export async function writeDataset(ds: Dataset, dir: string, limit?: { judgments
     rows.parties++;
   }
   await close(p);
+  const ids = generatorIds(ds);
   const j = createWriteStream(files.judgments);
   const csv = createWriteStream(files.judgmentsCsv);
   await writeLine(csv, JUDGMENT_CSV_COLUMNS.join(','));
   for (const row of ds.judgments(0, Math.min(limit?.judgments ?? Infinity, ds.totalJudgments))) {
     await writeLine(j, JSON.stringify(row));
-    await writeLine(csv, judgmentCsvRow(row, ds.party(row.obligorIndex), ds.party(row.obligeeIndex)));
+    await writeLine(csv, judgmentCsvRow(row, ids));
     rows.judgments++;
   }
   await close(j);

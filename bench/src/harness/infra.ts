@@ -1,0 +1,158 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createTestDatabase, type TestDatabase } from '@zhiyuan/testing';
+import { startStack, type Stack } from '@zhiyuan/stack';
+import { createLogger, type Logger } from '@zhiyuan/config';
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await new Promise<boolean>((resolve) => {
+      const s = net.connect(port, '127.0.0.1');
+      s.once('connect', () => (s.destroy(), resolve(true)));
+      s.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`nothing listens on ${port}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface PrivateNats {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A private nats-server with its own JetStream store for one benchmark run, so durable consumers and
+ * stream history of other runs (and of the shared server) never leak into the measurement. Falls
+ * back to NATS_URL when no nats-server binary is on the PATH.
+ */
+export async function startPrivateNats(log: Logger): Promise<PrivateNats> {
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'zy-bench-nats-'));
+  let child: ChildProcess;
+  try {
+    child = spawn('nats-server', ['-a', '127.0.0.1', '-p', String(port), '-js', '-sd', dir], { stdio: 'ignore' });
+    await new Promise<void>((resolve, reject) => {
+      child.once('error', reject);
+      waitForPort(port).then(resolve, reject);
+    });
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    const fallback = process.env.NATS_URL;
+    if (!fallback) throw err;
+    log.warn({ err: String(err) }, 'no nats-server binary; using NATS_URL (shared stream history may slow consumers)');
+    return { url: fallback, stop: async () => undefined };
+  }
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Counts SQL statements per service between reset() and read(). */
+export class QueryCounter {
+  private counts = new Map<string, number>();
+  private samples: string[] = [];
+  enabled = false;
+
+  ignored = 0;
+
+  readonly onQuery = (service: string, sql: string) => {
+    if (!this.enabled) return;
+    // The outbox relay polls on a timer whatever the traffic: not part of any operation.
+    if (/outbox_message|inbox_message/.test(sql)) {
+      this.ignored++;
+      return;
+    }
+    this.counts.set(service, (this.counts.get(service) ?? 0) + 1);
+    if (this.samples.length < 200) this.samples.push(`${service}: ${sql.slice(0, 160)}`);
+  };
+
+  reset(): void {
+    this.counts.clear();
+    this.samples = [];
+    this.ignored = 0;
+    this.enabled = true;
+  }
+
+  read(): { total: number; byService: Record<string, number>; samples: string[] } {
+    this.enabled = false;
+    const byService = Object.fromEntries(this.counts);
+    return { total: Object.values(byService).reduce((s, n) => s + n, 0), byService, samples: this.samples };
+  }
+}
+
+export interface BenchEnvironment {
+  stack: Stack;
+  db: TestDatabase;
+  nats?: PrivateNats;
+  counter: QueryCounter;
+  log: Logger;
+  stop(): Promise<void>;
+}
+
+/**
+ * The product as a benchmark runs it: a fresh database, a private NATS (real JetStream), the four
+ * subgraphs and the gateway from startStack, the demo division tree and staff seeded.
+ */
+export async function startBenchEnvironment(opts: { nats: boolean; gatewayEnv?: Record<string, string> } = { nats: true }): Promise<BenchEnvironment> {
+  process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
+  const log = createLogger('bench', process.env.BENCH_LOG_LEVEL ?? 'warn');
+  const db = await createTestDatabase('zy_bench');
+  const nats = opts.nats ? await startPrivateNats(log) : undefined;
+  const counter = new QueryCounter();
+  try {
+    const stack = await startStack({
+      databaseUrl: db.url,
+      natsUrl: nats?.url,
+      gatewayPort: 0,
+      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
+      seedDemoData: true,
+      logger: log,
+      onQuery: counter.onQuery,
+      env: {
+        NODE_ENV: 'development',
+        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+        // The supergraph of the subgraphs as they are now (the committed file may lag behind their SDL).
+        SUPERGRAPH_MODE: 'introspect',
+        // A load test is not abuse: the per-identity limit would cap every run at 20 requests/s.
+        RATE_LIMIT_PER_MINUTE: '0',
+        ...opts.gatewayEnv,
+      },
+    });
+    return {
+      stack, db, nats, counter, log,
+      stop: async () => {
+        await stack.stop().catch(() => undefined);
+        await nats?.stop();
+        await db.drop().catch(() => undefined);
+      },
+    };
+  } catch (err) {
+    await nats?.stop();
+    await db.drop().catch(() => undefined);
+    throw err;
+  }
+}
