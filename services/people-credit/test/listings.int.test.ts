@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { identity } from '@zhiyuan/testing';
-import { expireListings, reportOverduePartnerChanges } from '../src';
+import { identity, waitFor } from '@zhiyuan/testing';
+import { expireListings, loadPeopleCreditConfig, reportOverduePartnerChanges } from '../src';
+import { startSchedules } from '../src/schedules';
 import { bornYearsAgo, residentId } from './factories/ids';
 import { caseClosed, formSubmitted, instalmentMissed, judgmentEffective, performanceRecorded } from './factories/events';
 import { countStatements, registerPerson, startTestService, type TestService } from './factories/service';
@@ -206,6 +207,20 @@ describe('dishonest listing, exposure board and credit links', () => {
     });
   });
 
+  it('the scheduler runs the sweeps on their interval with the given clock, and its stop hook ends them', async () => {
+    const { party, caseId } = await obligorWithCase();
+    const l = (await list({ partyId: party.id, caseId })).data.listDishonestObligor;
+    const config = loadPeopleCreditConfig({ DATABASE_URL: t.db.url, LISTING_EXPIRY_SWEEP_INTERVAL_MS: '20', PARTNER_OVERDUE_SWEEP_INTERVAL_MS: '20' });
+    const stop = startSchedules(t.service.runtime, config, () => new Date(Date.now() + 3 * YEAR_MS));
+    try {
+      await waitFor(async () => (await t.gql(`query($id: ID!) { listing(id: $id) { status } }`, { id: l.id })).data.listing.status === 'REMOVED', { what: 'expiry by the scheduler' });
+      await waitFor(async () => (await outboxOf('credit.partner.overdue')).some((o: any) => o.changeIds.length > 0), { what: 'overdue report by the scheduler' });
+    } finally {
+      await stop();
+    }
+    expect((await outboxOf('credit.listing.removed')).filter((e: any) => e.listingId === l.id)).toEqual([expect.objectContaining({ removalGround: 'EXPIRED' })]);
+  });
+
   describe('public exposure board', () => {
     it('is readable anonymously per village and township, masked, without address or phone', async () => {
       const { party, caseId, caseNumber } = await obligorWithCase({ birthDate: '1990-01-01', homeDivisionCode: '330522104202' });
@@ -315,11 +330,12 @@ describe('dishonest listing, exposure board and credit links', () => {
       await t.gql(`mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id } }`, { id: change.id }, bank);
       expect((await outboxOf('credit.partner.acknowledged')).filter((e: any) => e.changeId === change.id)).toHaveLength(1);
 
+      const earlier = (await outboxOf('credit.partner.overdue')).length;
       expect(await reportOverduePartnerChanges(t.service.runtime.messaging, new Date(Date.now() + 2 * 24 * 3600 * 1000), 3)).toBe(0);
       const later = new Date(Date.now() + 8 * 24 * 3600 * 1000);
       expect(await reportOverduePartnerChanges(t.service.runtime.messaging, later, 3)).toBeGreaterThan(0);
       expect(await reportOverduePartnerChanges(t.service.runtime.messaging, later, 3)).toBe(0);
-      const overdue = await outboxOf('credit.partner.overdue');
+      const overdue = (await outboxOf('credit.partner.overdue')).slice(earlier);
       expect(overdue.map((o: any) => o.department).sort()).toEqual(['BANK_LOAN', 'CIVILIZED_HOUSEHOLD', 'ENLISTMENT', 'PARTY_MEMBERSHIP']);
       expect(overdue.find((o: any) => o.department === 'BANK_LOAN').changeIds).not.toContain(change.id);
     });
