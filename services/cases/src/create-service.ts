@@ -11,11 +11,16 @@ import { scheduleSweep } from './app/sweeps';
 export const SERVICE_NAME = 'cases';
 export const DB_SCHEMA = 'cases';
 
-export function createService(config: CasesConfig, deps: ServiceDeps = {}): Service {
+export interface ServiceOverrides {
+  /** Names the producer and the durable consumers; tests over a shared NATS use a unique one. */
+  serviceName?: string;
+}
+
+export function createService(config: CasesConfig, deps: ServiceDeps = {}, overrides: ServiceOverrides = {}): Service {
   const settings = settingsFrom(config);
   return defineService<Context>(
     {
-      name: SERVICE_NAME,
+      name: overrides.serviceName ?? SERVICE_NAME,
       schema: DB_SCHEMA,
       typeDefs,
       resolvers: resolvers as never,

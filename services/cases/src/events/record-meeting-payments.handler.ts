@@ -13,26 +13,26 @@ import type { CaseSettings } from '../config';
  */
 export const recordMeetingPayments = (settings: CaseSettings) =>
   defineHandler({
-  name: 'record-payments-made-at-village-meetings',
-  subject: 'tasks.meeting.held',
-  handle: async (event, manager, emit) => {
-    const m = event.payload;
-    const actor = `meeting:${m.meetingId}`;
-    const now = new Date();
-    for (const o of m.outcomes) {
-      if (o.outcome !== 'PAID_IN_FULL' || !o.amountFen) continue;
-      const externalRef = `meeting:${m.meetingId}:${o.caseId}`;
-      const seen = await manager.count(PerformanceEntity, { where: { externalRef } });
-      if (seen > 0) continue;
-      const c = await manager.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: o.caseId }).getOne();
-      if (!c) continue;
-      try {
-        await recordPayment(manager, emit, c, { amountFen: o.amountFen, paidOn: courtDate(new Date(m.heldAt)), channel: 'VILLAGE_MEETING', source: 'MEETING', externalRef }, { actor, now, settings });
-      } catch (err) {
-        // Refusals are decided before anything is written, so the transaction is still good.
-        if (!(err instanceof DomainError)) throw err;
-        await addTimeline(manager, c.id, 'PAYMENT_REFUSED', actor, now, `Meeting payment of ${o.amountFen} fen not recorded: ${err.message}`, { meetingId: m.meetingId, code: err.extensions.code });
+    name: 'record-payments-made-at-village-meetings',
+    subject: 'tasks.meeting.held',
+    handle: async (event, manager, emit) => {
+      const m = event.payload;
+      const actor = `meeting:${m.meetingId}`;
+      const now = new Date();
+      for (const o of m.outcomes) {
+        if (o.outcome !== 'PAID_IN_FULL' || !o.amountFen) continue;
+        const externalRef = `meeting:${m.meetingId}:${o.caseId}`;
+        const seen = await manager.count(PerformanceEntity, { where: { externalRef } });
+        if (seen > 0) continue;
+        const c = await manager.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: o.caseId }).getOne();
+        if (!c) continue;
+        try {
+          await recordPayment(manager, emit, c, { amountFen: o.amountFen, paidOn: courtDate(new Date(m.heldAt)), channel: 'VILLAGE_MEETING', source: 'MEETING', externalRef }, { actor, now, settings });
+        } catch (err) {
+          // Refusals are decided before anything is written, so the transaction is still good.
+          if (!(err instanceof DomainError)) throw err;
+          await addTimeline(manager, c.id, 'PAYMENT_REFUSED', actor, now, `Meeting payment of ${o.amountFen} fen not recorded: ${err.message}`, { meetingId: m.meetingId, code: err.extensions.code });
+        }
       }
-    }
-  },
+    },
   });

@@ -158,7 +158,7 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
     await flush();
     await flush();
   } finally {
-    await writing?.catch(() => undefined);
+    await (writing as Promise<void> | null)?.catch(() => undefined);
     out.end();
     await once(out, 'finish').catch(() => undefined);
   }

@@ -69,13 +69,16 @@ export function staffEvent(staffId: string, divisionCode: string | null, opts: {
   return createEvent(opts.type ?? 'people.staff.registered', payload, { producer: 'people-credit', key: staffId, occurredAt: opts.occurredAt }) as EventEnvelope;
 }
 
+/** An envelope read back from the outbox or the bus, its payload unchecked. */
+export type AnyEvent = Omit<EventEnvelope, 'payload'> & { payload: any };
+
 export interface Harness {
   db: TestDatabase;
   bus: EventBus;
   service: ReturnType<typeof createService>;
   url: string;
   /** Events this service wrote to its outbox, oldest first. */
-  outbox(type?: string, key?: string): Promise<EventEnvelope<any>[]>;
+  outbox(type?: string, key?: string): Promise<AnyEvent[]>;
   /** Publishes an event from another context and waits until this service handled it. */
   deliver(event: EventEnvelope): Promise<void>;
   stop(): Promise<void>;
@@ -96,7 +99,7 @@ export async function startCases(env: Record<string, string> = {}, deps: Service
     outbox: async (type, key) =>
       (
         await ds.query(`SELECT envelope FROM cases.outbox_message WHERE ($1::text IS NULL OR type = $1) AND ($2::text IS NULL OR key = $2) ORDER BY seq`, [type ?? null, key ?? null])
-      ).map((r: { envelope: EventEnvelope }) => r.envelope),
+      ).map((r: { envelope: AnyEvent }) => r.envelope),
     deliver: async (event) => {
       await bus.publish(event.type, event);
       await waitFor(async () => (await ds.query(`SELECT 1 FROM cases.inbox_message WHERE event_id = $1`, [event.id])).length > 0, { what: `${event.type} handled` });
