@@ -116,7 +116,9 @@ export function renderMarkdown(r: BenchResults): string {
       out.push(`- Refused steps: ${JSON.stringify(l.lifecycle.failed)}. First messages:`);
       for (const e of l.lifecycle.firstErrors) out.push(`  - ${e}`);
     }
-    out.push(`- Events settled ${f1(l.settle.seconds)} s after the last mutation (${f0(l.settle.handledEvents)} inbox rows${l.settle.timedOut ? ', **timed out**' : ''}).`, '');
+    out.push(`- Events settled ${f1(l.settle.seconds)} s after the last mutation (${f0(l.settle.handledEvents)} inbox rows${l.settle.timedOut ? ', **timed out**' : ''}).`);
+    const dead = Object.entries(l.deadLettered ?? {});
+    out.push(dead.length ? `- Dead-lettered events: ${dead.map(([k, v]) => `${k} ${v}`).join(', ')}.` : '- No event was dead-lettered.', '');
   }
   if (r.gateway) {
     const g = r.gateway;

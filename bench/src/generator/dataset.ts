@@ -239,6 +239,9 @@ export class Dataset {
     }
     let t = deadlineMs + rng.int(5, 60) * DAY;
     steps.push({ kind: 'fileEnforcement', on: at(t), enforcementNumber: `(${at(t).slice(0, 4)})浙${courtCode}执${local + 1}号`, needsService: rng.chance(0.3) });
+    // Filing hands the case to the township's officer, who starts enforcement.
+    t += rng.int(1, 10) * DAY;
+    steps.push({ kind: 'changeState', on: at(t), to: 'IN_PROGRESS', reason: '立案后开始执行' });
     t += rng.int(5, 40) * DAY;
     switch (outcome) {
       case 'COMPLETED': {
@@ -273,7 +276,6 @@ export class Dataset {
         steps.push({ kind: 'changeState', on: at(t), to: 'EXITED', reason: '被执行人年老体弱、丧失劳动能力，经权利人谅解退出执行程序' });
         break;
       case 'OPEN':
-        steps.push({ kind: 'changeState', on: at(t), to: 'IN_PROGRESS', reason: '立案后开始执行' });
         if (rng.chance(0.35)) steps.push({ kind: 'listDishonest', on: at(t + rng.int(10, 60) * DAY), ground: 'ABLE_BUT_REFUSES' });
         if (rng.chance(0.3)) steps.push({ kind: 'payment', on: at(t + rng.int(10, 90) * DAY), amountFen: Math.round(owed * rng.next() * 0.5) + 1, channel: channel() });
         break;

@@ -156,3 +156,17 @@ export async function startBenchEnvironment(opts: { nats: boolean; gatewayEnv?: 
     throw err;
   }
 }
+
+/** Messages dead-lettered so far on a NATS server, by original consumer and subject. */
+export async function deadLetters(natsUrl: string | undefined): Promise<Record<string, number>> {
+  if (!natsUrl) return {};
+  const { connect } = await import('nats');
+  const nc = await connect({ servers: natsUrl, name: 'bench-dead-letters' });
+  try {
+    const jsm = await nc.jetstreamManager();
+    const info = await jsm.streams.info('DEADLETTER', { subjects_filter: '>' }).catch(() => undefined);
+    return { ...((info?.state as { subjects?: Record<string, number> } | undefined)?.subjects ?? {}) };
+  } finally {
+    await nc.close();
+  }
+}

@@ -6,7 +6,7 @@ import { identity } from '@zhiyuan/testing';
 import type { Dataset, JudgmentRow, Step } from '../generator';
 import { writeJudgmentsCsv } from '../generator';
 import { callerFor, gql, pool } from './client';
-import type { BenchEnvironment } from './infra';
+import { deadLetters, type BenchEnvironment } from './infra';
 import { waitForQuiet } from './settle';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -24,6 +24,8 @@ export interface LoadReport {
   judgments: { requested: number; imported: number; rejected: number; seconds: number; via: string };
   lifecycle: { applied: Record<string, number>; failed: Record<string, number>; firstErrors: string[]; seconds: number };
   settle: { seconds: number; handledEvents: number; timedOut: boolean };
+  /** Events a consumer gave up on (after its redeliveries), by dead-letter subject. */
+  deadLettered: Record<string, number>;
 }
 
 export const ADMIN_ID = identity(['ADMIN'], { sub: 'bench-admin', divisionCode: '330522' });
@@ -102,26 +104,41 @@ export async function loadDataset(env: BenchEnvironment, ds: Dataset, opts: { ju
     after = conn.pageInfo.endCursor;
   }
 
-  // The life of every case, each case's steps in order, cases in parallel.
+  // The life of every case, each case's steps in order, cases in parallel. A listing needs
+  // people-credit's projection of the case (fed by events), so the lives run in two phases: the steps
+  // before a listing, then (once the events have arrived) the listing and the steps after it.
   const applied: Record<string, number> = {};
   const lifecycleFailed: Record<string, number> = {};
   const firstErrors: string[] = [];
   t0 = Date.now();
-  let done = 0;
-  await pool(ds.judgments(0, opts.judgments), concurrency, async (j) => {
-    const caseId = caseIds[j.index];
-    if (!caseId) return;
-    for (const step of j.steps) {
-      const err = await applyStep(env, admin.internalHeaders, j, caseId, partyIds[j.obligorIndex], step);
-      if (err === null) count(applied, step.kind);
-      else {
-        count(lifecycleFailed, `${step.kind}:${err.code}`);
-        if (firstErrors.length < 12 && !firstErrors.some((e) => e.startsWith(`${step.kind}:${err.code}`))) firstErrors.push(`${step.kind}:${err.code}: ${err.message}`);
-        if (step.kind !== 'listDishonest') break; // the rest of this case's life depends on the failed step
+  const broken = new Set<number>();
+  for (const phase of [0, 1]) {
+    let done = 0;
+    await pool(ds.judgments(0, opts.judgments), concurrency, async (j) => {
+      const caseId = caseIds[j.index];
+      if (!caseId || broken.has(j.index)) return;
+      const cut = j.steps.findIndex((s) => s.kind === 'listDishonest');
+      const steps = phase === 0 ? j.steps.slice(0, cut < 0 ? undefined : cut) : cut < 0 ? [] : j.steps.slice(cut);
+      for (const step of steps) {
+        const err = await applyStep(env, admin.internalHeaders, j, caseId, partyIds[j.obligorIndex], step);
+        if (err === null) count(applied, step.kind);
+        else {
+          count(lifecycleFailed, `${step.kind}:${err.code}`);
+          if (firstErrors.length < 12 && !firstErrors.some((e) => e.startsWith(`${step.kind}:${err.code}`))) firstErrors.push(`${step.kind}:${err.code}: ${err.message}`);
+          // The rest of this case's life depends on the refused step (a refused listing does not).
+          if (step.kind !== 'listDishonest') {
+            broken.add(j.index);
+            break;
+          }
+        }
       }
+      if (++done % 1000 === 0) log(`lifecycle phase ${phase + 1}: ${done} cases`);
+    });
+    if (phase === 0) {
+      const s = await waitForQuiet(env.stack.databaseUrl, { quietMs: 2000, timeoutMs: 600_000 });
+      log(`lifecycle phase 1 done; events settled after ${(s.ms / 1000).toFixed(1)} s`);
     }
-    if (++done % 1000 === 0) log(`lifecycle: ${done} cases`);
-  });
+  }
   const lifecycleSeconds = (Date.now() - t0) / 1000;
   const settle = await waitForQuiet(env.stack.databaseUrl, { quietMs: 2000, timeoutMs: 300_000 });
   log(`lifecycle in ${lifecycleSeconds.toFixed(1)} s, events settled ${(settle.ms / 1000).toFixed(1)} s later`);
@@ -135,6 +152,7 @@ export async function loadDataset(env: BenchEnvironment, ds: Dataset, opts: { ju
       judgments: { requested: opts.judgments, imported: imp.summary?.imported ?? 0, rejected: imp.summary?.rejected ?? 0, seconds: importSeconds, via: 'npm run import:judgments (cases import command), --urging AUTO' },
       lifecycle: { applied, failed: lifecycleFailed, firstErrors, seconds: lifecycleSeconds },
       settle: { seconds: settle.ms / 1000, handledEvents: settle.handled, timedOut: settle.timedOut },
+      deadLettered: await deadLetters(env.nats?.url),
     },
   };
 }
