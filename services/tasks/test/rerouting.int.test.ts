@@ -1,0 +1,50 @@
+import { aCase, enforcementFiled, event, partyRegistered, staffRegistered, BAISHUI, GANGKOU, HONGXINGQIAO } from './factories/events';
+import { deliver, startTasks, type Harness } from './factories/service';
+
+describe('an obligor who moves takes their open tasks to the new village', () => {
+  let h: Harness;
+  const q = (sql: string, params: unknown[] = []) => h.service.runtime.ds.query(sql, params);
+
+  beforeAll(async () => {
+    h = await startTasks();
+  });
+  afterAll(() => h.stop());
+
+  it('moves open automatic tasks and the case routing, leaving finished and manual tasks alone', async () => {
+    const gangkou = staffRegistered({ divisionCode: GANGKOU });
+    const baishui = staffRegistered({ divisionCode: BAISHUI });
+    await deliver(h, gangkou);
+    await deliver(h, baishui);
+    const c = aCase();
+    const registered = partyRegistered({ partyId: c.obligorIds[0] });
+    await deliver(h, registered);
+    await deliver(h, enforcementFiled(c, true));
+    await q(`UPDATE tasks.task SET status = 'DONE' WHERE case_id = $1 AND type = 'SERVE_DOCUMENT'`, [c.caseId]);
+    await q(
+      `INSERT INTO tasks.task (id, case_id, obligor_id, type, level, status, division_code, title, due_at, origin)
+       VALUES (gen_random_uuid(), $1, $2, 'HOME_VISIT', 'VILLAGE', 'OPEN', $3, '入户走访', now() + interval '3 days', 'MANUAL')`,
+      [c.caseId, c.obligorIds[0], GANGKOU],
+    );
+
+    const moved = event(
+      'people.party.updated',
+      { ...registered.payload, homeDivisionCode: BAISHUI, villageCode: BAISHUI, townshipCode: HONGXINGQIAO, previousHomeDivisionCode: GANGKOU, changed: ['homeDivisionCode'] },
+      c.obligorIds[0]!,
+    );
+    await deliver(h, moved);
+
+    const tasks = await q(`SELECT type, status, division_code, assignee_id FROM tasks.task WHERE case_id = $1 ORDER BY type`, [c.caseId]);
+    expect(tasks).toEqual([
+      { type: 'FIND_ASSETS', status: 'OPEN', division_code: BAISHUI, assignee_id: baishui.key },
+      { type: 'HOME_VISIT', status: 'OPEN', division_code: GANGKOU, assignee_id: null },
+      { type: 'LOCATE_PERSON', status: 'OPEN', division_code: BAISHUI, assignee_id: baishui.key },
+      { type: 'SERVE_DOCUMENT', status: 'DONE', division_code: GANGKOU, assignee_id: gangkou.key },
+    ]);
+    const [ref] = await q(`SELECT village_code, township_code FROM tasks.case_ref WHERE case_id = $1`, [c.caseId]);
+    expect(ref).toEqual({ village_code: BAISHUI, township_code: HONGXINGQIAO });
+
+    // A phone change alone moves nothing.
+    await deliver(h, event('people.party.updated', { ...moved.payload, phone: '13900000000', previousHomeDivisionCode: BAISHUI, changed: ['phone'] }, c.obligorIds[0]!));
+    expect(await q(`SELECT DISTINCT division_code FROM tasks.task WHERE case_id = $1 AND status = 'OPEN' AND origin = 'AUTO'`, [c.caseId])).toEqual([{ division_code: BAISHUI }]);
+  });
+});
