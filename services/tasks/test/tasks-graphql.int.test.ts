@@ -7,7 +7,7 @@ import { deliver, RecordingSmsProvider, startTasks, type Harness } from './facto
 const TASKS = `query($f: TaskFilter!, $first: Int, $after: String) { tasks(filter: $f, first: $first, after: $after) {
   totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type level status dueAt overdue case { id } obligor { id } division { code } assignee { id } } } } }`;
 const CREATE = `mutation($input: CreateTaskInput!) { createTask(input: $input) { id type level status origin title division { code } dueAt } }`;
-const FEEDBACK = `mutation($input: WhereaboutsFeedbackInput!) { submitWhereaboutsFeedback(input: $input) { id found whereabouts contact assets { realEstate { seen note } vehicles { seen } estimatedValueFen } task { id } } }`;
+const FEEDBACK = `mutation($input: WhereaboutsFeedbackInput!) { submitWhereaboutsFeedback(input: $input) { id found whereabouts contact assets { realEstate { seen note } vehicles { seen } estimatedValueFen } task { id type status } } }`;
 
 describe('tasks subgraph over GraphQL', () => {
   let h: Harness;
@@ -140,7 +140,7 @@ describe('tasks subgraph over GraphQL', () => {
 
     const r = await gql(FEEDBACK, { input: { ...base, whereabouts: '在湖州某厂打工', contact: '13812345678' } }, cadre);
     expect(r.errors).toBeUndefined();
-    expect(r.data.submitWhereaboutsFeedback).toMatchObject({ found: true, contact: '13812345678', assets: { realEstate: { seen: true, note: '自建房一处' }, vehicles: { seen: true }, estimatedValueFen: 30_000_000 } });
+    expect(r.data.submitWhereaboutsFeedback).toMatchObject({ task: { id: locate.id, type: 'LOCATE_PERSON', status: 'DONE' }, found: true, contact: '13812345678', assets: { realEstate: { seen: true, note: '自建房一处' }, vehicles: { seen: true }, estimatedValueFen: 30_000_000 } });
     const statuses = await q(`SELECT type, status, result->>'formId' AS form FROM tasks.task WHERE case_id = $1 ORDER BY type`, [c.caseId]);
     expect(statuses).toEqual([
       { type: 'FIND_ASSETS', status: 'DONE', form: r.data.submitWhereaboutsFeedback.id },

@@ -5,7 +5,7 @@ import { canSeePartyData } from '../access/scope';
 const sighting = (v: { seen?: boolean; note?: string | null } | undefined) => ({ seen: !!v?.seen, note: v?.note ?? null });
 
 export const WhereaboutsFeedback: WhereaboutsFeedbackResolvers = {
-  task: (f) => (f.taskId ? { id: f.taskId } as never : null),
+  task: (f, _a, { loaders }) => (f.taskId ? loaders.task.load(f.taskId) : null),
   case: (f) => (f.caseId ? { id: f.caseId } : null),
   obligor: (f) => ({ id: f.partyId }),
   found: (f) => !!f.answers.found,

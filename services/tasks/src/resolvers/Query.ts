@@ -1,5 +1,5 @@
 import { hasRole } from '@zhiyuan/auth';
-import { canSeeDivision, decodeCursor, encodeCursor, errors, pageArgs } from '@zhiyuan/server';
+import { canSeeDivision, encodeCursor, errors, pageArgs } from '@zhiyuan/server';
 import { FormEntity, MeetingEntity } from '../entities';
 import type { Context } from '../context';
 import type { QueryResolvers } from '../generated/resolvers-types';
@@ -58,7 +58,8 @@ export const Query: QueryResolvers = {
     const qb = ctx.runtime.ds.getRepository(MeetingEntity).createQueryBuilder('m').where('m.village_code = :villageCode', { villageCode });
     if (status) qb.andWhere('m.status = :status', { status });
     if (after) {
-      const [at, id] = after.length === 2 ? after : decodeCursor('');
+      const [at, id] = after;
+      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw errors.validation('after', 'The cursor is not valid; use a cursor from a previous page');
       qb.andWhere('(m.scheduled_at, m.id) < (:at::timestamptz, :id::uuid)', { at, id });
     }
     const rows = await qb.orderBy('m.scheduled_at', 'DESC').addOrderBy('m.id', 'DESC').limit(limit + 1).getMany();
