@@ -2,8 +2,10 @@
 export const COURT_TIME_ZONE = 'Asia/Shanghai';
 
 /** `YYYY-MM-DD` of an instant in the court's time zone. */
+const courtDay = new Intl.DateTimeFormat('sv-SE', { timeZone: COURT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function courtDate(at: Date): string {
-  return at.toLocaleDateString('sv-SE', { timeZone: COURT_TIME_ZONE });
+  return courtDay.format(at);
 }
 
 export function addDays(date: string, days: number): string {
