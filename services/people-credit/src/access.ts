@@ -1,6 +1,6 @@
 import { hasRole, isAnonymous, type Identity } from '@zhiyuan/auth';
 import { DomainError, canSeeDivision, errors } from '@zhiyuan/server';
-import type { PartyEntity } from './entities';
+import type { DishonestListingEntity, PartyEntity } from './entities';
 
 /**
  * This service's rows of the access matrix (docs/people-credit.md). Anonymous callers reach only the
@@ -40,4 +40,15 @@ export function canReadParty(identity: Identity, party: Pick<PartyEntity, 'id' |
 export function requireCourt(identity: Identity): void {
   requireSignedIn(identity);
   if (!hasRole(identity, 'ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER')) throw errors.forbidden('Only the court decides on listings and capacity profiles');
+}
+
+/** Court and division staff, who work cases: not county departments, partners or parties. */
+export function isCaseStaff(identity: Identity): boolean {
+  return hasRole(identity, 'ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE');
+}
+
+/** A listing is seen by case staff of its division and by the listed party itself. */
+export function canSeeListing(identity: Identity, l: Pick<DishonestListingEntity, 'partyId' | 'villageCode' | 'townshipCode'>): boolean {
+  if (hasRole(identity, 'PARTY') && identity.partyId === l.partyId) return true;
+  return isCaseStaff(identity) && canSeeDivision(identity, l.villageCode ?? l.townshipCode);
 }

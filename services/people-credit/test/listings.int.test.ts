@@ -312,6 +312,13 @@ describe('dishonest listing, exposure board and credit links', () => {
       expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const listings = await t.gql(`{ listings { nodes { id } } }`, {}, bank);
       expect(listings.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // A county department works its tasks only: no listings, not even through a case reference.
+      const department = identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522' });
+      expect((await t.gql(`{ listings { nodes { id } } }`, {}, department)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const viaCase = await t.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { listings { id } } } }`, { r: [{ __typename: 'Case', id: caseId }] }, department);
+      expect(viaCase.data._entities[0].listings).toEqual([]);
+      const judgeSees = await t.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { listings { id } } } }`, { r: [{ __typename: 'Case', id: caseId }] }, JUDGE);
+      expect(judgeSees.data._entities[0].listings).toHaveLength(1);
     });
 
     it('acknowledges a change once, only by its department, and reports overdue changes once', async () => {

@@ -1,7 +1,5 @@
-import { hasRole } from '@zhiyuan/auth';
-import { canSeeDivision } from '@zhiyuan/server';
 import type { CaseResolvers } from '../generated/resolvers-types';
-import { requireSignedIn } from '../access';
+import { canSeeListing, requireSignedIn } from '../access';
 
 export const Case: CaseResolvers = {
   __resolveReference: (ref, { identity }) => {
@@ -9,8 +7,5 @@ export const Case: CaseResolvers = {
     return { id: ref.id };
   },
   // Listings of divisions outside the caller's scope are filtered out; a party sees its own.
-  listings: async (c, _a, { identity, loaders }) =>
-    (await loaders.listingsOfCase.load(c.id)).filter(
-      (l) => canSeeDivision(identity, l.villageCode ?? l.townshipCode) || (hasRole(identity, 'PARTY') && identity.partyId === l.partyId),
-    ),
+  listings: async (c, _a, { identity, loaders }) => (await loaders.listingsOfCase.load(c.id)).filter((l) => canSeeListing(identity, l)),
 };

@@ -2,7 +2,7 @@ import { hasRole } from '@zhiyuan/auth';
 import { PARTNER_DEPARTMENTS } from '@zhiyuan/events';
 import { canSeeDivision, errors, maskIdNumber, pageArgs, toConnection } from '@zhiyuan/server';
 import type { PartnerDepartment, QueryResolvers } from '../generated/resolvers-types';
-import { canReadParty, isStaff, requireSignedIn, requireStaff } from '../access';
+import { canReadParty, canSeeListing, isCaseStaff, requireSignedIn, requireStaff } from '../access';
 import type { Context } from '../context';
 import { workingDaysBefore } from '../domain/calendar';
 import { CreditLinkChangeEntity, DishonestListingEntity, DivisionEntity, PartyEntity, StaffEntity, type ExposureBoardRow } from '../entities';
@@ -14,6 +14,7 @@ import { levelOf } from '../model/routing';
  */
 function listScope(ctx: Context, requested: string | null | undefined): string | null {
   requireStaff(ctx.identity);
+  if (!isCaseStaff(ctx.identity)) throw errors.forbidden('Only court and division staff can list parties and listings');
   if (requested) {
     if (!canSeeDivision(ctx.identity, requested)) throw errors.forbidden('This division is outside your scope');
     return requested;
@@ -102,8 +103,7 @@ export const Query: QueryResolvers = {
     requireSignedIn(identity);
     const l = await loaders.listing.load(id);
     if (!l) return null;
-    const own = hasRole(identity, 'PARTY') && identity.partyId === l.partyId;
-    if (!own && !(isStaff(identity) && canSeeDivision(identity, l.villageCode ?? l.townshipCode))) throw errors.forbidden('This listing is outside your scope');
+    if (!canSeeListing(identity, l)) throw errors.forbidden('This listing is outside your scope');
     return l;
   },
 
