@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DeliverPolicy, connect } from 'nats';
+import { connect } from 'nats';
 import { EventValidationError, parseEnvelope, type EventEnvelope } from '@zhiyuan/events';
 import type { Logger } from '@zhiyuan/config';
 import { lockProjection } from './events/project-fact';
@@ -52,18 +52,24 @@ export async function* replayJetStream(url: string, opts: { streams?: readonly s
       const info = await jsm.streams.info(stream).catch(() => null);
       if (!info || info.state.messages === 0) continue;
       const last = info.state.last_seq;
-      const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.All });
-      const messages = await consumer.consume({ max_messages: 512 });
-      for await (const msg of messages) {
-        try {
-          yield parseEnvelope(msg.data);
-        } catch (err) {
-          // An invalid message never became a fact live either (it was dead-lettered).
-          opts.onInvalid?.(err instanceof EventValidationError ? err.message : String(err));
+      // An ordered (ephemeral) consumer with no options delivers from the first message on: deliver policy all.
+      const consumer = await js.consumers.get(stream);
+      let seq = 0;
+      while (seq < last) {
+        const before = seq;
+        const batch = await consumer.fetch({ max_messages: 500, expires: 2_000 });
+        for await (const msg of batch) {
+          seq = msg.seq;
+          try {
+            yield parseEnvelope(msg.data);
+          } catch (err) {
+            // An invalid message never became a fact live either (it was dead-lettered).
+            opts.onInvalid?.(err instanceof EventValidationError ? err.message : String(err));
+          }
+          if (seq >= last) break;
         }
-        if (msg.seq >= last) break;
+        if (seq === before) throw new Error(`replay of ${stream} stalled at sequence ${seq} of ${last}`);
       }
-      messages.stop();
       opts.log?.info({ stream, lastSequence: last }, 'rebuild: stream replayed');
     }
   } finally {

@@ -195,8 +195,8 @@ export async function applyFact(m: EntityManager, event: EventEnvelope, s: Proje
                                         completed_at, completed_on, completion_status, overdue_at, overdue_on)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
          ON CONFLICT (task_id) DO UPDATE SET
-           created_at = COALESCE(task_fact.created_at, EXCLUDED.created_at),
-           created_on = COALESCE(task_fact.created_on, EXCLUDED.created_on),
+           created_at = CASE WHEN $17::boolean THEN COALESCE(EXCLUDED.created_at, task_fact.created_at) ELSE COALESCE(task_fact.created_at, EXCLUDED.created_at) END,
+           created_on = CASE WHEN $17::boolean THEN COALESCE(EXCLUDED.created_on, task_fact.created_on) ELSE COALESCE(task_fact.created_on, EXCLUDED.created_on) END,
            due_at = COALESCE(task_fact.due_at, EXCLUDED.due_at),
            completed_at = COALESCE(task_fact.completed_at, EXCLUDED.completed_at),
            completed_on = COALESCE(task_fact.completed_on, EXCLUDED.completed_on),
@@ -208,6 +208,8 @@ export async function applyFact(m: EntityManager, event: EventEnvelope, s: Proje
           p.createdAt ?? null, p.createdAt ? dayIn(p.createdAt, tz) : null, p.dueAt ?? null,
           completed ? p.completedAt : null, completed ? dayIn(p.completedAt!, tz) : null, completed ? p.status : null,
           overdue ? p.overdueAt : null, overdue ? dayIn(p.overdueAt!, tz) : null,
+          // The creation event is the word on when a task was created; the others only fill it in.
+          event.type === 'tasks.task.created',
         ],
       );
       return before.add(await taskKeys(m, p.taskId));

@@ -10,6 +10,9 @@ export const VILLAGE_A2 = '330522104202'; // 白水村
 export const TOWNSHIP_B = '330522106'; // 和平镇
 export const VILLAGE_B1 = '330522106201'; // 方家庄村
 
+/** An envelope of any one event type (EventEnvelope of the union would mix payloads). */
+export type AnyEnvelope = { [K in EventType]: EventEnvelope<K> }[EventType];
+
 export function event<T extends EventType>(type: T, payload: EventPayload<T>, key: string, occurredAt?: Date): EventEnvelope<T> {
   return createEvent(type, payload, { producer: 'test', key, occurredAt });
 }
@@ -40,7 +43,7 @@ export function caseClosed(c: ClosedCase = {}): EventEnvelope<'cases.case.closed
     enforcementFiled: c.enforcementFiled ?? outcome !== 'PERFORMED_AFTER_URGING', effectiveDate: c.effectiveDate ?? '2024-01-10',
     closedAt: c.closedAt ?? '2024-03-15T02:00:00.000Z', daysOpen: c.daysOpen ?? 65, amountAppliedFen: c.amountAppliedFen ?? 100_000,
     amountRecoveredFen: c.amountRecoveredFen ?? 100_000, obligorIds: c.obligorIds ?? [randomUUID()],
-    villageCode: c.villageCode === undefined ? VILLAGE_A1 : c.villageCode, townshipCode: c.townshipCode === undefined ? TOWNSHIP_A : c.townshipCode,
+    villageCode: c.villageCode === undefined ? VILLAGE_A1 : c.villageCode, townshipCode: c.townshipCode === undefined ? (c.villageCode ?? VILLAGE_A1).slice(0, 9) : c.townshipCode,
   }, caseId);
 }
 
@@ -49,25 +52,25 @@ export function judgmentEffective(c: { caseId?: string; effectiveDate?: string; 
   return event('cases.judgment.effective', {
     caseId, caseNumber: `(2024)浙0522民初${caseId.slice(0, 4)}号`, court: '长兴县人民法院', causeCode: 'LOAN', causeCategory: c.causeCategory ?? '借款合同纠纷',
     judgeId: c.judgeId ?? null, effectiveDate: c.effectiveDate ?? '2024-01-10', performanceDeadline: null, obligorIds: c.obligorIds ?? [randomUUID()],
-    obligeeIds: [randomUUID()], amountOwedFen: c.amountOwedFen ?? 100_000, villageCode: c.villageCode ?? VILLAGE_A1, townshipCode: c.townshipCode ?? TOWNSHIP_A,
+    obligeeIds: [randomUUID()], amountOwedFen: c.amountOwedFen ?? 100_000, villageCode: c.villageCode ?? VILLAGE_A1, townshipCode: c.townshipCode ?? (c.villageCode ?? VILLAGE_A1).slice(0, 9),
   }, caseId);
 }
 
-export function taskEvent(kind: 'created' | 'completed' | 'overdue', t: { taskId: string; divisionCode?: string; type?: EventPayload<'tasks.task.created'>['type']; level?: 'COUNTY' | 'TOWNSHIP' | 'VILLAGE'; at?: string }) {
+export function taskEvent(kind: 'created' | 'completed' | 'overdue', t: { taskId: string; divisionCode?: string; type?: EventPayload<'tasks.task.created'>['type']; level?: 'COUNTY' | 'TOWNSHIP' | 'VILLAGE'; at?: string; createdAt?: string }) {
   const base = { taskId: t.taskId, caseId: null, obligorId: null, type: t.type ?? 'LOCATE_PERSON', level: t.level ?? 'VILLAGE', divisionCode: t.divisionCode ?? VILLAGE_A1 } as const;
   const at = t.at ?? '2024-03-01T02:00:00.000Z';
   if (kind === 'created') return event('tasks.task.created', { ...base, assigneeId: null, dueAt: at, createdAt: at }, t.taskId);
-  if (kind === 'completed') return event('tasks.task.completed', { ...base, status: 'DONE', createdAt: at, completedAt: at, result: null }, t.taskId);
+  if (kind === 'completed') return event('tasks.task.completed', { ...base, status: 'DONE', createdAt: t.createdAt ?? at, completedAt: at, result: null }, t.taskId);
   return event('tasks.task.overdue', { ...base, dueAt: at, escalatedTo: 'TOWNSHIP', overdueAt: at }, t.taskId);
 }
 
 /** Publishes events and waits until this service's handlers have taken every one of them in. */
-export async function publishAndSettle(bus: EventBus, ds: DataSource, events: EventEnvelope[]): Promise<void> {
-  for (const e of events) await bus.publish(subjectFor(e.type, e.payload as never), e);
+export async function publishAndSettle(bus: EventBus, ds: DataSource, events: AnyEnvelope[]): Promise<void> {
+  for (const e of events) await bus.publish(subjectFor(e.type, e.payload as never), e as EventEnvelope);
   await settled(ds, events);
 }
 
-export async function settled(ds: DataSource, events: EventEnvelope[]): Promise<void> {
+export async function settled(ds: DataSource, events: { id: string }[]): Promise<void> {
   const ids = [...new Set(events.map((e) => e.id))];
   await waitFor(async () => {
     const [r] = await ds.query(`SELECT count(DISTINCT event_id)::int AS n FROM metrics.inbox_message WHERE event_id = ANY($1)`, [ids]);
