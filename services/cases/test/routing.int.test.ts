@@ -135,6 +135,37 @@ describe('routing to village, township and the township officer', () => {
       expect(await h.outbox('cases.performance.recorded', c.id)).toHaveLength(1);
     });
 
+    it('turns an instalment plan agreed at the meeting into the case plan once, and notes one it cannot apply', async () => {
+      const party = randomUUID();
+      const c = await file((await takeIn([party])).id);
+      await gql(CHANGE, { caseId: c.id, to: 'IN_PROGRESS', reason: 'start' });
+      const due = (days: number) => new Date(Date.now() + days * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 10);
+      const meetingId = randomUUID();
+      const held = (caseId: string) =>
+        createEvent(
+          'tasks.meeting.held',
+          {
+            meetingId,
+            villageCode: GANGKOU,
+            townshipCode: HONGXINGQIAO,
+            heldAt: new Date().toISOString(),
+            invited: 1,
+            attended: 1,
+            paidInFull: 0,
+            instalmentPlans: 1,
+            outcomes: [{ partyId: party, caseId, outcome: 'INSTALMENT_AGREED', amountFen: null, instalments: [{ dueDate: due(30), amountFen: 500_000 }, { dueDate: due(60), amountFen: 560_000 }] }],
+          },
+          { producer: 'tasks', key: meetingId },
+        ) as EventEnvelope;
+      await h.deliver(held(c.id));
+      await h.deliver(held(c.id));
+      const got = await gql(`query($id: ID!) { case(id: $id) { state settlements { kind totalFen instalments { amountFen } } } }`, { id: c.id });
+      expect(got.data.case).toEqual({ state: 'SETTLED', settlements: [{ kind: 'INSTALMENT_PLAN', totalFen: 1_060_000, instalments: [{ amountFen: 500_000 }, { amountFen: 560_000 }] }] });
+      const urging = await takeIn([party]);
+      await h.deliver(held(urging.id));
+      expect((await gql(GET, { id: urging.id })).data.case.timeline.at(-1)).toMatchObject({ kind: 'SETTLEMENT_REFUSED' });
+    });
+
     it('notes a meeting payment larger than the balance on the timeline instead of recording it', async () => {
       const party = randomUUID();
       const c = await takeIn([party]);

@@ -1,15 +1,42 @@
 import { defineHandler } from '@zhiyuan/db';
 import { DomainError } from '@zhiyuan/server';
-import { CaseEntity, PerformanceEntity } from '../entities';
+import type { EntityManager } from 'typeorm';
+import type { Emit } from '@zhiyuan/db';
+import { CaseEntity, PerformanceEntity, SettlementEntity } from '../entities';
+import { agreeSettlement } from '../app/settlements';
 import { courtDate } from '../domain/dates';
 import { recordPayment } from '../app/payments';
 import { addTimeline } from '../app/timeline';
 import type { CaseSettings } from '../config';
 
+/** An instalment plan agreed at a meeting becomes the case's plan, once per meeting and case. */
+async function recordInstalmentPlan(
+  manager: EntityManager,
+  emit: Emit,
+  meetingId: string,
+  caseId: string,
+  instalments: { dueDate: string; amountFen: number }[],
+  actor: string,
+  now: Date,
+  settings: CaseSettings,
+): Promise<void> {
+  if ((await manager.count(SettlementEntity, { where: { caseId, agreedBy: actor } })) > 0) return;
+  const c = await manager.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: caseId }).getOne();
+  if (!c) return;
+  try {
+    await agreeSettlement(manager, emit, c, { kind: 'INSTALMENT_PLAN', terms: `分期履行, agreed at village meeting ${meetingId}`, instalments }, { actor, now, settings });
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    await addTimeline(manager, c.id, 'SETTLEMENT_REFUSED', actor, now, `Instalment plan from the meeting not recorded: ${err.message}`, { meetingId, code: err.extensions.code });
+  }
+}
+
 /**
  * A village enforcement meeting where an obligor paid in full is a payment with source MEETING.
  * Each (meeting, case) pays at most once, even if tasks publishes the meeting again; a payment the
- * case cannot take (closed, or more than the balance) is noted on the timeline and not recorded.
+ * case cannot take (closed, or more than the balance) is noted on the timeline and not recorded. An
+ * instalment plan agreed at the meeting (INSTALMENT_AGREED) becomes the case's plan when the case is in
+ * progress; otherwise it is noted on the timeline for the officer.
  */
 export const recordMeetingPayments = (settings: CaseSettings) =>
   defineHandler({
@@ -20,6 +47,10 @@ export const recordMeetingPayments = (settings: CaseSettings) =>
       const actor = `meeting:${m.meetingId}`;
       const now = new Date();
       for (const o of m.outcomes) {
+        if (o.outcome === 'INSTALMENT_AGREED' && o.instalments?.length) {
+          await recordInstalmentPlan(manager, emit, m.meetingId, o.caseId, o.instalments, actor, now, settings);
+          continue;
+        }
         if (o.outcome !== 'PAID_IN_FULL' || !o.amountFen) continue;
         const externalRef = `meeting:${m.meetingId}:${o.caseId}`;
         const seen = await manager.count(PerformanceEntity, { where: { externalRef } });
