@@ -9,13 +9,18 @@ const RESOLVED_OUTCOMES = `('PERFORMED_AFTER_URGING', 'COMPLETED', 'SETTLED_AND_
 
 /** Recomputes the daily figures and breakdowns of the given divisions on the given days from the facts. */
 export async function recomputeDivisionDays(m: EntityManager, codes: string[], days: string[], s: ProjectionSettings): Promise<void> {
-  if (!codes.length || !days.length) return;
   const cs: string[] = [];
   const ds: string[] = [];
   for (const c of codes) for (const d of days) {
     cs.push(c);
     ds.push(d);
   }
+  await recomputeDivisionDayPairs(m, cs, ds, s);
+}
+
+/** The same for explicit (division, day) pairs: `cs[i]` on `ds[i]`. */
+async function recomputeDivisionDayPairs(m: EntityManager, cs: string[], ds: string[], s: ProjectionSettings): Promise<void> {
+  if (!cs.length) return;
   await m.query(`WITH ${keysCte} DELETE FROM metrics.division_daily d USING k WHERE d.division_code = k.code AND d.day = k.day`, [cs, ds]);
   await m.query(`WITH ${keysCte} DELETE FROM metrics.division_daily_dim d USING k WHERE d.division_code = k.code AND d.day = k.day`, [cs, ds]);
   await m.query(
@@ -175,18 +180,29 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
     )
   ).map((r: { code: string }) => r.code);
   await recordDivisions(m, codes);
-  const days: string[] = (
-    await m.query(
-      `SELECT DISTINCT to_char(d, 'YYYY-MM-DD') AS day FROM (
-         SELECT unnest(ARRAY[effective_date, closed_on, urging_started_on, urging_ended_on]) AS d FROM metrics.case_fact
-         UNION SELECT unnest(ARRAY[created_on, completed_on, overdue_on]) FROM metrics.task_fact
-         UNION SELECT held_on FROM metrics.meeting_fact
-         UNION SELECT unnest(ARRAY[listed_on, removed_on]) FROM metrics.listing_fact
-         UNION SELECT paid_on FROM metrics.payment_fact) x WHERE d IS NOT NULL ORDER BY 1`,
-    )
-  ).map((r: { day: string }) => r.day);
+  // Only the (division, day) pairs some fact counts on; every other pair is all zeros.
+  const pairs: { code: string; day: string }[] = await m.query(
+    `SELECT DISTINCT code, to_char(day, 'YYYY-MM-DD') AS day FROM (
+       SELECT unnest(ARRAY[c.county_code, c.township_code, c.village_code]) AS code, d AS day
+         FROM metrics.case_fact c CROSS JOIN LATERAL unnest(ARRAY[c.effective_date, c.closed_on, c.urging_started_on, c.urging_ended_on]) AS d
+       UNION ALL
+       SELECT unnest(ARRAY[t.county_code, t.township_code, t.village_code]), d
+         FROM metrics.task_fact t CROSS JOIN LATERAL unnest(ARRAY[t.created_on, t.completed_on, t.overdue_on]) AS d
+       UNION ALL
+       SELECT unnest(ARRAY[mt.county_code, mt.township_code, mt.village_code]), mt.held_on FROM metrics.meeting_fact mt
+       UNION ALL
+       SELECT unnest(ARRAY[l.county_code, l.township_code, l.village_code]), d
+         FROM metrics.listing_fact l CROSS JOIN LATERAL unnest(ARRAY[l.listed_on, l.removed_on]) AS d
+       UNION ALL
+       SELECT unnest(ARRAY[l.county_code, l.township_code, l.village_code]), p.paid_on
+         FROM metrics.payment_fact p JOIN metrics.listing_fact l ON l.case_id = p.case_id
+     ) x WHERE code IS NOT NULL AND day IS NOT NULL ORDER BY 1, 2`,
+  );
   // In slices, so one statement never carries millions of keys.
-  for (const code of codes) for (let i = 0; i < days.length; i += 500) await recomputeDivisionDays(m, [code], days.slice(i, i + 500), s);
+  for (let i = 0; i < pairs.length; i += 2000) {
+    const slice = pairs.slice(i, i + 2000);
+    await recomputeDivisionDayPairs(m, slice.map((p) => p.code), slice.map((p) => p.day), s);
+  }
   await recomputeSnapshots(m, codes);
   const judgeDays: string[] = (
     await m.query(`SELECT DISTINCT judge_id || '|' || to_char(closed_on, 'YYYY-MM-DD') AS jd FROM metrics.case_fact WHERE judge_id IS NOT NULL AND closed_on IS NOT NULL`)
