@@ -103,5 +103,11 @@ describe('village enforcement meeting, end to end', () => {
     await deliver(h, caseClosed(c));
     const m = await gql(`query($id: ID!) { meeting(id: $id) { invitees { case { id } } } }`, { id: s.data.scheduleMeeting.id }, otherCadre);
     expect(m.data.meeting.invitees.map((i: { case: { id: string } }) => i.case.id)).not.toContain(c.caseId);
+
+    // Called off: no longer open to outcomes or closing.
+    const CANCEL = `mutation($id: ID!) { cancelMeeting(id: $id) { status } }`;
+    expect((await gql(CANCEL, { id: s.data.scheduleMeeting.id }, cadre)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(CANCEL, { id: s.data.scheduleMeeting.id }, otherCadre)).data.cancelMeeting.status).toBe('CANCELLED');
+    expect((await gql(CLOSE, { id: s.data.scheduleMeeting.id }, otherCadre)).errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
   });
 });

@@ -237,6 +237,8 @@ export type MeetingOutcomeInput = {
 export type Mutation = {
   __typename?: 'Mutation';
   assignTask: Task;
+  /** Calls off a meeting not yet held; nothing is published. */
+  cancelMeeting: EnforcementMeeting;
   cancelTask: Task;
   /** Closes the meeting: invitees without an outcome count as ABSENT; publishes tasks.meeting.held. */
   closeMeeting: EnforcementMeeting;
@@ -260,6 +262,11 @@ export type Mutation = {
 
 export type MutationAssignTaskArgs = {
   assigneeId: Scalars['ID']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelMeetingArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -973,6 +980,7 @@ export type MeetingInviteeResolvers<ContextType = Context, ParentType extends Re
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   assignTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationAssignTaskArgs, 'assigneeId' | 'id'>>;
+  cancelMeeting?: Resolver<ResolversTypes['EnforcementMeeting'], ParentType, ContextType, RequireFields<MutationCancelMeetingArgs, 'id'>>;
   cancelTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationCancelTaskArgs, 'id' | 'reason'>>;
   closeMeeting?: Resolver<ResolversTypes['EnforcementMeeting'], ParentType, ContextType, RequireFields<MutationCloseMeetingArgs, 'id'>>;
   completeTask?: Resolver<ResolversTypes['Task'], ParentType, ContextType, RequireFields<MutationCompleteTaskArgs, 'input'>>;

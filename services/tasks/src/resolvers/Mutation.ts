@@ -259,6 +259,17 @@ export const Mutation: MutationResolvers = {
     return closeMeeting(ctx.runtime, id, new Date(), (meeting) => requireMeetingScope(ctx, meeting.villageCode));
   },
 
+  cancelMeeting: async (_p, args, ctx) => {
+    requireSignedIn(ctx.identity);
+    const { id } = parseInput(z.object({ id: uuid }), args);
+    return ctx.runtime.messaging.transaction(async (m) => {
+      const meeting = await lockScheduledMeeting(m, id, 'CANCELLED');
+      requireMeetingScope(ctx, meeting.villageCode);
+      await m.query(`UPDATE tasks.meeting SET status = 'CANCELLED' WHERE id = $1`, [id]);
+      return { ...meeting, status: 'CANCELLED' as const };
+    });
+  },
+
   postCaseMessage: async (_p, args, ctx) => {
     requireSignedIn(ctx.identity);
     const { caseId, body } = parseInput(z.object({ caseId: uuid, body: text(2000) }), args);
