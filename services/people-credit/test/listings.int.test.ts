@@ -308,6 +308,10 @@ describe('dishonest listing, exposure board and credit links', () => {
       const q = `query($id: String!, $d: PartnerDepartment) { partnerCreditStatus(idNumber: $id, department: $d) { department status name idNumberMasked } }`;
       const own = await t.gql(q, { id: party.idNumber }, bank);
       expect(own.data.partnerCreditStatus).toEqual({ department: 'BANK_LOAN', status: 'RESTRICTED', name: '张三', idNumberMasked: `${party.idNumber.slice(0, 10)}****${party.idNumber.slice(14)}` });
+      const malformed = await t.gql(q, { id: '330522' }, bank);
+      expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'idNumber' });
+      const unknown = await t.gql(q, { id: residentId('1970-01-01') }, bank);
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       const other = await t.gql(q, { id: party.idNumber, d: 'ENLISTMENT' }, bank);
       expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       const listings = await t.gql(`{ listings { nodes { id } } }`, {}, bank);

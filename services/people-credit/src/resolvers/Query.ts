@@ -5,6 +5,7 @@ import type { PartnerDepartment, QueryResolvers } from '../generated/resolvers-t
 import { canReadParty, canSeeListing, isCaseStaff, requireSignedIn, requireStaff } from '../access';
 import type { Context } from '../context';
 import { workingDaysBefore } from '../domain/calendar';
+import { checkCreditCode, parseResidentId } from '../domain/identity-numbers';
 import { CreditLinkChangeEntity, DishonestListingEntity, DivisionEntity, PartyEntity, StaffEntity, type ExposureBoardRow } from '../entities';
 import { levelOf } from '../model/routing';
 
@@ -164,8 +165,10 @@ export const Query: QueryResolvers = {
   partnerCreditStatus: async (_p, { idNumber, department }, ctx) => {
     const dept = requirePartnerDepartment(ctx, department);
     if (!dept) throw errors.validation('department', 'Name the partner department');
-    const party = await ctx.runtime.ds.getRepository(PartyEntity).findOneBy({ idNumber: idNumber.trim().toUpperCase() });
-    if (!party) throw errors.notFound('Party with ID number', maskIdNumber(idNumber.trim()));
+    const number = idNumber.trim().toUpperCase();
+    if (!parseResidentId(number).ok && !checkCreditCode(number).ok) throw errors.validation('idNumber', 'Not a valid resident ID number or unified social credit code');
+    const party = await ctx.runtime.ds.getRepository(PartyEntity).findOneBy({ idNumber: number });
+    if (!party) throw errors.notFound('Party with ID number', maskIdNumber(number));
     const link = (await ctx.loaders.linksOfParty.load(party.id)).find((l) => l.department === dept);
     return { department: dept as PartnerDepartment, status: link?.status ?? 'CLEAR', name: party.name, idNumberMasked: maskIdNumber(party.idNumber), changedAt: link?.changedAt ?? null };
   },
