@@ -29,9 +29,7 @@ export function requireReadDivision(who: Identity, code: string): void {
   if (!canReadDivision(who, code)) throw errors.forbidden('These figures are outside your division');
 }
 
-/** A judge reads their own performance; an administrator reads everyone's. */
-export function requireReadJudge(who: Identity, judgeId: string): void {
-  if (isAdmin(who)) return;
-  if (who.roles.includes('JUDGE') && who.sub === judgeId) return;
-  throw errors.forbidden('A judge performance is visible to that judge and administrators only');
+/** Judge scores are a county read model: judges and administrators read them (docs/access.md). */
+export function requireReadJudge(who: Identity): void {
+  if (!isCountyReader(who)) throw errors.forbidden('Judge performance is visible to judges and administrators only');
 }

@@ -111,12 +111,17 @@ describe('judge performance weighting', () => {
     expect(after[0].n).toBe(before[0].n);
   });
 
-  it('shows a judge their own performance only; rule changes are for administrators', async () => {
+  it('shows judge scores to judges and administrators; rule changes are for administrators', async () => {
     expect((await performance({}, judgeIdentity)).data._entities[0].performance.rawCount).toBe(2);
-    const other = await performance({}, judgeIdentity, otherJudge);
-    expect(other.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await performance({}, judgeIdentity, otherJudge)).data._entities[0].performance.rawCount).toBe(1);
+    const scores = await gqlRequest(t.service.url, `{ judgeScores { judge { id } rawCount weightedScore } }`, {}, judgeIdentity);
+    expect(scores.data.judgeScores).toEqual([{ judge: { id: judge }, rawCount: 2, weightedScore: 3 }, { judge: { id: otherJudge }, rawCount: 1, weightedScore: 1 }]);
     const cadre = await performance({}, identity(['VILLAGE_CADRE'], { divisionCode: '330522104201' }));
     expect(cadre.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const officer = await gqlRequest(t.service.url, `{ judgeScores { rawCount } }`, {}, identity(['ENFORCEMENT_OFFICER'], { divisionCode: '330522104' }));
+    expect(officer.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    const sim = await gqlRequest(t.service.url, `query($id: ID!) { simulatePerformanceRuleSet(id: $id) { rawCount } }`, { id: randomUUID() }, judgeIdentity);
+    expect(sim.errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const byJudge = await gqlRequest(t.service.url, `mutation($i: CreatePerformanceRuleSetInput!) { createPerformanceRuleSet(input: $i) { id } }`, { i: { name: 'x', effectiveFrom: '2025-01-01', weights: weights(3) } }, judgeIdentity);
     expect(byJudge.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });

@@ -1,5 +1,6 @@
 import { ADMIN, gqlRequest, identity } from '@zhiyuan/testing';
-import { COUNTY, TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, publishAndSettle } from './factories/events';
+import { randomUUID } from 'node:crypto';
+import { COUNTY, TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, caseClosed, event, judgmentEffective, publishAndSettle } from './factories/events';
 import { quarterFixture } from './factories/fixture';
 import { startMetrics, type TestMetrics } from './factories/service';
 
@@ -129,6 +130,20 @@ describe('cockpit KPIs against a hand-computed fixture', () => {
     expect((await stats(TOWNSHIP_A, identity([]))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     const judge = identity(['JUDGE']);
     expect((await stats(COUNTY, judge)).data.divisionStats.closedCases).toBe(5);
+  });
+
+  it('moves an open case with its obligor; a stale reroute or one after the close moves nothing', async () => {
+    const caseId = randomUUID();
+    const reroute = (villageCode: string, reroutedAt: string) =>
+      event('cases.case.rerouted', { caseId, caseNumber: 'c8', partyId: randomUUID(), previousVillageCode: null, previousTownshipCode: null, officerId: null, reroutedAt, villageCode, townshipCode: villageCode.slice(0, 9) }, caseId);
+    const open = async (code: string) => (await stats(code)).data.divisionStats.current.openCases;
+    await publishAndSettle(t.bus, t.service.runtime.ds, [judgmentEffective({ caseId, villageCode: VILLAGE_B1 })]);
+    expect([await open(TOWNSHIP_A), await open(TOWNSHIP_B)]).toEqual([1, 1]);
+    await publishAndSettle(t.bus, t.service.runtime.ds, [reroute(VILLAGE_A2, '2024-05-02T00:00:00.000Z'), reroute(VILLAGE_B1, '2024-05-01T00:00:00.000Z')]);
+    expect([await open(TOWNSHIP_A), await open(TOWNSHIP_B)]).toEqual([2, 0]);
+    await publishAndSettle(t.bus, t.service.runtime.ds, [caseClosed({ caseId, villageCode: VILLAGE_A2, closedAt: '2024-06-01T02:00:00.000Z' }), reroute(VILLAGE_B1, '2024-07-01T00:00:00.000Z')]);
+    expect([await open(TOWNSHIP_A), await open(TOWNSHIP_B)]).toEqual([1, 0]);
+    expect((await stats(VILLAGE_A2, ADMIN, { kind: 'MONTH', date: '2024-06-01' })).data.divisionStats.closedCases).toBe(1);
   });
 
   it('rejects a malformed period or code with the field named', async () => {

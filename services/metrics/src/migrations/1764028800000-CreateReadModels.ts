@@ -38,6 +38,7 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       days_open int,
       amount_applied_fen bigint,
       amount_recovered_fen bigint,
+      rerouted_at timestamptz,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
     for (const col of ['effective_date', 'closed_on', 'urging_started_on', 'urging_ended_on', 'county_code', 'township_code', 'village_code'])

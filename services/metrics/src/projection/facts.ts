@@ -104,6 +104,9 @@ async function taskKeys(m: EntityManager, taskId: string): Promise<Touch> {
 
 type Payload<T extends EventType> = EventEnvelope<T>['payload'];
 
+/** A reroute applies to a case not yet closed, and only when it is newer than the last one applied. */
+const FOLLOWS = `(case_fact.closed_at IS NULL AND EXCLUDED.rerouted_at >= COALESCE(case_fact.rerouted_at, '-infinity'::timestamptz))`;
+
 /**
  * Records one event as facts and returns the keys whose read models must be recomputed. Every
  * write is an upsert keyed by the fact's own id, so a repeated or late event never double counts.
@@ -149,6 +152,24 @@ export async function applyFact(m: EntityManager, event: EventEnvelope, s: Proje
           ...routingCols(p.villageCode, p.townshipCode),
         }, 'overwrite'),
       );
+    }
+    case 'cases.case.rerouted': {
+      // An open case follows its obligor; the latest reroute wins whatever order they arrive in, and a
+      // closed case keeps the divisions it closed in.
+      const p = event.payload as Payload<'cases.case.rerouted'>;
+      const r = routingCols(p.villageCode, p.townshipCode);
+      return onCase(m, p.caseId, async () => {
+        await m.query(
+          `INSERT INTO metrics.case_fact (case_id, case_number, county_code, township_code, village_code, rerouted_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (case_id) DO UPDATE SET
+             county_code = CASE WHEN ${FOLLOWS} THEN EXCLUDED.county_code ELSE case_fact.county_code END,
+             township_code = CASE WHEN ${FOLLOWS} THEN EXCLUDED.township_code ELSE case_fact.township_code END,
+             village_code = CASE WHEN ${FOLLOWS} THEN EXCLUDED.village_code ELSE case_fact.village_code END,
+             rerouted_at = CASE WHEN ${FOLLOWS} THEN EXCLUDED.rerouted_at ELSE case_fact.rerouted_at END,
+             updated_at = now()`,
+          [p.caseId, p.caseNumber, r.county_code, r.township_code, r.village_code, p.reroutedAt],
+        );
+      });
     }
     case 'cases.performance.recorded': {
       const p = event.payload as Payload<'cases.performance.recorded'>;
@@ -267,6 +288,7 @@ export const FACT_SUBJECTS = [
   'cases.urging.ended',
   'cases.enforcement.filed',
   'cases.case.closed',
+  'cases.case.rerouted',
   'cases.performance.recorded',
   'credit.listing.added',
   'credit.listing.removed',

@@ -69,7 +69,7 @@ export const Query: QueryResolvers = {
     return simulate(runtime.ds, candidate, await activeRuleSet(runtime.ds), args.period ? resolvePeriod(args.period) : null);
   },
   judgeScores: async (_p, { first }, { identity, runtime }) => {
-    requireAdmin(identity);
+    requireCountyReader(identity);
     const n = parseInput(z.object({ first: z.number().int().min(1).max(500) }), { first: first ?? 50 }).first;
     const rows: { judge_id: string; raw_count: number; weighted: string }[] = await runtime.ds.query(
       `SELECT judge_id, raw_count, weighted FROM metrics.judge_score ORDER BY weighted DESC, judge_id LIMIT $1`,

@@ -9,7 +9,7 @@ import { ruleSetInForce, activeRuleSet } from './rule-sets';
 export const Staff: StaffResolvers = {
   __resolveReference: (ref) => ({ id: ref.id }),
   performance: async (s, args, { identity, loaders, runtime }) => {
-    requireReadJudge(identity, s.id);
+    requireReadJudge(identity);
     const period = resolvePeriod(args.period);
     let ruleSet;
     if (args.ruleSetId) {
