@@ -47,4 +47,19 @@ describe('an obligor who moves takes their open tasks to the new village', () =>
     await deliver(h, event('people.party.updated', { ...moved.payload, phone: '13900000000', previousHomeDivisionCode: BAISHUI, changed: ['phone'] }, c.obligorIds[0]!));
     expect(await q(`SELECT DISTINCT division_code FROM tasks.task WHERE case_id = $1 AND status = 'OPEN' AND origin = 'AUTO'`, [c.caseId])).toEqual([{ division_code: BAISHUI }]);
   });
+
+  it('gives the open tasks of a deactivated secretary to the next one registered for the village', async () => {
+    const old = staffRegistered({ divisionCode: GANGKOU });
+    await deliver(h, old);
+    const c = aCase();
+    await deliver(h, partyRegistered({ partyId: c.obligorIds[0] }));
+    await q(`UPDATE tasks.staff_ref SET active = false WHERE division_code = $1 AND staff_id <> $2`, [GANGKOU, old.key]);
+    await deliver(h, enforcementFiled(c, false));
+    expect(await q(`SELECT DISTINCT assignee_id FROM tasks.task WHERE case_id = $1`, [c.caseId])).toEqual([{ assignee_id: old.key }]);
+    await deliver(h, event('people.staff.updated', { ...old.payload, active: false }, old.key));
+    expect(await q(`SELECT DISTINCT assignee_id FROM tasks.task WHERE case_id = $1`, [c.caseId])).toEqual([{ assignee_id: null }]);
+    const next = staffRegistered({ divisionCode: GANGKOU });
+    await deliver(h, next);
+    expect(await q(`SELECT DISTINCT assignee_id FROM tasks.task WHERE case_id = $1`, [c.caseId])).toEqual([{ assignee_id: next.key }]);
+  });
 });

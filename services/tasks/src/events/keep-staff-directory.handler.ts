@@ -2,7 +2,8 @@ import { defineHandler } from '@zhiyuan/db';
 
 /**
  * Staff roles, divisions and phones: who the village secretary and the township liaison are. A
- * newly known secretary or liaison also takes the automatic tasks of their division that nobody holds yet.
+ * newly known secretary or liaison also takes the automatic tasks of their division that nobody holds
+ * yet; a deactivated account gives its open tasks back.
  */
 export const keepStaffDirectory = defineHandler({
   name: 'keep-staff-directory',
@@ -16,7 +17,12 @@ export const keepStaffDirectory = defineHandler({
          phone = EXCLUDED.phone, department = EXCLUDED.department, active = EXCLUDED.active, updated_at = now()`,
       [s.staffId, s.name, s.roles, s.divisionCode, s.phone, s.department, s.active],
     );
-    if (!s.active || !s.divisionCode) return;
+    if (!s.active) {
+      // A deactivated account holds nothing: its open tasks wait for the next holder of the role.
+      await m.query(`UPDATE tasks.task SET assignee_id = NULL, updated_at = now() WHERE assignee_id = $1 AND status IN ('OPEN', 'IN_PROGRESS')`, [s.staffId]);
+      return;
+    }
+    if (!s.divisionCode) return;
     const takes = (s.roles.includes('VILLAGE_SECRETARY') && s.divisionCode.length === 12) || (s.roles.includes('TOWNSHIP_LIAISON') && s.divisionCode.length === 9);
     if (takes) {
       await m.query(

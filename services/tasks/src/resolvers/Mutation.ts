@@ -106,6 +106,11 @@ async function lockTask(m: EntityManager, id: string): Promise<TaskEntity> {
   return t;
 }
 
+async function requireActiveStaff(m: EntityManager, staffId: string): Promise<void> {
+  const staff = await m.query(`SELECT 1 FROM tasks.staff_ref WHERE staff_id = $1 AND active`, [staffId]);
+  if (staff.length === 0) throw errors.notFound('Staff', staffId);
+}
+
 function requireOpen(t: TaskEntity, to: string): void {
   if (!TASK_STATUS_OPEN.includes(t.status)) throw transitionError('A task', t.status, to);
 }
@@ -140,6 +145,7 @@ export const Mutation: MutationResolvers = {
       const { ref, parties } = await requireCase(m, i.caseId);
       if (ref.status !== 'OPEN') throw errors.rule('CASE_OPEN', 'The case is closed; no new tasks');
       if (i.obligorId && !parties.some((p) => p.partyId === i.obligorId && p.role === 'OBLIGOR')) throw errors.rule('OBLIGOR_OF_CASE', 'This party is not an obligor of the case');
+      if (i.assigneeId) await requireActiveStaff(m, i.assigneeId);
       const task = await openTask(m, emit, {
         caseId: i.caseId,
         obligorId: i.obligorId ?? null,
@@ -166,8 +172,7 @@ export const Mutation: MutationResolvers = {
       const t = await lockTask(m, id);
       if (!canManageTasksIn(ctx.identity, t.divisionCode)) deny();
       requireOpen(t, t.status);
-      const staff = await m.query(`SELECT 1 FROM tasks.staff_ref WHERE staff_id = $1 AND active`, [assigneeId]);
-      if (staff.length === 0) throw errors.notFound('Staff', assigneeId);
+      await requireActiveStaff(m, assigneeId);
       await m.query(`UPDATE tasks.task SET assignee_id = $2, updated_at = now() WHERE id = $1`, [id, assigneeId]);
       return m.getRepository(TaskEntity).findOneByOrFail({ id });
     });
