@@ -14,6 +14,8 @@ export const configSchema = z.object({
   CASES_SWEEP_INTERVAL_MS: fields.positiveInt(60_000),
   /** Rows per transaction in the bulk judgment import. */
   CASES_IMPORT_BATCH_SIZE: fields.positiveInt(1_000),
+  /** Import batches written at the same time by the import command (each its own connection). */
+  CASES_IMPORT_CONCURRENCY: fields.positiveInt(2),
   /** Most judgments accepted by one importJudgments mutation (bigger loads go through the import command). */
   CASES_IMPORT_MUTATION_MAX: fields.positiveInt(500),
 });
@@ -30,6 +32,7 @@ export interface CaseSettings {
   urgingDays: number;
   researchMonths: number;
   importBatchSize: number;
+  importConcurrency: number;
   importMutationMax: number;
 }
 
@@ -39,6 +42,7 @@ export function settingsFrom(config: CasesConfig): CaseSettings {
     urgingDays: config.CASES_URGING_DAYS,
     researchMonths: config.CASES_RESEARCH_MONTHS,
     importBatchSize: config.CASES_IMPORT_BATCH_SIZE,
+    importConcurrency: config.CASES_IMPORT_CONCURRENCY,
     importMutationMax: config.CASES_IMPORT_MUTATION_MAX,
   };
 }

@@ -43,9 +43,9 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
         string_to_array(u.obl, ',')::uuid[], string_to_array(u.obe, ',')::uuid[], u.p, u.i, u.c, u.p + u.i + u.c, $14, r.village_code, r.township_code,
         $15, CASE WHEN $15 THEN $16::timestamptz END, $17::date, $16, $16
        FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::date[], $8::date[], $9::text[], $10::text[], $11::bigint[], $12::bigint[], $13::bigint[])
-            WITH ORDINALITY AS u(id, num, court, cause, cat, judge, eff, ddl, obl, obe, p, i, c, ord)
+            AS u(id, num, court, cause, cat, judge, eff, ddl, obl, obe, p, i, c)
        LEFT JOIN cases.party_route r ON r.party_id = split_part(u.obl, ',', 1)::uuid
-      ORDER BY u.ord
+      ORDER BY u.num -- one global order of inserts, so concurrent batches cannot deadlock on a repeated number
      ON CONFLICT DO NOTHING
      RETURNING id, case_number, village_code, township_code`,
     [

@@ -8,7 +8,7 @@ import { entities } from '../entities';
 import { migrations } from '../migrations';
 import { importJudgmentsFile, type ImportProgress } from './importer';
 
-const USAGE = `usage: npm run import:judgments -- FILE [--format csv|ndjson] [--rejects PATH] [--batch-size N] [--urging AUTO|MANUAL|OFF]
+const USAGE = `usage: npm run import:judgments -- FILE [--format csv|ndjson] [--rejects PATH] [--batch-size N] [--concurrency N] [--urging AUTO|MANUAL|OFF]
 
 CSV columns: caseNumber,court,causeCode,judgeId,effectiveDate,performanceDeadline,obligorIds,obligeeIds,principalFen,interestFen,costsFen
 (id lists separated by ';', amounts in integer fen). NDJSON: one object per line with the same keys (lists as arrays).`;
@@ -17,7 +17,7 @@ CSV columns: caseNumber,court,causeCode,judgeId,effectiveDate,performanceDeadlin
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { format: { type: 'string' }, rejects: { type: 'string' }, 'batch-size': { type: 'string' }, urging: { type: 'string' }, help: { type: 'boolean' } },
+    options: { format: { type: 'string' }, rejects: { type: 'string' }, 'batch-size': { type: 'string' }, concurrency: { type: 'string' }, urging: { type: 'string' }, help: { type: 'boolean' } },
   });
   if (values.help || positionals.length !== 1) {
     process.stderr.write(`${USAGE}\n`);
@@ -28,8 +28,12 @@ async function main(): Promise<void> {
   const urging = values.urging?.toUpperCase() as 'AUTO' | 'MANUAL' | 'OFF' | undefined;
   if (urging && !['AUTO', 'MANUAL', 'OFF'].includes(urging)) throw new Error('--urging must be AUTO, MANUAL or OFF');
   const config = loadCasesConfig();
+  const concurrency = values.concurrency ? Number(values.concurrency) : config.CASES_IMPORT_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new Error('--concurrency must be between 1 and 16');
+  const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 20_000)) throw new Error('--batch-size must be between 1 and 20000');
   const logger = createLogger('cases-import', config.LOG_LEVEL);
-  const ds = createDataSource({ url: config.DATABASE_URL, schema: DB_SCHEMA, entities, migrations, poolSize: 2, applicationName: 'zhiyuan-cases-import' });
+  const ds = createDataSource({ url: config.DATABASE_URL, schema: DB_SCHEMA, entities, migrations, poolSize: concurrency + 1, applicationName: 'zhiyuan-cases-import' });
   await initializeDataSource(ds, DB_SCHEMA);
   const file = path.resolve(positionals[0]!);
   const tty = process.stderr.isTTY;
@@ -45,8 +49,9 @@ async function main(): Promise<void> {
     const s = await importJudgmentsFile(ds, settingsFrom(config), file, {
       format,
       rejectsPath: values.rejects,
-      batchSize: values['batch-size'] ? Number(values['batch-size']) : undefined,
+      batchSize,
       urgingMode: urging,
+      concurrency,
       onProgress: (p) => draw(p),
     });
     draw(s, true);

@@ -13,6 +13,8 @@ export interface ImportOptions {
   /** Where the reject report (row, field, reason) goes; default FILE.rejects.csv. */
   rejectsPath?: string;
   batchSize?: number;
+  /** Batches written at the same time (each its own transaction and connection). */
+  concurrency?: number;
   urgingMode?: CaseSettings['urgingMode'];
   actor?: string;
   /** Called after every batch (the command draws its progress line from it). */
@@ -110,9 +112,12 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
   let batch: JudgmentInput[] = [];
   let seen = new Set<string>();
 
-  // One batch is written while the next is read and validated: the database and the parser work at
-  // the same time, and memory stays bounded by two batches.
-  let writing: Promise<void> | null = null;
+  // Up to `concurrency` batches are written (each in its own transaction, on its own connection) while
+  // the next is read and validated: the database and the parser work at the same time, and memory stays
+  // bounded by concurrency + 1 batches.
+  const concurrency = Math.max(1, opts.concurrency ?? settings.importConcurrency);
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
   const write = async (rows: JudgmentInput[]) => {
     const r = await ds.transaction((manager) => intakeJudgments(manager, rows, settings, actor, now(), { urgingMode: opts.urgingMode }));
     p.imported += r.inserted.length;
@@ -121,15 +126,21 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
     opts.onProgress?.({ ...p });
   };
   const flush = async () => {
-    if (writing) await writing;
-    writing = null;
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
-    seen = new Set();
-    writing = write(rows);
-    // Keep an early failure from surfacing as an unhandled rejection before it is awaited.
-    writing.catch(() => undefined);
+    if (batch.length > 0) {
+      const rows = batch;
+      batch = [];
+      seen = new Set();
+      const w: Promise<void> = write(rows).catch((err) => {
+        failure ??= err;
+      }).finally(() => inFlight.delete(w));
+      inFlight.add(w);
+    }
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    if (failure) throw failure;
+  };
+  const drain = async () => {
+    await Promise.all(inFlight);
+    if (failure) throw failure;
   };
 
   try {
@@ -156,9 +167,9 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
       if (batch.length >= batchSize) await flush();
     }
     await flush();
-    await flush();
+    await drain();
   } finally {
-    await (writing as Promise<void> | null)?.catch(() => undefined);
+    await Promise.all(inFlight);
     out.end();
     await once(out, 'finish').catch(() => undefined);
   }
