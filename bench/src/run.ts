@@ -102,6 +102,14 @@ async function main(): Promise<void> {
       try {
         log('starting the product (fresh database, private NATS, four subgraphs and the gateway)');
         env = await startBenchEnvironment({ nats: true });
+        const started = env;
+        // An interrupted run still drops its database and stops its private NATS.
+        for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+          process.once(sig, () => {
+            log(`${sig}: cleaning up`);
+            void started.stop().finally(() => process.exit(130));
+          });
+        }
         const data: LoadedData = await loadDataset(env, ds, { judgments: opts.judgments, log });
         results.load = data.report;
         results.meta.judgmentsLoaded = data.report.judgments.imported;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { identity } from '@zhiyuan/testing';
@@ -83,6 +83,8 @@ export async function loadDataset(env: BenchEnvironment, ds: Dataset, opts: { ju
   await writeJudgmentsCsv(ds, csv, { party: (i) => partyIds[i] ?? ds.party(i).key, judge: (i) => judgeIds[i % Math.max(1, judgeIds.length)] ?? null }, 0, opts.judgments);
   t0 = Date.now();
   const imp = await runImportCommand(csv, env.stack.databaseUrl, ['--urging', 'AUTO']);
+  rmSync(csv, { force: true });
+  rmSync(`${csv}.rejects.csv`, { force: true });
   if (imp.exitCode !== 0) throw new Error(`the import command failed (${imp.exitCode}): ${imp.stderrTail}`);
   const importSeconds = (Date.now() - t0) / 1000;
   log(`judgments: ${imp.summary?.imported ?? 0} imported in ${importSeconds.toFixed(1)} s`);

@@ -154,7 +154,9 @@ export async function eventsScenario(env: BenchEnvironment, ds: Dataset, data: L
   const achieved = prepared.length / ((Date.now() - start) / 1000);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && (received.link.size < committedAt.size || received.removed.size < committedAt.size)) await new Promise((res) => setTimeout(res, 200));
-  await waitForQuiet(env.stack.databaseUrl, { quietMs: 1000, timeoutMs: 60_000 });
+  // The judge's score is read from metrics' inbox: wait (bounded) until its backlog is handled.
+  const settled = await waitForQuiet(env.stack.databaseUrl, { quietMs: 1000, timeoutMs: 900_000 });
+  opts.log(`events: settled ${(settled.ms / 1000).toFixed(1)} s after the last payment answer`);
   await bus.close();
 
   // Effects as the services recorded them: the inbox row is written in the same transaction as the effect.
