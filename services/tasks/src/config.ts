@@ -33,5 +33,5 @@ export const configSchema = z
 export type TasksConfig = z.infer<typeof configSchema>;
 
 export function loadTasksConfig(env: Record<string, string | undefined> = process.env): Readonly<TasksConfig> {
-  return loadConfig(configSchema as never, env) as Readonly<TasksConfig>;
+  return loadConfig(configSchema, env);
 }

@@ -1,0 +1,18 @@
+import { ConfigError } from '@zhiyuan/config';
+import { loadTasksConfig } from './config';
+
+describe('tasks configuration', () => {
+  it('defaults to the log SMS provider and the documented schedules', () => {
+    const c = loadTasksConfig({ DATABASE_URL: 'postgres://x' });
+    expect(c).toMatchObject({ PORT: 4003, SMS_PROVIDER: 'log', SMS_MAX_ATTEMPTS: 5, SMS_RETRY_BASE_MS: 30_000, TASK_ESCALATE_TO_COUNTY_AFTER_HOURS: 72, TASK_SCHEDULERS_ENABLED: true });
+  });
+
+  it('requires the gateway URL when SMS go over HTTP, naming the variable', () => {
+    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', SMS_PROVIDER: 'http' })).toThrow(new ConfigError('SMS_HTTP_URL', 'is required (is required when SMS_PROVIDER=http)'));
+    expect(loadTasksConfig({ DATABASE_URL: 'postgres://x', SMS_PROVIDER: 'http', SMS_HTTP_URL: 'https://sms.example/send' }).SMS_HTTP_URL).toBe('https://sms.example/send');
+  });
+
+  it('refuses a malformed value', () => {
+    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', SMS_MAX_ATTEMPTS: 'many' })).toThrow(/SMS_MAX_ATTEMPTS is malformed/);
+  });
+});
