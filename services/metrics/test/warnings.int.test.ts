@@ -114,3 +114,47 @@ describe('early warnings', () => {
     expect((await gqlRequest(t.service.url, m, { id: randomUUID(), i: input }, ADMIN)).errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
 });
+
+describe('judicial suggestions', () => {
+  let t: TestMetrics;
+  beforeAll(async () => {
+    t = await startMetrics();
+  });
+  afterAll(() => t.stop());
+
+  const FIELDS = 'id status targetDepartment division { code } title finding figures { label value } createdBy sentAt answeredAt answer';
+  const create = (who = ADMIN, input: Record<string, unknown> = {}) =>
+    gqlRequest(t.service.url, `mutation($i: CreateJudicialSuggestionInput!) { createJudicialSuggestion(input: $i) { ${FIELDS} } }`, {
+      i: { targetDepartment: '县人力社保局', divisionCode: TOWNSHIP_A, title: '劳动报酬纠纷高发', finding: '虹星桥镇劳动争议案件占比上升', figures: [{ label: '劳动争议案件', value: '12' }], ...input },
+    }, who);
+
+  it('tracks a suggestion from DRAFT to SENT to ANSWERED and refuses any other move', async () => {
+    const created = await create();
+    expect(created.errors).toBeUndefined();
+    const s = created.data.createJudicialSuggestion;
+    expect(s).toMatchObject({ status: 'DRAFT', division: { code: TOWNSHIP_A }, figures: [{ label: '劳动争议案件', value: '12' }], createdBy: ADMIN.sub, sentAt: null });
+    const answerEarly = await gqlRequest(t.service.url, `mutation($id: ID!) { answerJudicialSuggestion(id: $id, answer: "ok") { status } }`, { id: s.id }, ADMIN);
+    expect(answerEarly.errors![0]!.extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'DRAFT', to: 'ANSWERED' });
+    const sent = await gqlRequest(t.service.url, `mutation($id: ID!) { sendJudicialSuggestion(id: $id) { status sentAt } }`, { id: s.id }, ADMIN);
+    expect(sent.data.sendJudicialSuggestion.status).toBe('SENT');
+    expect(sent.data.sendJudicialSuggestion.sentAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const again = await gqlRequest(t.service.url, `mutation($id: ID!) { sendJudicialSuggestion(id: $id) { status } }`, { id: s.id }, ADMIN);
+    expect(again.errors![0]!.extensions!.code).toBe('INVALID_TRANSITION');
+    const answered = await gqlRequest(t.service.url, `mutation($id: ID!) { answerJudicialSuggestion(id: $id, answer: "已开展专项治理") { status answer answeredAt } }`, { id: s.id }, ADMIN);
+    expect(answered.data.answerJudicialSuggestion).toMatchObject({ status: 'ANSWERED', answer: '已开展专项治理' });
+    const list = await gqlRequest(t.service.url, `{ judicialSuggestions(status: ANSWERED) { nodes { id } } }`, {}, identity(['JUDGE']));
+    expect(list.data.judicialSuggestions.nodes).toEqual([{ id: s.id }]);
+    const missing = await gqlRequest(t.service.url, `mutation($id: ID!) { sendJudicialSuggestion(id: $id) { status } }`, { id: randomUUID() }, ADMIN);
+    expect(missing.errors![0]!.extensions!.code).toBe('NOT_FOUND');
+  });
+
+  it('lets only administrators write suggestions and judges read them, validating input', async () => {
+    const before = (await t.service.runtime.ds.query(`SELECT count(*)::int AS n FROM metrics.judicial_suggestion`))[0].n;
+    expect((await create(identity(['JUDGE']))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await create(ADMIN, { title: ' ' })).errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'title' });
+    expect((await create(ADMIN, { divisionCode: '12' })).errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'divisionCode' });
+    expect((await t.service.runtime.ds.query(`SELECT count(*)::int AS n FROM metrics.judicial_suggestion`))[0].n).toBe(before);
+    const cadre = await gqlRequest(t.service.url, `{ judicialSuggestions { nodes { id } } }`, {}, identity(['VILLAGE_CADRE'], { divisionCode: VILLAGE_A1 }));
+    expect(cadre.errors![0]!.extensions!.code).toBe('FORBIDDEN');
+  });
+});
