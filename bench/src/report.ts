@@ -25,6 +25,8 @@ export interface BenchResults {
   import?: ImportResults;
   cockpit?: CockpitResults;
   notRun: { scenario: string; reason: string }[];
+  /** Observations written down after the run (what limited it, what to tune); never numbers. */
+  notes?: string[];
 }
 
 const f0 = (n: number | undefined | null) => (n === undefined || n === null || Number.isNaN(n) ? 'n/a' : Math.round(n).toLocaleString('en-US'));
@@ -97,6 +99,11 @@ export function renderMarkdown(r: BenchResults): string {
   out.push('## Targets', '', '| target | measured | result |', '| --- | --- | --- |');
   for (const t of targets(r)) out.push(`| ${t.target} | ${t.measured} | ${yes(t.ok)} |`);
   out.push('');
+  if (r.notes?.length) {
+    out.push('## Notes', '');
+    for (const n of r.notes) out.push(`- ${n}`);
+    out.push('');
+  }
   if (r.notRun.length) {
     out.push('## Not run', '');
     for (const n of r.notRun) out.push(`- **${n.scenario}**: ${n.reason}`);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +19,8 @@ type Scenario = (typeof SCENARIOS)[number];
 const NEEDS_STACK: Scenario[] = ['gateway', 'sql', 'events', 'cockpit'];
 
 const USAGE = `usage: npm run bench -- [--scenario all|${SCENARIOS.join('|')}[,...]] [--scale county|province]
-       [--judgments N] [--duration SEC] [--connections N] [--seed N] [--import-rows N[,N]] [--out DIR]`;
+       [--judgments N] [--duration SEC] [--connections N] [--seed N] [--import-rows N[,N]] [--out DIR]
+       npm run bench -- --render bench/results/FILE.json   (re-render the Markdown of a saved result)`;
 
 export interface RunOptions {
   scale: Scale;
@@ -46,11 +47,18 @@ async function main(): Promise<void> {
       'events-cases': { type: 'string', default: '1000' },
       'events-rate': { type: 'string', default: '200' },
       out: { type: 'string', default: path.join(REPO_ROOT, 'bench/results') },
+      render: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values.render) {
+    // Re-renders the Markdown report of a saved JSON result (after notes were added to it).
+    const saved = JSON.parse(readFileSync(values.render, 'utf8')) as BenchResults;
+    writeFileSync(values.render.replace(/\.json$/, '.md'), renderMarkdown(saved));
     return;
   }
   const scale = values.scale as Scale;
@@ -84,6 +92,9 @@ async function main(): Promise<void> {
     notRun: [],
   };
 
+  if (opts.judgments < ds.totalJudgments && selected.some((x) => NEEDS_STACK.includes(x))) {
+    results.notRun.push({ scenario: 'full-scale load', reason: `only the first ${opts.judgments} of ${ds.totalJudgments} judgments (and the parties they name) were loaded (--judgments)` });
+  }
   if (selected.includes('generate')) results.generate = await generateScenario(ds, opts);
   if (selected.includes('import')) results.import = await importScenario(ds, opts);
 
