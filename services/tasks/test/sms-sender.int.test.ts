@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { waitFor } from '@zhiyuan/testing';
 import { sendDueNotifications } from '../src';
 import { aCase, partyRegistered, urgingStarted } from './factories/events';
 import { deliver, RecordingSmsProvider, startTasks, type Harness } from './factories/service';
@@ -104,3 +105,19 @@ describe('SMS sender: outbox-backed ledger with retries', () => {
     expect(await row(n.id)).toMatchObject({ status: 'SENT', attempts: 2 });
   });
 });
+
+describe('SMS sender and overdue sweep scheduled by the service', () => {
+  it('sends queued SMS on its own once the service runs its schedulers', async () => {
+    const sms = new RecordingSmsProvider();
+    const h = await startTasks({ smsProvider: sms, env: { TASK_SCHEDULERS_ENABLED: 'true', SMS_SEND_INTERVAL_MS: '50', TASK_SWEEP_INTERVAL_MS: '50' } });
+    try {
+      const c = aCase({ villageCode: null, townshipCode: null });
+      await deliver(h, partyRegistered({ partyId: c.obligorIds[0] }));
+      await deliver(h, urgingStarted(c));
+      await waitFor(() => sms.calls.some((m) => m.body.includes('执前督促')), { what: 'the urging SMS sent by the scheduler' });
+    } finally {
+      await h.stop();
+    }
+  });
+});
+

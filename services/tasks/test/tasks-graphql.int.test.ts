@@ -127,6 +127,26 @@ describe('tasks subgraph over GraphQL', () => {
     expect(events.map((e: any) => e.type)).toEqual(['tasks.task.created', 'tasks.task.completed']);
   });
 
+  it('gives a county department the tasks assigned to it, and nothing else', async () => {
+    const judge = identity(['JUDGE'], { sub: randomUUID() });
+    const dept = identity(['COUNTY_DEPARTMENT'], { sub: randomUUID(), department: 'NATURAL_RESOURCES', divisionCode: COUNTY });
+    const dueAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const input = { caseId: filed[3]!.caseId, type: 'FIND_ASSETS', level: 'COUNTY', divisionCode: COUNTY, title: '查询不动产登记', dueAt, assigneeDepartment: 'NATURAL_RESOURCES' };
+    expect((await gql(CREATE, { input }, officer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const created = await gql(CREATE, { input }, judge);
+    expect(created.errors).toBeUndefined();
+    const id = created.data.createTask.id;
+
+    const mine = await gql(`{ myTasks { totalCount edges { node { id level } } } }`, {}, dept);
+    expect(mine.data.myTasks).toEqual({ totalCount: 1, edges: [{ node: { id, level: 'COUNTY' } }] });
+    const county = await gql(TASKS, { f: { divisionCode: COUNTY } }, dept);
+    expect(county.data.tasks.edges.map((e: any) => e.node.id)).toEqual([id]);
+    const [villageTask] = await q(`SELECT id FROM tasks.task WHERE division_code = $1 LIMIT 1`, [GANGKOU]);
+    expect((await gql(`query($id: ID!) { task(id: $id) { id } }`, { id: villageTask.id }, dept)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const done = await gql(`mutation($i: CompleteTaskInput!) { completeTask(input: $i) { status } }`, { i: { id, outcome: 'PARTIAL', summary: '名下有宅基地一处，无商品房' } }, dept);
+    expect(done.data.completeTask.status).toBe('DONE');
+  });
+
   it('takes the whereabouts and property feedback, completing both 查人找物 tasks and publishing the form summary', async () => {
     const c = filed[1]!;
     const [locate] = await q(`SELECT id FROM tasks.task WHERE case_id = $1 AND type = 'LOCATE_PERSON'`, [c.caseId]);
