@@ -1,11 +1,22 @@
+import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import type { Identity } from '@zhiyuan/auth';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
+import { listCasesOfMany, type CaseConnection, type CaseRelationRequest } from './app/case-query';
 import { CaseEntity, InstalmentEntity, PerformanceEntity, SettlementEntity, TimelineEntryEntity } from './entities';
 
 /** Built per request: one batched query per entity or relation, whatever the page size. */
-export function createLoaders(ds: DataSource) {
+export function createLoaders(ds: DataSource, identity: Identity) {
+  const caseById = loaderByKey<string, CaseEntity>((ids) => ds.getRepository(CaseEntity).findBy({ id: In([...ids]) }), (c) => c.id);
+  const loadCases = async (ids: string[]) => {
+    const rows = await ds.getRepository(CaseEntity).findBy({ id: In(ids) });
+    for (const c of rows) caseById.prime(c.id, c);
+    return rows;
+  };
   return {
-    case: loaderByKey<string, CaseEntity>((ids) => ds.getRepository(CaseEntity).findBy({ id: In([...ids]) }), (c) => c.id),
+    case: caseById,
+    /** Party.cases, Division.cases and Staff.cases of every entity in one _entities call, together. */
+    casesOf: new DataLoader<CaseRelationRequest, CaseConnection, string>((requests) => listCasesOfMany(ds, identity, requests, loadCases), { cacheKeyFn: (r) => JSON.stringify(r) }),
     performancesOf: listLoaderByKey<string, PerformanceEntity>(
       (ids) => ds.getRepository(PerformanceEntity).find({ where: { caseId: In([...ids]) }, order: { recordedAt: 'ASC', id: 'ASC' } }),
       (p) => p.caseId,

@@ -138,6 +138,36 @@ describe('case queries, federation fields and access', () => {
     expect(byObligor.data._entities[0].cases.totalCount).toBe(15);
   });
 
+  it('serves the cases of many entities in one _entities call with the same number of statements as for one', async () => {
+    const Q = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Party { cases(first: 2) { totalCount nodes { id timeline { kind } } } }
+      ... on Division { cases(first: 2, filter: { open: true }) { totalCount nodes { id } } } } }`;
+    const run = async (parties: string[], divisions: string[]) => {
+      statements = 0;
+      const r = await gql(Q, { r: [...parties.map((id) => ({ __typename: 'Party', id })), ...divisions.map((code) => ({ __typename: 'Division', code }))] });
+      expect(r.errors).toBeUndefined();
+      return { statements, entities: r.data._entities };
+    };
+    const one = await run([obligee], [GANGKOU]);
+    const many = await run([obligee, gangkouObligor, baishuiObligor, hepingObligor, ...Array.from({ length: 6 }, () => randomUUID())], [GANGKOU, BAISHUI, FANGJIAZHUANG]);
+    expect(many.statements).toBe(one.statements);
+    expect(many.entities.map((e: { cases: { totalCount: number } }) => e.cases.totalCount)).toEqual([30, 30, 15, 10, 0, 0, 0, 0, 0, 0, 30, 15, 10]);
+    expect(many.entities[0].cases.nodes).toHaveLength(2);
+    const firstPage = await gql(`query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Party { cases(first: 2, after: $after) { nodes { id } } } } }`, {
+      r: [{ __typename: 'Party', id: obligee }],
+      after: null,
+    });
+    const cursorPage = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Party { cases(first: 2) { edges { cursor } } } } }`, { r: [{ __typename: 'Party', id: obligee }] });
+    const next = await gql(`query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Party { cases(first: 2, after: $after) { nodes { id } } } } }`, {
+      r: [{ __typename: 'Party', id: obligee }],
+      after: cursorPage.data._entities[0].cases.edges[1].cursor,
+    });
+    expect(next.data._entities[0].cases.nodes).toHaveLength(2);
+    expect(next.data._entities[0].cases.nodes.map((n: { id: string }) => n.id)).not.toContain(firstPage.data._entities[0].cases.nodes[0].id);
+    const bad = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Party { cases { totalCount } } } }`, { r: [{ __typename: 'Party', id: 'nope' }] });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+  });
+
   it('finds a case by judgment or enforcement number and resolves Case references', async () => {
     const list = await gql(`query { cases(filter: { states: [IN_PROGRESS] }, first: 1) { nodes { id caseNumber enforcementNumber } } }`);
     const c = list.data.cases.nodes[0];

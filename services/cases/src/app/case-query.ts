@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import type { Identity } from '@zhiyuan/auth';
 import { errors, pageArgs, parseInput, toConnection, type Connection, type PageArgs } from '@zhiyuan/server';
@@ -34,13 +34,8 @@ export const caseFilterSchema = z
 
 export type CaseFilter = NonNullable<z.infer<typeof caseFilterSchema>>;
 
-/**
- * One page of cases the caller may see, newest judgment first: one statement for the page and one
- * for the total, whatever the page size (nested fields go through the DataLoaders).
- */
-export async function listCases(ds: DataSource, identity: Identity, rawFilter: unknown, page: PageArgs, now: Date = new Date()): Promise<Connection<CaseEntity> & { totalCount: number }> {
-  const filter: CaseFilter = parseInput(caseFilterSchema, rawFilter) ?? {};
-  const { limit, after } = pageArgs(page);
+/** Scope and filters as a query over alias `c`; the list queries add order, cursor and limit. */
+function caseQuery(ds: DataSource, identity: Identity, filter: CaseFilter, now: Date): SelectQueryBuilder<CaseEntity> {
   const qb = ds.getRepository(CaseEntity).createQueryBuilder('c');
   const scope = caseScopeSql(identity);
   qb.where(scope ? scope.sql : 'TRUE', scope?.params ?? {});
@@ -71,13 +66,115 @@ export async function listCases(ds: DataSource, identity: Identity, rawFilter: u
   // Age in days since the effective date: older than minAgeDays means effective on or before today - min.
   if (filter.minAgeDays != null) qb.andWhere('c.effective_date <= :ageMin', { ageMin: addDays(today, -filter.minAgeDays) });
   if (filter.maxAgeDays != null) qb.andWhere('c.effective_date >= :ageMax', { ageMax: addDays(today, -filter.maxAgeDays) });
+  return qb;
+}
 
-  const totalCount = await qb.clone().getCount();
-  if (after) {
-    const [date, id] = after as [string, string];
-    if (typeof date !== 'string' || typeof id !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !uuid.safeParse(id).success) throw errors.validation('after', 'The cursor is not valid; use a cursor from a previous page');
-    qb.andWhere('(c.effective_date, c.id) < (CAST(:afterDate AS date), CAST(:afterId AS uuid))', { afterDate: date, afterId: id });
+function applyCursor(qb: SelectQueryBuilder<CaseEntity>, after: unknown[] | null): void {
+  if (!after) return;
+  const [date, id] = after as [unknown, unknown];
+  if (typeof date !== 'string' || typeof id !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !uuid.safeParse(id).success) {
+    throw errors.validation('after', 'The cursor is not valid; use a cursor from a previous page');
   }
+  qb.andWhere('(c.effective_date, c.id) < (CAST(:afterDate AS date), CAST(:afterId AS uuid))', { afterDate: date, afterId: id });
+}
+
+const cursorOf = (c: CaseEntity) => [c.effectiveDate, c.id];
+
+/**
+ * One page of cases the caller may see, newest judgment first: one statement for the page and one
+ * for the total, whatever the page size (nested fields go through the DataLoaders).
+ */
+export async function listCases(ds: DataSource, identity: Identity, rawFilter: unknown, page: PageArgs, now: Date = new Date()): Promise<CaseConnection> {
+  const filter: CaseFilter = parseInput(caseFilterSchema, rawFilter) ?? {};
+  const { limit, after } = pageArgs(page);
+  const qb = caseQuery(ds, identity, filter, now);
+  const totalCount = await qb.clone().getCount();
+  applyCursor(qb, after);
   const rows = await qb.orderBy('c.effective_date', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getMany();
-  return { ...toConnection(rows, limit, (c) => [c.effectiveDate, c.id]), totalCount };
+  return { ...toConnection(rows, limit, cursorOf), totalCount };
+}
+
+export type CaseConnection = Connection<CaseEntity> & { totalCount: number };
+
+/** The cases of one party, division or staff member, as asked for through a federation field. */
+export interface CaseRelationRequest {
+  relation: 'party' | 'division' | 'staff';
+  key: string;
+  role?: 'OBLIGOR' | 'OBLIGEE' | 'ANY' | null;
+  filter?: unknown;
+  first?: number | null;
+  after?: string | null;
+}
+
+const DIVISION_CODE = /^\d{6}(\d{3})?(\d{3})?$/;
+
+function relationSql(r: CaseRelationRequest): string {
+  const key = 'CAST(k.key AS uuid)';
+  if (r.relation === 'staff') return `(c.judge_id = ${key} OR c.officer_id = ${key})`;
+  if (r.relation === 'party') {
+    const asObligor = `c.obligor_ids @> ARRAY[${key}]`;
+    const asObligee = `c.obligee_ids @> ARRAY[${key}]`;
+    return r.role === 'OBLIGOR' ? asObligor : r.role === 'OBLIGEE' ? asObligee : `(${asObligor} OR ${asObligee})`;
+  }
+  if (r.key.length === 12) return 'c.village_code = k.key';
+  if (r.key.length === 9) return 'c.township_code = k.key';
+  return `(c.township_code IS NULL OR c.township_code LIKE k.key || '%')`;
+}
+
+/**
+ * The cases of many parties, divisions or staff members at once (the gateway asks for `Party.cases` of
+ * every party in a list in one `_entities` call): requests with the same arguments share one statement
+ * for their pages (a LATERAL join over the keys), one for their totals, and all share one for the cases.
+ */
+export async function listCasesOfMany(
+  ds: DataSource,
+  identity: Identity,
+  requests: readonly CaseRelationRequest[],
+  loadCases: (ids: string[]) => Promise<CaseEntity[]>,
+  now: Date = new Date(),
+): Promise<(CaseConnection | Error)[]> {
+  const results: (CaseConnection | Error)[] = new Array(requests.length);
+  const groups = new Map<string, number[]>();
+  requests.forEach((r, i) => {
+    const valid = r.relation === 'division' ? DIVISION_CODE.test(r.key) : uuid.safeParse(r.key).success;
+    if (!valid) {
+      results[i] = errors.validation(r.relation === 'division' ? 'code' : 'id', `${r.key} is not a valid key`);
+      return;
+    }
+    const shape = JSON.stringify([r.relation, r.role ?? null, r.relation === 'division' ? r.key.length : 0, r.filter ?? null, r.first ?? null, r.after ?? null]);
+    groups.set(shape, [...(groups.get(shape) ?? []), i]);
+  });
+  const pages: { members: number[]; limit: number; ids: Map<string, string[]>; totals: Map<string, number> }[] = [];
+  for (const members of groups.values()) {
+    const first = requests[members[0]!]!;
+    try {
+      const { divisionCode: _ignored, ...filter } = (parseInput(caseFilterSchema, first.filter) ?? {}) as CaseFilter;
+      const { limit, after } = pageArgs({ first: first.first, after: first.after });
+      const qb = caseQuery(ds, identity, filter, now).andWhere(relationSql(first));
+      const keys = [...new Set(members.map((i) => requests[i]!.key))];
+      const [countSql, countParams] = qb.clone().select('COUNT(*)', 'n').getQueryAndParameters();
+      applyCursor(qb, after);
+      const [pageSql, pageParams] = qb.select('c.id', 'id').orderBy('c.effective_date', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getQueryAndParameters();
+      const totals: { key: string; n: string }[] = await ds.query(`SELECT k.key, (${countSql}) AS n FROM unnest($${countParams.length + 1}::text[]) AS k(key)`, [...countParams, keys]);
+      const rows: { key: string; id: string }[] = await ds.query(
+        `SELECT k.key, p.id FROM unnest($${pageParams.length + 1}::text[]) WITH ORDINALITY AS k(key, ord) CROSS JOIN LATERAL (${pageSql}) p`,
+        [...pageParams, keys],
+      );
+      const ids = new Map<string, string[]>();
+      for (const r of rows) ids.set(r.key, [...(ids.get(r.key) ?? []), r.id]);
+      pages.push({ members, limit, ids, totals: new Map(totals.map((t) => [t.key, Number(t.n)])) });
+    } catch (err) {
+      for (const i of members) results[i] = err as Error;
+    }
+  }
+  const wanted = [...new Set(pages.flatMap((p) => [...p.ids.values()].flat()))];
+  const byId = new Map((wanted.length ? await loadCases(wanted) : []).map((c) => [c.id, c]));
+  for (const p of pages) {
+    for (const i of p.members) {
+      const key = requests[i]!.key;
+      const rows = (p.ids.get(key) ?? []).map((id) => byId.get(id)).filter((c): c is CaseEntity => !!c);
+      results[i] = { ...toConnection(rows, p.limit, cursorOf), totalCount: p.totals.get(key) ?? 0 };
+    }
+  }
+  return results;
 }

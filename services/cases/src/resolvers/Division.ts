@@ -1,7 +1,6 @@
-import { listCases } from '../app/case-query';
 import type { DivisionResolvers } from '../generated/resolvers-types';
 
 export const Division: DivisionResolvers = {
   __resolveReference: (ref) => ({ code: ref.code }),
-  cases: (d, { filter, first, after }, { runtime, identity }) => listCases(runtime.ds, identity, { ...(filter ?? {}), divisionCode: d.code }, { first, after }),
+  cases: (d, { filter, first, after }, { loaders }) => loaders.casesOf.load({ relation: 'division', key: d.code, filter, first, after }),
 };
