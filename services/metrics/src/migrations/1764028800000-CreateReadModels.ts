@@ -44,6 +44,8 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
     for (const col of ['effective_date', 'closed_on', 'urging_started_on', 'urging_ended_on', 'county_code', 'township_code', 'village_code'])
       await qr.query(`CREATE INDEX case_fact_${col}_idx ON metrics.case_fact (${col})`);
     await qr.query(`CREATE INDEX case_fact_judge_closed_idx ON metrics.case_fact (judge_id, closed_on)`);
+    // The current state of a division is summed from the divisions each open case is homed in (its most precise code).
+    await qr.query(`CREATE INDEX case_fact_open_home_idx ON metrics.case_fact ((COALESCE(village_code, township_code, county_code))) WHERE closed_at IS NULL`);
 
     await qr.query(`CREATE TABLE metrics.payment_fact (
       performance_id uuid PRIMARY KEY,
@@ -76,6 +78,7 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
     )`);
     for (const col of ['created_on', 'completed_on', 'overdue_on', 'county_code', 'township_code', 'village_code'])
       await qr.query(`CREATE INDEX task_fact_${col}_idx ON metrics.task_fact (${col})`);
+    await qr.query(`CREATE INDEX task_fact_open_idx ON metrics.task_fact (division_code) WHERE completed_at IS NULL`);
 
     await qr.query(`CREATE TABLE metrics.meeting_fact (
       meeting_id uuid PRIMARY KEY,
@@ -106,6 +109,7 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
     )`);
     for (const col of ['case_id', 'listed_on', 'removed_on', 'county_code', 'township_code', 'village_code'])
       await qr.query(`CREATE INDEX listing_fact_${col}_idx ON metrics.listing_fact (${col})`);
+    await qr.query(`CREATE INDEX listing_fact_active_home_idx ON metrics.listing_fact ((COALESCE(village_code, township_code, county_code))) WHERE removed_at IS NULL`);
 
     await qr.query(`CREATE TABLE metrics.partner_change_fact (
       change_id uuid PRIMARY KEY,
@@ -161,7 +165,8 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       amount_fen bigint NOT NULL DEFAULT 0,
       PRIMARY KEY (division_code, dim, day, key)
     )`);
-    // Figures that are a state now rather than a sum over days.
+    // Figures that are a state now rather than a sum over days, per home division (the most precise
+    // code of a case, listing or task); a township's or county's state is the sum over the codes under it.
     await qr.query(`CREATE TABLE metrics.division_snapshot (
       division_code text PRIMARY KEY,
       open_cases int NOT NULL DEFAULT 0,
@@ -172,6 +177,7 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       overdue_tasks int NOT NULL DEFAULT 0,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
+    await qr.query(`CREATE INDEX division_snapshot_prefix_idx ON metrics.division_snapshot (division_code text_pattern_ops)`);
     await qr.query(`CREATE TABLE metrics.judge_daily (
       judge_id uuid NOT NULL,
       day date NOT NULL,

@@ -92,19 +92,25 @@ async function recomputeDivisionDayPairs(m: EntityManager, cs: string[], ds: str
   );
 }
 
-/** Recomputes the current state (open cases, listings, tasks) of the given divisions. */
+const HOME = (alias: string) => `COALESCE(${alias}.village_code, ${alias}.township_code, ${alias}.county_code)`;
+
+/**
+ * Recomputes the current state (open cases, listings, tasks) homed exactly in the given divisions.
+ * Each reads only the open rows of one home division through a partial index, so the cost does not
+ * grow with the county's history; a township or county state is summed at read time (snapshotSums).
+ */
 export async function recomputeSnapshots(m: EntityManager, codes: string[]): Promise<void> {
   if (!codes.length) return;
   await m.query(
     `WITH k AS (SELECT DISTINCT unnest($1::text[]) AS code)
      INSERT INTO metrics.division_snapshot (division_code, open_cases, obligors_with_open_cases, active_listings, listed_obligors, open_tasks, overdue_tasks, updated_at)
      SELECT k.code,
-       (SELECT count(*) FROM metrics.case_fact c WHERE ${inDivision('c')} AND c.closed_at IS NULL),
-       (SELECT count(DISTINCT o) FROM metrics.case_fact c CROSS JOIN LATERAL unnest(c.obligor_ids) AS o WHERE ${inDivision('c')} AND c.closed_at IS NULL),
-       (SELECT count(*) FROM metrics.listing_fact l WHERE ${inDivision('l')} AND l.removed_at IS NULL AND l.listed_at IS NOT NULL),
-       (SELECT count(DISTINCT l.party_id) FROM metrics.listing_fact l WHERE ${inDivision('l')} AND l.removed_at IS NULL AND l.listed_at IS NOT NULL),
-       (SELECT count(*) FROM metrics.task_fact t WHERE ${inDivision('t')} AND t.completed_at IS NULL),
-       (SELECT count(*) FROM metrics.task_fact t WHERE ${inDivision('t')} AND t.completed_at IS NULL AND t.overdue_at IS NOT NULL),
+       (SELECT count(*) FROM metrics.case_fact c WHERE ${HOME('c')} = k.code AND c.closed_at IS NULL),
+       (SELECT count(DISTINCT o) FROM metrics.case_fact c CROSS JOIN LATERAL unnest(c.obligor_ids) AS o WHERE ${HOME('c')} = k.code AND c.closed_at IS NULL),
+       (SELECT count(*) FROM metrics.listing_fact l WHERE ${HOME('l')} = k.code AND l.removed_at IS NULL AND l.listed_at IS NOT NULL),
+       (SELECT count(DISTINCT l.party_id) FROM metrics.listing_fact l WHERE ${HOME('l')} = k.code AND l.removed_at IS NULL AND l.listed_at IS NOT NULL),
+       (SELECT count(*) FROM metrics.task_fact t WHERE t.division_code = k.code AND t.completed_at IS NULL),
+       (SELECT count(*) FROM metrics.task_fact t WHERE t.division_code = k.code AND t.completed_at IS NULL AND t.overdue_at IS NOT NULL),
        now()
      FROM k
      ON CONFLICT (division_code) DO UPDATE SET open_cases = EXCLUDED.open_cases, obligors_with_open_cases = EXCLUDED.obligors_with_open_cases,
@@ -112,6 +118,30 @@ export async function recomputeSnapshots(m: EntityManager, codes: string[]): Pro
        overdue_tasks = EXCLUDED.overdue_tasks, updated_at = now()`,
     [codes],
   );
+}
+
+export interface SnapshotSums {
+  open_cases: number;
+  obligors_with_open_cases: number;
+  active_listings: number;
+  listed_obligors: number;
+  open_tasks: number;
+  overdue_tasks: number;
+}
+
+/** The current state of divisions: the sum over the home divisions under each (one statement). */
+export async function snapshotSums(m: Pick<EntityManager, 'query'>, codes: readonly string[]): Promise<Map<string, SnapshotSums>> {
+  const rows: (Record<keyof SnapshotSums, string> & { code: string })[] = await m.query(
+    `SELECT k.code, sum(s.open_cases) AS open_cases, sum(s.obligors_with_open_cases) AS obligors_with_open_cases, sum(s.active_listings) AS active_listings,
+            sum(s.listed_obligors) AS listed_obligors, sum(s.open_tasks) AS open_tasks, sum(s.overdue_tasks) AS overdue_tasks
+     FROM unnest($1::text[]) AS k(code) JOIN metrics.division_snapshot s ON s.division_code LIKE k.code || '%'
+     GROUP BY k.code`,
+    [[...codes]],
+  );
+  return new Map(rows.map((r) => [r.code, {
+    open_cases: Number(r.open_cases), obligors_with_open_cases: Number(r.obligors_with_open_cases), active_listings: Number(r.active_listings),
+    listed_obligors: Number(r.listed_obligors), open_tasks: Number(r.open_tasks), overdue_tasks: Number(r.overdue_tasks),
+  }]));
 }
 
 /** Recomputes the closed-case counts by outcome of the given judges on the given days. */

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { snapshotSums, type SnapshotSums } from './aggregates';
 import { levelOf, type DivisionLevel } from './settings';
 import type { Period } from './period';
 
@@ -119,7 +120,7 @@ export async function loadDivisionStats(ds: DataSource, codes: readonly string[]
        WHERE division_code = ANY($1) AND dim IN ('OUTCOME', 'DAYS_OPEN', 'TASK_CREATED', 'TASK_DONE') AND day BETWEEN $2 AND $3 GROUP BY division_code, dim, key`,
       [list, period.from, period.to],
     ),
-    ds.query(`SELECT * FROM metrics.division_snapshot WHERE division_code = ANY($1)`, [list]),
+    snapshotSums(ds, list),
   ]);
   const sums = new Map<string, Sums>(sumRows.map((r: Record<string, unknown>) => [r.code as string, toSums(r)]));
   const dims = new Map<string, { dim: string; key: string; n: number; amount: number }[]>();
@@ -128,11 +129,10 @@ export async function loadDivisionStats(ds: DataSource, codes: readonly string[]
     l.push({ dim: r.dim, key: r.key, n: Number(r.n), amount: Number(r.amount) });
     dims.set(r.code, l);
   }
-  const snaps = new Map<string, Record<string, number>>(snapRows.map((r: Record<string, number> & { division_code: string }) => [r.division_code, r]));
-  return list.map((code) => buildStats(code, period, sums.get(code) ?? zeroSums(), dims.get(code) ?? [], snaps.get(code)));
+  return list.map((code) => buildStats(code, period, sums.get(code) ?? zeroSums(), dims.get(code) ?? [], snapRows.get(code)));
 }
 
-function buildStats(code: string, period: Period, s: Sums, dims: { dim: string; key: string; n: number; amount: number }[], snap: Record<string, number> | undefined): DivisionStatsModel {
+function buildStats(code: string, period: Period, s: Sums, dims: { dim: string; key: string; n: number; amount: number }[], snap: SnapshotSums | undefined): DivisionStatsModel {
   const histogram = new Map<number, number>();
   const assistance = new Map<string, { taskType: string; level: DivisionLevel; created: number; completed: number }>();
   const outcomes: DivisionStatsModel['outcomes'] = [];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Emit } from '@zhiyuan/db';
+import { snapshotSums } from './aggregates';
 import { dayIn, returnedRows, type ProjectionSettings } from './settings';
 
 export interface WarningRuleRow {
@@ -49,11 +50,8 @@ export async function metricValues(m: EntityManager, rule: WarningRuleRow, codes
     }
     case 'OVERDUE_TASKS':
     case 'DISHONESTY_RATE': {
-      const rows: { code: string; overdue: number; listed: number; obligors: number }[] = await m.query(
-        `SELECT division_code AS code, overdue_tasks AS overdue, listed_obligors AS listed, obligors_with_open_cases AS obligors FROM metrics.division_snapshot WHERE division_code = ANY($1)`,
-        [codes],
-      );
-      for (const r of rows) values.set(r.code, rule.metric === 'OVERDUE_TASKS' ? r.overdue : r.obligors > 0 ? r.listed / r.obligors : null);
+      const snaps = await snapshotSums(m, codes);
+      for (const [code, r] of snaps) values.set(code, rule.metric === 'OVERDUE_TASKS' ? r.overdue_tasks : r.obligors_with_open_cases > 0 ? r.listed_obligors / r.obligors_with_open_cases : null);
       return values;
     }
     case 'LISTINGS_RISING': {
