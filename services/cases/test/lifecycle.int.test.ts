@@ -81,6 +81,8 @@ describe('case lifecycle: urging, enforcement, payments, settlements', () => {
     expect((await pay(c.id, 1)).errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'case-closed' });
     const c2 = await takeIn();
     expect((await pay(c2.id, 0)).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'amountFen' });
+    expect((await pay(c2.id, 10, { paidOn: inDays(3) })).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'paidOn' });
+    expect((await pay(c2.id, 10, { paidOn: '2024-05-01' })).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'paidOn' });
   });
 
   it('files the enforcement case to the township officer, ending the urging', async () => {

@@ -215,6 +215,8 @@ describe('case queries, federation fields and access', () => {
       expect(await count(identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522' }))).toBe(0);
       expect(await count(identity([]))).toBe(0);
       expect((await getCase(ids.gangkou![0]!, identity([]))).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const unknown = await gql(`{ caseByNumber(caseNumber: "(2024)浙0522民初999999号") { id } }`, {}, identity([]));
+      expect(unknown.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     });
 
     it('only judges take in judgments, and only the case workers in scope record payments', async () => {

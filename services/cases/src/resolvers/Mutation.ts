@@ -11,7 +11,7 @@ import { changeState, fileEnforcement, lockCase, reassignOfficer, startUrging, t
 import { recordPayment } from '../app/payments';
 import { agreeSettlement } from '../app/settlements';
 import { requireCaseAccess } from '../domain/access';
-import { isValidDate } from '../domain/dates';
+import { courtDate, isValidDate } from '../domain/dates';
 import { CASE_STATES } from '../domain/state-machine';
 import type { Context } from '../context';
 import type { MutationResolvers } from '../generated/resolvers-types';
@@ -31,11 +31,17 @@ const commandContext = (ctx: Context): CommandContext => ({ actor: ctx.identity.
 async function onCase<R>(ctx: Context, caseId: string, roles: Role[], work: (c: CaseEntity, manager: EntityManager, emit: Emit) => Promise<R>): Promise<R> {
   requireRole(ctx.identity, ...roles);
   parseInput(z.object({ caseId: uuid }), { caseId });
-  return ctx.runtime.messaging.transaction(async (manager, emit) => {
-    const c = await lockCase(manager, caseId);
-    requireCaseAccess(ctx.identity, c, roles);
-    return work(c, manager, emit);
-  });
+  try {
+    return await ctx.runtime.messaging.transaction(async (manager, emit) => {
+      const c = await lockCase(manager, caseId);
+      requireCaseAccess(ctx.identity, c, roles);
+      return work(c, manager, emit);
+    });
+  } catch (err) {
+    // Two clerks racing for one enforcement number: the unique index decides, the loser gets CONFLICT.
+    if ((err as { code?: string }).code === '23505') throw errors.conflict('That number is already in use', { detail: (err as { constraint?: string }).constraint ?? null });
+    throw err;
+  }
 }
 
 export const Mutation: MutationResolvers = {
@@ -107,6 +113,7 @@ export const Mutation: MutationResolvers = {
       z.object({ caseId: uuid, amountFen: positiveFen, paidOn: date, channel: z.string().trim().min(1).max(50), source: z.enum(PAYMENT_SOURCES).nullish() }),
       input,
     );
+    if (i.paidOn > courtDate(new Date())) throw errors.validation('paidOn', 'A payment cannot be dated in the future');
     return onCase(ctx, i.caseId, CASE_WORKERS, async (c, manager, emit) => {
       const performance = await recordPayment(manager, emit, c, { amountFen: i.amountFen, paidOn: i.paidOn, channel: i.channel, source: i.source ?? null }, commandContext(ctx));
       return { performance, case: c };
