@@ -2,4 +2,4 @@ export { createDataSource, initializeDataSource, type ServiceDataSourceOptions }
 export { createMessagingTables, dropMessagingTables } from './messaging-tables';
 export { outboxWriter, writeOutboxBatch, type Emit, type EmitOptions } from './outbox';
 export { OutboxRelay, type RelayOptions } from './relay';
-export { Messaging, defineHandler, type HandlerDefinition, type EventWork } from './messaging';
+export { Messaging, defineHandler, type HandlerDefinition, type EventWork, type ConsumerOptions } from './messaging';

@@ -1,5 +1,5 @@
 import type { Logger } from '@zhiyuan/config';
-import type { EventBus, EventEnvelope, EventType, Subscription, SubscribeOptions } from '@zhiyuan/events';
+import type { EventBus, EventEnvelope, EventType, StartAt, Subscription, SubscribeOptions } from '@zhiyuan/events';
 import { durableName } from '@zhiyuan/events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { outboxWriter, type Emit } from './outbox';
@@ -23,9 +23,17 @@ export function defineHandler<T extends EventType>(def: HandlerDefinition<T>): H
  * A service's messaging: business writes and their events in one transaction (outbox), handlers
  * that record each event id with their effect in one transaction (inbox), and the relay.
  */
+export interface ConsumerOptions {
+  /** Names the durable consumers (default: the producer). Tests sharing one NATS server use a unique group. */
+  group?: string;
+  /** Where new durable consumers start (default: the whole retained history). */
+  startAt?: StartAt;
+}
+
 export class Messaging {
   readonly relay: OutboxRelay;
   private readonly subs: Subscription[] = [];
+  private readonly consumerGroup: string;
 
   constructor(
     readonly ds: DataSource,
@@ -34,8 +42,10 @@ export class Messaging {
     readonly bus: EventBus,
     private readonly log: Logger,
     relayOptions?: RelayOptions,
+    private readonly consumers: ConsumerOptions = {},
   ) {
     this.relay = new OutboxRelay(ds, schema, bus, log, relayOptions);
+    this.consumerGroup = consumers.group ?? producer;
   }
 
   /** Runs business writes and the events they emit in one transaction; the relay is woken after commit. */
@@ -78,12 +88,13 @@ export class Messaging {
 
   /** Subscribes a handler through the inbox on a durable consumer named for its rule. */
   async subscribe<T extends EventType>(def: HandlerDefinition<T>, opts: Partial<SubscribeOptions> = {}): Promise<Subscription> {
-    const consumer = durableName(this.producer, def.subject, def.name);
+    const consumer = durableName(this.consumerGroup, def.subject, def.name);
     const sub = await this.bus.subscribe({
-      service: this.producer,
+      service: this.consumerGroup,
       subject: def.subject,
       name: def.name,
       maxDeliver: def.maxDeliver,
+      startAt: this.consumers.startAt,
       ...opts,
       handler: async (event) => {
         await this.handleOnce(consumer, event as unknown as EventEnvelope<T>, def.handle);

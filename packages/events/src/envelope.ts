@@ -16,7 +16,7 @@ export const envelopeSchema = z.object({
   payload: z.unknown(),
 });
 
-export interface EventEnvelope<T extends EventType = EventType> {
+interface EnvelopeOf<T extends EventType> {
   id: string;
   type: T;
   version: number;
@@ -27,6 +27,12 @@ export interface EventEnvelope<T extends EventType = EventType> {
   key: string;
   payload: EventPayload<T>;
 }
+
+/**
+ * An event of type T; without T, any event of the catalogue (a union, so a specific envelope is
+ * assignable to it and `type` narrows the payload).
+ */
+export type EventEnvelope<T extends EventType = EventType> = T extends EventType ? EnvelopeOf<T> : never;
 
 export class EventValidationError extends Error {
   constructor(public readonly reason: string) {
@@ -51,7 +57,7 @@ export function createEvent<T extends EventType>(type: T, payload: EventPayload<
   const parsed = contract.payload.safeParse(payload);
   if (!parsed.success) throw new EventValidationError(`${type}: ${formatIssues(parsed.error)}`);
   const id = randomUUID();
-  return {
+  return <EventEnvelope<T>>{
     id,
     type,
     version: contract.version,

@@ -15,6 +15,6 @@ export const errors = {
   notFound: (entity: string, id: string) => new DomainError('NOT_FOUND', `${entity} ${id} was not found`, { entity, id }),
   forbidden: (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message),
   conflict: (message: string, extensions: Record<string, unknown> = {}) => new DomainError('CONFLICT', message, extensions),
-  invalidTransition: (from: string, to: string) => new DomainError('INVALID_TRANSITION', `A case in state ${from} cannot move to ${to}`, { from, to }),
+  invalidTransition: (from: string, to: string, entity = 'case') => new DomainError('INVALID_TRANSITION', `A ${entity} in state ${from} cannot move to ${to}`, { from, to }),
   rule: (rule: string, message: string) => new DomainError('RULE_VIOLATION', message, { rule }),
 };

@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { createLogger, type Logger } from '@zhiyuan/config';
 import type { Identity } from '@zhiyuan/auth';
-import { Messaging, createDataSource, initializeDataSource, type HandlerDefinition } from '@zhiyuan/db';
+import { Messaging, createDataSource, initializeDataSource, type ConsumerOptions, type HandlerDefinition } from '@zhiyuan/db';
 import { createEventBus, type EventBus } from '@zhiyuan/events';
 import { auditMutationsPlugin } from './audit';
 import { startSubgraphServer, type RunningServer } from './server';
@@ -53,6 +53,8 @@ export interface ServiceDeps {
   logger?: Logger;
   /** Receives every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Durable consumer naming and start position (tests on a shared NATS server use a unique group and 'new'). */
+  consumers?: ConsumerOptions;
 }
 
 export interface Service {
@@ -84,7 +86,7 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
     applicationName: `zhiyuan-${def.name}`,
     onQuery: deps.onQuery,
   });
-  const messaging = new Messaging(ds, def.schema, def.name, bus, logger);
+  const messaging = new Messaging(ds, def.schema, def.name, bus, logger, undefined, deps.consumers);
   const runtime: ServiceRuntime = { ds, messaging, bus, logger };
   let server: RunningServer | undefined;
   let stopHook: (() => Promise<void>) | void;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { createLogger, type Logger } from '@zhiyuan/config';
-import { InProcessEventBus, type EventBus } from '@zhiyuan/events';
+import { InProcessEventBus, type EventBus, type StartAt } from '@zhiyuan/events';
 import { startEmbeddedPostgres } from '@zhiyuan/testing';
 import { createGateway, loadGatewayConfig } from '@zhiyuan/gateway';
 import * as cases from '@zhiyuan/cases';
@@ -20,6 +20,8 @@ export interface StackOptions {
   env?: Record<string, string | undefined>;
   logger?: Logger;
   onQuery?: (service: string, sql: string) => void;
+  /** Durable consumer naming and start position; tests on a shared NATS server use a unique group and 'new'. */
+  consumers?: { groupPrefix?: string; startAt?: StartAt };
 }
 
 export interface Stack {
@@ -48,7 +50,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   if (shared) await shared.start();
   const ports = opts.subgraphPorts ?? { cases: 4001, peopleCredit: 4002, tasks: 4003, metrics: 4004 };
   const base = { ...env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl };
-  const deps = (name: string) => ({ bus: shared, logger: log.child({ service: name }), onQuery: opts.onQuery ? (sql: string) => opts.onQuery!(name, sql) : undefined });
+  const deps = (name: string) => ({
+    bus: shared,
+    logger: log.child({ service: name }),
+    onQuery: opts.onQuery ? (sql: string) => opts.onQuery!(name, sql) : undefined,
+    consumers: opts.consumers ? { group: opts.consumers.groupPrefix ? `${opts.consumers.groupPrefix}-${name}` : undefined, startAt: opts.consumers.startAt } : undefined,
+  });
 
   const services = {
     peopleCredit: peopleCredit.createService(
