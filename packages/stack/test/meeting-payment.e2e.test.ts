@@ -1,18 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, createTestDatabase, gqlRequest, silentLogger, waitFor, type TestDatabase } from '@zhiyuan/testing';
-import { event, partyRegistered, GANGKOU } from './factories/events';
-
-interface Stack {
-  bus?: { publish(subject: string, event: unknown): Promise<void> };
-  services: Record<'cases' | 'tasks', { url: string }>;
-  stop(): Promise<void>;
-}
-/**
- * The all-in-one launcher, loaded at run time: this service's typecheck stays independent of the
- * other services' sources (the stack imports all of them).
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startStack } = require('@zhiyuan/stack') as { startStack(opts: Record<string, unknown>): Promise<Stack> };
+import { event, partyRegistered, GANGKOU } from '../../../services/tasks/test/factories/events';
+import { startStack, type Stack } from '../src';
 
 /**
  * With all four subgraphs running on one bus: a judgment taken in by cases reaches the tasks
