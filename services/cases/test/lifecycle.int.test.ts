@@ -161,6 +161,15 @@ describe('case lifecycle: urging, enforcement, payments, settlements', () => {
     expect(timeline).toEqual(['JUDGMENT_EFFECTIVE', 'URGING_STARTED', 'URGING_ENDED', 'ENFORCEMENT_FILED', 'STATE_CHANGED', 'CLOSED', 'REOPENED', 'CLOSED']);
   });
 
+  it('closes a case whose rights holder withdraws the application as WITHDRAWN', async () => {
+    const c = await inProgress();
+    await pay(c.id, 60_000);
+    const w = await gql(CHANGE, { caseId: c.id, to: 'WITHDRAWN', reason: '申请人撤回执行申请' });
+    expect(w.data.changeCaseState).toMatchObject({ state: 'WITHDRAWN', outcome: 'WITHDRAWN', outstandingFen: 1_000_000 });
+    expect((await h.outbox('cases.case.closed', c.id))[0].payload).toMatchObject({ outcome: 'WITHDRAWN', amountRecoveredFen: 60_000 });
+    expect((await gql(CHANGE, { caseId: c.id, to: 'IN_PROGRESS', reason: 'again' })).errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'WITHDRAWN' });
+  });
+
   it('returns INVALID_TRANSITION with the current and requested state, and RULE_VIOLATION for states reached by action', async () => {
     const c = await takeIn();
     const r = await gql(CHANGE, { caseId: c.id, to: 'EXITED', reason: 'not yet filed' });

@@ -10,6 +10,9 @@ const legal: [CaseState, CaseState][] = [
   ['URGING', 'EFFECTIVE'],
   ['ENFORCEMENT_FILED', 'IN_PROGRESS'],
   ['ENFORCEMENT_FILED', 'COMPLETED'],
+  ['ENFORCEMENT_FILED', 'WITHDRAWN'],
+  ['IN_PROGRESS', 'WITHDRAWN'],
+  ['SETTLED', 'WITHDRAWN'],
   ['IN_PROGRESS', 'SETTLED'],
   ['IN_PROGRESS', 'TERMINATED_THIS_ROUND'],
   ['IN_PROGRESS', 'EXITED'],
@@ -46,7 +49,7 @@ describe('case state machine', () => {
   });
 
   it('never leaves a final state', () => {
-    for (const s of ['PERFORMED_AFTER_URGING', 'COMPLETED', 'EXITED'] as const) expect(TRANSITIONS[s]).toEqual([]);
+    for (const s of ['PERFORMED_AFTER_URGING', 'COMPLETED', 'EXITED', 'WITHDRAWN'] as const) expect(TRANSITIONS[s]).toEqual([]);
   });
 
   it('records the outcome of each close', () => {
@@ -55,6 +58,7 @@ describe('case state machine', () => {
     expect(outcomeOf('SETTLED', 'COMPLETED')).toBe('SETTLED_AND_PERFORMED');
     expect(outcomeOf('IN_PROGRESS', 'TERMINATED_THIS_ROUND')).toBe('TERMINATED_THIS_ROUND');
     expect(outcomeOf('IN_PROGRESS', 'EXITED')).toBe('EXITED');
+    expect(outcomeOf('SETTLED', 'WITHDRAWN')).toBe('WITHDRAWN');
     expect(outcomeOf('ENFORCEMENT_FILED', 'IN_PROGRESS')).toBeNull();
   });
 

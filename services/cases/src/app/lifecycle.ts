@@ -195,7 +195,7 @@ export async function reassignOfficer(manager: EntityManager, emit: Emit, c: Cas
 }
 
 /** States a user may request directly; the others follow from payments, settlements and filing. */
-export const MANUAL_TARGETS: ReadonlySet<CaseState> = new Set(['IN_PROGRESS', 'TERMINATED_THIS_ROUND', 'EXITED']);
+export const MANUAL_TARGETS: ReadonlySet<CaseState> = new Set(['IN_PROGRESS', 'TERMINATED_THIS_ROUND', 'EXITED', 'WITHDRAWN']);
 
 export async function changeState(manager: EntityManager, emit: Emit, c: CaseEntity, to: CaseState, reason: string, ctx: CommandContext): Promise<void> {
   assertTransition(c.state, to);

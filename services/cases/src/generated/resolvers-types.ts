@@ -125,7 +125,8 @@ export enum CaseOutcome {
   Exited = 'EXITED',
   PerformedAfterUrging = 'PERFORMED_AFTER_URGING',
   SettledAndPerformed = 'SETTLED_AND_PERFORMED',
-  TerminatedThisRound = 'TERMINATED_THIS_ROUND'
+  TerminatedThisRound = 'TERMINATED_THIS_ROUND',
+  Withdrawn = 'WITHDRAWN'
 }
 
 export enum CasePartyRole {
@@ -143,7 +144,8 @@ export enum CaseState {
   PerformedAfterUrging = 'PERFORMED_AFTER_URGING',
   Settled = 'SETTLED',
   TerminatedThisRound = 'TERMINATED_THIS_ROUND',
-  Urging = 'URGING'
+  Urging = 'URGING',
+  Withdrawn = 'WITHDRAWN'
 }
 
 export type CaseTimelineEntry = {
@@ -248,7 +250,7 @@ export type JudgmentReject = {
 export type Mutation = {
   __typename?: 'Mutation';
   agreeSettlement: Case;
-  /** Manual transitions: IN_PROGRESS (start or reopen), TERMINATED_THIS_ROUND, EXITED. */
+  /** Manual transitions: IN_PROGRESS (start or reopen), TERMINATED_THIS_ROUND, EXITED, WITHDRAWN (the rights holder withdraws). */
   changeCaseState: Case;
   fileEnforcement: Case;
   /** Takes in a small batch; rows already taken in are skipped, bad rows rejected with the reason. */
