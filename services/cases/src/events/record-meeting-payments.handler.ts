@@ -20,9 +20,9 @@ async function recordInstalmentPlan(
   now: Date,
   settings: CaseSettings,
 ): Promise<void> {
-  if ((await manager.count(SettlementEntity, { where: { caseId, agreedBy: actor } })) > 0) return;
   const c = await manager.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: caseId }).getOne();
   if (!c) return;
+  if ((await manager.count(SettlementEntity, { where: { caseId, agreedBy: actor } })) > 0) return;
   try {
     await agreeSettlement(manager, emit, c, { kind: 'INSTALMENT_PLAN', terms: `分期履行, agreed at village meeting ${meetingId}`, instalments }, { actor, now, settings });
   } catch (err) {
@@ -53,10 +53,10 @@ export const recordMeetingPayments = (settings: CaseSettings) =>
         }
         if (o.outcome !== 'PAID_IN_FULL' || !o.amountFen) continue;
         const externalRef = `meeting:${m.meetingId}:${o.caseId}`;
-        const seen = await manager.count(PerformanceEntity, { where: { externalRef } });
-        if (seen > 0) continue;
+        // Lock the case first, so two deliveries of one meeting racing each other see each other's payment.
         const c = await manager.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: o.caseId }).getOne();
         if (!c) continue;
+        if ((await manager.count(PerformanceEntity, { where: { externalRef } })) > 0) continue;
         try {
           await recordPayment(manager, emit, c, { amountFen: o.amountFen, paidOn: courtDate(new Date(m.heldAt)), channel: 'VILLAGE_MEETING', source: 'MEETING', externalRef }, { actor, now, settings });
         } catch (err) {
