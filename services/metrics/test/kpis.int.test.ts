@@ -87,6 +87,9 @@ describe('cockpit KPIs against a hand-computed fixture', () => {
     expect(village).toMatchObject({ level: 'VILLAGE', judgmentsEffective: 4, performedWithoutEnforcement: 1, voluntaryPerformanceRate: 0.25, closedCases: 2, completionRate: 0.5 });
     const county = (await stats(COUNTY)).data.divisionStats;
     expect(county).toMatchObject({ level: 'COUNTY', judgmentsEffective: 6, performedWithoutEnforcement: 2, voluntaryPerformanceRate: 1 / 3, closedCases: 5, completedCases: 2, completionRate: 0.4, actualEnforcementRate: 0.8, amountAppliedFen: 1_630_000, amountRecoveredFen: 730_000 });
+    // A custom period mixes whole months (February) with days (20 to 31 January, 1 March): C1, C3, C2 but not C4 (2 March).
+    const custom = (await stats(TOWNSHIP_A, ADMIN, { kind: 'CUSTOM', from: '2024-01-20', to: '2024-03-01' })).data.divisionStats;
+    expect(custom).toMatchObject({ closedCases: 3, completedCases: 1, performedAfterUrging: 1, medianDaysToClose: 40, amountAppliedFen: 1_250_000 });
     // The case closed at 01:00 on 1 April in Shanghai belongs to April.
     const april = (await stats(VILLAGE_A1, ADMIN, { kind: 'MONTH', date: '2024-04-20' })).data.divisionStats;
     expect(april).toMatchObject({ closedCases: 1, completedCases: 1, amountAppliedFen: 10_000 });

@@ -22,6 +22,8 @@ async function readModels(ds: DataSource) {
     rows.filter((r) => Object.entries(r).some(([k, v]) => !keys.includes(k) && Number(v) !== 0));
   return {
     daily: nonZero(await ds.query(`SELECT * FROM metrics.division_daily ORDER BY division_code, day`), ['division_code', 'day']),
+    monthly: nonZero(await ds.query(`SELECT * FROM metrics.division_monthly ORDER BY division_code, month`), ['division_code', 'month']),
+    monthlyDims: await ds.query(`SELECT division_code, to_char(month, 'YYYY-MM-DD') AS month, dim, key, n, amount_fen FROM metrics.division_monthly_dim ORDER BY 1, 2, 3, 4`),
     dims: await ds.query(`SELECT division_code, to_char(day, 'YYYY-MM-DD') AS day, dim, key, n, amount_fen FROM metrics.division_daily_dim ORDER BY 1, 2, 3, 4`),
     snapshots: nonZero(await ds.query(`SELECT division_code, open_cases, obligors_with_open_cases, active_listings, listed_obligors, open_tasks, overdue_tasks FROM metrics.division_snapshot ORDER BY 1`), ['division_code']),
     judgeDaily: await ds.query(`SELECT judge_id, to_char(day, 'YYYY-MM-DD') AS day, outcome, n FROM metrics.judge_daily ORDER BY 1, 2, 3`),

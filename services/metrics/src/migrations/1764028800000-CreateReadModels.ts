@@ -155,6 +155,10 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       repayments_after_exposure_fen bigint NOT NULL DEFAULT 0,
       PRIMARY KEY (division_code, day)
     )`);
+    // The same per month (first day of the month), so a quarter or a year reads a few rows per division.
+    await qr.query(`CREATE TABLE metrics.division_monthly (LIKE metrics.division_daily INCLUDING DEFAULTS)`);
+    await qr.query(`ALTER TABLE metrics.division_monthly RENAME COLUMN day TO month`);
+    await qr.query(`ALTER TABLE metrics.division_monthly ADD PRIMARY KEY (division_code, month)`);
     // Breakdowns per division and day: outcome, days open (for the median), cause category, task type and level.
     await qr.query(`CREATE TABLE metrics.division_daily_dim (
       division_code text NOT NULL,
@@ -164,6 +168,15 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       n int NOT NULL,
       amount_fen bigint NOT NULL DEFAULT 0,
       PRIMARY KEY (division_code, dim, day, key)
+    )`);
+    await qr.query(`CREATE TABLE metrics.division_monthly_dim (
+      division_code text NOT NULL,
+      month date NOT NULL,
+      dim text NOT NULL,
+      key text NOT NULL,
+      n int NOT NULL,
+      amount_fen bigint NOT NULL DEFAULT 0,
+      PRIMARY KEY (division_code, dim, month, key)
     )`);
     // Figures that are a state now rather than a sum over days, per home division (the most precise
     // code of a case, listing or task); a township's or county's state is the sum over the codes under it.
@@ -272,7 +285,7 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    for (const t of ['judicial_suggestion', 'warning', 'warning_rule', 'judge_score', 'performance_rule_set', 'judge_daily', 'division_snapshot', 'division_daily_dim', 'division_daily', 'division_seen', 'partner_change_fact', 'listing_fact', 'meeting_fact', 'task_fact', 'payment_fact', 'case_fact'])
+    for (const t of ['judicial_suggestion', 'warning', 'warning_rule', 'judge_score', 'performance_rule_set', 'judge_daily', 'division_snapshot', 'division_monthly_dim', 'division_monthly', 'division_daily_dim', 'division_daily', 'division_seen', 'partner_change_fact', 'listing_fact', 'meeting_fact', 'task_fact', 'payment_fact', 'case_fact'])
       await qr.query(`DROP TABLE IF EXISTS metrics.${t}`);
     await qr.query(`CREATE TABLE metrics.division_stats (
       division_code text PRIMARY KEY,

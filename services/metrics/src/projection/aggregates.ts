@@ -89,6 +89,36 @@ async function recomputeDivisionDayPairs(m: EntityManager, cs: string[], ds: str
      SELECT k.code, k.day, 'TASK_DONE', t.type || ':' || t.level, count(*), 0
        FROM k JOIN metrics.task_fact t ON t.completed_on = k.day AND t.completion_status = 'DONE' AND ${inDivision('t')} GROUP BY k.code, k.day, t.type, t.level`,
     [cs, ds],
+  );  await rollUpMonths(m, cs, ds);
+}
+
+const DAILY_COLUMNS = [
+  'judgments_effective', 'performed_without_enforcement', 'closed_cases', 'completed_cases', 'performed_after_urging', 'settled_cases', 'days_open_sum',
+  'amount_applied_fen', 'amount_recovered_fen', 'old_cases_resolved', 'old_cases_amount_fen', 'urgings_started', 'urgings_performed', 'tasks_created',
+  'tasks_completed', 'tasks_overdue', 'meetings_held', 'meeting_invited', 'meeting_attended', 'meeting_paid_in_full', 'meeting_instalment_plans',
+  'listings_added', 'listings_removed', 'repayments_after_exposure', 'repayments_after_exposure_fen',
+];
+
+/** Re-sums the monthly rows (and breakdowns) of the months the given division days fall in. */
+async function rollUpMonths(m: EntityManager, cs: string[], ds: string[]): Promise<void> {
+  const months = `mk AS (SELECT DISTINCT x.code, date_trunc('month', x.day)::date AS month FROM unnest($1::text[], $2::date[]) AS x(code, day))`;
+  await m.query(`WITH ${months} DELETE FROM metrics.division_monthly d USING mk WHERE d.division_code = mk.code AND d.month = mk.month`, [cs, ds]);
+  await m.query(`WITH ${months} DELETE FROM metrics.division_monthly_dim d USING mk WHERE d.division_code = mk.code AND d.month = mk.month`, [cs, ds]);
+  await m.query(
+    `WITH ${months}
+     INSERT INTO metrics.division_monthly (division_code, month, ${DAILY_COLUMNS.join(', ')})
+     SELECT mk.code, mk.month, ${DAILY_COLUMNS.map((c) => `sum(d.${c})`).join(', ')}
+     FROM mk JOIN metrics.division_daily d ON d.division_code = mk.code AND d.day >= mk.month AND d.day < (mk.month + interval '1 month')
+     GROUP BY mk.code, mk.month`,
+    [cs, ds],
+  );
+  await m.query(
+    `WITH ${months}
+     INSERT INTO metrics.division_monthly_dim (division_code, month, dim, key, n, amount_fen)
+     SELECT mk.code, mk.month, d.dim, d.key, sum(d.n), sum(d.amount_fen)
+     FROM mk JOIN metrics.division_daily_dim d ON d.division_code = mk.code AND d.day >= mk.month AND d.day < (mk.month + interval '1 month')
+     GROUP BY mk.code, mk.month, d.dim, d.key`,
+    [cs, ds],
   );
 }
 
@@ -197,7 +227,7 @@ export async function refresh(m: EntityManager, touch: Touch, s: ProjectionSetti
 
 /** Recomputes every read model from the facts (after a replay of the event history). */
 export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Promise<void> {
-  for (const t of ['division_daily', 'division_daily_dim', 'division_snapshot', 'judge_daily', 'judge_score', 'division_seen']) await m.query(`TRUNCATE metrics.${t}`);
+  for (const t of ['division_daily', 'division_daily_dim', 'division_monthly', 'division_monthly_dim', 'division_snapshot', 'judge_daily', 'judge_score', 'division_seen']) await m.query(`TRUNCATE metrics.${t}`);
   const codes: string[] = (
     await m.query(
       `SELECT DISTINCT code FROM (

@@ -108,17 +108,54 @@ export function medianOf(histogram: Map<number, number>): number | null {
 }
 
 /**
+ * The rows of a period: whole months from the monthly tables, the days before the first and after
+ * the last whole month from the daily ones. `table` is `division` or `division_` + a suffix
+ * (`_dim`); `columns` are selected from both as they are named alike. Parameters start at `$from`.
+ */
+export function periodRows(table: '' | '_dim', columns: string, where: string, period: Period, from: number): { sql: string; params: unknown[] } {
+  const firstWhole = monthStart(period.from) === period.from ? period.from : nextMonth(period.from);
+  const afterLastWhole = monthStart(addDay(period.to));
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${from + params.length - 1}`;
+  };
+  if (firstWhole < afterLastWhole) {
+    parts.push(`SELECT ${columns} FROM metrics.division_monthly${table} WHERE ${where} AND month >= ${p(firstWhole)} AND month < ${p(afterLastWhole)}`);
+    if (period.from < firstWhole) parts.push(`SELECT ${columns} FROM metrics.division_daily${table} WHERE ${where} AND day >= ${p(period.from)} AND day < ${p(firstWhole)}`);
+    if (afterLastWhole <= period.to) parts.push(`SELECT ${columns} FROM metrics.division_daily${table} WHERE ${where} AND day >= ${p(afterLastWhole)} AND day <= ${p(period.to)}`);
+  } else {
+    parts.push(`SELECT ${columns} FROM metrics.division_daily${table} WHERE ${where} AND day BETWEEN ${p(period.from)} AND ${p(period.to)}`);
+  }
+  return { sql: parts.join(' UNION ALL '), params };
+}
+
+const monthStart = (day: string) => `${day.slice(0, 7)}-01`;
+function nextMonth(day: string): string {
+  const d = new Date(`${monthStart(day)}T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+}
+function addDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
  * Figures of several divisions over one period, from the daily read models: three statements
  * whatever the number of divisions (sums, breakdowns, current state).
  */
 export async function loadDivisionStats(ds: DataSource, codes: readonly string[], period: Period): Promise<DivisionStatsModel[]> {
   const list = [...codes];
+  const sumPart = periodRows('', `division_code, ${SUM_COLUMNS.join(', ')}`, 'division_code = ANY($1)', period, 2);
+  const dimPart = periodRows('_dim', 'division_code, dim, key, n, amount_fen', `division_code = ANY($1) AND dim IN ('OUTCOME', 'DAYS_OPEN', 'TASK_CREATED', 'TASK_DONE')`, period, 2);
   const [sumRows, dimRows, snapRows] = await Promise.all([
-    ds.query(`SELECT division_code AS code, ${sumSelect} FROM metrics.division_daily WHERE division_code = ANY($1) AND day BETWEEN $2 AND $3 GROUP BY division_code`, [list, period.from, period.to]),
+    ds.query(`SELECT division_code AS code, ${sumSelect} FROM (${sumPart.sql}) r GROUP BY division_code`, [list, ...sumPart.params]),
     ds.query(
-      `SELECT division_code AS code, dim, key, sum(n)::bigint AS n, sum(amount_fen)::bigint AS amount FROM metrics.division_daily_dim
-       WHERE division_code = ANY($1) AND dim IN ('OUTCOME', 'DAYS_OPEN', 'TASK_CREATED', 'TASK_DONE') AND day BETWEEN $2 AND $3 GROUP BY division_code, dim, key`,
-      [list, period.from, period.to],
+      `SELECT division_code AS code, dim, key, sum(n)::bigint AS n, sum(amount_fen)::bigint AS amount FROM (${dimPart.sql}) r GROUP BY division_code, dim, key`,
+      [list, ...dimPart.params],
     ),
     snapshotSums(ds, list),
   ]);
@@ -217,14 +254,15 @@ export async function loadSeries(ds: DataSource, code: string, kpi: Kpi, from: s
 /** Child divisions (townships of a county, villages of a township) ranked by a KPI, highest first. */
 export async function loadRanking(ds: DataSource, parentCode: string, kpi: Kpi, period: Period): Promise<{ rank: number; code: string; value: number | null }[]> {
   const childLevel = parentCode.length === 6 ? 'TOWNSHIP' : 'VILLAGE';
-  const rows: Record<string, unknown>[] = await ds.query(
-    `SELECT s.code, ${SUM_COLUMNS.map((c) => `COALESCE(sum(d.${c}), 0)::bigint AS ${c}`).join(', ')}
-     FROM metrics.division_seen s
-     LEFT JOIN metrics.division_daily d ON d.division_code = s.code AND d.day BETWEEN $3 AND $4
-     WHERE s.level = $1 AND s.code LIKE $2 || '%'
-     GROUP BY s.code`,
-    [childLevel, parentCode, period.from, period.to],
-  );
+  const children: string[] = (
+    await ds.query(`SELECT code FROM metrics.division_seen WHERE level = $1 AND code LIKE $2 ORDER BY code`, [childLevel, `${parentCode}%`])
+  ).map((r: { code: string }) => r.code);
+  const part = periodRows('', `division_code, ${SUM_COLUMNS.join(', ')}`, 'division_code = ANY($1)', period, 2);
+  const found: Record<string, unknown>[] = children.length
+    ? await ds.query(`SELECT division_code AS code, ${sumSelect} FROM (${part.sql}) r GROUP BY division_code`, [children, ...part.params])
+    : [];
+  const byCode = new Map(found.map((r) => [r.code as string, r]));
+  const rows = children.map((code) => ({ ...(byCode.get(code) ?? {}), code }) as Record<string, unknown>);
   const values = rows.map((r) => ({ code: r.code as string, value: kpiValue(kpi, toSums(r)) }));
   values.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.code.localeCompare(b.code));
   return values.map((v, i) => ({ rank: i + 1, ...v }));
