@@ -8,8 +8,8 @@ import { applyFact } from './projection/facts';
 import type { ProjectionSettings } from './projection/settings';
 
 export interface RebuildResult {
+  /** Events applied as facts (every valid event of the history, including types metrics ignores). */
   events: number;
-  skipped: number;
 }
 
 const FACT_TABLES = ['case_fact', 'payment_fact', 'task_fact', 'meeting_fact', 'listing_fact', 'partner_change_fact'];
@@ -31,7 +31,7 @@ export async function rebuildReadModels(ds: DataSource, history: AsyncIterable<E
     }
     await recomputeAll(m, s);
     log?.info({ events }, 'rebuild: read models recomputed');
-    return { events, skipped: 0 };
+    return { events };
   });
 }
 
