@@ -149,6 +149,21 @@ describe('cockpit KPIs against a hand-computed fixture', () => {
     expect((await stats(VILLAGE_A2, ADMIN, { kind: 'MONTH', date: '2024-06-01' })).data.divisionStats.closedCases).toBe(1);
   });
 
+  it('counts a case reopened after 终本 as open until it closes again, in either order', async () => {
+    const open = async () => (await stats(VILLAGE_B1)).data.divisionStats.current.openCases;
+    const closedIn = async (date: string) => (await stats(VILLAGE_B1, ADMIN, { kind: 'MONTH', date })).data.divisionStats.closedCases;
+    const before = await open();
+    const caseId = randomUUID();
+    const reopened = event('cases.case.transitioned', { caseId, from: 'TERMINATED_THIS_ROUND', to: 'IN_PROGRESS', reason: 'assets found', at: '2024-08-01T02:00:00.000Z', villageCode: VILLAGE_B1, townshipCode: TOWNSHIP_B }, caseId);
+    await publishAndSettle(t.bus, t.service.runtime.ds, [caseClosed({ caseId, outcome: 'TERMINATED_THIS_ROUND', villageCode: VILLAGE_B1, closedAt: '2024-07-01T02:00:00.000Z' }), reopened]);
+    expect(await open()).toBe(before + 1);
+    expect(await closedIn('2024-07-01')).toBe(1);
+    // The final close arrives, then the reopening is redelivered under a new id: still closed, counted once, in September.
+    await publishAndSettle(t.bus, t.service.runtime.ds, [caseClosed({ caseId, outcome: 'COMPLETED', villageCode: VILLAGE_B1, closedAt: '2024-09-01T02:00:00.000Z' }), { ...reopened, id: randomUUID() }]);
+    expect(await open()).toBe(before);
+    expect([await closedIn('2024-07-01'), await closedIn('2024-09-01')]).toEqual([0, 1]);
+  });
+
   it('rejects a malformed period or code with the field named', async () => {
     const noDate = await stats(TOWNSHIP_A, ADMIN, { kind: 'MONTH' });
     expect(noDate.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'period.date' });

@@ -4,6 +4,7 @@ import { countEffectiveJudgment } from './count-effective-judgment-in-its-divisi
 import { countUrgingStarted } from './count-urging-started.handler';
 import { countUrgingPerformed } from './count-urging-performed.handler';
 import { followCaseToItsNewDivision } from './follow-case-to-its-new-division.handler';
+import { reopenCaseTerminatedForThisRound } from './reopen-case-terminated-for-this-round.handler';
 import { excludeFiledCaseFromVoluntaryPerformance } from './exclude-filed-case-from-voluntary-performance.handler';
 import { scoreClosedCase } from './score-closed-case-for-judge-and-divisions.handler';
 import { countRepaymentAfterExposure } from './count-repayment-after-exposure.handler';
@@ -19,5 +20,5 @@ import { countEnforcementMeetingAttendance } from './count-enforcement-meeting-a
 
 /** The event handlers of this service, each named for the rule it carries out. */
 export function createHandlers(s: ProjectionSettings): HandlerDefinition<any>[] {
-  return [countEffectiveJudgment(s), countUrgingStarted(s), countUrgingPerformed(s), excludeFiledCaseFromVoluntaryPerformance(s), scoreClosedCase(s), followCaseToItsNewDivision(s), countRepaymentAfterExposure(s), countDishonestListing(s), countDishonestListingRemoval(s), trackPartnerAcknowledgementDue(s), clearPartnerAcknowledgement(s), warnOnPartnerAcknowledgementOverdue(s), countAssistanceTask(s), countAssistanceTaskDone(s), countOverdueAssistanceTask(s), countEnforcementMeetingAttendance(s)];
+  return [countEffectiveJudgment(s), countUrgingStarted(s), countUrgingPerformed(s), excludeFiledCaseFromVoluntaryPerformance(s), scoreClosedCase(s), followCaseToItsNewDivision(s), reopenCaseTerminatedForThisRound(s), countRepaymentAfterExposure(s), countDishonestListing(s), countDishonestListingRemoval(s), trackPartnerAcknowledgementDue(s), clearPartnerAcknowledgement(s), warnOnPartnerAcknowledgementOverdue(s), countAssistanceTask(s), countAssistanceTaskDone(s), countOverdueAssistanceTask(s), countEnforcementMeetingAttendance(s)];
 }

@@ -39,6 +39,7 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       amount_applied_fen bigint,
       amount_recovered_fen bigint,
       rerouted_at timestamptz,
+      reopened_at timestamptz,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
     for (const col of ['effective_date', 'closed_on', 'urging_started_on', 'urging_ended_on', 'county_code', 'township_code', 'village_code'])
@@ -46,6 +47,7 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
     await qr.query(`CREATE INDEX case_fact_judge_closed_idx ON metrics.case_fact (judge_id, closed_on)`);
     // The current state of a division is summed from the divisions each open case is homed in (its most precise code).
     await qr.query(`CREATE INDEX case_fact_open_home_idx ON metrics.case_fact ((COALESCE(village_code, township_code, county_code))) WHERE closed_at IS NULL`);
+    await qr.query(`CREATE INDEX case_fact_reopened_home_idx ON metrics.case_fact ((COALESCE(village_code, township_code, county_code))) WHERE reopened_at IS NOT NULL`);
 
     await qr.query(`CREATE TABLE metrics.payment_fact (
       performance_id uuid PRIMARY KEY,

@@ -122,6 +122,8 @@ async function rollUpMonths(m: EntityManager, cs: string[], ds: string[]): Promi
   );
 }
 
+/** Open: never closed, or reopened after its last close (终本 taken up again). */
+const OPEN = (alias: string) => `(${alias}.closed_at IS NULL OR ${alias}.reopened_at > ${alias}.closed_at)`;
 const HOME = (alias: string) => `COALESCE(${alias}.village_code, ${alias}.township_code, ${alias}.county_code)`;
 
 /**
@@ -135,8 +137,8 @@ export async function recomputeSnapshots(m: EntityManager, codes: string[]): Pro
     `WITH k AS (SELECT DISTINCT unnest($1::text[]) AS code)
      INSERT INTO metrics.division_snapshot (division_code, open_cases, obligors_with_open_cases, active_listings, listed_obligors, open_tasks, overdue_tasks, updated_at)
      SELECT k.code,
-       (SELECT count(*) FROM metrics.case_fact c WHERE ${HOME('c')} = k.code AND c.closed_at IS NULL),
-       (SELECT count(DISTINCT o) FROM metrics.case_fact c CROSS JOIN LATERAL unnest(c.obligor_ids) AS o WHERE ${HOME('c')} = k.code AND c.closed_at IS NULL),
+       (SELECT count(*) FROM metrics.case_fact c WHERE ${HOME('c')} = k.code AND ${OPEN('c')}),
+       (SELECT count(DISTINCT o) FROM metrics.case_fact c CROSS JOIN LATERAL unnest(c.obligor_ids) AS o WHERE ${HOME('c')} = k.code AND ${OPEN('c')}),
        (SELECT count(*) FROM metrics.listing_fact l WHERE ${HOME('l')} = k.code AND l.removed_at IS NULL AND l.listed_at IS NOT NULL),
        (SELECT count(DISTINCT l.party_id) FROM metrics.listing_fact l WHERE ${HOME('l')} = k.code AND l.removed_at IS NULL AND l.listed_at IS NOT NULL),
        (SELECT count(*) FROM metrics.task_fact t WHERE t.division_code = k.code AND t.completed_at IS NULL),

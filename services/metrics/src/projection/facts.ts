@@ -171,6 +171,19 @@ export async function applyFact(m: EntityManager, event: EventEnvelope, s: Proje
         );
       });
     }
+    case 'cases.case.transitioned': {
+      // A case terminated for this round (终本) and taken up again is open until it closes again; a
+      // close newer than the reopening wins whatever order the two arrive in.
+      const p = event.payload as Payload<'cases.case.transitioned'>;
+      if (p.from !== 'TERMINATED_THIS_ROUND' || p.to !== 'IN_PROGRESS') return new Touch();
+      return onCase(m, p.caseId, async () => {
+        await m.query(
+          `INSERT INTO metrics.case_fact (case_id, reopened_at, county_code, township_code, village_code) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (case_id) DO UPDATE SET reopened_at = GREATEST(case_fact.reopened_at, EXCLUDED.reopened_at), updated_at = now()`,
+          [p.caseId, p.at, ...Object.values(routingCols(p.villageCode, p.townshipCode))],
+        );
+      });
+    }
     case 'cases.performance.recorded': {
       const p = event.payload as Payload<'cases.performance.recorded'>;
       return onCase(m, p.caseId, async () => {
@@ -289,6 +302,7 @@ export const FACT_SUBJECTS = [
   'cases.enforcement.filed',
   'cases.case.closed',
   'cases.case.rerouted',
+  'cases.case.transitioned',
   'cases.performance.recorded',
   'credit.listing.added',
   'credit.listing.removed',
