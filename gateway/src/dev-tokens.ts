@@ -4,7 +4,7 @@
  * gateway accepts only JWKS or public-key tokens.
  */
 import { SignJWT } from 'jose';
-import type { Identity, Role } from '@zhiyuan/auth';
+import { demoId, type Identity, type Role } from '@zhiyuan/auth';
 import { DEV_JWT_SECRET, loadGatewayConfig } from './config';
 
 export interface TokenClaims {
@@ -15,15 +15,18 @@ export interface TokenClaims {
   partyId?: string | null;
 }
 
-/** Demo identities over the demo county: Changxing (330522), 虹星桥镇 (330522104), 港口村 (330522104201). */
+/**
+ * Demo identities over the demo county (Changxing 330522, 虹星桥镇 330522104, 港口村 330522104201); the
+ * subjects are the ids of the demo staff the people-credit seed creates.
+ */
 export const DEMO_ROLES: Record<string, TokenClaims> = {
-  admin: { sub: 'demo-admin', roles: ['ADMIN'], divisionCode: '330522' },
-  judge: { sub: 'demo-judge', roles: ['JUDGE'], divisionCode: '330522' },
-  officer: { sub: 'demo-officer', roles: ['ENFORCEMENT_OFFICER'], divisionCode: '330522104' },
-  liaison: { sub: 'demo-liaison', roles: ['TOWNSHIP_LIAISON'], divisionCode: '330522104' },
-  cadre: { sub: 'demo-cadre', roles: ['VILLAGE_CADRE'], divisionCode: '330522104201' },
-  department: { sub: 'demo-department', roles: ['COUNTY_DEPARTMENT'], divisionCode: '330522' },
-  partner: { sub: 'demo-partner-bank', roles: ['PARTNER'], department: 'BANK_LOAN' },
+  admin: { sub: demoId('admin'), roles: ['ADMIN'], divisionCode: '330522' },
+  judge: { sub: demoId('judge-1'), roles: ['JUDGE'], divisionCode: '330522' },
+  officer: { sub: demoId('officer-330522104'), roles: ['ENFORCEMENT_OFFICER'], divisionCode: '330522104' },
+  liaison: { sub: demoId('liaison-330522104'), roles: ['TOWNSHIP_LIAISON'], divisionCode: '330522104' },
+  cadre: { sub: demoId('secretary-330522104201'), roles: ['VILLAGE_CADRE'], divisionCode: '330522104201' },
+  department: { sub: demoId('county-department'), roles: ['COUNTY_DEPARTMENT'], divisionCode: '330522' },
+  partner: { sub: demoId('partner-BANK_LOAN'), roles: ['PARTNER'], department: 'BANK_LOAN' },
   party: { sub: 'demo-party', roles: ['PARTY'], partyId: null },
 };
 

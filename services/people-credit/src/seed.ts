@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { demoId } from '@zhiyuan/auth';
 import type { ServiceRuntime } from '@zhiyuan/server';
 import { PARTNER_DEPARTMENTS } from '@zhiyuan/events';
 import { registerStaff, type StaffInput } from './model/staff';
@@ -43,11 +43,8 @@ export function demoDivisions(): { code: string; name: string; level: string; pa
   return rows;
 }
 
-/** A stable id per demo account, so every restart and every service sees the same staff ids. */
-export function demoId(key: string): string {
-  const h = createHash('sha1').update(`zhiyuan-demo:${key}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${h.slice(18, 20)}-${h.slice(20, 32)}`;
-}
+/** A stable id per demo account, shared with the development tokens. */
+export { demoId };
 
 function phone(n: number): string {
   return `138${String(57000000 + n).padStart(8, '0')}`;
