@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           JudgeScoreComparison: '../resolvers/models#JudgeScoreComparisonModel',
           JudgeScore: '../resolvers/models#JudgeScoreModel',
           MetricsRankingEntry: '../resolvers/models#RankingEntryModel',
+          AuditEntry: '../resolvers/audit-log#AuditEntryModel',
         },
       },
     },

@@ -17,8 +17,9 @@ import { countAssistanceTask } from './count-assistance-task.handler';
 import { countAssistanceTaskDone } from './count-assistance-task-done.handler';
 import { countOverdueAssistanceTask } from './count-overdue-assistance-task.handler';
 import { countEnforcementMeetingAttendance } from './count-enforcement-meeting-attendance.handler';
+import { keepAuditEntry } from './keep-audit-entry.handler';
 
 /** The event handlers of this service, each named for the rule it carries out. */
 export function createHandlers(s: ProjectionSettings): HandlerDefinition<any>[] {
-  return [countEffectiveJudgment(s), countUrgingStarted(s), countUrgingPerformed(s), excludeFiledCaseFromVoluntaryPerformance(s), scoreClosedCase(s), followCaseToItsNewDivision(s), reopenCaseTerminatedForThisRound(s), countRepaymentAfterExposure(s), countDishonestListing(s), countDishonestListingRemoval(s), trackPartnerAcknowledgementDue(s), clearPartnerAcknowledgement(s), warnOnPartnerAcknowledgementOverdue(s), countAssistanceTask(s), countAssistanceTaskDone(s), countOverdueAssistanceTask(s), countEnforcementMeetingAttendance(s)];
+  return [countEffectiveJudgment(s), countUrgingStarted(s), countUrgingPerformed(s), excludeFiledCaseFromVoluntaryPerformance(s), scoreClosedCase(s), followCaseToItsNewDivision(s), reopenCaseTerminatedForThisRound(s), countRepaymentAfterExposure(s), countDishonestListing(s), countDishonestListingRemoval(s), trackPartnerAcknowledgementDue(s), clearPartnerAcknowledgement(s), warnOnPartnerAcknowledgementOverdue(s), countAssistanceTask(s), countAssistanceTaskDone(s), countOverdueAssistanceTask(s), countEnforcementMeetingAttendance(s), keepAuditEntry];
 }

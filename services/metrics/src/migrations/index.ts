@@ -1,5 +1,6 @@
 import { CreateMetricsSchema1732406400000 } from './1732406400000-CreateMetricsSchema';
 import { CreateReadModels1764028800000 } from './1764028800000-CreateReadModels';
+import { CreateAuditLog1764100000000 } from './1764100000000-CreateAuditLog';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreateMetricsSchema1732406400000, CreateReadModels1764028800000];
+export const migrations = [CreateMetricsSchema1732406400000, CreateReadModels1764028800000, CreateAuditLog1764100000000];

@@ -8,6 +8,7 @@ import { loadDisputeSeries, loadDisputes, loadRanking, loadSeries } from '../pro
 import { daysBetween, resolvePeriod } from '../projection/period';
 import { simulate } from '../projection/scores';
 import { activeRuleSet } from './rule-sets';
+import { loadAuditLog } from './audit-log';
 
 const code = z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, 'a 6, 9 or 12 digit division code');
 const uuid = z.uuid();
@@ -123,5 +124,9 @@ export const Query: QueryResolvers = {
   judicialSuggestion: async (_p, { id }, { identity, runtime }) => {
     requireCountyReader(identity);
     return runtime.ds.getRepository(JudicialSuggestionEntity).findOneBy({ id: parseInput(z.object({ id: uuid }), { id }).id });
+  },
+  auditLog: async (_p, args, { identity, runtime }) => {
+    requireAdmin(identity);
+    return loadAuditLog(runtime.ds, args.filter, args);
   },
 };
