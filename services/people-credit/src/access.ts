@@ -1,6 +1,7 @@
 import { hasRole, isAnonymous, type Identity } from '@zhiyuan/auth';
 import { DomainError, canSeeDivision, errors } from '@zhiyuan/server';
 import type { DishonestListingEntity, PartyEntity } from './entities';
+import type { Loaders } from './loaders';
 
 /**
  * This service's rows of the access matrix (docs/people-credit.md). Anonymous callers reach only the
@@ -31,9 +32,19 @@ export function partyInScope(identity: Identity, party: Pick<PartyEntity, 'id' |
  * Who may read a party at all: staff (personal data masked outside their scope) and the party
  * itself. Partners see only partnerCreditStatus; anonymous callers only the board.
  */
-export function canReadParty(identity: Identity, party: Pick<PartyEntity, 'id' | 'homeDivisionCode'>): boolean {
-  if (isStaff(identity)) return true;
-  return hasRole(identity, 'PARTY') && identity.partyId === party.id;
+export async function canReadParty(identity: Identity, party: Pick<PartyEntity, 'id' | 'homeDivisionCode'>, loaders: Pick<Loaders, 'caseDivisionsOfParty'>): Promise<boolean> {
+  if (hasRole(identity, 'ADMIN', 'JUDGE', 'COUNTY_DEPARTMENT')) return true;
+  if (hasRole(identity, 'PARTY') && identity.partyId === party.id) return true;
+  if (!hasRole(identity, 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE')) return false;
+  // Division staff see the parties homed in their division and the parties of the cases homed there.
+  if (canSeeDivision(identity, party.homeDivisionCode)) return true;
+  return (await loaders.caseDivisionsOfParty.load(party.id)).some((c) => canSeeDivision(identity, c.code));
+}
+
+/** Refuses a party the caller may not see, on every path (by id, by number, by entity reference). */
+export async function requireReadParty(identity: Identity, party: Pick<PartyEntity, 'id' | 'homeDivisionCode'>, loaders: Pick<Loaders, 'caseDivisionsOfParty'>): Promise<void> {
+  requireSignedIn(identity);
+  if (!(await canReadParty(identity, party, loaders))) throw errors.forbidden('This party is outside your scope');
 }
 
 /** Court users who decide on listings and profiles. */

@@ -33,6 +33,18 @@ export function createLoaders(ds: DataSource) {
       (ids) => ds.getRepository(CreditLinkEntity).find({ where: { partyId: In([...ids]) }, order: { department: 'ASC' } }),
       (l) => l.partyId,
     ),
+    /** The villages and townships of the cases a party is in (as obligor or obligee), for visibility. */
+    caseDivisionsOfParty: listLoaderByKey<string, { partyId: string; code: string }>(
+      (ids) =>
+        ds.query(
+          `SELECT p.id::text AS "partyId", coalesce(c.village_code, c.township_code) AS code
+             FROM unnest($1::uuid[]) AS p(id)
+             JOIN people.case_projection c ON c.obligor_ids @> ARRAY[p.id] OR c.obligee_ids @> ARRAY[p.id]
+            WHERE coalesce(c.village_code, c.township_code) IS NOT NULL`,
+          [[...ids]],
+        ),
+      (r) => r.partyId,
+    ),
     /** Key: `${partyId}:${department}`. */
     linkHistory: listLoaderByKey<string, CreditLinkChangeEntity>(
       (keys) => ds.getRepository(CreditLinkChangeEntity).find({ where: { partyId: In([...new Set(keys.map((k) => k.split(':')[0]!))]) }, order: { changedAt: 'ASC' } }),

@@ -113,8 +113,12 @@ describe('parties and staff', () => {
     const vars = { r: [{ __typename: 'Party', id: p.id }] };
     const own = await t.gql(q, vars, identity(['VILLAGE_CADRE'], { divisionCode: '330522104201' }));
     expect(own.data._entities[0]).toMatchObject({ idNumber: p.idNumber, phone: '13912345678', address: '港口村8号' });
+    // A cadre of another village does not see the party at all; a county department sees it masked.
     const other = await t.gql(q, vars, identity(['VILLAGE_CADRE'], { divisionCode: '330522106201' }));
-    expect(other.data._entities[0]).toEqual({ idNumber: `${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`, idNumberMasked: `${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`, phone: '139****5678', address: null });
+    expect(other.data._entities[0]).toBeNull();
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const department = await t.gql(q, vars, identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522' }));
+    expect(department.data._entities[0]).toEqual({ idNumber: `${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`, idNumberMasked: `${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`, phone: '139****5678', address: null });
     const audited = async () =>
       (await t.service.runtime.ds.query(`SELECT envelope->'payload' AS p FROM people.outbox_message WHERE type = 'audit.entry.recorded' AND envelope->'payload'->>'action' = 'UNMASKED_READ' AND envelope->'payload'->>'targetId' = $1 ORDER BY seq`, [p.id])).map((r: { p: any }) => r.p);
     // The registering admin read the number back (one entry), the village cadre in scope another.

@@ -1,6 +1,6 @@
 import { maskIdNumber, maskPhone } from '@zhiyuan/server';
 import type { PartyResolvers } from '../generated/resolvers-types';
-import { partyInScope, requireSignedIn } from '../access';
+import { partyInScope, requireReadParty, requireSignedIn } from '../access';
 import { ageOn } from '../domain/identity-numbers';
 import type { Context } from '../context';
 import type { PartyEntity } from '../entities';
@@ -19,9 +19,11 @@ async function unmasked(ctx: Context, p: PartyEntity): Promise<boolean> {
 
 export const Party: PartyResolvers = {
   // Any signed-in caller may resolve a reference (a party sees the names on its own case); personal data is masked outside scope.
-  __resolveReference: (ref, { identity, loaders }) => {
+  __resolveReference: async (ref, { identity, loaders }) => {
     requireSignedIn(identity);
-    return loaders.party.load(ref.id);
+    const party = await loaders.party.load(ref.id);
+    if (party) await requireReadParty(identity, party, loaders);
+    return party;
   },
   idNumber: async (p, _a, ctx) => ((await unmasked(ctx, p)) ? p.idNumber : maskIdNumber(p.idNumber)),
   idNumberMasked: (p) => maskIdNumber(p.idNumber),

@@ -2,7 +2,7 @@ import { hasRole } from '@zhiyuan/auth';
 import { PARTNER_DEPARTMENTS } from '@zhiyuan/events';
 import { canSeeDivision, errors, maskIdNumber, pageArgs, toConnection } from '@zhiyuan/server';
 import type { PartnerDepartment, QueryResolvers } from '../generated/resolvers-types';
-import { canReadParty, canSeeListing, isCaseStaff, requireSignedIn, requireStaff } from '../access';
+import { canSeeListing, isCaseStaff, requireReadParty, requireSignedIn, requireStaff } from '../access';
 import type { Context } from '../context';
 import { workingDaysBefore } from '../domain/calendar';
 import { checkCreditCode, parseResidentId } from '../domain/identity-numbers';
@@ -66,13 +66,15 @@ export const Query: QueryResolvers = {
   party: async (_p, { id }, { identity, loaders }) => {
     requireSignedIn(identity);
     const party = await loaders.party.load(id);
-    if (party && !canReadParty(identity, party)) throw errors.forbidden('You cannot see this party');
+    if (party) await requireReadParty(identity, party, loaders);
     return party;
   },
 
-  partyByIdNumber: async (_p, { idNumber }, { identity, runtime }) => {
+  partyByIdNumber: async (_p, { idNumber }, { identity, runtime, loaders }) => {
     requireStaff(identity);
-    return runtime.ds.getRepository(PartyEntity).findOneBy({ idNumber: idNumber.trim().toUpperCase() });
+    const party = await runtime.ds.getRepository(PartyEntity).findOneBy({ idNumber: idNumber.trim().toUpperCase() });
+    if (party) await requireReadParty(identity, party, loaders);
+    return party;
   },
 
   parties: async (_p, { divisionCode, search, first, after }, ctx) => {
