@@ -15,9 +15,11 @@
  *   NATS_URL=nats://127.0.0.1:4222 PEOPLE_CREDIT_URL=http://127.0.0.1:4002/graphql \
  *     npx tsx examples/partner-client/index.ts --department BANK_LOAN [--durable bank-feed] [--since 2026-01-01T00:00:00Z | --from-seq 42] [--once]
  *
- * The acknowledgement is signed as a PARTNER identity of that department with INTERNAL_AUTH_SECRET
- * (development: talking to the subgraph directly); in production it goes through the gateway with the
- * partner account's own credentials.
+ * In production the client logs in to NATS as its department's user (NATS_USER, NATS_PASSWORD; see
+ * deploy/nats.conf) and pulls from the consumer partner_<DEPARTMENT> that the platform provisions, and
+ * acknowledges through the gateway with the partner account's bearer token (GATEWAY_URL, PARTNER_TOKEN).
+ * In development (PEOPLE_CREDIT_URL) the acknowledgement is signed as a PARTNER identity of that
+ * department with INTERNAL_AUTH_SECRET and sent to the subgraph directly.
  */
 import { AckPolicy, DeliverPolicy, connect, type ConsumerConfig, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
 import { signInternalIdentity } from '@zhiyuan/auth';
@@ -52,6 +54,9 @@ export type StartAt = 'all' | 'new' | { time: Date } | { sequence: number };
 
 export interface PartnerClientOptions {
   natsUrl: string;
+  /** The department's NATS user (deploy/nats.conf); unset on a development server without accounts. */
+  user?: string;
+  pass?: string;
   department: PartnerDepartment;
   /** The durable consumer's name; keep it stable so a restart resumes where it stopped. */
   durableName: string;
@@ -79,9 +84,11 @@ function startConfig(startAt: StartAt | undefined): Partial<ConsumerConfig> {
 /** Subscribes with a durable consumer of its own and processes changes one at a time, in order. */
 export async function startPartnerClient(opts: PartnerClientOptions): Promise<PartnerClient> {
   const log = opts.log ?? ((m: string) => process.stdout.write(`${m}\n`));
-  const nc: NatsConnection = await connect({ servers: opts.natsUrl, name: `partner-${opts.department}` });
+  const nc: NatsConnection = await connect({ servers: opts.natsUrl, name: `partner-${opts.department}`, user: opts.user, pass: opts.pass });
   const jsm = await nc.jetstreamManager();
   const subject = `credit.link.changed.${opts.department}`;
+  // The platform provisions partner_<DEPARTMENT>; a partner's NATS user may only read that one. Creating or
+  // replaying (recreating) a consumer needs a user allowed to manage consumers (development, operations).
   const exists = await jsm.consumers.info(STREAM, opts.durableName).then(() => true, () => false);
   if (exists && opts.startAt) {
     await jsm.consumers.delete(STREAM, opts.durableName);
@@ -158,9 +165,15 @@ async function main(): Promise<void> {
   const client = await startPartnerClient({
     natsUrl: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
     department,
-    durableName: arg('durable') ?? `partner-${department.toLowerCase()}`,
+    durableName: arg('durable') ?? `partner_${department}`,
+    user: process.env.NATS_USER,
+    pass: process.env.NATS_PASSWORD,
     startAt: fromSeq ? { sequence: Number(fromSeq) } : since ? { time: new Date(since) } : undefined,
-    acknowledge: url ? graphAcknowledger(url, devPartnerHeaders(department, process.env.INTERNAL_AUTH_SECRET ?? 'development-internal-secret-change-me-0000')) : undefined,
+    acknowledge: process.env.GATEWAY_URL && process.env.PARTNER_TOKEN
+      ? graphAcknowledger(process.env.GATEWAY_URL, async () => ({ authorization: `Bearer ${process.env.PARTNER_TOKEN}` }))
+      : url
+        ? graphAcknowledger(url, devPartnerHeaders(department, process.env.INTERNAL_AUTH_SECRET ?? 'development-internal-secret-change-me-0000'))
+        : undefined,
     onChange: (c, meta) => {
       process.stdout.write(`#${meta.sequence} ${c.changedAt} ${c.status.padEnd(10)} ${c.idNumberMasked} ${c.name} (${c.reason})\n`);
     },

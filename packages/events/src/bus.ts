@@ -57,6 +57,11 @@ export interface EventBus {
   start(): Promise<void>;
   publish<T extends EventType>(subject: string, event: EventEnvelope<T>): Promise<void>;
   subscribe(options: SubscribeOptions): Promise<Subscription>;
+  /**
+   * Creates a durable consumer for someone else to pull from (a partner department whose NATS user
+   * may only read its own consumer); an existing one is left as it is.
+   */
+  provisionDurable(durable: string, subject: string): Promise<void>;
   /** Publishes raw bytes; used by tests and tools to simulate foreign producers. */
   publishRaw(subject: string, data: string, msgId?: string): Promise<void>;
   healthy(): Promise<boolean>;

@@ -76,6 +76,10 @@ export class InProcessEventBus implements EventBus {
     };
   }
 
+  async provisionDurable(durable: string, subject: string): Promise<void> {
+    if (!this.consumers.has(durable)) this.consumers.set(durable, { name: durable, subject, cursor: 0 });
+  }
+
   async healthy(): Promise<boolean> {
     return !this.closed;
   }

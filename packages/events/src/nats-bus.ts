@@ -105,6 +105,13 @@ export class NatsEventBus implements EventBus {
     return { name: sub.name, stop: async () => { this.subs.delete(sub); await sub.stop(); } };
   }
 
+  async provisionDurable(durable: string, subject: string): Promise<void> {
+    const jsm = this.must(this.jsm);
+    const stream = streamFor(subject);
+    const exists = await jsm.consumers.info(stream, durable).then(() => true, () => false);
+    if (!exists) await jsm.consumers.add(stream, { durable_name: durable, filter_subject: subject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
+  }
+
   async healthy(): Promise<boolean> {
     if (!this.nc || this.nc.isClosed()) return false;
     try {

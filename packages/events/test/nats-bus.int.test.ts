@@ -60,6 +60,16 @@ describeWithNats('NATS JetStream bus', () => {
     await sub.stop();
   });
 
+  it('provisions a durable consumer for another party to pull from, once', async () => {
+    const durable = `partner_test_${uniqueService('p').replace(/-/g, '_')}`;
+    await bus.provisionDurable(durable, 'credit.link.changed.BANK_LOAN');
+    await bus.provisionDurable(durable, 'credit.link.changed.BANK_LOAN');
+    const info = await jsm.consumers.info('PEOPLE_CREDIT', durable);
+    expect(info.config.filter_subject).toBe('credit.link.changed.BANK_LOAN');
+    expect(info.config.ack_policy).toBe('explicit');
+    await jsm.consumers.delete('PEOPLE_CREDIT', durable);
+  });
+
   it('recreates a consumer that was deleted under it', async () => {
     const service = uniqueService('recreate');
     const got: string[] = [];

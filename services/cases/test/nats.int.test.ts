@@ -13,6 +13,7 @@ class FromNow implements EventBus {
   publish: EventBus['publish'] = (subject, event) => this.bus.publish(subject, event);
   subscribe = (o: SubscribeOptions) => this.bus.subscribe({ ...o, startAt: { time: this.since } });
   publishRaw = (subject: string, data: string, msgId?: string) => this.bus.publishRaw(subject, data, msgId);
+  provisionDurable = (durable: string, subject: string) => this.bus.provisionDurable(durable, subject);
   healthy = () => this.bus.healthy();
   get stats() {
     return this.bus.stats;

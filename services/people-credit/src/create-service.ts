@@ -1,3 +1,4 @@
+import { PARTNER_DEPARTMENTS } from '@zhiyuan/events';
 import { defineService, type Service, type ServiceDeps } from '@zhiyuan/server';
 import type { PeopleCreditConfig } from './config';
 import { createContext, type Context } from './context';
@@ -8,6 +9,9 @@ import { resolvers } from './resolvers';
 import { startSchedules } from './schedules';
 import { typeDefs } from './schema';
 import { seedDemoData } from './seed';
+
+/** The durable consumer of a partner department on stream PEOPLE_CREDIT (see deploy/nats.conf). */
+export const partnerDurable = (department: string) => `partner_${department}`;
 
 export const SERVICE_NAME = 'people-credit';
 export const DB_SCHEMA = 'people';
@@ -25,6 +29,8 @@ export function createService(config: PeopleCreditConfig, deps: ServiceDeps = {}
       context: createContext,
       onStart: async (runtime) => {
         if (config.SEED_DEMO_DATA) await seedDemoData(runtime);
+        // Each partner department pulls from a durable consumer of its own, made here: its NATS user may only read it.
+        for (const department of PARTNER_DEPARTMENTS) await runtime.bus.provisionDurable(partnerDurable(department), `credit.link.changed.${department}`);
         return startSchedules(runtime, config);
       },
     },

@@ -21,6 +21,10 @@ export class UniqueConsumersBus implements EventBus {
   subscribe(options: SubscribeOptions): Promise<Subscription> {
     return this.inner.subscribe({ ...options, service: this.service, startAt: this.startAt });
   }
+  provisionDurable(durable: string, subject: string): Promise<void> {
+    return this.inner.provisionDurable(durable, subject);
+  }
+
   publishRaw(subject: string, data: string, msgId?: string): Promise<void> {
     return this.inner.publishRaw(subject, data, msgId);
   }
