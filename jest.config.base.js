@@ -11,4 +11,5 @@ module.exports = {
   setupFiles: ['reflect-metadata'],
   testTimeout: 60_000,
   maxWorkers: process.env.CI ? 2 : '50%',
+  reporters: ['default', require.resolve('./packages/testing/src/summary-reporter.js')],
 };

@@ -3,6 +3,7 @@
  * started here when none is configured. Also runs the boundary check and the supergraph check.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '@zhiyuan/config';
 import { startEmbeddedPostgres } from '../embedded';
@@ -25,12 +26,24 @@ async function main(): Promise<void> {
   }
   if (!env.NATS_URL) log.warn('NATS_URL is not set: tests over real NATS JetStream will be skipped (set NATS_URL=nats://127.0.0.1:4222)');
   let status = 0;
+  const resultsDir = path.join(root, '.data/test-results');
+  rmSync(resultsDir, { recursive: true, force: true });
   try {
     status = run('npx', ['tsx', 'packages/testing/src/bin/check-boundaries.ts'], env);
     if (status === 0) status = run('npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--output-logs=new-only', ...process.argv.slice(2)], env);
   } finally {
     await stopPg?.();
   }
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  if (existsSync(resultsDir)) {
+    for (const f of readdirSync(resultsDir)) {
+      const r = JSON.parse(readFileSync(path.join(resultsDir, f), 'utf8')) as typeof totals;
+      totals.passed += r.passed;
+      totals.failed += r.failed;
+      totals.skipped += r.skipped;
+    }
+  }
+  process.stdout.write(`\nTests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
   process.exit(status);
 }
 
