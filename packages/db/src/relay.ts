@@ -48,7 +48,7 @@ export class OutboxRelay {
     if (this.timer) clearTimeout(this.timer);
     this.running = this.loop().finally(() => {
       this.running = undefined;
-      if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.again ? 0 : this.intervalMs);
+      if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.again ? 0 : this.intervalMs).unref();
       this.again = false;
     });
   }
