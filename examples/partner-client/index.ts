@@ -81,11 +81,9 @@ function startConfig(startAt: StartAt | undefined): Partial<ConsumerConfig> {
   return { deliver_policy: DeliverPolicy.StartTime, opt_start_time: startAt.time.toISOString() };
 }
 
-/** Subscribes with a durable consumer of its own and processes changes one at a time, in order. */
-export async function startPartnerClient(opts: PartnerClientOptions): Promise<PartnerClient> {
-  const log = opts.log ?? ((m: string) => process.stdout.write(`${m}\n`));
-  const nc: NatsConnection = await connect({ servers: opts.natsUrl, name: `partner-${opts.department}`, user: opts.user, pass: opts.pass });
-  const jsm = await nc.jetstreamManager();
+/** Binds to the durable consumer (creating or recreating it only when allowed and asked). */
+async function openConsumer(nc: NatsConnection, opts: PartnerClientOptions, log: (m: string) => void): Promise<ConsumerMessages> {
+  const jsm = await nc.jetstreamManager({ checkAPI: false } as never);
   const subject = `credit.link.changed.${opts.department}`;
   // The platform provisions partner_<DEPARTMENT>; a partner's NATS user may only read that one. Creating or
   // replaying (recreating) a consumer needs a user allowed to manage consumers (development, operations).
@@ -97,8 +95,21 @@ export async function startPartnerClient(opts: PartnerClientOptions): Promise<Pa
   if (!exists || opts.startAt) {
     await jsm.consumers.add(STREAM, { durable_name: opts.durableName, filter_subject: subject, ack_policy: AckPolicy.Explicit, ack_wait: 30_000_000_000, ...startConfig(opts.startAt) });
   }
-  const consumer = await nc.jetstream().consumers.get(STREAM, opts.durableName);
-  const messages: ConsumerMessages = await consumer.consume({ max_messages: 64 });
+  const consumer = await nc.jetstream({ checkAPI: false }).consumers.get(STREAM, opts.durableName);
+  return consumer.consume({ max_messages: 64 });
+}
+
+/** Subscribes with a durable consumer of its own and processes changes one at a time, in order. */
+export async function startPartnerClient(opts: PartnerClientOptions): Promise<PartnerClient> {
+  const log = opts.log ?? ((m: string) => process.stdout.write(`${m}\n`));
+  const nc: NatsConnection = await connect({ servers: opts.natsUrl, name: `partner-${opts.department}`, user: opts.user, pass: opts.pass });
+  let messages: ConsumerMessages;
+  try {
+    messages = await openConsumer(nc, opts, log);
+  } catch (err) {
+    await nc.close();
+    throw err;
+  }
 
   const handle = async (m: JsMsg) => {
     const envelope = m.json<{ id: string; type: string; payload: CreditLinkChange }>();

@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { connect, type NatsConnection } from 'nats';
+import { NatsEventBus, createEvent } from '@zhiyuan/events';
+import { silentLogger, waitFor } from '@zhiyuan/testing';
+import { startPartnerClient, type CreditLinkChange } from '../../../examples/partner-client';
+
+const NATS_SERVER = '/usr/sbin/nats-server';
+const root = path.resolve(__dirname, '../../..');
+const run = existsSync(NATS_SERVER) ? describe : process.env.CI === 'true' ? describe : describe.skip;
+
+/**
+ * deploy/nats.conf run by a real nats-server: each service has its own user; a partner department may
+ * only pull from and acknowledge its own consumer, and may publish nothing else.
+ */
+run('NATS accounts of deploy/nats.conf', () => {
+  let server: ChildProcess;
+  let url: string;
+  const passwords = {
+    NATS_CASES_PASSWORD: 'c', NATS_PEOPLE_CREDIT_PASSWORD: 'pc', NATS_TASKS_PASSWORD: 't', NATS_METRICS_PASSWORD: 'm',
+    NATS_PARTNER_BANK_LOAN_PASSWORD: 'bank', NATS_PARTNER_ENLISTMENT_PASSWORD: 'enl', NATS_PARTNER_PARTY_MEMBERSHIP_PASSWORD: 'pm', NATS_PARTNER_CIVILIZED_HOUSEHOLD_PASSWORD: 'ch',
+  };
+
+  beforeAll(async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'nats-accounts-'));
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const conf = readFileSync(path.join(root, 'deploy/nats.conf'), 'utf8').replace(/^port: \d+/m, `port: ${port}`).replace(/^http_port: \d+\n/m, '').replace('store_dir: /data', `store_dir: ${dir}/js`);
+    writeFileSync(path.join(dir, 'nats.conf'), conf);
+    server = spawn(NATS_SERVER, ['-c', path.join(dir, 'nats.conf'), '-a', '127.0.0.1'], { env: { ...process.env, ...passwords }, stdio: 'ignore' });
+    url = `nats://127.0.0.1:${port}`;
+    await waitFor(async () => {
+      const nc = await connect({ servers: url, user: 'cases', pass: 'c', timeout: 500 });
+      await nc.close();
+      return true;
+    }, { timeoutMs: 10_000, what: 'nats-server with deploy/nats.conf' });
+  });
+  afterAll(() => {
+    server?.kill();
+  });
+
+  it('refuses a connection without credentials', async () => {
+    await expect(connect({ servers: url, timeout: 1_000, maxReconnectAttempts: 0 })).rejects.toThrow(/authorization/i);
+  });
+
+  it('lets a partner pull its own changes, and nothing else', async () => {
+    const peopleCredit = new NatsEventBus({ url, name: 'people-credit', user: 'people-credit', pass: 'pc', logger: silentLogger });
+    await peopleCredit.start();
+    await peopleCredit.provisionDurable('partner_BANK_LOAN', 'credit.link.changed.BANK_LOAN');
+    await peopleCredit.provisionDurable('partner_ENLISTMENT', 'credit.link.changed.ENLISTMENT');
+    const change = (department: 'BANK_LOAN' | 'ENLISTMENT') =>
+      createEvent('credit.link.changed', {
+        changeId: crypto.randomUUID(), partyId: crypto.randomUUID(), department, status: 'RESTRICTED', idNumberMasked: '3305221980****1234', name: '张三',
+        listingIds: [], reason: 'LISTED', changedAt: new Date().toISOString(),
+      }, { producer: 'people-credit', key: 'p' });
+    const bank = change('BANK_LOAN');
+    await peopleCredit.publish('credit.link.changed.BANK_LOAN', bank);
+    await peopleCredit.publish('credit.link.changed.ENLISTMENT', change('ENLISTMENT'));
+
+    const got: CreditLinkChange[] = [];
+    const client = await startPartnerClient({ natsUrl: url, user: 'partner-bank-loan', pass: 'bank', department: 'BANK_LOAN', durableName: 'partner_BANK_LOAN', onChange: (c) => void got.push(c), log: () => undefined });
+    await waitFor(() => got.some((c) => c.changeId === bank.payload.changeId), { what: 'the bank receives its change' });
+    expect(got.every((c) => c.department === 'BANK_LOAN')).toBe(true);
+    await client.stop();
+
+    // Another department's consumer, publishing, and reading the stream around the consumer are refused.
+    await expect(startPartnerClient({ natsUrl: url, user: 'partner-bank-loan', pass: 'bank', department: 'ENLISTMENT', durableName: 'partner_ENLISTMENT', onChange: () => undefined, log: () => undefined }).then((c) => c.stop())).rejects.toThrow();
+    const nc: NatsConnection = await connect({ servers: url, user: 'partner-bank-loan', pass: 'bank' });
+    await expect(nc.jetstream().publish('credit.link.changed.BANK_LOAN', new TextEncoder().encode('{}'), { timeout: 1_000 })).rejects.toThrow();
+    const sub = nc.subscribe('credit.>');
+    const subscribed = (async () => {
+      for await (const _m of sub) {
+        /* no message may arrive */
+      }
+    })();
+    await expect(subscribed).rejects.toThrow(/permissions/i);
+    // Nothing the partner tried reached the stream: it still holds the two changes people-credit published.
+    const info = await peopleCredit.clients.jsm.streams.info('PEOPLE_CREDIT');
+    expect(info.state.messages).toBe(2);
+    await nc.close();
+    await peopleCredit.close();
+  });
+});
