@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- Jest loads reporters as CommonJS without a transform. */
 // Writes each workspace's test counts to .data/test-results/, so the test command can print one
 // closing line for the whole run.
 const fs = require('node:fs');

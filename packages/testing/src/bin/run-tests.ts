@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   rmSync(resultsDir, { recursive: true, force: true });
   try {
     status = run('npx', ['tsx', 'packages/testing/src/bin/check-boundaries.ts'], env);
-    if (status === 0) status = run('npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--output-logs=new-only', ...process.argv.slice(2)], env);
+    if (status === 0) status = run('npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--continue', '--output-logs=new-only', ...process.argv.slice(2)], env);
   } finally {
     await stopPg?.();
   }
