@@ -1,5 +1,6 @@
 import type { Logger } from '@zhiyuan/config';
 import { DEMO_ROLES, issueToken } from '@zhiyuan/gateway';
+import { residentIdNumber } from '@zhiyuan/testing';
 import { gql } from './client';
 
 /**
@@ -32,7 +33,7 @@ export async function loadDemoCases(gatewayUrl: string, jwt: { secret: string; i
   const names = ['陈建国', '林秀英', '黄志强', '周丽华', '吴伟', '郑海燕', '孙立新', '朱玉兰', '胡国平', '高素珍', '何建军', '罗美玲'];
   const parties: string[] = [];
   for (const [i, name] of names.entries()) {
-    const idNumber = residentId(`19${60 + i * 3}0${(i % 9) + 1}1${i % 10}`, 300 + i);
+    const idNumber = residentIdNumber(`19${60 + i * 3}0${(i % 9) + 1}1${i % 10}`, 300 + i);
     const r = await call(`mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
       i: { name, idNumber, phone: `1390000${String(1000 + i)}`, homeDivisionCode: villages[i % villages.length] },
     });
@@ -74,10 +75,3 @@ export async function loadDemoCases(gatewayUrl: string, jwt: { secret: string; i
   log.info({ parties: parties.length, cases: cases.length }, 'demo cases loaded');
 }
 
-/** An 18-digit resident ID number of Changxing with its GB 11643 check digit. */
-function residentId(birth: string, seq: number): string {
-  const body = `330522${birth}${String(seq).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11]!;
-}

@@ -1,17 +1,9 @@
-import { createTestDatabase, gqlRequest, natsUrl, silentLogger, uniqueService, waitFor, type TestDatabase } from '@zhiyuan/testing';
+import { createTestDatabase, gqlRequest, natsUrl, residentIdNumber, silentLogger, uniqueService, waitFor, type TestDatabase } from '@zhiyuan/testing';
 import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
 import { startStack, type Stack } from '../src';
 
 const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 const GANGKOU = '330522104201';
-
-/** An 18-digit resident ID number with its GB 11643 check digit. */
-function idNumber(region: string, birth: string, seq: number): string {
-  const body = `${region}${birth}${String(seq).padStart(3, '0')}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11]!;
-}
 
 /**
  * The product's main flow through the gateway, on the in-process bus and over real NATS JetStream (when
@@ -53,9 +45,9 @@ describe.each(buses)('enforcement flow across the four subgraphs (%s)', (_kind, 
     const register = (name: string, id: string) => ok('admin', `mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
       i: { name, idNumber: id, phone: '13812345678', address: '港口村 1 号', homeDivisionCode: GANGKOU },
     });
-    const obligorIdNumber = idNumber('330522', '19800101', Math.floor(Math.random() * 900) + 100);
+    const obligorIdNumber = residentIdNumber('19800101', Math.floor(Math.random() * 900) + 100);
     const obligor = (await register('王大力', obligorIdNumber)).registerPerson.id;
-    const obligee = (await register('李小花', idNumber('330522', '19850202', Math.floor(Math.random() * 900) + 100))).registerPerson.id;
+    const obligee = (await register('李小花', residentIdNumber('19850202', Math.floor(Math.random() * 900) + 100))).registerPerson.id;
     const { causesOfAction } = await ok('admin', `{ causesOfAction { code } }`);
     const n = Math.floor(Math.random() * 9000) + 1000;
 

@@ -4,3 +4,4 @@ export { waitFor } from './wait';
 export { silentLogger } from './logger';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 export { gqlRequest, identity, ADMIN, TEST_INTERNAL_SECRET, type GqlResult } from './graphql';
+export { residentIdNumber } from './identity-numbers';
