@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { createEvent, subjectFor, type EventEnvelope, type EventPayload, type EventType } from '@zhiyuan/events';
+import { writeOutboxBatch } from '@zhiyuan/db';
 import type { CaseSettings } from '../config';
 import { causeByCode } from '../domain/causes';
 import { addDays, courtDate } from '../domain/dates';
@@ -128,21 +129,8 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
       [JSON.stringify(tl.map((t) => ({ c: t.caseId, k: t.kind, s: t.summary, d: t.detail }))), actor, now],
     );
   }
-  await writeOutboxJson(manager, events);
+  await writeOutboxBatch(manager, 'cases', events);
   const taken = new Set(returned.map((r) => r.id));
   return { inserted, skipped: rows.filter((_r, i) => !taken.has(ids[i]!)).map((r) => r.caseNumber) };
 }
 
-/**
- * Many outbox rows in one statement. Same table and columns as writeOutboxBatch from @zhiyuan/db, but
- * the envelopes travel as one JSON document instead of a jsonb[] array literal, whose quoting costs
- * more than the insert itself at import volumes.
- */
-async function writeOutboxJson(manager: EntityManager, events: { subject: string; event: EventEnvelope }[]): Promise<void> {
-  if (events.length === 0) return;
-  await manager.query(
-    `INSERT INTO cases.outbox_message (id, subject, type, key, envelope)
-     SELECT (x->'e'->>'id')::uuid, x->>'s', x->'e'->>'type', x->'e'->>'key', x->'e' FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(x, n) ORDER BY n`,
-    [JSON.stringify(events.map((e) => ({ s: e.subject, e: e.event })))],
-  );
-}
