@@ -1,30 +1,48 @@
-import { defineHandler } from '@zhiyuan/db';
+import { defineHandler, type Emit } from '@zhiyuan/db';
+import type { EventPayload } from '@zhiyuan/events';
+import type { EntityManager } from 'typeorm';
 import { upsertCaseRef } from '../domain/case-projection';
+import { deferCaseWork, lockCase, resolveRoute } from '../domain/case-routing';
 import { openTask } from '../domain/task-ops';
 import { staffHolding } from '../notifications/recipients';
 import { planTasks } from '../rules/task-rules';
 
-/** An enforcement case was filed: the village looks for the person and the assets, and serves documents when needed. */
+/**
+ * An enforcement case was filed: the village looks for the person and the assets, and serves
+ * documents when needed. When nobody knows the obligor's home yet, the tasks wait for the case's routing.
+ */
 export const openVillageTasksWhenEnforcementIsFiled = defineHandler({
   name: 'open-village-tasks-when-enforcement-is-filed',
   subject: 'cases.enforcement.filed',
-  handle: async ({ payload: p }, m, emit) => {
-    const now = new Date();
-    await upsertCaseRef(m, {
-      caseId: p.caseId,
-      caseNumber: p.caseNumber,
-      judgeId: p.judgeId,
-      officerId: p.officerId,
-      villageCode: p.villageCode,
-      townshipCode: p.townshipCode,
-      amountOwedFen: p.amountAppliedFen,
-      obligorIds: p.obligorIds,
-      obligeeIds: p.obligeeIds,
-    });
-    await m.query(`UPDATE tasks.case_ref SET status = 'OPEN' WHERE case_id = $1`, [p.caseId]);
-    for (const plan of planTasks('cases.enforcement.filed', p, new Date(p.filedAt))) {
-      const assignee = await staffHolding(m, plan.assignToRole, plan.divisionCode);
-      await openTask(m, emit, { ...plan, caseId: p.caseId, origin: 'AUTO', assigneeId: assignee?.staffId ?? null, now });
-    }
+  handle: async ({ payload }, m, emit) => {
+    await lockCase(m, payload.caseId);
+    await startEnforcementWork(m, emit, payload);
   },
 });
+
+/** The filing's village tasks; also run for deferred work once the case is routed. */
+export async function startEnforcementWork(m: EntityManager, emit: Emit, event: EventPayload<'cases.enforcement.filed'>): Promise<void> {
+  const route = await resolveRoute(m, event.caseId, event, event.obligorIds[0]);
+  const p = { ...event, ...route };
+  const now = new Date();
+  await upsertCaseRef(m, {
+    caseId: p.caseId,
+    caseNumber: p.caseNumber,
+    judgeId: p.judgeId,
+    officerId: p.officerId,
+    villageCode: p.villageCode,
+    townshipCode: p.townshipCode,
+    amountOwedFen: p.amountAppliedFen,
+    obligorIds: p.obligorIds,
+    obligeeIds: p.obligeeIds,
+  });
+  await m.query(`UPDATE tasks.case_ref SET status = 'OPEN' WHERE case_id = $1`, [p.caseId]);
+  if (!route) {
+    await deferCaseWork(m, p.caseId, 'cases.enforcement.filed', event);
+    return;
+  }
+  for (const plan of planTasks('cases.enforcement.filed', p, new Date(p.filedAt))) {
+    const assignee = await staffHolding(m, plan.assignToRole, plan.divisionCode);
+    await openTask(m, emit, { ...plan, caseId: p.caseId, origin: 'AUTO', assigneeId: assignee?.staffId ?? null, now });
+  }
+}
