@@ -7,7 +7,10 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource, initializeDataSource } from '@zhiyuan/db';
 import { createTestDatabase, type TestDatabase } from '@zhiyuan/testing';
+import { parseEnvelope } from '@zhiyuan/events';
 import { importJudgmentsFile, loadCasesConfig, settingsFrom } from '../src';
+import { intakeJudgments } from '../src/app/intake';
+import { validateJudgment } from '../src/app/judgment-input';
 import { entities } from '../src/entities';
 import { migrations } from '../src/migrations';
 import { CSV_HEADER, writeJudgmentCsv } from './factories/judgment-file';
@@ -54,6 +57,43 @@ describe('bulk import of effective judgments', () => {
     expect(a.skipped + b.skipped).toBe(2_000);
     expect(await count(`SELECT count(*) n FROM cases."case" WHERE case_number LIKE '(2016)%'`)).toBe(2_000);
     expect(await count(`SELECT count(*) n FROM cases.outbox_message o JOIN cases."case" c ON c.id::text = o.key WHERE c.case_number LIKE '(2016)%'`)).toBe(4_000);
+  });
+
+  it('writes the same cases, timeline entries and events as the intake of the mutation', async () => {
+    const obligor = randomUUID();
+    await ds.query(`INSERT INTO cases.party_route (party_id, home_division_code, village_code, township_code) VALUES ($1, '330522104202', '330522104202', '330522104')`, [obligor]);
+    const row = (n: number) => ({
+      caseNumber: `(2015)浙0522民初${n}号`, court: '长兴县人民法院', causeCode: 'PRIVATE_LENDING', judgeId: randomUUID(), effectiveDate: '2015-06-01',
+      performanceDeadline: '2015-07-01', obligorIds: [obligor, randomUUID()], obligeeIds: [randomUUID()], principalFen: 12_345, interestFen: 55, costsFen: 600,
+    });
+    const a = row(1);
+    const file = path.join(dir, 'same.ndjson');
+    writeFileSync(file, `${JSON.stringify(a)}\n`);
+    const now = new Date('2026-03-02T04:05:06.789Z');
+    expect(await importJudgmentsFile(ds, settings, file, { now: () => now, actor: 'clerk' })).toMatchObject({ imported: 1 });
+    const b = validateJudgment({ ...row(2), judgeId: a.judgeId, obligorIds: a.obligorIds, obligeeIds: a.obligeeIds });
+    if (!b.ok) throw new Error('bad fixture');
+    await ds.transaction((m) => intakeJudgments(m, [b.value], settings, 'clerk', now));
+
+    const load = async (n: number) => {
+      const [c] = await ds.query(`SELECT * FROM cases."case" WHERE case_number = $1`, [`(2015)浙0522民初${n}号`]);
+      const events = (await ds.query(`SELECT subject, type, key, envelope FROM cases.outbox_message WHERE key = $1 ORDER BY seq`, [c.id])) as { subject: string; type: string; key: string; envelope: unknown }[];
+      const timeline = await ds.query(`SELECT kind, actor, at, summary, detail FROM cases.case_timeline WHERE case_id = $1 ORDER BY seq`, [c.id]);
+      // Everything but the generated ids and the case number itself must be the same.
+      const strip = (v: unknown) => JSON.parse(JSON.stringify(v).replaceAll(c.id, 'CASE').replaceAll(`民初${n}号`, '民初N号'));
+      const envelopes = events.map((e) => {
+        const env = parseEnvelope(e.envelope);
+        expect(e).toMatchObject({ subject: env.type, type: env.type, key: c.id });
+        expect(env.correlationId).toBe(env.id);
+        return strip({ ...env, id: 'ID', correlationId: 'ID' });
+      });
+      return { row: strip({ ...c, id: 'CASE', case_number: 'N' }), envelopes, timeline: strip(timeline) };
+    };
+    const fromFile = await load(1);
+    const fromMutation = await load(2);
+    expect(fromFile.envelopes.map((e: { type: string }) => e.type)).toEqual(['cases.judgment.effective', 'cases.urging.started']);
+    expect(fromFile.row).toMatchObject({ state: 'URGING', village_code: '330522104202', township_code: '330522104', amount_owed_fen: '13000' });
+    expect(fromFile).toEqual(fromMutation);
   });
 
   it('writes every problem of a bad row to the reject report and goes on', async () => {

@@ -1,11 +1,11 @@
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
 import type { DataSource } from 'typeorm';
 import type { CaseSettings } from '../config';
-import { intakeJudgments } from '../app/intake';
-import { validateJudgment, type JudgmentInput } from '../app/judgment-input';
+import { validateJudgment } from '../app/judgment-input';
+import { JudgmentCopyBatch, writeJudgmentBatch } from './copy-batch';
+import { readCsvRecords } from './csv';
 
 export interface ImportOptions {
   /** csv or ndjson; guessed from the file name when absent. */
@@ -62,11 +62,8 @@ function fromCsv(rec: Record<string, string>): Record<string, unknown> {
 
 async function* records(path: string, format: 'csv' | 'ndjson'): AsyncGenerator<{ row: number; value: unknown } | { row: number; error: string }> {
   if (format === 'csv') {
-    const parser = createReadStream(path).pipe(parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, trim: false }));
-    let row = 1; // the header is row 1
-    for await (const rec of parser as AsyncIterable<Record<string, string>>) {
-      row++;
-      yield { row, value: fromCsv(rec) };
+    for await (const rec of readCsvRecords(createReadStream(path, { highWaterMark: 256 * 1024 }))) {
+      yield 'error' in rec ? rec : { row: rec.row, value: fromCsv(rec.cells) };
     }
     return;
   }
@@ -109,8 +106,9 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
   const out = createWriteStream(rejectsPath, 'utf8');
   await writeLine(out, 'row,field,reason\n');
   const p: ImportProgress = { rows: 0, imported: 0, skipped: 0, rejected: 0, elapsedMs: 0 };
-  let batch: JudgmentInput[] = [];
+  const batch = new JudgmentCopyBatch();
   let seen = new Set<string>();
+  const urgingMode = opts.urgingMode ?? settings.urgingMode;
 
   // Up to `concurrency` batches are written (each in its own transaction, on its own connection) while
   // the next is read and validated: the database and the parser work at the same time, and memory stays
@@ -118,17 +116,16 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
   const concurrency = Math.max(1, opts.concurrency ?? settings.importConcurrency);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
-  const write = async (rows: JudgmentInput[]) => {
-    const r = await ds.transaction((manager) => intakeJudgments(manager, rows, settings, actor, now(), { urgingMode: opts.urgingMode }));
-    p.imported += r.inserted.length;
-    p.skipped += r.skipped.length;
+  const write = async (lines: string[]) => {
+    const imported = await writeJudgmentBatch(ds, lines, { urgingMode, urgingDays: settings.urgingDays, actor, now: now() });
+    p.imported += imported;
+    p.skipped += lines.length - imported;
     p.elapsedMs = Date.now() - started;
     opts.onProgress?.({ ...p });
   };
   const flush = async () => {
-    if (batch.length > 0) {
-      const rows = batch;
-      batch = [];
+    if (batch.size > 0) {
+      const rows = batch.take();
       seen = new Set();
       const w: Promise<void> = write(rows).catch((err) => {
         failure ??= err;
@@ -163,8 +160,8 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
         continue;
       }
       seen.add(v.value.caseNumber);
-      batch.push(v.value);
-      if (batch.length >= batchSize) await flush();
+      batch.add(v.value);
+      if (batch.size >= batchSize) await flush();
     }
     await flush();
     await drain();

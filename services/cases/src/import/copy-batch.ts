@@ -1,0 +1,164 @@
+import { once } from 'node:events';
+import type { DataSource } from 'typeorm';
+import type { ClientBase } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { contractFor } from '@zhiyuan/events';
+import type { CaseSettings } from '../config';
+import { PRODUCER } from '../app/intake';
+import type { JudgmentInput } from '../app/judgment-input';
+import { causeByCode } from '../domain/causes';
+import { addDays, courtDate } from '../domain/dates';
+
+/**
+ * Judgments of one import batch as PostgreSQL COPY text (one line per judgment): the rows travel to
+ * the server in the cheapest form there is, and nothing but these lines is kept per row.
+ */
+export class JudgmentCopyBatch {
+  private lines: string[] = [];
+
+  get size(): number {
+    return this.lines.length;
+  }
+
+  add(j: JudgmentInput): void {
+    this.lines.push(
+      `${copyText(j.caseNumber)}\t${copyText(j.court)}\t${j.causeCode}\t${causeByCode(j.causeCode)!.category}\t${j.judgeId ?? '\\N'}\t${j.effectiveDate}\t${j.performanceDeadline ?? '\\N'}\t{${j.obligorIds.join(',')}}\t{${j.obligeeIds.join(',')}}\t${j.principalFen}\t${j.interestFen}\t${j.costsFen}\n`,
+    );
+  }
+
+  /** Hands the lines over and starts an empty batch. */
+  take(): string[] {
+    const lines = this.lines;
+    this.lines = [];
+    return lines;
+  }
+}
+
+/** COPY text escaping: backslash, tab and line breaks are the format's own characters. */
+function copyText(s: string): string {
+  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+}
+
+const STAGE_COLUMNS = 'case_number, court, cause_code, cause_category, judge_id, effective_date, performance_deadline, obligor_ids, obligee_ids, principal_fen, interest_fen, costs_fen';
+
+// Emptied at every commit, so a pooled connection never carries one batch into the next.
+const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS cases_import_judgment (
+    case_number text NOT NULL, court text NOT NULL, cause_code text NOT NULL, cause_category text NOT NULL, judge_id uuid,
+    effective_date date NOT NULL, performance_deadline date, obligor_ids uuid[] NOT NULL, obligee_ids uuid[] NOT NULL,
+    principal_fen bigint NOT NULL, interest_fen bigint NOT NULL, costs_fen bigint NOT NULL
+  ) ON COMMIT DELETE ROWS`;
+
+/**
+ * From the staged batch, in one statement: the case rows (routed through the party projection; a case
+ * number already taken in is skipped), then for each case taken in its timeline entries and its events
+ * in the outbox, the envelopes built by PostgreSQL (the same envelope `createEvent` makes: a fresh id,
+ * correlation = id, no causation, key = case id). Rows go in case-number order, so concurrent batches
+ * cannot deadlock on a repeated number, and each case's events keep their order (judgment effective,
+ * then urging started).
+ */
+const INTAKE_FROM_STAGE = `
+WITH ins AS (
+  INSERT INTO cases."case" (id, case_number, court, cause_code, cause_category, judge_id, effective_date, performance_deadline,
+      obligor_ids, obligee_ids, principal_fen, interest_fen, costs_fen, amount_owed_fen, state, village_code, township_code,
+      urged, urging_started_at, urging_deadline, created_at, updated_at)
+  SELECT gen_random_uuid(), s.case_number, s.court, s.cause_code, s.cause_category, s.judge_id, s.effective_date, s.performance_deadline,
+      s.obligor_ids, s.obligee_ids, s.principal_fen, s.interest_fen, s.costs_fen, s.principal_fen + s.interest_fen + s.costs_fen,
+      $1, r.village_code, r.township_code, $2, CASE WHEN $2 THEN $3::timestamptz END, $4::date, $3, $3
+    FROM pg_temp.cases_import_judgment s
+    LEFT JOIN cases.party_route r ON r.party_id = s.obligor_ids[1]
+   ORDER BY s.case_number
+  ON CONFLICT DO NOTHING
+  RETURNING id, case_number, court, cause_code, cause_category, judge_id, effective_date, performance_deadline,
+      obligor_ids, obligee_ids, amount_owed_fen, village_code, township_code
+), ev AS MATERIALIZED (
+  SELECT i.*, k.n, gen_random_uuid() AS event_id
+    FROM ins i CROSS JOIN generate_series(1, CASE WHEN $2 THEN 2 ELSE 1 END) AS k(n)
+), tl AS (
+  INSERT INTO cases.case_timeline (case_id, kind, actor, at, summary, detail)
+  SELECT id,
+         CASE n WHEN 1 THEN 'JUDGMENT_EFFECTIVE' ELSE 'URGING_STARTED' END,
+         $5, $3,
+         CASE n WHEN 1 THEN 'Judgment ' || case_number || ' effective, ' || amount_owed_fen || ' fen owed'
+                ELSE 'Pre-enforcement urging started, perform by ' || $4::text END,
+         CASE n WHEN 1 THEN jsonb_build_object('routing', jsonb_build_object('villageCode', village_code, 'townshipCode', township_code))
+                ELSE jsonb_build_object('deadline', $4::text) END
+    FROM ev ORDER BY case_number, n
+), ob AS (
+  INSERT INTO cases.outbox_message (id, subject, type, key, envelope)
+  SELECT event_id, t.type, t.type, id::text,
+         jsonb_build_object('id', event_id, 'type', t.type, 'version', t.version, 'occurredAt', $6::text, 'producer', $7::text,
+           'correlationId', event_id, 'causationId', NULL, 'key', id::text,
+           'payload', CASE n
+             WHEN 1 THEN jsonb_build_object('caseId', id, 'caseNumber', case_number, 'court', court, 'causeCode', cause_code,
+               'causeCategory', cause_category, 'judgeId', judge_id, 'effectiveDate', effective_date, 'performanceDeadline', performance_deadline,
+               'obligorIds', obligor_ids, 'obligeeIds', obligee_ids, 'amountOwedFen', amount_owed_fen,
+               'villageCode', village_code, 'townshipCode', township_code)
+             ELSE jsonb_build_object('caseId', id, 'caseNumber', case_number, 'court', court, 'judgeId', judge_id,
+               'obligorIds', obligor_ids, 'obligeeIds', obligee_ids, 'amountOwedFen', amount_owed_fen, 'deadline', $4::text,
+               'startedAt', $6::text, 'villageCode', village_code, 'townshipCode', township_code)
+           END)
+    FROM ev JOIN (VALUES (1, $8::text, $9::int), (2, $10::text, $11::int)) AS t(n, type, version) USING (n)
+   ORDER BY case_number, n
+)
+SELECT count(*)::int AS imported FROM ins`;
+
+const EFFECTIVE = 'cases.judgment.effective';
+const URGING = 'cases.urging.started';
+
+function versionOf(type: string): number {
+  const c = contractFor(type);
+  if (!c) throw new Error(`unknown event type ${type}`);
+  return c.version;
+}
+
+export interface BatchOptions {
+  urgingMode: CaseSettings['urgingMode'];
+  urgingDays: number;
+  actor: string;
+  now: Date;
+}
+
+/**
+ * Takes in one batch of validated judgments in one transaction: COPY into a session-temporary staging
+ * table, then one statement for cases, timeline and outbox. Returns how many were taken in (the rest
+ * were already there).
+ */
+export async function writeJudgmentBatch(ds: DataSource, lines: string[], opts: BatchOptions): Promise<number> {
+  if (lines.length === 0) return 0;
+  const urge = opts.urgingMode === 'AUTO';
+  const deadline = urge ? addDays(courtDate(opts.now), opts.urgingDays) : null;
+  const qr = ds.createQueryRunner();
+  try {
+    const client = (await qr.connect()) as ClientBase;
+    await qr.startTransaction();
+    try {
+      await client.query(CREATE_STAGE);
+      const copy = client.query(copyFrom(`COPY pg_temp.cases_import_judgment (${STAGE_COLUMNS}) FROM STDIN`));
+      const done = once(copy, 'finish');
+      copy.end(lines.join(''));
+      await done;
+      const [{ imported }] = (
+        await client.query<{ imported: number }>(INTAKE_FROM_STAGE, [
+          urge ? 'URGING' : 'EFFECTIVE',
+          urge,
+          opts.now,
+          deadline,
+          opts.actor,
+          opts.now.toISOString(),
+          PRODUCER,
+          EFFECTIVE,
+          versionOf(EFFECTIVE),
+          URGING,
+          versionOf(URGING),
+        ])
+      ).rows as [{ imported: number }];
+      await qr.commitTransaction();
+      return imported;
+    } catch (err) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw err;
+    }
+  } finally {
+    await qr.release();
+  }
+}
