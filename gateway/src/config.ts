@@ -37,6 +37,21 @@ export const gatewayConfigSchema = z.object({
   PERSISTED_OPERATIONS: z.enum(['off', 'allow', 'enforce']).default('allow'),
   /** The safelist: a JSON object from sha256 hash to operation text. */
   PERSISTED_OPERATIONS_FILE: z.string().optional(),
+  /** Gateway processes on this machine (node:cluster workers sharing the port); 1 runs in the main process. */
+  GATEWAY_WORKERS: fields.positiveInt(1),
+  /**
+   * The response cache of the read-mostly safelisted operations (exposure board, cockpits, village
+   * dashboard): on | off. Entries are keyed by operation, variables and the caller's scope, dropped on
+   * every domain event (NATS_URL, or the in-process bus of `npm start`) and on every mutation through
+   * this gateway, bounded in memory (MB) and living at most the TTL.
+   */
+  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  RESPONSE_CACHE_TTL_MS: fields.positiveInt(10_000),
+  RESPONSE_CACHE_MAX_MB: fields.positiveInt(64),
+  /** Where the response cache hears the domain events (core NATS subscription, no JetStream consumer). */
+  NATS_URL: fields.natsUrl().optional(),
+  NATS_USER: z.string().optional(),
+  NATS_PASSWORD: z.string().optional(),
   LOG_LEVEL: fields.logLevel(),
   NODE_ENV: fields.nodeEnv(),
 }).superRefine((c, ctx) => {

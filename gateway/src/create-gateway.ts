@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { readFileSync } from 'node:fs';
@@ -17,15 +23,26 @@ import { authenticate, bodyErrors, identities, limitRate, persistedOperations } 
 import { DEFAULT_SAFELIST_PATH, loadSafelist } from './persisted-operations';
 import { createSubgraphFetcher } from './fetcher';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
+import { ResponseCache, cacheTickets, responseCachePlugin, serveFromCache, type CacheTicket } from './response-cache';
+import { listenForChanges, type EventSource, type Invalidation } from './invalidation';
+import { warmOperations } from './warm-up';
 
 export interface GatewayContext {
   identity: Identity;
+  /** Set for a cacheable operation the response cache missed. */
+  cacheTicket?: CacheTicket;
+  /** Set while the safelisted operations are planned at start: no subgraph is called. */
+  warmUp?: boolean;
 }
+
+export class WarmUpFetchSkipped extends Error {}
 
 export interface Gateway {
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly url: string;
+  /** The response cache, when on (tests and diagnostics). */
+  readonly responseCache?: ResponseCache;
 }
 
 /** Forwards the verified identity, signed, to every subgraph fetch. */
@@ -35,12 +52,13 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    if ((context as Partial<GatewayContext>)?.warmUp) throw new WarmUpFetchSkipped('planning only');
     const identity = (context as Partial<GatewayContext>)?.identity ?? ANONYMOUS;
     request.http?.headers.set(INTERNAL_IDENTITY_HEADER, await this.tokens.tokenFor(identity));
   }
 }
 
-export function createGateway(config: GatewayConfig, deps: { logger?: Logger } = {}): Gateway {
+export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bus?: EventSource } = {}): Gateway {
   const log = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const development = config.NODE_ENV !== 'production';
   const urls: Record<string, string> = {
@@ -59,6 +77,12 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger } =
       : { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map((s) => ({ name: s.name, url: urls[s.name] })) }) }),
     buildService,
     logger: log as never,
+    // Never print query plans into answers, whatever the environment.
+    __exposeQueryPlanExperimental: false,
+  });
+  let apiSchema: import('graphql').GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: schema }) => {
+    apiSchema = schema;
   });
 
   const app = express();
@@ -67,15 +91,26 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger } =
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   const introspection = config.INTROSPECTION ?? development;
-  // Depth, alias, cost and token limits reject abusive documents at validation, before any subgraph is called.
+  // Depth, alias, cost and token limits reject abusive documents at parse and validation, before any
+  // subgraph is called. The token limit is graphql-js's own (parseOptions.maxTokens): it counts while
+  // parsing the document once, where graphql-armor's plugin lexes it a second time; a document
+  // Apollo Server already parsed and validated (its document cache) is not parsed again.
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH },
     maxAliases: { n: config.MAX_ALIASES },
     costLimit: { maxCost: config.MAX_COST },
-    maxTokens: { n: config.MAX_TOKENS },
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20 },
     blockFieldSuggestion: { enabled: !introspection },
   }).protect();
+  const safelist = loadSafelist(config.PERSISTED_OPERATIONS_FILE ?? DEFAULT_SAFELIST_PATH);
+  const cache =
+    config.RESPONSE_CACHE === 'on' && (deps.bus || config.NATS_URL)
+      ? new ResponseCache({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxBytes: config.RESPONSE_CACHE_MAX_MB * 1024 * 1024 })
+      : undefined;
+  if (config.RESPONSE_CACHE === 'on' && !cache) log.warn('response cache off: no NATS_URL and no event bus to hear changes on');
+  const cached = cache?.register(safelist) ?? [];
+  let invalidation: Invalidation | undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -84,8 +119,20 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger } =
     persistedQueries: false,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: config.MAX_TOKENS },
     formatError: (formatted) => formatGatewayError(formatted, development),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ...armor.plugins],
+    // Only what the gateway needs: no landing page, no usage or schema reporting, no inline traces,
+    // no cache-control computation, in every environment.
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...armor.plugins,
+      ...(cache ? [responseCachePlugin(cache) as never] : []),
+    ],
   });
   let url = '';
 
@@ -93,28 +140,40 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger } =
     get url() {
       return url;
     },
+    responseCache: cache,
     async start() {
       await server.start();
       app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
       const auth = await createAuthenticator(config);
-      const safelist = loadSafelist(config.PERSISTED_OPERATIONS_FILE ?? DEFAULT_SAFELIST_PATH);
+      if (cache) {
+        invalidation = await listenForChanges(
+          { natsUrl: config.NATS_URL, user: config.NATS_USER, pass: config.NATS_PASSWORD, bus: deps.bus },
+          { event: (subject) => cache.invalidateSubject(subject), gap: () => cache.invalidate() },
+          log,
+        );
+      }
+      // Parse, validate and plan every safelisted query now, so the first callers do not pay for it.
+      const warmed = apiSchema ? await warmOperations(server, apiSchema, safelist, { identity: ANONYMOUS, warmUp: true }) : 0;
       app.use(
         '/graphql',
         express.json({ limit: config.MAX_BODY_BYTES }),
         authenticate(auth),
         ...(config.RATE_LIMIT_PER_MINUTE > 0 ? [limitRate(config.RATE_LIMIT_PER_MINUTE)] : []),
         persistedOperations(config.PERSISTED_OPERATIONS, safelist),
+        ...(cache ? [serveFromCache(cache)] : []),
         expressMiddleware(server, {
-          context: async ({ req }) => ({ identity: identities.get(req) ?? { ...ANONYMOUS, ip: req.ip ?? null } }),
+          context: async ({ req }) => ({ identity: identities.get(req) ?? { ...ANONYMOUS, ip: req.ip ?? null }, cacheTicket: cacheTickets.get(req) }),
         }),
       );
       app.use(bodyErrors);
       await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
       url = `http://${config.HOST}:${(httpServer.address() as AddressInfo).port}/graphql`;
-      log.info({ url, mode: config.SUPERGRAPH_MODE }, 'gateway listening');
+      log.info({ url, mode: config.SUPERGRAPH_MODE, warmed, responseCache: cache ? cached : 'off' }, 'gateway listening');
     },
     async stop() {
       await server.stop();
+      await invalidation?.stop();
+      cache?.close();
       await subgraphFetch.close();
     },
   };

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@zhiyuan/testing';
 import { startStack, type Stack } from '@zhiyuan/stack';
 import { createLogger, type Logger } from '@zhiyuan/config';
+import { startGatewayProcess, type ServerProcess } from './processes';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -105,7 +106,9 @@ export class QueryCounter {
 }
 
 export interface BenchEnvironment {
+  /** The four subgraphs in this process; `stack.gatewayUrl` is the gateway's own process. */
   stack: Stack;
+  gateway: ServerProcess;
   db: TestDatabase;
   nats?: PrivateNats;
   counter: QueryCounter;
@@ -115,7 +118,9 @@ export interface BenchEnvironment {
 
 /**
  * The product as a benchmark runs it: a fresh database, a private NATS (real JetStream), the four
- * subgraphs and the gateway from startStack, the demo division tree and staff seeded.
+ * subgraphs from startStack in this process with the demo division tree and staff seeded, and the
+ * gateway as deployed (gateway/src/main.ts) in a process of its own, so it does not share the
+ * subgraphs' event loop. `gatewayEnv` configures that gateway (GATEWAY_WORKERS, RESPONSE_CACHE…).
  */
 export async function startBenchEnvironment(opts: { nats: boolean; gatewayEnv?: Record<string, string> } = { nats: true }): Promise<BenchEnvironment> {
   process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
@@ -124,10 +129,10 @@ export async function startBenchEnvironment(opts: { nats: boolean; gatewayEnv?: 
   const nats = opts.nats ? await startPrivateNats(log) : undefined;
   const counter = new QueryCounter();
   try {
-    const stack = await startStack({
+    const subgraphs = await startStack({
       databaseUrl: db.url,
       natsUrl: nats?.url,
-      gatewayPort: 0,
+      gateway: false,
       subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
       seedDemoData: true,
       logger: log,
@@ -135,16 +140,20 @@ export async function startBenchEnvironment(opts: { nats: boolean; gatewayEnv?: 
       env: {
         NODE_ENV: 'development',
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-        // The supergraph of the subgraphs as they are now (the committed file may lag behind their SDL).
-        SUPERGRAPH_MODE: 'introspect',
-        // A load test is not abuse: the per-identity limit would cap every run at 20 requests/s.
-        RATE_LIMIT_PER_MINUTE: '0',
-        ...opts.gatewayEnv,
       },
     });
+    let gateway: ServerProcess;
+    try {
+      gateway = await startGatewayProcess(subgraphs, { natsUrl: nats?.url, env: opts.gatewayEnv });
+    } catch (err) {
+      await subgraphs.stop().catch(() => undefined);
+      throw err;
+    }
+    const stack: Stack = { ...subgraphs, gatewayUrl: gateway.url };
     return {
-      stack, db, nats, counter, log,
+      stack, gateway, db, nats, counter, log,
       stop: async () => {
+        await gateway.stop().catch(() => undefined);
         await stack.stop().catch(() => undefined);
         await nats?.stop();
         await db.drop().catch(() => undefined);

@@ -248,7 +248,8 @@ export async function runImportCommand(file: string, databaseUrl: string, extra:
   return { summary, peakRssBytes: peak, wallSeconds: (Date.now() - started) / 1000, exitCode, stderrTail: err.slice(-600) };
 }
 
-function treeRss(root: number): number {
+/** Resident memory of a process and all its descendants, from /proc. */
+export function treeRss(root: number): number {
   let total = 0;
   const children = new Map<number, number[]>();
   for (const d of readdirSync('/proc')) {

@@ -5,6 +5,7 @@ import type { BenchEnvironment } from '../harness/infra';
 import type { LoadedData } from '../harness/load';
 import { callerFor, gql } from '../harness/client';
 import { ALL_TIME, operation } from '../harness/operations';
+import { startGatewayProcess } from '../harness/processes';
 import type { RunOptions } from '../run';
 
 export interface SqlRow {
@@ -14,6 +15,8 @@ export interface SqlRow {
   statements: number;
   byService: Record<string, number>;
   errors: string | null;
+  /** The statements of the counted run (first 160 characters each), to see which service grows. */
+  samples?: string[];
 }
 
 export interface SqlResults {
@@ -26,8 +29,20 @@ const PAGE_SIZES = [10, 100, 500];
 /** The exposure board refuses pages over 200 (VALIDATION_FAILED), so it is measured up to its own limit. */
 const BOARD_PAGE_SIZES = [10, 100, 200];
 
-/** SQL statements per operation through the gateway, all subgraphs counted, for three page sizes. */
+/**
+ * SQL statements per operation through the gateway, all subgraphs counted, for three page sizes. The
+ * gateway used has its response cache off (an answer from the cache issues no statement at all).
+ */
 export async function sqlScenario(env: BenchEnvironment, _ds: Dataset, _data: LoadedData, opts: RunOptions): Promise<SqlResults> {
+  const gateway = await startGatewayProcess(env.stack, { natsUrl: env.nats?.url, env: { RESPONSE_CACHE: 'off' } });
+  try {
+    return await countStatements(env, gateway.url, opts);
+  } finally {
+    await gateway.stop();
+  }
+}
+
+async function countStatements(env: BenchEnvironment, gatewayUrl: string, opts: RunOptions): Promise<SqlResults> {
   const admin = identity(['ADMIN'], { sub: 'bench-admin', divisionCode: '330522' });
   const anonymous: Identity = { ...ADMIN, sub: 'anonymous', roles: [] };
   const ops: { name: string; sizes?: number[]; who: Identity; vars: (n: number) => Record<string, unknown>; count: (d: any) => number | null }[] = [
@@ -41,14 +56,14 @@ export async function sqlScenario(env: BenchEnvironment, _ds: Dataset, _data: Lo
     const caller = await callerFor(op.who);
     const headers = op.who.roles.length ? caller.gatewayHeaders : {};
     for (const n of op.sizes ?? PAGE_SIZES) {
-      await gql(env.stack.gatewayUrl, q, op.vars(n), headers); // warm the query plan and connections
+      await gql(gatewayUrl, q, op.vars(n), headers); // warm the query plan and connections
       // Scheduled sweeps of the services may run during a request: the fewest of three runs is the
       // operation's own count.
       let c: ReturnType<typeof env.counter.read> | undefined;
       let r: Awaited<ReturnType<typeof gql>> | undefined;
       for (let k = 0; k < 3; k++) {
         env.counter.reset();
-        r = await gql(env.stack.gatewayUrl, q, op.vars(n), headers);
+        r = await gql(gatewayUrl, q, op.vars(n), headers);
         const got = env.counter.read();
         if (!c || got.total < c.total) c = got;
       }
@@ -61,6 +76,7 @@ export async function sqlScenario(env: BenchEnvironment, _ds: Dataset, _data: Lo
         statements: c.total,
         byService: c.byService,
         errors: r.errors?.length ? r.errors.map((e) => `${String(e.extensions?.code ?? '')} ${e.message}`).slice(0, 2).join(' | ') : null,
+        samples: c.samples,
       });
       opts.log(`sql: ${op.name} first ${n}: ${c.total} statements (${JSON.stringify(c.byService)}), ${String(op.count(r.data))} rows`);
     }

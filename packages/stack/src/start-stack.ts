@@ -20,6 +20,8 @@ export interface StackOptions {
   env?: Record<string, string | undefined>;
   logger?: Logger;
   onQuery?: (service: string, sql: string) => void;
+  /** false: start the four subgraphs only (a benchmark runs the gateway in its own process); gatewayUrl is then ''. */
+  gateway?: boolean;
   /** Durable consumer naming and start position; tests on a shared NATS server use a unique group and 'new'. */
   consumers?: { groupPrefix?: string; startAt?: StartAt };
 }
@@ -77,21 +79,27 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       await s.start();
       started.push(s);
     }
-    const gateway = createGateway(
-      loadGatewayConfig({
-        ...env,
-        PORT: String(opts.gatewayPort ?? env.PORT ?? 4000),
-        CASES_URL: services.cases.url,
-        PEOPLE_CREDIT_URL: services.peopleCredit.url,
-        TASKS_URL: services.tasks.url,
-        METRICS_URL: services.metrics.url,
-      }),
-      { logger: log.child({ service: 'gateway' }) },
-    );
-    await gateway.start();
-    started.push(gateway);
+    let gatewayUrl = '';
+    if (opts.gateway !== false) {
+      const gateway = createGateway(
+        loadGatewayConfig({
+          ...env,
+          PORT: String(opts.gatewayPort ?? env.PORT ?? 4000),
+          CASES_URL: services.cases.url,
+          PEOPLE_CREDIT_URL: services.peopleCredit.url,
+          TASKS_URL: services.tasks.url,
+          METRICS_URL: services.metrics.url,
+          // The response cache hears the same events as the services (or the shared in-process bus).
+          NATS_URL: natsUrl,
+        }),
+        { logger: log.child({ service: 'gateway' }), bus: shared },
+      );
+      await gateway.start();
+      started.push(gateway);
+      gatewayUrl = gateway.url;
+    }
     return {
-      gatewayUrl: gateway.url,
+      gatewayUrl,
       databaseUrl,
       bus: shared,
       services: Object.fromEntries(Object.entries(services).map(([k, s]) => [k, { get url() { return s.url; }, stop: () => s.stop(), start: () => s.start() }])) as Stack['services'],

@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Stack } from '@zhiyuan/stack';
+import { TEST_INTERNAL_SECRET } from '@zhiyuan/testing';
+import { freePort } from './infra';
+import { REPO_ROOT } from './load';
+import { composeForStack } from './supergraph';
+
+/** A server the benchmark started in a child process of its own. */
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`exited ${child.exitCode} before answering: ${output().slice(-800)}`);
+    const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return;
+    if (Date.now() > until) throw new Error(`no answer from ${url}: ${output().slice(-800)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function startChild(script: string, env: Record<string, string | undefined>, port: number): Promise<ServerProcess> {
+  const child = spawn(TSX, [script], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  let out = '';
+  const keep = (d: Buffer) => {
+    out = (out + d.toString()).slice(-20_000);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const url = `http://127.0.0.1:${port}/graphql`;
+  try {
+    await waitForHealth(url, child, () => out);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/**
+ * Our gateway as it is deployed (`gateway/src/main.ts`), in its own process (or GATEWAY_WORKERS
+ * cluster workers), over the running subgraphs, hearing the domain events on NATS for its response cache.
+ */
+export async function startGatewayProcess(stack: Stack, opts: { natsUrl?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  return startChild(
+    path.join(REPO_ROOT, 'gateway/src/main.ts'),
+    {
+      NODE_ENV: 'development',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      // The supergraph of the subgraphs as they are now (the committed file may lag behind their SDL).
+      SUPERGRAPH_MODE: 'introspect',
+      CASES_URL: stack.services.cases.url,
+      PEOPLE_CREDIT_URL: stack.services.peopleCredit.url,
+      TASKS_URL: stack.services.tasks.url,
+      METRICS_URL: stack.services.metrics.url,
+      INTERNAL_AUTH_SECRET: TEST_INTERNAL_SECRET,
+      // A load test is not abuse: the per-identity limit would cap every run at 20 requests/s.
+      RATE_LIMIT_PER_MINUTE: '0',
+      NATS_URL: opts.natsUrl,
+      NATS_USER: undefined,
+      NATS_PASSWORD: undefined,
+      ...opts.env,
+    },
+    port,
+  );
+}
+
+/** @graphql-hive/gateway's runtime over the same supergraph and subgraphs, in its own process (`hive-main.ts`). */
+export async function startHiveProcess(stack: Stack): Promise<ServerProcess> {
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'zy-bench-hive-'));
+  const file = path.join(dir, 'supergraph.graphql');
+  writeFileSync(file, composeForStack(stack));
+  try {
+    const p = await startChild(path.join(__dirname, 'hive-main.ts'), { PORT: String(port), SUPERGRAPH_FILE: file }, port);
+    return { ...p, stop: async () => (await p.stop(), rmSync(dir, { recursive: true, force: true })) };
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}

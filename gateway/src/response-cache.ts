@@ -1,0 +1,260 @@
+import type { NextFunction, Request, Response } from 'express';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Identity } from '@zhiyuan/auth';
+import { identities } from './http-guards';
+import { sha256 } from './persisted-operations';
+
+/** Every domain subject a read model can change on (audit and dead letters change no figure shown). */
+const ALL_DOMAIN_SUBJECTS = ['cases.>', 'people.>', 'credit.>', 'tasks.>', 'metrics.>'];
+
+/**
+ * The read-mostly safelisted operations the gateway may answer from its cache, and the event
+ * subjects after which an answer may have changed. `projected`: the figures come from metrics'
+ * projections, which are updated after the source event, so the operation is dropped once more when
+ * the projection has normally caught up (the TTL bounds a backlog).
+ */
+export const CACHEABLE_OPERATIONS: Record<string, { subjects: string[]; projected: boolean }> = {
+  ExposureBoard: { subjects: ['people.>', 'credit.>'], projected: false },
+  CountyCockpitRanking: { subjects: ALL_DOMAIN_SUBJECTS, projected: true },
+  TownshipDashboard: { subjects: ALL_DOMAIN_SUBJECTS, projected: true },
+  VillageDashboard: { subjects: ALL_DOMAIN_SUBJECTS, projected: true },
+};
+
+export const INVALIDATION_SUBJECTS = ALL_DOMAIN_SUBJECTS;
+
+/** NATS subject matching: `*` one token, `>` one or more trailing tokens. */
+function subjectMatches(pattern: string, subject: string): boolean {
+  const p = pattern.split('.');
+  const s = subject.split('.');
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] === '>') return s.length > i;
+    if (i >= s.length) return false;
+    if (p[i] !== '*' && p[i] !== s[i]) return false;
+  }
+  return p.length === s.length;
+}
+
+/** What a caller may see: anonymous callers share one scope; a signed-in caller's answers are theirs alone. */
+export function scopeOf(identity: Identity | undefined): string {
+  if (!identity || identity.roles.length === 0) return 'anonymous';
+  // Access depends on the roles, the division, the partner department, the party and, for judges,
+  // officers and task assignees, on the subject itself: all of it is in the key.
+  return JSON.stringify([identity.sub, [...identity.roles].sort(), identity.divisionCode, identity.department, identity.partyId]);
+}
+
+/** JSON with object keys sorted, so equal variables give equal keys. */
+export function stableStringify(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  const keys = Object.keys(value as Record<string, unknown>).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+interface Entry {
+  operation: string;
+  generation: number;
+  body: Buffer;
+  expires: number;
+}
+
+/** Where a missed request's answer goes once the gateway has it, if nothing changed meanwhile. */
+export interface CacheTicket {
+  operation: string;
+  key: string;
+  generation: number;
+}
+
+export interface ResponseCacheOptions {
+  ttlMs: number;
+  maxBytes: number;
+  /** Delay of the second drop of projected operations after an event. */
+  projectionSettleMs?: number;
+  now?: () => number;
+}
+
+/**
+ * A bounded LRU of serialized answers. Dropping an operation is O(1): its generation moves on and
+ * entries of older generations are never served again (and are evicted as the LRU turns).
+ */
+export class ResponseCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly generations = new Map<string, number>();
+  private readonly byHash = new Map<string, string>();
+  private readonly settleTimers = new Map<string, NodeJS.Timeout>();
+  private bytes = 0;
+  readonly stats = { hits: 0, misses: 0, stored: 0, discarded: 0, invalidations: 0, evicted: 0 };
+
+  constructor(private readonly opts: ResponseCacheOptions) {}
+
+  /** Registers the cacheable operations of a safelist (hash to text) by their operation name. */
+  register(safelist: Map<string, string>): string[] {
+    const names: string[] = [];
+    for (const [hash, text] of safelist) {
+      let op: OperationDefinitionNode | undefined;
+      try {
+        const doc = parse(text, { noLocation: true });
+        const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+        op = ops.length === 1 ? ops[0] : undefined;
+      } catch {
+        continue;
+      }
+      const name = op?.name?.value;
+      if (!op || op.operation !== 'query' || !name || !CACHEABLE_OPERATIONS[name]) continue;
+      this.byHash.set(hash, name);
+      this.generations.set(name, this.generations.get(name) ?? 0);
+      names.push(name);
+    }
+    return names;
+  }
+
+  /** The cacheable operation a query text (by its hash) is, if any. */
+  operationOf(queryHash: string): string | undefined {
+    return this.byHash.get(queryHash);
+  }
+
+  private now(): number {
+    return this.opts.now?.() ?? Date.now();
+  }
+
+  get(operation: string, key: string): Buffer | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    if (e.generation !== this.generations.get(operation) || e.expires <= this.now()) {
+      this.remove(key, e);
+      return undefined;
+    }
+    // Most recently used last.
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    return e.body;
+  }
+
+  /** How many times an operation was dropped so far. */
+  generation(operation: string): number {
+    return this.generations.get(operation) ?? 0;
+  }
+
+  ticket(operation: string, key: string): CacheTicket {
+    return { operation, key, generation: this.generations.get(operation) ?? 0 };
+  }
+
+  /** Stores an answer unless its operation was dropped since the request began (it may be stale). */
+  set(ticket: CacheTicket, body: Buffer): boolean {
+    if (this.generations.get(ticket.operation) !== ticket.generation) {
+      this.stats.discarded++;
+      return false;
+    }
+    if (body.length > this.opts.maxBytes / 4) return false;
+    const old = this.entries.get(ticket.key);
+    if (old) this.remove(ticket.key, old);
+    this.entries.set(ticket.key, { operation: ticket.operation, generation: ticket.generation, body, expires: this.now() + this.opts.ttlMs });
+    this.bytes += body.length;
+    this.stats.stored++;
+    for (const [k, e] of this.entries) {
+      if (this.bytes <= this.opts.maxBytes) break;
+      this.remove(k, e);
+      this.stats.evicted++;
+    }
+    return true;
+  }
+
+  private remove(key: string, e: Entry): void {
+    this.entries.delete(key);
+    this.bytes -= e.body.length;
+  }
+
+  /** Drops every operation an event on this subject may have changed. */
+  invalidateSubject(subject: string): void {
+    for (const [name, spec] of Object.entries(CACHEABLE_OPERATIONS)) {
+      if (!this.generations.has(name) || !spec.subjects.some((p) => subjectMatches(p, subject))) continue;
+      this.invalidate(name);
+      if (spec.projected) this.invalidateLater(name);
+    }
+  }
+
+  /** Drops one operation, or all of them (after a mutation through this gateway). */
+  invalidate(operation?: string): void {
+    this.stats.invalidations++;
+    for (const name of operation ? [operation] : [...this.generations.keys()]) {
+      this.generations.set(name, (this.generations.get(name) ?? 0) + 1);
+    }
+  }
+
+  private invalidateLater(operation: string): void {
+    if (this.settleTimers.has(operation)) return;
+    const t = setTimeout(() => {
+      this.settleTimers.delete(operation);
+      this.invalidate(operation);
+    }, this.opts.projectionSettleMs ?? 1_000);
+    t.unref();
+    this.settleTimers.set(operation, t);
+  }
+
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  close(): void {
+    for (const t of this.settleTimers.values()) clearTimeout(t);
+    this.settleTimers.clear();
+    this.entries.clear();
+    this.bytes = 0;
+  }
+}
+
+/** The ticket of a request that missed, for the plugin to store its answer. */
+export const cacheTickets = new WeakMap<Request, CacheTicket>();
+
+/**
+ * Answers a cacheable operation from the cache, or marks the request so its answer is stored. Runs
+ * after authentication and the persisted-operation lookup, before Apollo Server.
+ */
+export function serveFromCache(cache: ResponseCache) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'POST') return next();
+    const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
+    if (!body || typeof body.query !== 'string') return next();
+    const operation = cache.operationOf(sha256(body.query.trim()));
+    if (!operation || (body.operationName != null && body.operationName !== operation)) return next();
+    const key = `${operation}|${stableStringify(body.variables ?? {})}|${scopeOf(identities.get(req))}`;
+    const hit = cache.get(operation, key);
+    if (hit) {
+      cache.stats.hits++;
+      res.status(200).setHeader('content-type', 'application/json; charset=utf-8');
+      res.end(hit);
+      return;
+    }
+    cache.stats.misses++;
+    cacheTickets.set(req, cache.ticket(operation, key));
+    next();
+  };
+}
+
+/**
+ * Stores complete, error-free answers of marked requests; a mutation through this gateway drops the
+ * cache once it has answered (its changes are committed by then), so its caller reads its own writes.
+ */
+export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<{ cacheTicket?: CacheTicket }> {
+  return {
+    async requestDidStart() {
+      let mutation = false;
+      return {
+        async didResolveOperation({ operation }) {
+          mutation = operation?.operation === 'mutation';
+        },
+        async willSendResponse({ response, contextValue }) {
+          if (mutation) {
+            cache.invalidate();
+            return;
+          }
+          const ticket = contextValue.cacheTicket;
+          if (!ticket || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (result.errors?.length || !result.data || (response.http.status ?? 200) !== 200) return;
+          cache.set(ticket, Buffer.from(JSON.stringify(result)));
+        },
+      };
+    },
+  };
+}
