@@ -140,6 +140,59 @@ describe('case lifecycle: urging, enforcement, payments, settlements', () => {
     expect((await h.outbox('cases.case.closed', c.id))[0].payload).toMatchObject({ outcome: 'SETTLED_AND_PERFORMED', amountRecoveredFen: 8000 });
   });
 
+  it('records a settlement agreed earlier: instalments already past due are checked at once, the rest stay due', async () => {
+    // The judgment became effective on 2024-06-01 (the factory's date).
+    const c = await inProgress({ principalFen: 9000, interestFen: 0, costsFen: 0 });
+    const s = await gql(SETTLE, {
+      input: {
+        caseId: c.id,
+        kind: 'INSTALMENT_PLAN',
+        terms: '三期付清',
+        agreedOn: '2024-09-01',
+        instalments: [{ dueDate: '2024-09-01', amountFen: 3000 }, { dueDate: '2024-10-01', amountFen: 3000 }, { dueDate: inDays(30), amountFen: 3000 }],
+      },
+    });
+    expect(s.errors).toBeUndefined();
+    expect(s.data.agreeSettlement).toMatchObject({ state: 'SETTLED' });
+    const got = async () => (await gql(`query($id: ID!) { case(id: $id) { settlements { agreedOn status instalments { no status paidFen } } } }`, { id: c.id })).data.case.settlements[0];
+    expect(await got()).toEqual({
+      agreedOn: '2024-09-01',
+      status: 'ACTIVE',
+      instalments: [{ no: 1, status: 'MISSED', paidFen: 0 }, { no: 2, status: 'MISSED', paidFen: 0 }, { no: 3, status: 'DUE', paidFen: 0 }],
+    });
+    const missed = await h.outbox('cases.instalment.missed', c.id);
+    expect(missed.map((m) => m.payload)).toEqual([
+      expect.objectContaining({ instalmentNo: 1, dueDate: '2024-09-01', amountFen: 3000, obligorIds: [obligor] }),
+      expect.objectContaining({ instalmentNo: 2, dueDate: '2024-10-01', amountFen: 3000, obligorIds: [obligor] }),
+    ]);
+    const timeline = (await gql(GET, { id: c.id })).data.case.timeline.map((x: { kind: string }) => x.kind);
+    expect(timeline.slice(-3)).toEqual(['SETTLEMENT_AGREED', 'INSTALMENT_MISSED', 'INSTALMENT_MISSED']);
+
+    // The scheduled check finds nothing more to mark today; money paid later still counts.
+    await runSweep(h.service.runtime.messaging, settings, new Date());
+    expect(await h.outbox('cases.instalment.missed', c.id)).toHaveLength(2);
+    await pay(c.id, 6000);
+    expect((await got()).instalments).toEqual([{ no: 1, status: 'MISSED', paidFen: 3000 }, { no: 2, status: 'MISSED', paidFen: 3000 }, { no: 3, status: 'DUE', paidFen: 0 }]);
+    const done = await pay(c.id, 3000);
+    expect(done.data.recordPayment.case).toMatchObject({ state: 'COMPLETED', outcome: 'SETTLED_AND_PERFORMED' });
+  });
+
+  it('refuses a settlement agreed in the future or before the judgment, and instalments due before it was agreed', async () => {
+    const c = await inProgress();
+    const settle = (extra: Record<string, unknown>) =>
+      gql(SETTLE, { input: { caseId: c.id, kind: 'SETTLEMENT', terms: '一次付清', instalments: [{ dueDate: inDays(5), amountFen: 100 }], ...extra } });
+    expect((await settle({ agreedOn: inDays(1) })).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'agreedOn' });
+    expect((await settle({ agreedOn: '2024-05-31' })).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'agreedOn' });
+    const early = await settle({ agreedOn: '2024-08-01', instalments: [{ dueDate: '2024-07-31', amountFen: 100 }] });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'instalments.0.dueDate' });
+    expect(early.errors?.[0]?.message).toContain('2024-08-01');
+    const past = await settle({ instalments: [{ dueDate: inDays(-1), amountFen: 100 }] });
+    expect(past.errors?.[0]).toMatchObject({ message: 'An instalment cannot fall due in the past', extensions: { code: 'VALIDATION_FAILED', field: 'instalments.0.dueDate' } });
+    // Nothing was written by the refusals.
+    expect((await gql(GET, { id: c.id })).data.case).toMatchObject({ state: 'IN_PROGRESS' });
+    expect(await h.outbox('cases.settlement.agreed', c.id)).toHaveLength(0);
+  });
+
   it('refuses a settlement larger than the balance', async () => {
     const c = await inProgress({ principalFen: 100, interestFen: 0, costsFen: 0 });
     const r = await gql(SETTLE, { input: { caseId: c.id, kind: 'SETTLEMENT', terms: '一次付清', instalments: [{ dueDate: inDays(5), amountFen: 101 }] } });

@@ -12,19 +12,29 @@ export interface SettlementInput {
   kind: 'SETTLEMENT' | 'INSTALMENT_PLAN';
   terms: string;
   instalments: { dueDate: string; amountFen: number }[];
+  /** The court day the parties agreed it; today when absent. */
+  agreedOn?: string | null;
 }
 
 /**
  * Agrees an enforcement settlement or instalment plan on a case in progress. The schedule's total is
  * what the obligor must pay (at most the balance: the rights holder may waive the rest); paying it
  * all closes the case as settled and performed.
+ *
+ * A settlement agreed earlier (history, data migration) is recorded with its agreed date: not in the
+ * future, not before the judgment became effective, and its instalments fall due on or after it.
+ * Instalments already past due when it is recorded go through the scheduled check at once, so they
+ * are marked missed (with `cases.instalment.missed`) exactly as the sweep would have marked them.
  */
 export async function agreeSettlement(manager: EntityManager, emit: Emit, c: CaseEntity, input: SettlementInput, ctx: CommandContext): Promise<SettlementEntity> {
   assertTransition(c.state, 'SETTLED');
   const today = courtDate(ctx.now);
+  const agreedOn = input.agreedOn ?? today;
+  if (agreedOn > today) throw errors.validation('agreedOn', 'A settlement cannot be agreed in the future');
+  if (agreedOn < c.effectiveDate) throw errors.validation('agreedOn', `A settlement cannot be agreed before the judgment became effective (${c.effectiveDate})`);
   const dates = input.instalments.map((i) => i.dueDate);
   for (let k = 0; k < dates.length; k++) {
-    if (dates[k]! < today) throw errors.validation(`instalments.${k}.dueDate`, 'An instalment cannot fall due in the past');
+    if (dates[k]! < agreedOn) throw errors.validation(`instalments.${k}.dueDate`, agreedOn === today ? 'An instalment cannot fall due in the past' : `An instalment cannot fall due before the settlement was agreed (${agreedOn})`);
     if (k > 0 && dates[k]! <= dates[k - 1]!) throw errors.validation(`instalments.${k}.dueDate`, 'Instalments must fall due in increasing order');
   }
   const totalFen = input.instalments.reduce((s, i) => s + i.amountFen, 0);
@@ -40,6 +50,7 @@ export async function agreeSettlement(manager: EntityManager, emit: Emit, c: Cas
     status: 'ACTIVE',
     agreedBy: ctx.actor,
     agreedAt: ctx.now,
+    agreedOn,
   });
   await manager.insert(SettlementEntity, settlement);
   const rows = input.instalments.map((i, k) =>
@@ -47,10 +58,15 @@ export async function agreeSettlement(manager: EntityManager, emit: Emit, c: Cas
   );
   await manager.insert(InstalmentEntity, rows);
   await moveCase(manager, emit, c, 'SETTLED', { ...ctx, reason: input.kind === 'SETTLEMENT' ? 'settlement agreed' : 'instalment plan agreed' });
-  await addTimeline(manager, c.id, 'SETTLEMENT_AGREED', ctx.actor, ctx.now, `${input.kind === 'SETTLEMENT' ? 'Settlement' : 'Instalment plan'} of ${totalFen} fen in ${rows.length} instalment(s)`, {
-    settlementId: settlement.id,
-    totalFen,
-  });
+  await addTimeline(
+    manager,
+    c.id,
+    'SETTLEMENT_AGREED',
+    ctx.actor,
+    ctx.now,
+    `${input.kind === 'SETTLEMENT' ? 'Settlement' : 'Instalment plan'} of ${totalFen} fen in ${rows.length} instalment(s)${agreedOn === today ? '' : `, agreed on ${agreedOn}`}`,
+    { settlementId: settlement.id, totalFen, agreedOn },
+  );
   await emit(
     'cases.settlement.agreed',
     {
@@ -64,5 +80,34 @@ export async function agreeSettlement(manager: EntityManager, emit: Emit, c: Cas
     },
     { key: c.id },
   );
+  if (dates[0]! < today) await markMissedInstalments(manager, emit, ctx.now, { settlementId: settlement.id, actor: ctx.actor });
   return settlement;
+}
+
+/**
+ * The missed-instalment check: every instalment of an active settlement past its due date (in the
+ * court's calendar at `now`) and not fully paid is marked MISSED once, with a timeline entry and
+ * `cases.instalment.missed`. A conditional update, so running it twice marks nothing twice. The sweep
+ * runs it over all settlements; recording a settlement agreed earlier runs it over that one.
+ */
+export async function markMissedInstalments(manager: EntityManager, emit: Emit, now: Date, scope: { settlementId?: string; actor: string }): Promise<number> {
+  type Missed = { id: string; settlement_id: string; case_id: string; no: number; due_date: string; amount_fen: string; paid_fen: string; obligor_ids: string[] };
+  // TypeORM answers an UPDATE ... RETURNING with [rows, count].
+  const [missed]: [Missed[], number] = await manager.query(
+    `UPDATE cases.instalment i SET status = 'MISSED', missed_at = $2
+       FROM cases.settlement s, cases."case" c
+      WHERE i.status = 'DUE' AND i.due_date < $1::date AND i.paid_fen < i.amount_fen
+        AND s.id = i.settlement_id AND s.status = 'ACTIVE' AND c.id = i.case_id
+        AND ($3::uuid IS NULL OR i.settlement_id = $3::uuid)
+    RETURNING i.id, i.settlement_id, i.case_id, i.no, i.due_date::text AS due_date, i.amount_fen, i.paid_fen, c.obligor_ids`,
+    [courtDate(now), now, scope.settlementId ?? null],
+  );
+  // In schedule order, so the timeline and the events read as the instalments fell due.
+  missed.sort((a, b) => (a.case_id === b.case_id ? a.no - b.no : a.case_id < b.case_id ? -1 : 1));
+  for (const m of missed) {
+    const unpaid = Number(m.amount_fen) - Number(m.paid_fen);
+    await addTimeline(manager, m.case_id, 'INSTALMENT_MISSED', scope.actor, now, `Instalment ${m.no} due ${m.due_date} missed, ${unpaid} fen unpaid`, { settlementId: m.settlement_id, no: m.no });
+    await emit('cases.instalment.missed', { caseId: m.case_id, planId: m.settlement_id, instalmentNo: m.no, dueDate: m.due_date, amountFen: unpaid, obligorIds: m.obligor_ids }, { key: m.case_id });
+  }
+  return missed.length;
 }

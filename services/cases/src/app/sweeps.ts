@@ -4,7 +4,7 @@ import type { CaseSettings } from '../config';
 import { CaseEntity } from '../entities';
 import { courtDate } from '../domain/dates';
 import { lapseUrging } from './lifecycle';
-import { addTimeline } from './timeline';
+import { markMissedInstalments } from './settlements';
 
 export interface SweepResult {
   urgingsLapsed: number;
@@ -39,24 +39,7 @@ export async function runSweep(messaging: Messaging, settings: CaseSettings, now
     if (lapsed < 200) break;
   }
 
-  const instalmentsMissed = await messaging.transaction(async (manager, emit) => {
-    type Missed = { id: string; settlement_id: string; case_id: string; no: number; due_date: string; amount_fen: string; paid_fen: string; obligor_ids: string[] };
-    // TypeORM answers an UPDATE ... RETURNING with [rows, count].
-    const [missed]: [Missed[], number] = await manager.query(
-      `UPDATE cases.instalment i SET status = 'MISSED', missed_at = $2
-         FROM cases.settlement s, cases."case" c
-        WHERE i.status = 'DUE' AND i.due_date < $1::date AND i.paid_fen < i.amount_fen
-          AND s.id = i.settlement_id AND s.status = 'ACTIVE' AND c.id = i.case_id
-      RETURNING i.id, i.settlement_id, i.case_id, i.no, i.due_date::text AS due_date, i.amount_fen, i.paid_fen, c.obligor_ids`,
-      [today, now],
-    );
-    for (const m of missed) {
-      const unpaid = Number(m.amount_fen) - Number(m.paid_fen);
-      await addTimeline(manager, m.case_id, 'INSTALMENT_MISSED', SYSTEM, now, `Instalment ${m.no} due ${m.due_date} missed, ${unpaid} fen unpaid`, { settlementId: m.settlement_id, no: m.no });
-      await emit('cases.instalment.missed', { caseId: m.case_id, planId: m.settlement_id, instalmentNo: m.no, dueDate: m.due_date, amountFen: unpaid, obligorIds: m.obligor_ids }, { key: m.case_id });
-    }
-    return missed.length;
-  });
+  const instalmentsMissed = await messaging.transaction((manager, emit) => markMissedInstalments(manager, emit, now, { actor: SYSTEM }));
   return { urgingsLapsed, instalmentsMissed };
 }
 

@@ -29,8 +29,13 @@ export class SettlementEntity {
   @Column({ type: 'text', name: 'agreed_by' })
   agreedBy: string;
 
+  /** When the settlement was recorded. */
   @Column({ type: 'timestamptz', name: 'agreed_at' })
   agreedAt: Date;
+
+  /** The court day the parties agreed it (before the recording for a settlement agreed earlier). */
+  @Column({ type: 'date', name: 'agreed_on' })
+  agreedOn: string;
 }
 
 @Entity({ name: 'instalment' })

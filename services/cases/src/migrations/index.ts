@@ -1,5 +1,6 @@
 import { CreateCasesSchema1732406400000 } from './1732406400000-CreateCasesSchema';
 import { CreateCaseTables1764028800000 } from './1764028800000-CreateCaseTables';
+import { AddSettlementAgreedOn1764115200000 } from './1764115200000-AddSettlementAgreedOn';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreateCasesSchema1732406400000, CreateCaseTables1764028800000];
+export const migrations = [CreateCasesSchema1732406400000, CreateCaseTables1764028800000, AddSettlementAgreedOn1764115200000];

@@ -127,6 +127,7 @@ export const Mutation: MutationResolvers = {
         kind: z.enum(['SETTLEMENT', 'INSTALMENT_PLAN']),
         terms: z.string().trim().min(2, 'state the terms').max(4000),
         instalments: z.array(z.object({ dueDate: date, amountFen: positiveFen })).min(1, 'needs at least one instalment').max(120),
+        agreedOn: date.nullish(),
       }),
       input,
     );
