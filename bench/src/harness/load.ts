@@ -176,7 +176,7 @@ async function applyStep(env: BenchEnvironment, headers: Record<string, string>,
       r = await gql(
         cases,
         `mutation($input: AgreeSettlementInput!) { agreeSettlement(input: $input) { id } }`,
-        { input: { caseId, kind: step.settlementKind, terms: step.settlementKind === 'INSTALMENT_PLAN' ? `分${step.instalments.length}期履行` : '双方达成执行和解', instalments: step.instalments } },
+        { input: { caseId, kind: step.settlementKind, terms: step.settlementKind === 'INSTALMENT_PLAN' ? `分${step.instalments.length}期履行` : '双方达成执行和解', instalments: step.instalments, agreedOn: step.on } },
         headers,
       );
       break;
