@@ -1,6 +1,7 @@
 import { CreateCasesSchema1732406400000 } from './1732406400000-CreateCasesSchema';
 import { CreateCaseTables1764028800000 } from './1764028800000-CreateCaseTables';
 import { AddSettlementAgreedOn1764115200000 } from './1764115200000-AddSettlementAgreedOn';
+import { PartialIndexesOnUnsetColumns1764201600000 } from './1764201600000-PartialIndexesOnUnsetColumns';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreateCasesSchema1732406400000, CreateCaseTables1764028800000, AddSettlementAgreedOn1764115200000];
+export const migrations = [CreateCasesSchema1732406400000, CreateCaseTables1764028800000, AddSettlementAgreedOn1764115200000, PartialIndexesOnUnsetColumns1764201600000];
