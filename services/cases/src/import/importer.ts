@@ -116,10 +116,10 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
   const concurrency = Math.max(1, opts.concurrency ?? settings.importConcurrency);
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
-  const write = async (lines: string[]) => {
-    const imported = await writeJudgmentBatch(ds, lines, { urgingMode, urgingDays: settings.urgingDays, actor, now: now() });
+  const write = async (rows: { text: Buffer; rows: number }) => {
+    const imported = await writeJudgmentBatch(ds, rows, { urgingMode, urgingDays: settings.urgingDays, actor, now: now() });
     p.imported += imported;
-    p.skipped += lines.length - imported;
+    p.skipped += rows.rows - imported;
     p.elapsedMs = Date.now() - started;
     opts.onProgress?.({ ...p });
   };
