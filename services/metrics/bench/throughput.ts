@@ -18,8 +18,8 @@ import type { AnyEnvelope } from '../test/factories/events';
  *
  * 1. saturated: every event of `--cases` case lives queued at once; events per second until the
  *    last one is committed.
- * 2. paced: fresh case lives offered at `--rate` events per second for `--paced-seconds` (open
- *    loop); milliseconds from an event being offered to its handler's commit, for every event and
+ * 2. paced: events from the middle of fresh case lives (a steady mix of kinds) offered at `--rate`
+ *    events per second for `--paced-seconds` (open loop); milliseconds from an event being offered to its handler's commit, for every event and
  *    for the cases.case.closed ones (the judge's score updated).
  */
 async function main(): Promise<void> {
@@ -75,9 +75,11 @@ async function main(): Promise<void> {
 
     const rate = Number(values.rate);
     const pacedSeconds = Number(values['paced-seconds']);
-    let paced: AnyEnvelope[] = [];
-    for (let seed = Number(values.seed) + 1; paced.length < rate * pacedSeconds; seed++) paced = paced.concat(caseLifeEvents({ cases: 200, seed, from: '2026-01-01' }));
-    paced = paced.slice(0, rate * pacedSeconds);
+    // A steady mix: the middle of a longer history of fresh case lives (its start is all judgments
+    // becoming effective, its end all closes), in the order they happened.
+    const want = rate * pacedSeconds;
+    const history = caseLifeEvents({ cases: Math.ceil(want / 2), seed: Number(values.seed) + 1, from: '2026-01-01' });
+    const paced = history.slice(Math.floor((history.length - want) / 2), Math.floor((history.length - want) / 2) + want);
     log(`paced: ${paced.length} events at ${rate}/s`);
     const all: number[] = [];
     const closed: number[] = [];

@@ -1,5 +1,4 @@
 import type { ServiceRuntime } from '@zhiyuan/server';
-import { lockProjection } from './events/project-fact';
 import { recordDivisions } from './projection/aggregates';
 import type { ProjectionSettings } from './projection/settings';
 import { evaluateWarnings } from './projection/warnings';
@@ -11,7 +10,9 @@ import { evaluateWarnings } from './projection/warnings';
  */
 export async function sweepWarnings(runtime: ServiceRuntime, s: ProjectionSettings, now: Date): Promise<{ raised: number; resolved: number }> {
   return runtime.messaging.transaction(async (m, emit) => {
-    await lockProjection(m);
+    // Shared with the handlers (they evaluate the same rules for the divisions they touch; one open
+    // warning per rule and division is kept by a unique index); a rule change or a rebuild waits for it.
+    await m.query(`SELECT pg_advisory_xact_lock_shared(hashtext('metrics.projection'))`);
     return evaluateWarnings(m, emit, now, s);
   });
 }

@@ -1,31 +1,51 @@
 import { defineHandler, type HandlerDefinition } from '@zhiyuan/db';
 import type { EntityManager } from 'typeorm';
-import { refresh } from '../projection/aggregates';
-import { applyFact } from '../projection/facts';
+import { applyContribution } from '../projection/aggregates';
+import { Contribution } from '../projection/contributions';
+import { factKeyOf, writeFact, type FactKey } from '../projection/facts';
 import type { ProjectionSettings } from '../projection/settings';
-import { evaluateWarnings } from '../projection/warnings';
+import { evaluateWarnings, warningScope } from '../projection/warnings';
+
+const PROJECTION = `hashtext('metrics.projection')`;
 
 /**
- * Projection work is serialized: aggregates are recomputed (delete and insert) per key, and two
- * transactions doing that for the same key at once would collide or read each other's half.
+ * The whole projection at a standstill: taken (exclusive) by what rewrites read models wholesale
+ * (a rebuild, a rule-set activation rescoring every judge, a warning rule change); every handler
+ * holds it shared, so handlers never wait for one another on it.
  */
 export async function lockProjection(m: EntityManager): Promise<void> {
-  await m.query(`SELECT pg_advisory_xact_lock(hashtext('metrics.projection'))`);
+  await m.query(`SELECT pg_advisory_xact_lock(${PROJECTION})`);
 }
 
 /**
- * A handler that records its event as a fact, recomputes the read models the fact affects and
- * re-evaluates the warning rules of the divisions it touched, all in the inbox transaction.
+ * A handler's locks: the projection shared, and the fact it changes exclusively (a case with its
+ * listings and payments, a task, a meeting), so its rows read before and after the change are
+ * this transaction's alone. Different facts proceed in parallel; the read-model rows they share
+ * serialize on their row locks.
+ */
+async function lockFact(m: EntityManager, key: FactKey | null): Promise<void> {
+  if (key && key.kind !== 'partner') await m.query(`SELECT pg_advisory_xact_lock_shared(${PROJECTION}), pg_advisory_xact_lock(hashtext('metrics.fact'), hashtext($1))`, [`${key.kind}:${key.id}`]);
+  else await m.query(`SELECT pg_advisory_xact_lock_shared(${PROJECTION})`);
+}
+
+/**
+ * A handler that records its event as a fact and adds the difference the change makes to the read
+ * models (what the fact's rows contribute after the event minus before it), then evaluates the
+ * warning rules whose metric changed, for the divisions where it changed; all in the inbox
+ * transaction.
  */
 export function projectFact(name: string, subject: string, s: ProjectionSettings, now: () => Date = () => new Date()): HandlerDefinition {
   return defineHandler({
     name,
     subject,
     handle: async (event, manager, emit) => {
-      await lockProjection(manager);
-      const touch = await applyFact(manager, event, s);
-      await refresh(manager, touch, s);
-      if (touch.codes.size) await evaluateWarnings(manager, emit, now(), s, [...touch.codes]);
+      const key = factKeyOf(event, s);
+      await lockFact(manager, key);
+      const { before, after } = await writeFact(manager, event, s);
+      const d = Contribution.difference(before, after);
+      await applyContribution(manager, d);
+      const scope = warningScope(d, key?.kind === 'partner' ? s.countyCode : null);
+      if (scope.size) await evaluateWarnings(manager, emit, now(), s, scope);
     },
   });
 }

@@ -1,155 +1,183 @@
 import type { EntityManager } from 'typeorm';
+import { Contribution, RESOLVED_OUTCOMES, SEP, type SnapshotColumn } from './contributions';
 import { levelOf, type ProjectionSettings } from './settings';
-import type { Touch } from './facts';
 
-/** A fact row belongs to a division when the division is its county, township or village. */
-const inDivision = (alias: string) => `(${alias}.county_code = k.code OR ${alias}.township_code = k.code OR ${alias}.village_code = k.code)`;
-const keysCte = `k AS (SELECT DISTINCT x.code, x.day FROM unnest($1::text[], $2::date[]) AS x(code, day))`;
-const RESOLVED_OUTCOMES = `('PERFORMED_AFTER_URGING', 'COMPLETED', 'SETTLED_AND_PERFORMED')`;
-
-/** Recomputes the daily figures and breakdowns of the given divisions on the given days from the facts. */
-export async function recomputeDivisionDays(m: EntityManager, codes: string[], days: string[], s: ProjectionSettings): Promise<void> {
-  const cs: string[] = [];
-  const ds: string[] = [];
-  for (const c of codes) for (const d of days) {
-    cs.push(c);
-    ds.push(d);
-  }
-  await recomputeDivisionDayPairs(m, cs, ds, s);
-}
-
-/** The same for explicit (division, day) pairs: `cs[i]` on `ds[i]`. */
-async function recomputeDivisionDayPairs(m: EntityManager, cs: string[], ds: string[], s: ProjectionSettings): Promise<void> {
-  if (!cs.length) return;
-  await m.query(`WITH ${keysCte} DELETE FROM metrics.division_daily d USING k WHERE d.division_code = k.code AND d.day = k.day`, [cs, ds]);
-  await m.query(`WITH ${keysCte} DELETE FROM metrics.division_daily_dim d USING k WHERE d.division_code = k.code AND d.day = k.day`, [cs, ds]);
-  await m.query(
-    `WITH ${keysCte}
-     INSERT INTO metrics.division_daily (division_code, day, judgments_effective, performed_without_enforcement, closed_cases, completed_cases,
-       performed_after_urging, settled_cases, days_open_sum, amount_applied_fen, amount_recovered_fen, old_cases_resolved, old_cases_amount_fen,
-       urgings_started, urgings_performed, tasks_created, tasks_completed, tasks_overdue, meetings_held, meeting_invited, meeting_attended,
-       meeting_paid_in_full, meeting_instalment_plans, listings_added, listings_removed, repayments_after_exposure, repayments_after_exposure_fen)
-     SELECT k.code, k.day, c.*, t.*, mt.*, l.*, p.*
-     FROM k
-     CROSS JOIN LATERAL (
-       SELECT count(*) FILTER (WHERE c.effective_date = k.day),
-              count(*) FILTER (WHERE c.effective_date = k.day AND c.closed_on IS NOT NULL AND NOT c.enforcement_filed AND c.outcome IN ${RESOLVED_OUTCOMES}),
-              count(*) FILTER (WHERE c.closed_on = k.day),
-              count(*) FILTER (WHERE c.closed_on = k.day AND c.outcome = 'COMPLETED'),
-              count(*) FILTER (WHERE c.closed_on = k.day AND c.outcome = 'PERFORMED_AFTER_URGING'),
-              count(*) FILTER (WHERE c.closed_on = k.day AND c.outcome = 'SETTLED_AND_PERFORMED'),
-              COALESCE(sum(c.days_open) FILTER (WHERE c.closed_on = k.day), 0),
-              COALESCE(sum(c.amount_applied_fen) FILTER (WHERE c.closed_on = k.day), 0),
-              COALESCE(sum(c.amount_recovered_fen) FILTER (WHERE c.closed_on = k.day), 0),
-              count(*) FILTER (WHERE c.closed_on = k.day AND c.days_open >= $3),
-              COALESCE(sum(c.amount_applied_fen) FILTER (WHERE c.closed_on = k.day AND c.days_open >= $3), 0),
-              count(*) FILTER (WHERE c.urging_started_on = k.day),
-              count(*) FILTER (WHERE c.urging_ended_on = k.day AND c.urging_end_reason = 'PERFORMED')
-       FROM metrics.case_fact c
-       WHERE ${inDivision('c')} AND (c.effective_date = k.day OR c.closed_on = k.day OR c.urging_started_on = k.day OR c.urging_ended_on = k.day)
-     ) c
-     CROSS JOIN LATERAL (
-       SELECT count(*) FILTER (WHERE t.created_on = k.day),
-              count(*) FILTER (WHERE t.completed_on = k.day AND t.completion_status = 'DONE'),
-              count(*) FILTER (WHERE t.overdue_on = k.day)
-       FROM metrics.task_fact t
-       WHERE ${inDivision('t')} AND (t.created_on = k.day OR t.completed_on = k.day OR t.overdue_on = k.day)
-     ) t
-     CROSS JOIN LATERAL (
-       SELECT count(*), COALESCE(sum(mt.invited), 0), COALESCE(sum(mt.attended), 0), COALESCE(sum(mt.paid_in_full), 0), COALESCE(sum(mt.instalment_plans), 0)
-       FROM metrics.meeting_fact mt WHERE ${inDivision('mt')} AND mt.held_on = k.day
-     ) mt
-     CROSS JOIN LATERAL (
-       SELECT count(*) FILTER (WHERE l.listed_on = k.day), count(*) FILTER (WHERE l.removed_on = k.day)
-       FROM metrics.listing_fact l WHERE ${inDivision('l')} AND (l.listed_on = k.day OR l.removed_on = k.day)
-     ) l
-     CROSS JOIN LATERAL (
-       SELECT count(*), COALESCE(sum(p.amount_fen), 0)
-       FROM metrics.payment_fact p
-       WHERE p.paid_on = k.day
-         AND EXISTS (SELECT 1 FROM metrics.listing_fact l WHERE l.case_id = p.case_id AND l.listed_at <= p.recorded_at AND ${inDivision('l')})
-     ) p`,
-    [cs, ds, s.oldCaseDays],
-  );
-  await m.query(
-    `WITH ${keysCte}
-     INSERT INTO metrics.division_daily_dim (division_code, day, dim, key, n, amount_fen)
-     SELECT k.code, k.day, 'OUTCOME', c.outcome, count(*), COALESCE(sum(c.amount_recovered_fen), 0)
-       FROM k JOIN metrics.case_fact c ON c.closed_on = k.day AND ${inDivision('c')} WHERE c.outcome IS NOT NULL GROUP BY k.code, k.day, c.outcome
-     UNION ALL
-     SELECT k.code, k.day, 'DAYS_OPEN', c.days_open::text, count(*), 0
-       FROM k JOIN metrics.case_fact c ON c.closed_on = k.day AND ${inDivision('c')} WHERE c.days_open IS NOT NULL GROUP BY k.code, k.day, c.days_open
-     UNION ALL
-     SELECT k.code, k.day, 'CAUSE', COALESCE(c.cause_category, 'UNKNOWN'), count(*), COALESCE(sum(c.amount_owed_fen), 0)
-       FROM k JOIN metrics.case_fact c ON c.effective_date = k.day AND ${inDivision('c')} GROUP BY k.code, k.day, COALESCE(c.cause_category, 'UNKNOWN')
-     UNION ALL
-     SELECT k.code, k.day, 'TASK_CREATED', t.type || ':' || t.level, count(*), 0
-       FROM k JOIN metrics.task_fact t ON t.created_on = k.day AND ${inDivision('t')} GROUP BY k.code, k.day, t.type, t.level
-     UNION ALL
-     SELECT k.code, k.day, 'TASK_DONE', t.type || ':' || t.level, count(*), 0
-       FROM k JOIN metrics.task_fact t ON t.completed_on = k.day AND t.completion_status = 'DONE' AND ${inDivision('t')} GROUP BY k.code, k.day, t.type, t.level`,
-    [cs, ds],
-  );  await rollUpMonths(m, cs, ds);
-}
-
-const DAILY_COLUMNS = [
+/** The summable columns of division_daily and division_monthly. */
+export const DAILY_COLUMNS = [
   'judgments_effective', 'performed_without_enforcement', 'closed_cases', 'completed_cases', 'performed_after_urging', 'settled_cases', 'days_open_sum',
   'amount_applied_fen', 'amount_recovered_fen', 'old_cases_resolved', 'old_cases_amount_fen', 'urgings_started', 'urgings_performed', 'tasks_created',
   'tasks_completed', 'tasks_overdue', 'meetings_held', 'meeting_invited', 'meeting_attended', 'meeting_paid_in_full', 'meeting_instalment_plans',
   'listings_added', 'listings_removed', 'repayments_after_exposure', 'repayments_after_exposure_fen',
-];
+] as const;
+const SNAPSHOT_COLUMNS: SnapshotColumn[] = ['open_cases', 'obligors_with_open_cases', 'active_listings', 'listed_obligors', 'open_tasks', 'overdue_tasks'];
 
-/** Re-sums the monthly rows (and breakdowns) of the months the given division days fall in. */
-async function rollUpMonths(m: EntityManager, cs: string[], ds: string[]): Promise<void> {
-  const months = `mk AS (SELECT DISTINCT x.code, date_trunc('month', x.day)::date AS month FROM unnest($1::text[], $2::date[]) AS x(code, day))`;
-  await m.query(`WITH ${months} DELETE FROM metrics.division_monthly d USING mk WHERE d.division_code = mk.code AND d.month = mk.month`, [cs, ds]);
-  await m.query(`WITH ${months} DELETE FROM metrics.division_monthly_dim d USING mk WHERE d.division_code = mk.code AND d.month = mk.month`, [cs, ds]);
-  await m.query(
-    `WITH ${months}
-     INSERT INTO metrics.division_monthly (division_code, month, ${DAILY_COLUMNS.join(', ')})
-     SELECT mk.code, mk.month, ${DAILY_COLUMNS.map((c) => `sum(d.${c})`).join(', ')}
-     FROM mk JOIN metrics.division_daily d ON d.division_code = mk.code AND d.day >= mk.month AND d.day < (mk.month + interval '1 month')
-     GROUP BY mk.code, mk.month`,
-    [cs, ds],
-  );
-  await m.query(
-    `WITH ${months}
-     INSERT INTO metrics.division_monthly_dim (division_code, month, dim, key, n, amount_fen)
-     SELECT mk.code, mk.month, d.dim, d.key, sum(d.n), sum(d.amount_fen)
-     FROM mk JOIN metrics.division_daily_dim d ON d.division_code = mk.code AND d.day >= mk.month AND d.day < (mk.month + interval '1 month')
-     GROUP BY mk.code, mk.month, d.dim, d.key`,
-    [cs, ds],
-  );
-}
-
-/** Open: never closed, or reopened after its last close (终本 taken up again). */
-const OPEN = (alias: string) => `(${alias}.closed_at IS NULL OR ${alias}.reopened_at > ${alias}.closed_at)`;
-const HOME = (alias: string) => `COALESCE(${alias}.village_code, ${alias}.township_code, ${alias}.county_code)`;
+const add = (cols: readonly string[], t = 't') => cols.map((c) => `${c} = ${t}.${c} + EXCLUDED.${c}`).join(', ');
+const typed = (cols: readonly string[]) => cols.map((c) => `${c} bigint`).join(', ');
 
 /**
- * Recomputes the current state (open cases, listings, tasks) homed exactly in the given divisions.
- * Each reads only the open rows of one home division through a partial index, so the cost does not
- * grow with the county's history; a township or county state is summed at read time (snapshotSums).
+ * Adds a contribution (a fact's figures after an event minus before it) to the read models:
+ * `INSERT … ON CONFLICT DO UPDATE SET x = x + EXCLUDED.x` on each key, so concurrent handlers
+ * serialize on the rows they share and on nothing else. Rows are written in key order, table after
+ * table in a fixed order, so two transactions never wait on each other in a cycle. Rows a change
+ * brings back to zero in the breakdowns, judge days and reference counts are deleted, as a full
+ * recompute would not have them. The obligor and listed-party reference counts turn into the
+ * distinct counts of the snapshot here (a count going from 0 to 1 adds an obligor; 1 to 0 removes
+ * one), and are added to `d`.
+ *
+ * At most three statements: reference counts (when a case opens, closes, moves or changes its
+ * obligors, or a listing starts or ends), everything else, and the deletions (when some row went
+ * back to zero).
  */
-export async function recomputeSnapshots(m: EntityManager, codes: string[]): Promise<void> {
-  if (!codes.length) return;
-  await m.query(
-    `WITH k AS (SELECT DISTINCT unnest($1::text[]) AS code)
-     INSERT INTO metrics.division_snapshot (division_code, open_cases, obligors_with_open_cases, active_listings, listed_obligors, open_tasks, overdue_tasks, updated_at)
-     SELECT k.code,
-       (SELECT count(*) FROM metrics.case_fact c WHERE ${HOME('c')} = k.code AND ${OPEN('c')}),
-       (SELECT count(DISTINCT o) FROM metrics.case_fact c CROSS JOIN LATERAL unnest(c.obligor_ids) AS o WHERE ${HOME('c')} = k.code AND ${OPEN('c')}),
-       (SELECT count(*) FROM metrics.listing_fact l WHERE ${HOME('l')} = k.code AND l.removed_at IS NULL AND l.listed_at IS NOT NULL),
-       (SELECT count(DISTINCT l.party_id) FROM metrics.listing_fact l WHERE ${HOME('l')} = k.code AND l.removed_at IS NULL AND l.listed_at IS NOT NULL),
-       (SELECT count(*) FROM metrics.task_fact t WHERE t.division_code = k.code AND t.completed_at IS NULL),
-       (SELECT count(*) FROM metrics.task_fact t WHERE t.division_code = k.code AND t.completed_at IS NULL AND t.overdue_at IS NOT NULL),
-       now()
-     FROM k
-     ON CONFLICT (division_code) DO UPDATE SET open_cases = EXCLUDED.open_cases, obligors_with_open_cases = EXCLUDED.obligors_with_open_cases,
-       active_listings = EXCLUDED.active_listings, listed_obligors = EXCLUDED.listed_obligors, open_tasks = EXCLUDED.open_tasks,
-       overdue_tasks = EXCLUDED.overdue_tasks, updated_at = now()`,
-    [codes],
-  );
+export async function applyContribution(m: EntityManager, d: Contribution): Promise<void> {
+  const zero: { table: string; key: string[] }[] = [];
+
+  const refs = [...d.rows('O').map((r) => ({ t: 'O', ...r })), ...d.rows('L').map((r) => ({ t: 'L', ...r }))];
+  if (refs.length) {
+    const sorted = refs.sort((a, b) => a.t.localeCompare(b.t) || a.parts[0]!.localeCompare(b.parts[0]!) || a.parts[1]!.localeCompare(b.parts[1]!));
+    const rows: { t: 'O' | 'L'; home: string; party: string; n: number }[] = await m.query(
+      `WITH x AS (SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::int[]) WITH ORDINALITY AS x(t, home, party, n, i)),
+       o AS (INSERT INTO metrics.division_open_obligor AS r (division_code, party_id, n) SELECT home, party, n FROM x WHERE t = 'O' ORDER BY i
+             ON CONFLICT (division_code, party_id) DO UPDATE SET n = r.n + EXCLUDED.n RETURNING division_code, party_id, n),
+       l AS (INSERT INTO metrics.division_listed_party AS r (division_code, party_id, n) SELECT home, party, n FROM x WHERE t = 'L' ORDER BY i
+             ON CONFLICT (division_code, party_id) DO UPDATE SET n = r.n + EXCLUDED.n RETURNING division_code, party_id, n)
+       SELECT 'O' AS t, division_code AS home, party_id::text AS party, n FROM o UNION ALL SELECT 'L', division_code, party_id::text, n FROM l`,
+      [sorted.map((r) => r.t), sorted.map((r) => r.parts[0]), sorted.map((r) => r.parts[1]), sorted.map((r) => r.n)],
+    );
+    for (const r of rows) {
+      const delta = d.values.get([r.t, r.home, r.party].join(SEP)) ?? 0;
+      const before = r.n - delta;
+      const column: SnapshotColumn = r.t === 'O' ? 'obligors_with_open_cases' : 'listed_obligors';
+      if (before <= 0 && r.n > 0) d.snapshot(r.home, column, 1);
+      else if (before > 0 && r.n <= 0) d.snapshot(r.home, column, -1);
+      if (r.n === 0) zero.push({ table: r.t === 'O' ? 'division_open_obligor' : 'division_listed_party', key: [r.home, r.party] });
+    }
+  }
+
+  const ctes: string[] = [];
+  const returning: string[] = [];
+  const params: unknown[] = [];
+  const param = (v: unknown) => `$${params.push(v)}`;
+
+  const daily = new Map<string, Record<string, number | string>>();
+  for (const { parts: [code, day, column], n } of d.rows('D')) {
+    const k = `${code}${SEP}${day}`;
+    const row = daily.get(k) ?? { division_code: code!, day: day!, ...Object.fromEntries(DAILY_COLUMNS.map((c) => [c, 0])) };
+    row[column!] = (row[column!] as number) + n;
+    daily.set(k, row);
+  }
+  if (daily.size) {
+    const rows = [...daily.values()].sort((a, b) => String(a.division_code).localeCompare(String(b.division_code)) || String(a.day).localeCompare(String(b.day)));
+    ctes.push(
+      `dd AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(rows))}::jsonb) AS x(division_code text, day date, ${typed(DAILY_COLUMNS)}))`,
+      `d AS (INSERT INTO metrics.division_daily AS t (division_code, day, ${DAILY_COLUMNS.join(', ')})
+             SELECT division_code, day, ${DAILY_COLUMNS.join(', ')} FROM dd ORDER BY division_code, day
+             ON CONFLICT (division_code, day) DO UPDATE SET ${add(DAILY_COLUMNS)})`,
+      `dm AS (INSERT INTO metrics.division_monthly AS t (division_code, month, ${DAILY_COLUMNS.join(', ')})
+              SELECT division_code, date_trunc('month', day)::date, ${DAILY_COLUMNS.map((c) => `sum(${c})`).join(', ')} FROM dd GROUP BY 1, 2 ORDER BY 1, 2
+              ON CONFLICT (division_code, month) DO UPDATE SET ${add(DAILY_COLUMNS)})`,
+    );
+  }
+
+  const dims = new Map<string, { division_code: string; day: string; dim: string; key: string; n: number; amount_fen: number }>();
+  for (const { parts: [code, day, dim, key, what], n } of d.rows('X')) {
+    const k = [code, day, dim, key].join(SEP);
+    const row = dims.get(k) ?? { division_code: code!, day: day!, dim: dim!, key: key!, n: 0, amount_fen: 0 };
+    if (what === 'n') row.n += n;
+    else row.amount_fen += n;
+    dims.set(k, row);
+  }
+  if (dims.size) {
+    const rows = [...dims.values()].sort((a, b) => a.division_code.localeCompare(b.division_code) || a.dim.localeCompare(b.dim) || a.day.localeCompare(b.day) || a.key.localeCompare(b.key));
+    ctes.push(
+      `xx AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(rows))}::jsonb) AS x(division_code text, day date, dim text, key text, n int, amount_fen bigint))`,
+      `x AS (INSERT INTO metrics.division_daily_dim AS t (division_code, day, dim, key, n, amount_fen)
+             SELECT division_code, day, dim, key, n, amount_fen FROM xx ORDER BY division_code, dim, day, key
+             ON CONFLICT (division_code, dim, day, key) DO UPDATE SET ${add(['n', 'amount_fen'])} RETURNING division_code, day, dim, key, n)`,
+      `xm AS (INSERT INTO metrics.division_monthly_dim AS t (division_code, month, dim, key, n, amount_fen)
+              SELECT division_code, date_trunc('month', day)::date, dim, key, sum(n), sum(amount_fen) FROM xx GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 2, 4
+              ON CONFLICT (division_code, dim, month, key) DO UPDATE SET ${add(['n', 'amount_fen'])} RETURNING division_code, month, dim, key, n)`,
+    );
+    returning.push(
+      `SELECT 'division_daily_dim' AS t, division_code AS a, to_char(day, 'YYYY-MM-DD') AS b, dim AS c, key AS d FROM x WHERE n = 0`,
+      `SELECT 'division_monthly_dim', division_code, to_char(month, 'YYYY-MM-DD'), dim, key FROM xm WHERE n = 0`,
+    );
+  }
+
+  const snaps = new Map<string, Record<string, number | string>>();
+  for (const { parts: [home, column], n } of d.rows('S')) {
+    const row = snaps.get(home!) ?? { division_code: home!, ...Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, 0])) };
+    row[column!] = (row[column!] as number) + n;
+    snaps.set(home!, row);
+  }
+  if (snaps.size) {
+    const rows = [...snaps.values()].sort((a, b) => String(a.division_code).localeCompare(String(b.division_code)));
+    ctes.push(
+      `ss AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(rows))}::jsonb) AS x(division_code text, ${typed(SNAPSHOT_COLUMNS)}))`,
+      `s AS (INSERT INTO metrics.division_snapshot AS t (division_code, ${SNAPSHOT_COLUMNS.join(', ')}, updated_at)
+             SELECT division_code, ${SNAPSHOT_COLUMNS.join(', ')}, now() FROM ss ORDER BY division_code
+             ON CONFLICT (division_code) DO UPDATE SET ${add(SNAPSHOT_COLUMNS)}, updated_at = now())`,
+    );
+  }
+
+  const judges = d.rows('J').map(({ parts: [judge_id, day, outcome], n }) => ({ judge_id, day, outcome, n }));
+  if (judges.length) {
+    judges.sort((a, b) => a.judge_id!.localeCompare(b.judge_id!) || a.day!.localeCompare(b.day!) || a.outcome!.localeCompare(b.outcome!));
+    ctes.push(
+      `jj AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(judges))}::jsonb) AS x(judge_id uuid, day date, outcome text, n int))`,
+      `j AS (INSERT INTO metrics.judge_daily AS t (judge_id, day, outcome, n) SELECT judge_id, day, outcome, n FROM jj ORDER BY judge_id, day, outcome
+             ON CONFLICT (judge_id, day, outcome) DO UPDATE SET n = t.n + EXCLUDED.n RETURNING judge_id, day, outcome, n)`,
+      // Weighted by the active set; activation rescored every judge under the projection lock, so no
+      // change slips between the two.
+      `js AS (INSERT INTO metrics.judge_score AS t (judge_id, rule_set_id, raw_count, weighted, updated_at)
+              SELECT jj.judge_id, rs.id, sum(jj.n), sum(jj.n * COALESCE((rs.weights ->> jj.outcome)::numeric, 1)), now()
+              FROM jj CROSS JOIN (SELECT id, weights FROM metrics.performance_rule_set WHERE status = 'ACTIVE') rs
+              GROUP BY jj.judge_id, rs.id ORDER BY jj.judge_id
+              ON CONFLICT (judge_id) DO UPDATE SET raw_count = t.raw_count + EXCLUDED.raw_count, weighted = t.weighted + EXCLUDED.weighted,
+                rule_set_id = EXCLUDED.rule_set_id, updated_at = now()
+              RETURNING judge_id, raw_count)`,
+    );
+    returning.push(
+      `SELECT 'judge_daily', judge_id::text, to_char(day, 'YYYY-MM-DD'), outcome, NULL FROM j WHERE n = 0`,
+      `SELECT 'judge_score', judge_id::text, NULL, NULL, NULL FROM js WHERE raw_count = 0`,
+    );
+  }
+
+  if (d.codes.size) {
+    const codes = [...d.codes].sort();
+    ctes.push(`seen AS (INSERT INTO metrics.division_seen (code, level) SELECT c, l FROM unnest(${param(codes)}::text[], ${param(codes.map(levelOf))}::text[]) AS x(c, l) ORDER BY c ON CONFLICT (code) DO NOTHING)`);
+  }
+
+  if (ctes.length) {
+    const rows: { t: string; a: string; b: string | null; c: string | null; d: string | null }[] = await m.query(
+      `WITH ${ctes.join(',\n')} ${returning.length ? returning.join(' UNION ALL ') : 'SELECT NULL AS t WHERE false'}`,
+      params,
+    );
+    for (const r of rows) zero.push({ table: r.t, key: [r.a, r.b, r.c, r.d].filter((v): v is string => v != null) });
+  }
+  if (zero.length) await deleteZeroRows(m, zero);
+}
+
+const ZERO_KEYS: Record<string, { cols: string[]; types: string[]; zero: string }> = {
+  division_open_obligor: { cols: ['division_code', 'party_id'], types: ['text', 'uuid'], zero: 'n = 0' },
+  division_listed_party: { cols: ['division_code', 'party_id'], types: ['text', 'uuid'], zero: 'n = 0' },
+  division_daily_dim: { cols: ['division_code', 'day', 'dim', 'key'], types: ['text', 'date', 'text', 'text'], zero: 'n = 0' },
+  division_monthly_dim: { cols: ['division_code', 'month', 'dim', 'key'], types: ['text', 'date', 'text', 'text'], zero: 'n = 0' },
+  judge_daily: { cols: ['judge_id', 'day', 'outcome'], types: ['uuid', 'date', 'text'], zero: 'n = 0' },
+  judge_score: { cols: ['judge_id'], types: ['uuid'], zero: 'raw_count = 0' },
+};
+
+/** Deletes the rows a change brought back to zero (still zero: this transaction holds their locks). */
+async function deleteZeroRows(m: EntityManager, zero: { table: string; key: string[] }[]): Promise<void> {
+  const params: unknown[] = [];
+  const parts: string[] = [];
+  for (const [table, spec] of Object.entries(ZERO_KEYS)) {
+    const keys = zero.filter((z) => z.table === table);
+    if (!keys.length) continue;
+    const args = spec.cols.map((_, i) => `$${params.push(keys.map((k) => k.key[i])) }::${spec.types[i]}[]`);
+    parts.push(`${table.replace(/_/g, '')} AS (DELETE FROM metrics.${table} t USING unnest(${args.join(', ')}) AS k(${spec.cols.join(', ')})
+      WHERE ${spec.cols.map((c) => `t.${c} = k.${c}`).join(' AND ')} AND t.${spec.zero})`);
+  }
+  await m.query(`WITH ${parts.join(',\n')} SELECT 1`, params);
 }
 
 export interface SnapshotSums {
@@ -176,24 +204,7 @@ export async function snapshotSums(m: Pick<EntityManager, 'query'>, codes: reado
   }]));
 }
 
-/** Recomputes the closed-case counts by outcome of the given judges on the given days. */
-export async function recomputeJudgeDays(m: EntityManager, judgeDays: string[]): Promise<void> {
-  if (!judgeDays.length) return;
-  const judges = judgeDays.map((jd) => jd.split('|')[0]!);
-  const days = judgeDays.map((jd) => jd.split('|')[1]!);
-  await m.query(`DELETE FROM metrics.judge_daily j USING unnest($1::uuid[], $2::date[]) AS k(judge_id, day) WHERE j.judge_id = k.judge_id AND j.day = k.day`, [judges, days]);
-  await m.query(
-    `INSERT INTO metrics.judge_daily (judge_id, day, outcome, n)
-     SELECT c.judge_id, c.closed_on, c.outcome, count(*)
-     FROM (SELECT DISTINCT * FROM unnest($1::uuid[], $2::date[]) AS x(judge_id, day)) k
-     JOIN metrics.case_fact c ON c.judge_id = k.judge_id AND c.closed_on = k.day
-     WHERE c.outcome IS NOT NULL
-     GROUP BY c.judge_id, c.closed_on, c.outcome`,
-    [judges, days],
-  );
-}
-
-/** Recomputes the all-time scores of judges (all when `judges` is null) under the active rule set. */
+/** Recomputes the all-time scores of judges (all when `judges` is null) under the active rule set, from judge_daily. */
 export async function recomputeJudgeScores(m: EntityManager, judges: string[] | null): Promise<void> {
   if (judges && !judges.length) return;
   const filter = judges ? `WHERE j.judge_id = ANY($1::uuid[])` : '';
@@ -217,58 +228,119 @@ export async function recordDivisions(m: EntityManager, codes: string[]): Promis
   );
 }
 
-/** Brings every read model a touch affects back in line with the facts. */
-export async function refresh(m: EntityManager, touch: Touch, s: ProjectionSettings): Promise<void> {
-  const codes = [...touch.codes];
-  await recordDivisions(m, codes);
-  await recomputeDivisionDays(m, codes, [...touch.days], s);
-  await recomputeSnapshots(m, codes);
-  await recomputeJudgeDays(m, [...touch.judgeDays]);
-  await recomputeJudgeScores(m, [...touch.judges]);
-}
+/** Each of the county, township and village codes of a fact row once, as `dv.code`. */
+const codes = (a: string) => `CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[${a}.county_code, ${a}.township_code, ${a}.village_code]) AS x WHERE x IS NOT NULL) AS dv(code)`;
+const HOME = (a: string) => `COALESCE(${a}.village_code, ${a}.township_code, ${a}.county_code)`;
+const OPEN = (a: string) => `(${a}.closed_at IS NULL OR ${a}.reopened_at > ${a}.closed_at)`;
+const RESOLVED = `(${RESOLVED_OUTCOMES.map((o) => `'${o}'`).join(', ')})`;
 
-/** Recomputes every read model from the facts (after a replay of the event history). */
+/** One branch of the daily sums: the given columns, zeros for the others. */
+const branch = (day: string, values: Partial<Record<(typeof DAILY_COLUMNS)[number], string>>, from: string) =>
+  `SELECT dv.code, ${day} AS day, ${DAILY_COLUMNS.map((c) => `COALESCE((${values[c] ?? '0'})::bigint, 0) AS ${c}`).join(', ')} FROM ${from}`;
+
+/**
+ * Recomputes every read model from the facts, set-wise (a rebuild after a replay of the event
+ * history; the tests hold the live deltas to it). The definitions are the same as those of
+ * contributions.ts, written as SQL over all facts at once.
+ */
 export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Promise<void> {
-  for (const t of ['division_daily', 'division_daily_dim', 'division_monthly', 'division_monthly_dim', 'division_snapshot', 'judge_daily', 'judge_score', 'division_seen']) await m.query(`TRUNCATE metrics.${t}`);
-  const codes: string[] = (
-    await m.query(
-      `SELECT DISTINCT code FROM (
-         SELECT unnest(ARRAY[county_code, township_code, village_code]) AS code FROM metrics.case_fact
-         UNION SELECT unnest(ARRAY[county_code, township_code, village_code]) FROM metrics.task_fact
-         UNION SELECT unnest(ARRAY[county_code, township_code, village_code]) FROM metrics.meeting_fact
-         UNION SELECT unnest(ARRAY[county_code, township_code, village_code]) FROM metrics.listing_fact
-         UNION SELECT $1::text) x WHERE code IS NOT NULL ORDER BY code`,
-      [s.countyCode],
-    )
-  ).map((r: { code: string }) => r.code);
-  await recordDivisions(m, codes);
-  // Only the (division, day) pairs some fact counts on; every other pair is all zeros.
-  const pairs: { code: string; day: string }[] = await m.query(
-    `SELECT DISTINCT code, to_char(day, 'YYYY-MM-DD') AS day FROM (
-       SELECT unnest(ARRAY[c.county_code, c.township_code, c.village_code]) AS code, d AS day
-         FROM metrics.case_fact c CROSS JOIN LATERAL unnest(ARRAY[c.effective_date, c.closed_on, c.urging_started_on, c.urging_ended_on]) AS d
-       UNION ALL
-       SELECT unnest(ARRAY[t.county_code, t.township_code, t.village_code]), d
-         FROM metrics.task_fact t CROSS JOIN LATERAL unnest(ARRAY[t.created_on, t.completed_on, t.overdue_on]) AS d
-       UNION ALL
-       SELECT unnest(ARRAY[mt.county_code, mt.township_code, mt.village_code]), mt.held_on FROM metrics.meeting_fact mt
-       UNION ALL
-       SELECT unnest(ARRAY[l.county_code, l.township_code, l.village_code]), d
-         FROM metrics.listing_fact l CROSS JOIN LATERAL unnest(ARRAY[l.listed_on, l.removed_on]) AS d
-       UNION ALL
-       SELECT unnest(ARRAY[l.county_code, l.township_code, l.village_code]), p.paid_on
-         FROM metrics.payment_fact p JOIN metrics.listing_fact l ON l.case_id = p.case_id
-     ) x WHERE code IS NOT NULL AND day IS NOT NULL ORDER BY 1, 2`,
+  for (const t of ['division_daily', 'division_daily_dim', 'division_monthly', 'division_monthly_dim', 'division_snapshot', 'division_open_obligor', 'division_listed_party', 'judge_daily', 'judge_score', 'division_seen'])
+    await m.query(`TRUNCATE metrics.${t}`);
+  await m.query(
+    `INSERT INTO metrics.division_seen (code, level)
+     SELECT code, CASE length(code) WHEN 6 THEN 'COUNTY' WHEN 9 THEN 'TOWNSHIP' ELSE 'VILLAGE' END FROM (
+       SELECT dv.code FROM metrics.case_fact c ${codes('c')}
+       UNION SELECT dv.code FROM metrics.task_fact t ${codes('t')}
+       UNION SELECT dv.code FROM metrics.meeting_fact mt ${codes('mt')}
+       UNION SELECT dv.code FROM metrics.listing_fact l ${codes('l')}
+       UNION SELECT $1::text) x`,
+    [s.countyCode],
   );
-  // In slices, so one statement never carries millions of keys.
-  for (let i = 0; i < pairs.length; i += 2000) {
-    const slice = pairs.slice(i, i + 2000);
-    await recomputeDivisionDayPairs(m, slice.map((p) => p.code), slice.map((p) => p.day), s);
-  }
-  await recomputeSnapshots(m, codes);
-  const judgeDays: string[] = (
-    await m.query(`SELECT DISTINCT judge_id || '|' || to_char(closed_on, 'YYYY-MM-DD') AS jd FROM metrics.case_fact WHERE judge_id IS NOT NULL AND closed_on IS NOT NULL`)
-  ).map((r: { jd: string }) => r.jd);
-  for (let i = 0; i < judgeDays.length; i += 5000) await recomputeJudgeDays(m, judgeDays.slice(i, i + 5000));
+  const old = Number(s.oldCaseDays);
+  const branches = [
+    branch('c.effective_date', {
+      judgments_effective: '1',
+      performed_without_enforcement: `(c.closed_on IS NOT NULL AND NOT c.enforcement_filed AND c.outcome IN ${RESOLVED})::int`,
+    }, `metrics.case_fact c ${codes('c')} WHERE c.effective_date IS NOT NULL`),
+    branch('c.closed_on', {
+      closed_cases: '1',
+      completed_cases: `(c.outcome = 'COMPLETED')::int`,
+      performed_after_urging: `(c.outcome = 'PERFORMED_AFTER_URGING')::int`,
+      settled_cases: `(c.outcome = 'SETTLED_AND_PERFORMED')::int`,
+      days_open_sum: 'COALESCE(c.days_open, 0)',
+      amount_applied_fen: 'COALESCE(c.amount_applied_fen, 0)',
+      amount_recovered_fen: 'COALESCE(c.amount_recovered_fen, 0)',
+      old_cases_resolved: `(c.days_open >= ${old})::int`,
+      old_cases_amount_fen: `CASE WHEN c.days_open >= ${old} THEN COALESCE(c.amount_applied_fen, 0) ELSE 0 END`,
+    }, `metrics.case_fact c ${codes('c')} WHERE c.closed_on IS NOT NULL`),
+    branch('c.urging_started_on', { urgings_started: '1' }, `metrics.case_fact c ${codes('c')} WHERE c.urging_started_on IS NOT NULL`),
+    branch('c.urging_ended_on', { urgings_performed: '1' }, `metrics.case_fact c ${codes('c')} WHERE c.urging_ended_on IS NOT NULL AND c.urging_end_reason = 'PERFORMED'`),
+    branch('t.created_on', { tasks_created: '1' }, `metrics.task_fact t ${codes('t')} WHERE t.created_on IS NOT NULL`),
+    branch('t.completed_on', { tasks_completed: '1' }, `metrics.task_fact t ${codes('t')} WHERE t.completed_on IS NOT NULL AND t.completion_status = 'DONE'`),
+    branch('t.overdue_on', { tasks_overdue: '1' }, `metrics.task_fact t ${codes('t')} WHERE t.overdue_on IS NOT NULL`),
+    branch('mt.held_on', {
+      meetings_held: '1', meeting_invited: 'mt.invited', meeting_attended: 'mt.attended', meeting_paid_in_full: 'mt.paid_in_full', meeting_instalment_plans: 'mt.instalment_plans',
+    }, `metrics.meeting_fact mt ${codes('mt')}`),
+    branch('l.listed_on', { listings_added: '1' }, `metrics.listing_fact l ${codes('l')} WHERE l.listed_on IS NOT NULL`),
+    branch('l.removed_on', { listings_removed: '1' }, `metrics.listing_fact l ${codes('l')} WHERE l.removed_on IS NOT NULL`),
+    // A payment counts once per division that had a listing of its case before it.
+    branch('p.paid_on', { repayments_after_exposure: '1', repayments_after_exposure_fen: 'p.amount_fen' },
+      `(SELECT DISTINCT p.performance_id, p.paid_on, p.amount_fen, dv.code FROM metrics.payment_fact p
+          JOIN metrics.listing_fact l ON l.case_id = p.case_id AND l.listed_at <= p.recorded_at ${codes('l')}) AS p CROSS JOIN LATERAL (SELECT p.code) AS dv(code)`),
+  ];
+  await m.query(
+    `INSERT INTO metrics.division_daily (division_code, day, ${DAILY_COLUMNS.join(', ')})
+     SELECT code, day, ${DAILY_COLUMNS.map((c) => `sum(${c})`).join(', ')} FROM (${branches.join('\nUNION ALL\n')}) x GROUP BY code, day`,
+  );
+  await m.query(
+    `INSERT INTO metrics.division_daily_dim (division_code, day, dim, key, n, amount_fen)
+     SELECT code, day, dim, key, count(*), sum(amount) FROM (
+       SELECT dv.code, c.closed_on AS day, 'OUTCOME' AS dim, c.outcome AS key, COALESCE(c.amount_recovered_fen, 0) AS amount
+         FROM metrics.case_fact c ${codes('c')} WHERE c.closed_on IS NOT NULL AND c.outcome IS NOT NULL
+       UNION ALL
+       SELECT dv.code, c.closed_on, 'DAYS_OPEN', c.days_open::text, 0 FROM metrics.case_fact c ${codes('c')} WHERE c.closed_on IS NOT NULL AND c.days_open IS NOT NULL
+       UNION ALL
+       SELECT dv.code, c.effective_date, 'CAUSE', COALESCE(c.cause_category, 'UNKNOWN'), COALESCE(c.amount_owed_fen, 0)
+         FROM metrics.case_fact c ${codes('c')} WHERE c.effective_date IS NOT NULL
+       UNION ALL
+       SELECT dv.code, t.created_on, 'TASK_CREATED', t.type || ':' || t.level, 0 FROM metrics.task_fact t ${codes('t')} WHERE t.created_on IS NOT NULL
+       UNION ALL
+       SELECT dv.code, t.completed_on, 'TASK_DONE', t.type || ':' || t.level, 0 FROM metrics.task_fact t ${codes('t')} WHERE t.completed_on IS NOT NULL AND t.completion_status = 'DONE'
+     ) x GROUP BY code, day, dim, key`,
+  );
+  await m.query(
+    `INSERT INTO metrics.division_monthly (division_code, month, ${DAILY_COLUMNS.join(', ')})
+     SELECT division_code, date_trunc('month', day)::date, ${DAILY_COLUMNS.map((c) => `sum(${c})`).join(', ')} FROM metrics.division_daily GROUP BY 1, 2`,
+  );
+  await m.query(
+    `INSERT INTO metrics.division_monthly_dim (division_code, month, dim, key, n, amount_fen)
+     SELECT division_code, date_trunc('month', day)::date, dim, key, sum(n), sum(amount_fen) FROM metrics.division_daily_dim GROUP BY 1, 2, 3, 4`,
+  );
+  await m.query(
+    `INSERT INTO metrics.division_open_obligor (division_code, party_id, n)
+     SELECT ${HOME('c')}, o, count(DISTINCT c.case_id) FROM metrics.case_fact c CROSS JOIN LATERAL unnest(c.obligor_ids) AS o
+     WHERE ${OPEN('c')} AND ${HOME('c')} IS NOT NULL GROUP BY 1, 2`,
+  );
+  await m.query(
+    `INSERT INTO metrics.division_listed_party (division_code, party_id, n)
+     SELECT ${HOME('l')}, l.party_id, count(*) FROM metrics.listing_fact l
+     WHERE l.removed_at IS NULL AND l.listed_at IS NOT NULL AND ${HOME('l')} IS NOT NULL GROUP BY 1, 2`,
+  );
+  await m.query(
+    `INSERT INTO metrics.division_snapshot (division_code, ${SNAPSHOT_COLUMNS.join(', ')}, updated_at)
+     SELECT code, ${SNAPSHOT_COLUMNS.map((c) => `sum(${c})`).join(', ')}, now() FROM (
+       SELECT ${HOME('c')} AS code, 1 AS open_cases, 0 AS obligors_with_open_cases, 0 AS active_listings, 0 AS listed_obligors, 0 AS open_tasks, 0 AS overdue_tasks
+         FROM metrics.case_fact c WHERE ${OPEN('c')}
+       UNION ALL SELECT division_code, 0, 1, 0, 0, 0, 0 FROM metrics.division_open_obligor
+       UNION ALL SELECT ${HOME('l')}, 0, 0, 1, 0, 0, 0 FROM metrics.listing_fact l WHERE l.removed_at IS NULL AND l.listed_at IS NOT NULL
+       UNION ALL SELECT division_code, 0, 0, 0, 1, 0, 0 FROM metrics.division_listed_party
+       UNION ALL SELECT t.division_code, 0, 0, 0, 0, 1, (t.overdue_at IS NOT NULL)::int FROM metrics.task_fact t WHERE t.completed_at IS NULL
+     ) x WHERE code IS NOT NULL GROUP BY code`,
+  );
+  await m.query(
+    `INSERT INTO metrics.judge_daily (judge_id, day, outcome, n)
+     SELECT judge_id, closed_on, outcome, count(*) FROM metrics.case_fact
+     WHERE judge_id IS NOT NULL AND closed_on IS NOT NULL AND outcome IS NOT NULL GROUP BY 1, 2, 3`,
+  );
   await recomputeJudgeScores(m, null);
 }

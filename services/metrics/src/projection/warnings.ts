@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Emit } from '@zhiyuan/db';
 import { snapshotSums } from './aggregates';
-import { dayIn, returnedRows, type ProjectionSettings } from './settings';
+import type { Contribution } from './contributions';
+import { dayIn, levelOf, returnedRows, type ProjectionSettings } from './settings';
 
 export interface WarningRuleRow {
   id: string;
@@ -76,23 +77,58 @@ export async function metricValues(m: EntityManager, rule: WarningRuleRow, codes
   }
 }
 
+/** The divisions whose value of a warning metric may have changed, by metric. */
+export type WarningScope = Map<string, Set<string>>;
+
+const RATE_INPUTS = new Set(['closed_cases', 'completed_cases', 'performed_after_urging', 'settled_cases']);
+const withAncestors = (code: string) => [code.slice(0, 6), ...(code.length >= 9 ? [code.slice(0, 9)] : []), ...(code.length === 12 ? [code] : [])];
+
 /**
- * Evaluates the enabled warning rules (for the given divisions, or all known ones): a warning is
- * raised once when its condition starts to hold, kept open (its last value updated) while it holds,
- * and resolved when it clears. Running it twice changes nothing the second time.
+ * The metrics a change touched and where: rates where closed cases changed, rising listings where
+ * listings were added, overdue tasks and the dishonesty rate for a home division and the divisions
+ * above it (their state is the sum over the homes under them), partner acknowledgements county-wide.
  */
-export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, s: ProjectionSettings, only?: string[]): Promise<{ raised: number; resolved: number }> {
-  const rules: WarningRuleRow[] = await m.query(`SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled ORDER BY id`);
+export function warningScope(d: Contribution, partnerCounty: string | null): WarningScope {
+  const scope: WarningScope = new Map();
+  const add = (metric: string, codes: string[]) => {
+    const set = scope.get(metric) ?? new Set<string>();
+    codes.forEach((c) => set.add(c));
+    scope.set(metric, set);
+  };
+  for (const { parts: [code, , column] } of d.rows('D')) {
+    if (RATE_INPUTS.has(column!)) {
+      add('COMPLETION_RATE', [code!]);
+      add('ACTUAL_ENFORCEMENT_RATE', [code!]);
+    } else if (column === 'listings_added') add('LISTINGS_RISING', [code!]);
+  }
+  for (const { parts: [home, column] } of d.rows('S')) {
+    if (column === 'overdue_tasks') add('OVERDUE_TASKS', withAncestors(home!));
+    else if (column === 'obligors_with_open_cases' || column === 'listed_obligors') add('DISHONESTY_RATE', withAncestors(home!));
+  }
+  if (partnerCounty) add('PARTNER_ACKS_OVERDUE', [partnerCounty]);
+  return scope;
+}
+
+/**
+ * Evaluates the enabled warning rules for every known division, or only for the metrics and
+ * divisions of a scope (after an event): a warning is raised once when its condition starts to
+ * hold, kept open (its last value updated) while it holds, and resolved when it clears. Running it
+ * twice changes nothing the second time.
+ */
+export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, s: ProjectionSettings, scope?: WarningScope): Promise<{ raised: number; resolved: number }> {
+  const rules: WarningRuleRow[] = scope
+    ? await m.query(`SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled AND metric = ANY($1) ORDER BY id`, [[...scope.keys()]])
+    : await m.query(`SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled ORDER BY id`);
   let raised = 0;
   let resolved = 0;
   for (const rule of rules) {
-    const codes: string[] = (
-      await m.query(`SELECT code FROM metrics.division_seen WHERE level = $1 ${only ? 'AND code = ANY($2)' : ''} ORDER BY code`, only ? [rule.division_level, only] : [rule.division_level])
-    ).map((r: { code: string }) => r.code);
+    const codes: string[] = scope
+      ? [...(scope.get(rule.metric) ?? [])].filter((c) => levelOf(c) === rule.division_level).sort()
+      : (await m.query(`SELECT code FROM metrics.division_seen WHERE level = $1 ORDER BY code`, [rule.division_level])).map((r: { code: string }) => r.code);
     if (!codes.length) continue;
     const values = await metricValues(m, rule, codes, now, s);
     const open: { id: string; division_code: string }[] = await m.query(
-      `SELECT id, division_code FROM metrics.warning WHERE rule_id = $1 AND status = 'OPEN' AND division_code = ANY($2) FOR UPDATE`,
+      `SELECT id, division_code FROM metrics.warning WHERE rule_id = $1 AND status = 'OPEN' AND division_code = ANY($2) ORDER BY division_code FOR UPDATE`,
       [rule.id, codes],
     );
     const openBy = new Map(open.map((w) => [w.division_code, w.id]));

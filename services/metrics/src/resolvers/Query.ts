@@ -76,7 +76,7 @@ export const Query: QueryResolvers = {
       `SELECT judge_id, raw_count, weighted FROM metrics.judge_score ORDER BY weighted DESC, judge_id LIMIT $1`,
       [n],
     );
-    return rows.map((r) => ({ judgeId: r.judge_id, rawCount: r.raw_count, weightedScore: Number(r.weighted) }));
+    return rows.map((r) => ({ judgeId: r.judge_id, rawCount: r.raw_count, weightedScore: Math.round(Number(r.weighted) * 100) / 100 }));
   },
   warningRules: async (_p, _a, { identity, runtime }) => {
     if (!isCountyReader(identity) && !canReadDivision(identity, identity.divisionCode ?? '')) throw errors.forbidden();

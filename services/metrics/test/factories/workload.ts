@@ -104,7 +104,8 @@ export function caseLifeEvents(o: WorkloadOptions): AnyEnvelope[] {
       if (done) add(later, event('tasks.task.completed', { ...base, status: 'DONE', createdAt: iso(at), completedAt: iso(later), result: null }, taskId, new Date(later)));
       else add(later, event('tasks.task.overdue', { ...base, dueAt: iso(at + 10 * DAY), escalatedTo: 'TOWNSHIP', overdueAt: iso(later) }, taskId, new Date(later)));
     };
-    const end = filed + (20 + Math.floor(rnd() * 200)) * DAY;
+    // Most close within months; one in ten drags on past a year (an old case when it closes).
+    const end = filed + (rnd() < 0.1 ? 350 + Math.floor(rnd() * 200) : 20 + Math.floor(rnd() * 200)) * DAY;
     const kind = rnd();
     if (kind < 0.3) {
       pay(end - DAY, amountOwedFen);
