@@ -35,14 +35,31 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
     algorithms = ['HS256'];
   }
 
+  // A token verified once is remembered until it expires (by its exact text), so a client sending the
+  // same token on every request is not verified again each time.
+  const verified = new Map<string, { identity: Omit<Identity, 'ip'>; expiresAt: number }>();
+  const MAX_REMEMBERED = 10_000;
+
   return async (authorization, ip) => {
     if (!authorization) return { ...ANONYMOUS, ip };
     const m = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!m) throw new AuthenticationError('The Authorization header must be "Bearer <token>"');
+    const token = m[1]!;
+    const known = verified.get(token);
+    if (known) {
+      if (known.expiresAt > Date.now()) return { ...known.identity, ip };
+      verified.delete(token);
+    }
     try {
-      const { payload } = await jwtVerify(m[1]!, key as never, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, algorithms, requiredClaims: ['exp', 'sub'] });
+      const { payload } = await jwtVerify(token, key as never, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, algorithms, requiredClaims: ['exp', 'sub'] });
       const claims = claimsSchema.parse(payload);
-      return { sub: claims.sub, roles: claims.roles, divisionCode: claims.divisionCode ?? null, department: claims.department ?? null, partyId: claims.partyId ?? null, ip };
+      const identity = { sub: claims.sub, roles: claims.roles, divisionCode: claims.divisionCode ?? null, department: claims.department ?? null, partyId: claims.partyId ?? null };
+      // Not before: a token with nbf is verified every time until it is valid.
+      if (payload.nbf === undefined) {
+        if (verified.size >= MAX_REMEMBERED) verified.delete(verified.keys().next().value!);
+        verified.set(token, { identity, expiresAt: payload.exp! * 1000 });
+      }
+      return { ...identity, ip };
     } catch {
       throw new AuthenticationError('The bearer token is invalid or expired');
     }

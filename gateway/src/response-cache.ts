@@ -203,6 +203,20 @@ export class ResponseCache {
   }
 }
 
+/** sha256 of recently seen query texts (a map lookup is far cheaper than hashing the text again). */
+const recentHashes = new Map<string, string>();
+function hashOf(query: string): string {
+  let h = recentHashes.get(query);
+  if (h === undefined) {
+    h = sha256(query.trim());
+    // Bounded: a thousand texts of at most 8 KB (the safelisted operations are far smaller).
+    if (query.length > 8_192) return h;
+    if (recentHashes.size >= 1_000) recentHashes.delete(recentHashes.keys().next().value!);
+    recentHashes.set(query, h);
+  }
+  return h;
+}
+
 /** The ticket of a request that missed, for the plugin to store its answer. */
 export const cacheTickets = new WeakMap<Request, CacheTicket>();
 
@@ -215,7 +229,7 @@ export function serveFromCache(cache: ResponseCache) {
     if (req.method !== 'POST') return next();
     const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
     if (!body || typeof body.query !== 'string') return next();
-    const operation = cache.operationOf(sha256(body.query.trim()));
+    const operation = cache.operationOf(hashOf(body.query));
     if (!operation || (body.operationName != null && body.operationName !== operation)) return next();
     const key = `${operation}|${stableStringify(body.variables ?? {})}|${scopeOf(identities.get(req))}`;
     const hit = cache.get(operation, key);

@@ -82,8 +82,10 @@ export class QueryCounter {
 
   readonly onQuery = (service: string, sql: string) => {
     if (!this.enabled) return;
-    // The outbox relay polls on a timer whatever the traffic: not part of any operation.
-    if (/outbox_message|inbox_message/.test(sql)) {
+    // The outbox relay polls on a timer whatever the traffic (a transaction taking its leader lock,
+    // then reading the outbox): not part of any operation. Read operations run no transactions, so
+    // bare transaction control is background work too (relay, event handlers, sweeps).
+    if (/outbox_message|inbox_message|pg_try_advisory_xact_lock/.test(sql) || /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)\s*;?\s*$/i.test(sql)) {
       this.ignored++;
       return;
     }

@@ -31,7 +31,8 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 async function startChild(script: string, env: Record<string, string | undefined>, port: number): Promise<ServerProcess> {
-  const child = spawn(TSX, [script], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  // The benchmark itself runs under `tsx --tsconfig ../tsconfig.json`, which tsx passes on relative to bench/.
+  const child = spawn(TSX, [script], { cwd: REPO_ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json'), ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   let out = '';
   const keep = (d: Buffer) => {
     out = (out + d.toString()).slice(-20_000);
