@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { applyContribution } from '../projection/aggregates';
 import { Contribution } from '../projection/contributions';
 import { factKeyOf, writeFact, type FactKey } from '../projection/facts';
+import { queryPrepared } from '../projection/prepared';
 import type { ProjectionSettings } from '../projection/settings';
 import { evaluateWarnings, warningScope } from '../projection/warnings';
 
@@ -24,8 +25,8 @@ export async function lockProjection(m: EntityManager): Promise<void> {
  * serialize on their row locks.
  */
 async function lockFact(m: EntityManager, key: FactKey | null): Promise<void> {
-  if (key && key.kind !== 'partner') await m.query(`SELECT pg_advisory_xact_lock_shared(${PROJECTION}), pg_advisory_xact_lock(hashtext('metrics.fact'), hashtext($1))`, [`${key.kind}:${key.id}`]);
-  else await m.query(`SELECT pg_advisory_xact_lock_shared(${PROJECTION})`);
+  if (key && key.kind !== 'partner') await queryPrepared(m, `SELECT pg_advisory_xact_lock_shared(${PROJECTION}), pg_advisory_xact_lock(hashtext('metrics.fact'), hashtext($1))`, [`${key.kind}:${key.id}`]);
+  else await queryPrepared(m, `SELECT pg_advisory_xact_lock_shared(${PROJECTION})`, []);
 }
 
 /**

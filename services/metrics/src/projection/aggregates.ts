@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Contribution, RESOLVED_OUTCOMES, SEP, type SnapshotColumn } from './contributions';
+import { queryPrepared } from './prepared';
 import { levelOf, type ProjectionSettings } from './settings';
 
 /** The summable columns of division_daily and division_monthly. */
@@ -18,45 +19,48 @@ const typed = (cols: readonly string[]) => cols.map((c) => `${c} bigint`).join('
  * Adds a contribution (a fact's figures after an event minus before it) to the read models:
  * `INSERT … ON CONFLICT DO UPDATE SET x = x + EXCLUDED.x` on each key, so concurrent handlers
  * serialize on the rows they share and on nothing else. Rows are written in key order, table after
- * table in a fixed order, so two transactions never wait on each other in a cycle. Rows a change
- * brings back to zero in the breakdowns, judge days and reference counts are deleted, as a full
- * recompute would not have them. The obligor and listed-party reference counts turn into the
- * distinct counts of the snapshot here (a count going from 0 to 1 adds an obligor; 1 to 0 removes
- * one), and are added to `d`.
+ * table in a fixed order, so two transactions never wait on each other in a cycle.
  *
- * At most three statements: reference counts (when a case opens, closes, moves or changes its
- * obligors, or a listing starts or ends), everything else, and the deletions (when some row went
- * back to zero).
+ * The obligor and listed-party reference counts turn into the distinct counts of the snapshot in
+ * the same statement: a count going from 0 to 1 adds an obligor to its home division, 1 to 0
+ * removes one; those changes are added to `d` for the warnings. Rows a change brings back to zero
+ * in the breakdowns, judge days, judge scores and reference counts are then deleted (a full
+ * recompute would not have them): one statement, a second only when some row went back to zero.
  */
 export async function applyContribution(m: EntityManager, d: Contribution): Promise<void> {
-  const zero: { table: string; key: string[] }[] = [];
-
-  const refs = [...d.rows('O').map((r) => ({ t: 'O', ...r })), ...d.rows('L').map((r) => ({ t: 'L', ...r }))];
-  if (refs.length) {
-    const sorted = refs.sort((a, b) => a.t.localeCompare(b.t) || a.parts[0]!.localeCompare(b.parts[0]!) || a.parts[1]!.localeCompare(b.parts[1]!));
-    const rows: { t: 'O' | 'L'; home: string; party: string; n: number }[] = await m.query(
-      `WITH x AS (SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[], $4::int[]) WITH ORDINALITY AS x(t, home, party, n, i)),
-       o AS (INSERT INTO metrics.division_open_obligor AS r (division_code, party_id, n) SELECT home, party, n FROM x WHERE t = 'O' ORDER BY i
-             ON CONFLICT (division_code, party_id) DO UPDATE SET n = r.n + EXCLUDED.n RETURNING division_code, party_id, n),
-       l AS (INSERT INTO metrics.division_listed_party AS r (division_code, party_id, n) SELECT home, party, n FROM x WHERE t = 'L' ORDER BY i
-             ON CONFLICT (division_code, party_id) DO UPDATE SET n = r.n + EXCLUDED.n RETURNING division_code, party_id, n)
-       SELECT 'O' AS t, division_code AS home, party_id::text AS party, n FROM o UNION ALL SELECT 'L', division_code, party_id::text, n FROM l`,
-      [sorted.map((r) => r.t), sorted.map((r) => r.parts[0]), sorted.map((r) => r.parts[1]), sorted.map((r) => r.n)],
-    );
-    for (const r of rows) {
-      const delta = d.values.get([r.t, r.home, r.party].join(SEP)) ?? 0;
-      const before = r.n - delta;
-      const column: SnapshotColumn = r.t === 'O' ? 'obligors_with_open_cases' : 'listed_obligors';
-      if (before <= 0 && r.n > 0) d.snapshot(r.home, column, 1);
-      else if (before > 0 && r.n <= 0) d.snapshot(r.home, column, -1);
-      if (r.n === 0) zero.push({ table: r.t === 'O' ? 'division_open_obligor' : 'division_listed_party', key: [r.home, r.party] });
-    }
-  }
-
   const ctes: string[] = [];
   const returning: string[] = [];
   const params: unknown[] = [];
   const param = (v: unknown) => `$${params.push(v)}`;
+
+  const refs = [...d.rows('O').map((r) => ({ t: 'O', ...r })), ...d.rows('L').map((r) => ({ t: 'L', ...r }))];
+  const snaps = new Map<string, Record<string, number | string>>();
+  for (const { parts: [home, column], n } of d.rows('S')) {
+    const row = snaps.get(home!) ?? { division_code: home!, ...Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, 0])) };
+    row[column!] = (row[column!] as number) + n;
+    snaps.set(home!, row);
+  }
+  if (refs.length) {
+    refs.sort((a, b) => a.t.localeCompare(b.t) || a.parts[0]!.localeCompare(b.parts[0]!) || a.parts[1]!.localeCompare(b.parts[1]!));
+    const [t, home, party, n] = [param(refs.map((r) => r.t)), param(refs.map((r) => r.parts[0])), param(refs.map((r) => r.parts[1])), param(refs.map((r) => r.n))];
+    const upsert = (table: string, kind: string) =>
+      `INSERT INTO metrics.${table} AS r (division_code, party_id, n) SELECT home, party, n FROM rr WHERE t = '${kind}' ORDER BY i
+       ON CONFLICT (division_code, party_id) DO UPDATE SET n = r.n + EXCLUDED.n RETURNING division_code, party_id, n`;
+    ctes.push(
+      `rr AS (SELECT * FROM unnest(${t}::text[], ${home}::text[], ${party}::uuid[], ${n}::int[]) WITH ORDINALITY AS x(t, home, party, n, i))`,
+      `ro AS (${upsert('division_open_obligor', 'O')})`,
+      `rl AS (${upsert('division_listed_party', 'L')})`,
+      `rc AS (SELECT 'O' AS t, ro.division_code, ro.party_id, ro.n AS after, ro.n - rr.n AS before FROM ro JOIN rr ON rr.t = 'O' AND rr.home = ro.division_code AND rr.party = ro.party_id
+              UNION ALL
+              SELECT 'L', rl.division_code, rl.party_id, rl.n, rl.n - rr.n FROM rl JOIN rr ON rr.t = 'L' AND rr.home = rl.division_code AND rr.party = rl.party_id)`,
+      // A count crossing zero changes the distinct obligors (or listed parties) of its home division.
+      `rx AS (SELECT division_code, t, sum(CASE WHEN before <= 0 AND after > 0 THEN 1 WHEN before > 0 AND after <= 0 THEN -1 ELSE 0 END) AS n FROM rc GROUP BY 1, 2)`,
+    );
+    returning.push(
+      `SELECT CASE t WHEN 'O' THEN 'division_open_obligor' ELSE 'division_listed_party' END AS t, division_code AS a, party_id::text AS b, NULL AS c, NULL AS d FROM rc WHERE after = 0`,
+      `SELECT 'crossing', division_code, t, n::text, NULL FROM rx WHERE n <> 0`,
+    );
+  }
 
   const daily = new Map<string, Record<string, number | string>>();
   for (const { parts: [code, day, column], n } of d.rows('D')) {
@@ -98,21 +102,18 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
               ON CONFLICT (division_code, dim, month, key) DO UPDATE SET ${add(['n', 'amount_fen'])} RETURNING division_code, month, dim, key, n)`,
     );
     returning.push(
-      `SELECT 'division_daily_dim' AS t, division_code AS a, to_char(day, 'YYYY-MM-DD') AS b, dim AS c, key AS d FROM x WHERE n = 0`,
+      `SELECT 'division_daily_dim', division_code, to_char(day, 'YYYY-MM-DD'), dim, key FROM x WHERE n = 0`,
       `SELECT 'division_monthly_dim', division_code, to_char(month, 'YYYY-MM-DD'), dim, key FROM xm WHERE n = 0`,
     );
   }
 
-  const snaps = new Map<string, Record<string, number | string>>();
-  for (const { parts: [home, column], n } of d.rows('S')) {
-    const row = snaps.get(home!) ?? { division_code: home!, ...Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, 0])) };
-    row[column!] = (row[column!] as number) + n;
-    snaps.set(home!, row);
-  }
-  if (snaps.size) {
-    const rows = [...snaps.values()].sort((a, b) => String(a.division_code).localeCompare(String(b.division_code)));
+  if (snaps.size || refs.length) {
+    const rows = [...snaps.values()];
+    const crossings = refs.length ? `UNION ALL SELECT division_code, 0, CASE t WHEN 'O' THEN n ELSE 0 END, 0, CASE t WHEN 'L' THEN n ELSE 0 END, 0, 0 FROM rx WHERE n <> 0` : '';
     ctes.push(
-      `ss AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(rows))}::jsonb) AS x(division_code text, ${typed(SNAPSHOT_COLUMNS)}))`,
+      `ss AS (SELECT division_code, ${SNAPSHOT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')} FROM (
+                SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(rows))}::jsonb) AS x(division_code text, ${typed(SNAPSHOT_COLUMNS)}) ${crossings}
+              ) x GROUP BY division_code)`,
       `s AS (INSERT INTO metrics.division_snapshot AS t (division_code, ${SNAPSHOT_COLUMNS.join(', ')}, updated_at)
              SELECT division_code, ${SNAPSHOT_COLUMNS.join(', ')}, now() FROM ss ORDER BY division_code
              ON CONFLICT (division_code) DO UPDATE SET ${add(SNAPSHOT_COLUMNS)}, updated_at = now())`,
@@ -126,8 +127,8 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
       `jj AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(judges))}::jsonb) AS x(judge_id uuid, day date, outcome text, n int))`,
       `j AS (INSERT INTO metrics.judge_daily AS t (judge_id, day, outcome, n) SELECT judge_id, day, outcome, n FROM jj ORDER BY judge_id, day, outcome
              ON CONFLICT (judge_id, day, outcome) DO UPDATE SET n = t.n + EXCLUDED.n RETURNING judge_id, day, outcome, n)`,
-      // Weighted by the active set; activation rescored every judge under the projection lock, so no
-      // change slips between the two.
+      // Weighted by the active set; activation rescores every judge holding the projection lock
+      // exclusively, so no change slips between the two.
       `js AS (INSERT INTO metrics.judge_score AS t (judge_id, rule_set_id, raw_count, weighted, updated_at)
               SELECT jj.judge_id, rs.id, sum(jj.n), sum(jj.n * COALESCE((rs.weights ->> jj.outcome)::numeric, 1)), now()
               FROM jj CROSS JOIN (SELECT id, weights FROM metrics.performance_rule_set WHERE status = 'ACTIVE') rs
@@ -147,12 +148,17 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
     ctes.push(`seen AS (INSERT INTO metrics.division_seen (code, level) SELECT c, l FROM unnest(${param(codes)}::text[], ${param(codes.map(levelOf))}::text[]) AS x(c, l) ORDER BY c ON CONFLICT (code) DO NOTHING)`);
   }
 
-  if (ctes.length) {
-    const rows: { t: string; a: string; b: string | null; c: string | null; d: string | null }[] = await m.query(
-      `WITH ${ctes.join(',\n')} ${returning.length ? returning.join(' UNION ALL ') : 'SELECT NULL AS t WHERE false'}`,
-      params,
-    );
-    for (const r of rows) zero.push({ table: r.t, key: [r.a, r.b, r.c, r.d].filter((v): v is string => v != null) });
+  if (!ctes.length) return;
+  const rows = await queryPrepared<{ t: string; a: string; b: string | null; c: string | null; d: string | null }>(
+    m,
+    `WITH ${ctes.join(',\n')}
+     SELECT * FROM (${returning.length ? returning.join(' UNION ALL ') : 'SELECT NULL, NULL, NULL, NULL, NULL WHERE false'}) AS r(t, a, b, c, d)`,
+    params,
+  );
+  const zero: { table: string; key: string[] }[] = [];
+  for (const r of rows) {
+    if (r.t === 'crossing') d.snapshot(r.a, r.b === 'O' ? 'obligors_with_open_cases' : 'listed_obligors', Number(r.c));
+    else zero.push({ table: r.t, key: [r.a, r.b, r.c, r.d].filter((v): v is string => v != null) });
   }
   if (zero.length) await deleteZeroRows(m, zero);
 }
@@ -177,7 +183,7 @@ async function deleteZeroRows(m: EntityManager, zero: { table: string; key: stri
     parts.push(`${table.replace(/_/g, '')} AS (DELETE FROM metrics.${table} t USING unnest(${args.join(', ')}) AS k(${spec.cols.join(', ')})
       WHERE ${spec.cols.map((c) => `t.${c} = k.${c}`).join(' AND ')} AND t.${spec.zero})`);
   }
-  await m.query(`WITH ${parts.join(',\n')} SELECT 1`, params);
+  await queryPrepared(m, `WITH ${parts.join(',\n')} SELECT 1`, params);
 }
 
 export interface SnapshotSums {

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, EventType } from '@zhiyuan/events';
 import { caseGroupContribution, Contribution, meetingContribution, taskContribution, type CaseGroup, type CaseRow, type ListingRow, type MeetingRow, type PaymentRow, type TaskRow } from './contributions';
+import { queryPrepared } from './prepared';
 import { dayIn, routingOf, routingOfCode, type ProjectionSettings } from './settings';
 
 type Row = Record<string, unknown>;
@@ -317,7 +318,8 @@ export async function writeFact(m: EntityManager, event: EventEnvelope, s: Proje
     return { key: w.key, before: new Contribution(), after: new Contribution() };
   }
   const key = w.key;
-  const [r]: { b: Before; a: unknown }[] = await m.query(
+  const [r] = await queryPrepared<{ b: Before; a: unknown }>(
+    m,
     `WITH b AS (${factRowsBefore(key, `$${w.params.length + 1}`)}), a AS (${w.sql} RETURNING ${ROW_JSON[w.table]} AS row)
      SELECT (SELECT row_to_json(b) FROM b) AS b, (SELECT row FROM a) AS a`,
     [...w.params, key.id],

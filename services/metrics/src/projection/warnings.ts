@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Emit } from '@zhiyuan/db';
 import { snapshotSums } from './aggregates';
+import { queryPrepared } from './prepared';
 import type { Contribution } from './contributions';
 import { dayIn, levelOf, returnedRows, type ProjectionSettings } from './settings';
 
@@ -40,7 +41,8 @@ export async function metricValues(m: EntityManager, rule: WarningRuleRow, codes
   switch (rule.metric) {
     case 'COMPLETION_RATE':
     case 'ACTUAL_ENFORCEMENT_RATE': {
-      const rows: { code: string; closed: string; good: string }[] = await m.query(
+      const rows = await queryPrepared<{ code: string; closed: string; good: string }>(
+        m,
         `SELECT division_code AS code, sum(closed_cases) AS closed,
                 sum(${rule.metric === 'COMPLETION_RATE' ? 'completed_cases' : 'completed_cases + performed_after_urging + settled_cases'}) AS good
          FROM metrics.division_daily WHERE division_code = ANY($1) AND day BETWEEN $2 AND $3 GROUP BY division_code`,
@@ -57,7 +59,8 @@ export async function metricValues(m: EntityManager, rule: WarningRuleRow, codes
     }
     case 'LISTINGS_RISING': {
       // Listings added in the window minus those added in the window before it.
-      const rows: { code: string; recent: string; before: string }[] = await m.query(
+      const rows = await queryPrepared<{ code: string; recent: string; before: string }>(
+        m,
         `SELECT division_code AS code,
                 COALESCE(sum(listings_added) FILTER (WHERE day >= $2), 0) AS recent,
                 COALESCE(sum(listings_added) FILTER (WHERE day < $2), 0) AS before
@@ -68,8 +71,8 @@ export async function metricValues(m: EntityManager, rule: WarningRuleRow, codes
       return values;
     }
     case 'PARTNER_ACKS_OVERDUE': {
-      const [r] = await m.query(`SELECT count(*)::int AS n FROM metrics.partner_change_fact WHERE overdue AND acknowledged_at IS NULL`);
-      for (const c of codes) values.set(c, r.n);
+      const [r] = await queryPrepared<{ n: number }>(m, `SELECT count(*)::int AS n FROM metrics.partner_change_fact WHERE overdue AND acknowledged_at IS NULL`, []);
+      for (const c of codes) values.set(c, r!.n);
       return values;
     }
     default:
@@ -117,7 +120,7 @@ export function warningScope(d: Contribution, partnerCounty: string | null): War
  */
 export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, s: ProjectionSettings, scope?: WarningScope): Promise<{ raised: number; resolved: number }> {
   const rules: WarningRuleRow[] = scope
-    ? await m.query(`SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled AND metric = ANY($1) ORDER BY id`, [[...scope.keys()]])
+    ? await queryPrepared(m, `SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled AND metric = ANY($1) ORDER BY id`, [[...scope.keys()]])
     : await m.query(`SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled ORDER BY id`);
   let raised = 0;
   let resolved = 0;
@@ -127,7 +130,8 @@ export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, 
       : (await m.query(`SELECT code FROM metrics.division_seen WHERE level = $1 ORDER BY code`, [rule.division_level])).map((r: { code: string }) => r.code);
     if (!codes.length) continue;
     const values = await metricValues(m, rule, codes, now, s);
-    const open: { id: string; division_code: string }[] = await m.query(
+    const open = await queryPrepared<{ id: string; division_code: string }>(
+      m,
       `SELECT id, division_code FROM metrics.warning WHERE rule_id = $1 AND status = 'OPEN' AND division_code = ANY($2) ORDER BY division_code FOR UPDATE`,
       [rule.id, codes],
     );
@@ -138,7 +142,8 @@ export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, 
       const openId = openBy.get(code);
       if (on && !openId) {
         const id = randomUUID();
-        const inserted: unknown[] = await m.query(
+        const inserted = await queryPrepared(
+          m,
           `INSERT INTO metrics.warning (id, rule_id, division_code, metric, status, threshold, raised_value, last_value, raised_at, last_checked_at)
            VALUES ($1, $2, $3, $4, 'OPEN', $5, $6, $6, $7, $7) ON CONFLICT DO NOTHING RETURNING id`,
           [id, rule.id, code, rule.metric, rule.threshold, value, now],
@@ -148,7 +153,7 @@ export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, 
           await emit('metrics.warning.raised', { warningId: id, ruleId: rule.id, metric: rule.metric, divisionCode: code, value: value!, threshold: rule.threshold, raisedAt: now.toISOString() }, { key: code });
         }
       } else if (on && openId) {
-        await m.query(`UPDATE metrics.warning SET last_value = $2, last_checked_at = $3 WHERE id = $1`, [openId, value, now]);
+        await queryPrepared(m, `UPDATE metrics.warning SET last_value = $2, last_checked_at = $3 WHERE id = $1`, [openId, value, now]);
       } else if (!on && openId) {
         await resolveWarning(m, emit, openId, rule.id, code, value, now);
         resolved++;
