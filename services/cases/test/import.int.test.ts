@@ -96,6 +96,17 @@ describe('bulk import of effective judgments', () => {
     expect(fromFile).toEqual(fromMutation);
   });
 
+  it('keeps text with the characters COPY uses (backslash, tab, line breaks) as written', async () => {
+    const court = '长兴县人民法院\\第二\t法庭\r\n(巡回)';
+    const file = path.join(dir, 'escapes.ndjson');
+    writeFileSync(file, `${JSON.stringify({ caseNumber: '(2014)浙0522民初1号', court, causeCode: 'DIVORCE', effectiveDate: '2014-05-05', obligorIds: [randomUUID()], obligeeIds: [randomUUID()], principalFen: 5000 })}\n`);
+    expect(await importJudgmentsFile(ds, settings, file)).toMatchObject({ imported: 1, rejected: 0 });
+    const [c] = await ds.query(`SELECT id, court FROM cases."case" WHERE case_number = '(2014)浙0522民初1号'`);
+    expect(c.court).toBe(court);
+    const [e] = await ds.query(`SELECT envelope FROM cases.outbox_message WHERE key = $1 AND type = 'cases.judgment.effective'`, [c.id]);
+    expect(e.envelope.payload.court).toBe(court);
+  });
+
   it('writes every problem of a bad row to the reject report and goes on', async () => {
     const ok = () => `${randomUUID()},${randomUUID()}`;
     const [a, b] = ok().split(',');
