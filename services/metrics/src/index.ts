@@ -2,4 +2,4 @@ export { createService, SERVICE_NAME, DB_SCHEMA } from './create-service';
 export { loadMetricsConfig, configSchema, type MetricsConfig } from './config';
 export { settingsFrom, type ProjectionSettings } from './projection/settings';
 export { sweepWarnings } from './schedule';
-export { rebuildReadModels, replayJetStream, type RebuildResult } from './rebuild-read-models';
+export { rebuildReadModels, recomputeReadModels, replayJetStream, type RebuildResult } from './rebuild-read-models';

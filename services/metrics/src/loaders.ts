@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
 import { PerformanceRuleSetEntity, WarningEntity, WarningRuleEntity } from './entities';
-import { loadDivisionStats, type DivisionStatsModel } from './projection/kpis';
+import { loadDivisionStats, type DivisionStatsModel, type StatsParts } from './projection/kpis';
 import { periodKey, type Period } from './projection/period';
 import { judgeOutcomeCounts, type OutcomeCounts } from './projection/scores';
 
@@ -20,7 +20,10 @@ function perArgument<A, K, V>(key: (a: A) => string, make: (a: A) => DataLoader<
 /** Built per request: one batched query per entity or relation, whatever the page size. */
 export function createLoaders(ds: DataSource) {
   return {
-    stats: perArgument<Period, string, DivisionStatsModel>(periodKey, (p) => new DataLoader((codes) => loadDivisionStats(ds, codes, p))),
+    stats: perArgument<{ period: Period; parts: StatsParts }, string, DivisionStatsModel>(
+      (a) => `${periodKey(a.period)}|${a.parts.dims}|${a.parts.snapshot}`,
+      (a) => new DataLoader((codes) => loadDivisionStats(ds, codes, a.period, a.parts)),
+    ),
     judgeCounts: perArgument<Period, string, OutcomeCounts>(periodKey, (p) =>
       new DataLoader(async (ids) => {
         const m = await judgeOutcomeCounts(ds, ids, p);

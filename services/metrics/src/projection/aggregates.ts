@@ -195,12 +195,16 @@ export interface SnapshotSums {
   overdue_tasks: number;
 }
 
-/** The current state of divisions: the sum over the home divisions under each (one statement). */
+/**
+ * The current state of divisions: the sum over the home divisions under each (one statement). The
+ * codes under a division are the byte range [code, code || ':') (':' follows '9'), read through the
+ * text_pattern_ops index, so a township reads its own rows and not the whole table.
+ */
 export async function snapshotSums(m: Pick<EntityManager, 'query'>, codes: readonly string[]): Promise<Map<string, SnapshotSums>> {
   const rows: (Record<keyof SnapshotSums, string> & { code: string })[] = await m.query(
     `SELECT k.code, sum(s.open_cases) AS open_cases, sum(s.obligors_with_open_cases) AS obligors_with_open_cases, sum(s.active_listings) AS active_listings,
             sum(s.listed_obligors) AS listed_obligors, sum(s.open_tasks) AS open_tasks, sum(s.overdue_tasks) AS overdue_tasks
-     FROM unnest($1::text[]) AS k(code) JOIN metrics.division_snapshot s ON s.division_code LIKE k.code || '%'
+     FROM unnest($1::text[]) AS k(code) JOIN metrics.division_snapshot s ON s.division_code ~>=~ k.code AND s.division_code ~<~ (k.code || ':')
      GROUP BY k.code`,
     [[...codes]],
   );
@@ -250,6 +254,8 @@ const branch = (day: string, values: Partial<Record<(typeof DAILY_COLUMNS)[numbe
  * contributions.ts, written as SQL over all facts at once.
  */
 export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Promise<void> {
+  // Whole-table aggregations: room to hash them in memory rather than spill (this transaction only).
+  await m.query(`SET LOCAL work_mem = '256MB'`);
   for (const t of ['division_daily', 'division_daily_dim', 'division_monthly', 'division_monthly_dim', 'division_snapshot', 'division_open_obligor', 'division_listed_party', 'judge_daily', 'judge_score', 'division_seen'])
     await m.query(`TRUNCATE metrics.${t}`);
   await m.query(

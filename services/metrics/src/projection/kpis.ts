@@ -143,21 +143,37 @@ function addDay(day: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Which of the three reads a request needs besides the sums: breakdowns (median, outcomes, assistance), current state. */
+export interface StatsParts {
+  dims: boolean;
+  snapshot: boolean;
+}
+export const ALL_PARTS: StatsParts = { dims: true, snapshot: true };
+const DIM_FIELDS = new Set(['medianDaysToClose', 'outcomes', 'assistance']);
+
+/** The parts the fields asked for need (a dashboard of sums reads the sums only). */
+export function partsFor(fields: ReadonlySet<string>): StatsParts {
+  return { dims: [...DIM_FIELDS].some((f) => fields.has(f)), snapshot: fields.has('current') };
+}
+
 /**
- * Figures of several divisions over one period, from the daily read models: three statements
- * whatever the number of divisions (sums, breakdowns, current state).
+ * Figures of several divisions over one period, from the daily read models: at most three
+ * statements whatever the number of divisions (sums, breakdowns, current state), the last two only
+ * when asked for. Figures of a part not read are left at zero.
  */
-export async function loadDivisionStats(ds: DataSource, codes: readonly string[], period: Period): Promise<DivisionStatsModel[]> {
+export async function loadDivisionStats(ds: DataSource, codes: readonly string[], period: Period, parts: StatsParts = ALL_PARTS): Promise<DivisionStatsModel[]> {
   const list = [...codes];
   const sumPart = periodRows('', `division_code, ${SUM_COLUMNS.join(', ')}`, 'division_code = ANY($1)', period, 2);
   const dimPart = periodRows('_dim', 'division_code, dim, key, n, amount_fen', `division_code = ANY($1) AND dim IN ('OUTCOME', 'DAYS_OPEN', 'TASK_CREATED', 'TASK_DONE')`, period, 2);
   const [sumRows, dimRows, snapRows] = await Promise.all([
     ds.query(`SELECT division_code AS code, ${sumSelect} FROM (${sumPart.sql}) r GROUP BY division_code`, [list, ...sumPart.params]),
-    ds.query(
-      `SELECT division_code AS code, dim, key, sum(n)::bigint AS n, sum(amount_fen)::bigint AS amount FROM (${dimPart.sql}) r GROUP BY division_code, dim, key`,
-      [list, ...dimPart.params],
-    ),
-    snapshotSums(ds, list),
+    parts.dims
+      ? ds.query(
+          `SELECT division_code AS code, dim, key, sum(n)::bigint AS n, sum(amount_fen)::bigint AS amount FROM (${dimPart.sql}) r GROUP BY division_code, dim, key`,
+          [list, ...dimPart.params],
+        )
+      : [],
+    parts.snapshot ? snapshotSums(ds, list) : new Map<string, SnapshotSums>(),
   ]);
   const sums = new Map<string, Sums>(sumRows.map((r: Record<string, unknown>) => [r.code as string, toSums(r)]));
   const dims = new Map<string, { dim: string; key: string; n: number; amount: number }[]>();
@@ -251,18 +267,16 @@ export async function loadSeries(ds: DataSource, code: string, kpi: Kpi, from: s
   return rows.map((r) => ({ start: r.start as string, value: kpiValue(kpi, toSums(r)) }));
 }
 
-/** Child divisions (townships of a county, villages of a township) ranked by a KPI, highest first. */
+/** Child divisions (townships of a county, villages of a township) ranked by a KPI, highest first (one statement). */
 export async function loadRanking(ds: DataSource, parentCode: string, kpi: Kpi, period: Period): Promise<{ rank: number; code: string; value: number | null }[]> {
   const childLevel = parentCode.length === 6 ? 'TOWNSHIP' : 'VILLAGE';
-  const children: string[] = (
-    await ds.query(`SELECT code FROM metrics.division_seen WHERE level = $1 AND code LIKE $2 ORDER BY code`, [childLevel, `${parentCode}%`])
-  ).map((r: { code: string }) => r.code);
-  const part = periodRows('', `division_code, ${SUM_COLUMNS.join(', ')}`, 'division_code = ANY($1)', period, 2);
-  const found: Record<string, unknown>[] = children.length
-    ? await ds.query(`SELECT division_code AS code, ${sumSelect} FROM (${part.sql}) r GROUP BY division_code`, [children, ...part.params])
-    : [];
-  const byCode = new Map(found.map((r) => [r.code as string, r]));
-  const rows = children.map((code) => ({ ...(byCode.get(code) ?? {}), code }) as Record<string, unknown>);
+  const part = periodRows('', `division_code, ${SUM_COLUMNS.join(', ')}`, 'division_code IN (SELECT code FROM c)', period, 3);
+  const rows: Record<string, unknown>[] = await ds.query(
+    `WITH c AS (SELECT code FROM metrics.division_seen WHERE level = $1 AND code LIKE $2)
+     SELECT c.code, ${SUM_COLUMNS.map((col) => `COALESCE(sum(r.${col}), 0)::bigint AS ${col}`).join(', ')}
+     FROM c LEFT JOIN (${part.sql}) r ON r.division_code = c.code GROUP BY c.code`,
+    [childLevel, `${parentCode}%`, ...part.params],
+  );
   const values = rows.map((r) => ({ code: r.code as string, value: kpiValue(kpi, toSums(r)) }));
   values.sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity) || a.code.localeCompare(b.code));
   return values.map((v, i) => ({ rank: i + 1, ...v }));

@@ -4,11 +4,12 @@ import { canReadDivision, isCountyReader, requireAdmin, requireCountyReader, req
 import { JudicialSuggestionEntity, PerformanceRuleSetEntity, WarningRuleEntity } from '../entities';
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { warningFromRow } from '../loaders';
-import { loadDisputeSeries, loadDisputes, loadRanking, loadSeries } from '../projection/kpis';
+import { loadDisputeSeries, loadDisputes, loadRanking, loadSeries, partsFor } from '../projection/kpis';
 import { daysBetween, resolvePeriod } from '../projection/period';
 import { simulate } from '../projection/scores';
 import { activeRuleSet } from './rule-sets';
 import { loadAuditLog } from './audit-log';
+import { selectedFields } from './selection';
 
 const code = z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, 'a 6, 9 or 12 digit division code');
 const uuid = z.uuid();
@@ -22,10 +23,10 @@ function parseRange(args: { from: string; to: string; granularity?: string | nul
 }
 
 export const Query: QueryResolvers = {
-  divisionStats: async (_p, args, { identity, loaders }) => {
+  divisionStats: async (_p, args, { identity, loaders }, info) => {
     const c = parseInput(z.object({ code }), args).code;
     requireReadDivision(identity, c);
-    return loaders.stats(resolvePeriod(args.period)).load(c);
+    return loaders.stats({ period: resolvePeriod(args.period), parts: partsFor(selectedFields(info)) }).load(c);
   },
   divisionSeries: async (_p, args, { identity, runtime }) => {
     const c = parseInput(z.object({ code }), { code: args.code }).code;
