@@ -12,7 +12,7 @@ import { importScenario } from './scenarios/import';
 import { gatewayScenario } from './scenarios/gateway';
 import { sqlScenario } from './scenarios/sql';
 import { eventsScenario } from './scenarios/events';
-import { cockpitScenario } from './scenarios/cockpit';
+import { cockpitProvinceScenario, cockpitScenario } from './scenarios/cockpit';
 
 const SCENARIOS = ['generate', 'import', 'gateway', 'sql', 'events', 'cockpit'] as const;
 type Scenario = (typeof SCENARIOS)[number];
@@ -98,7 +98,9 @@ async function main(): Promise<void> {
   if (selected.includes('generate')) results.generate = await generateScenario(ds, opts);
   if (selected.includes('import')) results.import = await importScenario(ds, opts);
 
-  const stackScenarios = selected.filter((s) => NEEDS_STACK.includes(s));
+  // The province cockpit runs on generated facts at metrics alone (see cockpitProvinceScenario).
+  if (scale === 'province' && selected.includes('cockpit')) results.cockpit = await cockpitProvinceScenario(opts);
+  const stackScenarios = selected.filter((s) => NEEDS_STACK.includes(s) && !(scale === 'province' && s === 'cockpit'));
   if (stackScenarios.length) {
     if (scale === 'province' && !values.judgments) {
       for (const s of stackScenarios) {
