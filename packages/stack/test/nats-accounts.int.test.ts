@@ -19,7 +19,7 @@ run('NATS accounts of deploy/nats.conf', () => {
   let server: ChildProcess;
   let url: string;
   const passwords = {
-    NATS_CASES_PASSWORD: 'c', NATS_PEOPLE_CREDIT_PASSWORD: 'pc', NATS_TASKS_PASSWORD: 't', NATS_METRICS_PASSWORD: 'm',
+    NATS_CASES_PASSWORD: 'c', NATS_PEOPLE_CREDIT_PASSWORD: 'pc', NATS_TASKS_PASSWORD: 't', NATS_METRICS_PASSWORD: 'm', NATS_GATEWAY_PASSWORD: 'g',
     NATS_PARTNER_BANK_LOAN_PASSWORD: 'bank', NATS_PARTNER_ENLISTMENT_PASSWORD: 'enl', NATS_PARTNER_PARTY_MEMBERSHIP_PASSWORD: 'pm', NATS_PARTNER_CIVILIZED_HOUSEHOLD_PASSWORD: 'ch',
   };
 
@@ -80,5 +80,28 @@ run('NATS accounts of deploy/nats.conf', () => {
     expect(info.state.messages).toBe(2);
     await nc.close();
     await peopleCredit.close();
+  });
+
+  it('lets the gateway hear the domain events for its cache, and publish nothing', async () => {
+    const gw = await connect({ servers: url, user: 'gateway', pass: 'g' });
+    const heard: string[] = [];
+    const sub = gw.subscribe('credit.>', { callback: (_e, m) => void heard.push(m.subject) });
+    await gw.flush();
+    const cases = await connect({ servers: url, user: 'cases', pass: 'c' });
+    cases.publish('credit.listing.removed', new TextEncoder().encode('{}'));
+    await cases.flush();
+    await waitFor(() => heard.includes('credit.listing.removed'), { what: 'the gateway hears a domain event' });
+    sub.unsubscribe();
+
+    // Publishing anything, and reading JetStream's API, are refused.
+    const errors: string[] = [];
+    void (async () => {
+      for await (const s of gw.status()) if (s.type === 'error') errors.push(String(s.data));
+    })();
+    gw.publish('cases.case.closed', new TextEncoder().encode('{}'));
+    await expect(gw.jetstream().publish('cases.case.closed', new TextEncoder().encode('{}'), { timeout: 1_000 })).rejects.toThrow();
+    await waitFor(() => errors.some((e) => /permissions/i.test(e)), { what: 'a permissions violation reported' });
+    await cases.close();
+    await gw.close();
   });
 });
