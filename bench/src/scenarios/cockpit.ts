@@ -47,6 +47,8 @@ export interface ProvinceFacts {
   /** The product's own recompute (the rebuild's second half) over all facts. */
   recomputeSeconds: number;
   readModelRows: Record<string, number>;
+  /** The dashboard at one connection (no queueing); `runs` has it at the run's concurrency. */
+  singleConnection: LoadResult;
 }
 
 /** How many judgments per county give at least this many closed cases (about 83 % of generated cases close). */
@@ -90,8 +92,14 @@ export async function cockpitProvinceScenario(opts: RunOptions): Promise<Cockpit
     );
     const township: string = busiest.code;
     const liaison = identity(['TOWNSHIP_LIAISON'], { sub: 'bench-liaison', divisionCode: township });
-    opts.log(`cockpit (province): TownshipDashboard of ${township} at the metrics subgraph`);
-    const run = await measure('subgraph-direct', 'TownshipDashboard', service.url, operation('TownshipDashboard'), { townshipCode: township, period: ALL_TIME }, liaison, opts);
+    const dashboard = (connections: number) => {
+      opts.log(`cockpit (province): TownshipDashboard of ${township} at the metrics subgraph, ${connections} connection(s)`);
+      return measure('subgraph-direct', 'TownshipDashboard', service.url, operation('TownshipDashboard'), { townshipCode: township, period: ALL_TIME }, liaison, { ...opts, connections });
+    };
+    // One connection: the latency of a dashboard by itself; then the usual concurrency (queueing included).
+    const single = await dashboard(1);
+    opts.log(`  ${Math.round(single.requestsPerSecond)} req/s, p50 ${single.latencyMs.p50} ms, p99 ${single.latencyMs.p99} ms${single.graphqlErrors ? `, errors: ${single.graphqlErrors}` : ''}`);
+    const run = await dashboard(opts.connections);
     opts.log(`  ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms${run.graphqlErrors ? `, errors: ${run.graphqlErrors}` : ''}`);
     return {
       scale: 'province',
@@ -103,6 +111,7 @@ export async function cockpitProvinceScenario(opts: RunOptions): Promise<Cockpit
         factSeconds: Math.round(factSeconds),
         recomputeSeconds: Math.round(recomputeSeconds),
         readModelRows,
+        singleConnection: single,
       },
     };
   } finally {
@@ -199,7 +208,7 @@ async function insertRows(db: DataSource, table: string, columns: [string, strin
 }
 
 /** Streams the dataset's judgments into metrics' fact tables in batches (parties are looked up county by county). */
-async function writeProvinceFacts(db: DataSource, ds: Dataset, log: (m: string) => void): Promise<Omit<ProvinceFacts, 'method' | 'factSeconds' | 'recomputeSeconds' | 'readModelRows'>> {
+async function writeProvinceFacts(db: DataSource, ds: Dataset, log: (m: string) => void): Promise<Omit<ProvinceFacts, 'method' | 'factSeconds' | 'recomputeSeconds' | 'readModelRows' | 'singleConnection'>> {
   const counts = { judgments: 0, closedCases: 0, openCases: 0, payments: 0, listings: 0 };
   let batch: CaseFacts[] = [];
   const flush = async () => {
