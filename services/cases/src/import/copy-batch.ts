@@ -152,10 +152,10 @@ export async function writeJudgmentBatch(ds: DataSource, batch: { text: Buffer; 
     const client = (await qr.connect()) as ClientBase;
     await qr.startTransaction();
     try {
-      // The batch's sorts (by case number, then by event) stay in memory; and the commit need not wait
-      // for its WAL flush: a crash can lose only whole batches (commits stay atomic), and the import is
-      // idempotent, so running the file again takes in what was lost.
-      await client.query(`SET LOCAL work_mem = '64MB'; SET LOCAL synchronous_commit = off`);
+      // The batch's sorts (by case number, then by event) stay in memory. The commit waits for its WAL
+      // flush like any other: the relay may publish a batch's events as soon as it is visible, so a
+      // batch lost in a database crash after that would leave events about cases that do not exist.
+      await client.query(`SET LOCAL work_mem = '64MB'`);
       await client.query(CREATE_STAGE);
       const copy = client.query(copyFrom(`COPY pg_temp.cases_import_judgment (${STAGE_COLUMNS}) FROM STDIN`));
       const done = once(copy, 'finish');
