@@ -80,11 +80,17 @@ export function targets(r: BenchResults): TargetRow[] {
     measured: imp.length ? imp.map((x) => `${f0(x.rows)} rows: ${f0(x.judgmentsPerSecond)}/s, peak ${x.peakRssMb} MB`).join('; ') : 'not run',
     ok: imp.length ? imp.every((x) => x.exitCode === 0 && x.judgmentsPerSecond >= 10_000) && (imp.length < 2 || Math.max(...imp.map((x) => x.peakRssMb)) <= 1.5 * Math.min(...imp.map((x) => x.peakRssMb))) : undefined,
   });
-  const cockpit = r.cockpit?.runs.find((x) => x.target === 'zhiyuan-gateway');
+  const province = r.cockpit?.province;
+  const cockpit = r.cockpit?.runs.find((x) => x.target === (province ? 'subgraph-direct' : 'zhiyuan-gateway'));
+  const single = province?.singleConnection;
   rows.push({
     target: 'Cockpit (township dashboard) p99 < 20 ms at province scale',
-    measured: cockpit ? `${r.cockpit!.scale} scale: p99 ${cockpit.latencyMs.p99} ms at ${f0(cockpit.requestsPerSecond)} req/s${cockpit.graphqlErrors ? ' (answers carried errors)' : ''}` : 'not run',
-    ok: cockpit && r.cockpit!.scale === 'province' ? cockpit.latencyMs.p99 < 20 && !cockpit.graphqlErrors : undefined,
+    measured: cockpit
+      ? province
+        ? `province scale (${f0(province.closedCases)} closed cases as facts), at the metrics subgraph: p99 ${single ? `${single.latencyMs.p99} ms at 1 connection, ` : ''}${cockpit.latencyMs.p99} ms at ${r.meta.settings.connections} connections (${f0(cockpit.requestsPerSecond)} req/s)${cockpit.graphqlErrors ? ' (answers carried errors)' : ''}`
+        : `${r.cockpit!.scale} scale: p99 ${cockpit.latencyMs.p99} ms at ${f0(cockpit.requestsPerSecond)} req/s${cockpit.graphqlErrors ? ' (answers carried errors)' : ''}; province scale in province.md`
+      : 'not run',
+    ok: cockpit && province ? cockpit.latencyMs.p99 < 20 && !cockpit.graphqlErrors : undefined,
   });
   return rows;
 }
@@ -95,7 +101,7 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(`# Benchmark results: ${m.scale} scale`, '');
   out.push(`Run ${m.startedAt} to ${m.finishedAt ?? '?'}, seed ${m.seed}, scenarios ${m.scenarios.join(', ')}.`);
   out.push(`Machine: ${m.machine.cpus} CPUs (${m.machine.cpuModel}), ${m.machine.memoryGb} GB, Node ${m.machine.node}, ${m.machine.platform}.`);
-  out.push(`Load runs: ${m.settings.durationSeconds} s each, ${m.settings.connections} connections; the product runs all-in-one (four subgraphs and the gateway in one Node process, as \`npm start\`), PostgreSQL and a private nats-server on the same machine.`, '');
+  out.push(`Load runs: ${m.settings.durationSeconds} s each, ${m.settings.connections} connections; ${r.gateway?.conditions ?? 'the four subgraphs in the benchmark process'}; PostgreSQL and a private nats-server on the same machine.`, '');
   out.push('## Targets', '', '| target | measured | result |', '| --- | --- | --- |');
   for (const t of targets(r)) out.push(`| ${t.target} | ${t.measured} | ${yes(t.ok)} |`);
   out.push('');
@@ -136,6 +142,8 @@ export function renderMarkdown(r: BenchResults): string {
     out.push('');
     if (g.overheadRatios.length) out.push(`Gateway overhead (subgraph alone req/s ÷ through our gateway): ${g.overheadRatios.map((o) => `${o.operation} ${f2(o.ratio)}x`).join(', ')}.`);
     if (g.peerRatios.length) out.push(`Peer ratio (ours req/s ÷ @graphql-hive/gateway req/s): ${g.peerRatios.map((o) => `${o.operation} ${f2(o.ratio)}`).join(', ')}.`);
+    if (g.peerRatiosNoCache?.length) out.push(`Peer ratio with our response cache off (the cacheable operations): ${g.peerRatiosNoCache.map((o) => `${o.operation} ${f2(o.ratio)}`).join(', ')}.`);
+    if (g.peerRatiosTwoWorkers?.length) out.push(`Peer ratio with GATEWAY_WORKERS=2 (the uncached operations): ${g.peerRatiosTwoWorkers.map((o) => `${o.operation} ${f2(o.ratio)}`).join(', ')}.`);
     if (g.peerError) out.push(`The peer gateway could not start: ${g.peerError}`);
     out.push('');
   }
@@ -168,8 +176,12 @@ export function renderMarkdown(r: BenchResults): string {
   }
   if (r.cockpit) {
     out.push(`## Cockpit (${r.cockpit.scale} scale, township ${r.cockpit.township})`, '', '| target | req/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | --- |');
-    for (const x of r.cockpit.runs) out.push(`| ${x.target} | ${f0(x.requestsPerSecond)} | ${x.latencyMs.p50} | ${x.latencyMs.p99} | ${x.graphqlErrors ?? 'none'} |`);
+    const single = r.cockpit.province?.singleConnection;
+    if (single) out.push(`| ${single.target}, 1 connection | ${f0(single.requestsPerSecond)} | ${single.latencyMs.p50} | ${single.latencyMs.p99} | ${single.graphqlErrors ?? 'none'} |`);
+    for (const x of r.cockpit.runs) out.push(`| ${x.target}, ${m.settings.connections} connections | ${f0(x.requestsPerSecond)} | ${x.latencyMs.p50} | ${x.latencyMs.p99} | ${x.graphqlErrors ?? 'none'} |`);
     out.push('');
+    const p = r.cockpit.province;
+    if (p) out.push(`Facts: ${p.method}. ${f0(p.closedCases)} closed and ${f0(p.openCases)} open cases written in ${p.factSeconds} s; read models recomputed in ${p.recomputeSeconds} s (${Object.entries(p.readModelRows ?? {}).map(([k, v]) => `${k} ${f0(v as number)}`).join(', ')}).`, '');
   }
   return `${out.join('\n')}\n`;
 }

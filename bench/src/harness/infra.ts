@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
@@ -72,20 +73,24 @@ export async function startPrivateNats(log: Logger): Promise<PrivateNats> {
   };
 }
 
-/** Counts SQL statements per service between reset() and read(). */
+/**
+ * Counts SQL statements per service between reset() and read(), only those a subgraph issues while
+ * serving an HTTP request: each request runs in an AsyncLocalStorage context (`aroundRequest`), so
+ * background work (the outbox relay, event handlers, the SMS sender, sweeps) never counts.
+ */
 export class QueryCounter {
   private counts = new Map<string, number>();
   private samples: string[] = [];
+  private readonly requests = new AsyncLocalStorage<true>();
   enabled = false;
 
   ignored = 0;
 
+  readonly aroundRequest = (next: () => void) => this.requests.run(true, next);
+
   readonly onQuery = (service: string, sql: string) => {
     if (!this.enabled) return;
-    // The outbox relay polls on a timer whatever the traffic (a transaction taking its leader lock,
-    // then reading the outbox): not part of any operation. Read operations run no transactions, so
-    // bare transaction control is background work too (relay, event handlers, sweeps).
-    if (/outbox_message|inbox_message|pg_try_advisory_xact_lock/.test(sql) || /^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)\s*;?\s*$/i.test(sql)) {
+    if (!this.requests.getStore()) {
       this.ignored++;
       return;
     }
@@ -139,6 +144,7 @@ export async function startBenchEnvironment(opts: { nats: boolean; gatewayEnv?: 
       seedDemoData: true,
       logger: log,
       onQuery: counter.onQuery,
+      aroundRequest: counter.aroundRequest,
       env: {
         NODE_ENV: 'development',
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',

@@ -27,7 +27,10 @@ export interface NatsBusOptions {
   replicas?: number;
   /** How long JetStream remembers message ids to drop duplicates. */
   duplicateWindowMs?: number;
-  /** Idle heartbeat of pull consumers; two missed in a row recreate the consumer. */
+  /**
+   * Idle heartbeat of pull consumers [5000]. Two missed in a row make the client pull again and, when
+   * the consumer is gone from the server, recreate it.
+   */
   heartbeatMs?: number;
   user?: string;
   pass?: string;
@@ -42,6 +45,8 @@ export interface NatsBusOptions {
 export class NatsEventBus implements EventBus {
   readonly kind = 'nats' as const;
   readonly stats: BusStats = { published: 0, handled: 0, redelivered: 0, deadLettered: 0 };
+  /** @internal */
+  readonly heartbeatMs: number;
   private nc?: NatsConnection;
   private js?: JetStreamClient;
   private jsm?: JetStreamManager;
@@ -50,6 +55,7 @@ export class NatsEventBus implements EventBus {
 
   constructor(private readonly opts: NatsBusOptions) {
     this.log = opts.logger ?? createLogger('event-bus');
+    this.heartbeatMs = opts.heartbeatMs ?? 5_000;
   }
 
   async start(): Promise<void> {
@@ -187,7 +193,7 @@ class NatsSubscription {
     while (!this.stopped) {
       try {
         const consumer = await js.consumers.get(this.stream, this.name);
-        const messages = await consumer.consume({ max_messages: 256, idle_heartbeat: 5_000 });
+        const messages = await consumer.consume({ max_messages: 256, idle_heartbeat: this.bus.heartbeatMs });
         this.messages = messages;
         if (this.stopped) {
           messages.stop();
@@ -211,15 +217,32 @@ class NatsSubscription {
     }
   }
 
-  /** Two missed heartbeats or a deleted consumer: close the iterator so run() recreates it. */
+  /**
+   * A deleted consumer, or two missed heartbeats while the consumer is gone from the server: close the
+   * iterator so run() recreates it. Missed heartbeats alone are not a loss: a handler busy with a full
+   * buffer sends no pull request, so the server sends no heartbeat, and the client pulls again by
+   * itself. Closing the iterator then would strand the buffered messages until their ack wait ends.
+   */
   private async watch(messages: ConsumerMessages): Promise<void> {
     for await (const s of await messages.status()) {
-      const missed = s.type === ConsumerEvents.HeartbeatsMissed && Number(s.data) >= 2;
-      if (missed || s.type === ConsumerEvents.ConsumerDeleted || s.type === ConsumerEvents.ConsumerNotFound) {
+      let lost = s.type === ConsumerEvents.ConsumerDeleted || s.type === ConsumerEvents.ConsumerNotFound;
+      if (s.type === ConsumerEvents.HeartbeatsMissed && Number(s.data) >= 2) lost = !(await this.existsOnServer());
+      if (lost) {
         this.log.warn({ consumer: this.name, status: s.type }, 'consumer lost; recreating');
         messages.stop();
         break;
       }
+    }
+  }
+
+  private async existsOnServer(): Promise<boolean> {
+    try {
+      await this.bus.clients.jsm.consumers.info(this.stream, this.name);
+      return true;
+    } catch (err) {
+      // Not found: gone. Anything else (a timeout, a lost connection): recreate to be safe.
+      this.log.debug({ consumer: this.name, err: String(err) }, 'consumer check after missed heartbeats failed');
+      return false;
     }
   }
 

@@ -26,6 +26,8 @@ export interface SubgraphServerOptions<Ctx extends object> {
   logger: Logger;
   development: boolean;
   plugins?: ApolloServerPlugin<Ctx>[];
+  /** Runs each HTTP request inside `around` (e.g. an AsyncLocalStorage context that a benchmark uses to attribute SQL to requests). */
+  aroundRequest?: (next: () => void) => void;
 }
 
 export interface RunningServer {
@@ -42,6 +44,8 @@ export interface RunningServer {
 export async function startSubgraphServer<Ctx extends object>(opts: SubgraphServerOptions<Ctx>): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
+  const around = opts.aroundRequest;
+  if (around) app.use((_req, _res, next) => around(() => next()));
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   const log = opts.logger;

@@ -53,6 +53,8 @@ export interface ServiceDeps {
   logger?: Logger;
   /** Receives every SQL statement (tests count them). */
   onQuery?: (sql: string) => void;
+  /** Wraps every HTTP request (see SubgraphServerOptions.aroundRequest). */
+  aroundRequest?: (next: () => void) => void;
   /** Durable consumer naming and start position (tests on a shared NATS server use a unique group and 'new'). */
   consumers?: ConsumerOptions;
 }
@@ -116,6 +118,7 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
         }),
         logger,
         development: config.NODE_ENV !== 'production',
+        aroundRequest: deps.aroundRequest,
         plugins: [auditMutationsPlugin(messaging) as never],
       });
     },

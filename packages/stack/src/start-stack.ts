@@ -20,6 +20,8 @@ export interface StackOptions {
   env?: Record<string, string | undefined>;
   logger?: Logger;
   onQuery?: (service: string, sql: string) => void;
+  /** Wraps every HTTP request of the subgraphs (a benchmark attributes SQL statements to requests with it). */
+  aroundRequest?: (next: () => void) => void;
   /** false: start the four subgraphs only (a benchmark runs the gateway in its own process); gatewayUrl is then ''. */
   gateway?: boolean;
   /** Durable consumer naming and start position; tests on a shared NATS server use a unique group and 'new'. */
@@ -56,6 +58,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     bus: shared,
     logger: log.child({ service: name }),
     onQuery: opts.onQuery ? (sql: string) => opts.onQuery!(name, sql) : undefined,
+    aroundRequest: opts.aroundRequest,
     consumers: opts.consumers ? { group: opts.consumers.groupPrefix ? `${opts.consumers.groupPrefix}-${name}` : undefined, startAt: opts.consumers.startAt } : undefined,
   });
 
