@@ -69,4 +69,20 @@ describe('data generator', () => {
     expect(last.obligorIndex).toBeGreaterThanOrEqual(99 * 20_000);
     expect(isValidResidentId(ds.party(1_999_999).idNumber) || isValidCreditCode(ds.party(1_999_999).idNumber)).toBe(true);
   });
+
+  it('gives every settlement instalments that fall due in increasing order, from the day it was agreed', () => {
+    const ds = new Dataset('county');
+    let plans = 0;
+    for (const j of ds.judgments(0, ds.totalJudgments)) {
+      for (const step of j.steps) {
+        if (step.kind !== 'settlement') continue;
+        plans++;
+        const due = step.instalments.map((i) => i.dueDate);
+        expect(due[0]! >= step.on).toBe(true);
+        for (let k = 1; k < due.length; k++) expect(due[k]! > due[k - 1]!).toBe(true);
+      }
+    }
+    expect(plans).toBeGreaterThan(1_000);
+  });
 });
+

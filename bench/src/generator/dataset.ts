@@ -257,7 +257,8 @@ export class Dataset {
       case 'SETTLED': {
         const n = outcome === 'INSTALMENTS' ? rng.int(3, 12) : rng.int(1, 2);
         const each = Math.floor(owed / n);
-        const instalments = Array.from({ length: n }, (_, k) => ({ dueDate: at(t + (k + 1) * 30 * DAY), amountFen: k === n - 1 ? owed - each * (n - 1) : each }));
+        // Due dates are not clamped to the data end: a plan agreed near it runs on into the future.
+        const instalments = Array.from({ length: n }, (_, k) => ({ dueDate: iso(t + (k + 1) * 30 * DAY), amountFen: k === n - 1 ? owed - each * (n - 1) : each }));
         steps.push({ kind: 'settlement', on: at(t), settlementKind: outcome === 'INSTALMENTS' ? 'INSTALMENT_PLAN' : 'SETTLEMENT', instalments });
         // Instalments fall due over time; those not yet due at the data end stay unpaid.
         for (const inst of instalments) {
