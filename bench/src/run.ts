@@ -57,8 +57,10 @@ async function main(): Promise<void> {
   }
   if (values.render) {
     // Re-renders the Markdown report of a saved JSON result (after notes were added to it).
-    const saved = JSON.parse(readFileSync(values.render, 'utf8')) as BenchResults;
-    writeFileSync(values.render.replace(/\.json$/, '.md'), renderMarkdown(saved));
+    // npm runs the script in bench/; a path is meant from where npm was invoked.
+    const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.render);
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+    writeFileSync(file.replace(/\.json$/, '.md'), renderMarkdown(saved));
     return;
   }
   const scale = values.scale as Scale;
