@@ -53,6 +53,12 @@ describe('ResponseCache', () => {
     expect(c.get('VillageDashboard', 'VillageDashboard')).toBeUndefined();
     c.invalidateSubject('credit.listing.added');
     expect(c.get('ExposureBoard', 'ExposureBoard')).toBeUndefined();
+    // Metrics says its figures changed (with the commit of the projection): the cockpit goes, the board stays.
+    put('ExposureBoard');
+    put('CountyCockpitRanking');
+    c.invalidateSubject('metrics.figures.updated');
+    expect(c.get('CountyCockpitRanking', 'CountyCockpitRanking')).toBeUndefined();
+    expect(c.get('ExposureBoard', 'ExposureBoard')?.toString()).toBe('ExposureBoard');
     c.close();
   });
 

@@ -36,6 +36,10 @@ describe('judge performance weighting', () => {
     const p = r.data._entities[0].performance;
     expect(p).toMatchObject({ rawCount: 1, weightedScore: 1.5, ruleSet: { version: 1 } });
     expect(p.byOutcome.find((o: { outcome: string }) => o.outcome === 'PERFORMED_AFTER_URGING')).toEqual({ outcome: 'PERFORMED_AFTER_URGING', count: 1, weight: 1.5, weighted: 1.5 });
+    // The new figures are announced with the projection's commit (the gateway's cache drops cockpit answers on it).
+    const announced = await t.service.runtime.ds.query(`SELECT envelope FROM metrics.outbox_message WHERE type = 'metrics.figures.updated' AND envelope->>'causationId' = $1`, [urgedCase.id]);
+    expect(announced).toHaveLength(1);
+    expect(announced[0].envelope.payload.divisionCodes).toEqual(expect.arrayContaining([urgedCase.payload.villageCode, urgedCase.payload.townshipCode]));
   });
 
   it('counts the same closed case once when it is delivered twice, redelivered or arrives late', async () => {

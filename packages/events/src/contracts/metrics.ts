@@ -24,4 +24,12 @@ export const warningResolved = defineEvent({
   payload: z.object({ warningId: uuid(), ruleId: uuid(), divisionCode: divisionCode(), value: z.number(), resolvedAt: isoDateTime() }),
 });
 
-export const metricsContracts = [rulesActivated, warningRaised, warningResolved] as const;
+export const figuresUpdated = defineEvent({
+  type: 'metrics.figures.updated',
+  version: 1,
+  description:
+    "Metrics committed a change to its read models (an event was projected): the cockpit figures of these divisions changed. The gateway's response cache drops cockpit and dashboard answers on it.",
+  payload: z.object({ divisionCodes: z.array(z.string()), sourceEventId: uuid(), updatedAt: isoDateTime() }),
+});
+
+export const metricsContracts = [rulesActivated, warningRaised, warningResolved, figuresUpdated] as const;

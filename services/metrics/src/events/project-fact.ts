@@ -47,6 +47,11 @@ export function projectFact(name: string, subject: string, s: ProjectionSettings
       await applyContribution(manager, d);
       const scope = warningScope(d, key?.kind === 'partner' ? s.countyCode : null);
       if (scope.size) await evaluateWarnings(manager, emit, now(), s, scope);
+      if (!d.empty) {
+        // Sent with the change's commit, so a cache of cockpit answers drops them once the new figures are readable.
+        const divisionCodes = [...new Set(d.rows('D').map((r) => r.parts[0]!).concat(d.rows('S').map((r) => r.parts[0]!)))].sort();
+        await emit('metrics.figures.updated', { divisionCodes, sourceEventId: event.id, updatedAt: now().toISOString() }, { key: divisionCodes[0] ?? s.countyCode, cause: event });
+      }
     },
   });
 }
