@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Identity } from '@zhiyuan/auth';
+import { subjectMatches } from '@zhiyuan/events';
 import { identities } from './http-guards';
 import { sha256 } from './persisted-operations';
 
@@ -23,17 +24,6 @@ export const CACHEABLE_OPERATIONS: Record<string, { subjects: string[]; projecte
 
 export const INVALIDATION_SUBJECTS = ALL_DOMAIN_SUBJECTS;
 
-/** NATS subject matching: `*` one token, `>` one or more trailing tokens. */
-function subjectMatches(pattern: string, subject: string): boolean {
-  const p = pattern.split('.');
-  const s = subject.split('.');
-  for (let i = 0; i < p.length; i++) {
-    if (p[i] === '>') return s.length > i;
-    if (i >= s.length) return false;
-    if (p[i] !== '*' && p[i] !== s[i]) return false;
-  }
-  return p.length === s.length;
-}
 
 /** What a caller may see: anonymous callers share one scope; a signed-in caller's answers are theirs alone. */
 export function scopeOf(identity: Identity | undefined): string {

@@ -1,15 +1,10 @@
 import type { DataSource } from 'typeorm';
-import { snapshotSums, type SnapshotSums } from './aggregates';
+import { DAILY_COLUMNS, snapshotSums, type SnapshotSums } from './aggregates';
 import { levelOf, type DivisionLevel } from './settings';
 import type { Period } from './period';
 
-/** The daily columns summed over a period. */
-export const SUM_COLUMNS = [
-  'judgments_effective', 'performed_without_enforcement', 'closed_cases', 'completed_cases', 'performed_after_urging', 'settled_cases', 'days_open_sum',
-  'amount_applied_fen', 'amount_recovered_fen', 'old_cases_resolved', 'old_cases_amount_fen', 'urgings_started', 'urgings_performed', 'tasks_created',
-  'tasks_completed', 'tasks_overdue', 'meetings_held', 'meeting_invited', 'meeting_attended', 'meeting_paid_in_full', 'meeting_instalment_plans',
-  'listings_added', 'listings_removed', 'repayments_after_exposure', 'repayments_after_exposure_fen',
-] as const;
+/** The daily columns summed over a period: every summable column of the daily read model. */
+export const SUM_COLUMNS = DAILY_COLUMNS;
 export type Sums = Record<(typeof SUM_COLUMNS)[number], number>;
 
 const sumSelect = SUM_COLUMNS.map((c) => `COALESCE(sum(${c}), 0)::bigint AS ${c}`).join(', ');

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Emit } from '@zhiyuan/db';
 import type { EntityManager } from 'typeorm';
 import { TaskEntity, type TaskLevel, type TaskResultData, type TaskType } from '../entities';
+import { staffHolding } from '../notifications/recipients';
+import type { PlannedTask } from '../rules/task-rules';
 
 export interface NewTask {
   caseId: string | null;
@@ -74,3 +76,11 @@ export function taskFields(t: TaskEntity) {
 }
 
 export const OPEN_STATUSES = ['OPEN', 'IN_PROGRESS'] as const;
+
+/** Opens the automatic tasks a rule plan names, each assigned to whoever holds the plan's role in its division. */
+export async function openPlannedTasks(m: EntityManager, emit: Emit, caseId: string, plans: PlannedTask[], now: Date): Promise<void> {
+  for (const plan of plans) {
+    const assignee = await staffHolding(m, plan.assignToRole, plan.divisionCode);
+    await openTask(m, emit, { ...plan, caseId, origin: 'AUTO', assigneeId: assignee?.staffId ?? null, now });
+  }
+}

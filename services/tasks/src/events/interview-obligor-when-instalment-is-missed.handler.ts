@@ -1,7 +1,6 @@
 import { defineHandler } from '@zhiyuan/db';
 import { CaseRefEntity } from '../entities';
-import { openTask } from '../domain/task-ops';
-import { staffHolding } from '../notifications/recipients';
+import { openPlannedTasks } from '../domain/task-ops';
 import { planTasks } from '../rules/task-rules';
 
 /** A missed instalment: the village interviews the obligor (one task per plan and instalment). */
@@ -14,9 +13,6 @@ export const interviewObligorWhenInstalmentIsMissed = defineHandler({
     if (!ref || ref.status !== 'OPEN') return;
     const facts = { caseId: p.caseId, obligorIds: p.obligorIds, villageCode: ref.villageCode, townshipCode: ref.townshipCode, occurrence: `${p.planId}:${p.instalmentNo}` };
     const now = new Date();
-    for (const plan of planTasks('cases.instalment.missed', facts, now)) {
-      const assignee = await staffHolding(m, plan.assignToRole, plan.divisionCode);
-      await openTask(m, emit, { ...plan, caseId: p.caseId, origin: 'AUTO', assigneeId: assignee?.staffId ?? null, now });
-    }
+    await openPlannedTasks(m, emit, p.caseId, planTasks('cases.instalment.missed', facts, now), now);
   },
 });

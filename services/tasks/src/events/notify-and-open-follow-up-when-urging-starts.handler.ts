@@ -3,7 +3,7 @@ import type { EventPayload } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
 import { partyNames, upsertCaseRef } from '../domain/case-projection';
 import { deferCaseWork, lockCase, resolveRoute } from '../domain/case-routing';
-import { openTask } from '../domain/task-ops';
+import { openPlannedTasks } from '../domain/task-ops';
 import { queueNotification } from '../notifications/queue';
 import { staffHolding } from '../notifications/recipients';
 import { chineseDate, yuan } from '../notifications/templates';
@@ -88,8 +88,5 @@ export async function startUrgingWork(m: EntityManager, emit: Emit, event: Event
     await deferCaseWork(m, p.caseId, 'cases.urging.started', event);
     return;
   }
-  for (const plan of planTasks('cases.urging.started', p, new Date(p.startedAt))) {
-    const assignee = await staffHolding(m, plan.assignToRole, plan.divisionCode);
-    await openTask(m, emit, { ...plan, caseId: p.caseId, origin: 'AUTO', assigneeId: assignee?.staffId ?? null, now });
-  }
+  await openPlannedTasks(m, emit, p.caseId, planTasks('cases.urging.started', p, new Date(p.startedAt)), now);
 }

@@ -3,8 +3,7 @@ import type { EventPayload } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
 import { upsertCaseRef } from '../domain/case-projection';
 import { deferCaseWork, lockCase, resolveRoute } from '../domain/case-routing';
-import { openTask } from '../domain/task-ops';
-import { staffHolding } from '../notifications/recipients';
+import { openPlannedTasks } from '../domain/task-ops';
 import { planTasks } from '../rules/task-rules';
 
 /**
@@ -41,8 +40,5 @@ export async function startEnforcementWork(m: EntityManager, emit: Emit, event: 
     await deferCaseWork(m, p.caseId, 'cases.enforcement.filed', event);
     return;
   }
-  for (const plan of planTasks('cases.enforcement.filed', p, new Date(p.filedAt))) {
-    const assignee = await staffHolding(m, plan.assignToRole, plan.divisionCode);
-    await openTask(m, emit, { ...plan, caseId: p.caseId, origin: 'AUTO', assigneeId: assignee?.staffId ?? null, now });
-  }
+  await openPlannedTasks(m, emit, p.caseId, planTasks('cases.enforcement.filed', p, new Date(p.filedAt)), now);
 }
