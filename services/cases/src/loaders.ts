@@ -3,11 +3,16 @@ import { In, type DataSource } from 'typeorm';
 import type { Identity } from '@zhiyuan/auth';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
 import { listCasesOfMany, type CaseConnection, type CaseRelationRequest } from './app/case-query';
+import { isUuid } from './domain/keys';
 import { CaseEntity, InstalmentEntity, PerformanceEntity, SettlementEntity, TimelineEntryEntity } from './entities';
 
 /** Built per request: one batched query per entity or relation, whatever the page size. */
 export function createLoaders(ds: DataSource, identity: Identity) {
-  const caseById = loaderByKey<string, CaseEntity>((ids) => ds.getRepository(CaseEntity).findBy({ id: In([...ids]) }), (c) => c.id);
+  // Malformed ids (from `_entities` representations) find nothing rather than failing the batch.
+  const caseById = loaderByKey<string, CaseEntity>((ids) => {
+    const valid = ids.filter(isUuid);
+    return valid.length ? ds.getRepository(CaseEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
+  }, (c) => c.id);
   const loadCases = async (ids: string[]) => {
     const rows = await ds.getRepository(CaseEntity).findBy({ id: In(ids) });
     for (const c of rows) caseById.prime(c.id, c);

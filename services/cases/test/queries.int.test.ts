@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, gqlRequest, identity } from '@zhiyuan/testing';
-import { CHANGE, FILE, PAY } from './factories/graphql';
+import { encodeCursor } from '@zhiyuan/server';
+import { CHANGE, FILE, GET, PAY, SETTLE, TAKE_IN } from './factories/graphql';
 import { BAISHUI, enforcementNumber, FANGJIAZHUANG, GANGKOU, HEPING, HONGXINGQIAO, judgment, partyEvent, staffEvent, startCases, type Harness } from './factories';
 
 describe('case queries, federation fields and access', () => {
@@ -165,7 +166,80 @@ describe('case queries, federation fields and access', () => {
     expect(next.data._entities[0].cases.nodes).toHaveLength(2);
     expect(next.data._entities[0].cases.nodes.map((n: { id: string }) => n.id)).not.toContain(firstPage.data._entities[0].cases.nodes[0].id);
     const bad = await gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Party { cases { totalCount } } } }`, { r: [{ __typename: 'Party', id: 'nope' }] });
-    expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+    expect(bad.errors).toBeUndefined();
+    expect(bad.data._entities).toEqual([null]);
+  });
+
+  describe('malformed ids and cursors', () => {
+    const code = (r: { errors?: { extensions?: Record<string, unknown> }[] }) => r.errors?.[0]?.extensions;
+    // Cursors a client could forge: valid base64 JSON whose values PostgreSQL would refuse to cast.
+    const forged = [encodeCursor(['2024-02-30', randomUUID()]), encodeCursor(['0000-01-01', randomUUID()]), encodeCursor(['2024-05-01', 'nope']), encodeCursor(['2024-05-01']), encodeCursor([1, 2]), 'garbage'];
+
+    it('answers VALIDATION_FAILED on the id of case(id) and on every id of the filter', async () => {
+      for (const id of ['nope', '123', `${randomUUID()}x`]) expect(code(await gql(`query($id: ID!) { case(id: $id) { id } }`, { id }))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'id' });
+      for (const field of ['judgeId', 'officerId', 'partyId']) {
+        const r = await gql(LIST, { f: { [field]: 'not-a-uuid' } });
+        expect(code(r)).toMatchObject({ code: 'VALIDATION_FAILED', field });
+        expect(r.data).toBeNull();
+      }
+    });
+
+    it('answers VALIDATION_FAILED on a forged cursor, in lists and in nested fields', async () => {
+      for (const after of forged) {
+        expect(code(await gql(LIST, { first: 2, after }))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
+        const nested = await gql(`query($r: [_Any!]!, $after: String) { _entities(representations: $r) {
+          ... on Party { cases(first: 2, after: $after) { totalCount } } ... on Division { cases(first: 2, after: $after) { totalCount } } ... on Staff { cases(after: $after) { totalCount } } } }`,
+        { r: [{ __typename: 'Party', id: obligee }, { __typename: 'Division', code: GANGKOU }, { __typename: 'Staff', id: judgeA }], after });
+        expect(nested.errors?.length).toBeGreaterThan(0);
+        for (const e of nested.errors!) expect(e.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
+      }
+    });
+
+    it('resolves a malformed _entities reference to null and the rest of the batch as usual', async () => {
+      const r = await gql(
+        `query($r: [_Any!]!) { _entities(representations: $r) {
+          ... on Case { id state } ... on Party { id cases(first: 1) { totalCount } } ... on Staff { id cases(first: 1) { totalCount } } ... on Division { code cases(first: 1) { totalCount } } } }`,
+        {
+          r: [
+            { __typename: 'Case', id: ids.gangkou![0] }, { __typename: 'Case', id: 'nope' }, { __typename: 'Case', id: 42 }, { __typename: 'Case', id: randomUUID() },
+            { __typename: 'Party', id: 'nope' }, { __typename: 'Party', id: obligee },
+            { __typename: 'Staff', id: `${judgeB}0` }, { __typename: 'Staff', id: judgeB },
+            { __typename: 'Division', code: '33052210420' }, { __typename: 'Division', code: 'GANGKOU' }, { __typename: 'Division', code: GANGKOU },
+          ],
+        },
+      );
+      expect(r.errors).toBeUndefined();
+      expect(r.data._entities).toEqual([
+        { id: ids.gangkou![0], state: expect.any(String) }, null, null, null,
+        null, { id: obligee, cases: { totalCount: 30 } },
+        null, { id: judgeB, cases: { totalCount: 15 } },
+        null, null, { code: GANGKOU, cases: { totalCount: 30 } },
+      ]);
+    });
+
+    it('answers VALIDATION_FAILED on the ids of every mutation and writes nothing', async () => {
+      const caseId = ids.heping![0]!;
+      const before = (await gql(GET, { id: caseId })).data.case;
+      const today = new Date().toISOString().slice(0, 10);
+      const calls: [string, string, Record<string, unknown>][] = [
+        ['caseId', `mutation($c: ID!) { startUrging(caseId: $c) { id } }`, { c: 'nope' }],
+        ['caseId', FILE, { input: { caseId: 'nope', enforcementNumber: enforcementNumber() } }],
+        ['caseId', `mutation($c: ID!, $o: ID!) { reassignOfficer(caseId: $c, officerId: $o, reason: "moved") { id } }`, { c: 'nope', o: officer }],
+        ['officerId', `mutation($c: ID!, $o: ID!) { reassignOfficer(caseId: $c, officerId: $o, reason: "moved") { id } }`, { c: caseId, o: 'nope' }],
+        ['caseId', CHANGE, { caseId: 'nope', to: 'IN_PROGRESS', reason: 'start' }],
+        ['caseId', PAY, { input: { caseId: 'nope', amountFen: 1, paidOn: today, channel: 'CASH' } }],
+        ['caseId', SETTLE, { input: { caseId: 'nope', kind: 'SETTLEMENT', terms: 'pays later', instalments: [{ dueDate: '2099-01-01', amountFen: 1 }] } }],
+        ['judgeId', TAKE_IN, { input: judgment({ judgeId: 'nope' }) }],
+        ['obligeeIds.0', TAKE_IN, { input: judgment({ obligeeIds: ['nope'] }) }],
+      ];
+      for (const [field, query, variables] of calls) expect([field, code(await gql(query, variables))]).toEqual([field, expect.objectContaining({ code: 'VALIDATION_FAILED', field })]);
+      // A date PostgreSQL cannot store (there is no year 0) is refused by the Date scalar, before any SQL.
+      const yearZero = judgment({ effectiveDate: '0000-01-01', performanceDeadline: null });
+      expect(code(await gql(TAKE_IN, { input: yearZero }))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'Date' });
+      expect((await gql(`query($n: String!) { caseByNumber(caseNumber: $n) { id } }`, { n: yearZero.caseNumber })).data.caseByNumber).toBeNull();
+      const after = (await gql(GET, { id: caseId })).data.case;
+      expect(after).toEqual(before);
+    });
   });
 
   it('finds a case by judgment or enforcement number and resolves Case references', async () => {

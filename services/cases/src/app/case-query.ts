@@ -4,7 +4,8 @@ import type { Identity } from '@zhiyuan/auth';
 import { errors, pageArgs, parseInput, toConnection, type Connection, type PageArgs } from '@zhiyuan/server';
 import { CASE_STATES } from '../domain/state-machine';
 import { CAUSE_CATEGORIES } from '../domain/causes';
-import { courtDate, addDays } from '../domain/dates';
+import { courtDate, addDays, isValidDate } from '../domain/dates';
+import { isDivisionCode, isUuid } from '../domain/keys';
 import { caseScopeSql } from '../domain/access';
 import { CaseEntity } from '../entities';
 
@@ -72,7 +73,8 @@ function caseQuery(ds: DataSource, identity: Identity, filter: CaseFilter, now: 
 function applyCursor(qb: SelectQueryBuilder<CaseEntity>, after: unknown[] | null): void {
   if (!after) return;
   const [date, id] = after as [unknown, unknown];
-  if (typeof date !== 'string' || typeof id !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date) || !uuid.safeParse(id).success) {
+  // Checked to the value: a cursor PostgreSQL cannot cast (2024-02-30, a short uuid) fails the request as bad input, not as a server error.
+  if (after.length !== 2 || typeof date !== 'string' || !isValidDate(date) || !isUuid(id)) {
     throw errors.validation('after', 'The cursor is not valid; use a cursor from a previous page');
   }
   qb.andWhere('(c.effective_date, c.id) < (CAST(:afterDate AS date), CAST(:afterId AS uuid))', { afterDate: date, afterId: id });
@@ -106,8 +108,6 @@ export interface CaseRelationRequest {
   after?: string | null;
 }
 
-const DIVISION_CODE = /^\d{6}(\d{3})?(\d{3})?$/;
-
 function relationSql(r: CaseRelationRequest): string {
   const key = 'CAST(k.key AS uuid)';
   if (r.relation === 'staff') return `(c.judge_id = ${key} OR c.officer_id = ${key})`;
@@ -136,7 +136,7 @@ export async function listCasesOfMany(
   const results: (CaseConnection | Error)[] = new Array(requests.length);
   const groups = new Map<string, number[]>();
   requests.forEach((r, i) => {
-    const valid = r.relation === 'division' ? DIVISION_CODE.test(r.key) : uuid.safeParse(r.key).success;
+    const valid = r.relation === 'division' ? isDivisionCode(r.key) : isUuid(r.key);
     if (!valid) {
       results[i] = errors.validation(r.relation === 'division' ? 'code' : 'id', `${r.key} is not a valid key`);
       return;

@@ -1,6 +1,7 @@
 import type { Identity, Role } from '@zhiyuan/auth';
 import { DomainError, requireRole } from '@zhiyuan/server';
 import type { CaseEntity } from '../entities';
+import { isDivisionCode, isUuid } from './keys';
 
 /**
  * Who sees which case (docs/cases.md has the matrix): ADMIN all; JUDGE the cases they preside;
@@ -8,8 +9,6 @@ import type { CaseEntity } from '../entities';
  * their township and its villages; VILLAGE_CADRE their village; PARTY their own cases as obligor or
  * obligee. COUNTY_DEPARTMENT and PARTNER see no case details; anonymous callers see nothing.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DIVISION = /^\d{6}(\d{3})?(\d{3})?$/;
 const DIVISION_ROLES: Role[] = ['ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE'];
 
 type CaseScopeFields = Pick<CaseEntity, 'judgeId' | 'officerId' | 'villageCode' | 'townshipCode' | 'obligorIds' | 'obligeeIds'>;
@@ -21,7 +20,7 @@ export function canSeeCase(identity: Identity, c: CaseScopeFields, roles: readon
   if (has('JUDGE') && c.judgeId !== null && c.judgeId === identity.sub) return true;
   if (has('ENFORCEMENT_OFFICER') && c.officerId !== null && c.officerId === identity.sub) return true;
   const div = identity.divisionCode;
-  if (div && DIVISION.test(div) && DIVISION_ROLES.some(has)) {
+  if (isDivisionCode(div) && DIVISION_ROLES.some(has)) {
     const home = c.villageCode ?? c.townshipCode;
     if (home && home.startsWith(div)) return true;
   }
@@ -41,20 +40,20 @@ export function caseScopeSql(identity: Identity): { sql: string; params: Record<
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   const has = (r: Role) => identity.roles.includes(r);
-  if (has('JUDGE') && UUID.test(identity.sub)) {
+  if (has('JUDGE') && isUuid(identity.sub)) {
     parts.push('c.judge_id = :scopeSub');
     params.scopeSub = identity.sub;
   }
-  if (has('ENFORCEMENT_OFFICER') && UUID.test(identity.sub)) {
+  if (has('ENFORCEMENT_OFFICER') && isUuid(identity.sub)) {
     parts.push('c.officer_id = :scopeSub');
     params.scopeSub = identity.sub;
   }
   const div = identity.divisionCode;
-  if (div && DIVISION.test(div) && DIVISION_ROLES.some(has)) {
+  if (isDivisionCode(div) && DIVISION_ROLES.some(has)) {
     parts.push('coalesce(c.village_code, c.township_code) LIKE :scopeDiv');
     params.scopeDiv = `${div}%`;
   }
-  if (has('PARTY') && identity.partyId && UUID.test(identity.partyId)) {
+  if (has('PARTY') && identity.partyId && isUuid(identity.partyId)) {
     parts.push('(c.obligor_ids @> CAST(ARRAY[:scopeParty] AS uuid[]) OR c.obligee_ids @> CAST(ARRAY[:scopeParty] AS uuid[]))');
     params.scopeParty = identity.partyId;
   }

@@ -40,7 +40,8 @@ export function isValidDate(s: string): boolean {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  // PostgreSQL has no year 0: 0000-01-01 would pass here and fail the statement.
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
   return d <= days;

@@ -1,6 +1,8 @@
+import { isUuid } from '../domain/keys';
 import type { PartyResolvers } from '../generated/resolvers-types';
 
 export const Party: PartyResolvers = {
-  __resolveReference: (ref) => ({ id: ref.id }),
+  // A malformed key is no party: null for that reference, the rest of the batch unaffected.
+  __resolveReference: (ref) => (isUuid(ref.id) ? { id: ref.id } : null),
   cases: (p, { role, first, after }, { loaders }) => loaders.casesOf.load({ relation: 'party', key: p.id, role: role ?? 'ANY', first, after }),
 };

@@ -4,6 +4,7 @@ import { CaseEntity } from '../entities';
 import { listCases } from '../app/case-query';
 import { requireCaseAccess } from '../domain/access';
 import { normalizeCaseNumber } from '../domain/case-number';
+import { isUuid } from '../domain/keys';
 import { CAUSES_OF_ACTION } from '../domain/causes';
 import type { QueryResolvers } from '../generated/resolvers-types';
 
@@ -12,12 +13,10 @@ function requireSignedIn(identity: Identity): void {
   if (identity.roles.length === 0) throw new DomainError('UNAUTHENTICATED', 'Sign in to see cases');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export const Query: QueryResolvers = {
   case: async (_p, { id }, { loaders, identity }) => {
     requireSignedIn(identity);
-    if (!UUID.test(id)) throw new DomainError('VALIDATION_FAILED', 'id must be a UUID', { field: 'id' });
+    if (!isUuid(id)) throw new DomainError('VALIDATION_FAILED', 'id must be a UUID', { field: 'id' });
     const c = await loaders.case.load(id);
     if (c) requireCaseAccess(identity, c);
     return c;

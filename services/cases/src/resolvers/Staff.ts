@@ -1,6 +1,8 @@
+import { isUuid } from '../domain/keys';
 import type { StaffResolvers } from '../generated/resolvers-types';
 
 export const Staff: StaffResolvers = {
-  __resolveReference: (ref) => ({ id: ref.id }),
+  // A malformed key is no staff member: null for that reference, the rest of the batch unaffected.
+  __resolveReference: (ref) => (isUuid(ref.id) ? { id: ref.id } : null),
   cases: (s, { first, after }, { loaders }) => loaders.casesOf.load({ relation: 'staff', key: s.id, first, after }),
 };
