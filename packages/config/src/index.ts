@@ -12,9 +12,21 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+/** The INTERNAL_AUTH_SECRET used when none is set: fine for development, public, so refused in production. */
+export const DEVELOPMENT_INTERNAL_AUTH_SECRET = 'development-internal-secret-change-me-0000';
+
+/**
+ * Values of INTERNAL_AUTH_SECRET anyone can read in this repository: the development default and the
+ * fallback docker-compose.yml uses when INTERNAL_AUTH_SECRET is not exported. Anyone who knows one
+ * could sign an identity a subgraph trusts, so production refuses them.
+ */
+export const PUBLIC_INTERNAL_AUTH_SECRETS: readonly string[] = [DEVELOPMENT_INTERNAL_AUTH_SECRET, 'change-me-to-a-long-random-secret-000000'];
+
 /**
  * Parses the environment once into a typed, frozen object. The schema's keys are the variable
- * names; the first problem found stops start-up with one line naming the variable.
+ * names; the first problem found stops start-up with one line naming the variable. A schema that
+ * reads NODE_ENV and INTERNAL_AUTH_SECRET (every subgraph, the gateway) is also held to the
+ * production rule on the secret, so no service can forget it.
  */
 export function loadConfig<S extends z.ZodObject<z.ZodRawShape>>(schema: S, env: Env = process.env): Readonly<z.infer<S>> {
   const input: Record<string, unknown> = {};
@@ -29,7 +41,18 @@ export function loadConfig<S extends z.ZodObject<z.ZodRawShape>>(schema: S, env:
     const reason = input[variable] === undefined ? `is required (${issue.message})` : `is malformed: ${issue.message}`;
     throw new ConfigError(variable, reason);
   }
+  const secretProblem = internalSecretProblem(result.data as Record<string, unknown>, input.INTERNAL_AUTH_SECRET === undefined);
+  if (secretProblem) throw new ConfigError('INTERNAL_AUTH_SECRET', secretProblem);
   return Object.freeze(result.data) as Readonly<z.infer<S>>;
+}
+
+function internalSecretProblem(config: Record<string, unknown>, unset: boolean): string | undefined {
+  if (config.NODE_ENV !== 'production' || typeof config.INTERNAL_AUTH_SECRET !== 'string') return undefined;
+  if (unset) return 'must be set in production (the built-in development value is public)';
+  if (PUBLIC_INTERNAL_AUTH_SECRETS.includes(config.INTERNAL_AUTH_SECRET)) {
+    return 'is refused in production: it is a value published in this repository (development default or docker-compose.yml fallback); set a random secret of at least 32 characters';
+  }
+  return undefined;
 }
 
 /** Runs a start-up function, turning a ConfigError into one clear line and exit code 78 (EX_CONFIG). */
@@ -54,6 +77,10 @@ export const fields = {
       .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   nodeEnv: () => z.enum(['development', 'production', 'test']).default('development'),
+  /** An interface to listen on: a host name or an IPv4/IPv6 address. */
+  host: () => z.string().regex(/^[A-Za-z0-9.:_-]+$/, 'must be a host name or an IP address').default('127.0.0.1'),
+  /** Refused in production when unset or public (see loadConfig). */
+  internalSecret: () => z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_INTERNAL_AUTH_SECRET),
 };
 
 /** The variables every subgraph reads; each service extends this with its own. */
@@ -69,10 +96,12 @@ export const serviceConfigShape = {
   NATS_REPLICAS: fields.positiveInt(1),
   /** How long JetStream remembers message ids to drop duplicate publishes. */
   NATS_DUPLICATE_WINDOW_MS: fields.positiveInt(120_000),
+  /** Interface the subgraph's HTTP server binds: loopback by default, 0.0.0.0 in a container so the gateway's container reaches it. */
+  HOST: fields.host(),
   /** Connections in this service's pool. */
   DB_POOL_SIZE: fields.positiveInt(10),
   /** Secret shared by the gateway and the subgraphs to sign the forwarded identity. */
-  INTERNAL_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-internal-secret-change-me-0000'),
+  INTERNAL_AUTH_SECRET: fields.internalSecret(),
   LOG_LEVEL: fields.logLevel(),
   NODE_ENV: fields.nodeEnv(),
 };

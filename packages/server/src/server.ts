@@ -16,6 +16,7 @@ export interface SubgraphServerOptions<Ctx extends object> {
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<Ctx>;
   port: number;
+  /** Interface to bind (default 127.0.0.1); 0.0.0.0 or :: listens on every interface, as in a container. */
   host?: string;
   /** Shared with the gateway; every request must carry an identity signed with it. */
   internalSecret: string;
@@ -82,9 +83,16 @@ export async function startSubgraphServer<Ctx extends object>(opts: SubgraphServ
   });
   app.use('/graphql', expressMiddleware(apollo, { context: async ({ req }) => opts.context(identities.get(req)!) }));
 
-  await new Promise<void>((resolve) => httpServer.listen(opts.port, opts.host ?? '127.0.0.1', resolve));
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(opts.port, host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
   const port = (httpServer.address() as AddressInfo).port;
-  const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
+  const url = `http://${reachableHost(host)}:${port}/graphql`;
   log.info({ url }, `${opts.name} subgraph listening`);
   return {
     url,
@@ -93,6 +101,16 @@ export async function startSubgraphServer<Ctx extends object>(opts: SubgraphServ
       await apollo.stop();
     },
   };
+}
+
+/**
+ * The address to reach a server bound to `host` from this machine: a wildcard bind is reached through
+ * loopback (the URL goes to the gateway of `npm start` and to tests); IPv6 literals get brackets.
+ */
+export function reachableHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::' || host === '[::]') return '[::1]';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
 /** Known errors (with a code) go through; anything else becomes a generic internal error, logged. */

@@ -21,6 +21,8 @@ export interface BaseServiceConfig {
   LOG_LEVEL: string;
   NODE_ENV: 'development' | 'production' | 'test';
   PORT: number;
+  /** Interface the HTTP server binds (serviceConfigShape defaults it to 127.0.0.1). */
+  HOST?: string;
 }
 
 export interface ServiceRuntime {
@@ -110,6 +112,7 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
         typeDefs: def.typeDefs,
         resolvers: def.resolvers,
         port: config.PORT,
+        host: config.HOST,
         internalSecret: config.INTERNAL_AUTH_SECRET,
         context: (identity) => def.context(identity, runtime),
         ready: async () => ({
