@@ -3,7 +3,8 @@ import { fields, loadConfig, z } from '@zhiyuan/config';
 export const gatewayConfigSchema = z.object({
   /** The only public port of the product. */
   PORT: fields.port(4000),
-  HOST: z.string().default('127.0.0.1'),
+  /** Interface to listen on; 0.0.0.0 in a container. */
+  HOST: fields.host(),
   /** `static`: the committed supergraph.graphql; `introspect`: compose from the running subgraphs (development). */
   SUPERGRAPH_MODE: z.enum(['static', 'introspect']).default('static'),
   CASES_URL: z.url().default('http://127.0.0.1:4001/graphql'),
@@ -12,8 +13,8 @@ export const gatewayConfigSchema = z.object({
   METRICS_URL: z.url().default('http://127.0.0.1:4004/graphql'),
   /** Time a subgraph has to answer one fetch before its part of the answer becomes an error. */
   SUBGRAPH_TIMEOUT_MS: fields.positiveInt(10_000),
-  /** Secret shared with the subgraphs to sign the forwarded identity. */
-  INTERNAL_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').default('development-internal-secret-change-me-0000'),
+  /** Secret shared with the subgraphs to sign the forwarded identity; production refuses it unset or public (loadConfig). */
+  INTERNAL_AUTH_SECRET: fields.internalSecret(),
   /** Bearer tokens: a JWKS URL, or a PEM public key, or (development only) an HS256 secret. */
   JWT_JWKS_URL: z.url().optional(),
   JWT_PUBLIC_KEY: z.string().optional(),
