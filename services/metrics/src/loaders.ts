@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
+import { isUuid } from './keys';
 import { PerformanceRuleSetEntity, WarningEntity, WarningRuleEntity } from './entities';
 import { loadDivisionStats, type DivisionStatsModel, type StatsParts } from './projection/kpis';
 import { periodKey, type Period } from './projection/period';
@@ -26,7 +27,9 @@ export function createLoaders(ds: DataSource) {
     ),
     judgeCounts: perArgument<Period, string, OutcomeCounts>(periodKey, (p) =>
       new DataLoader(async (ids) => {
-        const m = await judgeOutcomeCounts(ds, ids, p);
+        // Only well-formed ids reach the uuid[] cast; any other id simply has no counts.
+        const valid = ids.filter(isUuid);
+        const m = valid.length ? await judgeOutcomeCounts(ds, valid, p) : new Map<string, OutcomeCounts>();
         return ids.map((id) => m.get(id) ?? new Map());
       }),
     ),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '@zhiyuan/server';
+import { isoDay } from '../keys';
 
 export type PeriodKind = 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR' | 'CUSTOM';
 export interface Period {
@@ -8,7 +9,7 @@ export interface Period {
   to: string;
 }
 
-const day = z.iso.date();
+const day = isoDay;
 const MAX_CUSTOM_DAYS = 3660;
 
 export const periodSchema = z

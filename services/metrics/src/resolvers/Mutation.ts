@@ -4,6 +4,7 @@ import { CASE_OUTCOMES } from '@zhiyuan/events';
 import type { DataSource } from 'typeorm';
 import { DomainError, errors, parseInput } from '@zhiyuan/server';
 import { requireAdmin } from '../access';
+import { isoDay } from '../keys';
 import { JudicialSuggestionEntity, PerformanceRuleSetEntity, WarningRuleEntity } from '../entities';
 import { lockProjection } from '../events/project-fact';
 import type { MutationResolvers } from '../generated/resolvers-types';
@@ -18,7 +19,7 @@ const uuid = z.uuid();
 
 export const ruleSetInputSchema = z.object({
   name: z.string().trim().min(1).max(200),
-  effectiveFrom: z.iso.date(),
+  effectiveFrom: isoDay,
   weights: z
     .array(z.object({ outcome: z.enum(CASE_OUTCOMES), weight: z.number().finite().min(0, 'a weight is not negative').max(MAX_WEIGHT, `a weight is at most ${MAX_WEIGHT}`) }))
     .superRefine((ws, ctx) => {

@@ -3,6 +3,7 @@ import { errors, pageArgs, parseInput, toConnection } from '@zhiyuan/server';
 import { canReadDivision, isCountyReader, requireAdmin, requireCountyReader, requireReadDivision } from '../access';
 import { JudicialSuggestionEntity, PerformanceRuleSetEntity, WarningRuleEntity } from '../entities';
 import type { QueryResolvers } from '../generated/resolvers-types';
+import { instantIdCursor, isoDay } from '../keys';
 import { warningFromRow } from '../loaders';
 import { loadDisputeSeries, loadDisputes, loadRanking, loadSeries, partsFor } from '../projection/kpis';
 import { daysBetween, resolvePeriod } from '../projection/period';
@@ -16,7 +17,7 @@ const uuid = z.uuid();
 
 function parseRange(args: { from: string; to: string; granularity?: string | null }) {
   const r = parseInput(
-    z.object({ from: z.iso.date(), to: z.iso.date() }).refine((v) => v.from <= v.to, { path: ['to'], message: 'to must not be before from' }).refine((v) => daysBetween(v.from, v.to) <= 3660, { path: ['to'], message: 'at most 3660 days' }),
+    z.object({ from: isoDay, to: isoDay }).refine((v) => v.from <= v.to, { path: ['to'], message: 'to must not be before from' }).refine((v) => daysBetween(v.from, v.to) <= 3660, { path: ['to'], message: 'at most 3660 days' }),
     { from: args.from, to: args.to },
   );
   return { ...r, granularity: (args.granularity ?? 'MONTH') as 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR' };
@@ -84,7 +85,8 @@ export const Query: QueryResolvers = {
     return runtime.ds.getRepository(WarningRuleEntity).find({ order: { name: 'ASC' }, take: 500 });
   },
   warnings: async (_p, args, { identity, runtime }) => {
-    const { limit, after } = pageArgs(args);
+    const { limit, after: rawAfter } = pageArgs(args);
+    const after = instantIdCursor(rawAfter);
     const where: string[] = [];
     const params: unknown[] = [];
     if (args.status) {
@@ -115,7 +117,8 @@ export const Query: QueryResolvers = {
   },
   judicialSuggestions: async (_p, args, { identity, runtime }) => {
     requireCountyReader(identity);
-    const { limit, after } = pageArgs(args);
+    const { limit, after: rawAfter } = pageArgs(args);
+    const after = instantIdCursor(rawAfter);
     const qb = runtime.ds.getRepository(JudicialSuggestionEntity).createQueryBuilder('s').orderBy('s.created_at', 'DESC').addOrderBy('s.id', 'DESC').take(limit + 1);
     if (args.status) qb.andWhere('s.status = :status', { status: args.status });
     if (after) qb.andWhere('(s.created_at, s.id) < (:at::timestamptz, :id::uuid)', { at: after[0], id: after[1] });

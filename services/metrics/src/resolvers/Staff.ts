@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { errors, parseInput } from '@zhiyuan/server';
 import { requireReadJudge } from '../access';
+import { isUuid } from '../keys';
 import type { StaffResolvers } from '../generated/resolvers-types';
 import { resolvePeriod } from '../projection/period';
 import { score } from '../projection/scores';
 import { ruleSetInForce, activeRuleSet } from './rule-sets';
 
 export const Staff: StaffResolvers = {
-  __resolveReference: (ref) => ({ id: ref.id }),
+  // A malformed key is no staff member: null for that reference, the rest of the batch unaffected.
+  __resolveReference: (ref) => (isUuid(ref.id) ? { id: ref.id } : null),
   performance: async (s, args, { identity, loaders, runtime }) => {
     requireReadJudge(identity);
     const period = resolvePeriod(args.period);

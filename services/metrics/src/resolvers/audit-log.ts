@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import { pageArgs, parseInput, toConnection, type PageArgs } from '@zhiyuan/server';
+import { instantIdCursor, isoInstant } from '../keys';
 
 export interface AuditEntryModel {
   id: string;
@@ -23,15 +24,16 @@ const filterSchema = z
     action: z.enum(['MUTATION', 'UNMASKED_READ']).nullish(),
     service: z.string().max(50).nullish(),
     targetId: z.string().max(200).nullish(),
-    from: z.iso.datetime({ offset: true }).nullish(),
-    to: z.iso.datetime({ offset: true }).nullish(),
+    from: isoInstant.nullish(),
+    to: isoInstant.nullish(),
   })
   .nullish();
 
 /** Newest first, keyset-paginated on (at, id); every filter has an index. */
 export async function loadAuditLog(ds: DataSource, filter: unknown, page: PageArgs) {
   const f = parseInput(filterSchema, filter) ?? {};
-  const { limit, after } = pageArgs(page);
+  const { limit, after: rawAfter } = pageArgs(page);
+  const after = instantIdCursor(rawAfter);
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => {
