@@ -165,6 +165,11 @@ export function renderMarkdown(r: BenchResults): string {
     ];
     for (const [name, d] of rows) out.push(`| ${name} | ${d.count} | ${f0(d.p50)} | ${f0(d.p90)} | ${f0(d.p99)} | ${f0(d.max)} | ${d.method} |`);
     if (Object.keys(e.missing).length) out.push('', `Missing effects: ${JSON.stringify(e.missing)}.`);
+    if (e.statementsPerPayment) {
+      const fmt = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+      const sum = (m: Record<string, number>) => f1(Object.values(m).reduce((a, b) => a + b, 0));
+      out.push('', `SQL statements per payment: ${sum(e.statementsPerPayment.requests)} serving the mutation (${fmt(e.statementsPerPayment.requests)}), ${sum(e.statementsPerPayment.background)} in the background until events settled: relays, event handlers (${fmt(e.statementsPerPayment.background)}).`);
+    }
     if (Object.keys(e.prepared.failures).length) out.push('', `Preparation failures: ${JSON.stringify(e.prepared.failures)}; ${e.prepared.firstErrors.join(' | ')}`);
     if (Object.keys(e.paymentErrors).length) out.push('', `Payment errors: ${JSON.stringify(e.paymentErrors)}.`);
     out.push('');

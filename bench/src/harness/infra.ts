@@ -74,24 +74,24 @@ export async function startPrivateNats(log: Logger): Promise<PrivateNats> {
 }
 
 /**
- * Counts SQL statements per service between reset() and read(), only those a subgraph issues while
- * serving an HTTP request: each request runs in an AsyncLocalStorage context (`aroundRequest`), so
- * background work (the outbox relay, event handlers, the SMS sender, sweeps) never counts.
+ * Counts SQL statements per service between reset() and read(). `byService` holds only those a
+ * subgraph issues while serving an HTTP request: each request runs in an AsyncLocalStorage context
+ * (`aroundRequest`), so background work (the outbox relay, event handlers, the SMS sender, sweeps)
+ * never counts there; `backgroundByService` holds that background work.
  */
 export class QueryCounter {
   private counts = new Map<string, number>();
+  private background = new Map<string, number>();
   private samples: string[] = [];
   private readonly requests = new AsyncLocalStorage<true>();
   enabled = false;
-
-  ignored = 0;
 
   readonly aroundRequest = (next: () => void) => this.requests.run(true, next);
 
   readonly onQuery = (service: string, sql: string) => {
     if (!this.enabled) return;
     if (!this.requests.getStore()) {
-      this.ignored++;
+      this.background.set(service, (this.background.get(service) ?? 0) + 1);
       return;
     }
     this.counts.set(service, (this.counts.get(service) ?? 0) + 1);
@@ -100,15 +100,15 @@ export class QueryCounter {
 
   reset(): void {
     this.counts.clear();
+    this.background.clear();
     this.samples = [];
-    this.ignored = 0;
     this.enabled = true;
   }
 
-  read(): { total: number; byService: Record<string, number>; samples: string[] } {
+  read(): { total: number; byService: Record<string, number>; backgroundByService: Record<string, number>; samples: string[] } {
     this.enabled = false;
     const byService = Object.fromEntries(this.counts);
-    return { total: Object.values(byService).reduce((s, n) => s + n, 0), byService, samples: this.samples };
+    return { total: Object.values(byService).reduce((s, n) => s + n, 0), byService, backgroundByService: Object.fromEntries(this.background), samples: this.samples };
   }
 }
 

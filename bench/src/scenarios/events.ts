@@ -29,6 +29,8 @@ export interface EventsResults {
   judgeScoreUpdated: Distribution & { method: string };
   partnerReceivedCreditChange: Distribution & { method: string };
   missing: Record<string, number>;
+  /** SQL statements per payment, by service: serving the mutation, and in the background (relays, event handlers) until events settled. */
+  statementsPerPayment?: { requests: Record<string, number>; background: Record<string, number> };
 }
 
 function distribution(values: number[]): Distribution {
@@ -140,6 +142,7 @@ export async function eventsScenario(env: BenchEnvironment, ds: Dataset, data: L
   const committedAt = new Map<string, number>();
   const paymentErrors: Record<string, number> = {};
   const interval = 1000 / opts.eventsRate;
+  env.counter.reset();
   const start = Date.now();
   await Promise.all(
     prepared.map(async (p, k) => {
@@ -157,6 +160,8 @@ export async function eventsScenario(env: BenchEnvironment, ds: Dataset, data: L
   // The judge's score is read from metrics' inbox: wait (bounded) until its backlog is handled.
   const settled = await waitForQuiet(env.stack.databaseUrl, { quietMs: 1000, timeoutMs: 900_000 });
   opts.log(`events: settled ${(settled.ms / 1000).toFixed(1)} s after the last payment answer`);
+  const statements = env.counter.read();
+  const perPayment = (m: Record<string, number>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round((v / Math.max(1, committedAt.size)) * 10) / 10]));
   await bus.close();
 
   // Effects as the services recorded them: the inbox row is written in the same transaction as the effect.
@@ -190,6 +195,7 @@ export async function eventsScenario(env: BenchEnvironment, ds: Dataset, data: L
     judgeScoreUpdated: { ...distribution(lat.score), method: "metrics inbox handled_at of the score-closed-case handler for the case's cases.case.closed event" },
     partnerReceivedCreditChange: { ...distribution(lat.link), method: 'a durable JetStream consumer on credit.link.changed.BANK_LOAN receiving the CLEAR change' },
     missing,
+    statementsPerPayment: { requests: perPayment(statements.byService), background: perPayment(statements.backgroundByService) },
   };
 }
 

@@ -26,6 +26,12 @@ export interface SubscribeOptions {
   startAt?: StartAt;
   /** Time a handler has before the message is redelivered. */
   ackWaitMs?: number;
+  /**
+   * Messages of this consumer taken on at once, each on a different key (1: strictly one after
+   * another); the events of one key are always handled one after another, in stream order. Defaults
+   * to the bus's concurrency, which also caps the handlers running across all its consumers.
+   */
+  concurrency?: number;
 }
 
 export interface Subscription {

@@ -1,6 +1,6 @@
 import type { Logger } from '@zhiyuan/config';
 import { redeliveryDelay, type DeliveryInfo, type EventHandler } from './bus';
-import { EventValidationError, parseEnvelope } from './envelope';
+import { EventValidationError, parseEnvelope, type EventEnvelope } from './envelope';
 
 export type Verdict = { kind: 'ack' } | { kind: 'retry'; delayMs: number } | { kind: 'dead'; reason: string };
 
@@ -10,14 +10,26 @@ export type Verdict = { kind: 'ack' } | { kind: 'retry'; delayMs: number } | { k
  * then dead-lettered with the last error.
  */
 export async function deliver(raw: string | Uint8Array, info: DeliveryInfo, handler: EventHandler, maxDeliver: number, log: Logger): Promise<Verdict> {
-  let event;
+  return deliverParsed(parseDelivered(raw), info, handler, maxDeliver, log);
+}
+
+/** A delivered message, parsed and validated once: the event, or why it can never be handled. */
+export type Parsed = { event: EventEnvelope } | { invalid: string };
+
+export function parseDelivered(raw: string | Uint8Array): Parsed {
   try {
-    event = parseEnvelope(raw);
+    return { event: parseEnvelope(raw) };
   } catch (err) {
-    const reason = err instanceof EventValidationError ? err.message : String(err);
-    log.warn({ subject: info.subject, reason }, 'invalid message dead-lettered');
-    return { kind: 'dead', reason: `validation: ${reason}` };
+    return { invalid: err instanceof EventValidationError ? err.message : String(err) };
   }
+}
+
+export async function deliverParsed(parsed: Parsed, info: DeliveryInfo, handler: EventHandler, maxDeliver: number, log: Logger): Promise<Verdict> {
+  if ('invalid' in parsed) {
+    log.warn({ subject: info.subject, reason: parsed.invalid }, 'invalid message dead-lettered');
+    return { kind: 'dead', reason: `validation: ${parsed.invalid}` };
+  }
+  const { event } = parsed;
   try {
     await handler(event, info);
     return { kind: 'ack' };

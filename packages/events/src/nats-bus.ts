@@ -15,7 +15,7 @@ import {
   type NatsConnection,
 } from 'nats';
 import { DEFAULT_ACK_WAIT_MS, DEFAULT_MAX_DELIVER, type BusStats, type EventBus, type SubscribeOptions, type Subscription } from './bus';
-import { deliver } from './dispatch';
+import { deliverParsed, parseDelivered, type Parsed } from './dispatch';
 import type { EventEnvelope } from './envelope';
 import type { EventType } from './contracts';
 import { STREAMS, deadLetterSubject, durableName, streamFor } from './streams';
@@ -32,30 +32,44 @@ export interface NatsBusOptions {
    * the consumer is gone from the server, recreate it.
    */
   heartbeatMs?: number;
+  /**
+   * Handlers running at once across all of this bus's consumers [4], each on a different key; keep it
+   * below the service's database pool so requests still find a connection. Events of one key (one
+   * case, one party) are handled one at a time, in order, whatever this says.
+   */
+  concurrency?: number;
   user?: string;
   pass?: string;
   logger?: Logger;
 }
 
+export const DEFAULT_HANDLER_CONCURRENCY = 4;
+
 /**
  * JetStream bus: streams per context ensured at start (file storage), publish with Nats-Msg-Id =
  * event id, one durable pull consumer per (service, subject) with explicit acks, max_deliver and a
- * dead-letter subject, and consumers recreated when heartbeats stop.
+ * dead-letter subject, and consumers recreated when heartbeats stop. Each consumer handles several
+ * keys at once and the events of one key in order (see NatsBusOptions.concurrency).
  */
 export class NatsEventBus implements EventBus {
   readonly kind = 'nats' as const;
   readonly stats: BusStats = { published: 0, handled: 0, redelivered: 0, deadLettered: 0 };
   /** @internal */
   readonly heartbeatMs: number;
+  /** @internal */
+  readonly concurrency: number;
   private nc?: NatsConnection;
   private js?: JetStreamClient;
   private jsm?: JetStreamManager;
   private readonly subs = new Set<NatsSubscription>();
   private readonly log: Logger;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly opts: NatsBusOptions) {
     this.log = opts.logger ?? createLogger('event-bus');
     this.heartbeatMs = opts.heartbeatMs ?? 5_000;
+    this.concurrency = Math.max(1, opts.concurrency ?? DEFAULT_HANDLER_CONCURRENCY);
   }
 
   async start(): Promise<void> {
@@ -134,6 +148,22 @@ export class NatsEventBus implements EventBus {
     if (this.nc && !this.nc.isClosed()) await this.nc.drain().catch(() => this.nc?.close());
   }
 
+  /** @internal Waits for one of the bus's handler slots. */
+  async acquireSlot(): Promise<void> {
+    if (this.running < this.concurrency) {
+      this.running++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** @internal Hands the slot to the longest waiting handling, or frees it. */
+  releaseSlot(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running--;
+  }
+
   /** @internal */
   get clients(): { js: JetStreamClient; jsm: JetStreamManager } {
     return { js: this.must(this.js), jsm: this.must(this.jsm) };
@@ -157,10 +187,16 @@ class NatsSubscription {
   private messages?: ConsumerMessages;
   private stopped = false;
   private loop?: Promise<void>;
+  private readonly concurrency: number;
+  /** The last handling queued per key: the next event of that key waits for it. */
+  private readonly lanes = new Map<string, Promise<void>>();
+  private inFlight = 0;
+  private slotFreed?: () => void;
 
   constructor(private readonly bus: NatsEventBus, private readonly opts: SubscribeOptions, private readonly log: Logger) {
     this.name = durableName(opts.service, opts.subject, opts.name);
     this.stream = streamFor(opts.subject.replace(/[*>]/g, 'x'));
+    this.concurrency = Math.max(1, opts.concurrency ?? bus.concurrency);
   }
 
   async open(): Promise<void> {
@@ -201,9 +237,12 @@ class NatsSubscription {
         }
         void this.watch(messages);
         for await (const m of messages) {
-          await this.handle(m);
+          while (this.inFlight >= this.concurrency && !this.stopped) await new Promise<void>((r) => (this.slotFreed = r));
+          if (this.stopped) break; // not acked: redelivered to whoever consumes next
+          this.dispatch(m);
           if (this.stopped) break;
         }
+        await this.idle();
       } catch (err) {
         if (this.stopped) break;
         this.log.warn({ consumer: this.name, err: String(err) }, 'consumer loop failed; recreating');
@@ -246,10 +285,44 @@ class NatsSubscription {
     }
   }
 
-  private async handle(m: JsMsg): Promise<void> {
+  /**
+   * Queues one message behind the earlier ones of its key (a message that cannot be parsed has a lane
+   * of its own) and returns at once. At most `concurrency` messages of this consumer are queued or
+   * running, and a handling runs only in one of the bus's slots.
+   */
+  private dispatch(m: JsMsg): void {
+    const parsed = parseDelivered(m.data);
+    const key = 'event' in parsed ? parsed.event.key : `invalid:${m.seq}`;
+    const next = (this.lanes.get(key) ?? Promise.resolve())
+      .then(async () => {
+        await this.bus.acquireSlot();
+        try {
+          await this.handle(m, parsed);
+        } finally {
+          this.bus.releaseSlot();
+        }
+      })
+      .catch((err) => this.log.error({ consumer: this.name, err: String(err) }, 'message handling failed; it will be redelivered'));
+    this.lanes.set(key, next);
+    this.inFlight++;
+    void next.finally(() => {
+      this.inFlight--;
+      if (this.lanes.get(key) === next) this.lanes.delete(key);
+      const freed = this.slotFreed;
+      this.slotFreed = undefined;
+      freed?.();
+    });
+  }
+
+  /** Resolves once every queued handling has finished. */
+  private async idle(): Promise<void> {
+    while (this.lanes.size) await Promise.all([...this.lanes.values()]);
+  }
+
+  private async handle(m: JsMsg, parsed: Parsed): Promise<void> {
     const maxDeliver = this.opts.maxDeliver ?? DEFAULT_MAX_DELIVER;
     const info = { deliveryCount: m.info.redeliveryCount, subject: m.subject, streamSequence: m.seq };
-    const verdict = await deliver(m.data, info, this.opts.handler, maxDeliver, this.log);
+    const verdict = await deliverParsed(parsed, info, this.opts.handler, maxDeliver, this.log);
     const stats = this.bus.stats;
     if (verdict.kind === 'ack') {
       stats.handled++;
@@ -277,7 +350,9 @@ class NatsSubscription {
   async stop(): Promise<void> {
     this.stopped = true;
     this.messages?.stop();
+    this.slotFreed?.();
     await this.loop?.catch(() => undefined);
+    await this.idle();
   }
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { JetStreamManager } from 'nats';
 import { NatsEventBus, durableName, type EventEnvelope } from '../src';
 import { busContract } from './bus-contract';
@@ -46,6 +47,83 @@ describeWithNats('NATS JetStream bus', () => {
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
     expect(events.filter((e) => seen.get(e.id) === 1)).toHaveLength(1_000);
     await again.stop();
+  });
+
+  it('handles several keys at once and the events of one key one after another, in order', async () => {
+    const service = uniqueService('lanes');
+    const keys = Array.from({ length: 6 }, () => randomUUID());
+    const events = keys.flatMap((k) => Array.from({ length: 5 }, (_, i) => paymentEvent(k, i + 1)));
+    const order = new Map<string, number[]>();
+    let running = 0;
+    let mostAtOnce = 0;
+    const runningPerKey = new Map<string, number>();
+    let keyOverlap = false;
+    const handler = async (e: EventEnvelope) => {
+      const p = e.payload as { amountFen: number };
+      running++;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      runningPerKey.set(e.key, (runningPerKey.get(e.key) ?? 0) + 1);
+      if (runningPerKey.get(e.key)! > 1) keyOverlap = true;
+      await new Promise((r) => setTimeout(r, 20));
+      order.set(e.key, [...(order.get(e.key) ?? []), p.amountFen]);
+      runningPerKey.set(e.key, runningPerKey.get(e.key)! - 1);
+      running--;
+    };
+    const sub = await bus.subscribe({ service, subject: 'cases.performance.recorded', startAt: 'new', concurrency: 4, handler });
+    for (const e of events) await bus.publish('cases.performance.recorded', e);
+    await waitFor(() => [...order.values()].reduce((n, v) => n + v.length, 0) === events.length, { what: 'all events handled' });
+    await sub.stop();
+    for (const k of keys) expect(order.get(k)).toEqual([1, 2, 3, 4, 5]);
+    expect(keyOverlap).toBe(false);
+    expect(mostAtOnce).toBeGreaterThan(1);
+    expect(mostAtOnce).toBeLessThanOrEqual(4);
+  });
+
+  it("caps the handlers running at once across all of a bus's consumers", async () => {
+    const capped = new NatsEventBus({ url: url!, name: 'test-capped', logger: silentLogger, concurrency: 2 });
+    await capped.start();
+    let running = 0;
+    let mostAtOnce = 0;
+    let handled = 0;
+    const handler = async () => {
+      running++;
+      mostAtOnce = Math.max(mostAtOnce, running);
+      await new Promise((r) => setTimeout(r, 20));
+      running--;
+      handled++;
+    };
+    const subs = [
+      await capped.subscribe({ service: uniqueService('cap-a'), subject: 'cases.performance.recorded', startAt: 'new', handler }),
+      await capped.subscribe({ service: uniqueService('cap-b'), subject: 'cases.performance.recorded', startAt: 'new', handler }),
+    ];
+    for (let i = 0; i < 10; i++) await capped.publish('cases.performance.recorded', paymentEvent());
+    await waitFor(() => handled === 20, { what: 'both consumers handled all ten' });
+    for (const sub of subs) await sub.stop();
+    await capped.close();
+    expect(mostAtOnce).toBe(2);
+  });
+
+  it('lets a stopping consumer finish the handlings it started, and acks them', async () => {
+    const service = uniqueService('drain');
+    const handled: string[] = [];
+    let started = 0;
+    const handler = async (e: EventEnvelope) => {
+      started++;
+      await new Promise((r) => setTimeout(r, 200));
+      handled.push(e.id);
+    };
+    const sub = await bus.subscribe({ service, subject: 'cases.performance.recorded', startAt: 'new', concurrency: 3, handler });
+    const events = Array.from({ length: 3 }, () => paymentEvent());
+    for (const e of events) await bus.publish('cases.performance.recorded', e);
+    await waitFor(() => started === 3, { what: 'three handlings started' });
+    await sub.stop();
+    expect(handled.sort()).toEqual(events.map((e) => e.id).sort());
+    const info = await waitFor(async () => {
+      const i = await jsm.consumers.info('CASES', durableName(service, 'cases.performance.recorded'));
+      return i.num_ack_pending === 0 && i;
+    }, { what: 'acks recorded' });
+    expect(info.num_redelivered).toBe(0);
+    expect(info.delivered.stream_seq).toBe(info.ack_floor.stream_seq);
   });
 
   it('(d) a malformed message lands on the dead-letter subject with its reason', async () => {

@@ -9,7 +9,7 @@ export const reclassifyProfileWhenInstalmentIsMissed = defineHandler({
   async handle(event, manager, emit) {
     const p = event.payload;
     const now = new Date(event.occurredAt);
-    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[])`, [p.obligorIds]);
+    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id`, [p.obligorIds]);
     for (const { id } of known) {
       await manager.query(`INSERT INTO people.profile_input (id, party_id, kind, case_id, data, recorded_at) VALUES ($1, $2, 'MISSED_INSTALMENT', $3, $4, $5)`, [
         randomUUID(),

@@ -16,7 +16,7 @@ export const removeListingWhenCaseCloses = defineHandler({
     );
     const ground = p.outcome === 'SETTLED_AND_PERFORMED' ? 'SETTLED_AND_PERFORMED' : p.outcome === 'COMPLETED' || p.outcome === 'PERFORMED_AFTER_URGING' ? 'FULL_PERFORMANCE' : 'CASE_CLOSED';
     await removeListings(manager, emit, await activeListingsOfCase(manager, p.caseId), ground, now, { cause: event });
-    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[])`, [p.obligorIds]);
+    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id`, [p.obligorIds]);
     for (const { id } of known) await reclassify(manager, emit, id, now, event);
   },
 });

@@ -19,7 +19,7 @@ export const removeListingWhenObligationIsPerformed = defineHandler({
        ON CONFLICT (case_id) DO UPDATE SET outstanding_fen = LEAST(coalesce(people.case_projection.outstanding_fen, EXCLUDED.outstanding_fen), EXCLUDED.outstanding_fen), updated_at = now()`,
       [p.caseId, p.obligorIds, p.outstandingFen],
     );
-    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[])`, [p.obligorIds]);
+    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id`, [p.obligorIds]);
     for (const { id } of known) {
       await manager.query(`INSERT INTO people.profile_input (id, party_id, kind, case_id, data, recorded_at) VALUES ($1, $2, 'PAYMENT', $3, $4, $5)`, [
         randomUUID(),

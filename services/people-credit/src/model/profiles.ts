@@ -41,7 +41,9 @@ export async function profileInputs(manager: EntityManager, party: PartyEntity, 
  * only when the classification or its reasons changed. An override stands until the next input change.
  */
 export async function reclassify(manager: EntityManager, emit: Emit, partyId: string, now: Date, cause?: Pick<EventEnvelope, 'id' | 'correlationId'>): Promise<CreditProfileEntity | null> {
-  const party = await manager.findOneBy(PartyEntity, { id: partyId });
+  // The party's row lock serializes reclassifications of one obligor (events of two of its cases may
+  // be handled at once): the later one reads the inputs the earlier one committed.
+  const party = await manager.findOne(PartyEntity, { where: { id: partyId }, lock: { mode: 'pessimistic_write' } });
   if (!party) return null;
   const outcome = classify(await profileInputs(manager, party, now), now);
   const current = await currentProfile(manager, partyId);
