@@ -21,28 +21,50 @@ export function requireStaff(identity: Identity): void {
   if (!isStaff(identity)) throw errors.forbidden('Only court and division staff can see this');
 }
 
-/** Whether the caller may see a party's personal data in full: its own record, or its home division in scope. */
-export function partyInScope(identity: Identity, party: Pick<PartyEntity, 'id' | 'homeDivisionCode'>): boolean {
+type PartyRef = Pick<PartyEntity, 'id' | 'homeDivisionCode'>;
+type PartyLoaders = Pick<Loaders, 'casesOfParty'>;
+
+/** Division staff (not county-wide roles): they see what is homed in their division. */
+function divisionStaffSees(identity: Identity, code: string | null): boolean {
+  if (!code || !identity.divisionCode) return false;
+  return hasRole(identity, 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE') && code.startsWith(identity.divisionCode);
+}
+
+/** Whether the caller is the judge of a case the party is in (from the case projection). */
+async function presidesCaseOf(identity: Identity, party: PartyRef, loaders: PartyLoaders): Promise<boolean> {
+  if (!hasRole(identity, 'JUDGE')) return false;
+  const sub = identity.sub.toLowerCase();
+  return (await loaders.casesOfParty.load(party.id)).some((c) => c.judgeId === sub);
+}
+
+/**
+ * Whether the caller may see a party's personal data and credit standing in full: its own record,
+ * a party of a case the caller judges, or a party homed in the division of division staff.
+ */
+export async function partyInScope(identity: Identity, party: PartyRef, loaders: PartyLoaders): Promise<boolean> {
+  if (hasRole(identity, 'ADMIN')) return true;
   if (hasRole(identity, 'PARTY') && identity.partyId === party.id) return true;
-  if (hasRole(identity, 'COUNTY_DEPARTMENT') && !hasRole(identity, 'ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE')) return false;
-  return canSeeDivision(identity, party.homeDivisionCode);
+  if (divisionStaffSees(identity, party.homeDivisionCode)) return true;
+  return presidesCaseOf(identity, party, loaders);
 }
 
 /**
  * Who may read a party at all: staff (personal data masked outside their scope) and the party
- * itself. Partners see only partnerCreditStatus; anonymous callers only the board.
+ * itself. Judges and county departments work across the county (task lists, listings, intake by
+ * ID number), so they read any party, masked unless in scope. Partners see only
+ * partnerCreditStatus; anonymous callers only the board.
  */
-export async function canReadParty(identity: Identity, party: Pick<PartyEntity, 'id' | 'homeDivisionCode'>, loaders: Pick<Loaders, 'caseDivisionsOfParty'>): Promise<boolean> {
+export async function canReadParty(identity: Identity, party: PartyRef, loaders: PartyLoaders): Promise<boolean> {
   if (hasRole(identity, 'ADMIN', 'JUDGE', 'COUNTY_DEPARTMENT')) return true;
   if (hasRole(identity, 'PARTY') && identity.partyId === party.id) return true;
   if (!hasRole(identity, 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE')) return false;
   // Division staff see the parties homed in their division and the parties of the cases homed there.
-  if (canSeeDivision(identity, party.homeDivisionCode)) return true;
-  return (await loaders.caseDivisionsOfParty.load(party.id)).some((c) => canSeeDivision(identity, c.code));
+  if (divisionStaffSees(identity, party.homeDivisionCode)) return true;
+  return (await loaders.casesOfParty.load(party.id)).some((c) => divisionStaffSees(identity, c.code));
 }
 
 /** Refuses a party the caller may not see, on every path (by id, by number, by entity reference). */
-export async function requireReadParty(identity: Identity, party: Pick<PartyEntity, 'id' | 'homeDivisionCode'>, loaders: Pick<Loaders, 'caseDivisionsOfParty'>): Promise<void> {
+export async function requireReadParty(identity: Identity, party: PartyRef, loaders: PartyLoaders): Promise<void> {
   requireSignedIn(identity);
   if (!(await canReadParty(identity, party, loaders))) throw errors.forbidden('This party is outside your scope');
 }

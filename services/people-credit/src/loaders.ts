@@ -2,6 +2,24 @@ import { In, type DataSource } from 'typeorm';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
 import { CreditLinkChangeEntity, CreditLinkEntity, CreditProfileEntity, DishonestListingEntity, DivisionEntity, PartyEntity, StaffEntity } from './entities';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string is a uuid, the type of every id column here. */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+/**
+ * Keeps a batch to the keys PostgreSQL can compare with a uuid column: a malformed key (from an
+ * entity reference, say) resolves to nothing instead of failing the whole batch's statement.
+ */
+function uuidKeys<R>(run: (ids: string[]) => Promise<R[]>): (keys: readonly string[]) => Promise<R[]> {
+  return async (keys) => {
+    const ids = keys.filter(isUuid);
+    return ids.length === 0 ? [] : run(ids);
+  };
+}
+
 /** Built per request: one batched query per entity or relation, whatever the page size. */
 export function createLoaders(ds: DataSource) {
   return {
@@ -14,11 +32,11 @@ export function createLoaders(ds: DataSource) {
       (codes) => ds.getRepository(StaffEntity).find({ where: { divisionCode: In([...codes]), active: true }, order: { name: 'ASC' } }),
       (s) => s.divisionCode!,
     ),
-    party: loaderByKey<string, PartyEntity>((ids) => ds.getRepository(PartyEntity).findBy({ id: In([...ids]) }), (p) => p.id),
-    staff: loaderByKey<string, StaffEntity>((ids) => ds.getRepository(StaffEntity).findBy({ id: In([...ids]) }), (s) => s.id),
-    listing: loaderByKey<string, DishonestListingEntity>((ids) => ds.getRepository(DishonestListingEntity).findBy({ id: In([...ids]) }), (l) => l.id),
+    party: loaderByKey<string, PartyEntity>(uuidKeys((ids) => ds.getRepository(PartyEntity).findBy({ id: In(ids) })), (p) => p.id),
+    staff: loaderByKey<string, StaffEntity>(uuidKeys((ids) => ds.getRepository(StaffEntity).findBy({ id: In(ids) })), (s) => s.id),
+    listing: loaderByKey<string, DishonestListingEntity>(uuidKeys((ids) => ds.getRepository(DishonestListingEntity).findBy({ id: In(ids) })), (l) => l.id),
     listingsOfCase: listLoaderByKey<string, DishonestListingEntity>(
-      (ids) => ds.getRepository(DishonestListingEntity).find({ where: { caseId: In([...ids]) }, order: { listedAt: 'ASC' } }),
+      uuidKeys((ids) => ds.getRepository(DishonestListingEntity).find({ where: { caseId: In(ids) }, order: { listedAt: 'ASC' } })),
       (l) => l.caseId,
     ),
     listingsOfParty: listLoaderByKey<string, DishonestListingEntity>(
@@ -33,16 +51,16 @@ export function createLoaders(ds: DataSource) {
       (ids) => ds.getRepository(CreditLinkEntity).find({ where: { partyId: In([...ids]) }, order: { department: 'ASC' } }),
       (l) => l.partyId,
     ),
-    /** The villages and townships of the cases a party is in (as obligor or obligee), for visibility. */
-    caseDivisionsOfParty: listLoaderByKey<string, { partyId: string; code: string }>(
-      (ids) =>
+    /** The cases a party is in (as obligor or obligee): their village or township and their judge, for visibility. */
+    casesOfParty: listLoaderByKey<string, { partyId: string; code: string | null; judgeId: string | null }>(
+      uuidKeys((ids) =>
         ds.query(
-          `SELECT p.id::text AS "partyId", coalesce(c.village_code, c.township_code) AS code
+          `SELECT p.id::text AS "partyId", coalesce(c.village_code, c.township_code) AS code, c.judge_id::text AS "judgeId"
              FROM unnest($1::uuid[]) AS p(id)
-             JOIN people.case_projection c ON c.obligor_ids @> ARRAY[p.id] OR c.obligee_ids @> ARRAY[p.id]
-            WHERE coalesce(c.village_code, c.township_code) IS NOT NULL`,
-          [[...ids]],
+             JOIN people.case_projection c ON c.obligor_ids @> ARRAY[p.id] OR c.obligee_ids @> ARRAY[p.id]`,
+          [ids],
         ),
+      ),
       (r) => r.partyId,
     ),
     /** Key: `${partyId}:${department}`. */

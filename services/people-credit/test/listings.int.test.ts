@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { identity, waitFor } from '@zhiyuan/testing';
 import { expireListings, loadPeopleCreditConfig, reportOverduePartnerChanges } from '../src';
 import { startSchedules } from '../src/schedules';
+import { addMonths, workingDaysBefore } from '../src/domain/calendar';
+import { addListing } from '../src/model/listings';
 import { bornYearsAgo, residentId } from './factories/ids';
 import { caseClosed, formSubmitted, instalmentMissed, judgmentEffective, performanceRecorded } from './factories/events';
 import { countStatements, registerPerson, startTestService, type TestService } from './factories/service';
@@ -18,12 +20,12 @@ describe('dishonest listing, exposure board and credit links', () => {
   const outboxOf = async (type: string) =>
     (await t.service.runtime.ds.query(`SELECT envelope FROM people.outbox_message WHERE type = $1 ORDER BY seq`, [type])).map((r: { envelope: any }) => r.envelope.payload);
 
-  /** An adult obligor with an effective judgment against them. */
+  /** An adult obligor with an effective judgment against them, judged by JUDGE. */
   async function obligorWithCase(opts: { birthDate?: string; homeDivisionCode?: string; amountOwedFen?: number } = {}) {
     const idNumber = residentId(opts.birthDate ?? '1980-05-17');
     const party = await registerPerson(t, { idNumber, homeDivisionCode: opts.homeDivisionCode ?? '330522104201', phone: '13911112222', address: '港口村1号' });
     const obligee = await registerPerson(t, { name: '权利人' });
-    const judgment = judgmentEffective({ obligorIds: [party.id], obligeeIds: [obligee.id], amountOwedFen: opts.amountOwedFen ?? 5_000_000 });
+    const judgment = judgmentEffective({ obligorIds: [party.id], obligeeIds: [obligee.id], amountOwedFen: opts.amountOwedFen ?? 5_000_000, judgeId: JUDGE.sub });
     await t.deliver(judgment);
     return { party, obligee, caseId: judgment.payload.caseId, caseNumber: judgment.payload.caseNumber };
   }
@@ -136,6 +138,24 @@ describe('dishonest listing, exposure board and credit links', () => {
       expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'RELISTING_BLOCKED' });
       // The court may still list on its own initiative.
       expect((await list({ partyId: party.id, caseId })).errors).toBeUndefined();
+    });
+
+    it('lets the same rights holder have the obligor re-listed once 6 months have passed since their deletion request', async () => {
+      const { party, obligee, caseId } = await obligorWithCase();
+      const first = await list({ partyId: party.id, caseId, applicantPartyId: obligee.id });
+      const removed = await t.gql(REMOVE, { id: first.data.listDishonestObligor.id, input: { ground: 'RIGHTS_HOLDER_REQUEST', requestedByPartyId: obligee.id } }, JUDGE);
+      const removedAt = new Date(removed.data.removeListing.removedAt);
+      const relist = (now: Date) =>
+        t.service.runtime.messaging.transaction((m, emit) => addListing(m, emit, { partyId: party.id, caseId, ground: 'ABLE_BUT_REFUSES', applicantPartyId: obligee.id }, JUDGE.sub, now));
+      const justBefore = new Date(addMonths(removedAt, 6).getTime() - 60_000);
+      await expect(relist(justBefore)).rejects.toMatchObject({ extensions: { code: 'RULE_VIOLATION', rule: 'RELISTING_BLOCKED' } });
+      const active = async () => Number((await t.service.runtime.ds.query(`SELECT count(*) AS n FROM people.dishonest_listing WHERE party_id = $1 AND status = 'ACTIVE'`, [party.id]))[0].n);
+      expect(await active()).toBe(0);
+      const after = new Date(addMonths(removedAt, 6).getTime() + 60_000);
+      const l = await relist(after);
+      expect(l).toMatchObject({ status: 'ACTIVE', applicantPartyId: obligee.id });
+      expect(l.listedAt.toISOString()).toBe(after.toISOString());
+      expect(await active()).toBe(1);
     });
 
     it('lets only court users list, and an enforcement officer only in their township', async () => {
@@ -323,6 +343,34 @@ describe('dishonest listing, exposure board and credit links', () => {
       expect(viaCase.data._entities[0].listings).toEqual([]);
       const judgeSees = await t.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { listings { id } } } }`, { r: [{ __typename: 'Case', id: caseId }] }, JUDGE);
       expect(judgeSees.data._entities[0].listings).toHaveLength(1);
+    });
+
+    it('unacknowledgedCreditChanges(olderThanWorkingDays: 3) answers only the changes older than 3 working days', async () => {
+      const { party, caseId } = await obligorWithCase();
+      await list({ partyId: party.id, caseId });
+      const bank = identity(['PARTNER'], { department: 'BANK_LOAN' });
+      const q = `query($d: Int) { unacknowledgedCreditChanges(olderThanWorkingDays: $d, first: 500) { nodes { id department changedAt } } }`;
+      const mine = (await t.gql(q, { d: null }, bank)).data.unacknowledgedCreditChanges.nodes.map((n: any) => n.id);
+      const [change] = (await t.service.runtime.ds.query(`SELECT id FROM people.credit_link_change WHERE party_id = $1 AND department = 'BANK_LOAN'`, [party.id])) as { id: string }[];
+      expect(mine).toContain(change!.id);
+      const at = async (changedAt: Date) => t.service.runtime.ds.query(`UPDATE people.credit_link_change SET changed_at = $2 WHERE id = $1`, [change!.id, changedAt]);
+      const ids = async (d: number) => (await t.gql(q, { d }, bank)).data.unacknowledgedCreditChanges.nodes.map((n: any) => n.id);
+      // Fresh: not older than 3 working days.
+      expect(await ids(3)).not.toContain(change!.id);
+      // Just inside the 3 working days (weekends skipped): still not listed.
+      await at(new Date(workingDaysBefore(new Date(), 3).getTime() + 3_600_000));
+      expect(await ids(3)).not.toContain(change!.id);
+      // Just older than 3 working days: listed, with its department only.
+      await at(new Date(workingDaysBefore(new Date(), 3).getTime() - 3_600_000));
+      const older = await t.gql(q, { d: 3 }, bank);
+      expect(older.data.unacknowledgedCreditChanges.nodes.map((n: any) => n.id)).toContain(change!.id);
+      expect(older.data.unacknowledgedCreditChanges.nodes.every((n: any) => n.department === 'BANK_LOAN' && new Date(n.changedAt) < workingDaysBefore(new Date(), 3))).toBe(true);
+      expect(await ids(10)).not.toContain(change!.id);
+      // Acknowledged: gone from the answer.
+      await t.gql(`mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id } }`, { id: change!.id }, bank);
+      expect(await ids(3)).not.toContain(change!.id);
+      const bad = await t.gql(q, { d: -1 }, bank);
+      expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'olderThanWorkingDays' });
     });
 
     it('acknowledges a change once, only by its department, and reports overdue changes once', async () => {

@@ -19,6 +19,10 @@ export class CaseProjectionEntity {
   @Column({ type: 'uuid', array: true, name: 'obligee_ids' })
   obligeeIds: string[];
 
+  /** The judge of the case (承办法官), who sees its parties in full. */
+  @Column({ type: 'uuid', name: 'judge_id', nullable: true })
+  judgeId: string | null;
+
   @Column({ type: 'bigint', name: 'amount_owed_fen', nullable: true, transformer: fenTransformer })
   amountOwedFen: number | null;
 

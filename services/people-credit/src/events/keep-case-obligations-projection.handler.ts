@@ -2,8 +2,8 @@ import { defineHandler } from '@zhiyuan/db';
 import { reclassify } from '../model/profiles';
 
 /**
- * Keeps the local projection of each case's obligors, obligees and amount owed, so that listing
- * rules can check an outstanding obligation without asking the cases subgraph; the obligors'
+ * Keeps the local projection of each case's obligors, obligees, judge and amount owed, so that listing
+ * rules can check an outstanding obligation, and party access the judge, without asking the cases subgraph; the obligors'
  * capacity profiles are (re)classified with the new obligation. A payment that was
  * recorded before this event keeps its (lower) outstanding balance.
  */
@@ -13,13 +13,13 @@ export const keepCaseObligationsProjection = defineHandler({
   async handle(event, manager, emit) {
     const p = event.payload;
     await manager.query(
-      `INSERT INTO people.case_projection (case_id, case_number, court, obligor_ids, obligee_ids, amount_owed_fen, outstanding_fen, village_code, township_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)
+      `INSERT INTO people.case_projection (case_id, case_number, court, obligor_ids, obligee_ids, amount_owed_fen, outstanding_fen, village_code, township_code, judge_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)
        ON CONFLICT (case_id) DO UPDATE SET case_number = EXCLUDED.case_number, court = EXCLUDED.court, obligor_ids = EXCLUDED.obligor_ids,
          obligee_ids = EXCLUDED.obligee_ids, amount_owed_fen = EXCLUDED.amount_owed_fen,
          outstanding_fen = coalesce(people.case_projection.outstanding_fen, EXCLUDED.outstanding_fen),
-         village_code = EXCLUDED.village_code, township_code = EXCLUDED.township_code, updated_at = now()`,
-      [p.caseId, p.caseNumber, p.court, p.obligorIds, p.obligeeIds, p.amountOwedFen, p.villageCode, p.townshipCode],
+         village_code = EXCLUDED.village_code, township_code = EXCLUDED.township_code, judge_id = EXCLUDED.judge_id, updated_at = now()`,
+      [p.caseId, p.caseNumber, p.court, p.obligorIds, p.obligeeIds, p.amountOwedFen, p.villageCode, p.townshipCode, p.judgeId],
     );
     // A new obligation is an input of the obligors' capacity profiles.
     const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[])`, [p.obligorIds]);

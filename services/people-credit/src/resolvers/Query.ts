@@ -7,7 +7,19 @@ import type { Context } from '../context';
 import { workingDaysBefore } from '../domain/calendar';
 import { checkCreditCode, parseResidentId } from '../domain/identity-numbers';
 import { CreditLinkChangeEntity, DishonestListingEntity, DivisionEntity, PartyEntity, StaffEntity, type ExposureBoardRow } from '../entities';
+import { isUuid } from '../loaders';
 import { levelOf } from '../model/routing';
+
+/** An id argument must be a uuid (every id column here is one): otherwise VALIDATION_FAILED naming it, before any statement. */
+function requireId(field: string, value: string): string {
+  if (!isUuid(value)) throw errors.validation(field, `${field}: must be an id`);
+  return value;
+}
+
+/** A judge lists only the parties of the cases they judge (division staff and admins are scoped by division). */
+function judgeOnly(ctx: Context): boolean {
+  return hasRole(ctx.identity, 'JUDGE') && !hasRole(ctx.identity, 'ADMIN', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE');
+}
 
 /**
  * The division prefix a list is limited to: none for county-wide roles, the caller's own division
@@ -63,8 +75,9 @@ export const Query: QueryResolvers = {
       .getOne();
   },
 
-  party: async (_p, { id }, { identity, loaders }) => {
+  party: async (_p, args, { identity, loaders }) => {
     requireSignedIn(identity);
+    const id = requireId('id', args.id);
     const party = await loaders.party.load(id);
     if (party) await requireReadParty(identity, party, loaders);
     return party;
@@ -72,7 +85,9 @@ export const Query: QueryResolvers = {
 
   partyByIdNumber: async (_p, { idNumber }, { identity, runtime, loaders }) => {
     requireStaff(identity);
-    const party = await runtime.ds.getRepository(PartyEntity).findOneBy({ idNumber: idNumber.trim().toUpperCase() });
+    const number = idNumber.trim().toUpperCase();
+    if (!parseResidentId(number).ok && !checkCreditCode(number).ok) throw errors.validation('idNumber', 'Not a valid resident ID number or unified social credit code');
+    const party = await runtime.ds.getRepository(PartyEntity).findOneBy({ idNumber: number });
     if (party) await requireReadParty(identity, party, loaders);
     return party;
   },
@@ -82,6 +97,11 @@ export const Query: QueryResolvers = {
     const page = pageArgs({ first, after });
     const q = ctx.runtime.ds.getRepository(PartyEntity).createQueryBuilder('p').orderBy('p.created_at').addOrderBy('p.id').limit(page.limit + 1);
     if (scope) q.andWhere('p.home_division_code LIKE :scope', { scope: `${scope}%` });
+    if (judgeOnly(ctx)) {
+      const judge = ctx.identity.sub.toLowerCase();
+      if (!isUuid(judge)) q.andWhere('FALSE');
+      else q.andWhere('p.id IN (SELECT unnest(c.obligor_ids || c.obligee_ids) FROM people.case_projection c WHERE c.judge_id = :judge)', { judge });
+    }
     if (search?.trim()) q.andWhere('p.name LIKE :s', { s: `%${likeEscape(search.trim())}%` });
     if (page.after) q.andWhere('(p.created_at, p.id) > (:at, :id)', { at: page.after[0], id: page.after[1] });
     return toConnection(await q.getMany(), page.limit, (p) => [p.createdAt.toISOString(), p.id]);
@@ -89,7 +109,7 @@ export const Query: QueryResolvers = {
 
   staff: (_p, { id }, { identity, loaders }) => {
     requireSignedIn(identity);
-    return loaders.staff.load(id);
+    return loaders.staff.load(requireId('id', id));
   },
 
   staffMembers: async (_p, { divisionCode, role, first, after }, { identity, runtime }) => {
@@ -104,7 +124,7 @@ export const Query: QueryResolvers = {
 
   listing: async (_p, { id }, { identity, loaders }) => {
     requireSignedIn(identity);
-    const l = await loaders.listing.load(id);
+    const l = await loaders.listing.load(requireId('id', id));
     if (!l) return null;
     if (!canSeeListing(identity, l)) throw errors.forbidden('This listing is outside your scope');
     return l;
