@@ -1,5 +1,5 @@
 export { createTestDatabase, testDatabaseUrl, type TestDatabase } from './database';
-export { natsUrl, describeWithNats, assertNatsReachable, uniqueService } from './nats';
+export { natsUrl, describeWithNats, decideNats, natsReachable, uniqueService, type NatsDecision } from './nats';
 export { waitFor } from './wait';
 export { silentLogger } from './logger';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';

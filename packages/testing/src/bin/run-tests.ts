@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '@zhiyuan/config';
 import { startEmbeddedPostgres } from '../embedded';
+import { decideNats, natsReachable } from '../nats';
 
 const root = path.resolve(__dirname, '../../../..');
 const log = createLogger('test-runner');
@@ -24,7 +25,10 @@ async function main(): Promise<void> {
     env.DATABASE_URL = pg.url;
     stopPg = pg.stop;
   }
-  if (!env.NATS_URL) log.warn('NATS_URL is not set: tests over real NATS JetStream will be skipped (set NATS_URL=nats://127.0.0.1:4222)');
+  // The same rule each NATS test file applies, said once up front (a failure under CI=true shows in those files).
+  const nats = decideNats(env, (url) => natsReachable(url));
+  if (nats.action === 'skip') log.warn(`${nats.warning} (set NATS_URL=nats://127.0.0.1:4222 to a running server)`);
+  if (nats.action === 'fail') log.error(nats.error);
   let status = 0;
   const resultsDir = path.join(root, '.data/test-results');
   rmSync(resultsDir, { recursive: true, force: true });
