@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
+import { isUuid } from './domain/keys';
+import { judgeScopeSql } from './domain/task-queries';
 import {
   CaseMessageEntity,
   CaseMessageReadEntity,
@@ -20,20 +22,25 @@ export interface OpenTasksKey {
   code: string;
   limit: number;
   after: [string, string] | null;
+  /** Only the tasks of cases this judge presides, or assigned to them; null for no such restriction. */
+  judgeSub: string | null;
 }
+
+/** Keys reach SQL as uuids: a malformed one would fail the statement and every key batched with it. */
+const uuids = (ids: readonly string[]) => ids.filter(isUuid);
 
 /** Built per request: one batched query per entity or relation, whatever the page size. */
 export function createLoaders(ds: DataSource, readerSub: string) {
   const repo = <T extends object>(e: new () => T) => ds.getRepository(e);
   return {
-    task: loaderByKey<string, TaskEntity>((ids) => repo(TaskEntity).findBy({ id: In([...ids]) }), (t) => t.id),
+    task: loaderByKey<string, TaskEntity>((ids) => repo(TaskEntity).findBy({ id: In(uuids(ids)) }), (t) => t.id),
     tasksOfCase: listLoaderByKey<string, TaskEntity>(
       (caseIds) => repo(TaskEntity).find({ where: { caseId: In([...caseIds]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (t) => t.caseId!,
     ),
-    caseRef: loaderByKey<string, CaseRefEntity>((ids) => repo(CaseRefEntity).findBy({ caseId: In([...ids]) }), (c) => c.caseId),
+    caseRef: loaderByKey<string, CaseRefEntity>((ids) => repo(CaseRefEntity).findBy({ caseId: In(uuids(ids)) }), (c) => c.caseId),
     partiesOfCase: listLoaderByKey<string, CasePartyEntity>((ids) => repo(CasePartyEntity).findBy({ caseId: In([...ids]) }), (p) => p.caseId),
-    partyRef: loaderByKey<string, PartyRefEntity>((ids) => repo(PartyRefEntity).findBy({ partyId: In([...ids]) }), (p) => p.partyId),
+    partyRef: loaderByKey<string, PartyRefEntity>((ids) => repo(PartyRefEntity).findBy({ partyId: In(uuids(ids)) }), (p) => p.partyId),
     notificationsOfCase: listLoaderByKey<string, NotificationEntity>(
       (ids) => repo(NotificationEntity).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (n) => n.caseId!,
@@ -47,7 +54,7 @@ export function createLoaders(ds: DataSource, readerSub: string) {
       (ids) => repo(CaseMessageReadEntity).findBy({ caseId: In([...ids]), readerSub }),
       (r) => r.caseId,
     ),
-    meeting: loaderByKey<string, MeetingEntity>((ids) => repo(MeetingEntity).findBy({ id: In([...ids]) }), (m) => m.id),
+    meeting: loaderByKey<string, MeetingEntity>((ids) => repo(MeetingEntity).findBy({ id: In(uuids(ids)) }), (m) => m.id),
     inviteesOfMeeting: listLoaderByKey<string, MeetingInviteeEntity>(
       (ids) => repo(MeetingInviteeEntity).find({ where: { meetingId: In([...ids]) }, order: { partyId: 'ASC', caseId: 'ASC' } }),
       (i) => i.meetingId,
@@ -70,27 +77,29 @@ export function createLoaders(ds: DataSource, readerSub: string) {
         const out: { rows: TaskEntity[]; total: number }[] = [];
         const groups = new Map<string, OpenTasksKey[]>();
         for (const k of keys) {
-          const g = `${k.limit}|${JSON.stringify(k.after)}`;
+          const g = `${k.limit}|${JSON.stringify(k.after)}|${k.judgeSub ?? ''}`;
           groups.set(g, [...(groups.get(g) ?? []), k]);
         }
         const results = new Map<string, { rows: TaskEntity[]; total: number }>();
         for (const group of groups.values()) {
-          const { limit, after } = group[0]!;
+          const { limit, after, judgeSub } = group[0]!;
           const codes = group.map((k) => k.code);
           const ids: { code: string; id: string }[] = await ds.query(
             `SELECT d.code, t.id FROM unnest($1::text[]) AS d(code)
              CROSS JOIN LATERAL (
-               SELECT id, due_at FROM tasks.task
-               WHERE division_code LIKE d.code || '%' AND status IN ('OPEN', 'IN_PROGRESS')
-                 AND ($2::timestamptz IS NULL OR (due_at, id) > ($2::timestamptz, $3::uuid))
-               ORDER BY due_at, id LIMIT $4) t
+               SELECT tk.id, tk.due_at FROM tasks.task tk
+               WHERE tk.division_code LIKE d.code || '%' AND tk.status IN ('OPEN', 'IN_PROGRESS')
+                 AND ($2::timestamptz IS NULL OR (tk.due_at, tk.id) > ($2::timestamptz, $3::uuid))
+                 AND ($5::text IS NULL OR ${judgeScopeSql('$5', 'tk')})
+               ORDER BY tk.due_at, tk.id LIMIT $4) t
              ORDER BY d.code, t.due_at, t.id`,
-            [codes, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+            [codes, after?.[0] ?? null, after?.[1] ?? null, limit + 1, judgeSub],
           );
           const counts: { code: string; n: number }[] = await ds.query(
-            `SELECT d.code, (SELECT count(*)::int FROM tasks.task WHERE division_code LIKE d.code || '%' AND status IN ('OPEN', 'IN_PROGRESS')) AS n
+            `SELECT d.code, (SELECT count(*)::int FROM tasks.task tk WHERE tk.division_code LIKE d.code || '%' AND tk.status IN ('OPEN', 'IN_PROGRESS')
+                 AND ($2::text IS NULL OR ${judgeScopeSql('$2', 'tk')})) AS n
              FROM unnest($1::text[]) AS d(code)`,
-            [codes],
+            [codes, judgeSub],
           );
           const tasks = ids.length ? await repo(TaskEntity).findBy({ id: In(ids.map((r) => r.id)) }) : [];
           const byId = new Map(tasks.map((t) => [t.id, t]));
@@ -110,7 +119,7 @@ export function createLoaders(ds: DataSource, readerSub: string) {
 }
 
 function keyOf(k: OpenTasksKey): string {
-  return `${k.code}|${k.limit}|${JSON.stringify(k.after)}`;
+  return `${k.code}|${k.limit}|${JSON.stringify(k.after)}|${k.judgeSub ?? ''}`;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

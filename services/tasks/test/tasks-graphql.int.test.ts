@@ -20,7 +20,8 @@ describe('tasks subgraph over GraphQL', () => {
   const q = (sql: string, params: unknown[] = []) => h.service.runtime.ds.query(sql, params);
   /** Reads issued for the request (the outbox relay polls on its own and is not counted). */
   const reads = () => statements.filter((s) => /^\s*SELECT/i.test(s) && !/outbox_message|pg_try_advisory/.test(s));
-  const filed = [aCase(), aCase(), aCase(), aCase(), aCase(), aCase()];
+  const judgeId = randomUUID();
+  const filed = [aCase({ judgeId }), aCase({ judgeId }), aCase({ judgeId }), aCase({ judgeId }), aCase({ judgeId }), aCase({ judgeId })];
   const inBaishui = aCase({ villageCode: BAISHUI });
 
   beforeAll(async () => {
@@ -128,7 +129,7 @@ describe('tasks subgraph over GraphQL', () => {
   });
 
   it('gives a county department the tasks assigned to it, and nothing else', async () => {
-    const judge = identity(['JUDGE'], { sub: randomUUID() });
+    const judge = identity(['JUDGE'], { sub: judgeId });
     const dept = identity(['COUNTY_DEPARTMENT'], { sub: randomUUID(), department: 'NATURAL_RESOURCES', divisionCode: COUNTY });
     const dueAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
     const input = { caseId: filed[3]!.caseId, type: 'FIND_ASSETS', level: 'COUNTY', divisionCode: COUNTY, title: '查询不动产登记', dueAt, assigneeDepartment: 'NATURAL_RESOURCES' };
@@ -169,8 +170,8 @@ describe('tasks subgraph over GraphQL', () => {
     const [form] = await q(`SELECT envelope->'payload' AS p FROM tasks.outbox_message WHERE type = 'tasks.form.submitted'`);
     expect(form.p).toMatchObject({ formType: 'WHEREABOUTS_FEEDBACK', partyId: c.obligorIds[0], caseId: c.caseId, taskId: locate.id, summary: { found: true, assetsValueFen: 30_000_000, assetsSeen: ['REAL_ESTATE', 'VEHICLE'] } });
 
-    // County-wide roles read the contact in full (callers outside the obligor's division get it masked).
-    const asJudge = await gql(`query($t: ID!) { whereaboutsFeedback(taskId: $t) { contact } }`, { t: locate.id }, identity(['JUDGE']));
+    // The case's judge reads the contact in full (callers outside the obligor's division get it masked).
+    const asJudge = await gql(`query($t: ID!) { whereaboutsFeedback(taskId: $t) { contact } }`, { t: locate.id }, identity(['JUDGE'], { sub: judgeId }));
     expect(asJudge.data.whereaboutsFeedback.contact).toBe('13812345678');
     const doneAgain = await gql(FEEDBACK, { input: { ...base, whereabouts: 'x' } }, cadre);
     expect(doneAgain.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');

@@ -1,18 +1,14 @@
 import type { Identity } from '@zhiyuan/auth';
-import { errors, type Connection, toConnection } from '@zhiyuan/server';
+import { type Connection, toConnection } from '@zhiyuan/server';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { TaskEntity, type TaskLevel, type TaskStatus, type TaskType } from '../entities';
+import { timeIdCursor } from './keys';
 
 export const taskCursor = (t: TaskEntity): unknown[] => [t.dueAt.toISOString(), t.id];
 
 /** A decoded cursor back into (due_at, id), refusing anything else. */
 export function taskAfter(after: unknown[] | null): [string, string] | null {
-  if (!after) return null;
-  const [due, id] = after;
-  if (typeof due !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(due)) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw errors.validation('after', 'The cursor is not valid; use a cursor from a previous page');
-  }
-  return [due, id];
+  return timeIdCursor(after);
 }
 
 export interface TaskListFilter {
@@ -23,7 +19,13 @@ export interface TaskListFilter {
   overdue?: boolean | null;
   escalatedTo?: TaskLevel | null;
   assignedTo?: { staffId: string; department: string | null };
+  /** Only tasks of cases this judge presides, or assigned to them personally. */
+  judgeSub?: string;
 }
+
+/** Tasks of the cases a judge presides (from the case projection), or assigned to the judge. */
+export const judgeScopeSql = (param: string, alias = 't') =>
+  `(${alias}.assignee_id::text = ${param} OR EXISTS (SELECT 1 FROM tasks.case_ref jc WHERE jc.case_id = ${alias}.case_id AND jc.judge_id::text = ${param}))`;
 
 function applyFilter(qb: SelectQueryBuilder<TaskEntity>, f: TaskListFilter): SelectQueryBuilder<TaskEntity> {
   if (f.divisionCode) qb.andWhere(`t.division_code LIKE :prefix`, { prefix: `${f.divisionCode}%` });
@@ -39,6 +41,7 @@ function applyFilter(qb: SelectQueryBuilder<TaskEntity>, f: TaskListFilter): Sel
       dept: f.assignedTo.department,
     });
   }
+  if (f.judgeSub) qb.andWhere(judgeScopeSql(':judgeSub'), { judgeSub: f.judgeSub });
   return qb;
 }
 
@@ -51,13 +54,16 @@ export async function listTasks(ds: DataSource, f: TaskListFilter, limit: number
   return { ...toConnection(rows, limit, taskCursor, total), totalCount: total };
 }
 
-export async function taskCounts(ds: DataSource, divisionCode: string) {
+/** Counts under a division; with `judgeSub`, only the tasks that judge sees (their cases, or assigned to them). */
+export async function taskCounts(ds: DataSource, divisionCode: string, judgeSub: string | null = null) {
   const rows: { status: TaskStatus; n: number; overdue: number; county: number }[] = await ds.query(
     `SELECT status, count(*)::int AS n,
        count(*) FILTER (WHERE overdue_at IS NOT NULL)::int AS overdue,
        count(*) FILTER (WHERE escalated_level = 'COUNTY')::int AS county
-     FROM tasks.task WHERE division_code LIKE $1 || '%' GROUP BY status`,
-    [divisionCode],
+     FROM tasks.task t WHERE division_code LIKE $1 || '%'
+       AND ($2::text IS NULL OR ${judgeScopeSql('$2')})
+     GROUP BY status`,
+    [divisionCode, judgeSub],
   );
   const statuses: TaskStatus[] = ['OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED'];
   const open = rows.filter((r) => r.status === 'OPEN' || r.status === 'IN_PROGRESS');

@@ -13,10 +13,11 @@ export const cancelOpenTasksWhenCaseCloses = defineHandler({
   handle: async ({ payload: p }, m, emit) => {
     const now = new Date();
     await m.query(
-      `INSERT INTO tasks.case_ref (case_id, case_number, village_code, township_code, status, closed_outcome)
-       VALUES ($1, $2, $3, $4, 'CLOSED', $5)
-       ON CONFLICT (case_id) DO UPDATE SET status = 'CLOSED', closed_outcome = EXCLUDED.closed_outcome, updated_at = now()`,
-      [p.caseId, p.caseNumber, p.villageCode, p.townshipCode, p.outcome],
+      `INSERT INTO tasks.case_ref (case_id, case_number, village_code, township_code, status, closed_outcome, judge_id, officer_id)
+       VALUES ($1, $2, $3, $4, 'CLOSED', $5, $6, $7)
+       ON CONFLICT (case_id) DO UPDATE SET status = 'CLOSED', closed_outcome = EXCLUDED.closed_outcome,
+         judge_id = COALESCE(EXCLUDED.judge_id, tasks.case_ref.judge_id), officer_id = COALESCE(EXCLUDED.officer_id, tasks.case_ref.officer_id), updated_at = now()`,
+      [p.caseId, p.caseNumber, p.villageCode, p.townshipCode, p.outcome, p.judgeId, p.officerId],
     );
     const open = await m.getRepository(TaskEntity).find({ where: { caseId: p.caseId, status: In(['OPEN', 'IN_PROGRESS']) }, lock: { mode: 'pessimistic_write' } });
     for (const task of open) await finishTask(m, emit, task, 'CANCELLED', { cancelReason: `CASE_CLOSED:${p.outcome}` }, now);

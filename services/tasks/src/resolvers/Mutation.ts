@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hasRole } from '@zhiyuan/auth';
-import { canSeeDivision, errors, parseInput } from '@zhiyuan/server';
+import { DomainError, errors, parseInput } from '@zhiyuan/server';
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import type { Context } from '../context';
@@ -16,7 +16,7 @@ import {
   TaskEntity,
   TASK_STATUS_OPEN,
 } from '../entities';
-import { canManageTasksIn, canSeeCase, canSeePartyData, canWorkTask, deny, isCountyWide, isDivisionStaff, requireSignedIn } from '../access/scope';
+import { canManageTasksIn, canSeeCase, canSeePartyData, canWorkTask, deny, isCountyWide, isJudge, requireSignedIn, staffOfDivision } from '../access/scope';
 import { transitionError } from '../domain/errors';
 import { fileDeclaration, fileWhereaboutsFeedback } from '../domain/forms';
 import { closeMeeting, lockScheduledMeeting, recordOutcome, scheduleMeeting } from '../domain/meetings';
@@ -106,9 +106,32 @@ async function lockTask(m: EntityManager, id: string): Promise<TaskEntity> {
   return t;
 }
 
-async function requireActiveStaff(m: EntityManager, staffId: string): Promise<void> {
-  const staff = await m.query(`SELECT 1 FROM tasks.staff_ref WHERE staff_id = $1 AND active`, [staffId]);
-  if (staff.length === 0) throw errors.notFound('Staff', staffId);
+async function requireActiveStaff(m: EntityManager, staffId: string, field: string): Promise<{ divisionCode: string | null }> {
+  const [staff] = await m.query(`SELECT division_code AS "divisionCode" FROM tasks.staff_ref WHERE staff_id = $1 AND active`, [staffId]);
+  if (!staff) throw new DomainError('NOT_FOUND', `Staff ${staffId} was not found`, { entity: 'Staff', id: staffId, field });
+  return staff;
+}
+
+/**
+ * A task goes to staff of its own division or of a level above it (the village's cadres, its
+ * township's staff, county staff), never to a cadre of another village or township.
+ */
+async function requireAssignee(m: EntityManager, staffId: string, taskDivisionCode: string, field: string): Promise<void> {
+  const { divisionCode } = await requireActiveStaff(m, staffId, field);
+  if (!divisionCode || !taskDivisionCode.startsWith(divisionCode)) {
+    throw new DomainError('RULE_VIOLATION', `This staff member works outside division ${taskDivisionCode} and cannot take its tasks`, { rule: 'ASSIGNEE_OF_DIVISION', field });
+  }
+}
+
+/** The judge of a case, from the case projection (null when unknown). */
+async function judgeOfCase(m: EntityManager, caseId: string | null): Promise<string | null> {
+  if (!caseId) return null;
+  const [row] = await m.query(`SELECT judge_id FROM tasks.case_ref WHERE case_id = $1`, [caseId]);
+  return row?.judge_id ?? null;
+}
+
+function notObligor(field: string): DomainError {
+  return new DomainError('RULE_VIOLATION', 'This party is not an obligor of the case', { rule: 'OBLIGOR_OF_CASE', field });
 }
 
 function requireOpen(t: TaskEntity, to: string): void {
@@ -117,7 +140,7 @@ function requireOpen(t: TaskEntity, to: string): void {
 
 async function requireCase(m: EntityManager, caseId: string): Promise<{ ref: CaseRefEntity; parties: CasePartyEntity[] }> {
   const ref = await m.getRepository(CaseRefEntity).findOneBy({ caseId });
-  if (!ref) throw errors.notFound('Case', caseId);
+  if (!ref) throw new DomainError('NOT_FOUND', `Case ${caseId} was not found`, { entity: 'Case', id: caseId, field: 'caseId' });
   return { ref, parties: await m.getRepository(CasePartyEntity).findBy({ caseId }) };
 }
 
@@ -125,27 +148,36 @@ async function requireCase(m: EntityManager, caseId: string): Promise<{ ref: Cas
 async function requirePartyInScope(m: EntityManager, ctx: Context, partyId: string): Promise<PartyRefEntity> {
   const party = await m.getRepository(PartyRefEntity).findOneBy({ partyId });
   if (!party) throw errors.notFound('Party', partyId);
-  if (!(isCountyWide(ctx.identity) || (isDivisionStaff(ctx.identity) && canSeeDivision(ctx.identity, party.homeDivisionCode)))) deny();
+  if (!(isCountyWide(ctx.identity) || staffOfDivision(ctx.identity, party.homeDivisionCode))) deny();
   return party;
+}
+
+/** A plan or visit about a case: the case exists here and the party is one of its obligors. */
+async function requireObligorCase(m: EntityManager, partyId: string, caseId: string | null | undefined): Promise<void> {
+  if (!caseId) return;
+  const { parties } = await requireCase(m, caseId);
+  if (!parties.some((p) => p.partyId === partyId && p.role === 'OBLIGOR')) throw notObligor('caseId');
 }
 
 function requireMeetingScope(ctx: Context, villageCode: string): void {
   requireSignedIn(ctx.identity);
-  if (!(hasRole(ctx.identity, 'ADMIN', 'JUDGE') || (isDivisionStaff(ctx.identity) && canSeeDivision(ctx.identity, villageCode)))) deny('This village is outside your division');
+  if (!(hasRole(ctx.identity, 'ADMIN', 'JUDGE') || staffOfDivision(ctx.identity, villageCode))) deny('This village is outside your division');
 }
 
 export const Mutation: MutationResolvers = {
   createTask: async (_p, { input }, ctx) => {
     requireSignedIn(ctx.identity);
     const i = parseInput(createTaskSchema, input);
-    if (!canManageTasksIn(ctx.identity, i.divisionCode)) deny('You cannot open tasks in this division');
+    // A judge may open tasks on the cases they preside, which is known once the case is read.
+    if (!canManageTasksIn(ctx.identity, i.divisionCode, null) && !isJudge(ctx.identity)) deny('You cannot open tasks in this division');
     const now = new Date();
     if (Date.parse(i.dueAt) <= now.getTime()) throw errors.validation('dueAt', 'dueAt must be in the future');
     return ctx.runtime.messaging.transaction(async (m, emit) => {
       const { ref, parties } = await requireCase(m, i.caseId);
+      if (!canManageTasksIn(ctx.identity, i.divisionCode, ref.judgeId)) deny('You cannot open tasks on this case');
       if (ref.status !== 'OPEN') throw errors.rule('CASE_OPEN', 'The case is closed; no new tasks');
-      if (i.obligorId && !parties.some((p) => p.partyId === i.obligorId && p.role === 'OBLIGOR')) throw errors.rule('OBLIGOR_OF_CASE', 'This party is not an obligor of the case');
-      if (i.assigneeId) await requireActiveStaff(m, i.assigneeId);
+      if (i.obligorId && !parties.some((p) => p.partyId === i.obligorId && p.role === 'OBLIGOR')) throw notObligor('obligorId');
+      if (i.assigneeId) await requireAssignee(m, i.assigneeId, i.divisionCode, 'assigneeId');
       const task = await openTask(m, emit, {
         caseId: i.caseId,
         obligorId: i.obligorId ?? null,
@@ -170,9 +202,9 @@ export const Mutation: MutationResolvers = {
     const { id, assigneeId } = parseInput(z.object({ id: uuid, assigneeId: uuid }), args);
     return ctx.runtime.messaging.transaction(async (m) => {
       const t = await lockTask(m, id);
-      if (!canManageTasksIn(ctx.identity, t.divisionCode)) deny();
+      if (!canManageTasksIn(ctx.identity, t.divisionCode, await judgeOfCase(m, t.caseId))) deny();
       requireOpen(t, t.status);
-      await requireActiveStaff(m, assigneeId);
+      await requireAssignee(m, assigneeId, t.divisionCode, 'assigneeId');
       await m.query(`UPDATE tasks.task SET assignee_id = $2, updated_at = now() WHERE id = $1`, [id, assigneeId]);
       return m.getRepository(TaskEntity).findOneByOrFail({ id });
     });
@@ -206,7 +238,7 @@ export const Mutation: MutationResolvers = {
     const { id, reason } = parseInput(z.object({ id: uuid, reason: text(500) }), args);
     return ctx.runtime.messaging.transaction(async (m, emit) => {
       const t = await lockTask(m, id);
-      if (!canManageTasksIn(ctx.identity, t.divisionCode)) deny();
+      if (!canManageTasksIn(ctx.identity, t.divisionCode, await judgeOfCase(m, t.caseId))) deny();
       requireOpen(t, 'CANCELLED');
       return finishTask(m, emit, t, 'CANCELLED', { cancelReason: reason }, new Date());
     });
@@ -235,7 +267,7 @@ export const Mutation: MutationResolvers = {
       if (!canSeePartyData(ctx.identity, i.partyId, party?.homeDivisionCode)) deny('You can file a declaration only for yourself or for a party of your division');
       if (i.caseId) {
         const { parties } = await requireCase(m, i.caseId);
-        if (!parties.some((p) => p.partyId === i.partyId && p.role === 'OBLIGOR')) throw errors.rule('OBLIGOR_OF_CASE', 'This party is not an obligor of the case');
+        if (!parties.some((p) => p.partyId === i.partyId && p.role === 'OBLIGOR')) throw notObligor('caseId');
       }
       return fileDeclaration(m, emit, i, ctx.identity.sub, new Date());
     });
@@ -319,6 +351,8 @@ export const Mutation: MutationResolvers = {
     const i = parseInput(planSchema, input);
     return ctx.runtime.messaging.transaction(async (m) => {
       await requirePartyInScope(m, ctx, i.partyId);
+      await requireObligorCase(m, i.partyId, i.caseId);
+      if (i.ownerId) await requireActiveStaff(m, i.ownerId, 'ownerId');
       await m.query(
         `INSERT INTO tasks.obligor_plan (party_id, case_id, approach, next_steps, owner_staff_id, updated_by, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, now())
@@ -336,6 +370,7 @@ export const Mutation: MutationResolvers = {
     if (Date.parse(i.visitedOn) > Date.now()) throw errors.validation('visitedOn', 'visitedOn cannot be in the future');
     return ctx.runtime.messaging.transaction(async (m) => {
       await requirePartyInScope(m, ctx, i.partyId);
+      await requireObligorCase(m, i.partyId, i.caseId);
       const id = randomUUID();
       await m.query(`INSERT INTO tasks.home_visit (id, party_id, case_id, visited_on, visitor_sub, summary) VALUES ($1, $2, $3, $4, $5, $6)`, [
         id,

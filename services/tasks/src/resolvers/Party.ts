@@ -1,6 +1,7 @@
 import type { PartyResolvers } from '../generated/resolvers-types';
 import type { Context } from '../context';
 import { canSeePartyData, isCountyWide, isDivisionStaff } from '../access/scope';
+import { isUuid } from '../domain/keys';
 
 async function partyVisible(partyId: string, { identity, loaders }: Context, staffOnly = false): Promise<boolean> {
   if (isCountyWide(identity)) return true;
@@ -10,7 +11,8 @@ async function partyVisible(partyId: string, { identity, loaders }: Context, sta
 }
 
 export const Party: PartyResolvers = {
-  __resolveReference: (ref) => ref,
+  // A malformed id is no party (parties are keyed by uuid); its fields would otherwise fail the batch in SQL.
+  __resolveReference: (ref) => (isUuid(ref.id) ? ref : null),
   declarations: async (p, _a, ctx) => ((await partyVisible(p.id, ctx)) ? ctx.loaders.declarationsOfParty.load(p.id) : []),
   plan: async (p, _a, ctx) => ((await partyVisible(p.id, ctx, true)) ? ctx.loaders.planOfParty.load(p.id) : null),
   homeVisits: async (p, _a, ctx) => ((await partyVisible(p.id, ctx, true)) ? ctx.loaders.visitsOfParty.load(p.id) : []),

@@ -1,10 +1,13 @@
 import type { TaskResolvers } from '../generated/resolvers-types';
-import { canSeeTask } from '../access/scope';
+import { taskVisible } from '../access/scope';
+import { isUuid } from '../domain/keys';
 
 export const Task: TaskResolvers = {
-  __resolveReference: async (ref, { loaders, identity }) => {
-    const t = await loaders.task.load(ref.id);
-    return t && canSeeTask(identity, t) ? t : null;
+  // A malformed id is no task: null, without sending it to SQL (where it would fail the whole batch).
+  __resolveReference: async (ref, ctx) => {
+    if (!isUuid(ref.id)) return null;
+    const t = await ctx.loaders.task.load(ref.id);
+    return t && (await taskVisible(ctx, t)) ? t : null;
   },
   case: (t) => (t.caseId ? { id: t.caseId } : null),
   obligor: (t) => (t.obligorId ? { id: t.obligorId } : null),

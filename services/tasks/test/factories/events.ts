@@ -50,6 +50,8 @@ export interface CaseSeed {
   obligeeIds: string[];
   villageCode: string | null;
   townshipCode: string | null;
+  /** The presiding judge (staff id), carried by the case events. */
+  judgeId?: string | null;
 }
 
 export function aCase(over: Partial<CaseSeed> = {}): CaseSeed {
@@ -72,7 +74,7 @@ export function judgmentEffective(c: CaseSeed) {
       court: '长兴县人民法院',
       causeCode: '9001',
       causeCategory: '民间借贷纠纷',
-      judgeId: null,
+      judgeId: c.judgeId ?? null,
       effectiveDate: '2024-07-01',
       performanceDeadline: '2024-07-15',
       amountOwedFen: 1_250_000,
@@ -84,7 +86,7 @@ export function judgmentEffective(c: CaseSeed) {
 export function urgingStarted(c: CaseSeed, startedAt = new Date()) {
   return event(
     'cases.urging.started',
-    { ...c, court: '长兴县人民法院', judgeId: null, amountOwedFen: 1_250_000, deadline: '2024-07-15', startedAt: startedAt.toISOString() },
+    { ...c, court: '长兴县人民法院', judgeId: c.judgeId ?? null, amountOwedFen: 1_250_000, deadline: '2024-07-15', startedAt: startedAt.toISOString() },
     c.caseId,
   );
 }
@@ -92,7 +94,7 @@ export function urgingStarted(c: CaseSeed, startedAt = new Date()) {
 export function enforcementFiled(c: CaseSeed, needsService = true, filedAt = new Date()) {
   return event(
     'cases.enforcement.filed',
-    { ...c, enforcementNumber: `(2024)浙0522执${next()}号`, judgeId: null, officerId: null, amountAppliedFen: 1_250_000, needsService, filedAt: filedAt.toISOString() },
+    { ...c, enforcementNumber: `(2024)浙0522执${next()}号`, judgeId: c.judgeId ?? null, officerId: null, amountAppliedFen: 1_250_000, needsService, filedAt: filedAt.toISOString() },
     c.caseId,
   );
 }
@@ -104,7 +106,7 @@ export function caseClosed(c: CaseSeed, outcome: EventPayload<'cases.case.closed
       caseId: c.caseId,
       caseNumber: c.caseNumber,
       outcome,
-      judgeId: null,
+      judgeId: c.judgeId ?? null,
       officerId: null,
       causeCode: '9001',
       causeCategory: '民间借贷纠纷',
