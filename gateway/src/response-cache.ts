@@ -55,6 +55,16 @@ export interface CacheTicket {
   generation: number;
 }
 
+/** One request fetching the answer of a key; the same requests arriving meanwhile wait for it. */
+interface Flight {
+  generation: number;
+  done: Promise<Buffer | undefined>;
+  finish(body: Buffer | undefined): void;
+}
+
+/** What the cache holds for a key: a fresh answer, or one only past its TTL (nothing dropped it). */
+export type Lookup = { body: Buffer; fresh: boolean };
+
 export interface ResponseCacheOptions {
   ttlMs: number;
   maxBytes: number;
@@ -72,8 +82,9 @@ export class ResponseCache {
   private readonly generations = new Map<string, number>();
   private readonly byHash = new Map<string, string>();
   private readonly settleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly flights = new Map<string, Flight>();
   private bytes = 0;
-  readonly stats = { hits: 0, misses: 0, stored: 0, discarded: 0, invalidations: 0, evicted: 0 };
+  readonly stats = { hits: 0, misses: 0, stale: 0, joined: 0, stored: 0, discarded: 0, invalidations: 0, evicted: 0 };
 
   constructor(private readonly opts: ResponseCacheOptions) {}
 
@@ -107,17 +118,50 @@ export class ResponseCache {
     return this.opts.now?.() ?? Date.now();
   }
 
+  /** A fresh answer, if there is one. */
   get(operation: string, key: string): Buffer | undefined {
+    const found = this.lookup(operation, key);
+    return found?.fresh ? found.body : undefined;
+  }
+
+  /**
+   * The answer held for a key: fresh, or past its TTL by less than one more TTL (served only while a
+   * refresh is under way). An answer whose operation an event or a mutation dropped is never returned.
+   */
+  lookup(operation: string, key: string): Lookup | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
-    if (e.generation !== this.generations.get(operation) || e.expires <= this.now()) {
+    const now = this.now();
+    if (e.generation !== this.generations.get(operation) || e.expires + this.opts.ttlMs <= now) {
       this.remove(key, e);
       return undefined;
     }
     // Most recently used last.
     this.entries.delete(key);
     this.entries.set(key, e);
-    return e.body;
+    return { body: e.body, fresh: e.expires > now };
+  }
+
+  /** The fetch under way for a key in the operation's current generation, if any. */
+  flight(operation: string, key: string): Promise<Buffer | undefined> | undefined {
+    const f = this.flights.get(key);
+    return f && f.generation === this.generations.get(operation) ? f.done : undefined;
+  }
+
+  /** Marks the ticket's request as the one fetching its key; finishFlight() ends it. */
+  startFlight(ticket: CacheTicket): void {
+    let finish!: (body: Buffer | undefined) => void;
+    const done = new Promise<Buffer | undefined>((resolve) => (finish = resolve));
+    this.flights.get(ticket.key)?.finish(undefined);
+    this.flights.set(ticket.key, { generation: ticket.generation, done, finish });
+  }
+
+  /** Ends the ticket's flight: waiting requests get the answer, or (undefined) go fetch it themselves. */
+  finishFlight(ticket: CacheTicket, body: Buffer | undefined): void {
+    const f = this.flights.get(ticket.key);
+    if (!f || f.generation !== ticket.generation) return;
+    this.flights.delete(ticket.key);
+    f.finish(body);
   }
 
   /** How many times an operation was dropped so far. */
@@ -188,6 +232,8 @@ export class ResponseCache {
   close(): void {
     for (const t of this.settleTimers.values()) clearTimeout(t);
     this.settleTimers.clear();
+    for (const f of this.flights.values()) f.finish(undefined);
+    this.flights.clear();
     this.entries.clear();
     this.bytes = 0;
   }
@@ -212,9 +258,15 @@ export const cacheTickets = new WeakMap<Request, CacheTicket>();
 
 /**
  * Answers a cacheable operation from the cache, or marks the request so its answer is stored. Runs
- * after authentication and the persisted-operation lookup, before Apollo Server.
+ * after authentication and the persisted-operation lookup, before Apollo Server. One request at a
+ * time fetches a key: the same requests arriving meanwhile wait for its answer, or, when the entry is
+ * only past its TTL (no event dropped it), get that answer at once while it is refreshed.
  */
 export function serveFromCache(cache: ResponseCache) {
+  const send = (res: Response, body: Buffer) => {
+    res.status(200).setHeader('content-type', 'application/json; charset=utf-8');
+    res.end(body);
+  };
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'POST') return next();
     const body = req.body as { query?: unknown; variables?: unknown; operationName?: unknown } | undefined;
@@ -222,15 +274,31 @@ export function serveFromCache(cache: ResponseCache) {
     const operation = cache.operationOf(hashOf(body.query));
     if (!operation || (body.operationName != null && body.operationName !== operation)) return next();
     const key = `${operation}|${stableStringify(body.variables ?? {})}|${scopeOf(identities.get(req))}`;
-    const hit = cache.get(operation, key);
-    if (hit) {
+    const found = cache.lookup(operation, key);
+    if (found?.fresh) {
       cache.stats.hits++;
-      res.status(200).setHeader('content-type', 'application/json; charset=utf-8');
-      res.end(hit);
+      return send(res, found.body);
+    }
+    const ticket = cache.ticket(operation, key);
+    const flight = cache.flight(operation, key);
+    if (flight && found) {
+      cache.stats.stale++;
+      return send(res, found.body);
+    }
+    if (flight) {
+      cache.stats.joined++;
+      void flight.then((answer) => {
+        if (answer) return send(res, answer);
+        cacheTickets.set(req, ticket);
+        next();
+      });
       return;
     }
     cache.stats.misses++;
-    cacheTickets.set(req, cache.ticket(operation, key));
+    cache.startFlight(ticket);
+    // Whatever becomes of the request (an error, a dropped connection), its waiters are let go.
+    res.once('close', () => cache.finishFlight(ticket, undefined));
+    cacheTickets.set(req, ticket);
     next();
   };
 }
@@ -253,10 +321,13 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<{ 
             return;
           }
           const ticket = contextValue.cacheTicket;
-          if (!ticket || response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (result.errors?.length || !result.data || (response.http.status ?? 200) !== 200) return;
-          cache.set(ticket, Buffer.from(JSON.stringify(result)));
+          if (!ticket) return;
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          if (!result || result.errors?.length || !result.data || (response.http.status ?? 200) !== 200) return cache.finishFlight(ticket, undefined);
+          const body = Buffer.from(JSON.stringify(result));
+          cache.set(ticket, body);
+          // Requests that waited for this one began before it answered: the answer is theirs too.
+          cache.finishFlight(ticket, body);
         },
       };
     },

@@ -18,17 +18,19 @@ const DEV = { secret: DEV_JWT_SECRET, issuer: 'zhiyuan-dev', audience: 'zhiyuan'
  * version and the subject of the forwarded identity, and counts the fetches it gets.
  */
 function fakeSubgraph() {
-  const state = { version: 'v1', fetches: 0 };
+  const state = { version: 'v1', fetches: 0, delayMs: 0 };
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (d) => (body += d));
-    req.on('end', () => {
+    req.on('end', async () => {
       state.fetches++;
+      const version = state.version;
+      if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
       const token = String(req.headers[INTERNAL_IDENTITY_HEADER] ?? '');
       const sub = (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString() || '{}') as { id?: { sub?: string } }).id?.sub ?? '?';
       const code = (JSON.parse(body) as { variables?: { divisionCode?: string } }).variables?.divisionCode ?? '?';
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ data: { exposureBoard: { divisionCode: code, divisionName: `${state.version} for ${sub}`, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } }));
+      res.end(JSON.stringify({ data: { exposureBoard: { divisionCode: code, divisionName: `${version} for ${sub}`, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } }));
     });
   });
   return { state, server };
@@ -70,6 +72,7 @@ describe('response cache', () => {
   beforeEach(() => {
     fake.state.version = 'v1';
     fake.state.fetches = 0;
+    fake.state.delayMs = 0;
   });
 
   const config = (extra: Record<string, string> = {}) =>
@@ -158,6 +161,48 @@ describe('response cache', () => {
       await bus.publish('people.staff.registered', createEvent('people.staff.registered', { staffId, name: '测试', roles: ['VILLAGE_CADRE'], divisionCode: '330522104201', phone: null, department: null, active: true }, { producer: 'people-credit', key: staffId }));
       await until(() => gateway.responseCache!.generation('ExposureBoard') > before, 'the event');
       expect(await board(gateway.url)).toBe('v2 for anonymous');
+    } finally {
+      await gateway.stop();
+      await bus.close();
+    }
+  });
+
+  it('fetches a missed key once for concurrent requests, and serves the expired answer while refreshing it', async () => {
+    const bus = new InProcessEventBus(silentLogger);
+    await bus.start();
+    const gateway = createGateway(config({ RESPONSE_CACHE_TTL_MS: '300' }), { logger: silentLogger, bus });
+    await gateway.start();
+    try {
+      const stats = gateway.responseCache!.stats;
+      fake.state.delayMs = 200;
+      // Ten at once on a cold key: one goes to the subgraph, nine wait for its answer.
+      const first = await Promise.all(Array.from({ length: 10 }, () => board(gateway.url)));
+      expect(first).toEqual(Array(10).fill('v1 for anonymous'));
+      expect(stats.misses).toBe(1);
+      expect(stats.joined).toBe(9);
+      expect(fake.state.fetches).toBe(1);
+
+      // Past the TTL (no event dropped it): one request refreshes, the others get the old answer at once.
+      await new Promise((r) => setTimeout(r, 350));
+      fake.state.version = 'v2';
+      fake.state.delayMs = 1_000;
+      let refreshed = false;
+      const refreshing = board(gateway.url).then((v) => ((refreshed = true), v));
+      await until(() => fake.state.fetches === 2, 'the refresh to reach the subgraph');
+      expect(await board(gateway.url)).toBe('v1 for anonymous');
+      expect(refreshed).toBe(false);
+      expect(stats.stale).toBe(1);
+      expect(await refreshing).toBe('v2 for anonymous');
+      expect(await board(gateway.url)).toBe('v2 for anonymous');
+      expect(fake.state.fetches).toBe(2);
+
+      // An event drops the answer: nobody gets the old one, not even while the new one is fetched.
+      fake.state.version = 'v3';
+      const staffId = randomUUID();
+      const before = gateway.responseCache!.generation('ExposureBoard');
+      await bus.publish('people.staff.registered', createEvent('people.staff.registered', { staffId, name: '测试', roles: ['VILLAGE_CADRE'], divisionCode: '330522104201', phone: null, department: null, active: true }, { producer: 'people-credit', key: staffId }));
+      await until(() => gateway.responseCache!.generation('ExposureBoard') > before, 'the event');
+      expect(await Promise.all([board(gateway.url), board(gateway.url)])).toEqual(['v3 for anonymous', 'v3 for anonymous']);
     } finally {
       await gateway.stop();
       await bus.close();

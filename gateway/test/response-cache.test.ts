@@ -85,6 +85,46 @@ describe('ResponseCache', () => {
     c.close();
   });
 
+  it('keeps an answer past its TTL for one more TTL, as stale, and never one an event dropped', () => {
+    const now = { t: 0 };
+    const c = cache(now);
+    c.set(c.ticket('ExposureBoard', 'a'), Buffer.from('a'));
+    now.t = 1_500;
+    expect(c.get('ExposureBoard', 'a')).toBeUndefined();
+    expect(c.lookup('ExposureBoard', 'a')).toEqual({ body: Buffer.from('a'), fresh: false });
+    now.t = 2_000;
+    expect(c.lookup('ExposureBoard', 'a')).toBeUndefined();
+    c.set(c.ticket('ExposureBoard', 'b'), Buffer.from('b'));
+    now.t = 3_500;
+    c.invalidateSubject('credit.listing.removed');
+    expect(c.lookup('ExposureBoard', 'b')).toBeUndefined();
+    c.close();
+  });
+
+  it('lets requests wait for the one fetching a key, and not across a drop', async () => {
+    const c = cache();
+    const ticket = c.ticket('ExposureBoard', 'k');
+    expect(c.flight('ExposureBoard', 'k')).toBeUndefined();
+    c.startFlight(ticket);
+    const waiting = c.flight('ExposureBoard', 'k');
+    expect(waiting).toBeDefined();
+    c.finishFlight(ticket, Buffer.from('answer'));
+    await expect(waiting).resolves.toEqual(Buffer.from('answer'));
+    expect(c.flight('ExposureBoard', 'k')).toBeUndefined();
+
+    const second = c.ticket('ExposureBoard', 'k');
+    c.startFlight(second);
+    c.invalidateSubject('credit.listing.removed');
+    // The fetch began before the event: requests arriving after it do not wait for its answer.
+    expect(c.flight('ExposureBoard', 'k')).toBeUndefined();
+    const failed = c.ticket('ExposureBoard', 'k');
+    c.startFlight(failed);
+    const w = c.flight('ExposureBoard', 'k');
+    c.finishFlight(failed, undefined);
+    await expect(w).resolves.toBeUndefined();
+    c.close();
+  });
+
   it('stays within its memory bound, evicting the least recently used', () => {
     const c = cache({ t: 0 }, 100);
     for (const k of ['a', 'b', 'c', 'd']) c.set(c.ticket('ExposureBoard', k), Buffer.alloc(25, k));
