@@ -5,13 +5,13 @@ import { createContext, type Context } from './context';
 import { entities } from './entities';
 import { handlers } from './events';
 import { migrations } from './migrations';
+import { partnerDurable, partnerSubject } from './model/partner-acks';
 import { resolvers } from './resolvers';
 import { startSchedules } from './schedules';
 import { typeDefs } from './schema';
 import { seedDemoData } from './seed';
 
-/** The durable consumer of a partner department on stream PEOPLE_CREDIT (see deploy/nats.conf). */
-export const partnerDurable = (department: string) => `partner_${department}`;
+export { partnerDurable } from './model/partner-acks';
 
 export const SERVICE_NAME = 'people-credit';
 export const DB_SCHEMA = 'people';
@@ -30,7 +30,7 @@ export function createService(config: PeopleCreditConfig, deps: ServiceDeps = {}
       onStart: async (runtime) => {
         if (config.SEED_DEMO_DATA) await seedDemoData(runtime);
         // Each partner department pulls from a durable consumer of its own, made here: its NATS user may only read it.
-        for (const department of PARTNER_DEPARTMENTS) await runtime.bus.provisionDurable(partnerDurable(department), `credit.link.changed.${department}`);
+        for (const department of PARTNER_DEPARTMENTS) await runtime.bus.provisionDurable(partnerDurable(department), partnerSubject(department));
         return startSchedules(runtime, config);
       },
     },

@@ -1,5 +1,6 @@
 import type { ServiceRuntime } from '@zhiyuan/server';
 import type { PeopleCreditConfig } from './config';
+import { acknowledgeDeliveredChanges, jetStreamOf } from './model/partner-acks';
 import { expireListings, reportOverduePartnerChanges } from './model/sweeps';
 
 /** Runs the sweeps on their intervals; returns the stop hook. Each sweep is safe to run twice. */
@@ -18,6 +19,11 @@ export function startSchedules(runtime: ServiceRuntime, config: PeopleCreditConf
   };
   const timers = [
     every(config.LISTING_EXPIRY_SWEEP_INTERVAL_MS, 'listing-expiry', (now) => expireListings(messaging, now)),
+    // Acks of JetStream deliveries count as acknowledgements: read them first, so they are never reported overdue.
+    every(config.PARTNER_OVERDUE_SWEEP_INTERVAL_MS, 'partner-acks', async (now) => {
+      const jsm = jetStreamOf(runtime.bus);
+      return jsm ? acknowledgeDeliveredChanges(messaging, jsm, { now, log: (msg, data) => logger.warn(data, msg) }) : 0;
+    }),
     every(config.PARTNER_OVERDUE_SWEEP_INTERVAL_MS, 'partner-overdue', (now) => reportOverduePartnerChanges(messaging, now, config.PARTNER_ACK_WORKING_DAYS)),
   ];
   return async () => {

@@ -2,6 +2,7 @@ import { IndexCaseObligees1764200000000 } from './1764200000000-IndexCaseObligee
 import { CreatePeopleSchema1732406400000 } from './1732406400000-CreatePeopleSchema';
 import { AddPartiesStaffAndCredit1732500000000 } from './1732500000000-AddPartiesStaffAndCredit';
 import { AddJudgeToCaseProjection1764800000000 } from './1764800000000-AddJudgeToCaseProjection';
+import { AddPartnerAckCursor1764900000000 } from './1764900000000-AddPartnerAckCursor';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreatePeopleSchema1732406400000, AddPartiesStaffAndCredit1732500000000, IndexCaseObligees1764200000000, AddJudgeToCaseProjection1764800000000];
+export const migrations = [CreatePeopleSchema1732406400000, AddPartiesStaffAndCredit1732500000000, IndexCaseObligees1764200000000, AddJudgeToCaseProjection1764800000000, AddPartnerAckCursor1764900000000];

@@ -12,6 +12,10 @@ export class UniqueConsumersBus implements EventBus {
   get stats() {
     return this.inner.stats;
   }
+  /** The JetStream clients of the wrapped NATS bus (the partner-ack step reads consumer ack floors). */
+  get clients(): unknown {
+    return (this.inner as { clients?: unknown }).clients;
+  }
   start(): Promise<void> {
     return this.inner.start();
   }
