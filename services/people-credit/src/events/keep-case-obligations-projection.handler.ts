@@ -22,7 +22,7 @@ export const keepCaseObligationsProjection = defineHandler({
       [p.caseId, p.caseNumber, p.court, p.obligorIds, p.obligeeIds, p.amountOwedFen, p.villageCode, p.townshipCode, p.judgeId],
     );
     // A new obligation is an input of the obligors' capacity profiles.
-    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[])`, [p.obligorIds]);
+    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id`, [p.obligorIds]);
     for (const { id } of known) await reclassify(manager, emit, id, new Date(event.occurredAt), event);
   },
 });
