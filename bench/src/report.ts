@@ -16,6 +16,8 @@ export interface BenchResults {
     judgmentsLoaded: number;
     machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
     settings: { durationSeconds: number; connections: number };
+    /** Where the subgraphs ran (older results: inline). */
+    subgraphs?: 'processes' | 'inline';
   };
   generate?: GenerateResults;
   load?: LoadReport;
@@ -101,7 +103,8 @@ export function renderMarkdown(r: BenchResults): string {
   out.push(`# Benchmark results: ${m.scale} scale`, '');
   out.push(`Run ${m.startedAt} to ${m.finishedAt ?? '?'}, seed ${m.seed}, scenarios ${m.scenarios.join(', ')}.`);
   out.push(`Machine: ${m.machine.cpus} CPUs (${m.machine.cpuModel}), ${m.machine.memoryGb} GB, Node ${m.machine.node}, ${m.machine.platform}.`);
-  out.push(`Load runs: ${m.settings.durationSeconds} s each, ${m.settings.connections} connections; ${r.gateway?.conditions ?? 'the four subgraphs in the benchmark process'}; PostgreSQL and a private nats-server on the same machine.`, '');
+  const placement = m.subgraphs === 'processes' ? 'each subgraph in a process of its own (services/<name>/src/main.ts as deployed)' : 'the four subgraphs in the benchmark process';
+  out.push(`Load runs: ${m.settings.durationSeconds} s each, ${m.settings.connections} connections; ${r.gateway?.conditions ?? placement}; PostgreSQL and a private nats-server on the same machine.`, '');
   out.push('## Targets', '', '| target | measured | result |', '| --- | --- | --- |');
   for (const t of targets(r)) out.push(`| ${t.target} | ${t.measured} | ${yes(t.ok)} |`);
   out.push('');

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Dataset, SCALES, type Scale } from './generator';
-import { startBenchEnvironment, type BenchEnvironment } from './harness/infra';
+import { startBenchEnvironment, type BenchEnvironment, type SubgraphPlacement } from './harness/infra';
 import { loadDataset, REPO_ROOT, type LoadedData } from './harness/load';
 import { renderMarkdown, type BenchResults } from './report';
 import { generateScenario } from './scenarios/generate';
@@ -20,6 +20,7 @@ const NEEDS_STACK: Scenario[] = ['gateway', 'sql', 'events', 'cockpit'];
 
 const USAGE = `usage: npm run bench -- [--scenario all|${SCENARIOS.join('|')}[,...]] [--scale county|province]
        [--judgments N] [--duration SEC] [--connections N] [--seed N] [--import-rows N[,N]] [--out DIR]
+       [--subgraphs processes|inline]   (default: processes, inline when the sql scenario runs)
        npm run bench -- --render bench/results/FILE.json   (re-render the Markdown of a saved result)`;
 
 export interface RunOptions {
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
       'events-rate': { type: 'string', default: '200' },
       out: { type: 'string', default: path.join(REPO_ROOT, 'bench/results') },
       render: { type: 'string' },
+      subgraphs: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -115,8 +117,13 @@ async function main(): Promise<void> {
     } else {
       let env: BenchEnvironment | undefined;
       try {
-        log('starting the product (fresh database, private NATS, four subgraphs and the gateway)');
-        env = await startBenchEnvironment({ nats: true });
+        // Statements are counted through hooks in the subgraphs' data sources: the sql scenario needs them inline.
+        const placement = (values.subgraphs ?? (stackScenarios.includes('sql') ? 'inline' : 'processes')) as SubgraphPlacement;
+        if (placement !== 'processes' && placement !== 'inline') throw new Error('--subgraphs must be processes or inline');
+        if (placement === 'processes' && stackScenarios.includes('sql')) throw new Error('the sql scenario needs --subgraphs inline');
+        results.meta.subgraphs = placement;
+        log(`starting the product (fresh database, private NATS, four subgraphs ${placement === 'inline' ? 'in this process' : 'in processes of their own'}, the gateway)`);
+        env = await startBenchEnvironment({ nats: true, subgraphs: placement });
         const started = env;
         // An interrupted run still drops its database and stops its private NATS.
         for (const sig of ['SIGINT', 'SIGTERM'] as const) {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@zhiyuan/testing';
 import { startStack, type Stack } from '@zhiyuan/stack';
 import { createLogger, type Logger } from '@zhiyuan/config';
-import { startGatewayProcess, type ServerProcess } from './processes';
+import { startGatewayProcess, startSubgraphProcesses, type ServerProcess } from './processes';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -112,44 +112,55 @@ export class QueryCounter {
   }
 }
 
+/** Where the four subgraphs run: each in a process of its own (as deployed), or all in the benchmark's process. */
+export type SubgraphPlacement = 'processes' | 'inline';
+
 export interface BenchEnvironment {
-  /** The four subgraphs in this process; `stack.gatewayUrl` is the gateway's own process. */
+  /** The four subgraphs; `stack.gatewayUrl` is the gateway's own process. */
   stack: Stack;
   gateway: ServerProcess;
   db: TestDatabase;
   nats?: PrivateNats;
+  /** Counts SQL statements only when the subgraphs run inline (it hooks their data sources). */
   counter: QueryCounter;
+  subgraphs: SubgraphPlacement;
   log: Logger;
   stop(): Promise<void>;
 }
 
 /**
  * The product as a benchmark runs it: a fresh database, a private NATS (real JetStream), the four
- * subgraphs from startStack in this process with the demo division tree and staff seeded, and the
- * gateway as deployed (gateway/src/main.ts) in a process of its own, so it does not share the
- * subgraphs' event loop. `gatewayEnv` configures that gateway (GATEWAY_WORKERS, RESPONSE_CACHE…).
+ * subgraphs with the demo division tree and staff seeded, and the gateway as deployed
+ * (gateway/src/main.ts) in a process of its own. The subgraphs run each in a process of its own
+ * (`processes`, as deployed), or from startStack in this process (`inline`), where the SQL
+ * statements they issue can be counted. `gatewayEnv` configures the gateway (GATEWAY_WORKERS,
+ * RESPONSE_CACHE…).
  */
-export async function startBenchEnvironment(opts: { nats: boolean; gatewayEnv?: Record<string, string> } = { nats: true }): Promise<BenchEnvironment> {
+export async function startBenchEnvironment(opts: { nats: boolean; subgraphs?: SubgraphPlacement; gatewayEnv?: Record<string, string> } = { nats: true }): Promise<BenchEnvironment> {
   process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
   const log = createLogger('bench', process.env.BENCH_LOG_LEVEL ?? 'warn');
   const db = await createTestDatabase('zy_bench');
   const nats = opts.nats ? await startPrivateNats(log) : undefined;
   const counter = new QueryCounter();
+  const placement = opts.subgraphs ?? 'processes';
   try {
-    const subgraphs = await startStack({
-      databaseUrl: db.url,
-      natsUrl: nats?.url,
-      gateway: false,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: log,
-      onQuery: counter.onQuery,
-      aroundRequest: counter.aroundRequest,
-      env: {
-        NODE_ENV: 'development',
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-      },
-    });
+    const subgraphs =
+      placement === 'processes'
+        ? await startSubgraphProcesses({ databaseUrl: db.url, natsUrl: nats?.url })
+        : await startStack({
+            databaseUrl: db.url,
+            natsUrl: nats?.url,
+            gateway: false,
+            subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
+            seedDemoData: true,
+            logger: log,
+            onQuery: counter.onQuery,
+            aroundRequest: counter.aroundRequest,
+            env: {
+              NODE_ENV: 'development',
+              LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+            },
+          });
     let gateway: ServerProcess;
     try {
       gateway = await startGatewayProcess(subgraphs, { natsUrl: nats?.url, env: opts.gatewayEnv });
@@ -159,7 +170,7 @@ export async function startBenchEnvironment(opts: { nats: boolean; gatewayEnv?: 
     }
     const stack: Stack = { ...subgraphs, gatewayUrl: gateway.url };
     return {
-      stack, gateway, db, nats, counter, log,
+      stack, gateway, db, nats, counter, subgraphs: placement, log,
       stop: async () => {
         await gateway.stop().catch(() => undefined);
         await stack.stop().catch(() => undefined);

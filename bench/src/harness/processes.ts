@@ -17,20 +17,22 @@ export interface ServerProcess {
 
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
+/** Polls until the server answers: a GraphQL `{ __typename }` (a gateway), or GET of a readiness URL (a subgraph). */
+async function waitForHealth(url: string, child: ChildProcess, output: () => string, readyUrl?: string, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`exited ${child.exitCode} before answering: ${output().slice(-800)}`);
-    const ok = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })
-      .then((r) => r.ok)
-      .catch(() => false);
+    const probe = readyUrl
+      ? fetch(readyUrl)
+      : fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+    const ok = await probe.then((r) => r.ok).catch(() => false);
     if (ok) return;
-    if (Date.now() > until) throw new Error(`no answer from ${url}: ${output().slice(-800)}`);
+    if (Date.now() > until) throw new Error(`no answer from ${readyUrl ?? url}: ${output().slice(-800)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
-async function startChild(script: string, env: Record<string, string | undefined>, port: number): Promise<ServerProcess> {
+async function startChild(script: string, env: Record<string, string | undefined>, port: number, subgraph = false): Promise<ServerProcess> {
   // The benchmark itself runs under `tsx --tsconfig ../tsconfig.json`, which tsx passes on relative to bench/.
   const child = spawn(TSX, [script], { cwd: REPO_ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json'), ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   let out = '';
@@ -41,7 +43,7 @@ async function startChild(script: string, env: Record<string, string | undefined
   child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}/graphql`;
   try {
-    await waitForHealth(url, child, () => out);
+    await waitForHealth(url, child, () => out, subgraph ? `http://127.0.0.1:${port}/ready` : undefined, subgraph ? 180_000 : 60_000);
   } catch (err) {
     child.kill('SIGKILL');
     throw err;
@@ -58,6 +60,55 @@ async function startChild(script: string, env: Record<string, string | undefined
       clearTimeout(timer);
     },
   };
+}
+
+const SUBGRAPHS = [
+  { key: 'peopleCredit', dir: 'people-credit', env: 'PEOPLE_CREDIT_URL' },
+  { key: 'cases', dir: 'cases', env: 'CASES_URL' },
+  { key: 'tasks', dir: 'tasks', env: 'TASKS_URL' },
+  { key: 'metrics', dir: 'metrics', env: 'METRICS_URL' },
+] as const;
+
+/**
+ * The four subgraphs as they are deployed (`services/<name>/src/main.ts`), each in a process of its
+ * own on a free port, over one database and NATS server; people-credit first, seeding the demo
+ * county's divisions and staff. The result has the shape of startStack's.
+ */
+export async function startSubgraphProcesses(opts: { databaseUrl: string; natsUrl?: string; env?: Record<string, string> }): Promise<Stack> {
+  const started: Partial<Record<(typeof SUBGRAPHS)[number]['key'], ServerProcess>> = {};
+  const stop = async () => {
+    for (const s of Object.values(started).reverse()) await s?.stop().catch(() => undefined);
+  };
+  try {
+    for (const s of SUBGRAPHS) {
+      const port = await freePort();
+      started[s.key] = await startChild(
+        path.join(REPO_ROOT, `services/${s.dir}/src/main.ts`),
+        {
+          NODE_ENV: 'development',
+          LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          DATABASE_URL: opts.databaseUrl,
+          NATS_URL: opts.natsUrl,
+          NATS_USER: undefined,
+          NATS_PASSWORD: undefined,
+          INTERNAL_AUTH_SECRET: TEST_INTERNAL_SECRET,
+          SEED_DEMO_DATA: s.key === 'peopleCredit' ? 'true' : undefined,
+          ...opts.env,
+        },
+        port,
+        true,
+      );
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  const services = Object.fromEntries(
+    SUBGRAPHS.map((s) => [s.key, { url: started[s.key]!.url, stop: () => started[s.key]!.stop(), start: async (): Promise<void> => { throw new Error('a subgraph process is not restarted'); } }]),
+  ) as unknown as Stack['services'];
+  return { gatewayUrl: '', databaseUrl: opts.databaseUrl, services, stop };
 }
 
 /**

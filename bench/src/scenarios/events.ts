@@ -195,7 +195,7 @@ export async function eventsScenario(env: BenchEnvironment, ds: Dataset, data: L
     judgeScoreUpdated: { ...distribution(lat.score), method: "metrics inbox handled_at of the score-closed-case handler for the case's cases.case.closed event" },
     partnerReceivedCreditChange: { ...distribution(lat.link), method: 'a durable JetStream consumer on credit.link.changed.BANK_LOAN receiving the CLEAR change' },
     missing,
-    statementsPerPayment: { requests: perPayment(statements.byService), background: perPayment(statements.backgroundByService) },
+    statementsPerPayment: env.subgraphs === 'inline' ? { requests: perPayment(statements.byService), background: perPayment(statements.backgroundByService) } : undefined,
   };
 }
 

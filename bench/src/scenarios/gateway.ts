@@ -83,6 +83,6 @@ export async function gatewayScenario(env: BenchEnvironment, ds: Dataset, data: 
   const peerRatiosNoCache = peer ? ops.filter((o) => o.cached).map((o) => ratio(o.name, 'zhiyuan-gateway-no-cache')) : [];
   const peerRatiosTwoWorkers = peer ? ops.filter((o) => !o.cached).map((o) => ratio(o.name, 'zhiyuan-gateway-2-workers')) : [];
   const conditions =
-    'each gateway in a process of its own (ours: gateway/src/main.ts as deployed, NODE_ENV=development with an HS256 token, supergraph introspected; Hive: its runtime alone), the four subgraphs in the benchmark process, autocannon in another; the response cache is measured without concurrent writes (no event drops it during a run)';
+    `each gateway in a process of its own (ours: gateway/src/main.ts as deployed, NODE_ENV=development with an HS256 token, supergraph introspected; Hive: its runtime alone), ${env.subgraphs === 'processes' ? 'each subgraph in a process of its own' : 'the four subgraphs in the benchmark process'}, autocannon in another; the response cache is measured without concurrent writes (no event drops it during a run)`;
   return { targets: { village: t.village, township: t.township, caseId: t.caseId ?? null }, runs, overheadRatios, peerRatios, peerRatiosNoCache, peerRatiosTwoWorkers, conditions, peerError };
 }

@@ -34,6 +34,7 @@ const BOARD_PAGE_SIZES = [10, 100, 200];
  * gateway used has its response cache off (an answer from the cache issues no statement at all).
  */
 export async function sqlScenario(env: BenchEnvironment, _ds: Dataset, _data: LoadedData, opts: RunOptions): Promise<SqlResults> {
+  if (env.subgraphs !== 'inline') throw new Error('the sql scenario counts statements through hooks in the subgraphs: run it with --subgraphs inline');
   const gateway = await startGatewayProcess(env.stack, { natsUrl: env.nats?.url, env: { RESPONSE_CACHE: 'off' } });
   try {
     return await countStatements(env, gateway.url, opts);
