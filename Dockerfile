@@ -1,12 +1,45 @@
 # One image for every part; the command picks the part (see docker-compose.yml).
-FROM node:20-bookworm-slim
+
+# The workspace sources; both the build and the production install start from them. bench is a
+# workspace too: npm ci refuses a lockfile whose workspaces are missing, so its package.json comes along.
+FROM node:20-bookworm-slim AS sources
 WORKDIR /app
-ENV NODE_ENV=production
+# The npm that wrote package-lock.json (package.json "packageManager").
+RUN npm install -g npm@11.19.1 --no-audit --no-fund
 COPY package.json package-lock.json tsconfig.json tsconfig.base.json turbo.json ./
 COPY packages ./packages
 COPY gateway ./gateway
 COPY services ./services
-RUN npm ci --no-audit --no-fund && npx turbo run build --filter=@zhiyuan/gateway --filter="./services/*"
+COPY bench/package.json ./bench/package.json
+
+# Build with the devDependencies (turbo, tsx, esbuild, GraphQL Code Generator). NODE_ENV stays unset
+# here: NODE_ENV=production would make npm ci leave them out. Turbo generates each subgraph's resolver
+# types, then bundles every deployable, with the workspace packages inside, into <part>/dist/main.js.
+FROM sources AS build
+ENV TURBO_TELEMETRY_DISABLED=1
+RUN npm ci --no-audit --no-fund
+RUN npx turbo run build --filter=@zhiyuan/gateway --filter="./services/*"
+
+# What the bundles import at run time: the production dependencies of the deployables only (npm
+# packages stay external to the bundles; the benchmark and the all-in-one launcher are left out).
+FROM sources AS deps
+RUN npm ci --omit=dev --no-audit --no-fund --include-workspace-root=false \
+  -w @zhiyuan/gateway -w @zhiyuan/cases -w @zhiyuan/people-credit -w @zhiyuan/tasks -w @zhiyuan/metrics
+
+# Run: plain node on the bundles. Beside them, the files read at run time come with the sources
+# (gateway/supergraph.graphql, gateway/persisted-operations.json; each schema.graphql is copied into dist/).
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY --from=deps /app ./
+COPY --from=build /app/gateway/dist ./gateway/dist
+COPY --from=build /app/services/cases/dist ./services/cases/dist
+COPY --from=build /app/services/people-credit/dist ./services/people-credit/dist
+COPY --from=build /app/services/tasks/dist ./services/tasks/dist
+COPY --from=build /app/services/metrics/dist ./services/metrics/dist
+# The gateway's bundle rewrites its safelist file when it starts (the command-line block of
+# gateway/src/persisted-operations.ts runs inside the bundle); without write access it exits on EACCES.
+COPY --from=deps --chown=node:node /app/gateway/persisted-operations.json ./gateway/persisted-operations.json
 USER node
 EXPOSE 4000
 CMD ["node", "gateway/dist/main.js"]
