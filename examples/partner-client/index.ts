@@ -16,7 +16,8 @@
  *     npx tsx examples/partner-client/index.ts --department BANK_LOAN [--durable bank-feed] [--since 2026-01-01T00:00:00Z | --from-seq 42] [--once]
  *
  * In production the client logs in to NATS as its department's user (NATS_USER, NATS_PASSWORD; see
- * deploy/nats.conf) and pulls from the consumer partner_<DEPARTMENT> that the platform provisions, and
+ * deploy/nats.conf), receives on its own inbox prefix _INBOX_<user> (NATS_INBOX_PREFIX overrides it),
+ * pulls from the consumer partner_<DEPARTMENT> that the platform provisions, and
  * acknowledges through the gateway with the partner account's bearer token (GATEWAY_URL, PARTNER_TOKEN).
  * In development (PEOPLE_CREDIT_URL) the acknowledgement is signed as a PARTNER identity of that
  * department with INTERNAL_AUTH_SECRET and sent to the subgraph directly.
@@ -57,6 +58,12 @@ export interface PartnerClientOptions {
   /** The department's NATS user (deploy/nats.conf); unset on a development server without accounts. */
   user?: string;
   pass?: string;
+  /**
+   * Subject prefix of this connection's inboxes (request replies, pull deliveries). deploy/nats.conf lets
+   * a partner subscribe only under `_INBOX_<user>`, never to the shared `_INBOX.>`, where one department
+   * could read another's deliveries. Default: `_INBOX_<user>` with a user, the client's `_INBOX` without.
+   */
+  inboxPrefix?: string;
   department: PartnerDepartment;
   /** The durable consumer's name; keep it stable so a restart resumes where it stopped. */
   durableName: string;
@@ -102,7 +109,8 @@ async function openConsumer(nc: NatsConnection, opts: PartnerClientOptions, log:
 /** Subscribes with a durable consumer of its own and processes changes one at a time, in order. */
 export async function startPartnerClient(opts: PartnerClientOptions): Promise<PartnerClient> {
   const log = opts.log ?? ((m: string) => process.stdout.write(`${m}\n`));
-  const nc: NatsConnection = await connect({ servers: opts.natsUrl, name: `partner-${opts.department}`, user: opts.user, pass: opts.pass });
+  const inboxPrefix = opts.inboxPrefix ?? (opts.user ? `_INBOX_${opts.user}` : undefined);
+  const nc: NatsConnection = await connect({ servers: opts.natsUrl, name: `partner-${opts.department}`, user: opts.user, pass: opts.pass, inboxPrefix });
   let messages: ConsumerMessages;
   try {
     messages = await openConsumer(nc, opts, log);
@@ -179,6 +187,7 @@ async function main(): Promise<void> {
     durableName: arg('durable') ?? `partner_${department}`,
     user: process.env.NATS_USER,
     pass: process.env.NATS_PASSWORD,
+    inboxPrefix: process.env.NATS_INBOX_PREFIX || undefined,
     startAt: fromSeq ? { sequence: Number(fromSeq) } : since ? { time: new Date(since) } : undefined,
     acknowledge: process.env.GATEWAY_URL && process.env.PARTNER_TOKEN
       ? graphAcknowledger(process.env.GATEWAY_URL, async () => ({ authorization: `Bearer ${process.env.PARTNER_TOKEN}` }))

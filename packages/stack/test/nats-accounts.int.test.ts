@@ -13,7 +13,8 @@ const run = existsSync(NATS_SERVER) ? describe : process.env.CI === 'true' ? des
 
 /**
  * deploy/nats.conf run by a real nats-server: each service has its own user; a partner department may
- * only pull from and acknowledge its own consumer, and may publish nothing else.
+ * only pull from and acknowledge its own consumer, may publish nothing else, and receives replies and
+ * deliveries only on its own inbox prefix (_INBOX_<user>).
  */
 run('NATS accounts of deploy/nats.conf', () => {
   let server: ChildProcess;
@@ -80,6 +81,42 @@ run('NATS accounts of deploy/nats.conf', () => {
     expect(info.state.messages).toBe(2);
     await nc.close();
     await peopleCredit.close();
+  });
+
+  it('gives each partner an inbox of its own: the shared _INBOX.> and another partner\'s inbox prefix are refused', async () => {
+    /** The server's answer to a subscription: its permissions error, or 'allowed' when none comes within 3 s. */
+    const subscribing = async (nc: NatsConnection, subject: string): Promise<string> => {
+      const sub = nc.subscribe(subject);
+      const drained = (async () => {
+        for await (const _m of sub) {
+          /* no message may arrive */
+        }
+        return 'closed';
+      })().catch((err: unknown) => String(err));
+      const answer = await Promise.race([drained, new Promise<string>((r) => setTimeout(() => r('allowed'), 3_000))]);
+      sub.unsubscribe();
+      return answer;
+    };
+    const refused = async (nc: NatsConnection, subject: string) => expect({ subject, answer: await subscribing(nc, subject) }).toEqual({ subject, answer: expect.stringMatching(/permissions/i) });
+    const peopleCredit = new NatsEventBus({ url, name: 'people-credit', user: 'people-credit', pass: 'pc', logger: silentLogger });
+    await peopleCredit.start();
+    await peopleCredit.provisionDurable('partner_BANK_LOAN', 'credit.link.changed.BANK_LOAN');
+    await peopleCredit.provisionDurable('partner_ENLISTMENT', 'credit.link.changed.ENLISTMENT');
+    await peopleCredit.close();
+
+    const enlistment = await connect({ servers: url, user: 'partner-enlistment', pass: 'enl', inboxPrefix: '_INBOX_partner-enlistment' });
+    await refused(enlistment, '_INBOX.>');
+    await refused(enlistment, '_INBOX_partner-bank-loan.>');
+    await refused(enlistment, '_INBOX_partner-bank-loan.some-request');
+    // Its own prefix is allowed: a request through it (its consumer's info) is answered.
+    const info = await (await enlistment.jetstreamManager({ checkAPI: false } as never)).consumers.info('PEOPLE_CREDIT', 'partner_ENLISTMENT');
+    expect(info.config.filter_subject).toBe('credit.link.changed.ENLISTMENT');
+    await enlistment.close();
+
+    // With the client's shared default prefix the partner cannot even read its own consumer.
+    await expect(
+      startPartnerClient({ natsUrl: url, user: 'partner-bank-loan', pass: 'bank', inboxPrefix: '_INBOX', department: 'BANK_LOAN', durableName: 'partner_BANK_LOAN', onChange: () => undefined, log: () => undefined }).then((c) => c.stop()),
+    ).rejects.toThrow();
   });
 
   it('lets the gateway hear the domain events for its cache, and publish nothing', async () => {
