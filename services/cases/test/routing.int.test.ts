@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, type EventEnvelope } from '@zhiyuan/events';
-import { ADMIN, gqlRequest } from '@zhiyuan/testing';
+import { ADMIN, gqlRequest, waitFor } from '@zhiyuan/testing';
+import { intakeJudgments } from '../src/app/intake';
+import { settingsFrom } from '../src/config';
+import { loadCasesConfig } from '../src';
 import { CHANGE, FILE, GET, PAY, TAKE_IN } from './factories/graphql';
 import { BAISHUI, enforcementNumber, FANGJIAZHUANG, GANGKOU, HEPING, HONGXINGQIAO, judgment, partyEvent, staffEvent, startCases, type Harness } from './factories';
 
@@ -36,6 +39,35 @@ describe('routing to village, township and the township officer', () => {
     expect(got).toMatchObject({ village: { code: BAISHUI }, township: { code: HONGXINGQIAO } });
     expect(got.timeline.map((t: { kind: string }) => t.kind)).toContain('REROUTED');
     expect((await h.outbox('cases.case.rerouted', c.id))[0].payload).toMatchObject({ partyId: party, villageCode: BAISHUI, previousVillageCode: null });
+  });
+
+  it("routes a judgment taken in while its party's registration is being applied", async () => {
+    const party = randomUUID();
+    const ds = h.service.runtime.ds;
+    const settings = settingsFrom(loadCasesConfig({ DATABASE_URL: h.db.url, PORT: '0' }));
+    // The intake's transaction stays open while the registration arrives.
+    const qr = ds.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    const row = judgment({ obligorIds: [party] });
+    const { inserted } = await intakeJudgments(qr.manager, [row], settings, 'test', new Date());
+    expect(inserted).toHaveLength(1);
+    const delivered = h.deliver(partyEvent(party, BAISHUI, HONGXINGQIAO));
+    // Either the handler has written the route (and looked for the party's cases before this intake
+    // committed), or it waits for this intake: only then does the intake commit.
+    await waitFor(async () => {
+      const [{ routed, waiting }] = await ds.query(
+        `SELECT EXISTS (SELECT 1 FROM cases.party_route WHERE party_id = $1) AS routed,
+                EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted) AS waiting`,
+        [party],
+      );
+      return routed || waiting;
+    }, { what: 'the registration to be applied or to wait' });
+    await qr.commitTransaction();
+    await qr.release();
+    await delivered;
+    const got = (await gql(GET, { id: inserted[0]!.id })).data.case;
+    expect(got).toMatchObject({ village: { code: BAISHUI }, township: { code: HONGXINGQIAO } });
   });
 
   it('routes by the first obligor only', async () => {

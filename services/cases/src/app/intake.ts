@@ -6,6 +6,7 @@ import type { CaseSettings } from '../config';
 import { causeByCode } from '../domain/causes';
 import { addDays, courtDate } from '../domain/dates';
 import type { JudgmentInput } from './judgment-input';
+import { lockRoutingForIntake } from './routing';
 
 export const PRODUCER = 'cases';
 
@@ -36,6 +37,7 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
   const urgingDeadline = urge ? addDays(courtDate(now), settings.urgingDays) : null;
   const ids = rows.map((): string => randomUUID());
 
+  await lockRoutingForIntake(manager);
   const returned: { id: string; case_number: string; village_code: string | null; township_code: string | null }[] = await manager.query(
     `INSERT INTO cases."case" (id, case_number, court, cause_code, cause_category, judge_id, effective_date, performance_deadline,
         obligor_ids, obligee_ids, principal_fen, interest_fen, costs_fen, amount_owed_fen, state, village_code, township_code,

@@ -9,6 +9,24 @@ export interface Route {
   townshipCode: string | null;
 }
 
+
+/**
+ * Intake and the party-route handler meet on one advisory lock, so neither can miss the other's row:
+ * an intake (a mutation or an import batch) holds it shared while it reads `party_route` and writes
+ * cases, the handler holds it exclusively while it writes the route and re-routes the party's open
+ * cases. Whichever commits second sees the first's row (READ COMMITTED: each statement sees what was
+ * committed before it began). Intakes never wait for each other.
+ */
+const ROUTING_LOCK = `hashtext('cases.routing')`;
+
+export async function lockRoutingForIntake(q: { query(sql: string): Promise<unknown> }): Promise<void> {
+  await q.query(`SELECT pg_advisory_xact_lock_shared(${ROUTING_LOCK})`);
+}
+
+export async function lockRoutingForRoute(q: { query(sql: string): Promise<unknown> }): Promise<void> {
+  await q.query(`SELECT pg_advisory_xact_lock(${ROUTING_LOCK})`);
+}
+
 /** The fixed enforcement officer of a township: the longest-serving active officer homed there. */
 export async function fixedOfficerOf(manager: EntityManager, townshipCode: string | null, except?: string): Promise<string | null> {
   if (!townshipCode) return null;

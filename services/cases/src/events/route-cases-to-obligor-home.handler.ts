@@ -2,7 +2,7 @@ import { defineHandler } from '@zhiyuan/db';
 import type { EventEnvelope } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
 import type { Emit } from '@zhiyuan/db';
-import { rerouteOpenCasesOf } from '../app/routing';
+import { lockRoutingForRoute, rerouteOpenCasesOf } from '../app/routing';
 
 /**
  * Keeps the local projection party → home village/township, and lets open cases follow their
@@ -12,6 +12,7 @@ import { rerouteOpenCasesOf } from '../app/routing';
 async function apply(event: EventEnvelope<'people.party.registered'> | EventEnvelope<'people.party.updated'>, manager: EntityManager, emit: Emit): Promise<void> {
   const p = event.payload;
   const at = new Date(event.occurredAt);
+  await lockRoutingForRoute(manager);
   // Events of one party may arrive out of order; an older one never overwrites a newer route.
   const rows: unknown[] = await manager.query(
     `INSERT INTO cases.party_route (party_id, home_division_code, village_code, township_code, updated_at) VALUES ($1, $2, $3, $4, $5)

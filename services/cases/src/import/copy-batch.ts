@@ -5,6 +5,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { contractFor } from '@zhiyuan/events';
 import type { CaseSettings } from '../config';
 import { PRODUCER } from '../app/intake';
+import { lockRoutingForIntake } from '../app/routing';
 import type { JudgmentInput } from '../app/judgment-input';
 import { causeByCode } from '../domain/causes';
 import { addDays, courtDate } from '../domain/dates';
@@ -161,6 +162,7 @@ export async function writeJudgmentBatch(ds: DataSource, batch: { text: Buffer; 
       const done = once(copy, 'finish');
       copy.end(batch.text);
       await done;
+      await lockRoutingForIntake(client);
       const [{ imported }] = (
         // Named, so each connection parses it once and PostgreSQL may keep its plan (planning this
         // statement costs about as much as taking in a few dozen rows).
