@@ -37,9 +37,8 @@ COPY --from=build /app/services/cases/dist ./services/cases/dist
 COPY --from=build /app/services/people-credit/dist ./services/people-credit/dist
 COPY --from=build /app/services/tasks/dist ./services/tasks/dist
 COPY --from=build /app/services/metrics/dist ./services/metrics/dist
-# The gateway's bundle rewrites its safelist file when it starts (the command-line block of
-# gateway/src/persisted-operations.ts runs inside the bundle); without write access it exits on EACCES.
-COPY --from=deps --chown=node:node /app/gateway/persisted-operations.json ./gateway/persisted-operations.json
+# The gateway reads its safelist (only `npm run persist` writes it, outside the image).
+COPY --from=deps /app/gateway/persisted-operations.json ./gateway/persisted-operations.json
 USER node
 EXPOSE 4000
 CMD ["node", "gateway/dist/main.js"]

@@ -5,7 +5,6 @@
  */
 import { SignJWT } from 'jose';
 import { demoId, type Identity, type Role } from '@zhiyuan/auth';
-import { DEV_JWT_SECRET, loadGatewayConfig } from './config';
 
 export interface TokenClaims {
   sub: string;
@@ -43,21 +42,4 @@ export async function issueToken(claims: TokenClaims, opts: { secret: string; is
 
 export function claimsOf(identity: Identity): TokenClaims {
   return { sub: identity.sub, roles: identity.roles, divisionCode: identity.divisionCode, department: identity.department, partyId: identity.partyId };
-}
-
-if (require.main === module) {
-  void (async () => {
-    const config = loadGatewayConfig();
-    if (config.NODE_ENV === 'production') {
-      process.stderr.write('development tokens are not issued in production\n');
-      process.exit(1);
-    }
-    const only = process.argv[2];
-    const partyId = process.argv.find((a) => a.startsWith('--party='))?.slice('--party='.length);
-    for (const [name, claims] of Object.entries(DEMO_ROLES)) {
-      if (only && only !== name) continue;
-      const token = await issueToken(name === 'party' && partyId ? { ...claims, partyId } : claims, { secret: config.JWT_SECRET ?? DEV_JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
-      process.stdout.write(only ? `${token}\n` : `${name.padEnd(11)} ${token}\n`);
-    }
-  })();
 }

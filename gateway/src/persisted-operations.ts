@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const OPERATIONS_DIR = path.resolve(__dirname, '../operations');
@@ -21,9 +21,4 @@ export function buildSafelist(dir = OPERATIONS_DIR): Record<string, string> {
 export function loadSafelist(file = DEFAULT_SAFELIST_PATH): Map<string, string> {
   if (!existsSync(file)) return new Map();
   return new Map(Object.entries(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>));
-}
-
-if (require.main === module) {
-  writeFileSync(DEFAULT_SAFELIST_PATH, `${JSON.stringify(buildSafelist(), null, 2)}\n`);
-  process.stdout.write(`wrote ${DEFAULT_SAFELIST_PATH}\n`);
 }
