@@ -56,6 +56,9 @@ export async function startSubgraphServer<Ctx extends object>(opts: SubgraphServ
     includeStacktraceInErrorResponses: opts.development,
     introspection: true, // subgraphs are internal; the gateway needs _service
     csrfPrevention: true,
+    // Whoever started the server stops it (main.ts, the all-in-one launcher): Apollo's own handler would
+    // re-raise SIGINT/SIGTERM after stopping this server alone, killing the process mid-shutdown.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => maskError(formatted, error, log, opts.development),
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(opts.plugins ?? [])],
   });
