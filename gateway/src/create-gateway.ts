@@ -114,6 +114,8 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
+    // The process decides what a signal does (main.ts stops everything, in order).
+    stopOnTerminationSignals: false,
     introspection,
     csrfPrevention: true,
     persistedQueries: false,
@@ -167,7 +169,9 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
       );
       app.use(bodyErrors);
       await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
-      url = `http://${config.HOST}:${(httpServer.address() as AddressInfo).port}/graphql`;
+      // A wildcard bind is reached on loopback from this machine.
+      const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+      url = `http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`;
       log.info({ url, mode: config.SUPERGRAPH_MODE, warmed, responseCache: cache ? cached : 'off' }, 'gateway listening');
     },
     async stop() {

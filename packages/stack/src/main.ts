@@ -30,8 +30,9 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutting down');
     void stack.stop().then(() => process.exit(0), () => process.exit(1));
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  // `on`, not `once`: a second signal (tsx forwards one too) must not kill the process mid-shutdown.
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((err) => {

@@ -4,8 +4,8 @@ import { DEMO_ROLES, DEV_JWT_SECRET, issueToken } from '@zhiyuan/gateway';
 import { createTestDatabase, gqlRequest, type TestDatabase } from '@zhiyuan/testing';
 
 const root = path.resolve(__dirname, '../../..');
-// What the root package.json's start script runs: `tsx packages/stack/src/main.ts`, from the root.
-const tsx = path.join(root, 'node_modules/.bin/tsx');
+// What the root package.json's start script runs: `node --import tsx packages/stack/src/main.ts`, from the root.
+
 const MAIN = 'packages/stack/src/main.ts';
 
 /**
@@ -24,7 +24,8 @@ describe('the main command (npm start)', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url, PORT: '0', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development' };
     for (const k of ['NATS_URL', 'NATS_USER', 'NATS_PASSWORD', 'HOST', 'INTERNAL_AUTH_SECRET', 'JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_JWKS_URL']) delete env[k];
     // A process group of its own, so SIGINT reaches it as Ctrl-C in a terminal does: every process of the command at once.
-    child = spawn(tsx, [MAIN], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    // As `npm start` runs it: node with tsx as a loader (no relaying parent process that could kill it mid-shutdown).
+    child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     exited = new Promise((resolve) => child!.once('exit', (code, signal) => resolve({ code, signal })));

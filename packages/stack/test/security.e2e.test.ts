@@ -18,19 +18,21 @@ describe('gateway security', () => {
   let privateKey: KeyLike;
   const safeQuery = '{ division(code: "330522") { name } }';
   const introspectionQuery = '{ __schema { types { name } } }';
+  // Production refuses the development secret; the subgraphs and the production gateway share this one.
+  const SECRET = 'security-test-internal-secret-0123456789';
 
   beforeAll(async () => {
     db = await createTestDatabase();
     stack = await startStack({
       databaseUrl: db.url, gatewayPort: 0, subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 }, seedDemoData: true, logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0' },
+      env: { RATE_LIMIT_PER_MINUTE: '0', INTERNAL_AUTH_SECRET: SECRET },
     });
     const keys = await generateKeyPair('RS256');
     privateKey = keys.privateKey;
     const safelistFile = path.join(tmpdir(), `safelist-${Date.now()}.json`);
     writeFileSync(safelistFile, JSON.stringify({ [sha256(safeQuery)]: safeQuery, [sha256(introspectionQuery)]: introspectionQuery }));
     prod = createGateway(loadGatewayConfig({
-      NODE_ENV: 'production', PORT: '0', JWT_PUBLIC_KEY: await exportSPKI(keys.publicKey), JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'zhiyuan',
+      NODE_ENV: 'production', INTERNAL_AUTH_SECRET: SECRET, PORT: '0', JWT_PUBLIC_KEY: await exportSPKI(keys.publicKey), JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'zhiyuan',
       RATE_LIMIT_PER_MINUTE: '5', PERSISTED_OPERATIONS: 'enforce', PERSISTED_OPERATIONS_FILE: safelistFile,
       CASES_URL: stack.services.cases.url, PEOPLE_CREDIT_URL: stack.services.peopleCredit.url, TASKS_URL: stack.services.tasks.url, METRICS_URL: stack.services.metrics.url,
     }), { logger: silentLogger });
@@ -81,7 +83,7 @@ describe('gateway security', () => {
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
-    const gw = createGateway(loadGatewayConfig({ PORT: '0', CASES_URL: proxyUrl, PEOPLE_CREDIT_URL: proxyUrl, TASKS_URL: proxyUrl, METRICS_URL: proxyUrl }), { logger: silentLogger });
+    const gw = createGateway(loadGatewayConfig({ PORT: '0', INTERNAL_AUTH_SECRET: SECRET, CASES_URL: proxyUrl, PEOPLE_CREDIT_URL: proxyUrl, TASKS_URL: proxyUrl, METRICS_URL: proxyUrl }), { logger: silentLogger });
     await gw.start();
     const fine = await gqlRequest(gw.url, '{ division(code: "330522") { code } }', {}, undefined, bearer(await issueToken(DEMO_ROLES.admin!, DEV)));
     expect(fine.data.division.code).toBe('330522');
