@@ -34,7 +34,9 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 
 async function startChild(script: string, env: Record<string, string | undefined>, port: number, subgraph = false): Promise<ServerProcess> {
   // The benchmark itself runs under `tsx --tsconfig ../tsconfig.json`, which tsx passes on relative to bench/.
-  const child = spawn(TSX, [script], { cwd: REPO_ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json'), ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(TSX, [...profile, script], { cwd: REPO_ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json'), ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   let out = '';
   const keep = (d: Buffer) => {
     out = (out + d.toString()).slice(-20_000);

@@ -11,10 +11,18 @@ export function settingsFrom(config: Pick<MetricsConfig, 'METRICS_TIME_ZONE' | '
   return { timeZone: config.METRICS_TIME_ZONE, oldCaseDays: config.METRICS_OLD_CASE_DAYS, countyCode: config.METRICS_COUNTY_CODE };
 }
 
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
 export function dayIn(instant: string | Date, timeZone: string): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(d);
 }
 
 export type DivisionLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
