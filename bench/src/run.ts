@@ -83,6 +83,15 @@ async function main(): Promise<void> {
     log,
   };
 
+  mkdirSync(values.out!, { recursive: true });
+  const base = path.join(values.out!, `${scale}${values.judgments ? `-${values.judgments}` : ''}`);
+  /** Writes what is measured so far: a scenario that fails later does not take the others with it. */
+  const save = (): string => {
+    writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+    const md = renderMarkdown(results);
+    writeFileSync(`${base}.md`, md);
+    return md;
+  };
   const results: BenchResults = {
     meta: {
       startedAt: new Date().toISOString(),
@@ -135,22 +144,30 @@ async function main(): Promise<void> {
         const data: LoadedData = await loadDataset(env, ds, { judgments: opts.judgments, log });
         results.load = data.report;
         results.meta.judgmentsLoaded = data.report.judgments.imported;
-        if (stackScenarios.includes('sql')) results.sql = await sqlScenario(env, ds, data, opts);
-        if (stackScenarios.includes('gateway')) results.gateway = await gatewayScenario(env, ds, data, opts);
-        if (stackScenarios.includes('cockpit')) results.cockpit = await cockpitScenario(env, ds, data, opts);
-        if (stackScenarios.includes('events')) results.events = await eventsScenario(env, ds, data, opts);
+        save();
+        if (stackScenarios.includes('sql')) {
+          results.sql = await sqlScenario(env, ds, data, opts);
+          save();
+        }
+        if (stackScenarios.includes('gateway')) {
+          results.gateway = await gatewayScenario(env, ds, data, opts);
+          save();
+        }
+        if (stackScenarios.includes('cockpit')) {
+          results.cockpit = await cockpitScenario(env, ds, data, opts);
+          save();
+        }
+        if (stackScenarios.includes('events')) {
+          results.events = await eventsScenario(env, ds, data, opts);
+          save();
+        }
       } finally {
         await env?.stop();
       }
     }
   }
   results.meta.finishedAt = new Date().toISOString();
-
-  mkdirSync(values.out!, { recursive: true });
-  const base = path.join(values.out!, `${scale}${values.judgments ? `-${values.judgments}` : ''}`);
-  writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
-  const md = renderMarkdown(results);
-  writeFileSync(`${base}.md`, md);
+  const md = save();
   process.stdout.write(`${md}\nwrote ${base}.json and ${base}.md\n`);
 }
 

@@ -149,9 +149,14 @@ export async function eventsScenario(env: BenchEnvironment, ds: Dataset, data: L
       const due = start + k * interval;
       const wait = due - Date.now();
       if (wait > 0) await new Promise((res) => setTimeout(res, wait));
-      const r = await gql(cases, `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { performance { id } } }`, { input: { caseId: p.caseId, amountFen: p.owedFen, paidOn: '2026-10-30', channel: 'BANK_TRANSFER' } }, admin.internalHeaders);
-      if (r.errors?.length) count(paymentErrors, String(r.errors[0]!.extensions?.code ?? r.status));
-      else committedAt.set(p.caseId, Date.now());
+      try {
+        const r = await gql(cases, `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { performance { id } } }`, { input: { caseId: p.caseId, amountFen: p.owedFen, paidOn: '2026-10-30', channel: 'BANK_TRANSFER' } }, admin.internalHeaders);
+        if (r.errors?.length) count(paymentErrors, String(r.errors[0]!.extensions?.code ?? r.status));
+        else committedAt.set(p.caseId, Date.now());
+      } catch (err) {
+        // The request itself failed (a refused or reset connection when the backlog overflows).
+        count(paymentErrors, `request failed: ${String((err as { cause?: { code?: string } }).cause?.code ?? err)}`);
+      }
     }),
   );
   const achieved = prepared.length / ((Date.now() - start) / 1000);
