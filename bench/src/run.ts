@@ -145,20 +145,15 @@ async function main(): Promise<void> {
         results.load = data.report;
         results.meta.judgmentsLoaded = data.report.judgments.imported;
         save();
-        if (stackScenarios.includes('sql')) {
-          results.sql = await sqlScenario(env, ds, data, opts);
-          save();
-        }
-        if (stackScenarios.includes('gateway')) {
-          results.gateway = await gatewayScenario(env, ds, data, opts);
-          save();
-        }
-        if (stackScenarios.includes('cockpit')) {
-          results.cockpit = await cockpitScenario(env, ds, data, opts);
-          save();
-        }
-        if (stackScenarios.includes('events')) {
-          results.events = await eventsScenario(env, ds, data, opts);
+        const runs = {
+          sql: async () => void (results.sql = await sqlScenario(env!, ds, data, opts)),
+          gateway: async () => void (results.gateway = await gatewayScenario(env!, ds, data, opts)),
+          cockpit: async () => void (results.cockpit = await cockpitScenario(env!, ds, data, opts)),
+          events: async () => void (results.events = await eventsScenario(env!, ds, data, opts)),
+        };
+        for (const [name, run] of Object.entries(runs)) {
+          if (!stackScenarios.includes(name as Scenario)) continue;
+          await run();
           save();
         }
       } finally {
