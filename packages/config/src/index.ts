@@ -100,6 +100,18 @@ export const serviceConfigShape = {
   HOST: fields.host(),
   /** Connections in this service's pool. */
   DB_POOL_SIZE: fields.positiveInt(10),
+  /**
+   * Events handled in one inbox transaction (1: a transaction each). Above 1, the events that arrive
+   * while one transaction runs share the next: one commit for many (see ConsumerOptions.batchSize).
+   */
+  EVENT_BATCH_SIZE: fields.positiveInt(1),
+  /**
+   * Events taken on at once across the service's consumers, each on a different key (the events of
+   * one case or party are always handled in order). Without batching each holds a connection, so
+   * keep it below DB_POOL_SIZE; with batching they wait for the next batch, and it can be larger.
+   * Unset: 4, or twice EVENT_BATCH_SIZE when batching.
+   */
+  EVENT_CONCURRENCY: z.coerce.number().int().positive().optional(),
   /** Secret shared by the gateway and the subgraphs to sign the forwarded identity. */
   INTERNAL_AUTH_SECRET: fields.internalSecret(),
   LOG_LEVEL: fields.logLevel(),

@@ -2,10 +2,23 @@ import type { Logger } from '@zhiyuan/config';
 import type { EventBus, EventEnvelope, EventType, StartAt, Subscription, SubscribeOptions } from '@zhiyuan/events';
 import { durableName } from '@zhiyuan/events';
 import type { DataSource, EntityManager } from 'typeorm';
+import { BatchQueue } from './batch-queue';
 import { outboxWriter, type Emit } from './outbox';
 import { OutboxRelay, type RelayOptions } from './relay';
+import { PendingFinishes, type TransactionScope } from './transaction-scope';
 
-export type EventWork<T extends EventType> = (event: EventEnvelope<T>, manager: EntityManager, emit: Emit) => Promise<void>;
+/**
+ * A handler's effect of one event: writes through `manager` (the inbox transaction), events through
+ * `emit` (the outbox, caused by this event), and state shared with the other events of the same
+ * transaction through `scope`.
+ */
+export type EventWork<T extends EventType> = (event: EventEnvelope<T>, manager: EntityManager, emit: Emit, scope: TransactionScope) => Promise<void>;
+
+interface InboxItem {
+  consumer: string;
+  event: EventEnvelope;
+  work: EventWork<EventType>;
+}
 
 export interface HandlerDefinition<T extends EventType = EventType> {
   /** The rule the handler carries out, e.g. `remove-listing-when-obligation-is-performed`. */
@@ -28,12 +41,21 @@ export interface ConsumerOptions {
   group?: string;
   /** Where new durable consumers start (default: the whole retained history). */
   startAt?: StartAt;
+  /**
+   * Events handled in one inbox transaction [1]. Above 1, the events that arrive while a transaction
+   * runs (from any of the service's consumers, each on a different key) go into the next one: one
+   * commit, one inbox statement and one finish of the shared state (TransactionScope) for all of
+   * them. When a batch fails, its events are handled again one transaction each, so one bad event
+   * fails alone.
+   */
+  batchSize?: number;
 }
 
 export class Messaging {
   readonly relay: OutboxRelay;
   private readonly subs: Subscription[] = [];
   private readonly consumerGroup: string;
+  private readonly batches?: BatchQueue<InboxItem, boolean>;
 
   constructor(
     readonly ds: DataSource,
@@ -46,6 +68,8 @@ export class Messaging {
   ) {
     this.relay = new OutboxRelay(ds, schema, bus, log, relayOptions);
     this.consumerGroup = consumers.group ?? producer;
+    const batchSize = consumers.batchSize ?? 1;
+    if (batchSize > 1) this.batches = new BatchQueue(batchSize, (items) => this.handleBatch(items));
   }
 
   /** Runs business writes and the events they emit in one transaction; the relay is woken after commit. */
@@ -74,16 +98,70 @@ export class Messaging {
         [consumer, event.id, event.type],
       );
       if (inserted.length === 0) return false;
-      const write = outboxWriter(manager, this.schema, this.producer, event);
-      await work(event, manager, (type, payload, opts) => {
+      const scope = new PendingFinishes();
+      const track = (write: Emit): Emit => (type, payload, opts) => {
         emitted = true;
         return write(type, payload, opts);
-      });
+      };
+      await work(event, manager, track(outboxWriter(manager, this.schema, this.producer, event)), scope);
+      await scope.finish(manager, track(outboxWriter(manager, this.schema, this.producer)));
       return true;
     });
     if (emitted) this.relay.kick();
     if (!handled) this.log.debug({ consumer, eventId: event.id }, 'duplicate event ignored');
     return handled;
+  }
+
+  /**
+   * Several events, each at most once for its consumer, in one transaction: one statement takes
+   * their inbox rows, the work of the new ones runs in arrival order, the shared state is finished
+   * once, and `handled_at` is set to when the work was done. If anything fails, the transaction is
+   * rolled back and each event is handled again in a transaction of its own.
+   */
+  private async handleBatch(items: InboxItem[]): Promise<({ ok: true; value: boolean } | { ok: false; error: unknown })[]> {
+    if (items.length === 1) return [await this.handleOnce(items[0]!.consumer, items[0]!.event, items[0]!.work).then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))];
+    let emitted = false;
+    try {
+      const handled = await this.ds.transaction(async (manager) => {
+        const params = [items.map((i) => i.consumer), items.map((i) => i.event.id), items.map((i) => i.event.type)];
+        const inserted: { consumer: string; event_id: string }[] = await manager.query(
+          `INSERT INTO "${this.schema}".inbox_message (consumer, event_id, type) SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[])
+           ON CONFLICT DO NOTHING RETURNING consumer, event_id`,
+          params,
+        );
+        const fresh = new Set(inserted.map((r) => `${r.consumer} ${r.event_id}`));
+        const scope = new PendingFinishes();
+        const track = (write: Emit): Emit => (type, payload, opts) => {
+          emitted = true;
+          return write(type, payload, opts);
+        };
+        const result: boolean[] = [];
+        const done: InboxItem[] = [];
+        for (const item of items) {
+          // delete: the same delivery twice in one batch runs once.
+          const isNew = fresh.delete(`${item.consumer} ${item.event.id}`);
+          result.push(isNew);
+          if (!isNew) continue;
+          await item.work(item.event, manager, track(outboxWriter(manager, this.schema, this.producer, item.event)), scope);
+          done.push(item);
+        }
+        await scope.finish(manager, track(outboxWriter(manager, this.schema, this.producer)));
+        if (done.length) {
+          await manager.query(
+            `UPDATE "${this.schema}".inbox_message SET handled_at = clock_timestamp() WHERE (consumer, event_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`,
+            [done.map((i) => i.consumer), done.map((i) => i.event.id)],
+          );
+        }
+        return result;
+      });
+      if (emitted) this.relay.kick();
+      return handled.map((value) => ({ ok: true as const, value }));
+    } catch (err) {
+      this.log.warn({ events: items.length, err: err instanceof Error ? err.message : String(err) }, 'batch of events failed; handling them one at a time');
+      const results: ({ ok: true; value: boolean } | { ok: false; error: unknown })[] = [];
+      for (const i of items) results.push(await this.handleOnce(i.consumer, i.event, i.work).then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })));
+      return results;
+    }
   }
 
   /** Subscribes a handler through the inbox on a durable consumer named for its rule. */
@@ -97,7 +175,9 @@ export class Messaging {
       startAt: this.consumers.startAt,
       ...opts,
       handler: async (event) => {
-        await this.handleOnce(consumer, event as unknown as EventEnvelope<T>, def.handle);
+        const e = event as unknown as EventEnvelope<T>;
+        if (this.batches) await this.batches.push({ consumer, event: e, work: def.handle as unknown as EventWork<EventType> });
+        else await this.handleOnce(consumer, e, def.handle);
       },
     });
     this.subs.push(sub);

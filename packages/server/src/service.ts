@@ -17,6 +17,8 @@ export interface BaseServiceConfig {
   NATS_REPLICAS?: number;
   NATS_DUPLICATE_WINDOW_MS?: number;
   DB_POOL_SIZE: number;
+  EVENT_BATCH_SIZE?: number;
+  EVENT_CONCURRENCY?: number;
   INTERNAL_AUTH_SECRET: string;
   LOG_LEVEL: string;
   NODE_ENV: 'development' | 'production' | 'test';
@@ -79,6 +81,7 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
     pass: config.NATS_PASSWORD,
     replicas: config.NATS_REPLICAS,
     duplicateWindowMs: config.NATS_DUPLICATE_WINDOW_MS,
+    concurrency: eventConcurrency(config),
     logger,
   });
   const ds = createDataSource({
@@ -90,7 +93,7 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
     applicationName: `zhiyuan-${def.name}`,
     onQuery: deps.onQuery,
   });
-  const messaging = new Messaging(ds, def.schema, def.name, bus, logger, undefined, deps.consumers);
+  const messaging = new Messaging(ds, def.schema, def.name, bus, logger, undefined, { batchSize: config.EVENT_BATCH_SIZE, ...deps.consumers });
   const runtime: ServiceRuntime = { ds, messaging, bus, logger };
   let server: RunningServer | undefined;
   let stopHook: (() => Promise<void>) | void;
@@ -133,4 +136,11 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
       if (ds.isInitialized) await ds.destroy();
     },
   };
+}
+
+/** Events taken on at once: as configured, or 4 (each holds a connection), or twice the batch when batching. */
+export function eventConcurrency(config: Pick<BaseServiceConfig, 'EVENT_BATCH_SIZE' | 'EVENT_CONCURRENCY'>): number {
+  if (config.EVENT_CONCURRENCY) return config.EVENT_CONCURRENCY;
+  const batch = config.EVENT_BATCH_SIZE ?? 1;
+  return batch > 1 ? 2 * batch : 4;
 }

@@ -4,6 +4,11 @@ export const configSchema = z.object({
   ...serviceConfigShape,
   /** HTTP port of this subgraph (internal only; clients go through the gateway). */
   PORT: fields.port(4004),
+  /**
+   * Metrics sums the changes of a batch of events before it touches the county, township and judge
+   * rows every event shares, so it handles events in batches by default.
+   */
+  EVENT_BATCH_SIZE: fields.positiveInt(64),
   /** Time zone whose calendar days the figures are counted in. */
   METRICS_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
   /** A case open at least this many days when it closes counts as an old case resolved. */

@@ -1,4 +1,5 @@
-import { defineHandler, type HandlerDefinition } from '@zhiyuan/db';
+import { defineHandler, type Emit, type HandlerDefinition } from '@zhiyuan/db';
+import type { EventEnvelope } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
 import { applyContribution } from '../projection/aggregates';
 import { Contribution } from '../projection/contributions';
@@ -30,28 +31,51 @@ async function lockFact(m: EntityManager, key: FactKey | null): Promise<void> {
 }
 
 /**
+ * The read-model changes of the events of one transaction, summed: one event's, or a batch's. The
+ * county, township and judge rows every event touches are then written once per transaction, and
+ * the warning rules evaluated once, for the divisions where a metric changed.
+ */
+class PendingChange {
+  readonly sum = new Contribution();
+  partner = false;
+  cause?: EventEnvelope;
+
+  add(d: Contribution, partner: boolean, event: EventEnvelope): void {
+    this.sum.merge(d);
+    this.partner ||= partner;
+    if (!d.empty) this.cause ??= event;
+  }
+
+  async apply(manager: EntityManager, emit: Emit, now: Date, s: ProjectionSettings): Promise<void> {
+    const d = this.sum;
+    await applyContribution(manager, d);
+    const scope = warningScope(d, this.partner ? s.countyCode : null);
+    if (scope.size) await evaluateWarnings(manager, emit, now, s, scope);
+    if (!d.empty && this.cause) {
+      // Sent with the change's commit, so a cache of cockpit answers drops them once the new figures are readable.
+      const divisionCodes = [...new Set(d.rows('D').map((r) => r.parts[0]!).concat(d.rows('S').map((r) => r.parts[0]!)))].sort();
+      await emit('metrics.figures.updated', { divisionCodes, sourceEventId: this.cause.id, updatedAt: now.toISOString() }, { key: divisionCodes[0] ?? s.countyCode, cause: this.cause });
+    }
+  }
+}
+
+/**
  * A handler that records its event as a fact and adds the difference the change makes to the read
  * models (what the fact's rows contribute after the event minus before it), then evaluates the
  * warning rules whose metric changed, for the divisions where it changed; all in the inbox
- * transaction.
+ * transaction. The differences of the events handled in one transaction are summed and written
+ * once, just before it commits (PendingChange).
  */
 export function projectFact(name: string, subject: string, s: ProjectionSettings, now: () => Date = () => new Date()): HandlerDefinition {
   return defineHandler({
     name,
     subject,
-    handle: async (event, manager, emit) => {
+    handle: async (event, manager, _emit, tx) => {
       const key = factKeyOf(event, s);
       await lockFact(manager, key);
       const { before, after } = await writeFact(manager, event, s);
-      const d = Contribution.difference(before, after);
-      await applyContribution(manager, d);
-      const scope = warningScope(d, key?.kind === 'partner' ? s.countyCode : null);
-      if (scope.size) await evaluateWarnings(manager, emit, now(), s, scope);
-      if (!d.empty) {
-        // Sent with the change's commit, so a cache of cockpit answers drops them once the new figures are readable.
-        const divisionCodes = [...new Set(d.rows('D').map((r) => r.parts[0]!).concat(d.rows('S').map((r) => r.parts[0]!)))].sort();
-        await emit('metrics.figures.updated', { divisionCodes, sourceEventId: event.id, updatedAt: now().toISOString() }, { key: divisionCodes[0] ?? s.countyCode, cause: event });
-      }
+      const pending = tx.shared('metrics.projection', () => new PendingChange(), (p, m, emit) => p.apply(m, emit, now(), s));
+      pending.add(Contribution.difference(before, after), key?.kind === 'partner', event);
     },
   });
 }

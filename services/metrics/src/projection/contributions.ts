@@ -119,6 +119,13 @@ export class Contribution {
     return this.add(['S', home, column].join(SEP), n);
   }
 
+  /** Adds another contribution to this one (the changes of several events, summed). */
+  merge(other: Contribution): this {
+    for (const [k, v] of other.values) this.add(k, v);
+    for (const c of other.codes) this.codes.add(c);
+    return this;
+  }
+
   /** `after − before`: what applying a change adds to the read models (zeros left out), and the divisions newly mentioned. */
   static difference(before: Contribution, after: Contribution): Contribution {
     const d = new Contribution();
