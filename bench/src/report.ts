@@ -158,9 +158,11 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.events) {
     const e = r.events;
     out.push('## Event propagation over real NATS', '');
-    out.push(`${e.prepared.listed} listed obligors paid in full, target ${e.targetRatePerSecond}/s, achieved ${f0(e.achievedRatePerSecond)}/s. Milliseconds from the payment mutation's answer (after its commit):`, '');
+    out.push(`${e.prepared.listed} listed obligors paid in full, target ${e.targetRatePerSecond}/s, achieved ${f0(e.achievedRatePerSecond)}/s. Milliseconds from the payment's transaction (the time PostgreSQL gave its outbox row: the transaction's start, a few ms before its commit) to each effect:`, '');
     out.push('| effect | n | p50 | p90 | p99 | max | how it is observed |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |');
     const rows: [string, EventsResults['boardEntryGone']][] = [
+      ...(e.paymentAnswered ? [['(on the way) payment answered', e.paymentAnswered] as [string, EventsResults['boardEntryGone']]] : []),
+      ...(e.paymentEventPublished ? [['(on the way) payment event published', e.paymentEventPublished] as [string, EventsResults['boardEntryGone']]] : []),
       ['exposure board entry gone', e.boardEntryGone],
       ['credit.listing.removed received', e.listingRemovedEventReceived],
       ["judge's score updated", e.judgeScoreUpdated],

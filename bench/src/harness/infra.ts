@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,6 +83,8 @@ export class QueryCounter {
   private counts = new Map<string, number>();
   private background = new Map<string, number>();
   private samples: string[] = [];
+  /** Background statements by service and statement text (BENCH_SQL_PROFILE=<file> writes them when read). */
+  private shapes = new Map<string, number>();
   private readonly requests = new AsyncLocalStorage<true>();
   enabled = false;
 
@@ -92,6 +94,10 @@ export class QueryCounter {
     if (!this.enabled) return;
     if (!this.requests.getStore()) {
       this.background.set(service, (this.background.get(service) ?? 0) + 1);
+      if (process.env.BENCH_SQL_PROFILE) {
+        const shape = `${service}: ${sql.replace(/\s+/g, ' ').slice(0, 140)}`;
+        this.shapes.set(shape, (this.shapes.get(shape) ?? 0) + 1);
+      }
       return;
     }
     this.counts.set(service, (this.counts.get(service) ?? 0) + 1);
@@ -102,11 +108,16 @@ export class QueryCounter {
     this.counts.clear();
     this.background.clear();
     this.samples = [];
+    this.shapes.clear();
     this.enabled = true;
   }
 
   read(): { total: number; byService: Record<string, number>; backgroundByService: Record<string, number>; samples: string[] } {
     this.enabled = false;
+    if (process.env.BENCH_SQL_PROFILE) {
+      const rows = [...this.shapes].sort((a, b) => b[1] - a[1]).map(([shape, n]) => `${String(n).padStart(8)}  ${shape}`);
+      writeFileSync(process.env.BENCH_SQL_PROFILE, rows.join('\n') + '\n');
+    }
     const byService = Object.fromEntries(this.counts);
     return { total: Object.values(byService).reduce((s, n) => s + n, 0), byService, backgroundByService: Object.fromEntries(this.background), samples: this.samples };
   }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Stack } from '@zhiyuan/stack';
@@ -38,9 +38,13 @@ async function startChild(script: string, env: Record<string, string | undefined
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
   const child = spawn(TSX, [...profile, script], { cwd: REPO_ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json'), ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   let out = '';
+  // BENCH_SERVER_LOGS=<dir>: each server's output is also written to <dir>/<script's service>-<pid>.log.
+  const logFile = process.env.BENCH_SERVER_LOGS ? createWriteStream(path.join(process.env.BENCH_SERVER_LOGS, `${path.basename(path.dirname(path.dirname(script)))}-${child.pid}.log`)) : undefined;
   const keep = (d: Buffer) => {
     out = (out + d.toString()).slice(-20_000);
+    logFile?.write(d);
   };
+  child.once('exit', () => logFile?.end());
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}/graphql`;

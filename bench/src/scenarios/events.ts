@@ -23,7 +23,11 @@ export interface EventsResults {
   achievedRatePerSecond: number;
   prepared: { cases: number; listed: number; failures: Record<string, number>; firstErrors: string[] };
   paymentErrors: Record<string, number>;
-  /** Milliseconds from the payment mutation's answer (its transaction had committed) to each effect. */
+  /** Milliseconds from the payment's transaction (cases' outbox row of its event: the transaction's start) to each effect. */
+  /** A stage on the way, for reading the others: the payment's event published by cases' outbox relay. */
+  paymentEventPublished?: Distribution & { method: string };
+  /** Another: the payment mutation's answer reaching the load generator. */
+  paymentAnswered?: Distribution & { method: string };
   boardEntryGone: Distribution & { method: string };
   listingRemovedEventReceived: Distribution & { method: string };
   judgeScoreUpdated: Distribution & { method: string };
@@ -171,11 +175,19 @@ export async function eventsScenario(env: BenchEnvironment, ds: Dataset, data: L
 
   // Effects as the services recorded them: the inbox row is written in the same transaction as the effect.
   const handledAt = await inboxTimes(env.stack.databaseUrl);
-  const lat = { board: [] as number[], removed: [] as number[], score: [] as number[], link: [] as number[] };
+  const lat = { answered: [] as number[], published: [] as number[], board: [] as number[], removed: [] as number[], score: [] as number[], link: [] as number[] };
   const missing: Record<string, number> = {};
   for (const p of prepared) {
-    const t0 = committedAt.get(p.caseId);
-    if (t0 === undefined) continue;
+    // Only payments that were answered count; the clock starts with their transaction.
+    if (!committedAt.has(p.caseId)) continue;
+    const t0 = handledAt.paid.get(p.caseId);
+    if (t0 === undefined) {
+      count(missing, 'paymentEvent');
+      continue;
+    }
+    lat.answered.push(committedAt.get(p.caseId)! - t0);
+    const published = handledAt.published.get(p.caseId);
+    if (published !== undefined) lat.published.push(published - t0);
     const board = handledAt.board.get(p.caseId);
     const score = handledAt.score.get(p.caseId);
     const removed = received.removed.get(p.partyId);
@@ -195,23 +207,39 @@ export async function eventsScenario(env: BenchEnvironment, ds: Dataset, data: L
     achievedRatePerSecond: achieved,
     prepared: { cases: caseByParty.size, listed: prepared.length, failures, firstErrors },
     paymentErrors,
-    boardEntryGone: { ...distribution(lat.board), method: "people-credit inbox handled_at of remove-listing-when-obligation-is-performed (written in the removal's transaction; now() is the transaction's start, so commit is a few ms later)" },
+    paymentAnswered: { ...distribution(lat.answered), method: "the payment mutation's answer received by the load generator (its own clock, the same machine's)" },
+    paymentEventPublished: { ...distribution(lat.published), method: "cases outbox published_at of the payment's cases.performance.recorded (its relay publishes to JetStream, then marks the rows)" },
+    boardEntryGone: { ...distribution(lat.board), method: "people-credit inbox handled_at of remove-listing-when-obligation-is-performed (written in the removal's transaction; set when the work of its batch is done, just before the commit)" },
     listingRemovedEventReceived: { ...distribution(lat.removed), method: 'a JetStream consumer receiving credit.listing.removed (after people-credit committed and its outbox relay published)' },
-    judgeScoreUpdated: { ...distribution(lat.score), method: "metrics inbox handled_at of the score-closed-case handler for the case's cases.case.closed event" },
+    judgeScoreUpdated: { ...distribution(lat.score), method: "metrics inbox handled_at of the score-closed-case handler for the case's cases.case.closed event (set when the work of its batch is done, just before the commit)" },
     partnerReceivedCreditChange: { ...distribution(lat.link), method: 'a durable JetStream consumer on credit.link.changed.BANK_LOAN receiving the CLEAR change' },
     missing,
     statementsPerPayment: env.subgraphs === 'inline' ? { requests: perPayment(statements.byService), background: perPayment(statements.backgroundByService) } : undefined,
   };
 }
 
-/** Per case id: when people-credit removed the listing on the payment event, and when metrics scored the closed case. */
-async function inboxTimes(databaseUrl: string): Promise<{ board: Map<string, number>; score: Map<string, number> }> {
+/**
+ * Per case id: when the payment's transaction ran (cases' outbox row of cases.performance.recorded:
+ * now() is the transaction's start, so the commit is a few ms later and a latency from it is never
+ * understated), when people-credit removed the listing on the payment event, and when metrics scored
+ * the closed case.
+ */
+async function inboxTimes(databaseUrl: string): Promise<{ paid: Map<string, number>; published: Map<string, number>; board: Map<string, number>; score: Map<string, number> }> {
   const c = new Client({ connectionString: databaseUrl });
   await c.connect();
   try {
     const schemas = (await c.query<{ s: string }>(`SELECT table_schema AS s FROM information_schema.tables WHERE table_name = 'inbox_message'`)).rows.map((r) => r.s);
     const board = new Map<string, number>();
     const score = new Map<string, number>();
+    const paid = new Map<string, number>();
+    const published = new Map<string, number>();
+    const payments = await c.query<{ key: string; at: Date; published: Date | null }>(
+      `SELECT DISTINCT ON (key) key, created_at AS at, published_at AS published FROM cases.outbox_message WHERE type = 'cases.performance.recorded' ORDER BY key, created_at`,
+    );
+    for (const r of payments.rows) {
+      paid.set(r.key, r.at.getTime());
+      if (r.published) published.set(r.key, r.published.getTime());
+    }
     for (const s of schemas) {
       const rows = await c.query<{ consumer: string; key: string; at: Date }>(
         `SELECT i.consumer, o.key, i.handled_at AS at
@@ -225,7 +253,7 @@ async function inboxTimes(databaseUrl: string): Promise<{ board: Map<string, num
         if (!map.has(r.key) || map.get(r.key)! > t) map.set(r.key, t);
       }
     }
-    return { board, score };
+    return { paid, published, board, score };
   } finally {
     await c.end();
   }

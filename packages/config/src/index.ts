@@ -105,11 +105,13 @@ export const serviceConfigShape = {
    * while one transaction runs share the next: one commit for many (see ConsumerOptions.batchSize).
    */
   EVENT_BATCH_SIZE: fields.positiveInt(1),
+  /** Batches handled at once, each on a connection of its own; the events of one key always share a line. */
+  EVENT_BATCHES_AT_ONCE: fields.positiveInt(1),
   /**
    * Events taken on at once across the service's consumers, each on a different key (the events of
    * one case or party are always handled in order). Without batching each holds a connection, so
    * keep it below DB_POOL_SIZE; with batching they wait for the next batch, and it can be larger.
-   * Unset: 4, or twice EVENT_BATCH_SIZE when batching.
+   * Unset: 4, or twice EVENT_BATCH_SIZE × EVENT_BATCHES_AT_ONCE when batching.
    */
   EVENT_CONCURRENCY: z.coerce.number().int().positive().optional(),
   /** Secret shared by the gateway and the subgraphs to sign the forwarded identity. */

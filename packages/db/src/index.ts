@@ -1,7 +1,7 @@
 export { createDataSource, initializeDataSource, type ServiceDataSourceOptions } from './data-source';
 export { createMessagingTables, dropMessagingTables } from './messaging-tables';
-export { outboxWriter, writeOutboxBatch, type Emit, type EmitOptions } from './outbox';
+export { OutboxBuffer, outboxWriter, writeOutboxBatch, type Emit, type EmitOptions } from './outbox';
 export { OutboxRelay, type RelayOptions } from './relay';
-export { Messaging, defineHandler, type HandlerDefinition, type EventWork, type ConsumerOptions } from './messaging';
+export { Messaging, batchLineOf, defineHandler, type HandlerDefinition, type EventWork, type ConsumerOptions } from './messaging';
 export { BatchQueue } from './batch-queue';
 export type { TransactionScope } from './transaction-scope';

@@ -3,7 +3,7 @@ import type { EventBus, EventEnvelope, EventType, StartAt, Subscription, Subscri
 import { durableName } from '@zhiyuan/events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchQueue } from './batch-queue';
-import { outboxWriter, type Emit } from './outbox';
+import { OutboxBuffer, outboxWriter, type Emit } from './outbox';
 import { OutboxRelay, type RelayOptions } from './relay';
 import { PendingFinishes, type TransactionScope } from './transaction-scope';
 
@@ -49,13 +49,18 @@ export interface ConsumerOptions {
    * fails alone.
    */
   batchSize?: number;
+  /**
+   * Batches in flight at once [1], each on a connection of its own. An event goes to the batch line
+   * of its key, so the events of one case or party never sit in two batches at once.
+   */
+  batchesAtOnce?: number;
 }
 
 export class Messaging {
   readonly relay: OutboxRelay;
   private readonly subs: Subscription[] = [];
   private readonly consumerGroup: string;
-  private readonly batches?: BatchQueue<InboxItem, boolean>;
+  private readonly batchLines: BatchQueue<InboxItem, boolean>[] = [];
 
   constructor(
     readonly ds: DataSource,
@@ -69,7 +74,9 @@ export class Messaging {
     this.relay = new OutboxRelay(ds, schema, bus, log, relayOptions);
     this.consumerGroup = consumers.group ?? producer;
     const batchSize = consumers.batchSize ?? 1;
-    if (batchSize > 1) this.batches = new BatchQueue(batchSize, (items) => this.handleBatch(items));
+    if (batchSize > 1) {
+      for (let i = 0; i < Math.max(1, consumers.batchesAtOnce ?? 1); i++) this.batchLines.push(new BatchQueue(batchSize, (items) => this.handleBatch(items)));
+    }
   }
 
   /** Runs business writes and the events they emit in one transaction; the relay is woken after commit. */
@@ -91,7 +98,7 @@ export class Messaging {
    * a redelivered event changes nothing. Returns false when it had been handled before.
    */
   async handleOnce<T extends EventType>(consumer: string, event: EventEnvelope<T>, work: EventWork<T>): Promise<boolean> {
-    let emitted = false;
+    let emitted = 0;
     const handled = await this.ds.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO "${this.schema}".inbox_message (consumer, event_id, type) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id`,
@@ -99,12 +106,10 @@ export class Messaging {
       );
       if (inserted.length === 0) return false;
       const scope = new PendingFinishes();
-      const track = (write: Emit): Emit => (type, payload, opts) => {
-        emitted = true;
-        return write(type, payload, opts);
-      };
-      await work(event, manager, track(outboxWriter(manager, this.schema, this.producer, event)), scope);
-      await scope.finish(manager, track(outboxWriter(manager, this.schema, this.producer)));
+      const outbox = new OutboxBuffer(this.schema, this.producer);
+      await work(event, manager, outbox.writer(event), scope);
+      await scope.finish(manager, outbox.writer());
+      emitted = await outbox.flush(manager);
       return true;
     });
     if (emitted) this.relay.kick();
@@ -115,12 +120,13 @@ export class Messaging {
   /**
    * Several events, each at most once for its consumer, in one transaction: one statement takes
    * their inbox rows, the work of the new ones runs in arrival order, the shared state is finished
-   * once, and `handled_at` is set to when the work was done. If anything fails, the transaction is
+   * once, one statement writes every event they emitted, and `handled_at` is set to when the work
+   * was done. If anything fails, the transaction is
    * rolled back and each event is handled again in a transaction of its own.
    */
   private async handleBatch(items: InboxItem[]): Promise<({ ok: true; value: boolean } | { ok: false; error: unknown })[]> {
-    if (items.length === 1) return [await this.handleOnce(items[0]!.consumer, items[0]!.event, items[0]!.work).then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))];
-    let emitted = false;
+    let emitted = 0;
+    const started = performance.now();
     try {
       const handled = await this.ds.transaction(async (manager) => {
         const params = [items.map((i) => i.consumer), items.map((i) => i.event.id), items.map((i) => i.event.type)];
@@ -131,10 +137,7 @@ export class Messaging {
         );
         const fresh = new Set(inserted.map((r) => `${r.consumer} ${r.event_id}`));
         const scope = new PendingFinishes();
-        const track = (write: Emit): Emit => (type, payload, opts) => {
-          emitted = true;
-          return write(type, payload, opts);
-        };
+        const outbox = new OutboxBuffer(this.schema, this.producer);
         const result: boolean[] = [];
         const done: InboxItem[] = [];
         for (const item of items) {
@@ -142,10 +145,11 @@ export class Messaging {
           const isNew = fresh.delete(`${item.consumer} ${item.event.id}`);
           result.push(isNew);
           if (!isNew) continue;
-          await item.work(item.event, manager, track(outboxWriter(manager, this.schema, this.producer, item.event)), scope);
+          await item.work(item.event, manager, outbox.writer(item.event), scope);
           done.push(item);
         }
-        await scope.finish(manager, track(outboxWriter(manager, this.schema, this.producer)));
+        await scope.finish(manager, outbox.writer());
+        emitted = await outbox.flush(manager);
         if (done.length) {
           await manager.query(
             `UPDATE "${this.schema}".inbox_message SET handled_at = clock_timestamp() WHERE (consumer, event_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`,
@@ -155,6 +159,7 @@ export class Messaging {
         return result;
       });
       if (emitted) this.relay.kick();
+      this.log.debug({ events: items.length, emitted, ms: Math.round(performance.now() - started) }, 'batch of events handled');
       return handled.map((value) => ({ ok: true as const, value }));
     } catch (err) {
       this.log.warn({ events: items.length, err: err instanceof Error ? err.message : String(err) }, 'batch of events failed; handling them one at a time');
@@ -176,7 +181,7 @@ export class Messaging {
       ...opts,
       handler: async (event) => {
         const e = event as unknown as EventEnvelope<T>;
-        if (this.batches) await this.batches.push({ consumer, event: e, work: def.handle as unknown as EventWork<EventType> });
+        if (this.batchLines.length) await this.batchLines[batchLineOf(e.key, this.batchLines.length)]!.push({ consumer, event: e, work: def.handle as unknown as EventWork<EventType> });
         else await this.handleOnce(consumer, e, def.handle);
       },
     });
@@ -192,4 +197,12 @@ export class Messaging {
     for (const s of this.subs.splice(0)) await s.stop();
     await this.relay.stop();
   }
+}
+
+/** The batch line of a key: the same key always the same line (FNV-1a). */
+export function batchLineOf(key: string, lines: number): number {
+  if (lines === 1) return 0;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % lines;
 }

@@ -36,3 +36,34 @@ export async function writeOutboxBatch(manager: EntityManager, schema: string, e
     [JSON.stringify(events.map((e) => ({ s: e.subject, e: e.event })))],
   );
 }
+
+/**
+ * A transaction's events kept in memory and written in one statement just before it commits
+ * (`flush`), in the order they were emitted; the inbox transactions use it, where one batch of
+ * events can emit hundreds.
+ */
+export class OutboxBuffer {
+  private readonly pending: { subject: string; event: EventEnvelope }[] = [];
+
+  constructor(private readonly schema: string, private readonly producer: string) {}
+
+  /** An Emit whose events carry `defaultCause` unless told otherwise. */
+  writer(defaultCause?: EmitOptions['cause']): Emit {
+    return async (type, payload, opts) => {
+      const event = createEvent(type, payload, { producer: this.producer, key: opts.key, cause: opts.cause ?? defaultCause, occurredAt: opts.occurredAt });
+      this.pending.push({ subject: subjectFor(type, payload), event });
+      return event;
+    };
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  /** Writes what was emitted; returns how many events that was. */
+  async flush(manager: EntityManager): Promise<number> {
+    const events = this.pending.splice(0);
+    await writeOutboxBatch(manager, this.schema, events);
+    return events.length;
+  }
+}

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
-import { InProcessEventBus, NatsEventBus, type EventBus } from '@zhiyuan/events';
+import { InProcessEventBus, NatsEventBus, createEvent, subjectFor, type EventBus } from '@zhiyuan/events';
 import { createTestDatabase, natsUrl, silentLogger, uniqueService, waitFor, type TestDatabase } from '@zhiyuan/testing';
-import { Messaging, createDataSource, createMessagingTables, defineHandler, initializeDataSource } from '../src';
+import { Messaging, batchLineOf, createDataSource, createMessagingTables, defineHandler, initializeDataSource } from '../src';
 
 /**
  * Messaging with a batch size above 1: the events that arrive together are handled in one
@@ -132,5 +132,67 @@ describe.each(buses)('a batched inbox over the %s bus', (kind, makeBus) => {
     // Only the failing event was offered again (once per rule, before its last delivery): the others
     // of its batch were handled one by one at once, not sent back to the broker.
     expect(bus.stats.redelivered - redeliveredBefore).toBe(rules.length);
+  });
+});
+
+describe('batches at once', () => {
+  let db: TestDatabase;
+  let bus: InProcessEventBus;
+  let ledger: Messaging;
+
+  beforeAll(async () => {
+    bus = new InProcessEventBus(silentLogger);
+    db = await createTestDatabase();
+    const schema = `lines_${uniqueService('l').replace(/-/g, '_')}`;
+    const ds = createDataSource({ url: db.url, schema, entities: [], migrations: [migrationFor(schema)], poolSize: 4, applicationName: schema });
+    await initializeDataSource(ds, schema);
+    ledger = new Messaging(ds, schema, schema, bus, silentLogger, { intervalMs: 50 }, { startAt: 'new', batchSize: 8, batchesAtOnce: 2 });
+  });
+  afterAll(async () => {
+    await ledger?.stop();
+    await ledger?.ds.destroy();
+    await bus?.close();
+    await db?.drop();
+  });
+
+  it('runs the batches of two lines at the same time', async () => {
+    // Two keys on different lines: each handling waits until the other has started, which only
+    // happens when their batches run at once (on one line, the first would wait for ever).
+    const keys: string[] = [];
+    while (keys.length < 2) {
+      const k = randomUUID();
+      if (!keys.length || batchLineOf(k, 2) !== batchLineOf(keys[0]!, 2)) keys.push(k);
+    }
+    const started = new Set<string>();
+    // The first key's event waits for the second key's to start; each arrives on a consumer of its own.
+    await ledger.subscribe(defineHandler({
+      name: 'wait-for-the-other-line',
+      subject: 'cases.urging.ended',
+      maxDeliver: 1,
+      handle: async (event, manager) => {
+        await waitFor(() => started.has(keys[1]!), { what: 'the other line to start', timeoutMs: 5_000 });
+        await manager.query(`INSERT INTO "${ledger.schema}".handled VALUES ('meet', $1, txid_current())`, [event.payload.caseId]);
+      },
+    }));
+    await ledger.subscribe(defineHandler({
+      name: 'start-on-the-other-line',
+      subject: 'cases.performance.recorded',
+      maxDeliver: 1,
+      handle: async (event, manager) => {
+        started.add(event.payload.caseId);
+        await manager.query(`INSERT INTO "${ledger.schema}".handled VALUES ('meet', $1, txid_current())`, [event.payload.caseId]);
+      },
+    }));
+    const first = createEvent('cases.urging.ended', { caseId: keys[0]!, reason: 'CANCELLED', endedAt: new Date().toISOString() }, { producer: 'test', key: keys[0]! });
+    const second = createEvent('cases.performance.recorded', {
+      caseId: keys[1]!, performanceId: randomUUID(), amountFen: 1, source: 'VOLUNTARY', paidOn: '2024-07-01', outstandingFen: 0, totalPaidFen: 1, obligorIds: [randomUUID()], recordedAt: new Date().toISOString(),
+    }, { producer: 'test', key: keys[1]! });
+    await bus.publish(subjectFor(first.type, first.payload), first);
+    await bus.publish(subjectFor(second.type, second.payload), second);
+    const rows = await waitFor(async () => {
+      const r: { case_id: string; tx: string }[] = await ledger.ds.query(`SELECT case_id, tx::text AS tx FROM "${ledger.schema}".handled WHERE rule = 'meet'`);
+      return r.length >= 2 && r;
+    }, { what: 'both events handled', timeoutMs: 15_000 });
+    expect(new Set(rows.map((r) => r.case_id))).toEqual(new Set(keys));
   });
 });

@@ -18,6 +18,7 @@ export interface BaseServiceConfig {
   NATS_DUPLICATE_WINDOW_MS?: number;
   DB_POOL_SIZE: number;
   EVENT_BATCH_SIZE?: number;
+  EVENT_BATCHES_AT_ONCE?: number;
   EVENT_CONCURRENCY?: number;
   INTERNAL_AUTH_SECRET: string;
   LOG_LEVEL: string;
@@ -93,7 +94,7 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
     applicationName: `zhiyuan-${def.name}`,
     onQuery: deps.onQuery,
   });
-  const messaging = new Messaging(ds, def.schema, def.name, bus, logger, undefined, { batchSize: config.EVENT_BATCH_SIZE, ...deps.consumers });
+  const messaging = new Messaging(ds, def.schema, def.name, bus, logger, undefined, { batchSize: config.EVENT_BATCH_SIZE, batchesAtOnce: config.EVENT_BATCHES_AT_ONCE, ...deps.consumers });
   const runtime: ServiceRuntime = { ds, messaging, bus, logger };
   let server: RunningServer | undefined;
   let stopHook: (() => Promise<void>) | void;
@@ -138,9 +139,9 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
   };
 }
 
-/** Events taken on at once: as configured, or 4 (each holds a connection), or twice the batch when batching. */
-export function eventConcurrency(config: Pick<BaseServiceConfig, 'EVENT_BATCH_SIZE' | 'EVENT_CONCURRENCY'>): number {
+/** Events taken on at once: as configured, or 4 (each holds a connection), or twice what the batches in flight hold when batching. */
+export function eventConcurrency(config: Pick<BaseServiceConfig, 'EVENT_BATCH_SIZE' | 'EVENT_BATCHES_AT_ONCE' | 'EVENT_CONCURRENCY'>): number {
   if (config.EVENT_CONCURRENCY) return config.EVENT_CONCURRENCY;
   const batch = config.EVENT_BATCH_SIZE ?? 1;
-  return batch > 1 ? 2 * batch : 4;
+  return batch > 1 ? 2 * batch * (config.EVENT_BATCHES_AT_ONCE ?? 1) : 4;
 }

@@ -5,6 +5,8 @@ export const configSchema = z
     ...serviceConfigShape,
     /** HTTP port of this subgraph (internal only; clients go through the gateway). */
     PORT: fields.port(4003),
+    /** Tasks, notifications and directory entries of events that arrive together are written in one transaction. */
+    EVENT_BATCH_SIZE: fields.positiveInt(64),
     /** Where SMS go: `log` writes them to the log (development), `http` posts them to SMS_HTTP_URL. */
     SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
     /** The SMS gateway endpoint, required when SMS_PROVIDER=http. */

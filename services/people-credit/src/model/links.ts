@@ -17,28 +17,24 @@ export async function syncCreditLinks(manager: EntityManager, emit: Emit, partyI
   const status = active.length > 0 ? 'RESTRICTED' : 'CLEAR';
   const listingIds = active.map((l) => l.id);
   const links = await manager.findBy(CreditLinkEntity, { partyId });
-  let changes = 0;
-  for (const department of PARTNER_DEPARTMENTS) {
-    const prev = links.find((l) => l.department === department)?.status ?? 'CLEAR';
-    if (prev === status) continue;
-    const changeId = randomUUID();
-    await manager.query(
-      `INSERT INTO people.credit_link (party_id, department, status, changed_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (party_id, department) DO UPDATE SET status = EXCLUDED.status, changed_at = EXCLUDED.changed_at`,
-      [partyId, department, status, now],
-    );
-    await manager.query(
-      `INSERT INTO people.credit_link_change (id, party_id, department, status, reason, listing_ids, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [changeId, partyId, department, status, reason, listingIds, now],
-    );
+  const changed = PARTNER_DEPARTMENTS.filter((d) => (links.find((l) => l.department === d)?.status ?? 'CLEAR') !== status).map((department) => ({ department, changeId: randomUUID() }));
+  if (!changed.length) return 0;
+  // The links and their change records, every department at once.
+  await manager.query(
+    `WITH c AS (SELECT * FROM unnest($2::text[], $3::uuid[]) AS x(department, change_id)),
+     l AS (INSERT INTO people.credit_link (party_id, department, status, changed_at) SELECT $1, department, $4, $5 FROM c ORDER BY department
+           ON CONFLICT (party_id, department) DO UPDATE SET status = EXCLUDED.status, changed_at = EXCLUDED.changed_at)
+     INSERT INTO people.credit_link_change (id, party_id, department, status, reason, listing_ids, changed_at) SELECT change_id, $1, department, $4, $6, $7, $5 FROM c`,
+    [partyId, changed.map((c) => c.department), changed.map((c) => c.changeId), status, now, reason, listingIds],
+  );
+  for (const { department, changeId } of changed) {
     await emit(
       'credit.link.changed',
       { changeId, partyId, department, status, idNumberMasked: maskIdNumber(party.id_number), name: party.name, listingIds, reason, changedAt: now.toISOString() },
       { key: partyId, cause },
     );
-    changes++;
   }
-  return changes;
+  return changed.length;
 }
 
 export type { PartyEntity };
