@@ -3,7 +3,7 @@ import type { EventBus, EventEnvelope, EventType, StartAt, Subscription, Subscri
 import { durableName } from '@zhiyuan/events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchQueue } from './batch-queue';
-import { OutboxBuffer, outboxWriter, type Emit } from './outbox';
+import { OutboxBuffer, type Emit } from './outbox';
 import { OutboxRelay, type RelayOptions } from './relay';
 import { PendingFinishes, type TransactionScope } from './transaction-scope';
 
@@ -79,15 +79,17 @@ export class Messaging {
     }
   }
 
-  /** Runs business writes and the events they emit in one transaction; the relay is woken after commit. */
+  /**
+   * Runs business writes and the events they emit in one transaction: the events are written in one
+   * statement when the work is done, before the commit; the relay is woken after the commit.
+   */
   async transaction<R>(work: (manager: EntityManager, emit: Emit) => Promise<R>): Promise<R> {
-    let emitted = false;
+    let emitted = 0;
     const result = await this.ds.transaction(async (manager) => {
-      const write = outboxWriter(manager, this.schema, this.producer);
-      return work(manager, (type, payload, opts) => {
-        emitted = true;
-        return write(type, payload, opts);
-      });
+      const outbox = new OutboxBuffer(this.schema, this.producer);
+      const r = await work(manager, outbox.writer());
+      emitted = await outbox.flush(manager);
+      return r;
     });
     if (emitted) this.relay.kick();
     return result;
