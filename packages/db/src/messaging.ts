@@ -26,6 +26,11 @@ export interface HandlerDefinition<T extends EventType = EventType> {
   subject: T | string;
   handle: EventWork<T>;
   maxDeliver?: number;
+  /**
+   * The batch line of an event when a service runs several (default: the event's key). Events whose
+   * handling locks the same rows should share a line, so two batches never wait on each other.
+   */
+  batchKey?: (event: EventEnvelope<T>) => string;
 }
 
 export function defineHandler<T extends EventType>(def: HandlerDefinition<T>): HandlerDefinition<T> {
@@ -183,7 +188,7 @@ export class Messaging {
       ...opts,
       handler: async (event) => {
         const e = event as unknown as EventEnvelope<T>;
-        if (this.batchLines.length) await this.batchLines[batchLineOf(e.key, this.batchLines.length)]!.push({ consumer, event: e, work: def.handle as unknown as EventWork<EventType> });
+        if (this.batchLines.length) await this.batchLines[batchLineOf(def.batchKey?.(e) ?? e.key, this.batchLines.length)]!.push({ consumer, event: e, work: def.handle as unknown as EventWork<EventType> });
         else await this.handleOnce(consumer, e, def.handle);
       },
     });

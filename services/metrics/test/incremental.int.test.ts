@@ -66,10 +66,10 @@ function randomHistory(seed: number): AnyEnvelope[] {
   return shuffled;
 }
 
-describe.each(['1', '64'])('incremental projection equals a full recompute (EVENT_BATCH_SIZE %s)', (batchSize) => {
+describe.each([['1', '1'], ['64', '1'], ['64', '2']])('incremental projection equals a full recompute (EVENT_BATCH_SIZE %s, EVENT_BATCHES_AT_ONCE %s)', (batchSize, lines) => {
   let t: TestMetrics;
   beforeAll(async () => {
-    t = await startMetrics({ EVENT_BATCH_SIZE: batchSize });
+    t = await startMetrics({ EVENT_BATCH_SIZE: batchSize, EVENT_BATCHES_AT_ONCE: lines });
   });
   afterAll(() => t.stop());
 

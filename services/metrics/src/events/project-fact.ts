@@ -70,6 +70,12 @@ export function projectFact(name: string, subject: string, s: ProjectionSettings
   return defineHandler({
     name,
     subject,
+    // The events of one fact (a case's listings and payments with the case) share a batch line, so
+    // batches on two lines never wait on each other's fact locks.
+    batchKey: (event) => {
+      const key = factKeyOf(event, s);
+      return key && key.kind !== 'partner' ? `${key.kind}:${key.id}` : 'partner';
+    },
     handle: async (event, manager, _emit, tx) => {
       const key = factKeyOf(event, s);
       await lockFact(manager, key);
