@@ -9,8 +9,6 @@ export const configSchema = z.object({
    * rows every event shares, so it handles events in batches by default.
    */
   EVENT_BATCH_SIZE: fields.positiveInt(64),
-  /** Two batch lines; the events of one fact always share a line (projectFact's batchKey). */
-  EVENT_BATCHES_AT_ONCE: fields.positiveInt(2),
   /** Time zone whose calendar days the figures are counted in. */
   METRICS_TIME_ZONE: z.string().min(1).default('Asia/Shanghai'),
   /** A case open at least this many days when it closes counts as an old case resolved. */
