@@ -23,11 +23,18 @@ export async function lockProjection(m: EntityManager): Promise<void> {
  * A handler's locks: the projection shared, and the fact it changes exclusively (a case with its
  * listings and payments, a task, a meeting), so its rows read before and after the change are
  * this transaction's alone. Different facts proceed in parallel; the read-model rows they share
- * serialize on their row locks.
+ * serialize on their row locks. A lock this transaction already holds (`held`: several events of
+ * one batch) is not asked for again.
  */
-async function lockFact(m: EntityManager, key: FactKey | null): Promise<void> {
-  if (key && key.kind !== 'partner') await queryPrepared(m, `SELECT pg_advisory_xact_lock_shared(${PROJECTION}), pg_advisory_xact_lock(hashtext('metrics.fact'), hashtext($1))`, [`${key.kind}:${key.id}`]);
-  else await queryPrepared(m, `SELECT pg_advisory_xact_lock_shared(${PROJECTION})`, []);
+async function lockFact(m: EntityManager, key: FactKey | null, held: Set<string>): Promise<void> {
+  const fact = key && key.kind !== 'partner' ? `${key.kind}:${key.id}` : null;
+  if (fact && !held.has(fact)) {
+    await queryPrepared(m, `SELECT pg_advisory_xact_lock_shared(${PROJECTION}), pg_advisory_xact_lock(hashtext('metrics.fact'), hashtext($1))`, [fact]);
+    held.add(fact).add('projection');
+  } else if (!held.has('projection')) {
+    await queryPrepared(m, `SELECT pg_advisory_xact_lock_shared(${PROJECTION})`, []);
+    held.add('projection');
+  }
 }
 
 /**
@@ -78,7 +85,7 @@ export function projectFact(name: string, subject: string, s: ProjectionSettings
     },
     handle: async (event, manager, _emit, tx) => {
       const key = factKeyOf(event, s);
-      await lockFact(manager, key);
+      await lockFact(manager, key, tx.shared('metrics.locks', () => new Set<string>(), async () => undefined));
       const { before, after } = await writeFact(manager, event, s);
       const pending = tx.shared('metrics.projection', () => new PendingChange(), (p, m, emit) => p.apply(m, emit, now(), s));
       pending.add(Contribution.difference(before, after), key?.kind === 'partner', event);
