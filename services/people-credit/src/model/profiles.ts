@@ -16,7 +16,7 @@ export async function currentProfile(manager: EntityManager, partyId: string): P
 export async function profileInputs(manager: EntityManager, party: PartyEntity, now: Date): Promise<ProfileInputs> {
   const [agg] = await manager.query(
     `SELECT
-       (SELECT coalesce(sum(coalesce(outstanding_fen, amount_owed_fen, 0)), 0) FROM people.case_projection WHERE $1 = ANY (obligor_ids) AND closed_at IS NULL)::bigint AS outstanding,
+       (SELECT coalesce(sum(coalesce(outstanding_fen, amount_owed_fen, 0)), 0) FROM people.case_projection WHERE obligor_ids @> ARRAY[$1::uuid] AND closed_at IS NULL)::bigint AS outstanding,
        (SELECT count(*) FROM people.profile_input WHERE party_id = $1 AND kind = 'PAYMENT')::int AS payments,
        (SELECT count(*) FROM people.profile_input WHERE party_id = $1 AND kind = 'MISSED_INSTALMENT')::int AS missed,
        (SELECT data FROM people.profile_input WHERE party_id = $1 AND kind = 'PROPERTY_DECLARATION' ORDER BY recorded_at DESC LIMIT 1) AS declaration,

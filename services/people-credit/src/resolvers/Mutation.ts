@@ -112,7 +112,7 @@ export const Mutation: MutationResolvers = {
       const { party, changed } = await updateParty(m, emit, id, input);
       // Circumstances are inputs of the capacity profile of an obligor.
       if (changed.some((c) => CIRCUMSTANCES.includes(c))) {
-        const [obligor] = await m.query(`SELECT 1 FROM people.case_projection WHERE $1 = ANY (obligor_ids) LIMIT 1`, [id]);
+        const [obligor] = await m.query(`SELECT 1 FROM people.case_projection WHERE obligor_ids @> ARRAY[$1::uuid] LIMIT 1`, [id]);
         if (obligor) await reclassify(m, emit, id, new Date());
       }
       return party;
