@@ -43,7 +43,7 @@ export async function openTask(m: EntityManager, emit: Emit, t: NewTask): Promis
   return task;
 }
 
-/** Closes a task as DONE (with its result) or CANCELLED (with the reason) and emits `tasks.task.completed`. */
+/** Closes a task the caller has locked as DONE (with its result) or CANCELLED (with the reason) and emits `tasks.task.completed`. */
 export async function finishTask(
   m: EntityManager,
   emit: Emit,
@@ -56,7 +56,14 @@ export async function finishTask(
     `UPDATE tasks.task SET status = $2, result = $3, cancel_reason = $4, completed_at = $5, updated_at = $5 WHERE id = $1`,
     [task.id, to, detail.result ? JSON.stringify(detail.result) : null, detail.cancelReason ?? null, now],
   );
-  const done = await m.getRepository(TaskEntity).findOneByOrFail({ id: task.id });
+  // The caller locked the task in this transaction, so it is the row as it now is, with these changes.
+  const done = Object.assign(task, {
+    status: to,
+    result: detail.result ? (JSON.parse(JSON.stringify(detail.result)) as TaskResultData) : null,
+    cancelReason: detail.cancelReason ?? null,
+    completedAt: now,
+    updatedAt: now,
+  });
   await emit(
     'tasks.task.completed',
     {
