@@ -293,6 +293,10 @@ class NatsSubscription {
   private dispatch(m: JsMsg): void {
     const parsed = parseDelivered(m.data);
     const key = 'event' in parsed ? parsed.event.key : `invalid:${m.seq}`;
+    // A message waiting behind its key, for a slot or a batch, or handled for long, is ours until we
+    // answer it: tell the server so before its ack wait runs out, or it would deliver it again.
+    const ackWait = this.opts.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
+    const keepAlive = setInterval(() => m.working(), Math.max(50, Math.floor(ackWait / 2)));
     const next = (this.lanes.get(key) ?? Promise.resolve())
       .then(async () => {
         await this.bus.acquireSlot();
@@ -306,6 +310,7 @@ class NatsSubscription {
     this.lanes.set(key, next);
     this.inFlight++;
     void next.finally(() => {
+      clearInterval(keepAlive);
       this.inFlight--;
       if (this.lanes.get(key) === next) this.lanes.delete(key);
       const freed = this.slotFreed;

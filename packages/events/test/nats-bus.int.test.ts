@@ -79,6 +79,25 @@ describeWithNats('NATS JetStream bus', () => {
     expect(mostAtOnce).toBeLessThanOrEqual(4);
   });
 
+  it('keeps a message that waits behind its key, or is handled for longer than the ack wait, from being delivered again', async () => {
+    const service = uniqueService('ack-wait');
+    const key = randomUUID();
+    const events = [paymentEvent(key, 1), paymentEvent(key, 2), paymentEvent(key, 3)];
+    const calls = new Map<string, number>();
+    // Each handling takes 1.5 times the ack wait; the second and third wait two and three handlings long.
+    const handler = async (e: EventEnvelope) => {
+      calls.set(e.id, (calls.get(e.id) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 600));
+    };
+    const sub = await bus.subscribe({ service, subject: 'cases.performance.recorded', startAt: 'new', ackWaitMs: 400, concurrency: 4, handler });
+    for (const e of events) await bus.publish('cases.performance.recorded', e);
+    await waitFor(() => events.every((e) => calls.has(e.id)), { what: 'all three handled', timeoutMs: 10_000 });
+    // Long enough for a redelivery of the last one to have arrived and run.
+    await new Promise((r) => setTimeout(r, 1_500));
+    await sub.stop();
+    expect(events.map((e) => calls.get(e.id))).toEqual([1, 1, 1]);
+  });
+
   it("caps the handlers running at once across all of a bus's consumers", async () => {
     const capped = new NatsEventBus({ url: url!, name: 'test-capped', logger: silentLogger, concurrency: 2 });
     await capped.start();
