@@ -48,7 +48,7 @@ export interface ConsumerOptions {
   startAt?: StartAt;
   /**
    * Events handled in one inbox transaction [1]. Above 1, the events that arrive while a transaction
-   * runs (from any of the service's consumers, each on a different key) go into the next one: one
+   * runs (from any of the service's consumers) go into the next one: one
    * commit, one inbox statement and one finish of the shared state (TransactionScope) for all of
    * them. When a batch fails, its events are handled again one transaction each, so one bad event
    * fails alone.
@@ -128,8 +128,8 @@ export class Messaging {
    * Several events, each at most once for its consumer, in one transaction: one statement takes
    * their inbox rows, the work of the new ones runs in arrival order, the shared state is finished
    * once, one statement writes every event they emitted, and `handled_at` is set to when the work
-   * was done. If anything fails, the transaction is
-   * rolled back and each event is handled again in a transaction of its own.
+   * was done. If anything fails, the transaction is rolled back and each event is handled again in a
+   * transaction of its own.
    */
   private async handleBatch(items: InboxItem[]): Promise<({ ok: true; value: boolean } | { ok: false; error: unknown })[]> {
     let emitted = 0;
