@@ -294,9 +294,15 @@ class NatsSubscription {
     const parsed = parseDelivered(m.data);
     const key = 'event' in parsed ? parsed.event.key : `invalid:${m.seq}`;
     // A message waiting behind its key, for a slot or a batch, or handled for long, is ours until we
-    // answer it: tell the server so before its ack wait runs out, or it would deliver it again.
+    // answer it: tell the server so before its ack wait runs out, or it would deliver it again. Not
+    // for ever: after ten ack waits a handling is taken to be stuck, and the server may offer the
+    // message again.
     const ackWait = this.opts.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
-    const keepAlive = setInterval(() => m.working(), Math.max(50, Math.floor(ackWait / 2)));
+    const holdUntil = Date.now() + 10 * ackWait;
+    const keepAlive = setInterval(() => {
+      if (Date.now() < holdUntil) m.working();
+      else clearInterval(keepAlive);
+    }, Math.max(50, Math.floor(ackWait / 2)));
     const next = (this.lanes.get(key) ?? Promise.resolve())
       .then(async () => {
         await this.bus.acquireSlot();

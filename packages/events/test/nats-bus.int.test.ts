@@ -98,6 +98,25 @@ describeWithNats('NATS JetStream bus', () => {
     expect(events.map((e) => calls.get(e.id))).toEqual([1, 1, 1]);
   });
 
+  it('lets the server offer a message again once its handling has held it for ten ack waits', async () => {
+    const service = uniqueService('stuck');
+    const event = paymentEvent();
+    let calls = 0;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    const handler = async () => {
+      calls++;
+      if (calls === 1) await released; // stuck until the test lets it go
+    };
+    const sub = await bus.subscribe({ service, subject: 'cases.performance.recorded', startAt: 'new', ackWaitMs: 200, concurrency: 4, handler });
+    await bus.publish('cases.performance.recorded', event);
+    // Ten ack waits (2 s), then the next ack wait: the broker delivers it again; it queues behind the stuck one.
+    await new Promise((r) => setTimeout(r, 3_000));
+    release();
+    await waitFor(() => calls === 2, { what: 'the second delivery handled', timeoutMs: 5_000 });
+    await sub.stop();
+  });
+
   it("caps the handlers running at once across all of a bus's consumers", async () => {
     const capped = new NatsEventBus({ url: url!, name: 'test-capped', logger: silentLogger, concurrency: 2 });
     await capped.start();
