@@ -3,6 +3,7 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { InProcessEventBus, NatsEventBus, createEvent, subjectFor, type EventBus } from '@zhiyuan/events';
 import { createTestDatabase, natsUrl, silentLogger, uniqueService, waitFor, type TestDatabase } from '@zhiyuan/testing';
 import { Messaging, batchLineOf, createDataSource, createMessagingTables, defineHandler, initializeDataSource } from '../src';
+import { closeAll } from './close-all';
 
 /**
  * Messaging with a batch size above 1: the events that arrive together are handled in one
@@ -69,14 +70,7 @@ describe.each(buses)('a batched inbox over the %s bus', (kind, makeBus) => {
     payer.start();
     for (const r of rules) await ledger.subscribe(rule(ledger.schema, r));
   });
-  afterAll(async () => {
-    await payer?.stop();
-    await ledger?.stop();
-    await payer?.ds.destroy();
-    await ledger?.ds.destroy();
-    await bus?.close();
-    await db?.drop();
-  });
+  afterAll(() => closeAll([payer, ledger], bus, db));
 
   /** Payments of fresh cases, all emitted in one transaction, so they reach the consumers together. */
   const payments = (amounts: number[]) => payer.transaction(async (_tx, emit) => {
@@ -148,12 +142,7 @@ describe('batches at once', () => {
     await initializeDataSource(ds, schema);
     ledger = new Messaging(ds, schema, schema, bus, silentLogger, { intervalMs: 50 }, { startAt: 'new', batchSize: 8, batchesAtOnce: 2 });
   });
-  afterAll(async () => {
-    await ledger?.stop();
-    await ledger?.ds.destroy();
-    await bus?.close();
-    await db?.drop();
-  });
+  afterAll(() => closeAll([ledger], bus, db));
 
   it('runs the batches of two lines at the same time', async () => {
     // Two keys on different lines: each handling waits until the other has started, which only

@@ -3,6 +3,7 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { InProcessEventBus, NatsEventBus, durableName, type EventBus } from '@zhiyuan/events';
 import { createTestDatabase, natsUrl, silentLogger, uniqueService, waitFor, type TestDatabase } from '@zhiyuan/testing';
 import { Messaging, createDataSource, createMessagingTables, defineHandler, initializeDataSource, OutboxRelay } from '../src';
+import { closeAll } from './close-all';
 
 /** Two toy services: "payer" writes payments and emits; "ledger" consumes them into its own schema. */
 function migrationFor(schema: string) {
@@ -67,14 +68,7 @@ describe.each(buses)('outbox and inbox over the %s bus', (kind, makeBus) => {
     payer = await service(db.url, `payer_${svc}`, bus);
     ledger = await service(db.url, `ledger_${svc}`, bus);
   });
-  afterAll(async () => {
-    await payer?.stop();
-    await ledger?.stop();
-    await payer?.ds.destroy();
-    await ledger?.ds.destroy();
-    await bus?.close();
-    await db?.drop();
-  });
+  afterAll(() => closeAll([payer, ledger], bus, db));
 
   run('an event committed in one service is handled exactly once by another', async () => {
     payer.start();
