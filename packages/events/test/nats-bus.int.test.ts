@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { JetStreamManager } from 'nats';
 import { NatsEventBus, durableName, type EventEnvelope } from '../src';
 import { busContract } from './bus-contract';
-import { paymentEvent } from './factories';
+import { ours, paymentEvent } from './factories';
 import { describeWithNats, natsUrl, silentLogger, uniqueService, waitFor } from '@zhiyuan/testing';
 
 const url = natsUrl();
@@ -37,11 +37,11 @@ describeWithNats('NATS JetStream bus', () => {
     const service = uniqueService('fault-a');
     const seen = new Map<string, number>();
     const handler = async (e: EventEnvelope) => void seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
-    const sub = await bus.subscribe({ service, subject: 'cases.performance.recorded', startAt: 'new', handler });
+    const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', handler }));
     await sub.stop();
     const events = Array.from({ length: 1_000 }, () => paymentEvent());
     await Promise.all(events.map((e) => bus.publish('cases.performance.recorded', e)));
-    const again = await bus.subscribe({ service, subject: 'cases.performance.recorded', handler });
+    const again = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', handler }));
     await waitFor(() => events.every((e) => seen.has(e.id)), { timeoutMs: 30_000, what: '1,000 events' });
     await new Promise((r) => setTimeout(r, 300));
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
@@ -69,7 +69,7 @@ describeWithNats('NATS JetStream bus', () => {
       runningPerKey.set(e.key, runningPerKey.get(e.key)! - 1);
       running--;
     };
-    const sub = await bus.subscribe({ service, subject: 'cases.performance.recorded', startAt: 'new', concurrency: 4, handler });
+    const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', concurrency: 4, handler }));
     for (const e of events) await bus.publish('cases.performance.recorded', e);
     await waitFor(() => [...order.values()].reduce((n, v) => n + v.length, 0) === events.length, { what: 'all events handled' });
     await sub.stop();
@@ -89,7 +89,7 @@ describeWithNats('NATS JetStream bus', () => {
       calls.set(e.id, (calls.get(e.id) ?? 0) + 1);
       await new Promise((r) => setTimeout(r, 600));
     };
-    const sub = await bus.subscribe({ service, subject: 'cases.performance.recorded', startAt: 'new', ackWaitMs: 400, concurrency: 4, handler });
+    const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', ackWaitMs: 400, concurrency: 4, handler }));
     for (const e of events) await bus.publish('cases.performance.recorded', e);
     await waitFor(() => events.every((e) => calls.has(e.id)), { what: 'all three handled', timeoutMs: 10_000 });
     // Long enough for a redelivery of the last one to have arrived and run.
@@ -108,7 +108,7 @@ describeWithNats('NATS JetStream bus', () => {
       calls++;
       if (calls === 1) await released; // stuck until the test lets it go
     };
-    const sub = await bus.subscribe({ service, subject: 'cases.performance.recorded', startAt: 'new', ackWaitMs: 200, concurrency: 4, handler });
+    const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', ackWaitMs: 200, concurrency: 4, handler }));
     await bus.publish('cases.performance.recorded', event);
     // Ten ack waits (2 s), then the next ack wait: the broker delivers it again; it queues behind the stuck one.
     await new Promise((r) => setTimeout(r, 3_000));
@@ -131,8 +131,8 @@ describeWithNats('NATS JetStream bus', () => {
       handled++;
     };
     const subs = [
-      await capped.subscribe({ service: uniqueService('cap-a'), subject: 'cases.performance.recorded', startAt: 'new', handler }),
-      await capped.subscribe({ service: uniqueService('cap-b'), subject: 'cases.performance.recorded', startAt: 'new', handler }),
+      await capped.subscribe(ours({ service: uniqueService('cap-a'), subject: 'cases.performance.recorded', startAt: 'new', handler })),
+      await capped.subscribe(ours({ service: uniqueService('cap-b'), subject: 'cases.performance.recorded', startAt: 'new', handler })),
     ];
     for (let i = 0; i < 10; i++) await capped.publish('cases.performance.recorded', paymentEvent());
     await waitFor(() => handled === 20, { what: 'both consumers handled all ten' });
@@ -150,7 +150,7 @@ describeWithNats('NATS JetStream bus', () => {
       await new Promise((r) => setTimeout(r, 200));
       handled.push(e.id);
     };
-    const sub = await bus.subscribe({ service, subject: 'cases.performance.recorded', startAt: 'new', concurrency: 3, handler });
+    const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', concurrency: 3, handler }));
     const events = Array.from({ length: 3 }, () => paymentEvent());
     for (const e of events) await bus.publish('cases.performance.recorded', e);
     await waitFor(() => started === 3, { what: 'three handlings started' });
@@ -166,7 +166,7 @@ describeWithNats('NATS JetStream bus', () => {
 
   it('(d) a malformed message lands on the dead-letter subject with its reason', async () => {
     const service = uniqueService('fault-d');
-    const sub = await bus.subscribe({ service, subject: 'cases.case.closed', startAt: 'new', handler: async () => undefined });
+    const sub = await bus.subscribe(ours({ service, subject: 'cases.case.closed', startAt: 'new', handler: async () => undefined }));
     const before = bus.stats.deadLettered;
     await bus.publishRaw('cases.case.closed', '{"type":"cases.case.closed","payload":{}}');
     await waitFor(() => bus.stats.deadLettered > before, { what: 'dead-lettered' });
@@ -189,7 +189,7 @@ describeWithNats('NATS JetStream bus', () => {
   it('recreates a consumer that was deleted under it', async () => {
     const service = uniqueService('recreate');
     const got: string[] = [];
-    const sub = await bus.subscribe({ service, subject: 'cases.urging.ended', startAt: 'new', handler: async (e) => void got.push(e.id) });
+    const sub = await bus.subscribe(ours({ service, subject: 'cases.urging.ended', startAt: 'new', handler: async (e) => void got.push(e.id) }));
     await jsm.consumers.delete('CASES', sub.name);
     const e = paymentEvent();
     // Published on a subject the consumer filters, as a well-formed event of another type is fine for the bus.
