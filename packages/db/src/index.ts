@@ -1,6 +1,6 @@
 export { createDataSource, initializeDataSource, type ServiceDataSourceOptions } from './data-source';
 export { createMessagingTables, dropMessagingTables } from './messaging-tables';
-export { OutboxBuffer, outboxWriter, writeOutboxBatch, type Emit, type EmitOptions } from './outbox';
+export { OutboxBuffer, writeOutboxBatch, type Emit, type EmitOptions } from './outbox';
 export { OutboxRelay, type RelayOptions } from './relay';
 export { Messaging, batchLineOf, defineHandler, type HandlerDefinition, type EventWork, type ConsumerOptions } from './messaging';
 export { BatchQueue } from './batch-queue';

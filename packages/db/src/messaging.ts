@@ -188,7 +188,8 @@ export class Messaging {
       ...opts,
       handler: async (event) => {
         const e = event as unknown as EventEnvelope<T>;
-        if (this.batchLines.length) await this.batchLines[batchLineOf(def.batchKey?.(e) ?? e.key, this.batchLines.length)]!.push({ consumer, event: e, work: def.handle as unknown as EventWork<EventType> });
+        const lines = this.batchLines.length;
+        if (lines) await this.batchLines[lines === 1 ? 0 : batchLineOf(def.batchKey?.(e) ?? e.key, lines)]!.push({ consumer, event: e, work: def.handle as unknown as EventWork<EventType> });
         else await this.handleOnce(consumer, e, def.handle);
       },
     });
@@ -208,7 +209,6 @@ export class Messaging {
 
 /** The batch line of a key: the same key always the same line (FNV-1a). */
 export function batchLineOf(key: string, lines: number): number {
-  if (lines === 1) return 0;
   let h = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return (h >>> 0) % lines;

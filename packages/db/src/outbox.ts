@@ -8,19 +8,8 @@ export interface EmitOptions {
   occurredAt?: Date;
 }
 
-/** Adds an event to the outbox inside the caller's transaction. */
+/** Adds an event to the outbox of the caller's transaction (see OutboxBuffer). */
 export type Emit = <T extends EventType>(type: T, payload: EventPayload<T>, opts: EmitOptions) => Promise<EventEnvelope<T>>;
-
-export function outboxWriter(manager: EntityManager, schema: string, producer: string, defaultCause?: EmitOptions['cause']): Emit {
-  return async (type, payload, opts) => {
-    const event = createEvent(type, payload, { producer, key: opts.key, cause: opts.cause ?? defaultCause, occurredAt: opts.occurredAt });
-    await manager.query(
-      `INSERT INTO "${schema}".outbox_message (id, subject, type, key, envelope) VALUES ($1, $2, $3, $4, $5)`,
-      [event.id, subjectFor(type, payload), type, event.key, JSON.stringify(event)],
-    );
-    return event;
-  };
-}
 
 /**
  * Many events in one statement, for bulk paths such as import. The envelopes travel as one JSON

@@ -3,7 +3,7 @@ export * from './envelope';
 export * from './bus';
 export * from './streams';
 export { InProcessEventBus } from './in-process-bus';
-export { NatsEventBus, type NatsBusOptions } from './nats-bus';
+export { DEFAULT_HANDLER_CONCURRENCY, NatsEventBus, type NatsBusOptions } from './nats-bus';
 export { deliver, type Verdict } from './dispatch';
 
 import type { Logger } from '@zhiyuan/config';

@@ -4,7 +4,7 @@ import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { createLogger, type Logger } from '@zhiyuan/config';
 import type { Identity } from '@zhiyuan/auth';
 import { Messaging, createDataSource, initializeDataSource, type ConsumerOptions, type HandlerDefinition } from '@zhiyuan/db';
-import { createEventBus, type EventBus } from '@zhiyuan/events';
+import { DEFAULT_HANDLER_CONCURRENCY, createEventBus, type EventBus } from '@zhiyuan/events';
 import { auditMutationsPlugin } from './audit';
 import { startSubgraphServer, type RunningServer } from './server';
 
@@ -139,9 +139,9 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
   };
 }
 
-/** Events taken on at once: as configured, or 4 (each holds a connection), or twice what the batches in flight hold when batching. */
+/** Events taken on at once: as configured, or the bus's default (each holds a connection), or twice what the batches in flight hold when batching. */
 export function eventConcurrency(config: Pick<BaseServiceConfig, 'EVENT_BATCH_SIZE' | 'EVENT_BATCHES_AT_ONCE' | 'EVENT_CONCURRENCY'>): number {
   if (config.EVENT_CONCURRENCY) return config.EVENT_CONCURRENCY;
   const batch = config.EVENT_BATCH_SIZE ?? 1;
-  return batch > 1 ? 2 * batch * (config.EVENT_BATCHES_AT_ONCE ?? 1) : 4;
+  return batch > 1 ? 2 * batch * (config.EVENT_BATCHES_AT_ONCE ?? 1) : DEFAULT_HANDLER_CONCURRENCY;
 }

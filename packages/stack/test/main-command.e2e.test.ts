@@ -5,7 +5,6 @@ import { createTestDatabase, gqlRequest, type TestDatabase } from '@zhiyuan/test
 
 const root = path.resolve(__dirname, '../../..');
 // What the root package.json's start script runs: `node --import tsx packages/stack/src/main.ts`, from the root.
-
 const MAIN = 'packages/stack/src/main.ts';
 
 /**

@@ -26,8 +26,13 @@ export async function lockProjection(m: EntityManager): Promise<void> {
  * serialize on their row locks. A lock this transaction already holds (`held`: several events of
  * one batch) is not asked for again.
  */
+/** The lock name of a fact (`case:<id>`, `task:<id>`, `meeting:<id>`); partner changes have no fact lock. */
+function factLockName(key: FactKey | null): string | null {
+  return key && key.kind !== 'partner' ? `${key.kind}:${key.id}` : null;
+}
+
 async function lockFact(m: EntityManager, key: FactKey | null, held: Set<string>): Promise<void> {
-  const fact = key && key.kind !== 'partner' ? `${key.kind}:${key.id}` : null;
+  const fact = factLockName(key);
   if (fact && !held.has(fact)) {
     await queryPrepared(m, `SELECT pg_advisory_xact_lock_shared(${PROJECTION}), pg_advisory_xact_lock(hashtext('metrics.fact'), hashtext($1))`, [fact]);
     held.add(fact).add('projection');
@@ -79,10 +84,7 @@ export function projectFact(name: string, subject: string, s: ProjectionSettings
     subject,
     // The events of one fact (a case's listings and payments with the case) share a batch line, so
     // batches on two lines never wait on each other's fact locks.
-    batchKey: (event) => {
-      const key = factKeyOf(event, s);
-      return key && key.kind !== 'partner' ? `${key.kind}:${key.id}` : 'partner';
-    },
+    batchKey: (event) => factLockName(factKeyOf(event, s)) ?? 'partner',
     handle: async (event, manager, _emit, tx) => {
       const key = factKeyOf(event, s);
       await lockFact(manager, key, tx.shared('metrics.locks', () => new Set<string>(), async () => undefined));
