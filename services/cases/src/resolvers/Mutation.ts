@@ -20,6 +20,20 @@ const uuid = z.uuid('must be a UUID');
 const date = z.string().refine(isValidDate, 'must be a date YYYY-MM-DD');
 const positiveFen = z.number().int().positive('must be more than zero').max(Number.MAX_SAFE_INTEGER);
 const reason = z.string().trim().min(2, 'give a reason').max(500);
+const optionalDate = date.nullish();
+
+const caseIdInput = z.object({ caseId: uuid });
+const fileEnforcementInput = z.object({ caseId: uuid, enforcementNumber: z.string().min(1), amountAppliedFen: positiveFen.nullish(), needsService: z.boolean().nullish() });
+const reassignOfficerInput = z.object({ caseId: uuid, officerId: uuid, reason });
+const changeCaseStateInput = z.object({ caseId: uuid, to: z.enum(CASE_STATES), reason });
+const recordPaymentInput = z.object({ caseId: uuid, amountFen: positiveFen, paidOn: date, channel: z.string().trim().min(1).max(50), source: z.enum(PAYMENT_SOURCES).nullish() });
+const agreeSettlementInput = z.object({
+  caseId: uuid,
+  kind: z.enum(['SETTLEMENT', 'INSTALMENT_PLAN']),
+  terms: z.string().trim().min(2, 'state the terms').max(4000),
+  instalments: z.array(z.object({ dueDate: date, amountFen: positiveFen })).min(1, 'needs at least one instalment').max(120),
+  agreedOn: optionalDate,
+});
 
 /** Who may work a case: the judge presiding it, or the officer whose township it is in. */
 const CASE_WORKERS: Role[] = ['JUDGE', 'ENFORCEMENT_OFFICER'];
@@ -30,7 +44,7 @@ const commandContext = (ctx: Context): CommandContext => ({ actor: ctx.identity.
 /** Runs a command on one locked case after checking the caller may act on it. */
 async function onCase<R>(ctx: Context, caseId: string, roles: Role[], work: (c: CaseEntity, manager: EntityManager, emit: Emit) => Promise<R>): Promise<R> {
   requireRole(ctx.identity, ...roles);
-  parseInput(z.object({ caseId: uuid }), { caseId });
+  parseInput(caseIdInput, { caseId });
   try {
     return await ctx.runtime.messaging.transaction(async (manager, emit) => {
       const c = await lockCase(manager, caseId);
@@ -74,7 +88,7 @@ export const Mutation: MutationResolvers = {
   },
 
   startUrging: (_p, { caseId, deadline }, ctx) => {
-    const until = parseInput(date.nullish(), deadline) ?? null;
+    const until = parseInput(optionalDate, deadline) ?? null;
     return onCase(ctx, caseId, JUDGES, async (c, manager, emit) => {
       await startUrging(manager, emit, c, until, commandContext(ctx));
       return c;
@@ -82,10 +96,7 @@ export const Mutation: MutationResolvers = {
   },
 
   fileEnforcement: (_p, { input }, ctx) => {
-    const i = parseInput(
-      z.object({ caseId: uuid, enforcementNumber: z.string().min(1), amountAppliedFen: positiveFen.nullish(), needsService: z.boolean().nullish() }),
-      input,
-    );
+    const i = parseInput(fileEnforcementInput, input);
     return onCase(ctx, i.caseId, CASE_WORKERS, async (c, manager, emit) => {
       await fileEnforcement(manager, emit, c, { enforcementNumber: i.enforcementNumber, amountAppliedFen: i.amountAppliedFen ?? null, needsService: i.needsService ?? false }, commandContext(ctx));
       return c;
@@ -93,7 +104,7 @@ export const Mutation: MutationResolvers = {
   },
 
   reassignOfficer: (_p, args, ctx) => {
-    const i = parseInput(z.object({ caseId: uuid, officerId: uuid, reason }), args);
+    const i = parseInput(reassignOfficerInput, args);
     return onCase(ctx, i.caseId, JUDGES, async (c, manager, emit) => {
       await reassignOfficer(manager, emit, c, i.officerId, i.reason, commandContext(ctx));
       return c;
@@ -101,7 +112,7 @@ export const Mutation: MutationResolvers = {
   },
 
   changeCaseState: (_p, args, ctx) => {
-    const i = parseInput(z.object({ caseId: uuid, to: z.enum(CASE_STATES), reason }), args);
+    const i = parseInput(changeCaseStateInput, args);
     return onCase(ctx, i.caseId, CASE_WORKERS, async (c, manager, emit) => {
       await changeState(manager, emit, c, i.to, i.reason, commandContext(ctx));
       return c;
@@ -109,10 +120,7 @@ export const Mutation: MutationResolvers = {
   },
 
   recordPayment: (_p, { input }, ctx) => {
-    const i = parseInput(
-      z.object({ caseId: uuid, amountFen: positiveFen, paidOn: date, channel: z.string().trim().min(1).max(50), source: z.enum(PAYMENT_SOURCES).nullish() }),
-      input,
-    );
+    const i = parseInput(recordPaymentInput, input);
     if (i.paidOn > courtDate(new Date())) throw errors.validation('paidOn', 'A payment cannot be dated in the future');
     return onCase(ctx, i.caseId, CASE_WORKERS, async (c, manager, emit) => {
       const performance = await recordPayment(manager, emit, c, { amountFen: i.amountFen, paidOn: i.paidOn, channel: i.channel, source: i.source ?? null }, commandContext(ctx));
@@ -121,16 +129,7 @@ export const Mutation: MutationResolvers = {
   },
 
   agreeSettlement: (_p, { input }, ctx) => {
-    const i = parseInput(
-      z.object({
-        caseId: uuid,
-        kind: z.enum(['SETTLEMENT', 'INSTALMENT_PLAN']),
-        terms: z.string().trim().min(2, 'state the terms').max(4000),
-        instalments: z.array(z.object({ dueDate: date, amountFen: positiveFen })).min(1, 'needs at least one instalment').max(120),
-        agreedOn: date.nullish(),
-      }),
-      input,
-    );
+    const i = parseInput(agreeSettlementInput, input);
     return onCase(ctx, i.caseId, CASE_WORKERS, async (c, manager, emit) => {
       await agreeSettlement(manager, emit, c, i, commandContext(ctx));
       return c;

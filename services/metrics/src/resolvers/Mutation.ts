@@ -58,6 +58,10 @@ const suggestionSchema = z.object({
   figures: z.array(z.object({ label: z.string().trim().min(1).max(200), value: z.string().trim().min(1).max(200) })).max(50),
 });
 
+const idSchema = z.object({ id: uuid });
+const activateRuleSetSchema = z.object({ id: uuid, reason: z.string().trim().min(1, 'say why the rules change').max(2000) });
+const answerSuggestionSchema = z.object({ id: uuid, answer: z.string().trim().min(1).max(10_000) });
+
 const transition = (entity: string, from: string, to: string) => new DomainError('INVALID_TRANSITION', `A ${entity} in state ${from} cannot move to ${to}`, { from, to });
 
 export const Mutation: MutationResolvers = {
@@ -74,7 +78,7 @@ export const Mutation: MutationResolvers = {
 
   activatePerformanceRuleSet: async (_p, args, { identity, runtime }) => {
     requireAdmin(identity);
-    const { id, reason } = parseInput(z.object({ id: uuid, reason: z.string().trim().min(1, 'say why the rules change').max(2000) }), args);
+    const { id, reason } = parseInput(activateRuleSetSchema, args);
     return runtime.messaging.transaction(async (m, emit) => {
       // Scores are recomputed under the same lock as the projection, so no closed case slips between.
       await lockProjection(m);
@@ -109,7 +113,7 @@ export const Mutation: MutationResolvers = {
 
   updateWarningRule: async (_p, args, { identity, runtime, settings }) => {
     requireAdmin(identity);
-    const id = parseInput(z.object({ id: uuid }), { id: args.id }).id;
+    const id = parseInput(idSchema, { id: args.id }).id;
     const v = parseInput(warningRuleInputSchema, args.input);
     return runtime.messaging.transaction(async (m, emit) => {
       await lockProjection(m);
@@ -140,13 +144,13 @@ export const Mutation: MutationResolvers = {
 
   sendJudicialSuggestion: async (_p, args, { identity, runtime }) => {
     requireAdmin(identity);
-    const { id } = parseInput(z.object({ id: uuid }), args);
+    const { id } = parseInput(idSchema, args);
     return moveSuggestion(runtime.ds, id, 'DRAFT', 'SENT', { sentAt: new Date() });
   },
 
   answerJudicialSuggestion: async (_p, args, { identity, runtime }) => {
     requireAdmin(identity);
-    const { id, answer } = parseInput(z.object({ id: uuid, answer: z.string().trim().min(1).max(10_000) }), args);
+    const { id, answer } = parseInput(answerSuggestionSchema, args);
     return moveSuggestion(runtime.ds, id, 'SENT', 'ANSWERED', { answeredAt: new Date(), answer });
   },
 };

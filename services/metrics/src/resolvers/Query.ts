@@ -15,39 +15,47 @@ import { selectedFields } from './selection';
 const code = z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, 'a 6, 9 or 12 digit division code');
 const uuid = z.uuid();
 
+// Argument schemas are built once: a zod object schema built per request is compiled again on its first parse.
+const codeArgs = z.object({ code });
+const divisionCodeArgs = z.object({ divisionCode: code });
+const parentCodeArgs = z.object({ parentCode: z.string().regex(/^\d{6}(\d{3})?$/, 'a county or township code') });
+const idArgs = z.object({ id: uuid });
+const firstArgs = z.object({ first: z.number().int().min(1).max(500) });
+const rangeArgs = z
+  .object({ from: isoDay, to: isoDay })
+  .refine((v) => v.from <= v.to, { path: ['to'], message: 'to must not be before from' })
+  .refine((v) => daysBetween(v.from, v.to) <= 3660, { path: ['to'], message: 'at most 3660 days' });
+
 function parseRange(args: { from: string; to: string; granularity?: string | null }) {
-  const r = parseInput(
-    z.object({ from: isoDay, to: isoDay }).refine((v) => v.from <= v.to, { path: ['to'], message: 'to must not be before from' }).refine((v) => daysBetween(v.from, v.to) <= 3660, { path: ['to'], message: 'at most 3660 days' }),
-    { from: args.from, to: args.to },
-  );
+  const r = parseInput(rangeArgs, { from: args.from, to: args.to });
   return { ...r, granularity: (args.granularity ?? 'MONTH') as 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR' };
 }
 
 export const Query: QueryResolvers = {
   divisionStats: async (_p, args, { identity, loaders }, info) => {
-    const c = parseInput(z.object({ code }), args).code;
+    const c = parseInput(codeArgs, args).code;
     requireReadDivision(identity, c);
     return loaders.stats({ period: resolvePeriod(args.period), parts: partsFor(selectedFields(info)) }).load(c);
   },
   divisionSeries: async (_p, args, { identity, runtime }) => {
-    const c = parseInput(z.object({ code }), { code: args.code }).code;
+    const c = parseInput(codeArgs, { code: args.code }).code;
     requireReadDivision(identity, c);
     const r = parseRange(args);
     if (r.granularity === 'DAY' && daysBetween(r.from, r.to) > 366) throw errors.validation('to', 'a daily series spans at most 366 days');
     return loadSeries(runtime.ds, c, args.kpi, r.from, r.to, r.granularity);
   },
   divisionRanking: async (_p, args, { identity, runtime }) => {
-    const c = parseInput(z.object({ parentCode: z.string().regex(/^\d{6}(\d{3})?$/, 'a county or township code') }), { parentCode: args.parentCode }).parentCode;
+    const c = parseInput(parentCodeArgs, { parentCode: args.parentCode }).parentCode;
     requireReadDivision(identity, c);
     return loadRanking(runtime.ds, c, args.kpi, resolvePeriod(args.period));
   },
   disputeStats: async (_p, args, { identity, runtime }) => {
-    const c = parseInput(z.object({ code }), { code: args.code }).code;
+    const c = parseInput(codeArgs, { code: args.code }).code;
     requireReadDivision(identity, c);
     return loadDisputes(runtime.ds, c, resolvePeriod(args.period));
   },
   disputeSeries: async (_p, args, { identity, runtime }) => {
-    const c = parseInput(z.object({ code }), { code: args.code }).code;
+    const c = parseInput(codeArgs, { code: args.code }).code;
     requireReadDivision(identity, c);
     const r = parseRange(args);
     return loadDisputeSeries(runtime.ds, c, r.from, r.to, r.granularity);
@@ -58,7 +66,7 @@ export const Query: QueryResolvers = {
   },
   performanceRuleSet: async (_p, { id }, { identity, loaders }) => {
     requireCountyReader(identity);
-    return loaders.ruleSet.load(parseInput(z.object({ id: uuid }), { id }).id);
+    return loaders.ruleSet.load(parseInput(idArgs, { id }).id);
   },
   activePerformanceRuleSet: async (_p, _a, { identity, runtime }) => {
     requireCountyReader(identity);
@@ -66,14 +74,14 @@ export const Query: QueryResolvers = {
   },
   simulatePerformanceRuleSet: async (_p, args, { identity, runtime, loaders }) => {
     requireAdmin(identity);
-    const id = parseInput(z.object({ id: uuid }), { id: args.id }).id;
+    const id = parseInput(idArgs, { id: args.id }).id;
     const candidate = await loaders.ruleSet.load(id);
     if (!candidate) throw errors.notFound('PerformanceRuleSet', id);
     return simulate(runtime.ds, candidate, await activeRuleSet(runtime.ds), args.period ? resolvePeriod(args.period) : null);
   },
   judgeScores: async (_p, { first }, { identity, runtime }) => {
     requireCountyReader(identity);
-    const n = parseInput(z.object({ first: z.number().int().min(1).max(500) }), { first: first ?? 50 }).first;
+    const n = parseInput(firstArgs, { first: first ?? 50 }).first;
     const rows: { judge_id: string; raw_count: number; weighted: string }[] = await runtime.ds.query(
       `SELECT judge_id, raw_count, weighted FROM metrics.judge_score ORDER BY weighted DESC, judge_id LIMIT $1`,
       [n],
@@ -94,7 +102,7 @@ export const Query: QueryResolvers = {
       where.push(`status = $${params.length}`);
     }
     if (args.divisionCode) {
-      const c = parseInput(z.object({ divisionCode: code }), { divisionCode: args.divisionCode }).divisionCode;
+      const c = parseInput(divisionCodeArgs, { divisionCode: args.divisionCode }).divisionCode;
       requireReadDivision(identity, c);
       params.push(c);
       where.push(`division_code LIKE $${params.length} || '%'`);
@@ -127,7 +135,7 @@ export const Query: QueryResolvers = {
   },
   judicialSuggestion: async (_p, { id }, { identity, runtime }) => {
     requireCountyReader(identity);
-    return runtime.ds.getRepository(JudicialSuggestionEntity).findOneBy({ id: parseInput(z.object({ id: uuid }), { id }).id });
+    return runtime.ds.getRepository(JudicialSuggestionEntity).findOneBy({ id: parseInput(idArgs, { id }).id });
   },
   auditLog: async (_p, args, { identity, runtime }) => {
     requireAdmin(identity);

@@ -7,6 +7,8 @@ import { resolvePeriod } from '../projection/period';
 import { score } from '../projection/scores';
 import { ruleSetInForce, activeRuleSet } from './rule-sets';
 
+const ruleSetIdSchema = z.object({ ruleSetId: z.uuid() });
+
 export const Staff: StaffResolvers = {
   // A malformed key is no staff member: null for that reference, the rest of the batch unaffected.
   __resolveReference: (ref) => (isUuid(ref.id) ? { id: ref.id } : null),
@@ -15,7 +17,7 @@ export const Staff: StaffResolvers = {
     const period = resolvePeriod(args.period);
     let ruleSet;
     if (args.ruleSetId) {
-      const { ruleSetId } = parseInput(z.object({ ruleSetId: z.uuid() }), { ruleSetId: args.ruleSetId });
+      const { ruleSetId } = parseInput(ruleSetIdSchema, { ruleSetId: args.ruleSetId });
       ruleSet = await loaders.ruleSet.load(ruleSetId);
       if (!ruleSet) throw errors.notFound('PerformanceRuleSet', ruleSetId);
     } else {

@@ -100,6 +100,12 @@ const outcomeSchema = z
 const planSchema = z.object({ partyId: uuid, caseId: uuid.nullish(), approach: text(2000), nextSteps: z.array(text(500)).max(50), ownerId: uuid.nullish() });
 const visitSchema = z.object({ partyId: uuid, caseId: uuid.nullish(), visitedOn: isoDate, summary: text(2000) });
 
+const idSchema = z.object({ id: uuid });
+const assignTaskSchema = z.object({ id: uuid, assigneeId: uuid });
+const cancelTaskSchema = z.object({ id: uuid, reason: text(500) });
+const caseIdSchema = z.object({ caseId: uuid });
+const caseMessageSchema = z.object({ caseId: uuid, body: text(2000) });
+
 async function lockTask(m: EntityManager, id: string): Promise<TaskEntity> {
   const t = await m.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!t) throw errors.notFound('Task', id);
@@ -199,7 +205,7 @@ export const Mutation: MutationResolvers = {
 
   assignTask: async (_p, args, ctx) => {
     requireSignedIn(ctx.identity);
-    const { id, assigneeId } = parseInput(z.object({ id: uuid, assigneeId: uuid }), args);
+    const { id, assigneeId } = parseInput(assignTaskSchema, args);
     return ctx.runtime.messaging.transaction(async (m) => {
       const t = await lockTask(m, id);
       if (!canManageTasksIn(ctx.identity, t.divisionCode, await judgeOfCase(m, t.caseId))) deny();
@@ -212,7 +218,7 @@ export const Mutation: MutationResolvers = {
 
   startTask: async (_p, args, ctx) => {
     requireSignedIn(ctx.identity);
-    const { id } = parseInput(z.object({ id: uuid }), args);
+    const { id } = parseInput(idSchema, args);
     return ctx.runtime.messaging.transaction(async (m) => {
       const t = await lockTask(m, id);
       if (!canWorkTask(ctx.identity, t)) deny();
@@ -235,7 +241,7 @@ export const Mutation: MutationResolvers = {
 
   cancelTask: async (_p, args, ctx) => {
     requireSignedIn(ctx.identity);
-    const { id, reason } = parseInput(z.object({ id: uuid, reason: text(500) }), args);
+    const { id, reason } = parseInput(cancelTaskSchema, args);
     return ctx.runtime.messaging.transaction(async (m, emit) => {
       const t = await lockTask(m, id);
       if (!canManageTasksIn(ctx.identity, t.divisionCode, await judgeOfCase(m, t.caseId))) deny();
@@ -292,13 +298,13 @@ export const Mutation: MutationResolvers = {
 
   closeMeeting: async (_p, args, ctx) => {
     requireSignedIn(ctx.identity);
-    const { id } = parseInput(z.object({ id: uuid }), args);
+    const { id } = parseInput(idSchema, args);
     return closeMeeting(ctx.runtime, id, new Date(), (meeting) => requireMeetingScope(ctx, meeting.villageCode));
   },
 
   cancelMeeting: async (_p, args, ctx) => {
     requireSignedIn(ctx.identity);
-    const { id } = parseInput(z.object({ id: uuid }), args);
+    const { id } = parseInput(idSchema, args);
     return ctx.runtime.messaging.transaction(async (m) => {
       const meeting = await lockScheduledMeeting(m, id, 'CANCELLED');
       requireMeetingScope(ctx, meeting.villageCode);
@@ -309,7 +315,7 @@ export const Mutation: MutationResolvers = {
 
   postCaseMessage: async (_p, args, ctx) => {
     requireSignedIn(ctx.identity);
-    const { caseId, body } = parseInput(z.object({ caseId: uuid, body: text(2000) }), args);
+    const { caseId, body } = parseInput(caseMessageSchema, args);
     return ctx.runtime.messaging.transaction(async (m) => {
       const { ref, parties } = await requireCase(m, caseId);
       if (!canSeeCase(ctx.identity, ref, parties.map((p) => p.partyId))) deny('You are not on this case');
@@ -327,7 +333,7 @@ export const Mutation: MutationResolvers = {
 
   markCaseMessagesRead: async (_p, args, ctx) => {
     requireSignedIn(ctx.identity);
-    const { caseId } = parseInput(z.object({ caseId: uuid }), args);
+    const { caseId } = parseInput(caseIdSchema, args);
     return ctx.runtime.messaging.transaction(async (m) => {
       const { ref, parties } = await requireCase(m, caseId);
       if (!canSeeCase(ctx.identity, ref, parties.map((p) => p.partyId))) deny('You are not on this case');
@@ -386,7 +392,7 @@ export const Mutation: MutationResolvers = {
 
   markNotificationDelivered: async (_p, args, ctx) => {
     if (!hasRole(ctx.identity, 'ADMIN')) deny('Only the SMS gateway integration (ADMIN) records delivery receipts');
-    const { id } = parseInput(z.object({ id: uuid }), args);
+    const { id } = parseInput(idSchema, args);
     return ctx.runtime.messaging.transaction(async (m, emit) => {
       const n = await m.getRepository(NotificationEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!n) throw errors.notFound('Notification', id);
