@@ -98,6 +98,13 @@ describe('cockpit KPIs against a hand-computed fixture', () => {
   it('ranks townships, charts a series and analyses disputes by cause', async () => {
     const ranking = await gqlRequest(t.service.url, `query($p: MetricsPeriodInput!) { divisionRanking(parentCode: "${COUNTY}", kpi: COMPLETION_RATE, period: $p) { rank division { code } value } }`, { p: Q1 }, ADMIN);
     expect(ranking.data.divisionRanking).toEqual([{ rank: 1, division: { code: TOWNSHIP_B }, value: 1 }, { rank: 2, division: { code: TOWNSHIP_A }, value: 0.25 }]);
+    // Over days and whole months together, each township's ranked value is its own figure for the period.
+    const mixed = { kind: 'CUSTOM', from: '2024-01-20', to: '2024-03-01' };
+    const byDays = await gqlRequest(t.service.url, `query($p: MetricsPeriodInput!) { divisionRanking(parentCode: "${COUNTY}", kpi: CLOSED_CASES, period: $p) { rank division { code } value } }`, { p: mixed }, ADMIN);
+    const ranked: { division: { code: string }; value: number }[] = byDays.data.divisionRanking;
+    expect(ranked.map((r) => r.division.code).sort()).toEqual([TOWNSHIP_A, TOWNSHIP_B].sort());
+    for (const r of ranked) expect(r.value).toBe((await stats(r.division.code, ADMIN, mixed)).data.divisionStats.closedCases);
+    expect(ranked.find((r) => r.division.code === TOWNSHIP_A)?.value).toBe(3);
     const series = await gqlRequest(t.service.url, `{ divisionSeries(code: "${TOWNSHIP_A}", kpi: CLOSED_CASES, from: "2024-01-01", to: "2024-03-31", granularity: MONTH) { start value } }`, {}, ADMIN);
     expect(series.data.divisionSeries).toEqual([{ start: '2024-01-01', value: 1 }, { start: '2024-02-01', value: 2 }, { start: '2024-03-01', value: 1 }]);
     const disputes = await gqlRequest(t.service.url, `query($p: MetricsPeriodInput!) { disputeStats(code: "${TOWNSHIP_A}", period: $p) { causeCategory cases amountOwedFen } }`, { p: Q1 }, ADMIN);

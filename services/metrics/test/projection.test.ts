@@ -1,4 +1,4 @@
-import { kpiValue, medianOf, SUM_COLUMNS, type Sums } from '../src/projection/kpis';
+import { KPI_COLUMNS, kpiValue, medianOf, SUM_COLUMNS, type Kpi, type Sums } from '../src/projection/kpis';
 import { resolvePeriod } from '../src/projection/period';
 import { score } from '../src/projection/scores';
 import { dayIn, levelOf, routingOf, routingOfCode } from '../src/projection/settings';
@@ -42,6 +42,15 @@ describe('KPI arithmetic', () => {
     expect(kpiValue('AVERAGE_DAYS_TO_CLOSE', s)).toBe(22.5);
     expect(kpiValue('VOLUNTARY_PERFORMANCE_RATE', s)).toBeNull();
     expect(kpiValue('COMPLETION_RATE', sums({}))).toBeNull();
+  });
+
+  it('computes every KPI from its own columns alone (a ranking or series sums only those)', () => {
+    // Distinct non-zero figures, so a KPI reading a column its list leaves out comes out different.
+    const full = sums(Object.fromEntries(SUM_COLUMNS.map((c, i) => [c, 3 + i * 7])));
+    for (const kpi of Object.keys(KPI_COLUMNS) as Kpi[]) {
+      const only = sums(Object.fromEntries(KPI_COLUMNS[kpi].map((c) => [c, full[c]])));
+      expect([kpi, kpiValue(kpi, only)]).toEqual([kpi, kpiValue(kpi, full)]);
+    }
   });
 
   it('takes the median of a histogram of days open', () => {

@@ -18,6 +18,26 @@ export type Kpi =
   | 'AMOUNT_RECOVERED_RATE' | 'AVERAGE_DAYS_TO_CLOSE' | 'OLD_CASES_RESOLVED' | 'URGINGS_STARTED' | 'URGINGS_PERFORMED' | 'MEETINGS_HELD'
   | 'LISTINGS_ADDED' | 'REPAYMENTS_AFTER_EXPOSURE';
 
+type SumColumn = (typeof SUM_COLUMNS)[number];
+
+/** The summed figures each KPI is computed from (kpiValue reads no other): a ranking or series sums only these. */
+export const KPI_COLUMNS: Record<Kpi, readonly SumColumn[]> = {
+  JUDGMENTS_EFFECTIVE: ['judgments_effective'],
+  VOLUNTARY_PERFORMANCE_RATE: ['performed_without_enforcement', 'judgments_effective'],
+  CLOSED_CASES: ['closed_cases'],
+  COMPLETION_RATE: ['completed_cases', 'closed_cases'],
+  ACTUAL_ENFORCEMENT_RATE: ['completed_cases', 'performed_after_urging', 'settled_cases', 'closed_cases'],
+  AMOUNT_RECOVERED_FEN: ['amount_recovered_fen'],
+  AMOUNT_RECOVERED_RATE: ['amount_recovered_fen', 'amount_applied_fen'],
+  AVERAGE_DAYS_TO_CLOSE: ['days_open_sum', 'closed_cases'],
+  OLD_CASES_RESOLVED: ['old_cases_resolved'],
+  URGINGS_STARTED: ['urgings_started'],
+  URGINGS_PERFORMED: ['urgings_performed'],
+  MEETINGS_HELD: ['meetings_held'],
+  LISTINGS_ADDED: ['listings_added'],
+  REPAYMENTS_AFTER_EXPOSURE: ['repayments_after_exposure'],
+};
+
 /** The KPI definitions of docs/metrics.md, from summed daily figures. */
 export function kpiValue(kpi: Kpi, s: Sums): number | null {
   switch (kpi) {
@@ -253,7 +273,7 @@ const STEP: Record<Granularity, string> = { DAY: '1 day', MONTH: '1 month', QUAR
 export async function loadSeries(ds: DataSource, code: string, kpi: Kpi, from: string, to: string, g: Granularity): Promise<{ start: string; value: number | null }[]> {
   const rows: Record<string, unknown>[] = await ds.query(
     `WITH b AS (SELECT generate_series(date_trunc($4, $2::date), $3::date, $5::interval)::date AS start)
-     SELECT to_char(b.start, 'YYYY-MM-DD') AS start, ${SUM_COLUMNS.map((c) => `COALESCE(sum(d.${c}), 0)::bigint AS ${c}`).join(', ')}
+     SELECT to_char(b.start, 'YYYY-MM-DD') AS start, ${KPI_COLUMNS[kpi].map((c) => `COALESCE(sum(d.${c}), 0)::bigint AS ${c}`).join(', ')}
      FROM b LEFT JOIN metrics.division_daily d
        ON d.division_code = $1 AND d.day BETWEEN $2 AND $3 AND date_trunc($4, d.day)::date = b.start
      GROUP BY b.start ORDER BY b.start`,
@@ -262,14 +282,18 @@ export async function loadSeries(ds: DataSource, code: string, kpi: Kpi, from: s
   return rows.map((r) => ({ start: r.start as string, value: kpiValue(kpi, toSums(r)) }));
 }
 
-/** Child divisions (townships of a county, villages of a township) ranked by a KPI, highest first (one statement). */
+/**
+ * Child divisions (townships of a county, villages of a township) ranked by a KPI, highest first
+ * (one statement). Only the KPI's own columns are summed, each child's rows read by the primary key.
+ */
 export async function loadRanking(ds: DataSource, parentCode: string, kpi: Kpi, period: Period): Promise<{ rank: number; code: string; value: number | null }[]> {
   const childLevel = parentCode.length === 6 ? 'TOWNSHIP' : 'VILLAGE';
-  const part = periodRows('', `division_code, ${SUM_COLUMNS.join(', ')}`, 'division_code IN (SELECT code FROM c)', period, 3);
+  const columns = KPI_COLUMNS[kpi];
+  const part = periodRows('', columns.join(', '), 'division_code = c.code', period, 3);
   const rows: Record<string, unknown>[] = await ds.query(
     `WITH c AS (SELECT code FROM metrics.division_seen WHERE level = $1 AND code LIKE $2)
-     SELECT c.code, ${SUM_COLUMNS.map((col) => `COALESCE(sum(r.${col}), 0)::bigint AS ${col}`).join(', ')}
-     FROM c LEFT JOIN (${part.sql}) r ON r.division_code = c.code GROUP BY c.code`,
+     SELECT c.code, ${columns.map((col) => `COALESCE(sum(r.${col}), 0)::bigint AS ${col}`).join(', ')}
+     FROM c LEFT JOIN LATERAL (${part.sql}) r ON true GROUP BY c.code`,
     [childLevel, `${parentCode}%`, ...part.params],
   );
   const values = rows.map((r) => ({ code: r.code as string, value: kpiValue(kpi, toSums(r)) }));
