@@ -83,8 +83,10 @@ async function main(): Promise<void> {
     log,
   };
 
-  mkdirSync(values.out!, { recursive: true });
-  const base = path.join(values.out!, `${scale}${values.judgments ? `-${values.judgments}` : ''}`);
+  // npm runs the script in bench/; a relative --out is meant from where npm was invoked, as --render is.
+  const outDir = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.out!);
+  mkdirSync(outDir, { recursive: true });
+  const base = path.join(outDir, `${scale}${values.judgments ? `-${values.judgments}` : ''}`);
   /** Writes what is measured so far: a scenario that fails later does not take the others with it. */
   const save = (): string => {
     writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
