@@ -52,30 +52,51 @@ export async function finishTask(
   detail: { result?: TaskResultData | null; cancelReason?: string | null },
   now: Date,
 ): Promise<TaskEntity> {
+  const [done] = await finishTasks(m, emit, [task], to, detail, now);
+  return done!;
+}
+
+/**
+ * Closes several tasks the caller has locked, all with the same result or reason, in one statement
+ * (a closed case cancels all its open tasks at once), and emits `tasks.task.completed` for each.
+ */
+export async function finishTasks(
+  m: EntityManager,
+  emit: Emit,
+  tasks: TaskEntity[],
+  to: 'DONE' | 'CANCELLED',
+  detail: { result?: TaskResultData | null; cancelReason?: string | null },
+  now: Date,
+): Promise<TaskEntity[]> {
+  if (!tasks.length) return [];
   await m.query(
-    `UPDATE tasks.task SET status = $2, result = $3, cancel_reason = $4, completed_at = $5, updated_at = $5 WHERE id = $1`,
-    [task.id, to, detail.result ? JSON.stringify(detail.result) : null, detail.cancelReason ?? null, now],
+    `UPDATE tasks.task SET status = $2, result = $3, cancel_reason = $4, completed_at = $5, updated_at = $5 WHERE id = ANY($1::uuid[])`,
+    [tasks.map((t) => t.id), to, detail.result ? JSON.stringify(detail.result) : null, detail.cancelReason ?? null, now],
   );
-  // The caller locked the task in this transaction, so it is the row as it now is, with these changes.
-  const done = Object.assign(task, {
-    status: to,
-    result: detail.result ? (JSON.parse(JSON.stringify(detail.result)) as TaskResultData) : null,
-    cancelReason: detail.cancelReason ?? null,
-    completedAt: now,
-    updatedAt: now,
-  });
-  await emit(
-    'tasks.task.completed',
-    {
-      ...taskFields(done),
+  const finished: TaskEntity[] = [];
+  for (const task of tasks) {
+    // The caller locked the task in this transaction, so it is the row as it now is, with these changes.
+    const done = Object.assign(task, {
       status: to,
-      createdAt: done.createdAt.toISOString(),
-      completedAt: now.toISOString(),
-      result: to === 'DONE' ? ({ ...(done.result ?? {}) } as Record<string, unknown>) : { cancelReason: done.cancelReason },
-    },
-    { key: done.caseId ?? done.id, occurredAt: now },
-  );
-  return done;
+      result: detail.result ? (JSON.parse(JSON.stringify(detail.result)) as TaskResultData) : null,
+      cancelReason: detail.cancelReason ?? null,
+      completedAt: now,
+      updatedAt: now,
+    });
+    await emit(
+      'tasks.task.completed',
+      {
+        ...taskFields(done),
+        status: to,
+        createdAt: done.createdAt.toISOString(),
+        completedAt: now.toISOString(),
+        result: to === 'DONE' ? ({ ...(done.result ?? {}) } as Record<string, unknown>) : { cancelReason: done.cancelReason },
+      },
+      { key: done.caseId ?? done.id, occurredAt: now },
+    );
+    finished.push(done);
+  }
+  return finished;
 }
 
 export function taskFields(t: TaskEntity) {

@@ -1,6 +1,6 @@
 import { defineHandler } from '@zhiyuan/db';
 import { TaskEntity } from '../entities';
-import { finishTask } from '../domain/task-ops';
+import { finishTasks } from '../domain/task-ops';
 import { In } from 'typeorm';
 
 /**
@@ -20,7 +20,7 @@ export const cancelOpenTasksWhenCaseCloses = defineHandler({
       [p.caseId, p.caseNumber, p.villageCode, p.townshipCode, p.outcome, p.judgeId, p.officerId],
     );
     const open = await m.getRepository(TaskEntity).find({ where: { caseId: p.caseId, status: In(['OPEN', 'IN_PROGRESS']) }, lock: { mode: 'pessimistic_write' } });
-    for (const task of open) await finishTask(m, emit, task, 'CANCELLED', { cancelReason: `CASE_CLOSED:${p.outcome}` }, now);
+    await finishTasks(m, emit, open, 'CANCELLED', { cancelReason: `CASE_CLOSED:${p.outcome}` }, now);
     await m.query(
       `DELETE FROM tasks.meeting_invitee i USING tasks.meeting mt
        WHERE i.meeting_id = mt.id AND mt.status = 'SCHEDULED' AND i.case_id = $1 AND i.outcome IS NULL`,

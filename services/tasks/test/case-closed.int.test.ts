@@ -1,0 +1,34 @@
+import { aCase, caseClosed, enforcementFiled, staffRegistered, GANGKOU } from './factories/events';
+import { deliver, startTasks, type Harness } from './factories/service';
+
+describe('a closed case cancels its open tasks', () => {
+  let h: Harness;
+  let statements: string[] = [];
+  const q = (sql: string, params: unknown[] = []) => h.service.runtime.ds.query(sql, params);
+
+  beforeAll(async () => {
+    h = await startTasks({ onQuery: (sql) => statements.push(sql) });
+    await deliver(h, staffRegistered({ divisionCode: GANGKOU }));
+  });
+  afterAll(() => h.stop());
+
+  it('in one statement whatever their number, with one tasks.task.completed each', async () => {
+    const c = aCase();
+    await deliver(h, enforcementFiled(c, true, new Date('2030-03-01T02:00:00Z')));
+    const open = await q(`SELECT id FROM tasks.task WHERE case_id = $1 AND status = 'OPEN' ORDER BY id`, [c.caseId]);
+    expect(open.length).toBeGreaterThan(1);
+
+    statements = [];
+    await deliver(h, caseClosed(c, 'COMPLETED'));
+    expect(statements.filter((s) => /^\s*UPDATE tasks\.task\b/i.test(s))).toHaveLength(1);
+
+    const after = await q(`SELECT id, status, cancel_reason FROM tasks.task WHERE case_id = $1 ORDER BY id`, [c.caseId]);
+    expect(after).toEqual(open.map((t: { id: string }) => ({ id: t.id, status: 'CANCELLED', cancel_reason: 'CASE_CLOSED:COMPLETED' })));
+    const completed = await q(
+      `SELECT envelope->'payload'->>'taskId' AS id, envelope->'payload'->>'status' AS status, envelope->'payload'->'result'->>'cancelReason' AS reason
+       FROM tasks.outbox_message WHERE type = 'tasks.task.completed' AND key = $1 ORDER BY 1`,
+      [c.caseId],
+    );
+    expect(completed).toEqual(open.map((t: { id: string }) => ({ id: t.id, status: 'CANCELLED', reason: 'CASE_CLOSED:COMPLETED' })));
+  });
+});
