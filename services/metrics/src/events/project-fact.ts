@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
 import { applyContribution } from '../projection/aggregates';
 import { Contribution } from '../projection/contributions';
-import { factKeyOf, writeFact, type FactKey } from '../projection/facts';
+import { factKeyOf, recordPartnerChanges, writeFact, type FactKey, type PartnerChange } from '../projection/facts';
 import { queryPrepared } from '../projection/prepared';
 import type { ProjectionSettings } from '../projection/settings';
 import { evaluateWarnings, warningScope } from '../projection/warnings';
@@ -88,8 +88,16 @@ export function projectFact(name: string, subject: string, s: ProjectionSettings
     handle: async (event, manager, _emit, tx) => {
       const key = factKeyOf(event, s);
       await lockFact(manager, key, tx.shared('metrics.locks', () => new Set<string>(), async () => undefined));
-      const { before, after } = await writeFact(manager, event, s);
       const pending = tx.shared('metrics.projection', () => new PendingChange(), (p, m, emit) => p.apply(m, emit, now(), s));
+      if (event.type === 'credit.link.changed') {
+        // A link change only starts its acknowledgement clock and moves no figure: the changes of a
+        // transaction are written together, once every handling is done.
+        const p = (event as EventEnvelope<'credit.link.changed'>).payload;
+        tx.shared('metrics.partner-changes', () => [] as PartnerChange[], (changes, m) => recordPartnerChanges(m, changes)).push({ changeId: p.changeId, department: p.department, changedAt: p.changedAt });
+        pending.add(new Contribution(), true, event);
+        return;
+      }
+      const { before, after } = await writeFact(manager, event, s);
       pending.add(Contribution.difference(before, after), key?.kind === 'partner', event);
     },
   });

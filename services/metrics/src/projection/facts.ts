@@ -230,6 +230,29 @@ function factWrite(event: EventEnvelope, s: ProjectionSettings): FactWrite | nul
   }
 }
 
+export interface PartnerChange {
+  changeId: string;
+  department: string;
+  changedAt: string;
+}
+
+/**
+ * Records partner changes in one statement (a payment changes four credit links; a batch holds many).
+ * Each change is written once, its first time kept, as one upsert per event would leave it.
+ */
+export async function recordPartnerChanges(m: EntityManager, changes: readonly PartnerChange[]): Promise<void> {
+  const first = new Map<string, PartnerChange>();
+  for (const c of changes) if (!first.has(c.changeId)) first.set(c.changeId, c);
+  if (!first.size) return;
+  const rows = [...first.values()];
+  await m.query(
+    `INSERT INTO metrics.partner_change_fact (change_id, department, changed_at)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[])
+     ON CONFLICT (change_id) DO UPDATE SET changed_at = COALESCE(partner_change_fact.changed_at, EXCLUDED.changed_at)`,
+    [rows.map((r) => r.changeId), rows.map((r) => r.department), rows.map((r) => r.changedAt)],
+  );
+}
+
 /** Which fact an event changes (null: none). */
 export function factKeyOf(event: EventEnvelope, s: ProjectionSettings): FactKey | null {
   return factWrite(event, s)?.key ?? null;
