@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Emit, TransactionScope } from '@zhiyuan/db';
 import type { EventEnvelope, EventPayload } from '@zhiyuan/events';
-import type { EntityManager } from 'typeorm';
 import { loadMetricsConfig, settingsFrom } from '../src';
 import { trackPartnerAcknowledgementDue } from '../src/events/track-partner-acknowledgement-due.handler';
 import { event, publishAndSettle } from './factories/events';
+import { ignore, Scope } from './factories/transaction';
 import { startMetrics, type TestMetrics } from './factories/service';
 
 const settings = settingsFrom(loadMetricsConfig({ DATABASE_URL: 'postgres://unused' }));
@@ -15,21 +14,6 @@ const linkChanged = (changeId: string, department: Department, changedAt: string
   const partyId = randomUUID();
   return event('credit.link.changed', { changeId, partyId, department, status: 'CLEAR', idNumberMasked: '3305221990****1234', name: '张某', listingIds: [], reason: 'performed', changedAt }, partyId);
 };
-
-/** One transaction's handlings, finished in order before it commits (what Messaging does for a batch). */
-class Scope implements TransactionScope {
-  private readonly entries = new Map<string, { state: unknown; finish: (state: never, m: EntityManager, emit: Emit) => Promise<void> }>();
-  shared<S>(key: string, create: () => S, finish: (state: S, m: EntityManager, emit: Emit) => Promise<void>): S {
-    if (!this.entries.has(key)) this.entries.set(key, { state: create(), finish: finish as never });
-    return this.entries.get(key)!.state as S;
-  }
-  async finish(m: EntityManager, emit: Emit): Promise<void> {
-    for (const { state, finish } of this.entries.values()) await finish(state as never, m, emit);
-  }
-}
-
-/** The events a handling emits are not looked at here. */
-const ignore = (async () => ({})) as unknown as Emit;
 
 describe('partner changes', () => {
   let t: TestMetrics;

@@ -1,15 +1,30 @@
 import { defineHandler } from '@zhiyuan/db';
+import type { EventEnvelope } from '@zhiyuan/events';
+import type { EntityManager } from 'typeorm';
+
+type AuditEntry = EventEnvelope<'audit.entry.recorded'>;
+
+/** The audit entries of one transaction (one event's, or a batch's) in one statement. */
+async function keepEntries(entries: AuditEntry[], m: EntityManager): Promise<void> {
+  if (!entries.length) return;
+  const rows = entries.map(({ id, payload: p }) => ({
+    id, at: p.at, actor: p.actor, roles: p.roles, ip: p.ip, service: p.service, action: p.action, operation: p.operation,
+    target_kind: p.targetKind, target_id: p.targetId, outcome: p.outcome, error_code: p.errorCode,
+  }));
+  await m.query(
+    `INSERT INTO metrics.audit_log (id, at, actor, roles, ip, service, action, operation, target_kind, target_id, outcome, error_code)
+     SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, at timestamptz, actor text, roles text[], ip text, service text, action text,
+       operation text, target_kind text, target_id text, outcome text, error_code text)
+     ON CONFLICT (id) DO NOTHING`,
+    [JSON.stringify(rows)],
+  );
+}
 
 /** Every audit entry of every subgraph is kept once, in the append-only audit log. */
 export const keepAuditEntry = defineHandler({
   name: 'keep-audit-entry',
   subject: 'audit.entry.recorded',
-  handle: async (event, manager) => {
-    const p = event.payload;
-    await manager.query(
-      `INSERT INTO metrics.audit_log (id, at, actor, roles, ip, service, action, operation, target_kind, target_id, outcome, error_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING`,
-      [event.id, p.at, p.actor, p.roles, p.ip, p.service, p.action, p.operation, p.targetKind, p.targetId, p.outcome, p.errorCode],
-    );
+  handle: async (event, _manager, _emit, tx) => {
+    tx.shared('metrics.audit-entries', () => [] as AuditEntry[], keepEntries).push(event);
   },
 });
