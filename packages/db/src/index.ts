@@ -4,4 +4,4 @@ export { OutboxBuffer, writeOutboxBatch, type Emit, type EmitOptions } from './o
 export { OutboxRelay, type RelayOptions } from './relay';
 export { Messaging, batchLineOf, defineHandler, type HandlerDefinition, type EventWork, type ConsumerOptions } from './messaging';
 export { BatchQueue } from './batch-queue';
-export type { TransactionScope } from './transaction-scope';
+export { PendingFinishes, type TransactionScope } from './transaction-scope';

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { PendingFinishes } from '@zhiyuan/db';
 import type { EventEnvelope } from '@zhiyuan/events';
 import { keepAuditEntry } from '../src/events/keep-audit-entry.handler';
-import { event, publishAndSettle } from './factories/events';
+import { event, ignore, publishAndSettle } from './factories/events';
 import { startMetrics, type TestMetrics } from './factories/service';
-import { ignore, Scope } from './factories/transaction';
 
 const entry = (over: Partial<EventEnvelope<'audit.entry.recorded'>['payload']> = {}) =>
   event('audit.entry.recorded', {
@@ -28,7 +28,7 @@ describe('the audit log', () => {
     const refused = entry({ operation: 'startUrging', outcome: 'ERROR', errorCode: 'RULE_VIOLATION', ip: null, targetKind: null, targetId: null, roles: ['JUDGE'] });
     const from = t.statements.length;
     await t.service.runtime.ds.transaction(async (m) => {
-      const scope = new Scope();
+      const scope = new PendingFinishes();
       for (const e of [ok, refused, ok]) await keepAuditEntry.handle(e as never, m, ignore, scope);
       await scope.finish(m, ignore);
     });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { PendingFinishes } from '@zhiyuan/db';
 import type { EventEnvelope, EventPayload } from '@zhiyuan/events';
 import { loadMetricsConfig, settingsFrom } from '../src';
 import { trackPartnerAcknowledgementDue } from '../src/events/track-partner-acknowledgement-due.handler';
-import { event, publishAndSettle } from './factories/events';
-import { ignore, Scope } from './factories/transaction';
+import { event, ignore, publishAndSettle } from './factories/events';
 import { startMetrics, type TestMetrics } from './factories/service';
 
 const settings = settingsFrom(loadMetricsConfig({ DATABASE_URL: 'postgres://unused' }));
@@ -32,7 +32,7 @@ describe('partner changes', () => {
     const handler = trackPartnerAcknowledgementDue(settings);
     const from = t.statements.length;
     await t.service.runtime.ds.transaction(async (m) => {
-      const scope = new Scope();
+      const scope = new PendingFinishes();
       for (const e of events) await handler.handle(e as never, m, ignore, scope);
       await scope.finish(m, ignore);
     });

@@ -45,6 +45,11 @@ function routingCols(villageCode: string | null, townshipCode: string | null): R
 
 type Payload<T extends EventType> = EventEnvelope<T>['payload'];
 
+/** Partner changes (ids, departments, times): a change already known keeps its first time. */
+const RECORD_PARTNER_CHANGES = `INSERT INTO metrics.partner_change_fact (change_id, department, changed_at)
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[])
+  ON CONFLICT (change_id) DO UPDATE SET changed_at = COALESCE(partner_change_fact.changed_at, EXCLUDED.changed_at)`;
+
 /** A reroute applies to a case not yet closed, and only when it is newer than the last one applied. */
 const FOLLOWS = `(case_fact.closed_at IS NULL AND EXCLUDED.rerouted_at >= COALESCE(case_fact.rerouted_at, '-infinity'::timestamptz))`;
 
@@ -197,13 +202,7 @@ function factWrite(event: EventEnvelope, s: ProjectionSettings): FactWrite | nul
     }
     case 'credit.link.changed': {
       const p = event.payload as Payload<'credit.link.changed'>;
-      return {
-        key: { kind: 'partner' },
-        table: 'partner_change_fact',
-        sql: `INSERT INTO metrics.partner_change_fact (change_id, department, changed_at) VALUES ($1, $2, $3)
-         ON CONFLICT (change_id) DO UPDATE SET changed_at = COALESCE(partner_change_fact.changed_at, EXCLUDED.changed_at)`,
-        params: [p.changeId, p.department, p.changedAt],
-      };
+      return { key: { kind: 'partner' }, table: 'partner_change_fact', sql: RECORD_PARTNER_CHANGES, params: [[p.changeId], [p.department], [p.changedAt]] };
     }
     case 'credit.partner.acknowledged': {
       const p = event.payload as Payload<'credit.partner.acknowledged'>;
@@ -245,12 +244,7 @@ export async function recordPartnerChanges(m: EntityManager, changes: readonly P
   for (const c of changes) if (!first.has(c.changeId)) first.set(c.changeId, c);
   if (!first.size) return;
   const rows = [...first.values()];
-  await m.query(
-    `INSERT INTO metrics.partner_change_fact (change_id, department, changed_at)
-     SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[])
-     ON CONFLICT (change_id) DO UPDATE SET changed_at = COALESCE(partner_change_fact.changed_at, EXCLUDED.changed_at)`,
-    [rows.map((r) => r.changeId), rows.map((r) => r.department), rows.map((r) => r.changedAt)],
-  );
+  await m.query(RECORD_PARTNER_CHANGES, [rows.map((r) => r.changeId), rows.map((r) => r.department), rows.map((r) => r.changedAt)]);
 }
 
 /** Which fact an event changes (null: none). */

@@ -29,17 +29,12 @@ export function daysBetween(from: string, to: string): number {
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
-/** The schema of a period argument under its field name, built once per name (errors name the field). */
-const argumentSchemas = new Map<string, z.ZodType>();
-function periodArgument(field: string): z.ZodType {
-  let s = argumentSchemas.get(field);
-  if (!s) argumentSchemas.set(field, (s = z.object({ [field]: periodSchema })));
-  return s;
-}
+/** A period argument, its problems named under `period` (the schema is built once). */
+const periodArgument = z.object({ period: periodSchema });
 
 /** The first and last day of a period (inclusive). */
-export function resolvePeriod(input: unknown, field = 'period'): Period {
-  const p = (parseInput(periodArgument(field), { [field]: input }) as Record<string, z.infer<typeof periodSchema>>)[field]!;
+export function resolvePeriod(input: unknown): Period {
+  const p = parseInput(periodArgument, { period: input }).period;
   if (p.kind === 'CUSTOM') return { kind: p.kind, from: p.from!, to: p.to! };
   const d = new Date(`${p.date}T00:00:00Z`);
   const y = d.getUTCFullYear();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, subjectFor, type EventBus, type EventEnvelope, type EventPayload, type EventType } from '@zhiyuan/events';
+import type { Emit } from '@zhiyuan/db';
 import type { DataSource } from 'typeorm';
 import { waitFor } from '@zhiyuan/testing';
 
@@ -77,3 +78,6 @@ export async function settled(ds: DataSource, events: { id: string }[]): Promise
     return r.n === ids.length;
   }, { what: `${ids.length} events handled`, timeoutMs: 20_000 });
 }
+
+/** An emit whose events a test does not look at (a handler driven by hand, outside Messaging). */
+export const ignore = (async () => ({})) as unknown as Emit;
