@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { errors } from './errors';
+import { errors } from '@zhiyuan/kernel';
 
 /** Validates mutation input with zod; the first problem becomes VALIDATION_FAILED naming the field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {

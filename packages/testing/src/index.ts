@@ -5,3 +5,4 @@ export { silentLogger } from './logger';
 export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 export { gqlRequest, identity, ADMIN, TEST_INTERNAL_SECRET, type GqlResult } from './graphql';
 export { residentIdNumber } from './identity-numbers';
+export { entitySchemaDrift } from './entity-drift';

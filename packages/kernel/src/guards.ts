@@ -6,8 +6,14 @@ import { DomainError } from './errors';
  * every subgraph checks each query, mutation and entity reference itself). The matrix is in
  * docs/access.md.
  */
+
+/** Anonymous callers learn nothing, not even whether a thing exists. */
+export function requireSignedIn(identity: Identity, message = 'Sign in to do this'): void {
+  if (isAnonymous(identity)) throw new DomainError('UNAUTHENTICATED', message);
+}
+
 export function requireRole(identity: Identity, ...roles: Role[]): void {
-  if (isAnonymous(identity)) throw new DomainError('UNAUTHENTICATED', 'Sign in to do this');
+  requireSignedIn(identity);
   if (identity.roles.includes('ADMIN')) return;
   if (!identity.roles.some((r) => roles.includes(r))) throw new DomainError('FORBIDDEN', `This needs one of the roles ${roles.join(', ')}`);
 }
@@ -31,16 +37,4 @@ export function canSeeDivision(identity: Identity, divisionCode: string | null |
 
 export function requireDivision(identity: Identity, divisionCode: string | null | undefined): void {
   if (!canSeeDivision(identity, divisionCode)) throw new DomainError('FORBIDDEN', 'This is outside your division');
-}
-
-/** `330522199001011234` → `3305221990****1234`: birth month and day hidden, as the national feeds do. */
-export function maskIdNumber(id: string): string {
-  if (id.length === 18) return `${id.slice(0, 10)}****${id.slice(14)}`;
-  if (id.length > 8) return `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}`;
-  return '*'.repeat(id.length);
-}
-
-/** `13812345678` → `138****5678`. */
-export function maskPhone(phone: string): string {
-  return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }
