@@ -116,6 +116,8 @@ export const serviceConfigShape = {
   EVENT_CONCURRENCY: z.coerce.number().int().positive().optional(),
   /** Secret shared by the gateway and the subgraphs to sign the forwarded identity. */
   INTERNAL_AUTH_SECRET: fields.internalSecret(),
+  /** The administrator's override table of the court calendar, JSON (docs/calendar.md); unset: the data package alone. */
+  COURT_CALENDAR_FILE: z.string().min(1).optional(),
   LOG_LEVEL: fields.logLevel(),
   NODE_ENV: fields.nodeEnv(),
 };

@@ -1,4 +1,5 @@
 import holidayData from 'chinese-days/dist/chinese-days.json';
+import { z } from 'zod';
 
 /**
  * The court's calendar. Legal terms run in days of China Standard Time and, where the law says
@@ -101,17 +102,12 @@ function packageOverrides(): CalendarOverride[] {
 
 /** Working days of the People's Republic of China, with the published holidays and 调休 days. */
 export class CourtCalendar {
-  private readonly days: ReadonlyMap<CourtDay, CalendarOverride>;
-  private readonly years: ReadonlySet<number>;
+  private readonly days = new Map<CourtDay, CalendarOverride>();
+  private readonly years = new Set<number>();
 
   constructor(overrides: Iterable<CalendarOverride>, coveredYears?: Iterable<number>) {
-    const days = new Map<CourtDay, CalendarOverride>();
-    for (const o of overrides) {
-      if (!isValidDate(o.date)) throw new Error(`Calendar override for ${o.date}: not a date YYYY-MM-DD`);
-      days.set(o.date, o);
-    }
-    this.days = days;
-    this.years = new Set(coveredYears ?? [...days.keys()].map((d) => Number(d.slice(0, 4))));
+    const list = [...overrides];
+    this.addOverrides(list, coveredYears ?? list.map((o) => Number(o.date.slice(0, 4))));
   }
 
   /** The calendar of the `chinese-days` package. */
@@ -125,11 +121,22 @@ export class CourtCalendar {
    * holidays cannot exist in China, but an administrator may confirm a published list in full).
    */
   withOverrides(overrides: Iterable<CalendarOverride>, coveredYears: Iterable<number> = []): CourtCalendar {
-    const list = [...overrides];
-    const merged = new Map(this.days);
-    for (const o of list) merged.set(o.date, o);
-    const years = new Set([...this.years, ...coveredYears, ...list.map((o) => Number(o.date.slice(0, 4)))]);
-    return new CourtCalendar(merged.values(), years);
+    const copy = new CourtCalendar(this.days.values(), this.years);
+    copy.addOverrides(overrides, coveredYears);
+    return copy;
+  }
+
+  /**
+   * Lays an administrator's days over this calendar in place. Only the start-up of a process calls it
+   * (with the override table of its configuration), before any deadline is computed.
+   */
+  addOverrides(overrides: Iterable<CalendarOverride>, coveredYears: Iterable<number> = []): void {
+    for (const o of overrides) {
+      if (!isValidDate(o.date)) throw new Error(`Calendar override for ${o.date}: not a date YYYY-MM-DD`);
+      this.days.set(o.date, o);
+      this.years.add(Number(o.date.slice(0, 4)));
+    }
+    for (const y of coveredYears) this.years.add(y);
   }
 
   /** Whether the calendar knows the holidays of a year (outside it, only weekends are skipped). */
@@ -184,5 +191,33 @@ export class CourtCalendar {
   }
 }
 
-/** The calendar every service uses unless an administrator's overrides are laid over it. */
+/**
+ * The calendar every service uses: the package's holidays, with the administrator's override table
+ * laid over it at start-up (`COURT_CALENDAR_FILE`, see docs/calendar.md).
+ */
 export const chinaCalendar = CourtCalendar.china();
+
+/**
+ * The override table an administrator keeps for a year the data package does not cover yet (or to
+ * correct a day): the State Council's published list, one entry per holiday and per make-up working
+ * day, and the years it covers in full.
+ */
+export const calendarOverridesSchema = z.object({
+  years: z.array(z.number().int().min(2000).max(2100)).default([]),
+  days: z
+    .array(
+      z.object({
+        date: z.string().refine(isValidDate, 'must be a date YYYY-MM-DD'),
+        working: z.boolean(),
+        name: z.string().max(50).nullish(),
+      }),
+    )
+    .default([]),
+});
+export type CalendarOverrides = z.infer<typeof calendarOverridesSchema>;
+
+/** The years, of this one and the next, that a calendar does not know the holidays of. */
+export function calendarYearsMissing(calendar: CourtCalendar, now: Date): number[] {
+  const year = Number(courtDate(now).slice(0, 4));
+  return calendar.missingYears([year, year + 1]);
+}

@@ -1,4 +1,4 @@
-import { addMonths, addYears, addDays, chinaCalendar, courtDate, CourtCalendar, daysBetween, isValidDate, startOfCourtDay } from '../src';
+import { addMonths, addYears, addDays, calendarOverridesSchema, calendarYearsMissing, chinaCalendar, courtDate, CourtCalendar, daysBetween, isValidDate, startOfCourtDay } from '../src';
 
 describe('court days', () => {
   it('are days in China Standard Time, not UTC', () => {
@@ -108,5 +108,17 @@ describe('working days of China', () => {
 
   it('refuses an override that is not a date', () => {
     expect(() => new CourtCalendar([{ date: '2027-02-30', working: false }])).toThrow(/not a date/);
+  });
+});
+
+describe('the override table', () => {
+  it('parses the administrator\'s file and names the years still missing', () => {
+    const parsed = calendarOverridesSchema.parse({ years: [2031], days: [{ date: '2031-10-01', working: false, name: '国庆节' }] });
+    const cal = CourtCalendar.china();
+    expect(calendarYearsMissing(cal, new Date('2030-06-01T00:00:00Z'))).toEqual([2030, 2031]);
+    cal.addOverrides(parsed.days, parsed.years);
+    expect(calendarYearsMissing(cal, new Date('2030-06-01T00:00:00Z'))).toEqual([2030]);
+    expect(cal.isWorkingDay('2031-10-01')).toBe(false);
+    expect(() => calendarOverridesSchema.parse({ days: [{ date: '2031-02-30', working: false }] })).toThrow(/YYYY-MM-DD/);
   });
 });

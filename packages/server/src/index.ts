@@ -6,3 +6,4 @@ export { parseInput } from './validation';
 export { defineService, type BaseServiceConfig, type ServiceRuntime, type SubgraphDefinition, type ServiceDeps, type Service } from './service';
 export { requireRole, canSeeDivision, requireDivision, maskIdNumber, maskPhone } from '@zhiyuan/kernel';
 export { recordAudit, auditMutationsPlugin, type AuditTarget } from './audit';
+export { applyCourtCalendar } from './court-calendar';

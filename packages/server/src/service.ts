@@ -6,6 +6,7 @@ import type { Identity } from '@zhiyuan/auth';
 import { Messaging, createDataSource, initializeDataSource, type ConsumerOptions, type HandlerDefinition } from '@zhiyuan/db';
 import { DEFAULT_HANDLER_CONCURRENCY, createEventBus, type EventBus } from '@zhiyuan/events';
 import { auditMutationsPlugin } from './audit';
+import { applyCourtCalendar } from './court-calendar';
 import { startSubgraphServer, type RunningServer } from './server';
 
 /** The configuration every subgraph reads (see serviceConfigShape in @zhiyuan/config). */
@@ -26,6 +27,8 @@ export interface BaseServiceConfig {
   PORT: number;
   /** Interface the HTTP server binds (serviceConfigShape defaults it to 127.0.0.1). */
   HOST?: string;
+  /** The administrator's override table of the court calendar (docs/calendar.md). */
+  COURT_CALENDAR_FILE?: string;
 }
 
 export interface ServiceRuntime {
@@ -106,6 +109,7 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
       return server.url;
     },
     async start() {
+      applyCourtCalendar(config.COURT_CALENDAR_FILE, logger);
       if (ownsBus) await bus.start();
       await initializeDataSource(ds, def.schema);
       stopHook = await def.onStart?.(runtime);
