@@ -1,7 +1,7 @@
 import type { Identity } from '@zhiyuan/auth';
 import type { ServiceRuntime } from '@zhiyuan/server';
 import type { CaseSettings } from './config';
-import { createLoaders, type Loaders } from './loaders';
+import { createLoaders, type Loaders } from './queries/loaders';
 
 export interface Context {
   identity: Identity;

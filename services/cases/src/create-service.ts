@@ -6,7 +6,7 @@ import { createHandlers } from './events';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { typeDefs } from './schema';
-import { scheduleSweep } from './app/sweeps';
+import { scheduleSweep } from './schedules/sweeps';
 
 export const SERVICE_NAME = 'cases';
 export const DB_SCHEMA = 'cases';

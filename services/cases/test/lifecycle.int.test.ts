@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, gqlRequest } from '@zhiyuan/testing';
-import { addMonths, courtDate } from '../src/domain/dates';
+import { addMonths, courtDate } from '@zhiyuan/kernel';
 import { runSweep, settingsFrom, loadCasesConfig } from '../src';
 import { CHANGE, FILE, GET, PAY, SETTLE, TAKE_IN } from './factories/graphql';
 import { enforcementNumber, GANGKOU, HONGXINGQIAO, judgment, partyEvent, staffEvent, startCases, type Harness } from './factories';

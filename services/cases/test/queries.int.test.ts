@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, gqlRequest, identity } from '@zhiyuan/testing';
-import { encodeCursor } from '@zhiyuan/server';
+import { encodeCursor } from '@zhiyuan/kernel';
 import { CHANGE, FILE, GET, PAY, SETTLE, TAKE_IN } from './factories/graphql';
 import { BAISHUI, enforcementNumber, FANGJIAZHUANG, GANGKOU, HEPING, HONGXINGQIAO, judgment, partyEvent, staffEvent, startCases, type Harness } from './factories';
 
@@ -235,7 +235,7 @@ describe('case queries, federation fields and access', () => {
       for (const [field, query, variables] of calls) expect([field, code(await gql(query, variables))]).toEqual([field, expect.objectContaining({ code: 'VALIDATION_FAILED', field })]);
       // A date PostgreSQL cannot store (there is no year 0) is refused by the Date scalar, before any SQL.
       const yearZero = judgment({ effectiveDate: '0000-01-01', performanceDeadline: null });
-      expect(code(await gql(TAKE_IN, { input: yearZero }))).toMatchObject({ code: 'VALIDATION_FAILED', field: 'Date' });
+      expect(code(await gql(TAKE_IN, { input: yearZero }))).toMatchObject({ code: 'VALIDATION_FAILED', scalar: 'Date' });
       expect((await gql(`query($n: String!) { caseByNumber(caseNumber: $n) { id } }`, { n: yearZero.caseNumber })).data.caseByNumber).toBeNull();
       const after = (await gql(GET, { id: caseId })).data.case;
       expect(after).toEqual(before);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, type EventEnvelope } from '@zhiyuan/events';
 import { ADMIN, gqlRequest, waitFor } from '@zhiyuan/testing';
-import { intakeJudgments } from '../src/app/intake';
+import { intakeJudgments } from '../src/commands/shared/intake';
 import { settingsFrom } from '../src/config';
 import { loadCasesConfig } from '../src';
 import { CHANGE, FILE, GET, PAY, TAKE_IN } from './factories/graphql';

@@ -1,4 +1,4 @@
-import { errors } from '@zhiyuan/server';
+import { errors } from '@zhiyuan/kernel';
 
 /**
  * The life of a case from effective judgment to close. `EFFECTIVE` is a judgment waiting without

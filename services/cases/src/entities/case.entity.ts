@@ -1,9 +1,37 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { CaseOutcome, CaseState } from '../domain/state-machine';
 import { fen } from './columns';
 
-/** A judgment and, once filed, its enforcement case: one row from effective judgment to close. */
+/**
+ * A judgment and, once filed, its enforcement case: one row from effective judgment to close. The
+ * constraints and indexes are those of the migrations (names as PostgreSQL gave them); the indexes
+ * TypeORM cannot express (descending keys, partial, expression, GIN) are declared unsynchronized.
+ */
 @Entity({ name: 'case' })
+@Unique('case_case_number_key', ['caseNumber'])
+@Check('case_obligor_ids_check', 'cardinality(obligor_ids) >= 1')
+@Check('case_obligee_ids_check', 'cardinality(obligee_ids) >= 1')
+@Check('case_principal_fen_check', 'principal_fen >= 0')
+@Check('case_interest_fen_check', 'interest_fen >= 0')
+@Check('case_costs_fen_check', 'costs_fen >= 0')
+@Check('case_check', 'amount_owed_fen = principal_fen + interest_fen + costs_fen')
+@Check('case_amount_applied_fen_check', 'amount_applied_fen >= 0')
+@Check('case_check1', 'paid_fen >= 0 AND paid_fen <= amount_owed_fen')
+@Index('case_state_idx', ['state'])
+@Index('case_cause_idx', ['causeCode'])
+@Index('case_cause_category_idx', ['causeCategory'])
+@Index('case_order_idx', { synchronize: false })
+@Index('case_village_idx', { synchronize: false })
+@Index('case_township_idx', { synchronize: false })
+@Index('case_judge_idx', { synchronize: false })
+@Index('case_officer_idx', { synchronize: false })
+@Index('case_obligors_idx', { synchronize: false })
+@Index('case_obligees_idx', { synchronize: false })
+@Index('case_outstanding_idx', { synchronize: false })
+@Index('case_deadline_idx', { synchronize: false })
+@Index('case_urging_deadline_idx', { synchronize: false })
+@Index('case_primary_obligor_open_idx', { synchronize: false })
+@Index('case_enforcement_number_key', { synchronize: false })
 export class CaseEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -57,7 +85,7 @@ export class CaseEntity {
   @Column({ type: 'bigint', name: 'amount_applied_fen', transformer: fen, nullable: true })
   amountAppliedFen: number | null;
 
-  @Column({ type: 'bigint', name: 'paid_fen', transformer: fen })
+  @Column({ type: 'bigint', name: 'paid_fen', transformer: fen, default: 0 })
   paidFen: number;
 
   @Column({ type: 'text' })
@@ -72,7 +100,7 @@ export class CaseEntity {
   @Column({ type: 'text', name: 'township_code', nullable: true })
   townshipCode: string | null;
 
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   urged: boolean;
 
   @Column({ type: 'timestamptz', name: 'urging_started_at', nullable: true })
@@ -90,7 +118,7 @@ export class CaseEntity {
   @Column({ type: 'timestamptz', name: 'filed_at', nullable: true })
   filedAt: Date | null;
 
-  @Column({ type: 'boolean', name: 'needs_service' })
+  @Column({ type: 'boolean', name: 'needs_service', default: false })
   needsService: boolean;
 
   @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
@@ -99,9 +127,9 @@ export class CaseEntity {
   @Column({ type: 'date', name: 'next_research_due', nullable: true })
   nextResearchDue: string | null;
 
-  @Column({ type: 'timestamptz', name: 'created_at' })
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 
-  @Column({ type: 'timestamptz', name: 'updated_at' })
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
 }

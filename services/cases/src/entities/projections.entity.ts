@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** Local projection of people.party.*: where a party's household is registered (routing only). */
 @Entity({ name: 'party_route' })
@@ -15,12 +15,14 @@ export class PartyRouteEntity {
   @Column({ type: 'text', name: 'township_code', nullable: true })
   townshipCode: string | null;
 
-  @Column({ type: 'timestamptz', name: 'updated_at' })
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
 }
 
 /** Local projection of people.staff.*: enough to find the fixed enforcement officer of a township. */
 @Entity({ name: 'staff_member' })
+// The active enforcement officers of a division (partial: TypeORM cannot compare its condition).
+@Index('staff_member_officer_idx', { synchronize: false })
 export class StaffMemberEntity {
   @PrimaryColumn({ type: 'uuid', name: 'staff_id' })
   staffId: string;
@@ -37,6 +39,6 @@ export class StaffMemberEntity {
   @Column({ type: 'boolean' })
   active: boolean;
 
-  @Column({ type: 'timestamptz', name: 'registered_at' })
+  @Column({ type: 'timestamptz', name: 'registered_at', default: () => 'now()' })
   registeredAt: Date;
 }

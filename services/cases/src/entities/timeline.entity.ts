@@ -1,13 +1,20 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CaseEntity } from './case.entity';
 
 /** One change of a case, in order: what happened, who did it, when. */
 @Entity({ name: 'case_timeline' })
+@Index('case_timeline_case_idx', ['caseId', 'seq'])
 export class TimelineEntryEntity {
   @PrimaryColumn({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Generated('increment')
   seq: number;
 
   @Column({ type: 'uuid', name: 'case_id' })
   caseId: string;
+
+  @ManyToOne(() => CaseEntity, { nullable: false })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'case_timeline_case_id_fkey' })
+  case?: CaseEntity;
 
   @Column({ type: 'text' })
   kind: string;
@@ -21,6 +28,6 @@ export class TimelineEntryEntity {
   @Column({ type: 'text' })
   summary: string;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', default: {} })
   detail: Record<string, unknown>;
 }

@@ -1,10 +1,10 @@
-import { defineHandler, type Emit } from '@zhiyuan/db';
+import { defineHandler, sqlExec, type Emit } from '@zhiyuan/db';
 import type { EventEnvelope } from '@zhiyuan/events';
+import { divisionLevel } from '@zhiyuan/kernel';
 import type { EntityManager } from 'typeorm';
 import { CaseEntity } from '../entities';
-import { assignOfficer, fixedOfficerOf } from '../app/routing';
+import { assignOfficer, fixedOfficerOf } from '../commands/shared/routing';
 
-const TOWNSHIP_CODE = /^\d{9}$/;
 const OPEN_FILED = `c.state IN ('ENFORCEMENT_FILED', 'IN_PROGRESS', 'SETTLED') AND c.closed_at IS NULL`;
 
 /**
@@ -14,14 +14,15 @@ const OPEN_FILED = `c.state IN ('ENFORCEMENT_FILED', 'IN_PROGRESS', 'SETTLED') A
  */
 async function apply(event: EventEnvelope<'people.staff.registered'> | EventEnvelope<'people.staff.updated'>, manager: EntityManager, emit: Emit): Promise<void> {
   const s = event.payload;
-  await manager.query(
+  await sqlExec(
+    manager,
     `INSERT INTO cases.staff_member (staff_id, name, roles, division_code, active, registered_at) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (staff_id) DO UPDATE SET name = EXCLUDED.name, roles = EXCLUDED.roles, division_code = EXCLUDED.division_code, active = EXCLUDED.active`,
     [s.staffId, s.name, s.roles, s.divisionCode, s.active, new Date(event.occurredAt)],
   );
   const actor = `event:${event.type}`;
   const now = new Date();
-  const isOfficer = s.active && s.roles.includes('ENFORCEMENT_OFFICER') && !!s.divisionCode && TOWNSHIP_CODE.test(s.divisionCode);
+  const isOfficer = s.active && s.roles.includes('ENFORCEMENT_OFFICER') && !!s.divisionCode && divisionLevel(s.divisionCode) === 'TOWNSHIP';
   const repo = manager.getRepository(CaseEntity);
 
   // Cases this person holds outside what they now cover go to their township's fixed officer.

@@ -1,13 +1,12 @@
-import { defineHandler } from '@zhiyuan/db';
-import { DomainError } from '@zhiyuan/server';
+import { defineHandler, type Emit } from '@zhiyuan/db';
+import { courtDate, DomainError } from '@zhiyuan/kernel';
 import type { EntityManager } from 'typeorm';
-import type { Emit } from '@zhiyuan/db';
-import { CaseEntity, PerformanceEntity, SettlementEntity } from '../entities';
-import { agreeSettlement } from '../app/settlements';
-import { courtDate } from '../domain/dates';
-import { recordPayment } from '../app/payments';
-import { addTimeline } from '../app/timeline';
 import type { CaseSettings } from '../config';
+import { PerformanceEntity, SettlementEntity } from '../entities';
+import { findLockedCase } from '../commands/shared/lifecycle';
+import { recordPayment } from '../commands/shared/payments';
+import { agreeSettlement } from '../commands/shared/settlements';
+import { addTimeline } from '../commands/shared/timeline';
 
 /** An instalment plan agreed at a meeting becomes the case's plan, once per meeting and case. */
 async function recordInstalmentPlan(
@@ -20,7 +19,7 @@ async function recordInstalmentPlan(
   now: Date,
   settings: CaseSettings,
 ): Promise<void> {
-  const c = await manager.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: caseId }).getOne();
+  const c = await findLockedCase(manager, caseId);
   if (!c) return;
   if ((await manager.count(SettlementEntity, { where: { caseId, agreedBy: actor } })) > 0) return;
   try {
@@ -54,7 +53,7 @@ export const recordMeetingPayments = (settings: CaseSettings) =>
         if (o.outcome !== 'PAID_IN_FULL' || !o.amountFen) continue;
         const externalRef = `meeting:${m.meetingId}:${o.caseId}`;
         // Lock the case first, so two deliveries of one meeting racing each other see each other's payment.
-        const c = await manager.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id: o.caseId }).getOne();
+        const c = await findLockedCase(manager, o.caseId);
         if (!c) continue;
         if ((await manager.count(PerformanceEntity, { where: { externalRef } })) > 0) continue;
         try {

@@ -1,8 +1,19 @@
-import { defineHandler } from '@zhiyuan/db';
+import { defineHandler, sqlRows, type Emit } from '@zhiyuan/db';
 import type { EventEnvelope } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
-import type { Emit } from '@zhiyuan/db';
-import { lockRoutingForRoute, rerouteOpenCasesOf } from '../app/routing';
+import { CaseEntity } from '../entities';
+import { FILED_STATES } from '../domain/state-machine';
+import { assignOfficer, fixedOfficerOf, lockRoutingForRoute } from '../commands/shared/routing';
+import { addTimeline } from '../commands/shared/timeline';
+
+interface Route {
+  villageCode: string | null;
+  townshipCode: string | null;
+}
+
+interface StoredRouteRow {
+  party_id: string;
+}
 
 /**
  * Keeps the local projection party → home village/township, and lets open cases follow their
@@ -14,7 +25,8 @@ async function apply(event: EventEnvelope<'people.party.registered'> | EventEnve
   const at = new Date(event.occurredAt);
   await lockRoutingForRoute(manager);
   // Events of one party may arrive out of order; an older one never overwrites a newer route.
-  const rows: unknown[] = await manager.query(
+  const stored = await sqlRows<StoredRouteRow>(
+    manager,
     `INSERT INTO cases.party_route (party_id, home_division_code, village_code, township_code, updated_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (party_id) DO UPDATE SET home_division_code = EXCLUDED.home_division_code, village_code = EXCLUDED.village_code,
        township_code = EXCLUDED.township_code, updated_at = EXCLUDED.updated_at
@@ -22,8 +34,45 @@ async function apply(event: EventEnvelope<'people.party.registered'> | EventEnve
      RETURNING party_id`,
     [p.partyId, p.homeDivisionCode, p.villageCode, p.townshipCode, at],
   );
-  if (rows.length === 0) return;
+  if (stored.length === 0) return;
   await rerouteOpenCasesOf(manager, emit, p.partyId, { villageCode: p.villageCode, townshipCode: p.townshipCode }, `event:${event.type}`, new Date());
+}
+
+/**
+ * Open cases whose primary obligor is this party follow the party's home division; a filed case
+ * moving to another township passes to that township's fixed officer.
+ */
+async function rerouteOpenCasesOf(manager: EntityManager, emit: Emit, partyId: string, route: Route, actor: string, now: Date): Promise<void> {
+  const open = await manager
+    .getRepository(CaseEntity)
+    .createQueryBuilder('c')
+    .setLock('pessimistic_write')
+    .where('c.obligor_ids[1] = :partyId', { partyId })
+    .andWhere('c.closed_at IS NULL')
+    .andWhere('(c.village_code IS DISTINCT FROM :v OR c.township_code IS DISTINCT FROM :t)', { v: route.villageCode, t: route.townshipCode })
+    .orderBy('c.id')
+    .getMany();
+  for (const c of open) {
+    const previous = { villageCode: c.villageCode, townshipCode: c.townshipCode };
+    c.villageCode = route.villageCode;
+    c.townshipCode = route.townshipCode;
+    await manager.update(CaseEntity, { id: c.id }, { villageCode: route.villageCode, townshipCode: route.townshipCode, updatedAt: now });
+    let officerId = c.officerId;
+    if (FILED_STATES.has(c.state) && (previous.townshipCode !== route.townshipCode || !c.officerId)) {
+      officerId = await fixedOfficerOf(manager, route.townshipCode);
+    }
+    await addTimeline(manager, c.id, 'REROUTED', actor, now, previous.villageCode || previous.townshipCode ? `Moved from ${previous.villageCode ?? previous.townshipCode} to ${route.villageCode ?? route.townshipCode ?? 'unknown'}` : `Routed to ${route.villageCode ?? route.townshipCode ?? 'unknown'}`, {
+      partyId,
+      from: previous,
+      to: route,
+    });
+    await emit(
+      'cases.case.rerouted',
+      { caseId: c.id, caseNumber: c.caseNumber, partyId, previousVillageCode: previous.villageCode, previousTownshipCode: previous.townshipCode, officerId, reroutedAt: now.toISOString(), ...route },
+      { key: c.id },
+    );
+    if (officerId !== c.officerId) await assignOfficer(manager, emit, c, officerId, 'obligor home division changed', actor, now);
+  }
 }
 
 export const routeCasesOnPartyRegistered = defineHandler({

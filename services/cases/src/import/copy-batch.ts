@@ -4,11 +4,11 @@ import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { contractFor } from '@zhiyuan/events';
 import type { CaseSettings } from '../config';
-import { PRODUCER } from '../app/intake';
-import { lockRoutingForIntake } from '../app/routing';
-import type { JudgmentInput } from '../app/judgment-input';
+import { addDays, courtDate } from '@zhiyuan/kernel';
+import { PRODUCER } from '../commands/shared/intake';
+import { INTAKE_ROUTING_LOCK_SQL } from '../commands/shared/routing';
+import type { JudgmentInput } from '../domain/judgment-input';
 import { causeByCode } from '../domain/causes';
-import { addDays, courtDate } from '../domain/dates';
 
 /**
  * Judgments of one import batch as PostgreSQL COPY text (one line per judgment), written straight into
@@ -75,14 +75,14 @@ const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS cases_import_judgment (
  * id index and the timeline's (case_id, seq) index grow at their right edge instead of touching a
  * random page of an ever larger index for every row.
  */
-const TIME_ORDERED_UUID = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
+const TIME_ORDERED_ID = `encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) PLACING substring(int8send((extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3) FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid`;
 
 const INTAKE_FROM_STAGE = `
 WITH ins AS (
   INSERT INTO cases."case" (id, case_number, court, cause_code, cause_category, judge_id, effective_date, performance_deadline,
       obligor_ids, obligee_ids, principal_fen, interest_fen, costs_fen, amount_owed_fen, state, village_code, township_code,
       urged, urging_started_at, urging_deadline, created_at, updated_at)
-  SELECT ${TIME_ORDERED_UUID}, s.case_number, s.court, s.cause_code, s.cause_category, s.judge_id, s.effective_date, s.performance_deadline,
+  SELECT ${TIME_ORDERED_ID}, s.case_number, s.court, s.cause_code, s.cause_category, s.judge_id, s.effective_date, s.performance_deadline,
       s.obligor_ids, s.obligee_ids, s.principal_fen, s.interest_fen, s.costs_fen, s.principal_fen + s.interest_fen + s.costs_fen,
       $1, r.village_code, r.township_code, $2, CASE WHEN $2 THEN $3::timestamptz END, $4::date, $3, $3
     FROM pg_temp.cases_import_judgment s
@@ -92,7 +92,7 @@ WITH ins AS (
   RETURNING id, case_number, court, cause_code, cause_category, judge_id, effective_date, performance_deadline,
       obligor_ids, obligee_ids, amount_owed_fen, village_code, township_code
 ), ev AS MATERIALIZED (
-  SELECT i.*, k.n, ${TIME_ORDERED_UUID} AS event_id
+  SELECT i.*, k.n, ${TIME_ORDERED_ID} AS event_id
     FROM ins i CROSS JOIN generate_series(1, CASE WHEN $2 THEN 2 ELSE 1 END) AS k(n)
 ), tl AS (
   INSERT INTO cases.case_timeline (case_id, kind, actor, at, summary, detail)
@@ -162,7 +162,7 @@ export async function writeJudgmentBatch(ds: DataSource, batch: { text: Buffer; 
       const done = once(copy, 'finish');
       copy.end(batch.text);
       await done;
-      await lockRoutingForIntake(client);
+      await client.query(INTAKE_ROUTING_LOCK_SQL);
       const [{ imported }] = (
         // Named, so each connection parses it once and PostgreSQL may keep its plan (planning this
         // statement costs about as much as taking in a few dozen rows).

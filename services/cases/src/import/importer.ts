@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { DataSource } from 'typeorm';
 import type { CaseSettings } from '../config';
-import { validateJudgment } from '../app/judgment-input';
+import { validateJudgment } from '../domain/judgment-input';
 import { JudgmentCopyBatch, writeJudgmentBatch } from './copy-batch';
 import { readCsvRecords } from './csv';
 

@@ -1,4 +1,4 @@
-import { isDivisionCode } from '../domain/keys';
+import { isDivisionCode } from '@zhiyuan/kernel';
 import type { DivisionResolvers } from '../generated/resolvers-types';
 
 export const Division: DivisionResolvers = {

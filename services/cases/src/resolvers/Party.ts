@@ -1,4 +1,4 @@
-import { isUuid } from '../domain/keys';
+import { isUuid } from '@zhiyuan/kernel';
 import type { PartyResolvers } from '../generated/resolvers-types';
 
 export const Party: PartyResolvers = {

@@ -1,4 +1,4 @@
-import { isUuid } from '../domain/keys';
+import { isUuid } from '@zhiyuan/kernel';
 import type { StaffResolvers } from '../generated/resolvers-types';
 
 export const Staff: StaffResolvers = {

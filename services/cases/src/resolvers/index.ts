@@ -1,11 +1,11 @@
+import { SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Case } from './Case';
 import { Division } from './Division';
 import { Mutation } from './Mutation';
 import { Party } from './Party';
 import { Query } from './Query';
-import { DateScalar, DateTime, Fen } from './scalars';
 import { Settlement } from './Settlement';
 import { Staff } from './Staff';
 
-export const resolvers: Resolvers = { Query, Mutation, Case, Settlement, Party, Staff, Division, DateTime, Date: DateScalar, Fen };
+export const resolvers: Resolvers = { Query, Mutation, Case, Settlement, Party, Staff, Division, ...SCALARS };

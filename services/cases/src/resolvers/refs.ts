@@ -1,6 +1,3 @@
-import type { Connection } from '@zhiyuan/server';
-import type { CaseEntity, PerformanceEntity } from '../entities';
-
 /** Entities owned by people-credit, seen here by key only. */
 export interface PartyRef {
   id: string;
@@ -12,16 +9,6 @@ export interface DivisionRef {
   code: string;
 }
 
-export type CaseConnectionModel = Connection<CaseEntity> & { totalCount: number };
-
-export interface PaymentResultModel {
-  performance: PerformanceEntity;
-  case: CaseEntity;
-}
-
-export interface JudgmentImportResultModel {
-  imported: number;
-  skipped: number;
-  rejected: { row: number; field: string; reason: string }[];
-  cases: CaseEntity[];
-}
+export type { CaseConnection as CaseConnectionModel } from '../queries/cases';
+export type { RecordPaymentResult as PaymentResultModel } from '../commands/record-payment';
+export type { ImportJudgmentsResult as JudgmentImportResultModel } from '../commands/import-judgments';

@@ -1,20 +1,21 @@
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import type { Identity } from '@zhiyuan/auth';
-import { errors, pageArgs, parseInput, toConnection, type Connection, type PageArgs } from '@zhiyuan/server';
+import { sqlRows } from '@zhiyuan/db';
+import { addDays, courtDate, DomainError, errors, isDivisionCode, isUuid, isValidDate, pageArgs, toConnection, uuidSchema as uuid, type Connection, type PageArgs } from '@zhiyuan/kernel';
+import { parseInput } from '@zhiyuan/server';
 import { CASE_STATES } from '../domain/state-machine';
 import { CAUSE_CATEGORIES } from '../domain/causes';
-import { courtDate, addDays, isValidDate } from '../domain/dates';
-import { isDivisionCode, isUuid } from '../domain/keys';
-import { caseScopeSql } from '../domain/access';
+import { normalizeCaseNumber } from '../domain/case-number';
+import { caseScopeSql, requireCaseAccess, requireCaseReader } from '../policy';
 import { CaseEntity } from '../entities';
+import type { Loaders } from './loaders';
 
-const uuid = z.uuid('must be a UUID');
 const fenBound = z.number().int().nonnegative();
 
 export const caseFilterSchema = z
   .object({
-    divisionCode: z.string().regex(/^\d{6}(\d{3})?(\d{3})?$/, 'must be a 6, 9 or 12 digit division code').nullish(),
+    divisionCode: z.string().refine(isDivisionCode, 'must be a 6, 9 or 12 digit division code').nullish(),
     states: z.array(z.enum(CASE_STATES)).nullish(),
     causeCode: z.string().nullish(),
     causeCategory: z.enum(CAUSE_CATEGORIES).nullish(),
@@ -108,6 +109,16 @@ export interface CaseRelationRequest {
   after?: string | null;
 }
 
+interface RelationTotalRow {
+  key: string;
+  n: string;
+}
+
+interface RelationPageRow {
+  key: string;
+  id: string;
+}
+
 function relationSql(r: CaseRelationRequest): string {
   const key = 'CAST(k.key AS uuid)';
   if (r.relation === 'staff') return `(c.judge_id = ${key} OR c.officer_id = ${key})`;
@@ -155,8 +166,9 @@ export async function listCasesOfMany(
       const [countSql, countParams] = qb.clone().select('COUNT(*)', 'n').getQueryAndParameters();
       applyCursor(qb, after);
       const [pageSql, pageParams] = qb.select('c.id', 'id').orderBy('c.effective_date', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getQueryAndParameters();
-      const totals: { key: string; n: string }[] = await ds.query(`SELECT k.key, (${countSql}) AS n FROM unnest($${countParams.length + 1}::text[]) AS k(key)`, [...countParams, keys]);
-      const rows: { key: string; id: string }[] = await ds.query(
+      const totals = await sqlRows<RelationTotalRow>(ds, `SELECT k.key, (${countSql}) AS n FROM unnest($${countParams.length + 1}::text[]) AS k(key)`, [...countParams, keys]);
+      const rows = await sqlRows<RelationPageRow>(
+        ds,
         `SELECT k.key, p.id FROM unnest($${pageParams.length + 1}::text[]) WITH ORDINALITY AS k(key, ord) CROSS JOIN LATERAL (${pageSql}) p`,
         [...pageParams, keys],
       );
@@ -177,4 +189,29 @@ export async function listCasesOfMany(
     }
   }
   return results;
+}
+
+/** `case(id)`: a case the caller may see, null when there is none. */
+export async function findCase(loaders: Loaders, identity: Identity, id: string): Promise<CaseEntity | null> {
+  requireCaseReader(identity);
+  if (!isUuid(id)) throw new DomainError('VALIDATION_FAILED', 'id must be a UUID', { field: 'id' });
+  const c = await loaders.case.load(id);
+  if (c) requireCaseAccess(identity, c);
+  return c;
+}
+
+/** `caseByNumber`: by its judgment or its enforcement number, either spelling of the parentheses. */
+export async function findCaseByNumber(ds: DataSource, identity: Identity, caseNumber: string): Promise<CaseEntity | null> {
+  requireCaseReader(identity);
+  const n = normalizeCaseNumber(caseNumber);
+  const c = await ds.getRepository(CaseEntity).findOne({ where: [{ caseNumber: n }, { enforcementNumber: n }] });
+  if (c) requireCaseAccess(identity, c);
+  return c;
+}
+
+/** A `Case` reference from another subgraph, refused when outside the caller's scope. */
+export async function resolveCaseReference(loaders: Loaders, identity: Identity, id: string): Promise<CaseEntity | null> {
+  const c = await loaders.case.load(id);
+  if (c) requireCaseAccess(identity, c);
+  return c;
 }

@@ -1,10 +1,10 @@
 import type { Messaging } from '@zhiyuan/db';
 import type { Logger } from '@zhiyuan/config';
+import { courtDate } from '@zhiyuan/kernel';
 import type { CaseSettings } from '../config';
 import { CaseEntity } from '../entities';
-import { courtDate } from '../domain/dates';
-import { lapseUrging } from './lifecycle';
-import { markMissedInstalments } from './settlements';
+import { lapseUrging } from '../commands/shared/lifecycle';
+import { markMissedInstalments } from '../commands/shared/settlements';
 
 export interface SweepResult {
   urgingsLapsed: number;

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Emit } from '@zhiyuan/db';
-import { errors } from '@zhiyuan/server';
-import { InstalmentEntity, SettlementEntity, type CaseEntity } from '../entities';
-import { courtDate } from '../domain/dates';
-import { assertTransition } from '../domain/state-machine';
-import { moveCase, outstandingOf, type CommandContext } from './lifecycle';
+import { sqlRows, type Emit, type SqlRunner } from '@zhiyuan/db';
+import { courtDate } from '@zhiyuan/kernel';
+import { InstalmentEntity, SettlementEntity, type CaseEntity } from '../../entities';
+import { checkSettlementSchedule } from '../../domain/case-rules';
+import { assertTransition } from '../../domain/state-machine';
+import { moveCase, type CommandContext } from './lifecycle';
 import { addTimeline } from './timeline';
 
 export interface SettlementInput {
@@ -30,16 +30,7 @@ export async function agreeSettlement(manager: EntityManager, emit: Emit, c: Cas
   assertTransition(c.state, 'SETTLED');
   const today = courtDate(ctx.now);
   const agreedOn = input.agreedOn ?? today;
-  if (agreedOn > today) throw errors.validation('agreedOn', 'A settlement cannot be agreed in the future');
-  if (agreedOn < c.effectiveDate) throw errors.validation('agreedOn', `A settlement cannot be agreed before the judgment became effective (${c.effectiveDate})`);
-  const dates = input.instalments.map((i) => i.dueDate);
-  for (let k = 0; k < dates.length; k++) {
-    if (dates[k]! < agreedOn) throw errors.validation(`instalments.${k}.dueDate`, agreedOn === today ? 'An instalment cannot fall due in the past' : `An instalment cannot fall due before the settlement was agreed (${agreedOn})`);
-    if (k > 0 && dates[k]! <= dates[k - 1]!) throw errors.validation(`instalments.${k}.dueDate`, 'Instalments must fall due in increasing order');
-  }
-  const totalFen = input.instalments.reduce((s, i) => s + i.amountFen, 0);
-  const outstanding = outstandingOf(c);
-  if (totalFen > outstanding) throw errors.rule('settlement-exceeds-balance', `The schedule totals ${totalFen} fen, more than the outstanding ${outstanding} fen`);
+  const totalFen = checkSettlementSchedule(c, agreedOn, today, input.instalments);
   const settlement = manager.create(SettlementEntity, {
     id: randomUUID(),
     caseId: c.id,
@@ -80,8 +71,19 @@ export async function agreeSettlement(manager: EntityManager, emit: Emit, c: Cas
     },
     { key: c.id },
   );
-  if (dates[0]! < today) await markMissedInstalments(manager, emit, ctx.now, { settlementId: settlement.id, actor: ctx.actor });
+  if (input.instalments[0]!.dueDate < today) await markMissedInstalments(manager, emit, ctx.now, { settlementId: settlement.id, actor: ctx.actor });
   return settlement;
+}
+
+interface MissedInstalmentRow {
+  id: string;
+  settlement_id: string;
+  case_id: string;
+  no: number;
+  due_date: string;
+  amount_fen: string;
+  paid_fen: string;
+  obligor_ids: string[];
 }
 
 /**
@@ -90,10 +92,9 @@ export async function agreeSettlement(manager: EntityManager, emit: Emit, c: Cas
  * `cases.instalment.missed`. A conditional update, so running it twice marks nothing twice. The sweep
  * runs it over all settlements; recording a settlement agreed earlier runs it over that one.
  */
-export async function markMissedInstalments(manager: EntityManager, emit: Emit, now: Date, scope: { settlementId?: string; actor: string }): Promise<number> {
-  type Missed = { id: string; settlement_id: string; case_id: string; no: number; due_date: string; amount_fen: string; paid_fen: string; obligor_ids: string[] };
-  // TypeORM answers an UPDATE ... RETURNING with [rows, count].
-  const [missed]: [Missed[], number] = await manager.query(
+export async function markMissedInstalments(manager: SqlRunner, emit: Emit, now: Date, scope: { settlementId?: string; actor: string }): Promise<number> {
+  const missed = await sqlRows<MissedInstalmentRow>(
+    manager,
     `UPDATE cases.instalment i SET status = 'MISSED', missed_at = $2
        FROM cases.settlement s, cases."case" c
       WHERE i.status = 'DUE' AND i.due_date < $1::date AND i.paid_fen < i.amount_fen

@@ -1,7 +1,6 @@
 import type { Identity, Role } from '@zhiyuan/auth';
-import { DomainError, requireRole } from '@zhiyuan/server';
-import type { CaseEntity } from '../entities';
-import { isDivisionCode, isUuid } from './keys';
+import { DomainError, isDivisionCode, isUuid, requireRole, requireSignedIn } from '@zhiyuan/kernel';
+import type { CaseEntity } from './entities';
 
 /**
  * Who sees which case (docs/cases.md has the matrix): ADMIN all; JUDGE the cases they preside;
@@ -11,7 +10,22 @@ import { isDivisionCode, isUuid } from './keys';
  */
 const DIVISION_ROLES: Role[] = ['ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE'];
 
+/** Who may work a case: the judge presiding it, or the officer whose township it is in. */
+export const CASE_WORKERS: Role[] = ['JUDGE', 'ENFORCEMENT_OFFICER'];
+/** Who takes in judgments, starts urging and reassigns officers. */
+export const JUDGES: Role[] = ['JUDGE'];
+
 type CaseScopeFields = Pick<CaseEntity, 'judgeId' | 'officerId' | 'villageCode' | 'townshipCode' | 'obligorIds' | 'obligeeIds'>;
+
+/** Anonymous callers learn nothing, not even whether a case exists. */
+export function requireCaseReader(identity: Identity): void {
+  requireSignedIn(identity, 'Sign in to see cases');
+}
+
+/** Taking in judgments (one or a batch) is for judges. */
+export function requireJudge(identity: Identity): void {
+  requireRole(identity, ...JUDGES);
+}
 
 /** Whether the caller, through one of `roles` (default: all of theirs), may see the case. */
 export function canSeeCase(identity: Identity, c: CaseScopeFields, roles: readonly Role[] = identity.roles): boolean {
@@ -28,9 +42,10 @@ export function canSeeCase(identity: Identity, c: CaseScopeFields, roles: readon
   return false;
 }
 
+/** Refuses a case outside the caller's scope; with `roles`, the caller must also act through one of them. */
 export function requireCaseAccess(identity: Identity, c: CaseScopeFields, roles?: Role[]): void {
   if (roles) requireRole(identity, ...roles);
-  else if (identity.roles.length === 0) throw new DomainError('UNAUTHENTICATED', 'Sign in to see cases');
+  else requireCaseReader(identity);
   if (!canSeeCase(identity, c, roles)) throw new DomainError('FORBIDDEN', 'This case is outside your scope');
 }
 

@@ -1,5 +1,5 @@
-import { DomainError } from '@zhiyuan/server';
-import { assertTransition, CASE_STATES, canTransition, outcomeOf, stateAfterFullPayment, TRANSITIONS, type CaseState } from '../src/domain/state-machine';
+import { DomainError } from '@zhiyuan/kernel';
+import { assertTransition, CASE_STATES, canTransition, outcomeOf, stateAfterFullPayment, TRANSITIONS, type CaseState } from './state-machine';
 
 const legal: [CaseState, CaseState][] = [
   ['EFFECTIVE', 'URGING'],

@@ -1,14 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { Emit } from '@zhiyuan/db';
-import { PAYMENT_SOURCES } from '@zhiyuan/events';
-import { DomainError, errors } from '@zhiyuan/server';
-import { CaseEntity, InstalmentEntity, PerformanceEntity, SettlementEntity } from '../entities';
-import { PAYABLE_STATES, stateAfterFullPayment } from '../domain/state-machine';
-import { moveCase, outstandingOf, type CommandContext } from './lifecycle';
+import { CaseEntity, InstalmentEntity, PerformanceEntity, SettlementEntity } from '../../entities';
+import { checkPayment, defaultPaymentSource, outstandingOf, type PaymentSource } from '../../domain/case-rules';
+import { stateAfterFullPayment } from '../../domain/state-machine';
+import { endUrging, moveCase, type CommandContext } from './lifecycle';
 import { addTimeline } from './timeline';
-
-export type PaymentSource = (typeof PAYMENT_SOURCES)[number];
 
 export interface PaymentInput {
   amountFen: number;
@@ -20,16 +17,6 @@ export interface PaymentInput {
   externalRef?: string | null;
 }
 
-/** Checks a payment against the case without writing anything; throws the typed error to refuse it. */
-export function checkPayment(c: CaseEntity, input: PaymentInput): void {
-  if (!PAYABLE_STATES.has(c.state)) throw errors.rule('case-closed', `A payment cannot be recorded on a case that is ${c.state}`);
-  const outstanding = outstandingOf(c);
-  if (input.amountFen > outstanding) {
-    throw new DomainError('RULE_VIOLATION', `The payment of ${input.amountFen} fen is more than the outstanding ${outstanding} fen`, { rule: 'overpayment', outstandingFen: outstanding });
-  }
-  if (input.paidOn < c.effectiveDate) throw errors.validation('paidOn', 'A payment cannot predate the effective judgment');
-}
-
 /**
  * Records a payment: the balance stays exact in integer fen, an overpayment is refused, payments under
  * a settlement pay its instalments in due order, and a payment that clears the balance (or completes
@@ -38,7 +25,7 @@ export function checkPayment(c: CaseEntity, input: PaymentInput): void {
 export async function recordPayment(manager: EntityManager, emit: Emit, c: CaseEntity, input: PaymentInput, ctx: CommandContext): Promise<PerformanceEntity> {
   checkPayment(c, input);
   const { now, actor } = ctx;
-  const source: PaymentSource = input.source ?? (c.state === 'URGING' ? 'URGED' : c.state === 'SETTLED' ? 'SETTLEMENT' : 'VOLUNTARY');
+  const source: PaymentSource = input.source ?? defaultPaymentSource(c.state);
   c.paidFen += input.amountFen;
   c.updatedAt = now;
   await manager.update(CaseEntity, { id: c.id }, { paidFen: c.paidFen, updatedAt: now });
@@ -84,13 +71,7 @@ export async function recordPayment(manager: EntityManager, emit: Emit, c: CaseE
     const to = stateAfterFullPayment(c.state);
     const wasUrging = c.state === 'URGING';
     await moveCase(manager, emit, c, to, { actor, now, reason: settlementDone && outstandingOf(c) > 0 ? 'settlement performed' : 'balance paid in full', settings: ctx.settings });
-    if (wasUrging) {
-      c.urgingEndedAt = now;
-      c.urgingEndReason = 'PERFORMED';
-      await manager.update(CaseEntity, { id: c.id }, { urgingEndedAt: now, urgingEndReason: 'PERFORMED' });
-      await addTimeline(manager, c.id, 'URGING_ENDED', actor, now, 'Urging ended: PERFORMED', { reason: 'PERFORMED' });
-      await emit('cases.urging.ended', { caseId: c.id, reason: 'PERFORMED', endedAt: now.toISOString() }, { key: c.id });
-    }
+    if (wasUrging) await endUrging(manager, emit, c, 'PERFORMED', actor, now);
   }
   return performance;
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { isJudgmentNumber, normalizeCaseNumber } from '../domain/case-number';
-import { causeByCode } from '../domain/causes';
-import { isValidDate } from '../domain/dates';
+import { isValidDate, uuidSchema as uuid } from '@zhiyuan/kernel';
+import { isJudgmentNumber, normalizeCaseNumber } from './case-number';
+import { causeByCode } from './causes';
 
 const fenAmount = z.number().int('must be a whole number of fen').nonnegative('must not be negative').max(Number.MAX_SAFE_INTEGER);
 const date = z.string().refine(isValidDate, 'must be a date YYYY-MM-DD');
-const uuid = z.uuid('must be a UUID');
 
 /** One effective judgment, as taken in by the mutation and by the bulk import. */
 export const judgmentInputSchema = z

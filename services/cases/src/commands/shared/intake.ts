@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { createEvent, subjectFor, type EventEnvelope, type EventPayload, type EventType } from '@zhiyuan/events';
-import { writeOutboxBatch } from '@zhiyuan/db';
-import type { CaseSettings } from '../config';
-import { causeByCode } from '../domain/causes';
-import { addDays, courtDate } from '../domain/dates';
-import type { JudgmentInput } from './judgment-input';
+import { sqlRows, writeOutboxBatch } from '@zhiyuan/db';
+import { addDays, courtDate } from '@zhiyuan/kernel';
+import type { CaseSettings } from '../../config';
+import { causeByCode } from '../../domain/causes';
+import type { JudgmentInput } from '../../domain/judgment-input';
 import { lockRoutingForIntake } from './routing';
+import { addTimelineEntries, type TimelineKind } from './timeline';
 
 export const PRODUCER = 'cases';
+
+interface InsertedCaseRow {
+  id: string;
+  case_number: string;
+  village_code: string | null;
+  township_code: string | null;
+}
 
 export interface IntakeResult {
   inserted: { id: string; caseNumber: string; state: string }[];
@@ -38,7 +46,8 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
   const ids = rows.map((): string => randomUUID());
 
   await lockRoutingForIntake(manager);
-  const returned: { id: string; case_number: string; village_code: string | null; township_code: string | null }[] = await manager.query(
+  const returned = await sqlRows<InsertedCaseRow>(
+    manager,
     `INSERT INTO cases."case" (id, case_number, court, cause_code, cause_category, judge_id, effective_date, performance_deadline,
         obligor_ids, obligee_ids, principal_fen, interest_fen, costs_fen, amount_owed_fen, state, village_code, township_code,
         urged, urging_started_at, urging_deadline, created_at, updated_at)
@@ -77,7 +86,7 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
   const push = <T extends EventType>(type: T, payload: EventPayload<T>, key: string) => {
     events.push({ subject: subjectFor(type, payload), event: createEvent(type, payload, { producer: PRODUCER, key, cause: opts.cause, occurredAt: now }) as unknown as EventEnvelope });
   };
-  const tl: { caseId: string; kind: string; summary: string; detail: Record<string, unknown> }[] = [];
+  const tl: { caseId: string; kind: TimelineKind; summary: string; detail: Record<string, unknown> }[] = [];
   const inserted: IntakeResult['inserted'] = [];
   for (const ret of returned) {
     const r = byId.get(ret.id)!;
@@ -124,13 +133,7 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
       tl.push({ caseId: ret.id, kind: 'URGING_STARTED', summary: `Pre-enforcement urging started, perform by ${urgingDeadline}`, detail: { deadline: urgingDeadline } });
     }
   }
-  if (tl.length > 0) {
-    await manager.query(
-      `INSERT INTO cases.case_timeline (case_id, kind, actor, at, summary, detail)
-       SELECT (x->>'c')::uuid, x->>'k', $2, $3, x->>'s', x->'d' FROM jsonb_array_elements($1::jsonb) x`,
-      [JSON.stringify(tl.map((t) => ({ c: t.caseId, k: t.kind, s: t.summary, d: t.detail }))), actor, now],
-    );
-  }
+  await addTimelineEntries(manager, tl, actor, now);
   await writeOutboxBatch(manager, 'cases', events);
   const taken = new Set(returned.map((r) => r.id));
   return { inserted, skipped: rows.filter((_r, i) => !taken.has(ids[i]!)).map((r) => r.caseNumber) };

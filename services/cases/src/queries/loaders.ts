@@ -2,9 +2,9 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import type { Identity } from '@zhiyuan/auth';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
-import { listCasesOfMany, type CaseConnection, type CaseRelationRequest } from './app/case-query';
-import { isUuid } from './domain/keys';
-import { CaseEntity, InstalmentEntity, PerformanceEntity, SettlementEntity, TimelineEntryEntity } from './entities';
+import { isUuid } from '@zhiyuan/kernel';
+import { listCasesOfMany, type CaseConnection, type CaseRelationRequest } from './cases';
+import { CaseEntity, InstalmentEntity, PerformanceEntity, SettlementEntity, TimelineEntryEntity } from '../entities';
 
 /** Built per request: one batched query per entity or relation, whatever the page size. */
 export function createLoaders(ds: DataSource, identity: Identity) {

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { uuidSchema } from '@zhiyuan/kernel';
+import { parseInput } from '@zhiyuan/server';
+import type { Context } from '../context';
+import { SettlementEntity, type CaseEntity } from '../entities';
+import { assertManualTarget } from '../domain/case-rules';
+import { assertTransition, CASE_STATES } from '../domain/state-machine';
+import { CASE_WORKERS } from '../policy';
+import { reasonText } from './shared/inputs';
+import { moveCase } from './shared/lifecycle';
+import { commandContext, onCase } from './shared/on-case';
+import { addTimeline } from './shared/timeline';
+
+const changeCaseStateInput = z.object({ caseId: uuidSchema, to: z.enum(CASE_STATES), reason: reasonText });
+
+/**
+ * changeCaseState: the moves a user makes by hand (in progress, terminated for this round, exited,
+ * withdrawn); leaving a settlement breaks it off.
+ */
+export async function changeCaseState(ctx: Context, args: unknown): Promise<CaseEntity> {
+  const i = parseInput(changeCaseStateInput, args);
+  return onCase(ctx, i.caseId, CASE_WORKERS, async (c, manager, emit) => {
+    const cmd = commandContext(ctx);
+    assertTransition(c.state, i.to);
+    assertManualTarget(i.to);
+    if (c.state === 'SETTLED') {
+      await manager.update(SettlementEntity, { caseId: c.id, status: 'ACTIVE' }, { status: 'BROKEN' });
+      await addTimeline(manager, c.id, 'SETTLEMENT_BROKEN', cmd.actor, cmd.now, 'Settlement broken off; enforcement resumes', { reason: i.reason });
+    }
+    await moveCase(manager, emit, c, i.to, { ...cmd, reason: i.reason });
+    return c;
+  });
+}
