@@ -184,6 +184,9 @@ export function divisionTaskJudge(identity: Identity, divisionCode: string): str
   return isJudge(identity) ? identity.sub : undefined;
 }
 
+/** Tasks assigned to a staff member (`:sub`) or to their county department (`:dept`, null for none), as SQL on a task aliased `t`. */
+export const assignedToScopeSql = '(t.assignee_id::text = :sub OR (:dept::text IS NOT NULL AND t.assignee_department = :dept))';
+
 /** Tasks of the cases a judge presides (from the case projection), or assigned to the judge: the SQL form of a judge's scope. */
 export const judgeScopeSql = (param: string, alias = 't') =>
   `(${alias}.assignee_id::text = ${param} OR EXISTS (SELECT 1 FROM tasks.case_ref jc WHERE jc.case_id = ${alias}.case_id AND jc.judge_id::text = ${param}))`;

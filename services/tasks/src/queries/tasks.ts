@@ -4,7 +4,7 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../context';
 import { FormEntity, TaskEntity, type TaskLevel, type TaskStatus, type TaskType } from '../entities';
 import { taskCursor } from '../domain/tasks';
-import { canSeeTask, deny, divisionTaskJudge, judgeScopeSql, myTaskScope, needsCaseJudge, taskListScope, type TaskScope } from '../policy';
+import { assignedToScopeSql, canSeeTask, deny, divisionTaskJudge, judgeScopeSql, myTaskScope, needsCaseJudge, taskListScope, type TaskScope } from '../policy';
 
 export interface TaskListFilter extends TaskScope {
   divisionCode?: string;
@@ -31,7 +31,7 @@ function applyFilter(qb: SelectQueryBuilder<TaskEntity>, f: TaskListFilter): Sel
   if (f.overdue === false) qb.andWhere(`(t.overdue_at IS NULL OR t.status NOT IN ('OPEN', 'IN_PROGRESS'))`);
   if (f.escalatedTo) qb.andWhere('t.escalated_level = :esc', { esc: f.escalatedTo });
   if (f.assignedTo) {
-    qb.andWhere('(t.assignee_id::text = :sub OR (:dept::text IS NOT NULL AND t.assignee_department = :dept))', {
+    qb.andWhere(assignedToScopeSql, {
       sub: f.assignedTo.staffId,
       dept: f.assignedTo.department,
     });
