@@ -6,7 +6,7 @@ import { handlers } from './events';
 import { migrations } from './migrations';
 import { HttpSmsProvider, LogSmsProvider, type SmsProvider } from './notifications/sms-provider';
 import { resolvers } from './resolvers';
-import { startSchedulers } from './scheduling/schedulers';
+import { startSchedulers } from './schedules/schedulers';
 import { typeDefs } from './schema';
 
 export const SERVICE_NAME = 'tasks';

@@ -1,5 +1,5 @@
 export { createService, smsProviderFor, SERVICE_NAME, DB_SCHEMA, type TasksDeps } from './create-service';
 export { loadTasksConfig, configSchema, type TasksConfig } from './config';
 export { sendDueNotifications, type SenderOptions } from './notifications/sender';
-export { sweepOverdueTasks } from './scheduling/overdue';
+export { sweepOverdueTasks } from './schedules/overdue';
 export type { SmsProvider, SmsMessage } from './notifications/sms-provider';

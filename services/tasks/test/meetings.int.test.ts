@@ -90,7 +90,7 @@ describe('village enforcement meeting, end to end', () => {
     const foreign = await gql(list, { v: GANGKOU }, otherCadre);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anonymous = await gql(list, { v: GANGKOU }, identity([]));
-    expect(anonymous.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await gql(list, { v: GANGKOU }, ADMIN)).data.meetings.edges).toHaveLength(1);
   });
 

@@ -1,5 +1,5 @@
 import { sweepOverdueTasks } from '../src';
-import { DAY_MS } from '../src/rules/task-rules';
+import { DAY_MS } from '../src/domain/task-rules';
 import { randomUUID } from 'node:crypto';
 import { aCase, caseClosed, enforcementFiled, event, staffRegistered, GANGKOU, HONGXINGQIAO } from './factories/events';
 import { deliver, startTasks, type Harness } from './factories/service';

@@ -79,14 +79,20 @@ describe('SMS sender: outbox-backed ledger with retries', () => {
     const gate = new Promise<void>((r) => (release = r));
     const slow = new RecordingSmsProvider();
     const original = slow.send.bind(slow);
+    let sending = 0;
     slow.send = async (m) => {
+      sending++;
       await gate;
       return original(m);
     };
     const now = new Date(Date.now() + 1000);
-    const a = sendDueNotifications(h.service.runtime, slow, now, opts);
-    const b = sendDueNotifications(h.service.runtime, slow, now, opts);
-    setTimeout(release, 200);
+    let settled = 0;
+    const run = () => sendDueNotifications(h.service.runtime, slow, now, opts).finally(() => settled++);
+    const a = run();
+    const b = run();
+    // One sender holds the row (and waits in the provider); the other has passed it by and finished.
+    await waitFor(() => sending >= 1 && settled >= 1, { what: 'one sender in the provider, the other done' });
+    release();
     await Promise.all([a, b]);
     expect(slow.calls.filter((m) => m.id === id)).toHaveLength(1);
     expect(await row(id)).toMatchObject({ status: 'SENT', attempts: 1 });

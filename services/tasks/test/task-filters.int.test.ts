@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, gqlRequest, identity } from '@zhiyuan/testing';
 import { sweepOverdueTasks } from '../src';
-import { DAY_MS } from '../src/rules/task-rules';
+import { DAY_MS } from '../src/domain/task-rules';
 import { aCase, enforcementFiled, judgmentEffective, staffRegistered, GANGKOU, HONGXINGQIAO } from './factories/events';
 import { deliver, startTasks, type Harness } from './factories/service';
 

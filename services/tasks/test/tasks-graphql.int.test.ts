@@ -63,7 +63,7 @@ describe('tasks subgraph over GraphQL', () => {
     const r = await gql(TASKS, { f: { divisionCode: HONGXINGQIAO } }, cadre);
     expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const anon = await gql(TASKS, { f: { divisionCode: GANGKOU } }, identity([]));
-    expect(anon.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(anon.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const bad = await gql(TASKS, { f: { divisionCode: GANGKOU }, first: 0 }, cadre);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'first' });
     const [t] = await q(`SELECT id FROM tasks.task WHERE division_code = $1 LIMIT 1`, [BAISHUI]);

@@ -1,6 +1,7 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'case_message' })
+@Index('case_message_case_idx', ['caseId', 'createdAt'])
 export class CaseMessageEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -17,7 +18,7 @@ export class CaseMessageEntity {
   @Column({ type: 'text' })
   body: string;
 
-  @Column({ type: 'timestamptz', name: 'created_at' })
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 }
 
@@ -45,7 +46,7 @@ export class ObligorPlanEntity {
   @Column({ type: 'text' })
   approach: string;
 
-  @Column({ type: 'jsonb', name: 'next_steps' })
+  @Column({ type: 'jsonb', name: 'next_steps', default: [] })
   nextSteps: string[];
 
   @Column({ type: 'uuid', name: 'owner_staff_id', nullable: true })
@@ -54,11 +55,12 @@ export class ObligorPlanEntity {
   @Column({ type: 'text', name: 'updated_by' })
   updatedBy: string;
 
-  @Column({ type: 'timestamptz', name: 'updated_at' })
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
 }
 
 @Entity({ name: 'home_visit' })
+@Index('home_visit_party_idx', ['partyId', 'visitedOn'])
 export class HomeVisitEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -78,6 +80,6 @@ export class HomeVisitEntity {
   @Column({ type: 'text' })
   summary: string;
 
-  @Column({ type: 'timestamptz', name: 'created_at' })
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 }

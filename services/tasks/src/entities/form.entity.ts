@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { TaskEntity } from './task.entity';
 
 export type FormType = 'WHEREABOUTS_FEEDBACK' | 'PROPERTY_DECLARATION';
 
@@ -13,6 +14,9 @@ export interface FormSummary {
 
 /** A submitted form; `answers` keeps the form as filled, `summary` what people-credit is told. */
 @Entity({ name: 'form' })
+@Check('form_form_type_check', `form_type IN ('WHEREABOUTS_FEEDBACK', 'PROPERTY_DECLARATION')`)
+@Index('form_party_idx', ['partyId', 'formType', 'submittedAt'])
+@Index('form_task_idx', ['taskId'])
 export class FormEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -38,6 +42,11 @@ export class FormEntity {
   @Column({ type: 'text', name: 'submitted_by' })
   submittedBy: string;
 
-  @Column({ type: 'timestamptz', name: 'submitted_at' })
+  @Column({ type: 'timestamptz', name: 'submitted_at', default: () => 'now()' })
   submittedAt: Date;
+
+  /** The task a whereabouts feedback answers. */
+  @ManyToOne(() => TaskEntity, { nullable: true })
+  @JoinColumn({ name: 'task_id', foreignKeyConstraintName: 'form_task_id_fkey' })
+  task?: TaskEntity | null;
 }

@@ -1,9 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 export type NotificationStatus = 'QUEUED' | 'SENT' | 'DELIVERED' | 'FAILED';
 
 /** One SMS in the ledger: kept as evidence of every notice sent. */
 @Entity({ name: 'notification' })
+@Check('notification_status_check', `status IN ('QUEUED', 'SENT', 'DELIVERED', 'FAILED')`)
+@Unique('notification_dedupe_key_key', ['dedupeKey'])
+@Index('notification_case_idx', ['caseId', 'createdAt'])
+@Index('notification_party_idx', ['recipientPartyId'])
+// Partial (queued rows only).
+@Index('notification_queued_idx', { synchronize: false })
 export class NotificationEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -32,19 +38,19 @@ export class NotificationEntity {
   @Column({ type: 'text', nullable: true })
   phone: string | null;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', default: {} })
   variables: Record<string, string>;
 
   @Column({ type: 'text' })
   body: string;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', default: 'QUEUED' })
   status: NotificationStatus;
 
-  @Column({ type: 'int' })
+  @Column({ type: 'int', default: 0 })
   attempts: number;
 
-  @Column({ type: 'timestamptz', name: 'next_attempt_at' })
+  @Column({ type: 'timestamptz', name: 'next_attempt_at', default: () => 'now()' })
   nextAttemptAt: Date;
 
   @Column({ type: 'text', name: 'last_error', nullable: true })
@@ -53,7 +59,7 @@ export class NotificationEntity {
   @Column({ type: 'text', name: 'provider_message_id', nullable: true })
   providerMessageId: string | null;
 
-  @Column({ type: 'timestamptz', name: 'created_at' })
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 
   @Column({ type: 'timestamptz', name: 'sent_at', nullable: true })

@@ -1,8 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { fenTransformer } from './transformers';
 
 /** What tasks knows of a case, from cases events. */
 @Entity({ name: 'case_ref' })
+@Check('case_ref_status_check', `status IN ('OPEN', 'CLOSED')`)
+// Partial (open cases only).
+@Index('case_ref_open_village_idx', { synchronize: false })
 export class CaseRefEntity {
   @PrimaryColumn({ type: 'uuid', name: 'case_id' })
   caseId: string;
@@ -25,17 +28,22 @@ export class CaseRefEntity {
   @Column({ type: 'text', name: 'township_code', nullable: true })
   townshipCode: string | null;
 
-  @Column({ type: 'bigint', name: 'amount_owed_fen', transformer: fenTransformer })
+  @Column({ type: 'bigint', name: 'amount_owed_fen', default: 0, transformer: fenTransformer })
   amountOwedFen: number;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', default: 'OPEN' })
   status: 'OPEN' | 'CLOSED';
 
   @Column({ type: 'text', name: 'closed_outcome', nullable: true })
   closedOutcome: string | null;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
 }
 
 @Entity({ name: 'case_party' })
+@Check('case_party_role_check', `role IN ('OBLIGOR', 'OBLIGEE')`)
+@Index('case_party_party_idx', ['partyId'])
 export class CasePartyEntity {
   @PrimaryColumn({ type: 'uuid', name: 'case_id' })
   caseId: string;
@@ -45,10 +53,16 @@ export class CasePartyEntity {
 
   @PrimaryColumn({ type: 'text' })
   role: 'OBLIGOR' | 'OBLIGEE';
+
+  /** The case the party belongs to; its rows go with it. */
+  @ManyToOne(() => CaseRefEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'case_id', foreignKeyConstraintName: 'case_party_case_id_fkey' })
+  caseRef?: CaseRefEntity;
 }
 
 /** Name, phone and home division of a party, from people events (SMS recipients, invitation lists). */
 @Entity({ name: 'party_ref' })
+@Index('party_ref_village_idx', ['villageCode'])
 export class PartyRefEntity {
   @PrimaryColumn({ type: 'uuid', name: 'party_id' })
   partyId: string;
@@ -70,10 +84,15 @@ export class PartyRefEntity {
 
   @Column({ type: 'text', name: 'township_code', nullable: true })
   townshipCode: string | null;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
 }
 
 /** Village teams, liaisons and other staff, from people events (assignees, SMS recipients). */
 @Entity({ name: 'staff_ref' })
+// Partial (active staff only).
+@Index('staff_ref_division_idx', { synchronize: false })
 export class StaffRefEntity {
   @PrimaryColumn({ type: 'uuid', name: 'staff_id' })
   staffId: string;
@@ -93,6 +112,9 @@ export class StaffRefEntity {
   @Column({ type: 'text', nullable: true })
   department: string | null;
 
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 export type TaskType = 'LOCATE_PERSON' | 'FIND_ASSETS' | 'SERVE_DOCUMENT' | 'INTERVIEW' | 'MEDIATE' | 'HOME_VISIT' | 'FOLLOW_UP_CALL';
 export type TaskLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
@@ -12,6 +12,21 @@ export interface TaskResultData {
 }
 
 @Entity({ name: 'task' })
+@Check('task_level_check', `level IN ('COUNTY', 'TOWNSHIP', 'VILLAGE')`)
+@Check('task_status_check', `status IN ('OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED')`)
+@Check('task_origin_check', `origin IN ('AUTO', 'MANUAL')`)
+@Check('task_escalated_level_check', `escalated_level IN ('COUNTY', 'TOWNSHIP', 'VILLAGE')`)
+@Check('task_type_check', `type IN ('LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL')`)
+@Unique('task_rule_key_key', ['ruleKey'])
+@Index('task_case_idx', ['caseId'])
+@Index('task_division_status_idx', ['divisionCode', 'status'])
+@Index('task_assignee_idx', ['assigneeId', 'status', 'dueAt'])
+@Index('task_obligor_idx', ['obligorId'])
+// Prefix lists (text_pattern_ops) and partial indexes, which TypeORM cannot express.
+@Index('task_division_prefix_idx', { synchronize: false })
+@Index('task_department_idx', { synchronize: false })
+@Index('task_open_due_idx', { synchronize: false })
+@Index('task_overdue_idx', { synchronize: false })
 export class TaskEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -31,7 +46,7 @@ export class TaskEntity {
   @Column({ type: 'text' })
   status: TaskStatus;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', default: '' })
   title: string;
 
   @Column({ type: 'text', nullable: true })
@@ -46,7 +61,7 @@ export class TaskEntity {
   @Column({ type: 'text', name: 'assignee_department', nullable: true })
   assigneeDepartment: string | null;
 
-  @Column({ type: 'text' })
+  @Column({ type: 'text', default: 'MANUAL' })
   origin: 'AUTO' | 'MANUAL';
 
   @Column({ type: 'text', name: 'rule_key', nullable: true })
@@ -82,7 +97,7 @@ export class TaskEntity {
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 
-  @Column({ type: 'timestamptz', name: 'updated_at' })
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
 }
 

@@ -1,7 +1,7 @@
 import { defineHandler } from '@zhiyuan/db';
 import { CaseRefEntity } from '../entities';
-import { openPlannedTasks } from '../domain/task-ops';
-import { planTasks } from '../rules/task-rules';
+import { openPlannedTasks } from '../commands/shared/tasks';
+import { planTasks } from '../domain/task-rules';
 
 /** A missed instalment: the village interviews the obligor (one task per plan and instalment). */
 export const interviewObligorWhenInstalmentIsMissed = defineHandler({

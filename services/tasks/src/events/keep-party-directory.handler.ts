@@ -1,4 +1,5 @@
-import { defineHandler } from '@zhiyuan/db';
+import { defineHandler, sqlExec, sqlRow } from '@zhiyuan/db';
+import { formerHome, taskHomeOf } from '../domain/routing';
 import { staffHolding } from '../notifications/recipients';
 
 interface PartyFacts {
@@ -22,8 +23,13 @@ export const keepPartyDirectory = defineHandler({
   subject: 'people.party.*',
   handle: async ({ payload }, m) => {
     const p = payload as PartyFacts;
-    const [before] = await m.query(`SELECT home_division_code, village_code, township_code FROM tasks.party_ref WHERE party_id = $1`, [p.partyId]);
-    await m.query(
+    const before = await sqlRow<{ home_division_code: string; village_code: string | null; township_code: string | null }>(
+      m,
+      `SELECT home_division_code, village_code, township_code FROM tasks.party_ref WHERE party_id = $1`,
+      [p.partyId],
+    );
+    await sqlExec(
+      m,
       `INSERT INTO tasks.party_ref (party_id, kind, name, phone, home_division_code, village_code, township_code)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (party_id) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name, phone = EXCLUDED.phone,
@@ -34,22 +40,23 @@ export const keepPartyDirectory = defineHandler({
     const oldHome: string | null = p.previousHomeDivisionCode ?? before?.home_division_code ?? null;
     if (!oldHome || oldHome === p.homeDivisionCode) return;
 
-    const oldVillage = oldHome.length === 12 ? oldHome : null;
-    const oldTownship = oldHome.slice(0, 9).length === 9 ? oldHome.slice(0, 9) : null;
-    const target = p.villageCode ? { level: 'VILLAGE', code: p.villageCode, role: 'VILLAGE_SECRETARY' } : p.townshipCode ? { level: 'TOWNSHIP', code: p.townshipCode, role: 'TOWNSHIP_LIAISON' } : null;
+    const old = formerHome(oldHome);
+    const target = taskHomeOf(p);
     if (!target) return;
     const holder = await staffHolding(m, target.role, target.code);
-    await m.query(
+    await sqlExec(
+      m,
       `UPDATE tasks.task SET division_code = $2, level = $3, assignee_id = $4, updated_at = now()
        WHERE obligor_id = $1 AND origin = 'AUTO' AND status IN ('OPEN', 'IN_PROGRESS') AND division_code IN ($5, $6)`,
-      [p.partyId, target.code, target.level, holder?.staffId ?? null, oldVillage ?? '', oldTownship ?? ''],
+      [p.partyId, target.code, target.level, holder?.staffId ?? null, old.village ?? '', old.township ?? ''],
     );
-    await m.query(
+    await sqlExec(
+      m,
       `UPDATE tasks.case_ref c SET village_code = $2, township_code = $3, updated_at = now()
        FROM tasks.case_party cp
        WHERE cp.case_id = c.case_id AND cp.party_id = $1 AND cp.role = 'OBLIGOR' AND c.status = 'OPEN'
          AND c.village_code IS NOT DISTINCT FROM $4`,
-      [p.partyId, p.villageCode, p.townshipCode, oldVillage],
+      [p.partyId, p.villageCode, p.townshipCode, old.village],
     );
   },
 });

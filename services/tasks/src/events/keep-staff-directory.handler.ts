@@ -1,4 +1,5 @@
-import { defineHandler } from '@zhiyuan/db';
+import { defineHandler, sqlExec } from '@zhiyuan/db';
+import { takesUnassignedTasks } from '../domain/routing';
 
 /**
  * Staff roles, divisions and phones: who the village secretary and the township liaison are. A
@@ -10,7 +11,8 @@ export const keepStaffDirectory = defineHandler({
   subject: 'people.staff.*',
   handle: async ({ payload }, m) => {
     const s = payload as { staffId: string; name: string; roles: string[]; divisionCode: string | null; phone: string | null; department: string | null; active: boolean };
-    await m.query(
+    await sqlExec(
+      m,
       `INSERT INTO tasks.staff_ref (staff_id, name, roles, division_code, phone, department, active)
        VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (staff_id) DO UPDATE SET name = EXCLUDED.name, roles = EXCLUDED.roles, division_code = EXCLUDED.division_code,
@@ -19,13 +21,12 @@ export const keepStaffDirectory = defineHandler({
     );
     if (!s.active) {
       // A deactivated account holds nothing: its open tasks wait for the next holder of the role.
-      await m.query(`UPDATE tasks.task SET assignee_id = NULL, updated_at = now() WHERE assignee_id = $1 AND status IN ('OPEN', 'IN_PROGRESS')`, [s.staffId]);
+      await sqlExec(m, `UPDATE tasks.task SET assignee_id = NULL, updated_at = now() WHERE assignee_id = $1 AND status IN ('OPEN', 'IN_PROGRESS')`, [s.staffId]);
       return;
     }
-    if (!s.divisionCode) return;
-    const takes = (s.roles.includes('VILLAGE_SECRETARY') && s.divisionCode.length === 12) || (s.roles.includes('TOWNSHIP_LIAISON') && s.divisionCode.length === 9);
-    if (takes) {
-      await m.query(
+    if (takesUnassignedTasks(s)) {
+      await sqlExec(
+        m,
         `UPDATE tasks.task SET assignee_id = $1, updated_at = now()
          WHERE division_code = $2 AND assignee_id IS NULL AND origin = 'AUTO' AND status IN ('OPEN', 'IN_PROGRESS')`,
         [s.staffId, s.divisionCode],

@@ -1,13 +1,12 @@
 import { defineHandler, type Emit } from '@zhiyuan/db';
 import type { EventPayload } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
-import { partyNames, upsertCaseRef } from '../domain/case-projection';
-import { deferCaseWork, lockCase, resolveRoute } from '../domain/case-routing';
-import { openPlannedTasks } from '../domain/task-ops';
+import { deferCaseWork, lockCase, partyNames, resolveRoute, upsertCaseRef } from '../commands/shared/cases';
+import { openPlannedTasks } from '../commands/shared/tasks';
+import { planTasks } from '../domain/task-rules';
 import { queueNotification } from '../notifications/queue';
 import { staffHolding } from '../notifications/recipients';
 import { chineseDate, yuan } from '../notifications/templates';
-import { planTasks } from '../rules/task-rules';
 
 /**
  * Pre-enforcement urging started: the urging SMS to each obligor, the feedback SMS to the village

@@ -1,7 +1,7 @@
-import { defineHandler } from '@zhiyuan/db';
+import { defineHandler, sqlExec } from '@zhiyuan/db';
 import type { EventPayload } from '@zhiyuan/events';
-import { upsertCaseRef } from '../domain/case-projection';
-import { lockCase, takeDeferredCaseWork } from '../domain/case-routing';
+import { lockCase, takeDeferredCaseWork, upsertCaseRef } from '../commands/shared/cases';
+import { isKnownRoute } from '../domain/routing';
 import { startUrgingWork } from './notify-and-open-follow-up-when-urging-starts.handler';
 import { startEnforcementWork } from './open-village-tasks-when-enforcement-is-filed.handler';
 
@@ -15,8 +15,8 @@ export const openDeferredWorkWhenCaseIsRouted = defineHandler({
   handle: async ({ payload: p }, m, emit) => {
     await lockCase(m, p.caseId);
     await upsertCaseRef(m, { caseId: p.caseId, caseNumber: p.caseNumber, officerId: p.officerId, villageCode: p.villageCode, townshipCode: p.townshipCode, obligorIds: [p.partyId], obligeeIds: [] });
-    if (p.villageCode || p.townshipCode) {
-      await m.query(`UPDATE tasks.case_ref SET village_code = $2, township_code = $3 WHERE case_id = $1`, [p.caseId, p.villageCode, p.townshipCode]);
+    if (isKnownRoute(p)) {
+      await sqlExec(m, `UPDATE tasks.case_ref SET village_code = $2, township_code = $3 WHERE case_id = $1`, [p.caseId, p.villageCode, p.townshipCode]);
     }
     for (const work of await takeDeferredCaseWork(m, p.caseId)) {
       const routed = { ...work.payload, villageCode: p.villageCode, townshipCode: p.townshipCode };

@@ -1,10 +1,9 @@
-import { defineHandler, type Emit } from '@zhiyuan/db';
+import { defineHandler, sqlExec, type Emit } from '@zhiyuan/db';
 import type { EventPayload } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
-import { upsertCaseRef } from '../domain/case-projection';
-import { deferCaseWork, lockCase, resolveRoute } from '../domain/case-routing';
-import { openPlannedTasks } from '../domain/task-ops';
-import { planTasks } from '../rules/task-rules';
+import { deferCaseWork, lockCase, resolveRoute, upsertCaseRef } from '../commands/shared/cases';
+import { openPlannedTasks } from '../commands/shared/tasks';
+import { planTasks } from '../domain/task-rules';
 
 /**
  * An enforcement case was filed: the village looks for the person and the assets, and serves
@@ -35,7 +34,7 @@ export async function startEnforcementWork(m: EntityManager, emit: Emit, event: 
     obligorIds: p.obligorIds,
     obligeeIds: p.obligeeIds,
   });
-  await m.query(`UPDATE tasks.case_ref SET status = 'OPEN' WHERE case_id = $1`, [p.caseId]);
+  await sqlExec(m, `UPDATE tasks.case_ref SET status = 'OPEN' WHERE case_id = $1`, [p.caseId]);
   if (!route) {
     await deferCaseWork(m, p.caseId, 'cases.enforcement.filed', event);
     return;

@@ -1,5 +1,5 @@
 import { defineHandler } from '@zhiyuan/db';
-import { upsertCaseRef } from '../domain/case-projection';
+import { upsertCaseRef } from '../commands/shared/cases';
 
 /** A new judgment: remember its routing and parties, so later rules and invitation lists can use them. */
 export const recordCaseWhenJudgmentBecomesEffective = defineHandler({

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sqlRows } from '@zhiyuan/db';
 import type { EntityManager } from 'typeorm';
 import { renderTemplate, type TemplateName } from './templates';
 
@@ -23,7 +24,8 @@ export interface NotificationSpec {
  * projection may still be catching up). Returns false when the same notice was already queued.
  */
 export async function queueNotification(m: EntityManager, spec: NotificationSpec): Promise<boolean> {
-  const rows: unknown[] = await m.query(
+  const rows = await sqlRows<{ id: string }>(
+    m,
     `INSERT INTO tasks.notification (id, dedupe_key, case_id, template, recipient_role, recipient_party_id, recipient_staff_id,
        recipient_division_code, variables, body, next_attempt_at, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)

@@ -1,3 +1,4 @@
+import { sqlRow } from '@zhiyuan/db';
 import type { EntityManager } from 'typeorm';
 
 export interface Recipient {
@@ -6,9 +7,16 @@ export interface Recipient {
   phone: string | null;
 }
 
+interface StaffRow {
+  staff_id: string;
+  name: string;
+  phone: string | null;
+}
+
 /** The active holder of a staff role in exactly this division (village secretary, township liaison). */
 export async function staffHolding(m: EntityManager, role: string, divisionCode: string): Promise<Recipient | null> {
-  const [row] = await m.query(
+  const row = await sqlRow<StaffRow>(
+    m,
     `SELECT staff_id, name, phone FROM tasks.staff_ref WHERE division_code = $1 AND active AND $2 = ANY(roles) ORDER BY updated_at DESC, staff_id LIMIT 1`,
     [divisionCode, role],
   );
@@ -16,11 +24,11 @@ export async function staffHolding(m: EntityManager, role: string, divisionCode:
 }
 
 export async function partyRecipient(m: EntityManager, partyId: string): Promise<Recipient | null> {
-  const [row] = await m.query(`SELECT name, phone FROM tasks.party_ref WHERE party_id = $1`, [partyId]);
+  const row = await sqlRow<{ name: string; phone: string | null }>(m, `SELECT name, phone FROM tasks.party_ref WHERE party_id = $1`, [partyId]);
   return row ? { staffId: null, name: row.name, phone: row.phone } : null;
 }
 
 export async function staffRecipient(m: EntityManager, staffId: string): Promise<Recipient | null> {
-  const [row] = await m.query(`SELECT staff_id, name, phone FROM tasks.staff_ref WHERE staff_id = $1 AND active`, [staffId]);
+  const row = await sqlRow<StaffRow>(m, `SELECT staff_id, name, phone FROM tasks.staff_ref WHERE staff_id = $1 AND active`, [staffId]);
   return row ? { staffId: row.staff_id, name: row.name, phone: row.phone } : null;
 }

@@ -1,4 +1,6 @@
+import { sqlExec } from '@zhiyuan/db';
 import type { ServiceRuntime } from '@zhiyuan/server';
+import type { EntityManager } from 'typeorm';
 import { NotificationEntity } from '../entities';
 import { partyRecipient, staffHolding, staffRecipient, type Recipient } from './recipients';
 import type { SmsProvider } from './sms-provider';
@@ -82,16 +84,16 @@ export async function sendDueNotifications(runtime: ServiceRuntime, provider: Sm
   return report;
 }
 
-async function resolveRecipient(m: import('typeorm').EntityManager, n: NotificationEntity): Promise<Recipient | null> {
+async function resolveRecipient(m: EntityManager, n: NotificationEntity): Promise<Recipient | null> {
   if (n.recipientPartyId) return partyRecipient(m, n.recipientPartyId);
   if (n.recipientStaffId) return staffRecipient(m, n.recipientStaffId);
   if (n.recipientDivisionCode) return staffHolding(m, n.recipientRole, n.recipientDivisionCode);
   return null;
 }
 
-async function update(m: import('typeorm').EntityManager, id: string, set: Record<string, unknown>): Promise<void> {
+async function update(m: EntityManager, id: string, set: Record<string, unknown>): Promise<void> {
   const cols = Object.keys(set);
-  await m.query(`UPDATE tasks.notification SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`, [id, ...cols.map((c) => set[c])]);
+  await sqlExec(m, `UPDATE tasks.notification SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`, [id, ...cols.map((c) => set[c])]);
 }
 
 export function notificationEvent(n: NotificationEntity, status: 'SENT' | 'DELIVERED' | 'FAILED', at: Date) {

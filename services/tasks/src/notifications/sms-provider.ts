@@ -1,5 +1,5 @@
 import type { Logger } from '@zhiyuan/config';
-import { maskPhone } from '@zhiyuan/server';
+import { maskPhone } from '@zhiyuan/kernel';
 
 export interface SmsMessage {
   /** The notification id; providers use it as the idempotency key, so a resend after a crash is not a second SMS. */

@@ -1,3 +1,5 @@
+import { COURT_TIME_ZONE } from '@zhiyuan/kernel';
+
 /**
  * SMS templates (Chinese). Variables are filled from the event; every message keeps its template
  * name and variables in the ledger so the notice can be shown as evidence later.
@@ -30,8 +32,8 @@ export function yuan(fen: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-const CN_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-const CN_DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+const CN_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: COURT_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const CN_DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: COURT_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' });
 
 /** A time as a Chinese reader expects it, in China time. */
 export function chineseTime(d: Date): string {

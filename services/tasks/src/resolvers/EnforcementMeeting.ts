@@ -1,15 +1,15 @@
 import type { EnforcementMeetingResolvers, MeetingInviteeResolvers } from '../generated/resolvers-types';
-import { meetingFigures } from '../domain/meetings';
+import { figuresOfMeeting, inviteeName, inviteesOfMeeting } from '../queries/meetings';
 
 export const EnforcementMeeting: EnforcementMeetingResolvers = {
   village: (m) => ({ code: m.villageCode }),
   township: (m) => (m.townshipCode ? { code: m.townshipCode } : null),
-  invitees: (m, _a, { loaders }) => loaders.inviteesOfMeeting.load(m.id),
-  figures: async (m, _a, { loaders }) => meetingFigures(await loaders.inviteesOfMeeting.load(m.id)),
+  invitees: (m, _a, ctx) => inviteesOfMeeting(ctx, m.id),
+  figures: (m, _a, ctx) => figuresOfMeeting(ctx, m.id),
 };
 
 export const MeetingInvitee: MeetingInviteeResolvers = {
   party: (i) => ({ id: i.partyId }),
-  partyName: async (i, _a, { loaders }) => (await loaders.partyRef.load(i.partyId))?.name ?? null,
+  partyName: (i, _a, ctx) => inviteeName(ctx, i.partyId),
   case: (i) => ({ id: i.caseId }),
 };

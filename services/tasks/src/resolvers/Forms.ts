@@ -1,24 +1,15 @@
-import { maskPhone, recordAudit } from '@zhiyuan/server';
 import type { PropertyDeclarationResolvers, WhereaboutsFeedbackResolvers } from '../generated/resolvers-types';
-import { canSeePartyData } from '../access/scope';
+import { feedbackContact, taskOfForm } from '../queries/forms';
 
 const sighting = (v: { seen?: boolean; note?: string | null } | undefined) => ({ seen: !!v?.seen, note: v?.note ?? null });
 
 export const WhereaboutsFeedback: WhereaboutsFeedbackResolvers = {
-  task: (f, _a, { loaders }) => (f.taskId ? loaders.task.load(f.taskId) : null),
+  task: (f, _a, ctx) => taskOfForm(ctx, f),
   case: (f) => (f.caseId ? { id: f.caseId } : null),
   obligor: (f) => ({ id: f.partyId }),
   found: (f) => !!f.answers.found,
   whereabouts: (f) => f.answers.whereabouts ?? null,
-  contact: async (f, _a, { identity, loaders, runtime }) => {
-    const contact: string | null = f.answers.contact ?? null;
-    if (!contact) return null;
-    const party = await loaders.partyRef.load(f.partyId);
-    if (!canSeePartyData(identity, f.partyId, party?.homeDivisionCode)) return maskPhone(contact);
-    // Reading a party's contact in full is logged (PIPL: log access to personal data).
-    if (identity.partyId !== f.partyId) await recordAudit(runtime.messaging, identity, 'UNMASKED_READ', [{ operation: 'WhereaboutsFeedback.contact', targetKind: 'PARTY', targetId: f.partyId }]);
-    return contact;
-  },
+  contact: (f, _a, ctx) => feedbackContact(ctx, f),
   employment: (f) => f.answers.employment ?? null,
   assets: (f) => ({
     realEstate: sighting(f.answers.assets?.realEstate),

@@ -1,4 +1,4 @@
-import { maskPhone } from '@zhiyuan/server';
+import { maskPhone } from '@zhiyuan/kernel';
 import type { NotificationResolvers, NotificationTemplate } from '../generated/resolvers-types';
 
 export const Notification: NotificationResolvers = {

@@ -1,3 +1,4 @@
+import { SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Case } from './Case';
 import { CaseMessage, HomeVisit, ObligorPlan } from './Collaboration';
@@ -8,13 +9,10 @@ import { Mutation } from './Mutation';
 import { Notification } from './Notification';
 import { Party } from './Party';
 import { Query } from './Query';
-import { DateTime, Date_, Fen } from './scalars';
 import { Task } from './Task';
 
 export const resolvers: Resolvers = {
-  DateTime,
-  Date: Date_,
-  Fen,
+  ...SCALARS,
   Query,
   Mutation,
   Task,

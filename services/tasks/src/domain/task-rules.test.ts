@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DAY_MS, escalationTarget, levelOfDivision, planTasks } from './task-rules';
+import { divisionLevel } from '@zhiyuan/kernel';
+import { DAY_MS, escalationTarget, planTasks } from './task-rules';
 
 const base = { caseId: randomUUID(), obligorIds: [randomUUID(), randomUUID()], villageCode: '330522104201', townshipCode: '330522104' };
 const t0 = new Date('2024-07-01T00:00:00Z');
@@ -41,7 +42,7 @@ describe('task rules', () => {
   });
 
   it('knows division levels and escalation targets', () => {
-    expect(['330522', '330522104', '330522104201', '3305'].map(levelOfDivision)).toEqual(['COUNTY', 'TOWNSHIP', 'VILLAGE', null]);
+    expect(['330522', '330522104', '330522104201', '3305'].map(divisionLevel)).toEqual(['COUNTY', 'TOWNSHIP', 'VILLAGE', null]);
     expect((['VILLAGE', 'TOWNSHIP', 'COUNTY'] as const).map(escalationTarget)).toEqual(['TOWNSHIP', 'COUNTY', 'COUNTY']);
   });
 });

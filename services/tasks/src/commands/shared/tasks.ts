@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Emit } from '@zhiyuan/db';
+import { sqlExec, sqlRows, type Emit } from '@zhiyuan/db';
+import { errors } from '@zhiyuan/kernel';
 import type { EntityManager } from 'typeorm';
-import { TaskEntity, type TaskLevel, type TaskResultData, type TaskType } from '../entities';
-import { staffHolding } from '../notifications/recipients';
-import type { PlannedTask } from '../rules/task-rules';
+import { TaskEntity, type TaskLevel, type TaskResultData, type TaskType } from '../../entities';
+import type { PlannedTask } from '../../domain/task-rules';
+import { taskFields } from '../../domain/tasks';
+import { staffHolding } from '../../notifications/recipients';
 
 export interface NewTask {
   caseId: string | null;
@@ -23,10 +25,18 @@ export interface NewTask {
   now: Date;
 }
 
+/** Locks a task for the caller's transaction. */
+export async function lockTask(m: EntityManager, id: string): Promise<TaskEntity> {
+  const t = await m.getRepository(TaskEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!t) throw errors.notFound('Task', id);
+  return t;
+}
+
 /** Opens a task and emits `tasks.task.created` in the caller's transaction; null if its rule key already opened one. */
 export async function openTask(m: EntityManager, emit: Emit, t: NewTask): Promise<TaskEntity | null> {
   const id = randomUUID();
-  const rows: unknown[] = await m.query(
+  const rows = await sqlRows<{ id: string }>(
+    m,
     `INSERT INTO tasks.task (id, case_id, obligor_id, type, level, status, division_code, title, note, assignee_id, assignee_department,
        due_at, origin, rule_key, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
@@ -34,7 +44,7 @@ export async function openTask(m: EntityManager, emit: Emit, t: NewTask): Promis
     [id, t.caseId, t.obligorId, t.type, t.level, t.divisionCode, t.title, t.note ?? null, t.assigneeId ?? null, t.assigneeDepartment ?? null, t.dueAt, t.origin, t.ruleKey ?? null, t.createdBy ?? null, t.now],
   );
   if (rows.length === 0) return null;
-  const task = (await m.getRepository(TaskEntity).findOneByOrFail({ id }));
+  const task = await m.getRepository(TaskEntity).findOneByOrFail({ id });
   await emit(
     'tasks.task.created',
     { ...taskFields(task), assigneeId: task.assigneeId, dueAt: task.dueAt.toISOString(), createdAt: task.createdAt.toISOString() },
@@ -69,10 +79,13 @@ export async function finishTasks(
   now: Date,
 ): Promise<TaskEntity[]> {
   if (!tasks.length) return [];
-  await m.query(
-    `UPDATE tasks.task SET status = $2, result = $3, cancel_reason = $4, completed_at = $5, updated_at = $5 WHERE id = ANY($1::uuid[])`,
-    [tasks.map((t) => t.id), to, detail.result ? JSON.stringify(detail.result) : null, detail.cancelReason ?? null, now],
-  );
+  await sqlExec(m, `UPDATE tasks.task SET status = $2, result = $3, cancel_reason = $4, completed_at = $5, updated_at = $5 WHERE id = ANY($1::uuid[])`, [
+    tasks.map((t) => t.id),
+    to,
+    detail.result ? JSON.stringify(detail.result) : null,
+    detail.cancelReason ?? null,
+    now,
+  ]);
   const finished: TaskEntity[] = [];
   for (const task of tasks) {
     // The caller locked the task in this transaction, so it is the row as it now is, with these changes.
@@ -98,12 +111,6 @@ export async function finishTasks(
   }
   return finished;
 }
-
-export function taskFields(t: TaskEntity) {
-  return { taskId: t.id, caseId: t.caseId, obligorId: t.obligorId, type: t.type, level: t.level, divisionCode: t.divisionCode };
-}
-
-export const OPEN_STATUSES = ['OPEN', 'IN_PROGRESS'] as const;
 
 /** Opens the automatic tasks a rule plan names, each assigned to whoever holds the plan's role in its division. */
 export async function openPlannedTasks(m: EntityManager, emit: Emit, caseId: string, plans: PlannedTask[], now: Date): Promise<void> {

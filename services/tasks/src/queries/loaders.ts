@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import { sqlRows } from '@zhiyuan/db';
+import { isUuid } from '@zhiyuan/kernel';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
-import { isUuid } from './domain/keys';
-import { judgeScopeSql } from './domain/task-queries';
+import { judgeScopeSql } from '../policy';
 import {
   CaseMessageEntity,
   CaseMessageReadEntity,
@@ -16,7 +17,7 @@ import {
   ObligorPlanEntity,
   PartyRefEntity,
   TaskEntity,
-} from './entities';
+} from '../entities';
 
 export interface OpenTasksKey {
   code: string;
@@ -84,7 +85,8 @@ export function createLoaders(ds: DataSource, readerSub: string) {
         for (const group of groups.values()) {
           const { limit, after, judgeSub } = group[0]!;
           const codes = group.map((k) => k.code);
-          const ids: { code: string; id: string }[] = await ds.query(
+          const ids = await sqlRows<{ code: string; id: string }>(
+            ds,
             `SELECT d.code, t.id FROM unnest($1::text[]) AS d(code)
              CROSS JOIN LATERAL (
                SELECT tk.id, tk.due_at FROM tasks.task tk
@@ -95,7 +97,8 @@ export function createLoaders(ds: DataSource, readerSub: string) {
              ORDER BY d.code, t.due_at, t.id`,
             [codes, after?.[0] ?? null, after?.[1] ?? null, limit + 1, judgeSub],
           );
-          const counts: { code: string; n: number }[] = await ds.query(
+          const counts = await sqlRows<{ code: string; n: number }>(
+            ds,
             `SELECT d.code, (SELECT count(*)::int FROM tasks.task tk WHERE tk.division_code LIKE d.code || '%' AND tk.status IN ('OPEN', 'IN_PROGRESS')
                  AND ($2::text IS NULL OR ${judgeScopeSql('$2', 'tk')})) AS n
              FROM unnest($1::text[]) AS d(code)`,

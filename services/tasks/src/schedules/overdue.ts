@@ -1,11 +1,13 @@
+import { sqlExec, sqlRow } from '@zhiyuan/db';
+import { townshipOf } from '@zhiyuan/kernel';
 import type { ServiceRuntime } from '@zhiyuan/server';
 import type { EntityManager } from 'typeorm';
 import { TaskEntity, type TaskLevel } from '../entities';
-import { taskFields } from '../domain/task-ops';
+import { escalationTarget } from '../domain/task-rules';
+import { taskFields } from '../domain/tasks';
 import { queueNotification } from '../notifications/queue';
 import { staffHolding } from '../notifications/recipients';
 import { chineseTime } from '../notifications/templates';
-import { escalationTarget } from '../rules/task-rules';
 
 export interface OverdueOptions {
   /** How long a task escalated to the township may stay overdue before the county is asked. */
@@ -35,7 +37,7 @@ export async function sweepOverdueTasks(runtime: ServiceRuntime, now: Date, opts
       .getMany();
     for (const t of newlyOverdue) {
       const target = escalationTarget(t.level);
-      await m.query(`UPDATE tasks.task SET overdue_at = $2, escalated_level = $3, escalated_at = $2, updated_at = $2 WHERE id = $1`, [t.id, now, target]);
+      await sqlExec(m, `UPDATE tasks.task SET overdue_at = $2, escalated_level = $3, escalated_at = $2, updated_at = $2 WHERE id = $1`, [t.id, now, target]);
       await emit('tasks.task.overdue', { ...taskFields(t), dueAt: t.dueAt.toISOString(), escalatedTo: target, overdueAt: now.toISOString() }, { key: t.caseId ?? t.id, occurredAt: now });
       await notifyOverdue(m, t, target, now);
     }
@@ -53,7 +55,7 @@ export async function sweepOverdueTasks(runtime: ServiceRuntime, now: Date, opts
       .setOnLocked('skip_locked')
       .getMany();
     for (const t of stillOverdue) {
-      await m.query(`UPDATE tasks.task SET escalated_level = 'COUNTY', escalated_at = $2, updated_at = $2 WHERE id = $1`, [t.id, now]);
+      await sqlExec(m, `UPDATE tasks.task SET escalated_level = 'COUNTY', escalated_at = $2, updated_at = $2 WHERE id = $1`, [t.id, now]);
       await emit('tasks.task.overdue', { ...taskFields(t), dueAt: t.dueAt.toISOString(), escalatedTo: 'COUNTY', overdueAt: (t.overdueAt ?? now).toISOString() }, { key: t.caseId ?? t.id, occurredAt: now });
     }
     return { overdue: newlyOverdue.length, escalated: stillOverdue.length };
@@ -62,13 +64,13 @@ export async function sweepOverdueTasks(runtime: ServiceRuntime, now: Date, opts
 
 /** A reminder to whoever holds the task, and the escalation notice to the township liaison. */
 async function notifyOverdue(m: EntityManager, t: TaskEntity, target: TaskLevel, now: Date): Promise<void> {
-  const [c] = await m.query(`SELECT case_number FROM tasks.case_ref WHERE case_id = $1`, [t.caseId]);
+  const c = await sqlRow<{ case_number: string }>(m, `SELECT case_number FROM tasks.case_ref WHERE case_id = $1`, [t.caseId]);
   const vars = { title: t.title, caseNumber: c?.case_number ?? '—', due: chineseTime(t.dueAt), division: t.divisionCode };
   if (t.assigneeId) {
     await queueNotification(m, { dedupeKey: `task:${t.id}:TASK_REMINDER`, template: 'TASK_REMINDER', vars, caseId: t.caseId, recipientRole: 'ASSIGNEE', recipientStaffId: t.assigneeId, now });
   }
   if (target === 'TOWNSHIP') {
-    const township = t.divisionCode.slice(0, 9);
+    const township = townshipOf(t.divisionCode)!;
     const liaison = await staffHolding(m, 'TOWNSHIP_LIAISON', township);
     await queueNotification(m, {
       dedupeKey: `task:${t.id}:TASK_ESCALATION:TOWNSHIP`,

@@ -98,14 +98,6 @@ export function planTasks(event: RuleEvent, payload: RuleFacts, from: Date): Pla
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** A division code's level: county 6 digits, township 9, village 12. */
-export function levelOfDivision(code: string): TaskLevel | null {
-  if (/^\d{12}$/.test(code)) return 'VILLAGE';
-  if (/^\d{9}$/.test(code)) return 'TOWNSHIP';
-  if (/^\d{6}$/.test(code)) return 'COUNTY';
-  return null;
-}
-
 /** Where an overdue task escalates: village → township, township → county, county stays county. */
 export function escalationTarget(level: TaskLevel): TaskLevel {
   return level === 'VILLAGE' ? 'TOWNSHIP' : 'COUNTY';
