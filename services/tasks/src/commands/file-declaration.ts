@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { errors, requireSignedIn } from '@zhiyuan/kernel';
+import { courtDate, errors, requireSignedIn } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { z } from 'zod';
 import type { Context } from '../context';
@@ -24,7 +24,7 @@ const declarationSchema = z.object({
 export async function fileDeclaration(ctx: Context, input: unknown): Promise<FormEntity> {
   requireSignedIn(ctx.identity);
   const a = parseInput(declarationSchema, input);
-  if (Date.parse(a.signedOn) > Date.now()) throw errors.validation('signedOn', 'signedOn cannot be in the future');
+  if (a.signedOn > courtDate(new Date())) throw errors.validation('signedOn', 'signedOn cannot be in the future');
   return ctx.runtime.messaging.transaction(async (m, emit) => {
     const party = await m.getRepository(PartyRefEntity).findOneBy({ partyId: a.partyId });
     if (!party && !mayFileForUnknownParty(ctx.identity, a.partyId)) throw errors.notFound('Party', a.partyId);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sqlExec } from '@zhiyuan/db';
-import { errors, requireSignedIn } from '@zhiyuan/kernel';
+import { courtDate, errors, requireSignedIn } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { z } from 'zod';
 import type { Context } from '../context';
@@ -15,7 +15,7 @@ const visitSchema = z.object({ partyId: uuid, caseId: uuid.nullish(), visitedOn:
 export async function logHomeVisit(ctx: Context, input: unknown): Promise<HomeVisitEntity> {
   requireSignedIn(ctx.identity);
   const i = parseInput(visitSchema, input);
-  if (Date.parse(i.visitedOn) > Date.now()) throw errors.validation('visitedOn', 'visitedOn cannot be in the future');
+  if (i.visitedOn > courtDate(new Date())) throw errors.validation('visitedOn', 'visitedOn cannot be in the future');
   return ctx.runtime.messaging.transaction(async (m) => {
     await requirePartyInScope(m, ctx.identity, i.partyId);
     await requireObligorCase(m, i.partyId, i.caseId);
