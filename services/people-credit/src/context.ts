@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Identity } from '@zhiyuan/auth';
 import { recordAudit, type ServiceRuntime } from '@zhiyuan/server';
-import { createLoaders, type Loaders } from './loaders';
+import { createLoaders, type Loaders } from './queries/loaders';
 
 export interface Context {
   identity: Identity;

@@ -5,13 +5,12 @@ import { createContext, type Context } from './context';
 import { entities } from './entities';
 import { handlers } from './events';
 import { migrations } from './migrations';
-import { partnerDurable, partnerSubject } from './model/partner-acks';
 import { resolvers } from './resolvers';
-import { startSchedules } from './schedules';
+import { partnerDurable, partnerSubject, startSchedules } from './schedules';
 import { typeDefs } from './schema';
 import { seedDemoData } from './seed';
 
-export { partnerDurable } from './model/partner-acks';
+export { partnerDurable } from './schedules';
 
 export const SERVICE_NAME = 'people-credit';
 export const DB_SCHEMA = 'people';

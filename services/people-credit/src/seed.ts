@@ -1,7 +1,8 @@
 import { demoId } from '@zhiyuan/auth';
+import { sqlExec, sqlRow } from '@zhiyuan/db';
 import type { ServiceRuntime } from '@zhiyuan/server';
 import { PARTNER_DEPARTMENTS } from '@zhiyuan/events';
-import { registerStaff, type StaffInput } from './model/staff';
+import { insertStaff, type StaffInput } from './commands/shared/staff';
 
 export const COUNTY = { code: '330522', name: '长兴县' };
 
@@ -88,16 +89,16 @@ export function demoStaff(divisions = demoDivisions()): StaffInput[] {
 export async function seedDemoData({ messaging, logger }: ServiceRuntime): Promise<void> {
   const divisions = demoDivisions();
   const seeded = await messaging.transaction(async (manager, emit) => {
-    await manager.query(`LOCK TABLE people.division IN SHARE ROW EXCLUSIVE MODE`);
-    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM people.division`);
+    await sqlExec(manager, `LOCK TABLE people.division IN SHARE ROW EXCLUSIVE MODE`);
+    const { n } = (await sqlRow<{ n: number }>(manager, `SELECT count(*)::int AS n FROM people.division`))!;
     if (n > 0) return false;
-    await manager.query(`INSERT INTO people.division (code, name, level, parent_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`, [
+    await sqlExec(manager, `INSERT INTO people.division (code, name, level, parent_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`, [
       divisions.map((d) => d.code),
       divisions.map((d) => d.name),
       divisions.map((d) => d.level),
       divisions.map((d) => d.parentCode),
     ]);
-    await registerStaff(manager, emit, demoStaff(divisions));
+    await insertStaff(manager, emit, demoStaff(divisions));
     return true;
   });
   if (seeded) logger.info({ divisions: divisions.length }, 'demo county loaded');

@@ -30,6 +30,20 @@ describe('malformed ids, staff references and party scope', () => {
       }
     });
 
+    it.each([
+      ['parties', `query($a: String) { parties(after: $a) { nodes { id } } }`],
+      ['listings', `query($a: String) { listings(after: $a) { nodes { id } } }`],
+      ['staffMembers', `query($a: String) { staffMembers(after: $a) { nodes { id } } }`],
+      ['unacknowledgedCreditChanges', `query($a: String) { unacknowledgedCreditChanges(after: $a) { nodes { id } } }`],
+      ['exposureBoard', `query($a: String) { exposureBoard(divisionCode: "330522", after: $a) { nodes { listingId } } }`],
+    ])('%s with a cursor the service did not write answers VALIDATION_FAILED on after', async (_what, query) => {
+      const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+      for (const a of ['not-a-cursor', forged(['yesterday', randomUUID()]), forged([new Date().toISOString(), 'not-an-id']), forged([new Date().toISOString()])]) {
+        const r = await t.gql(query, { a });
+        expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
+      }
+    });
+
     it('a well-formed unknown id is still null, not an error', async () => {
       const r = await t.gql(`query($id: ID!) { party(id: $id) { id } listing(id: $id) { id } staff(id: $id) { id } }`, { id: randomUUID() });
       expect(r.errors).toBeUndefined();

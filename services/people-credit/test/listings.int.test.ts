@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { chinaCalendar } from '@zhiyuan/kernel';
 import { identity, waitFor } from '@zhiyuan/testing';
 import { expireListings, loadPeopleCreditConfig, reportOverduePartnerChanges } from '../src';
 import { startSchedules } from '../src/schedules';
-import { addMonths, workingDaysBefore } from '../src/domain/calendar';
-import { addListing } from '../src/model/listings';
+import { addListing } from '../src/commands/list-dishonest-obligor';
+import { monthsAfter } from '../src/domain/listing-rules';
 import { bornYearsAgo, residentId } from './factories/ids';
 import { caseClosed, formSubmitted, instalmentMissed, judgmentEffective, performanceRecorded } from './factories/events';
 import { countStatements, registerPerson, startTestService, type TestService } from './factories/service';
@@ -147,11 +148,11 @@ describe('dishonest listing, exposure board and credit links', () => {
       const removedAt = new Date(removed.data.removeListing.removedAt);
       const relist = (now: Date) =>
         t.service.runtime.messaging.transaction((m, emit) => addListing(m, emit, { partyId: party.id, caseId, ground: 'ABLE_BUT_REFUSES', applicantPartyId: obligee.id }, JUDGE.sub, now));
-      const justBefore = new Date(addMonths(removedAt, 6).getTime() - 60_000);
+      const justBefore = new Date(monthsAfter(removedAt, 6).getTime() - 60_000);
       await expect(relist(justBefore)).rejects.toMatchObject({ extensions: { code: 'RULE_VIOLATION', rule: 'RELISTING_BLOCKED' } });
       const active = async () => Number((await t.service.runtime.ds.query(`SELECT count(*) AS n FROM people.dishonest_listing WHERE party_id = $1 AND status = 'ACTIVE'`, [party.id]))[0].n);
       expect(await active()).toBe(0);
-      const after = new Date(addMonths(removedAt, 6).getTime() + 60_000);
+      const after = new Date(monthsAfter(removedAt, 6).getTime() + 60_000);
       const l = await relist(after);
       expect(l).toMatchObject({ status: 'ACTIVE', applicantPartyId: obligee.id });
       expect(l.listedAt.toISOString()).toBe(after.toISOString());
@@ -357,14 +358,14 @@ describe('dishonest listing, exposure board and credit links', () => {
       const ids = async (d: number) => (await t.gql(q, { d }, bank)).data.unacknowledgedCreditChanges.nodes.map((n: any) => n.id);
       // Fresh: not older than 3 working days.
       expect(await ids(3)).not.toContain(change!.id);
-      // Just inside the 3 working days (weekends skipped): still not listed.
-      await at(new Date(workingDaysBefore(new Date(), 3).getTime() + 3_600_000));
+      // Just inside the 3 working days (China's working days): still not listed.
+      await at(new Date(chinaCalendar.shiftWorkingDays(new Date(), -3).getTime() + 3_600_000));
       expect(await ids(3)).not.toContain(change!.id);
       // Just older than 3 working days: listed, with its department only.
-      await at(new Date(workingDaysBefore(new Date(), 3).getTime() - 3_600_000));
+      await at(new Date(chinaCalendar.shiftWorkingDays(new Date(), -3).getTime() - 3_600_000));
       const older = await t.gql(q, { d: 3 }, bank);
       expect(older.data.unacknowledgedCreditChanges.nodes.map((n: any) => n.id)).toContain(change!.id);
-      expect(older.data.unacknowledgedCreditChanges.nodes.every((n: any) => n.department === 'BANK_LOAN' && new Date(n.changedAt) < workingDaysBefore(new Date(), 3))).toBe(true);
+      expect(older.data.unacknowledgedCreditChanges.nodes.every((n: any) => n.department === 'BANK_LOAN' && new Date(n.changedAt) < chinaCalendar.shiftWorkingDays(new Date(), -3))).toBe(true);
       expect(await ids(10)).not.toContain(change!.id);
       // Acknowledged: gone from the answer.
       await t.gql(`mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id } }`, { id: change!.id }, bank);

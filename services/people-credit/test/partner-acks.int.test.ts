@@ -1,7 +1,7 @@
 import { InProcessEventBus, NatsEventBus, PARTNER_DEPARTMENTS } from '@zhiyuan/events';
 import { describeWithNats, natsUrl, silentLogger, uniqueService, waitFor } from '@zhiyuan/testing';
 import { acknowledgeDeliveredChanges, partnerSubject } from '../src';
-import { jetStreamOf } from '../src/model/partner-acks';
+import { jetStreamOf } from '../src/schedules/partner-acks';
 import { judgmentEffective, performanceRecorded } from './factories/events';
 import { registerPerson, startTestService, type TestService } from './factories/service';
 import { UniqueConsumersBus } from './factories/unique-consumers-bus';

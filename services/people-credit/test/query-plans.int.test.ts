@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { PartyEntity } from '../src/entities';
-import { profileInputs } from '../src/model/profiles';
+import { profileInputs } from '../src/queries/profiles';
 import { registerPerson, startTestService, type TestService } from './factories/service';
 
 /**

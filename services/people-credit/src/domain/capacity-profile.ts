@@ -1,4 +1,4 @@
-import { addMonths, isoDay } from './calendar';
+import { addMonths, courtDate, errors } from '@zhiyuan/kernel';
 
 export type Classification = 'COMPLIANT' | 'HONEST_IN_DIFFICULTY' | 'UNABLE' | 'EVASIVE';
 
@@ -59,7 +59,7 @@ export function classify(inputs: ProfileInputs, now: Date): ProfileOutcome {
     if (difficulty.length > 0) {
       const months = inputs.lowIncome || (d?.dependants ?? 0) >= 2 ? 3 : difficulty.includes('LOW_DECLARED_INCOME') ? 2 : 1;
       const reasons = [...(d ? ['DECLARED_PROPERTY'] : []), ...difficulty, `GRACE_${months}_MONTHS`];
-      return { classification: 'HONEST_IN_DIFFICULTY', reasonCodes: reasons, graceUntil: isoDay(addMonths(now, months)) };
+      return { classification: 'HONEST_IN_DIFFICULTY', reasonCodes: reasons, graceUntil: addMonths(courtDate(now), months) };
     }
   }
 
@@ -69,4 +69,19 @@ export function classify(inputs: ProfileInputs, now: Date): ProfileOutcome {
   if (inputs.missedInstalments === 1) compliant.push('ONE_MISSED_INSTALMENT');
   if (compliant.length === 0) compliant.push('NO_ADVERSE_SIGNAL');
   return { classification: 'COMPLIANT', reasonCodes: compliant, graceUntil: null };
+}
+
+/**
+ * A court's override of the classification: HONEST_IN_DIFFICULTY with a grace period of 1 to 3
+ * months (ending that many months after today, court time), any other classification without one.
+ */
+export function courtOverride(classification: Classification, graceMonths: number | null | undefined, now: Date): Pick<ProfileOutcome, 'reasonCodes' | 'graceUntil'> {
+  let graceUntil: string | null = null;
+  if (classification === 'HONEST_IN_DIFFICULTY') {
+    if (!graceMonths || graceMonths < 1 || graceMonths > 3) throw errors.validation('graceMonths', 'A grace period is 1 to 3 months');
+    graceUntil = addMonths(courtDate(now), graceMonths);
+  } else if (graceMonths) {
+    throw errors.validation('graceMonths', 'Only HONEST_IN_DIFFICULTY has a grace period');
+  }
+  return { reasonCodes: ['COURT_OVERRIDE', ...(graceUntil ? [`GRACE_${graceMonths}_MONTHS`] : [])], graceUntil };
 }

@@ -16,7 +16,7 @@ export interface ResidentId {
 }
 
 /** Parses a resident ID number; returns the problem when it is not valid. */
-export function parseResidentId(raw: string, today: Date = new Date()): { ok: true; value: ResidentId } | { ok: false; problem: IdNumberProblem } {
+export function parseResidentId(raw: string, today: Date): { ok: true; value: ResidentId } | { ok: false; problem: IdNumberProblem } {
   const id = raw.trim().toUpperCase();
   if (id.length !== 18) return { ok: false, problem: 'LENGTH' };
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: 'FORMAT' };

@@ -1,8 +1,12 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { fenTransformer } from './transformers';
 
 /** What people-credit knows of a case, from case events: who owes whom and how much is still outstanding. */
 @Entity({ name: 'case_projection' })
+// Who is in a case (GIN over the id arrays) and the cases of a judge (partial).
+@Index('case_projection_obligors_idx', { synchronize: false })
+@Index('case_projection_obligees_idx', { synchronize: false })
+@Index('case_projection_judge_idx', { synchronize: false })
 export class CaseProjectionEntity {
   @PrimaryColumn({ type: 'uuid', name: 'case_id' })
   caseId: string;
@@ -16,7 +20,7 @@ export class CaseProjectionEntity {
   @Column({ type: 'uuid', array: true, name: 'obligor_ids' })
   obligorIds: string[];
 
-  @Column({ type: 'uuid', array: true, name: 'obligee_ids' })
+  @Column({ type: 'uuid', array: true, name: 'obligee_ids', default: () => "'{}'" })
   obligeeIds: string[];
 
   /** The judge of the case (承办法官), who sees its parties in full. */
@@ -40,4 +44,7 @@ export class CaseProjectionEntity {
 
   @Column({ type: 'text', nullable: true })
   outcome: string | null;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
 }

@@ -1,8 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { PartyEntity } from './party.entity';
 
 /** The restriction status of a party for one partner department. */
 @Entity({ name: 'credit_link' })
+@Check('credit_link_status_check', `status IN ('RESTRICTED', 'CLEAR')`)
 export class CreditLinkEntity {
+  @ForeignKey(() => PartyEntity, { name: 'credit_link_party_id_fkey' })
   @PrimaryColumn({ type: 'uuid', name: 'party_id' })
   partyId: string;
 
@@ -18,10 +21,14 @@ export class CreditLinkEntity {
 
 /** One change of a credit link, as published to the partner; acknowledged by the partner. */
 @Entity({ name: 'credit_link_change' })
+@Index('link_change_party_idx', ['partyId', 'department', 'changedAt'])
+// The changes still waiting for their partner (partial).
+@Index('link_change_unacked_idx', { synchronize: false })
 export class CreditLinkChangeEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
+  @ForeignKey(() => PartyEntity, { name: 'credit_link_change_party_id_fkey' })
   @Column({ type: 'uuid', name: 'party_id' })
   partyId: string;
 

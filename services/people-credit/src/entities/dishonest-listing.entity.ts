@@ -1,10 +1,22 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { PartyEntity } from './party.entity';
 
 @Entity({ name: 'dishonest_listing' })
+@Check('dishonest_listing_status_check', `status IN ('ACTIVE', 'REMOVED')`)
+@Index('listing_party_idx', ['partyId'])
+@Index('listing_case_idx', ['caseId'])
+@Index('listing_status_idx', ['status', 'listedAt', 'id'])
+// Partial indexes: one active listing per party and case, the boards of villages and townships, the expiry sweep, re-listing requests.
+@Index('listing_one_active_per_case_idx', { synchronize: false })
+@Index('listing_village_idx', { synchronize: false })
+@Index('listing_township_idx', { synchronize: false })
+@Index('listing_expiry_idx', { synchronize: false })
+@Index('listing_removal_request_idx', { synchronize: false })
 export class DishonestListingEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
+  @ForeignKey(() => PartyEntity, { name: 'dishonest_listing_party_id_fkey' })
   @Column({ type: 'uuid', name: 'party_id' })
   partyId: string;
 

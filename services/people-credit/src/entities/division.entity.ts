@@ -1,8 +1,13 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 export type DivisionLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
 
 @Entity({ name: 'division' })
+@Check('division_code_check', `code ~ '^[0-9]{6}([0-9]{3}([0-9]{3})?)?$'`)
+@Check('division_level_check', `level IN ('COUNTY', 'TOWNSHIP', 'VILLAGE')`)
+@Index('division_level_idx', ['level', 'code'])
+// Name search by prefix (LIKE): an operator-class index TypeORM cannot declare.
+@Index('division_name_idx', { synchronize: false })
 export class DivisionEntity {
   /** National division code: county 6 digits, township 9, village 12. */
   @PrimaryColumn({ type: 'text' })
@@ -14,7 +19,8 @@ export class DivisionEntity {
   @Column({ type: 'text' })
   level: DivisionLevel;
 
-  @Index()
+  @Index('division_parent_idx')
+  @ForeignKey(() => DivisionEntity, { name: 'division_parent_code_fkey' })
   @Column({ type: 'text', name: 'parent_code', nullable: true })
   parentCode: string | null;
 }

@@ -1,7 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
+import { DivisionEntity } from './division.entity';
 import { dateTransformer } from './transformers';
 
 @Entity({ name: 'party' })
+@Check('party_kind_check', `kind IN ('PERSON', 'ORGANIZATION')`)
+@Check('party_gender_check', `gender IN ('MALE', 'FEMALE')`)
+@Unique('party_id_number_key', ['idNumber'])
+@Index('party_created_idx', ['createdAt', 'id'])
+// Name search by prefix (LIKE): an operator-class index TypeORM cannot declare.
+@Index('party_name_idx', { synchronize: false })
 export class PartyEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -13,11 +20,11 @@ export class PartyEntity {
   name: string;
 
   /** Resident ID number (persons) or unified social credit code (organizations). Never leaves unmasked for callers out of scope. */
-  @Index({ unique: true })
   @Column({ type: 'text', name: 'id_number' })
   idNumber: string;
 
-  @Index()
+  @Index('party_home_division_idx')
+  @ForeignKey(() => DivisionEntity, { name: 'party_home_division_code_fkey' })
   @Column({ type: 'text', name: 'home_division_code' })
   homeDivisionCode: string;
 

@@ -1,6 +1,10 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import { DivisionEntity } from './division.entity';
 
 @Entity({ name: 'staff' })
+// One fixed enforcement officer per township (partial unique index), and role lookups (GIN).
+@Index('staff_one_officer_per_township_idx', { synchronize: false })
+@Index('staff_roles_idx', { synchronize: false })
 export class StaffEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -11,7 +15,8 @@ export class StaffEntity {
   @Column({ type: 'text', array: true })
   roles: string[];
 
-  @Index()
+  @Index('staff_division_idx')
+  @ForeignKey(() => DivisionEntity, { name: 'staff_division_code_fkey' })
   @Column({ type: 'text', name: 'division_code', nullable: true })
   divisionCode: string | null;
 

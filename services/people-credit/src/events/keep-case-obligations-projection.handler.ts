@@ -1,5 +1,6 @@
-import { defineHandler } from '@zhiyuan/db';
-import { reclassify } from '../model/profiles';
+import { defineHandler, sqlExec } from '@zhiyuan/db';
+import { knownPartyIds } from '../commands/shared/parties';
+import { reclassify } from '../commands/shared/profiles';
 
 /**
  * Keeps the local projection of each case's obligors, obligees, judge and amount owed, so that listing
@@ -12,7 +13,8 @@ export const keepCaseObligationsProjection = defineHandler({
   subject: 'cases.judgment.effective',
   async handle(event, manager, emit) {
     const p = event.payload;
-    await manager.query(
+    await sqlExec(
+      manager,
       `INSERT INTO people.case_projection (case_id, case_number, court, obligor_ids, obligee_ids, amount_owed_fen, outstanding_fen, village_code, township_code, judge_id)
        VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8, $9)
        ON CONFLICT (case_id) DO UPDATE SET case_number = EXCLUDED.case_number, court = EXCLUDED.court, obligor_ids = EXCLUDED.obligor_ids,
@@ -22,7 +24,6 @@ export const keepCaseObligationsProjection = defineHandler({
       [p.caseId, p.caseNumber, p.court, p.obligorIds, p.obligeeIds, p.amountOwedFen, p.villageCode, p.townshipCode, p.judgeId],
     );
     // A new obligation is an input of the obligors' capacity profiles.
-    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id`, [p.obligorIds]);
-    for (const { id } of known) await reclassify(manager, emit, id, new Date(event.occurredAt), event);
+    for (const id of await knownPartyIds(manager, p.obligorIds)) await reclassify(manager, emit, id, new Date(event.occurredAt), event);
   },
 });

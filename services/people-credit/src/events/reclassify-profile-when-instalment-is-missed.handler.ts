@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { defineHandler } from '@zhiyuan/db';
-import { reclassify } from '../model/profiles';
+import { knownPartyIds } from '../commands/shared/parties';
+import { reclassify, recordProfileInput } from '../commands/shared/profiles';
 
 /** A missed instalment is a payment-behaviour input of the capacity profile; two or more point to EVASIVE. */
 export const reclassifyProfileWhenInstalmentIsMissed = defineHandler({
@@ -9,15 +9,9 @@ export const reclassifyProfileWhenInstalmentIsMissed = defineHandler({
   async handle(event, manager, emit) {
     const p = event.payload;
     const now = new Date(event.occurredAt);
-    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id`, [p.obligorIds]);
-    for (const { id } of known) {
-      await manager.query(`INSERT INTO people.profile_input (id, party_id, kind, case_id, data, recorded_at) VALUES ($1, $2, 'MISSED_INSTALMENT', $3, $4, $5)`, [
-        randomUUID(),
-        id,
-        p.caseId,
-        JSON.stringify({ planId: p.planId, instalmentNo: p.instalmentNo, dueDate: p.dueDate, amountFen: p.amountFen }),
-        now,
-      ]);
+    for (const id of await knownPartyIds(manager, p.obligorIds)) {
+      const data = { planId: p.planId, instalmentNo: p.instalmentNo, dueDate: p.dueDate, amountFen: p.amountFen };
+      await recordProfileInput(manager, { partyId: id, kind: 'MISSED_INSTALMENT', caseId: p.caseId, data, recordedAt: now });
       await reclassify(manager, emit, id, now, event);
     }
   },

@@ -1,6 +1,8 @@
-import { defineHandler } from '@zhiyuan/db';
-import { activeListingsOfCase, removeListings } from '../model/listings';
-import { reclassify } from '../model/profiles';
+import { defineHandler, sqlExec } from '@zhiyuan/db';
+import { activeListingsOfCase, removeListings } from '../commands/shared/listings';
+import { knownPartyIds } from '../commands/shared/parties';
+import { reclassify } from '../commands/shared/profiles';
+import { removalGroundOfOutcome } from '../domain/listing-rules';
 
 /** A closed case removes its listings at once: SETTLED_AND_PERFORMED or FULL_PERFORMANCE when the outcome says so, otherwise CASE_CLOSED. */
 export const removeListingWhenCaseCloses = defineHandler({
@@ -9,14 +11,13 @@ export const removeListingWhenCaseCloses = defineHandler({
   async handle(event, manager, emit) {
     const p = event.payload;
     const now = new Date(p.closedAt);
-    await manager.query(
+    await sqlExec(
+      manager,
       `INSERT INTO people.case_projection (case_id, case_number, obligor_ids, closed_at, outcome, village_code, township_code) VALUES ($1, $2, $3, $4, $5, $6, $7)
        ON CONFLICT (case_id) DO UPDATE SET closed_at = EXCLUDED.closed_at, outcome = EXCLUDED.outcome, updated_at = now()`,
       [p.caseId, p.caseNumber, p.obligorIds, now, p.outcome, p.villageCode, p.townshipCode],
     );
-    const ground = p.outcome === 'SETTLED_AND_PERFORMED' ? 'SETTLED_AND_PERFORMED' : p.outcome === 'COMPLETED' || p.outcome === 'PERFORMED_AFTER_URGING' ? 'FULL_PERFORMANCE' : 'CASE_CLOSED';
-    await removeListings(manager, emit, await activeListingsOfCase(manager, p.caseId), ground, now, { cause: event });
-    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id`, [p.obligorIds]);
-    for (const { id } of known) await reclassify(manager, emit, id, now, event);
+    await removeListings(manager, emit, await activeListingsOfCase(manager, p.caseId), removalGroundOfOutcome(p.outcome), now, { cause: event });
+    for (const id of await knownPartyIds(manager, p.obligorIds)) await reclassify(manager, emit, id, now, event);
   },
 });

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { defineHandler } from '@zhiyuan/db';
-import { activeListingsOfCase, removeListings } from '../model/listings';
-import { reclassify } from '../model/profiles';
+import { defineHandler, sqlExec } from '@zhiyuan/db';
+import { activeListingsOfCase, removeListings } from '../commands/shared/listings';
+import { knownPartyIds } from '../commands/shared/parties';
+import { reclassify, recordProfileInput } from '../commands/shared/profiles';
 
 /**
  * A payment updates the case's outstanding balance and the obligors' payment record; a balance of
@@ -14,22 +14,17 @@ export const removeListingWhenObligationIsPerformed = defineHandler({
   async handle(event, manager, emit) {
     const p = event.payload;
     const now = new Date(p.recordedAt);
-    await manager.query(
+    await sqlExec(
+      manager,
       `INSERT INTO people.case_projection (case_id, obligor_ids, outstanding_fen) VALUES ($1, $2, $3)
        ON CONFLICT (case_id) DO UPDATE SET outstanding_fen = LEAST(coalesce(people.case_projection.outstanding_fen, EXCLUDED.outstanding_fen), EXCLUDED.outstanding_fen), updated_at = now()`,
       [p.caseId, p.obligorIds, p.outstandingFen],
     );
-    const known: { id: string }[] = await manager.query(`SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id`, [p.obligorIds]);
-    for (const { id } of known) {
-      await manager.query(`INSERT INTO people.profile_input (id, party_id, kind, case_id, data, recorded_at) VALUES ($1, $2, 'PAYMENT', $3, $4, $5)`, [
-        randomUUID(),
-        id,
-        p.caseId,
-        JSON.stringify({ amountFen: p.amountFen, source: p.source, outstandingFen: p.outstandingFen }),
-        now,
-      ]);
+    const known = await knownPartyIds(manager, p.obligorIds);
+    for (const id of known) {
+      await recordProfileInput(manager, { partyId: id, kind: 'PAYMENT', caseId: p.caseId, data: { amountFen: p.amountFen, source: p.source, outstandingFen: p.outstandingFen }, recordedAt: now });
     }
     if (p.outstandingFen === 0) await removeListings(manager, emit, await activeListingsOfCase(manager, p.caseId), 'FULL_PERFORMANCE', now, { cause: event });
-    for (const { id } of known) await reclassify(manager, emit, id, now, event);
+    for (const id of known) await reclassify(manager, emit, id, now, event);
   },
 });

@@ -1,5 +1,5 @@
 import type { CreditLinkChangeResolvers, CreditLinkResolvers, PartnerDepartment } from '../generated/resolvers-types';
-import { maskIdNumber } from '@zhiyuan/server';
+import { changeIdNumberMasked, changePartyName } from '../queries/credit-links';
 
 export const CreditLink: CreditLinkResolvers = {
   department: (l) => l.department as PartnerDepartment,
@@ -8,9 +8,6 @@ export const CreditLink: CreditLinkResolvers = {
 
 export const CreditLinkChange: CreditLinkChangeResolvers = {
   department: (c) => c.department as PartnerDepartment,
-  partyName: async (c, _a, { loaders }) => (await loaders.party.load(c.partyId))?.name ?? '',
-  idNumberMasked: async (c, _a, { loaders }) => {
-    const p = await loaders.party.load(c.partyId);
-    return p ? maskIdNumber(p.idNumber) : '';
-  },
+  partyName: (c, _a, ctx) => changePartyName(ctx, c),
+  idNumberMasked: (c, _a, ctx) => changeIdNumberMasked(ctx, c),
 };

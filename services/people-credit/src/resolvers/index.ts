@@ -1,3 +1,4 @@
+import { SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Case } from './Case';
 import { CreditLink, CreditLinkChange } from './CreditLink';
@@ -8,7 +9,6 @@ import { ExposureBoardEntry } from './ExposureBoardEntry';
 import { Mutation } from './Mutation';
 import { Party } from './Party';
 import { Query } from './Query';
-import { DateScalar, DateTime, Fen } from './scalars';
 import { Staff } from './Staff';
 
 export const resolvers: Resolvers = {
@@ -23,7 +23,5 @@ export const resolvers: Resolvers = {
   CreditLink,
   CreditLinkChange,
   ExposureBoardEntry,
-  DateTime,
-  Date: DateScalar,
-  Fen,
+  ...SCALARS,
 };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Emit } from '@zhiyuan/db';
+import { sqlExec, sqlRow, sqlRows, type Emit } from '@zhiyuan/db';
 import { PARTNER_DEPARTMENTS, type EventEnvelope } from '@zhiyuan/events';
-import { maskIdNumber } from '@zhiyuan/server';
-import { CreditLinkEntity, PartyEntity } from '../entities';
+import { maskIdNumber } from '@zhiyuan/kernel';
+import { creditLinkStatus } from '../../domain/listing-rules';
+import { CreditLinkEntity } from '../../entities';
 
 /**
  * Derives the party's restriction status for each partner department from its active listings and,
@@ -11,16 +12,17 @@ import { CreditLinkEntity, PartyEntity } from '../entities';
  * on credit.link.changed.<department>. The party row is locked so concurrent listings serialize.
  */
 export async function syncCreditLinks(manager: EntityManager, emit: Emit, partyId: string, reason: string, now: Date, cause?: Pick<EventEnvelope, 'id' | 'correlationId'>): Promise<number> {
-  const [party] = (await manager.query(`SELECT id, name, id_number FROM people.party WHERE id = $1 FOR UPDATE`, [partyId])) as { id: string; name: string; id_number: string }[];
+  const party = await sqlRow<{ id: string; name: string; id_number: string }>(manager, `SELECT id, name, id_number FROM people.party WHERE id = $1 FOR UPDATE`, [partyId]);
   if (!party) return 0;
-  const active: { id: string }[] = await manager.query(`SELECT id FROM people.dishonest_listing WHERE party_id = $1 AND status = 'ACTIVE' ORDER BY listed_at`, [partyId]);
-  const status = active.length > 0 ? 'RESTRICTED' : 'CLEAR';
+  const active = await sqlRows<{ id: string }>(manager, `SELECT id FROM people.dishonest_listing WHERE party_id = $1 AND status = 'ACTIVE' ORDER BY listed_at`, [partyId]);
+  const status = creditLinkStatus(active.length);
   const listingIds = active.map((l) => l.id);
   const links = await manager.findBy(CreditLinkEntity, { partyId });
   const changed = PARTNER_DEPARTMENTS.filter((d) => (links.find((l) => l.department === d)?.status ?? 'CLEAR') !== status).map((department) => ({ department, changeId: randomUUID() }));
   if (!changed.length) return 0;
   // The links and their change records, every department at once.
-  await manager.query(
+  await sqlExec(
+    manager,
     `WITH c AS (SELECT * FROM unnest($2::text[], $3::uuid[]) AS x(department, change_id)),
      l AS (INSERT INTO people.credit_link (party_id, department, status, changed_at) SELECT $1, department, $4, $5 FROM c ORDER BY department
            ON CONFLICT (party_id, department) DO UPDATE SET status = EXCLUDED.status, changed_at = EXCLUDED.changed_at)
@@ -36,5 +38,3 @@ export async function syncCreditLinks(manager: EntityManager, emit: Emit, partyI
   }
   return changed.length;
 }
-
-export type { PartyEntity };

@@ -1,7 +1,12 @@
 import type { ServiceRuntime } from '@zhiyuan/server';
-import type { PeopleCreditConfig } from './config';
-import { acknowledgeDeliveredChanges, jetStreamOf } from './model/partner-acks';
-import { expireListings, reportOverduePartnerChanges } from './model/sweeps';
+import type { PeopleCreditConfig } from '../config';
+import { expireListings } from './expire-listings';
+import { acknowledgeDeliveredChanges, jetStreamOf } from './partner-acks';
+import { reportOverduePartnerChanges } from './report-overdue-partner-changes';
+
+export { expireListings } from './expire-listings';
+export { acknowledgeDeliveredChanges, jetStreamOf, partnerDurable, partnerSubject, type JetStreamReader } from './partner-acks';
+export { reportOverduePartnerChanges } from './report-overdue-partner-changes';
 
 /** Runs the sweeps on their intervals; returns the stop hook. Each sweep is safe to run twice. */
 export function startSchedules(runtime: ServiceRuntime, config: PeopleCreditConfig, clock: () => Date = () => new Date()): () => Promise<void> {

@@ -1,12 +1,14 @@
 import { In, type DataSource } from 'typeorm';
+import { sqlRows } from '@zhiyuan/db';
+import { isUuid } from '@zhiyuan/kernel';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
-import { CreditLinkChangeEntity, CreditLinkEntity, CreditProfileEntity, DishonestListingEntity, DivisionEntity, PartyEntity, StaffEntity } from './entities';
+import { CreditLinkChangeEntity, CreditLinkEntity, CreditProfileEntity, DishonestListingEntity, DivisionEntity, PartyEntity, StaffEntity } from '../entities';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether a string is a uuid, the type of every id column here. */
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
+/** A case a party is in, with its village or township and its judge (for visibility). */
+interface CaseOfPartyRow {
+  partyId: string;
+  code: string | null;
+  judgeId: string | null;
 }
 
 /**
@@ -52,9 +54,10 @@ export function createLoaders(ds: DataSource) {
       (l) => l.partyId,
     ),
     /** The cases a party is in (as obligor or obligee): their village or township and their judge, for visibility. */
-    casesOfParty: listLoaderByKey<string, { partyId: string; code: string | null; judgeId: string | null }>(
+    casesOfParty: listLoaderByKey<string, CaseOfPartyRow>(
       uuidKeys((ids) =>
-        ds.query(
+        sqlRows<CaseOfPartyRow>(
+          ds,
           `SELECT p.id::text AS "partyId", coalesce(c.village_code, c.township_code) AS code, c.judge_id::text AS "judgeId"
              FROM unnest($1::uuid[]) AS p(id)
              JOIN people.case_projection c ON c.obligor_ids @> ARRAY[p.id] OR c.obligee_ids @> ARRAY[p.id]`,

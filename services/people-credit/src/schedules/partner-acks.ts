@@ -1,5 +1,6 @@
-import type { Messaging } from '@zhiyuan/db';
+import { sqlExec, sqlRow, sqlRows, type Messaging } from '@zhiyuan/db';
 import { PARTNER_DEPARTMENTS, type EventBus } from '@zhiyuan/events';
+import { isUuid } from '@zhiyuan/kernel';
 import type { PartnerDepartment } from '../generated/resolvers-types';
 
 /** The durable consumer of a partner department on stream PEOPLE_CREDIT (see deploy/nats.conf). */
@@ -38,12 +39,17 @@ export interface AckByDeliveryOptions {
   log?: (msg: string, data: Record<string, unknown>) => void;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A partner's read position: the last stream sequence counted, with the creation times it was counted under. */
+interface AckCursorRow {
+  stream_seq: string;
+  stream_created: Date;
+  consumer_created: Date;
+}
 
 function changeIdOf(data: Uint8Array): string | null {
   try {
     const id = JSON.parse(Buffer.from(data).toString('utf8'))?.payload?.changeId;
-    return typeof id === 'string' && UUID.test(id) ? id : null;
+    return isUuid(id) ? id : null;
   } catch {
     return null;
   }
@@ -86,7 +92,8 @@ export async function acknowledgeDeliveredChanges(messaging: Messaging, jsm: Jet
     }
     const floor = info.ack_floor.stream_seq;
     const consumerCreated = new Date(info.created);
-    const [cursor]: { stream_seq: string; stream_created: Date; consumer_created: Date }[] = await messaging.ds.query(
+    const cursor = await sqlRow<AckCursorRow>(
+      messaging.ds,
       `SELECT stream_seq, stream_created, consumer_created FROM people.partner_ack_cursor WHERE durable = $1`,
       [durable],
     );
@@ -115,19 +122,22 @@ export async function acknowledgeDeliveredChanges(messaging: Messaging, jsm: Jet
 
     acknowledged += await messaging.transaction(async (m, emit) => {
       // The cursor row is the lock: two replicas running this step count each message once.
-      await m.query(
+      await sqlExec(
+        m,
         `INSERT INTO people.partner_ack_cursor (durable, department, stream_created, consumer_created, stream_seq) VALUES ($1, $2, $3, $4, 0)
          ON CONFLICT (durable) DO NOTHING`,
         [durable, department, streamCreated, consumerCreated],
       );
-      const [held]: { stream_seq: string; stream_created: Date; consumer_created: Date }[] = await m.query(
+      const held = await sqlRow<AckCursorRow>(
+        m,
         `SELECT stream_seq, stream_created, consumer_created FROM people.partner_ack_cursor WHERE durable = $1 FOR UPDATE`,
         [durable],
       );
       const stillSame = new Date(held!.stream_created).getTime() === streamCreated.getTime() && new Date(held!.consumer_created).getTime() === consumerCreated.getTime();
       if (stillSame && Number(held!.stream_seq) > from) return 0; // another run got here first
-      const rows: { id: string; party_id: string }[] = changeIds.length
-        ? await m.query(
+      const rows = changeIds.length
+        ? await sqlRows<{ id: string; party_id: string }>(
+            m,
             `WITH marked AS (
                UPDATE people.credit_link_change SET acknowledged_at = $1, acknowledged_by = $2
                WHERE id = ANY($3::uuid[]) AND department = $4 AND acknowledged_at IS NULL
@@ -143,7 +153,8 @@ export async function acknowledgeDeliveredChanges(messaging: Messaging, jsm: Jet
           { key: r.party_id },
         );
       }
-      await m.query(
+      await sqlExec(
+        m,
         `UPDATE people.partner_ack_cursor SET stream_seq = $2, stream_created = $3, consumer_created = $4, updated_at = now() WHERE durable = $1`,
         [durable, readUpTo, streamCreated, consumerCreated],
       );
