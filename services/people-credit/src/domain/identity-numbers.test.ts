@@ -51,6 +51,9 @@ describe('resident ID number (GB 11643)', () => {
   it('computes age at a day, before and after the birthday', () => {
     expect(ageOn('2008-06-15', new Date('2026-06-14'))).toBe(17);
     expect(ageOn('2008-06-15', new Date('2026-06-15'))).toBe(18);
+    // 00:30 on the birthday in Beijing is still the day before in UTC.
+    expect(ageOn('2008-06-15', new Date('2026-06-14T16:30:00Z'))).toBe(18);
+    expect(ageOn('2008-06-15', new Date('2026-06-14T15:59:00Z'))).toBe(17);
   });
 });
 

@@ -1,3 +1,5 @@
+import { courtDate } from '@zhiyuan/kernel';
+
 /**
  * National identifiers: the 18-digit resident ID number (GB 11643) and the 18-character unified
  * social credit code (GB 32100), each with its check character.
@@ -64,9 +66,10 @@ export function creditCodeCheckCharacter(body17: string): string {
 
 /** Whole years between a birth date (YYYY-MM-DD) and a day. */
 export function ageOn(birthDate: string, on: Date): number {
+  // Birthdays fall on days of China Standard Time: at 00:30 in Beijing on the 18th birthday the person is 18.
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  let age = on.getUTCFullYear() - y;
-  const beforeBirthday = on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d);
-  if (beforeBirthday) age--;
+  const [oy, om, od] = courtDate(on).split('-').map(Number) as [number, number, number];
+  let age = oy - y;
+  if (om < m || (om === m && od < d)) age--;
   return age;
 }
