@@ -2,9 +2,8 @@ import type { DataSource } from 'typeorm';
 import { connect } from 'nats';
 import { EventValidationError, parseEnvelope, type EventEnvelope } from '@zhiyuan/events';
 import type { Logger } from '@zhiyuan/config';
-import { lockProjection } from './events/project-fact';
+import { applyFact, lockProjection } from './projection/projector';
 import { recomputeAll } from './projection/aggregates';
-import { applyFact } from './projection/facts';
 import type { ProjectionSettings } from './projection/settings';
 
 export interface RebuildResult {

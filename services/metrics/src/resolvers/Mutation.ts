@@ -6,7 +6,7 @@ import { DomainError, errors, parseInput } from '@zhiyuan/server';
 import { requireAdmin } from '../access';
 import { isoDay } from '../keys';
 import { JudicialSuggestionEntity, PerformanceRuleSetEntity, WarningRuleEntity } from '../entities';
-import { lockProjection } from '../events/project-fact';
+import { lockProjection } from '../projection/projector';
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { recomputeJudgeScores } from '../projection/aggregates';
 import { returnedRows } from '../projection/settings';
