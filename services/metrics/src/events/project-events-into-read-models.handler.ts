@@ -6,7 +6,8 @@ import { Contribution } from '../projection/contributions';
 import { FACT_ENTRIES, type FactEntry } from '../projection/fact-table';
 import { batchedRowsOf, factKeyOf, factLockName, lockFact, writeBatchedRows, writeFact } from '../projection/projector';
 import type { ProjectionSettings } from '../projection/settings';
-import { evaluateWarnings, warningScope } from '../projection/warnings';
+import { evaluateWarnings } from '../commands/shared/warnings';
+import { warningScope } from '../domain/warnings';
 
 /**
  * The read-model changes of the events of one transaction, summed: one event's, or a batch's. The

@@ -1,7 +1,8 @@
 import type { ServiceRuntime } from '@zhiyuan/server';
-import { recordDivisions } from './projection/aggregates';
-import type { ProjectionSettings } from './projection/settings';
-import { evaluateWarnings } from './projection/warnings';
+import { sqlExec } from '@zhiyuan/db';
+import { evaluateWarnings } from '../commands/shared/warnings';
+import { recordDivisions } from '../projection/aggregates';
+import type { ProjectionSettings } from '../projection/settings';
 
 /**
  * One scheduled evaluation of every warning rule for every known division as of `now` (windows
@@ -12,7 +13,7 @@ export async function sweepWarnings(runtime: ServiceRuntime, s: ProjectionSettin
   return runtime.messaging.transaction(async (m, emit) => {
     // Shared with the handlers (they evaluate the same rules for the divisions they touch; one open
     // warning per rule and division is kept by a unique index); a rule change or a rebuild waits for it.
-    await m.query(`SELECT pg_advisory_xact_lock_shared(hashtext('metrics.projection'))`);
+    await sqlExec(m, `SELECT pg_advisory_xact_lock_shared(hashtext('metrics.projection'))`);
     return evaluateWarnings(m, emit, now, s);
   });
 }

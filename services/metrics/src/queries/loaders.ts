@@ -1,11 +1,15 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
+import { sqlRows } from '@zhiyuan/db';
+import { isUuid } from '@zhiyuan/kernel';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
-import { isUuid } from './keys';
-import { PerformanceRuleSetEntity, WarningEntity, WarningRuleEntity } from './entities';
-import { loadDivisionStats, type DivisionStatsModel, type StatsParts } from './projection/kpis';
-import { periodKey, type Period } from './projection/period';
-import { judgeOutcomeCounts, type OutcomeCounts } from './projection/scores';
+import { PerformanceRuleSetEntity, WarningRuleEntity, type WarningEntity } from '../entities';
+import type { DivisionStatsModel, StatsParts } from '../projection/kpis';
+import { periodKey, type Period } from '../projection/period';
+import type { OutcomeCounts } from '../projection/scores';
+import { loadDivisionStats } from './division-stats';
+import { judgeOutcomeCounts } from './judge-scores';
+import { warningFromRow, type WarningRow } from './warnings';
 
 /** One loader per distinct argument value (a period, a status), each batching its keys. */
 function perArgument<A, K, V>(key: (a: A) => string, make: (a: A) => DataLoader<K, V>) {
@@ -39,22 +43,16 @@ export function createLoaders(ds: DataSource) {
       (status) => status,
       (status) =>
         listLoaderByKey<string, WarningEntity>(
-          (codes) => ds.query(
+          (codes) => sqlRows<WarningRow>(
+            ds,
             `SELECT * FROM (SELECT w.*, row_number() OVER (PARTITION BY division_code ORDER BY raised_at DESC, id) AS rn FROM metrics.warning w
                WHERE division_code = ANY($1) AND ($2 = '' OR status = $2)) x WHERE rn <= 100 ORDER BY raised_at DESC, id`,
             [[...codes], status],
-          ).then((rows: Record<string, unknown>[]) => rows.map(warningFromRow)),
+          ).then((rows) => rows.map(warningFromRow)),
           (w) => w.divisionCode,
         ),
     ),
   };
-}
-
-export function warningFromRow(r: Record<string, unknown>): WarningEntity {
-  return Object.assign(new WarningEntity(), {
-    id: r.id, ruleId: r.rule_id, divisionCode: r.division_code, metric: r.metric, status: r.status, threshold: r.threshold, raisedValue: r.raised_value,
-    lastValue: r.last_value, raisedAt: r.raised_at, lastCheckedAt: r.last_checked_at, resolvedAt: r.resolved_at, resolvedValue: r.resolved_value,
-  });
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

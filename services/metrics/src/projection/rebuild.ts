@@ -2,9 +2,9 @@ import type { DataSource } from 'typeorm';
 import { connect } from 'nats';
 import { EventValidationError, parseEnvelope, type EventEnvelope } from '@zhiyuan/events';
 import type { Logger } from '@zhiyuan/config';
-import { applyFact, lockProjection } from './projection/projector';
-import { recomputeAll } from './projection/aggregates';
-import type { ProjectionSettings } from './projection/settings';
+import { applyFact, lockProjection } from './projector';
+import { recomputeAll } from './aggregates';
+import type { ProjectionSettings } from './settings';
 
 export interface RebuildResult {
   /** Events applied as facts (every valid event of the history, including types metrics ignores). */

@@ -1,35 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { Emit } from '@zhiyuan/db';
-import { snapshotSums } from './aggregates';
-import { queryPrepared } from './prepared';
-import type { Contribution } from './contributions';
-import { dayIn, levelOf, returnedRows, type ProjectionSettings } from './settings';
-
-export interface WarningRuleRow {
-  id: string;
-  metric: string;
-  comparison: 'LT' | 'LTE' | 'GT' | 'GTE';
-  threshold: number;
-  division_level: 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
-  window_days: number;
-}
-
-export function holds(value: number | null, comparison: WarningRuleRow['comparison'], threshold: number): boolean {
-  if (value == null || !Number.isFinite(value)) return false;
-  switch (comparison) {
-    case 'LT': return value < threshold;
-    case 'LTE': return value <= threshold;
-    case 'GT': return value > threshold;
-    case 'GTE': return value >= threshold;
-  }
-}
-
-function addDays(day: string, n: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+import { addDays } from '@zhiyuan/kernel';
+import { sqlRow, sqlRows, type Emit } from '@zhiyuan/db';
+import { holds, type WarningRuleRow, type WarningScope } from '../../domain/warnings';
+import { snapshotSums } from '../../projection/aggregates';
+import { queryPrepared } from '../../projection/prepared';
+import { dayIn, levelOf, type ProjectionSettings } from '../../projection/settings';
 
 /** The value of a rule's metric for each division, as of `now`; null where it is not defined (no data). */
 export async function metricValues(m: EntityManager, rule: WarningRuleRow, codes: string[], now: Date, s: ProjectionSettings): Promise<Map<string, number | null>> {
@@ -80,38 +56,6 @@ export async function metricValues(m: EntityManager, rule: WarningRuleRow, codes
   }
 }
 
-/** The divisions whose value of a warning metric may have changed, by metric. */
-export type WarningScope = Map<string, Set<string>>;
-
-const RATE_INPUTS = new Set(['closed_cases', 'completed_cases', 'performed_after_urging', 'settled_cases']);
-const withAncestors = (code: string) => [code.slice(0, 6), ...(code.length >= 9 ? [code.slice(0, 9)] : []), ...(code.length === 12 ? [code] : [])];
-
-/**
- * The metrics a change touched and where: rates where closed cases changed, rising listings where
- * listings were added, overdue tasks and the dishonesty rate for a home division and the divisions
- * above it (their state is the sum over the homes under them), partner acknowledgements county-wide.
- */
-export function warningScope(d: Contribution, partnerCounty: string | null): WarningScope {
-  const scope: WarningScope = new Map();
-  const add = (metric: string, codes: string[]) => {
-    const set = scope.get(metric) ?? new Set<string>();
-    codes.forEach((c) => set.add(c));
-    scope.set(metric, set);
-  };
-  for (const { parts: [code, , column] } of d.rows('D')) {
-    if (RATE_INPUTS.has(column!)) {
-      add('COMPLETION_RATE', [code!]);
-      add('ACTUAL_ENFORCEMENT_RATE', [code!]);
-    } else if (column === 'listings_added') add('LISTINGS_RISING', [code!]);
-  }
-  for (const { parts: [home, column] } of d.rows('S')) {
-    if (column === 'overdue_tasks') add('OVERDUE_TASKS', withAncestors(home!));
-    else if (column === 'obligors_with_open_cases' || column === 'listed_obligors') add('DISHONESTY_RATE', withAncestors(home!));
-  }
-  if (partnerCounty) add('PARTNER_ACKS_OVERDUE', [partnerCounty]);
-  return scope;
-}
-
 /**
  * Evaluates the enabled warning rules for every known division, or only for the metrics and
  * divisions of a scope (after an event): a warning is raised once when its condition starts to
@@ -121,13 +65,13 @@ export function warningScope(d: Contribution, partnerCounty: string | null): War
 export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, s: ProjectionSettings, scope?: WarningScope): Promise<{ raised: number; resolved: number }> {
   const rules: WarningRuleRow[] = scope
     ? await queryPrepared(m, `SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled AND metric = ANY($1) ORDER BY id`, [[...scope.keys()]])
-    : await m.query(`SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled ORDER BY id`);
+    : await sqlRows<WarningRuleRow>(m, `SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled ORDER BY id`);
   let raised = 0;
   let resolved = 0;
   for (const rule of rules) {
     const codes: string[] = scope
       ? [...(scope.get(rule.metric) ?? [])].filter((c) => levelOf(c) === rule.division_level).sort()
-      : (await m.query(`SELECT code FROM metrics.division_seen WHERE level = $1 ORDER BY code`, [rule.division_level])).map((r: { code: string }) => r.code);
+      : (await sqlRows<{ code: string }>(m, `SELECT code FROM metrics.division_seen WHERE level = $1 ORDER BY code`, [rule.division_level])).map((r) => r.code);
     if (!codes.length) continue;
     const values = await metricValues(m, rule, codes, now, s);
     const open = await queryPrepared<{ id: string; division_code: string }>(
@@ -164,6 +108,6 @@ export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, 
 }
 
 export async function resolveWarning(m: EntityManager, emit: Emit, id: string, ruleId: string, code: string, value: number | null, now: Date): Promise<void> {
-  const [row] = returnedRows<{ resolved_value: number }>(await m.query(`UPDATE metrics.warning SET status = 'RESOLVED', resolved_at = $2, resolved_value = COALESCE($3, last_value), last_checked_at = $2 WHERE id = $1 AND status = 'OPEN' RETURNING resolved_value`, [id, now, value]));
+  const row = await sqlRow<{ resolved_value: string }>(m, `UPDATE metrics.warning SET status = 'RESOLVED', resolved_at = $2, resolved_value = COALESCE($3, last_value), last_checked_at = $2 WHERE id = $1 AND status = 'OPEN' RETURNING resolved_value`, [id, now, value]);
   if (row) await emit('metrics.warning.resolved', { warningId: id, ruleId, divisionCode: code, value: Number(row.resolved_value), resolvedAt: now.toISOString() }, { key: code });
 }

@@ -1,5 +1,5 @@
 import type { Identity } from '@zhiyuan/auth';
-import { canSeeDivision, errors } from '@zhiyuan/server';
+import { canSeeDivision, errors } from '@zhiyuan/kernel';
 
 /**
  * The metrics rows of the access matrix (docs/metrics.md): ADMIN manages rules, warnings and
@@ -32,4 +32,24 @@ export function requireReadDivision(who: Identity, code: string): void {
 /** Judge scores are a county read model: judges and administrators read them (docs/access.md). */
 export function requireReadJudge(who: Identity): void {
   if (!isCountyReader(who)) throw errors.forbidden('Judge performance is visible to judges and administrators only');
+}
+
+/**
+ * The division prefix a list of warnings is limited to: the division asked for (once the caller may
+ * read it), or for a division user who names none, their own division and the divisions under it;
+ * null for a county reader who names none (every warning).
+ */
+export function warningsScope(who: Identity, divisionCode: string | null): string | null {
+  if (divisionCode) {
+    requireReadDivision(who, divisionCode);
+    return divisionCode;
+  }
+  if (isCountyReader(who)) return null;
+  if (!who.divisionCode || !canReadDivision(who, who.divisionCode)) throw errors.forbidden('Warnings are outside your scope');
+  return who.divisionCode;
+}
+
+/** Warning rules are read by county readers and by division users of a division they may read. */
+export function requireReadWarningRules(who: Identity): void {
+  if (!isCountyReader(who) && !canReadDivision(who, who.divisionCode ?? '')) throw errors.forbidden();
 }
