@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sqlExec, sqlRows } from '@zhiyuan/db';
 import { Contribution, RESOLVED_OUTCOMES, SEP, type SnapshotColumn } from './contributions';
 import { queryPrepared } from './prepared';
 import { levelOf, type ProjectionSettings } from './settings';
@@ -201,7 +202,8 @@ export interface SnapshotSums {
  * text_pattern_ops index, so a township reads its own rows and not the whole table.
  */
 export async function snapshotSums(m: Pick<EntityManager, 'query'>, codes: readonly string[]): Promise<Map<string, SnapshotSums>> {
-  const rows: (Record<keyof SnapshotSums, string> & { code: string })[] = await m.query(
+  const rows = await sqlRows<Record<keyof SnapshotSums, string> & { code: string }>(
+    m,
     `SELECT k.code, sum(s.open_cases) AS open_cases, sum(s.obligors_with_open_cases) AS obligors_with_open_cases, sum(s.active_listings) AS active_listings,
             sum(s.listed_obligors) AS listed_obligors, sum(s.open_tasks) AS open_tasks, sum(s.overdue_tasks) AS overdue_tasks
      FROM unnest($1::text[]) AS k(code) JOIN metrics.division_snapshot s ON s.division_code ~>=~ k.code AND s.division_code ~<~ (k.code || ':')
@@ -218,8 +220,9 @@ export async function snapshotSums(m: Pick<EntityManager, 'query'>, codes: reado
 export async function recomputeJudgeScores(m: EntityManager, judges: string[] | null): Promise<void> {
   if (judges && !judges.length) return;
   const filter = judges ? `WHERE j.judge_id = ANY($1::uuid[])` : '';
-  await m.query(`DELETE FROM metrics.judge_score j ${filter}`, judges ? [judges] : []);
-  await m.query(
+  await sqlExec(m, `DELETE FROM metrics.judge_score j ${filter}`, judges ? [judges] : []);
+  await sqlExec(
+    m,
     `INSERT INTO metrics.judge_score (judge_id, rule_set_id, raw_count, weighted, updated_at)
      SELECT j.judge_id, rs.id, sum(j.n), sum(j.n * COALESCE((rs.weights ->> j.outcome)::numeric, 1)), now()
      FROM metrics.judge_daily j CROSS JOIN (SELECT id, weights FROM metrics.performance_rule_set WHERE status = 'ACTIVE') rs
@@ -232,7 +235,8 @@ export async function recomputeJudgeScores(m: EntityManager, judges: string[] | 
 /** Remembers the divisions a fact mentions (warnings and rankings iterate over them). */
 export async function recordDivisions(m: EntityManager, codes: string[]): Promise<void> {
   if (!codes.length) return;
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_seen (code, level) SELECT c, l FROM unnest($1::text[], $2::text[]) AS x(c, l) ON CONFLICT (code) DO NOTHING`,
     [codes, codes.map(levelOf)],
   );
@@ -255,10 +259,11 @@ const branch = (day: string, values: Partial<Record<(typeof DAILY_COLUMNS)[numbe
  */
 export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Promise<void> {
   // Whole-table aggregations: room to hash them in memory rather than spill (this transaction only).
-  await m.query(`SET LOCAL work_mem = '256MB'`);
+  await sqlExec(m, `SET LOCAL work_mem = '256MB'`);
   for (const t of ['division_daily', 'division_daily_dim', 'division_monthly', 'division_monthly_dim', 'division_snapshot', 'division_open_obligor', 'division_listed_party', 'judge_daily', 'judge_score', 'division_seen'])
-    await m.query(`TRUNCATE metrics.${t}`);
-  await m.query(
+    await sqlExec(m, `TRUNCATE metrics.${t}`);
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_seen (code, level)
      SELECT code, CASE length(code) WHEN 6 THEN 'COUNTY' WHEN 9 THEN 'TOWNSHIP' ELSE 'VILLAGE' END FROM (
        SELECT dv.code FROM metrics.case_fact c ${codes('c')}
@@ -300,11 +305,13 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
       `(SELECT DISTINCT p.performance_id, p.paid_on, p.amount_fen, dv.code FROM metrics.payment_fact p
           JOIN metrics.listing_fact l ON l.case_id = p.case_id AND l.listed_at <= p.recorded_at ${codes('l')}) AS p CROSS JOIN LATERAL (SELECT p.code) AS dv(code)`),
   ];
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_daily (division_code, day, ${DAILY_COLUMNS.join(', ')})
      SELECT code, day, ${DAILY_COLUMNS.map((c) => `sum(${c})`).join(', ')} FROM (${branches.join('\nUNION ALL\n')}) x GROUP BY code, day`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_daily_dim (division_code, day, dim, key, n, amount_fen)
      SELECT code, day, dim, key, count(*), sum(amount) FROM (
        SELECT dv.code, c.closed_on AS day, 'OUTCOME' AS dim, c.outcome AS key, COALESCE(c.amount_recovered_fen, 0) AS amount
@@ -320,25 +327,30 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
        SELECT dv.code, t.completed_on, 'TASK_DONE', t.type || ':' || t.level, 0 FROM metrics.task_fact t ${codes('t')} WHERE t.completed_on IS NOT NULL AND t.completion_status = 'DONE'
      ) x GROUP BY code, day, dim, key`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_monthly (division_code, month, ${DAILY_COLUMNS.join(', ')})
      SELECT division_code, date_trunc('month', day)::date, ${DAILY_COLUMNS.map((c) => `sum(${c})`).join(', ')} FROM metrics.division_daily GROUP BY 1, 2`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_monthly_dim (division_code, month, dim, key, n, amount_fen)
      SELECT division_code, date_trunc('month', day)::date, dim, key, sum(n), sum(amount_fen) FROM metrics.division_daily_dim GROUP BY 1, 2, 3, 4`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_open_obligor (division_code, party_id, n)
      SELECT ${HOME('c')}, o, count(DISTINCT c.case_id) FROM metrics.case_fact c CROSS JOIN LATERAL unnest(c.obligor_ids) AS o
      WHERE ${OPEN('c')} AND ${HOME('c')} IS NOT NULL GROUP BY 1, 2`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_listed_party (division_code, party_id, n)
      SELECT ${HOME('l')}, l.party_id, count(*) FROM metrics.listing_fact l
      WHERE l.removed_at IS NULL AND l.listed_at IS NOT NULL AND ${HOME('l')} IS NOT NULL GROUP BY 1, 2`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_snapshot (division_code, ${SNAPSHOT_COLUMNS.join(', ')}, updated_at)
      SELECT code, ${SNAPSHOT_COLUMNS.map((c) => `sum(${c})`).join(', ')}, now() FROM (
        SELECT ${HOME('c')} AS code, 1 AS open_cases, 0 AS obligors_with_open_cases, 0 AS active_listings, 0 AS listed_obligors, 0 AS open_tasks, 0 AS overdue_tasks
@@ -349,7 +361,8 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
        UNION ALL SELECT t.division_code, 0, 0, 0, 0, 1, (t.overdue_at IS NOT NULL)::int FROM metrics.task_fact t WHERE t.completed_at IS NULL
      ) x WHERE code IS NOT NULL GROUP BY code`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.judge_daily (judge_id, day, outcome, n)
      SELECT judge_id, closed_on, outcome, count(*) FROM metrics.case_fact
      WHERE judge_id IS NOT NULL AND closed_on IS NOT NULL AND outcome IS NOT NULL GROUP BY 1, 2, 3`,

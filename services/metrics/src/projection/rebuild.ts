@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { sqlExec } from '@zhiyuan/db';
 import { connect } from 'nats';
 import { EventValidationError, parseEnvelope, type EventEnvelope } from '@zhiyuan/events';
 import type { Logger } from '@zhiyuan/config';
@@ -21,7 +22,7 @@ const FACT_TABLES = ['case_fact', 'payment_fact', 'task_fact', 'meeting_fact', '
 export async function rebuildReadModels(ds: DataSource, history: AsyncIterable<EventEnvelope> | Iterable<EventEnvelope>, s: ProjectionSettings, log?: Logger): Promise<RebuildResult> {
   return ds.transaction(async (m) => {
     await lockProjection(m);
-    for (const t of FACT_TABLES) await m.query(`TRUNCATE metrics.${t}`);
+    for (const t of FACT_TABLES) await sqlExec(m, `TRUNCATE metrics.${t}`);
     let events = 0;
     for await (const event of history) {
       await applyFact(m, event, s);

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Identity } from '@zhiyuan/auth';
 import { sqlRows } from '@zhiyuan/db';
-import { addDays, addMonths, daysBetween, errors, isDivisionCode, isoDaySchema } from '@zhiyuan/kernel';
+import { addDays, addMonths, daysBetween, divisionLevel, errors, isDivisionCode, isoDaySchema } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { snapshotSums, type SnapshotSums } from '../projection/aggregates';
 import { ALL_PARTS, KPI_COLUMNS, partsFor, kpiValue, medianOf, ratio, SUM_COLUMNS, toSums, zeroSums, type DivisionStatsModel, type Kpi, type StatsParts, type Sums } from '../projection/kpis';
@@ -206,7 +206,7 @@ export async function loadDisputeSeries(ds: DataSource, code: string, from: stri
 const code = z.string().refine(isDivisionCode, 'a 6, 9 or 12 digit division code');
 // Argument schemas are built once: a zod object schema built per request is compiled again on its first parse.
 const codeArgs = z.object({ code });
-const parentCodeArgs = z.object({ parentCode: z.string().regex(/^\d{6}(\d{3})?$/, 'a county or township code') });
+const parentCodeArgs = z.object({ parentCode: z.string().refine((c) => divisionLevel(c) === 'COUNTY' || divisionLevel(c) === 'TOWNSHIP', 'a county or township code') });
 const rangeArgs = z
   .object({ from: isoDaySchema, to: isoDaySchema })
   .refine((v) => v.from <= v.to, { path: ['to'], message: 'to must not be before from' })
