@@ -1,6 +1,6 @@
 import type { EventEnvelope, EventType } from '@zhiyuan/events';
-import { countyOf, routingOf, townshipOf, villageOf } from '@zhiyuan/kernel';
-import { dayIn } from './settings';
+import { routingOf } from '@zhiyuan/kernel';
+import { dayIn, routingOfCode } from './settings';
 
 /**
  * The projection as data: for every event type metrics consumes, the fact row it writes, the
@@ -63,11 +63,14 @@ const routing = (villageCode: string | null | undefined, townshipCode: string | 
   return { county_code: r.county, township_code: r.township, village_code: r.village };
 };
 /** A task counts for the division it was opened at and the divisions above it. */
-const routingOfCode = (code: string) => ({ county_code: countyOf(code), township_code: townshipOf(code), village_code: villageOf(code) });
+const routingOfTask = (code: string) => {
+  const r = routingOfCode(code);
+  return { county_code: r.county, township_code: r.township, village_code: r.village };
+};
 const ROUTING = (m: Merge) => ({ county_code: m, township_code: m, village_code: m });
 const TASK_KEYS = { case_id: 'insert', type: 'insert', level: 'insert', division_code: 'insert', ...ROUTING('insert') } as const;
 const taskKeys = (p: Payload<'tasks.task.created'> | Payload<'tasks.task.completed'> | Payload<'tasks.task.overdue'>) => ({
-  task_id: p.taskId, case_id: p.caseId, type: p.type, level: p.level, division_code: p.divisionCode, ...routingOfCode(p.divisionCode),
+  task_id: p.taskId, case_id: p.caseId, type: p.type, level: p.level, division_code: p.divisionCode, ...routingOfTask(p.divisionCode),
 });
 
 const entries: { [T in EventType]?: FactEntry<T> } = {
