@@ -1,6 +1,6 @@
 import type { Identity } from '@zhiyuan/auth';
 import type { ServiceRuntime } from '@zhiyuan/server';
-import { createLoaders, type Loaders } from './loaders';
+import { createLoaders, type Loaders } from './queries/loaders';
 import type { ProjectionSettings } from './projection/settings';
 
 export interface Context {

@@ -7,7 +7,7 @@ import { migrations } from './migrations';
 import { settingsFrom } from './projection/settings';
 import { resolvers } from './resolvers';
 import { typeDefs } from './schema';
-import { registerCounty, startWarningSchedule } from './schedule';
+import { registerCounty, startWarningSchedule } from './schedules/warning-sweep';
 
 export const SERVICE_NAME = 'metrics';
 export const DB_SCHEMA = 'metrics';

@@ -1,5 +1,5 @@
 export { createService, SERVICE_NAME, DB_SCHEMA } from './create-service';
 export { loadMetricsConfig, configSchema, type MetricsConfig } from './config';
 export { settingsFrom, type ProjectionSettings } from './projection/settings';
-export { sweepWarnings } from './schedule';
-export { rebuildReadModels, recomputeReadModels, replayJetStream, type RebuildResult } from './rebuild-read-models';
+export { sweepWarnings } from './schedules/warning-sweep';
+export { rebuildReadModels, recomputeReadModels, replayJetStream, type RebuildResult } from './projection/rebuild';

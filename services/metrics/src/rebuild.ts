@@ -5,7 +5,7 @@ import { DB_SCHEMA } from './create-service';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { settingsFrom } from './projection/settings';
-import { rebuildReadModels, replayJetStream } from './rebuild-read-models';
+import { rebuildReadModels, replayJetStream } from './projection/rebuild';
 
 /**
  * `npm run rebuild -w @zhiyuan/metrics`: replays the JetStream history of CASES, PEOPLE_CREDIT and

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InProcessEventBus } from '@zhiyuan/events';
 import type { DataSource } from 'typeorm';
-import { lockProjection } from '../src/events/project-fact';
+import { lockProjection } from '../src/projection/projector';
 import { recomputeAll } from '../src/projection/aggregates';
 import { loadMetricsConfig, settingsFrom } from '../src';
 import { event, publishAndSettle, type AnyEnvelope } from './factories/events';

@@ -32,12 +32,22 @@ describe('malformed ids and cursors', () => {
       ['code', `query($c: ID!, $p: MetricsPeriodInput!) { disputeStats(code: $c, period: $p) { cases } }`, { c: "330522' OR '1'='1", p: year }],
       ['code', `query($c: ID!) { disputeSeries(code: $c, from: "2024-01-01", to: "2024-12-31") { cases } }`, { c: 'x' }],
       ['divisionCode', `query($c: ID) { warnings(divisionCode: $c) { nodes { id } } }`, { c: 'nope' }],
-      ['period.date', `query($c: ID!, $p: MetricsPeriodInput!) { divisionStats(code: $c, period: $p) { divisionCode } }`, { c: TOWNSHIP_A, p: { kind: 'DAY', date: '0000-01-01' } }],
-      ['from', `query($f: AuditLogFilter) { auditLog(filter: $f) { nodes { id } } }`, { f: { from: '0000-01-01T00:00:00Z' } }],
     ];
     for (const [field, query, variables] of cases) {
       const r = await gql(query, variables);
       expect([field, ext(r)]).toEqual([field, expect.objectContaining({ code: 'VALIDATION_FAILED', field })]);
+    }
+  });
+
+  it('answers VALIDATION_FAILED naming the scalar on a day or instant PostgreSQL cannot store', async () => {
+    // The shared Date and DateTime scalars refuse such a value before any resolver runs.
+    const cases: [string, string, Record<string, unknown>][] = [
+      ['Date', `query($c: ID!, $p: MetricsPeriodInput!) { divisionStats(code: $c, period: $p) { divisionCode } }`, { c: TOWNSHIP_A, p: { kind: 'DAY', date: '0000-01-01' } }],
+      ['DateTime', `query($f: AuditLogFilter) { auditLog(filter: $f) { nodes { id } } }`, { f: { from: '0000-01-01T00:00:00Z' } }],
+    ];
+    for (const [scalar, query, variables] of cases) {
+      const r = await gql(query, variables);
+      expect([scalar, ext(r)]).toEqual([scalar, expect.objectContaining({ code: 'VALIDATION_FAILED', scalar })]);
     }
   });
 
@@ -93,14 +103,16 @@ describe('malformed ids and cursors', () => {
       ['id', `mutation($id: ID!) { sendJudicialSuggestion(id: $id) { id } }`, { id: 'nope' }],
       ['id', `mutation($id: ID!) { answerJudicialSuggestion(id: $id, answer: "done") { id } }`, { id: `${randomUUID()}-1` }],
       ['divisionCode', `mutation($i: CreateJudicialSuggestionInput!) { createJudicialSuggestion(input: $i) { id } }`, { i: { targetDepartment: 'bank', divisionCode: 'nope', title: 't', finding: 'f', figures: [] } }],
-      ['effectiveFrom', `mutation($i: CreatePerformanceRuleSetInput!) { createPerformanceRuleSet(input: $i) { id } }`, {
-        i: { name: 'year zero', effectiveFrom: '0000-01-01', weights: ['PERFORMED_AFTER_URGING', 'COMPLETED', 'SETTLED_AND_PERFORMED', 'TERMINATED_THIS_ROUND', 'EXITED', 'WITHDRAWN'].map((outcome) => ({ outcome, weight: 1 })) },
-      }],
     ];
     for (const [field, query, variables] of calls) {
       const r = await gql(query, variables);
       expect([query, ext(r)]).toEqual([query, expect.objectContaining({ code: 'VALIDATION_FAILED', field })]);
     }
+    // A day PostgreSQL cannot store is refused by the Date scalar, naming it.
+    const yearZero = await gql(`mutation($i: CreatePerformanceRuleSetInput!) { createPerformanceRuleSet(input: $i) { id } }`, {
+      i: { name: 'year zero', effectiveFrom: '0000-01-01', weights: ['PERFORMED_AFTER_URGING', 'COMPLETED', 'SETTLED_AND_PERFORMED', 'TERMINATED_THIS_ROUND', 'EXITED', 'WITHDRAWN'].map((outcome) => ({ outcome, weight: 1 })) },
+    });
+    expect(ext(yearZero)).toMatchObject({ code: 'VALIDATION_FAILED', scalar: 'Date' });
     expect(await counts()).toEqual(before);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PendingFinishes } from '@zhiyuan/db';
 import type { EventEnvelope, EventPayload } from '@zhiyuan/events';
 import { loadMetricsConfig, settingsFrom } from '../src';
-import { trackPartnerAcknowledgementDue } from '../src/events/track-partner-acknowledgement-due.handler';
+import { projectEventsIntoReadModels } from '../src/events/project-events-into-read-models.handler';
 import { event, ignore, publishAndSettle } from './factories/events';
 import { startMetrics, type TestMetrics } from './factories/service';
 
@@ -29,7 +29,7 @@ describe('partner changes', () => {
     const events: EventEnvelope[] = ids.map((id, i) => linkChanged(id, departments[i]!, '2024-03-01T02:00:00.000Z'));
     // The same change once more under a new event id (a producer's retry), later: the first time stays.
     events.push({ ...linkChanged(ids[0]!, 'BANK_LOAN', '2024-03-02T02:00:00.000Z'), id: randomUUID() });
-    const handler = trackPartnerAcknowledgementDue(settings);
+    const handler = projectEventsIntoReadModels(settings).find((h) => h.name === 'track-partner-acknowledgement-due')!;
     const from = t.statements.length;
     await t.service.runtime.ds.transaction(async (m) => {
       const scope = new PendingFinishes();

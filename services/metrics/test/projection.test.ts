@@ -2,7 +2,7 @@ import { KPI_COLUMNS, kpiValue, medianOf, SUM_COLUMNS, type Kpi, type Sums } fro
 import { resolvePeriod } from '../src/projection/period';
 import { score } from '../src/projection/scores';
 import { dayIn, levelOf, routingOf, routingOfCode } from '../src/projection/settings';
-import { holds } from '../src/projection/warnings';
+import { holds } from '../src/domain/warnings';
 
 const sums = (over: Partial<Sums>): Sums => ({ ...(Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as Sums), ...over });
 

@@ -1,14 +1,20 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Generated, Index, PrimaryColumn, Unique } from 'typeorm';
 
 export type PerformanceRuleSetStatus = 'DRAFT' | 'ACTIVE' | 'RETIRED';
 
 /** A versioned set of weights by case outcome for the judge assessment. */
 @Entity({ name: 'performance_rule_set' })
+@Check('performance_rule_set_status_check', `status IN ('DRAFT', 'ACTIVE', 'RETIRED')`)
+@Unique('performance_rule_set_version_key', ['version'])
+// At most one active set (a partial unique index).
+@Index('performance_rule_set_one_active_idx', { synchronize: false })
+@Index('performance_rule_set_activated_idx', ['activatedAt'])
 export class PerformanceRuleSetEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
   @Column({ type: 'int', insert: false, update: false })
+  @Generated('increment')
   version: number;
 
   @Column({ type: 'text' })
@@ -27,7 +33,7 @@ export class PerformanceRuleSetEntity {
   @Column({ type: 'text', name: 'created_by' })
   createdBy: string;
 
-  @Column({ type: 'timestamptz', name: 'created_at' })
+  @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 
   @Column({ type: 'text', name: 'activated_by', nullable: true })

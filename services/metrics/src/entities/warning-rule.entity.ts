@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** A tunable early-warning rule: metric, comparison, threshold, division level and window. */
 @Entity({ name: 'warning_rule' })
+@Check('warning_rule_comparison_check', `comparison IN ('LT', 'LTE', 'GT', 'GTE')`)
+@Check('warning_rule_division_level_check', `division_level IN ('COUNTY', 'TOWNSHIP', 'VILLAGE')`)
 export class WarningRuleEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -24,12 +26,12 @@ export class WarningRuleEntity {
   @Column({ type: 'int', name: 'window_days' })
   windowDays: number;
 
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: true })
   enabled: boolean;
 
   @Column({ type: 'text', name: 'updated_by' })
   updatedBy: string;
 
-  @Column({ type: 'timestamptz', name: 'updated_at' })
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
 }

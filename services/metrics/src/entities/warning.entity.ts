@@ -1,13 +1,24 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { WarningRuleEntity } from './warning-rule.entity';
 
 /** One early warning: raised once, open while its condition holds, resolved when it clears. */
 @Entity({ name: 'warning' })
+@Check('warning_status_check', `status IN ('OPEN', 'RESOLVED')`)
+// At most one open warning per rule and division (a partial unique index); the division index is a prefix (text_pattern_ops) index.
+@Index('warning_open_idx', { synchronize: false })
+@Index('warning_division_idx', { synchronize: false })
+@Index('warning_status_idx', { synchronize: false })
 export class WarningEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
   @Column({ type: 'uuid', name: 'rule_id' })
   ruleId: string;
+
+  /** The rule's row (never loaded: warnings are read with their rule through a loader); declares the foreign key. */
+  @ManyToOne(() => WarningRuleEntity)
+  @JoinColumn({ name: 'rule_id', foreignKeyConstraintName: 'warning_rule_id_fkey' })
+  ruleRow?: WarningRuleEntity;
 
   @Column({ type: 'text', name: 'division_code' })
   divisionCode: string;

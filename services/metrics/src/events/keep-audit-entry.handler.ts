@@ -1,4 +1,4 @@
-import { defineHandler } from '@zhiyuan/db';
+import { defineHandler, sqlExec } from '@zhiyuan/db';
 import type { EventEnvelope } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
 
@@ -11,7 +11,8 @@ async function keepEntries(entries: AuditEntry[], m: EntityManager): Promise<voi
     id, at: p.at, actor: p.actor, roles: p.roles, ip: p.ip, service: p.service, action: p.action, operation: p.operation,
     target_kind: p.targetKind, target_id: p.targetId, outcome: p.outcome, error_code: p.errorCode,
   }));
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.audit_log (id, at, actor, roles, ip, service, action, operation, target_kind, target_id, outcome, error_code)
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, at timestamptz, actor text, roles text[], ip text, service text, action text,
        operation text, target_kind text, target_id text, outcome text, error_code text)

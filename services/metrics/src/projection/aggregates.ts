@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { sqlExec, sqlRows } from '@zhiyuan/db';
 import { Contribution, RESOLVED_OUTCOMES, SEP, type SnapshotColumn } from './contributions';
 import { queryPrepared } from './prepared';
 import { levelOf, type ProjectionSettings } from './settings';
@@ -14,6 +15,96 @@ const SNAPSHOT_COLUMNS: SnapshotColumn[] = ['open_cases', 'obligors_with_open_ca
 
 const add = (cols: readonly string[], t = 't') => cols.map((c) => `${c} = ${t}.${c} + EXCLUDED.${c}`).join(', ');
 const typed = (cols: readonly string[]) => cols.map((c) => `${c} bigint`).join(', ');
+
+/**
+ * The read models a contribution is added to column by column (`x = x + EXCLUDED.x`), as data: the
+ * kind of contribution row, its key columns (the leading parts of the row's key) and their types,
+ * the summed columns and which one a row's amount goes to, the order rows are written in, and the
+ * tables: the daily one and its monthly roll-up, each optionally returning the rows that went back
+ * to zero (deleted afterwards, as a recompute would not have them).
+ */
+interface SummedModel {
+  kind: 'D' | 'X' | 'J';
+  input: string;
+  keys: readonly (readonly [string, string])[];
+  columns: readonly (readonly [string, string])[];
+  columnOf: (parts: string[]) => string;
+  order: readonly string[];
+  tables: readonly { table: string; alias: string; monthly?: boolean; dropZero?: string }[];
+}
+
+const SUMMED: readonly SummedModel[] = [
+  {
+    kind: 'D',
+    input: 'dd',
+    keys: [['division_code', 'text'], ['day', 'date']],
+    columns: DAILY_COLUMNS.map((c) => [c, 'bigint'] as const),
+    columnOf: (parts) => parts[2]!,
+    order: ['division_code', 'day'],
+    tables: [{ table: 'division_daily', alias: 'd' }, { table: 'division_monthly', alias: 'dm', monthly: true }],
+  },
+  {
+    kind: 'X',
+    input: 'xx',
+    keys: [['division_code', 'text'], ['day', 'date'], ['dim', 'text'], ['key', 'text']],
+    columns: [['n', 'int'], ['amount_fen', 'bigint']],
+    columnOf: (parts) => (parts[4] === 'n' ? 'n' : 'amount_fen'),
+    order: ['division_code', 'dim', 'day', 'key'],
+    tables: [{ table: 'division_daily_dim', alias: 'x', dropZero: 'n' }, { table: 'division_monthly_dim', alias: 'xm', monthly: true, dropZero: 'n' }],
+  },
+  {
+    // judge_score is kept from these rows too, weighted (below).
+    kind: 'J',
+    input: 'jj',
+    keys: [['judge_id', 'uuid'], ['day', 'date'], ['outcome', 'text']],
+    columns: [['n', 'int']],
+    columnOf: () => 'n',
+    order: ['judge_id', 'day', 'outcome'],
+    tables: [{ table: 'judge_daily', alias: 'j', dropZero: 'n' }],
+  },
+];
+
+/** A key column as the zero-row list returns it (text). */
+const asText = (col: string, type: string) => (type === 'date' ? `to_char(${col}, 'YYYY-MM-DD')` : type === 'uuid' ? `${col}::text` : col);
+
+/** The statements of one summed model for a contribution: its rows as input, an upsert per table. */
+function addSummed(model: SummedModel, d: Contribution, ctes: string[], returning: string[], param: (v: unknown) => string): void {
+  const rows = new Map<string, Record<string, number | string>>();
+  const keyNames = model.keys.map(([c]) => c);
+  const colNames = model.columns.map(([c]) => c);
+  for (const { parts, n } of d.rows(model.kind)) {
+    const k = parts.slice(0, keyNames.length).join(SEP);
+    const row = rows.get(k) ?? { ...Object.fromEntries(keyNames.map((c, i) => [c, parts[i]!])), ...Object.fromEntries(colNames.map((c) => [c, 0])) };
+    const column = model.columnOf(parts);
+    row[column] = (row[column] as number) + n;
+    rows.set(k, row);
+  }
+  if (!rows.size) return;
+  const sorted = [...rows.values()].sort((a, b) => {
+    for (const c of model.order) {
+      const o = String(a[c]).localeCompare(String(b[c]));
+      if (o) return o;
+    }
+    return 0;
+  });
+  ctes.push(`${model.input} AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(sorted))}::jsonb) AS x(${[...model.keys, ...model.columns].map(([c, t]) => `${c} ${t}`).join(', ')}))`);
+  for (const t of model.tables) {
+    const keys = keyNames.map((c) => (c === 'day' && t.monthly ? 'month' : c));
+    const order = model.order.map((c) => keys[keyNames.indexOf(c)]!);
+    const select = t.monthly
+      ? `SELECT ${keyNames.map((c) => (c === 'day' ? `date_trunc('month', day)::date` : c)).join(', ')}, ${colNames.map((c) => `sum(${c})`).join(', ')} FROM ${model.input}
+         GROUP BY ${keyNames.map((_, i) => i + 1).join(', ')} ORDER BY ${order.map((c) => keys.indexOf(c) + 1).join(', ')}`
+      : `SELECT ${[...keyNames, ...colNames].join(', ')} FROM ${model.input} ORDER BY ${order.join(', ')}`;
+    ctes.push(`${t.alias} AS (INSERT INTO metrics.${t.table} AS t (${[...keys, ...colNames].join(', ')})
+      ${select}
+      ON CONFLICT (${keys.join(', ')}) DO UPDATE SET ${add(colNames)}${t.dropZero ? ` RETURNING ${[...keys, t.dropZero].join(', ')}` : ''})`);
+    if (t.dropZero) {
+      const cells = keys.map((c, i) => asText(c, model.keys[i]![1]));
+      while (cells.length < 4) cells.push('NULL');
+      returning.push(`SELECT '${t.table}', ${cells.join(', ')} FROM ${t.alias} WHERE ${t.dropZero} = 0`);
+    }
+  }
+}
 
 /**
  * Adds a contribution (a fact's figures after an event minus before it) to the read models:
@@ -62,50 +153,7 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
     );
   }
 
-  const daily = new Map<string, Record<string, number | string>>();
-  for (const { parts: [code, day, column], n } of d.rows('D')) {
-    const k = `${code}${SEP}${day}`;
-    const row = daily.get(k) ?? { division_code: code!, day: day!, ...Object.fromEntries(DAILY_COLUMNS.map((c) => [c, 0])) };
-    row[column!] = (row[column!] as number) + n;
-    daily.set(k, row);
-  }
-  if (daily.size) {
-    const rows = [...daily.values()].sort((a, b) => String(a.division_code).localeCompare(String(b.division_code)) || String(a.day).localeCompare(String(b.day)));
-    ctes.push(
-      `dd AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(rows))}::jsonb) AS x(division_code text, day date, ${typed(DAILY_COLUMNS)}))`,
-      `d AS (INSERT INTO metrics.division_daily AS t (division_code, day, ${DAILY_COLUMNS.join(', ')})
-             SELECT division_code, day, ${DAILY_COLUMNS.join(', ')} FROM dd ORDER BY division_code, day
-             ON CONFLICT (division_code, day) DO UPDATE SET ${add(DAILY_COLUMNS)})`,
-      `dm AS (INSERT INTO metrics.division_monthly AS t (division_code, month, ${DAILY_COLUMNS.join(', ')})
-              SELECT division_code, date_trunc('month', day)::date, ${DAILY_COLUMNS.map((c) => `sum(${c})`).join(', ')} FROM dd GROUP BY 1, 2 ORDER BY 1, 2
-              ON CONFLICT (division_code, month) DO UPDATE SET ${add(DAILY_COLUMNS)})`,
-    );
-  }
-
-  const dims = new Map<string, { division_code: string; day: string; dim: string; key: string; n: number; amount_fen: number }>();
-  for (const { parts: [code, day, dim, key, what], n } of d.rows('X')) {
-    const k = [code, day, dim, key].join(SEP);
-    const row = dims.get(k) ?? { division_code: code!, day: day!, dim: dim!, key: key!, n: 0, amount_fen: 0 };
-    if (what === 'n') row.n += n;
-    else row.amount_fen += n;
-    dims.set(k, row);
-  }
-  if (dims.size) {
-    const rows = [...dims.values()].sort((a, b) => a.division_code.localeCompare(b.division_code) || a.dim.localeCompare(b.dim) || a.day.localeCompare(b.day) || a.key.localeCompare(b.key));
-    ctes.push(
-      `xx AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(rows))}::jsonb) AS x(division_code text, day date, dim text, key text, n int, amount_fen bigint))`,
-      `x AS (INSERT INTO metrics.division_daily_dim AS t (division_code, day, dim, key, n, amount_fen)
-             SELECT division_code, day, dim, key, n, amount_fen FROM xx ORDER BY division_code, dim, day, key
-             ON CONFLICT (division_code, dim, day, key) DO UPDATE SET ${add(['n', 'amount_fen'])} RETURNING division_code, day, dim, key, n)`,
-      `xm AS (INSERT INTO metrics.division_monthly_dim AS t (division_code, month, dim, key, n, amount_fen)
-              SELECT division_code, date_trunc('month', day)::date, dim, key, sum(n), sum(amount_fen) FROM xx GROUP BY 1, 2, 3, 4 ORDER BY 1, 3, 2, 4
-              ON CONFLICT (division_code, dim, month, key) DO UPDATE SET ${add(['n', 'amount_fen'])} RETURNING division_code, month, dim, key, n)`,
-    );
-    returning.push(
-      `SELECT 'division_daily_dim', division_code, to_char(day, 'YYYY-MM-DD'), dim, key FROM x WHERE n = 0`,
-      `SELECT 'division_monthly_dim', division_code, to_char(month, 'YYYY-MM-DD'), dim, key FROM xm WHERE n = 0`,
-    );
-  }
+  for (const model of SUMMED) if (model.kind !== 'J') addSummed(model, d, ctes, returning, param);
 
   if (snaps.size || refs.length) {
     const rows = [...snaps.values()];
@@ -120,13 +168,10 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
     );
   }
 
-  const judges = d.rows('J').map(({ parts: [judge_id, day, outcome], n }) => ({ judge_id, day, outcome, n }));
-  if (judges.length) {
-    judges.sort((a, b) => a.judge_id!.localeCompare(b.judge_id!) || a.day!.localeCompare(b.day!) || a.outcome!.localeCompare(b.outcome!));
+  // Judges after the divisions (the order every transaction writes in), then their scores.
+  addSummed(SUMMED.find((model) => model.kind === 'J')!, d, ctes, returning, param);
+  if (d.rows('J').length) {
     ctes.push(
-      `jj AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(judges))}::jsonb) AS x(judge_id uuid, day date, outcome text, n int))`,
-      `j AS (INSERT INTO metrics.judge_daily AS t (judge_id, day, outcome, n) SELECT judge_id, day, outcome, n FROM jj ORDER BY judge_id, day, outcome
-             ON CONFLICT (judge_id, day, outcome) DO UPDATE SET n = t.n + EXCLUDED.n RETURNING judge_id, day, outcome, n)`,
       // Weighted by the active set; activation rescores every judge holding the projection lock
       // exclusively, so no change slips between the two.
       `js AS (INSERT INTO metrics.judge_score AS t (judge_id, rule_set_id, raw_count, weighted, updated_at)
@@ -137,10 +182,7 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
                 rule_set_id = EXCLUDED.rule_set_id, updated_at = now()
               RETURNING judge_id, raw_count)`,
     );
-    returning.push(
-      `SELECT 'judge_daily', judge_id::text, to_char(day, 'YYYY-MM-DD'), outcome, NULL FROM j WHERE n = 0`,
-      `SELECT 'judge_score', judge_id::text, NULL, NULL, NULL FROM js WHERE raw_count = 0`,
-    );
+    returning.push(`SELECT 'judge_score', judge_id::text, NULL, NULL, NULL FROM js WHERE raw_count = 0`);
   }
 
   if (d.codes.size) {
@@ -163,12 +205,15 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
   if (zero.length) await deleteZeroRows(m, zero);
 }
 
+/** The rows a change can bring back to zero, by table: their key columns and types, and what zero means. */
 const ZERO_KEYS: Record<string, { cols: string[]; types: string[]; zero: string }> = {
   division_open_obligor: { cols: ['division_code', 'party_id'], types: ['text', 'uuid'], zero: 'n = 0' },
   division_listed_party: { cols: ['division_code', 'party_id'], types: ['text', 'uuid'], zero: 'n = 0' },
-  division_daily_dim: { cols: ['division_code', 'day', 'dim', 'key'], types: ['text', 'date', 'text', 'text'], zero: 'n = 0' },
-  division_monthly_dim: { cols: ['division_code', 'month', 'dim', 'key'], types: ['text', 'date', 'text', 'text'], zero: 'n = 0' },
-  judge_daily: { cols: ['judge_id', 'day', 'outcome'], types: ['uuid', 'date', 'text'], zero: 'n = 0' },
+  ...Object.fromEntries(SUMMED.flatMap((model) => model.tables.filter((t) => t.dropZero).map((t) => [t.table, {
+    cols: model.keys.map(([c]) => (c === 'day' && t.monthly ? 'month' : c)),
+    types: model.keys.map(([, type]) => type),
+    zero: `${t.dropZero} = 0`,
+  }]))),
   judge_score: { cols: ['judge_id'], types: ['uuid'], zero: 'raw_count = 0' },
 };
 
@@ -201,7 +246,8 @@ export interface SnapshotSums {
  * text_pattern_ops index, so a township reads its own rows and not the whole table.
  */
 export async function snapshotSums(m: Pick<EntityManager, 'query'>, codes: readonly string[]): Promise<Map<string, SnapshotSums>> {
-  const rows: (Record<keyof SnapshotSums, string> & { code: string })[] = await m.query(
+  const rows = await sqlRows<Record<keyof SnapshotSums, string> & { code: string }>(
+    m,
     `SELECT k.code, sum(s.open_cases) AS open_cases, sum(s.obligors_with_open_cases) AS obligors_with_open_cases, sum(s.active_listings) AS active_listings,
             sum(s.listed_obligors) AS listed_obligors, sum(s.open_tasks) AS open_tasks, sum(s.overdue_tasks) AS overdue_tasks
      FROM unnest($1::text[]) AS k(code) JOIN metrics.division_snapshot s ON s.division_code ~>=~ k.code AND s.division_code ~<~ (k.code || ':')
@@ -218,8 +264,9 @@ export async function snapshotSums(m: Pick<EntityManager, 'query'>, codes: reado
 export async function recomputeJudgeScores(m: EntityManager, judges: string[] | null): Promise<void> {
   if (judges && !judges.length) return;
   const filter = judges ? `WHERE j.judge_id = ANY($1::uuid[])` : '';
-  await m.query(`DELETE FROM metrics.judge_score j ${filter}`, judges ? [judges] : []);
-  await m.query(
+  await sqlExec(m, `DELETE FROM metrics.judge_score j ${filter}`, judges ? [judges] : []);
+  await sqlExec(
+    m,
     `INSERT INTO metrics.judge_score (judge_id, rule_set_id, raw_count, weighted, updated_at)
      SELECT j.judge_id, rs.id, sum(j.n), sum(j.n * COALESCE((rs.weights ->> j.outcome)::numeric, 1)), now()
      FROM metrics.judge_daily j CROSS JOIN (SELECT id, weights FROM metrics.performance_rule_set WHERE status = 'ACTIVE') rs
@@ -232,7 +279,8 @@ export async function recomputeJudgeScores(m: EntityManager, judges: string[] | 
 /** Remembers the divisions a fact mentions (warnings and rankings iterate over them). */
 export async function recordDivisions(m: EntityManager, codes: string[]): Promise<void> {
   if (!codes.length) return;
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_seen (code, level) SELECT c, l FROM unnest($1::text[], $2::text[]) AS x(c, l) ON CONFLICT (code) DO NOTHING`,
     [codes, codes.map(levelOf)],
   );
@@ -255,10 +303,11 @@ const branch = (day: string, values: Partial<Record<(typeof DAILY_COLUMNS)[numbe
  */
 export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Promise<void> {
   // Whole-table aggregations: room to hash them in memory rather than spill (this transaction only).
-  await m.query(`SET LOCAL work_mem = '256MB'`);
+  await sqlExec(m, `SET LOCAL work_mem = '256MB'`);
   for (const t of ['division_daily', 'division_daily_dim', 'division_monthly', 'division_monthly_dim', 'division_snapshot', 'division_open_obligor', 'division_listed_party', 'judge_daily', 'judge_score', 'division_seen'])
-    await m.query(`TRUNCATE metrics.${t}`);
-  await m.query(
+    await sqlExec(m, `TRUNCATE metrics.${t}`);
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_seen (code, level)
      SELECT code, CASE length(code) WHEN 6 THEN 'COUNTY' WHEN 9 THEN 'TOWNSHIP' ELSE 'VILLAGE' END FROM (
        SELECT dv.code FROM metrics.case_fact c ${codes('c')}
@@ -300,11 +349,13 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
       `(SELECT DISTINCT p.performance_id, p.paid_on, p.amount_fen, dv.code FROM metrics.payment_fact p
           JOIN metrics.listing_fact l ON l.case_id = p.case_id AND l.listed_at <= p.recorded_at ${codes('l')}) AS p CROSS JOIN LATERAL (SELECT p.code) AS dv(code)`),
   ];
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_daily (division_code, day, ${DAILY_COLUMNS.join(', ')})
      SELECT code, day, ${DAILY_COLUMNS.map((c) => `sum(${c})`).join(', ')} FROM (${branches.join('\nUNION ALL\n')}) x GROUP BY code, day`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_daily_dim (division_code, day, dim, key, n, amount_fen)
      SELECT code, day, dim, key, count(*), sum(amount) FROM (
        SELECT dv.code, c.closed_on AS day, 'OUTCOME' AS dim, c.outcome AS key, COALESCE(c.amount_recovered_fen, 0) AS amount
@@ -320,25 +371,30 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
        SELECT dv.code, t.completed_on, 'TASK_DONE', t.type || ':' || t.level, 0 FROM metrics.task_fact t ${codes('t')} WHERE t.completed_on IS NOT NULL AND t.completion_status = 'DONE'
      ) x GROUP BY code, day, dim, key`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_monthly (division_code, month, ${DAILY_COLUMNS.join(', ')})
      SELECT division_code, date_trunc('month', day)::date, ${DAILY_COLUMNS.map((c) => `sum(${c})`).join(', ')} FROM metrics.division_daily GROUP BY 1, 2`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_monthly_dim (division_code, month, dim, key, n, amount_fen)
      SELECT division_code, date_trunc('month', day)::date, dim, key, sum(n), sum(amount_fen) FROM metrics.division_daily_dim GROUP BY 1, 2, 3, 4`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_open_obligor (division_code, party_id, n)
      SELECT ${HOME('c')}, o, count(DISTINCT c.case_id) FROM metrics.case_fact c CROSS JOIN LATERAL unnest(c.obligor_ids) AS o
      WHERE ${OPEN('c')} AND ${HOME('c')} IS NOT NULL GROUP BY 1, 2`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_listed_party (division_code, party_id, n)
      SELECT ${HOME('l')}, l.party_id, count(*) FROM metrics.listing_fact l
      WHERE l.removed_at IS NULL AND l.listed_at IS NOT NULL AND ${HOME('l')} IS NOT NULL GROUP BY 1, 2`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.division_snapshot (division_code, ${SNAPSHOT_COLUMNS.join(', ')}, updated_at)
      SELECT code, ${SNAPSHOT_COLUMNS.map((c) => `sum(${c})`).join(', ')}, now() FROM (
        SELECT ${HOME('c')} AS code, 1 AS open_cases, 0 AS obligors_with_open_cases, 0 AS active_listings, 0 AS listed_obligors, 0 AS open_tasks, 0 AS overdue_tasks
@@ -349,7 +405,8 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
        UNION ALL SELECT t.division_code, 0, 0, 0, 0, 1, (t.overdue_at IS NOT NULL)::int FROM metrics.task_fact t WHERE t.completed_at IS NULL
      ) x WHERE code IS NOT NULL GROUP BY code`,
   );
-  await m.query(
+  await sqlExec(
+    m,
     `INSERT INTO metrics.judge_daily (judge_id, day, outcome, n)
      SELECT judge_id, closed_on, outcome, count(*) FROM metrics.case_fact
      WHERE judge_id IS NOT NULL AND closed_on IS NOT NULL AND outcome IS NOT NULL GROUP BY 1, 2, 3`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '@zhiyuan/server';
-import { isoDay } from '../keys';
+import { addDays, addMonths, daysBetween, isoDaySchema } from '@zhiyuan/kernel';
 
 export type PeriodKind = 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR' | 'CUSTOM';
 export interface Period {
@@ -9,7 +9,7 @@ export interface Period {
   to: string;
 }
 
-const day = isoDay;
+const day = isoDaySchema;
 const MAX_CUSTOM_DAYS = 3660;
 
 export const periodSchema = z
@@ -23,11 +23,7 @@ export const periodSchema = z
     } else if (!p.date) ctx.addIssue({ code: 'custom', path: ['date'], message: `a ${p.kind} period needs a date within it` });
   });
 
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+export { daysBetween };
 
 /** A period argument, its problems named under `period` (the schema is built once). */
 const periodArgument = z.object({ period: periodSchema });
@@ -36,18 +32,19 @@ const periodArgument = z.object({ period: periodSchema });
 export function resolvePeriod(input: unknown): Period {
   const p = parseInput(periodArgument, { period: input }).period;
   if (p.kind === 'CUSTOM') return { kind: p.kind, from: p.from!, to: p.to! };
-  const d = new Date(`${p.date}T00:00:00Z`);
-  const y = d.getUTCFullYear();
-  const mo = d.getUTCMonth();
+  const date = p.date!;
+  const [y, mo] = [date.slice(0, 4), Number(date.slice(5, 7))];
+  const months = (first: number, n: number) => {
+    const from = `${y}-${String(first).padStart(2, '0')}-01`;
+    return { kind: p.kind, from, to: addDays(addMonths(from, n), -1) };
+  };
   switch (p.kind) {
     case 'DAY':
-      return { kind: p.kind, from: p.date!, to: p.date! };
+      return { kind: p.kind, from: date, to: date };
     case 'MONTH':
-      return { kind: p.kind, from: iso(new Date(Date.UTC(y, mo, 1))), to: iso(new Date(Date.UTC(y, mo + 1, 0))) };
-    case 'QUARTER': {
-      const q = Math.floor(mo / 3) * 3;
-      return { kind: p.kind, from: iso(new Date(Date.UTC(y, q, 1))), to: iso(new Date(Date.UTC(y, q + 3, 0))) };
-    }
+      return months(mo, 1);
+    case 'QUARTER':
+      return months(Math.floor((mo - 1) / 3) * 3 + 1, 3);
     default:
       return { kind: p.kind, from: `${y}-01-01`, to: `${y}-12-31` };
   }

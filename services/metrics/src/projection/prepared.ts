@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { sqlRows } from '@zhiyuan/db';
 
 interface PgClient {
   query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
@@ -15,7 +16,7 @@ const names = new Map<string, string>();
  */
 export async function queryPrepared<T>(m: EntityManager, text: string, values: unknown[]): Promise<T[]> {
   const qr = m.queryRunner;
-  if (!qr) return m.query(text, values);
+  if (!qr) return sqlRows<T>(m, text, values);
   let name = names.get(text);
   if (!name) {
     name = `metrics_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;

@@ -1,4 +1,7 @@
+import { countyOf, divisionLevel, routingOf, townshipOf, villageOf, type DivisionLevel } from '@zhiyuan/kernel';
 import type { MetricsConfig } from '../config';
+
+export type { DivisionLevel };
 
 /** What the projection needs from the configuration. */
 export interface ProjectionSettings {
@@ -25,26 +28,13 @@ export function dayIn(instant: string | Date, timeZone: string): string {
   return format.format(d);
 }
 
-export type DivisionLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
+/** The level of a division code (the codes metrics keeps are well-formed: events are validated). */
+export const levelOf = (code: string): DivisionLevel => divisionLevel(code) ?? 'VILLAGE';
 
-export function levelOf(code: string): DivisionLevel {
-  return code.length === 6 ? 'COUNTY' : code.length === 9 ? 'TOWNSHIP' : 'VILLAGE';
-}
+/** The county, township and village a case homed at a village or township counts for. */
+export { routingOf };
 
-/** The county, township and village a code belongs to (a village counts for its township and county). */
-export function routingOf(villageCode: string | null | undefined, townshipCode: string | null | undefined): { county: string | null; township: string | null; village: string | null } {
-  const village = villageCode ?? null;
-  const township = townshipCode ?? village?.slice(0, 9) ?? null;
-  const county = (village ?? township)?.slice(0, 6) ?? null;
-  return { county, township, village };
-}
-
+/** The county, township and village of a code (a task counts for the division it was opened at and those above it). */
 export function routingOfCode(code: string): { county: string; township: string | null; village: string | null } {
-  return { county: code.slice(0, 6), township: code.length >= 9 ? code.slice(0, 9) : null, village: code.length === 12 ? code : null };
-}
-
-/** Rows of an UPDATE or DELETE … RETURNING: TypeORM gives those as [rows, affected count]. */
-export function returnedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
-  return result as T[];
+  return { county: countyOf(code)!, township: townshipOf(code), village: villageOf(code) };
 }

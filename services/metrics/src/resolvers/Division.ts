@@ -1,20 +1,13 @@
-import { canReadDivision, requireReadDivision } from '../access';
-import { isDivisionCode } from '../keys';
+import { isDivisionCode } from '@zhiyuan/kernel';
 import type { DivisionResolvers } from '../generated/resolvers-types';
-import { partsFor } from '../projection/kpis';
-import { resolvePeriod } from '../projection/period';
-import { selectedFields } from './selection';
+import { statsOfDivision } from '../queries/division-stats';
+import { selectedFields } from '../queries/selection';
+import { warningsOfDivision } from '../queries/warnings';
 
 export const Division: DivisionResolvers = {
   // Metrics owns no division data: the reference carries everything it needs (the code). A malformed
   // code is no division: null for that reference, the rest of the batch unaffected.
   __resolveReference: (ref) => (isDivisionCode(ref.code) ? { code: ref.code } : null),
-  stats: async (d, { period }, { identity, loaders }, info) => {
-    requireReadDivision(identity, d.code);
-    return loaders.stats({ period: resolvePeriod(period), parts: partsFor(selectedFields(info)) }).load(d.code);
-  },
-  warnings: async (d, { status }, { identity, loaders }) => {
-    if (!canReadDivision(identity, d.code)) return [];
-    return loaders.warningsOf(status ?? '').load(d.code);
-  },
+  stats: (d, { period }, { identity, loaders }, info) => statsOfDivision(identity, loaders, d.code, period, selectedFields(info)),
+  warnings: (d, { status }, { identity, loaders }) => warningsOfDivision(identity, loaders, d.code, status),
 };

@@ -1,10 +1,16 @@
+import { SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Division } from './Division';
+import { JudgePerformance } from './JudgePerformance';
+import { JudgeScore } from './JudgeScore';
+import { JudgeScoreComparison } from './JudgeScoreComparison';
+import { JudicialSuggestion } from './JudicialSuggestion';
+import { MetricsRankingEntry } from './MetricsRankingEntry';
 import { Mutation } from './Mutation';
+import { PerformanceRuleSet } from './PerformanceRuleSet';
 import { Query } from './Query';
-import { DateScalar, DateTime, Fen } from './scalars';
 import { Staff } from './Staff';
-import { JudgePerformance, JudgeScore, JudgeScoreComparison, JudicialSuggestion, MetricsRankingEntry, PerformanceRuleSet, Warning } from './types';
+import { Warning } from './Warning';
 
 export const resolvers: Resolvers = {
   Query,
@@ -18,7 +24,5 @@ export const resolvers: Resolvers = {
   JudgeScoreComparison,
   JudgeScore,
   MetricsRankingEntry,
-  DateTime,
-  Date: DateScalar,
-  Fen,
+  ...SCALARS,
 };

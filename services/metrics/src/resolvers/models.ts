@@ -1,30 +1,5 @@
-import type { PerformanceRuleSetEntity } from '../entities';
-import type { Period } from '../projection/period';
-import type { score } from '../projection/scores';
-
-/** Entities owned elsewhere: metrics knows only their keys. */
-export interface DivisionRef {
-  code: string;
-}
-export interface StaffRef {
-  id: string;
-}
-
-export type JudgePerformanceModel = ReturnType<typeof score> & { judgeId: string; period: Period; ruleSet: PerformanceRuleSetEntity };
-export interface JudgeScoreComparisonModel {
-  judgeId: string;
-  rawCount: number;
-  activeScore: number;
-  draftScore: number;
-  difference: number;
-}
-export interface JudgeScoreModel {
-  judgeId: string;
-  rawCount: number;
-  weightedScore: number;
-}
-export interface RankingEntryModel {
-  rank: number;
-  code: string;
-  value: number | null;
-}
+/**
+ * The models the generated resolver types map GraphQL types to (codegen.ts names this file and
+ * audit-log.ts as the mappers' home); they are defined with the read paths that build them.
+ */
+export type { DivisionRef, StaffRef, JudgePerformanceModel, JudgeScoreComparisonModel, JudgeScoreModel, RankingEntryModel } from '../queries/models';

@@ -1,0 +1,3 @@
+import type { JudgePerformanceResolvers } from '../generated/resolvers-types';
+
+export const JudgePerformance: JudgePerformanceResolvers = { judge: (p) => ({ id: p.judgeId }) };

@@ -1,0 +1,3 @@
+import type { JudgeScoreResolvers } from '../generated/resolvers-types';
+
+export const JudgeScore: JudgeScoreResolvers = { judge: (p) => ({ id: p.judgeId }) };

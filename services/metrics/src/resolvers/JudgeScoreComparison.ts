@@ -1,0 +1,3 @@
+import type { JudgeScoreComparisonResolvers } from '../generated/resolvers-types';
+
+export const JudgeScoreComparison: JudgeScoreComparisonResolvers = { judge: (p) => ({ id: p.judgeId }) };
