@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/stack/**', 'packages/testing/**', 'bench/**'],
+    files: ['stack/**', 'packages/testing/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
 );
