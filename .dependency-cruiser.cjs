@@ -67,6 +67,20 @@ module.exports = {
       to: { path: ioPath, pathNot: '^packages/server/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'no-undeclared-dependency',
+      comment: 'A workspace imports only the npm packages its own package.json declares; the hoisted node_modules would hide the rest until the workspace is installed alone.',
+      severity: 'error',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'no-unresolvable-import',
+      comment: 'Every import resolves: a workspace by its package entry, a module that is installed.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
       name: 'kernel-is-pure',
       severity: 'error',
       from: { path: '^packages/kernel/src/' },
@@ -75,10 +89,12 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(generated|dist|\\.data)/' },
+    // The workspaces' generated and built files; not an npm package's dist/ (that would hide the import).
+    exclude: { path: ['^(gateway|stack|bench)/(src/generated|dist)/', '^(services|packages)/[^/]+/(src/generated|dist)/', '^\\.data/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    combinedDependencies: true,
+    // Each file is checked against the package.json of its own workspace, not the root's tooling.
+    combinedDependencies: false,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
   },
 };
