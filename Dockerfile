@@ -7,7 +7,7 @@ FROM node:20-bookworm-slim AS sources
 WORKDIR /app
 # The npm that wrote package-lock.json (package.json "packageManager").
 RUN npm install -g npm@11.19.1 --no-audit --no-fund
-COPY package.json package-lock.json tsconfig.json tsconfig.base.json turbo.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.base.json turbo.json codegen.ts ./
 COPY packages ./packages
 COPY gateway ./gateway
 COPY services ./services
