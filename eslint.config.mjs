@@ -1,3 +1,4 @@
+import eslintConfigPrettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -17,4 +18,6 @@ export default tseslint.config(
     files: ['stack/**', 'packages/testing/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // Last: turns off the stylistic rules that would fight Prettier (npm run format).
+  eslintConfigPrettier,
 );
