@@ -1,7 +1,9 @@
 /**
  * The dependency rule of docs/service-layout.md, checked in CI (`npm run check:deps`):
  * resolvers → commands / queries → domain, never back; domain is pure; no service imports another;
- * packages never import a service. A planted violation of each rule fails
+ * packages never import a service; every workspace imports only the npm packages its own package.json
+ * declares, and every import resolves (another workspace only through its package.json `exports`, so
+ * a path into its src/ fails). A planted violation of each rule fails
  * packages/testing/test/dependency-rules.test.ts.
  */
 const SERVICE = '^services/([^/]+)/src/';
