@@ -1,7 +1,9 @@
 /**
  * The dependency rule of docs/service-layout.md, checked in CI (`npm run check:deps`):
  * resolvers → commands / queries → domain, never back; domain is pure; no service imports another;
- * packages never import a service. A planted violation of each rule fails
+ * packages never import a service; every workspace imports only the npm packages its own package.json
+ * declares, and every import resolves (another workspace only through its package.json `exports`, so
+ * a path into its src/ fails). A planted violation of each rule fails
  * packages/testing/test/dependency-rules.test.ts.
  */
 const SERVICE = '^services/([^/]+)/src/';
@@ -67,6 +69,20 @@ module.exports = {
       to: { path: ioPath, pathNot: '^packages/server/', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'no-undeclared-dependency',
+      comment: 'A workspace imports only the npm packages its own package.json declares; the hoisted node_modules would hide the rest until the workspace is installed alone.',
+      severity: 'error',
+      from: {},
+      to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
+    },
+    {
+      name: 'no-unresolvable-import',
+      comment: 'Every import resolves: a workspace by its package entry, a module that is installed.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
       name: 'kernel-is-pure',
       severity: 'error',
       from: { path: '^packages/kernel/src/' },
@@ -75,10 +91,12 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(generated|dist|\\.data)/' },
+    // The workspaces' generated and built files; not an npm package's dist/ (that would hide the import).
+    exclude: { path: ['^(gateway|stack|bench)/(src/generated|dist)/', '^(services|packages)/[^/]+/(src/generated|dist)/', '^\\.data/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    combinedDependencies: true,
+    // Each file is checked against the package.json of its own workspace, not the root's tooling.
+    combinedDependencies: false,
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
   },
 };

@@ -1,15 +1,17 @@
 # One image for every part; the command picks the part (see docker-compose.yml).
 
-# The workspace sources; both the build and the production install start from them. bench is a
-# workspace too: npm ci refuses a lockfile whose workspaces are missing, so its package.json comes along.
+# The workspace sources; both the build and the production install start from them. bench and the
+# all-in-one launcher stack are workspaces too: npm ci refuses a lockfile whose workspaces are missing,
+# so their package.json files come along.
 FROM node:20-bookworm-slim AS sources
 WORKDIR /app
 # The npm that wrote package-lock.json (package.json "packageManager").
 RUN npm install -g npm@11.19.1 --no-audit --no-fund
-COPY package.json package-lock.json tsconfig.json tsconfig.base.json turbo.json ./
+COPY package.json package-lock.json tsconfig.json tsconfig.base.json turbo.json codegen.ts ./
 COPY packages ./packages
 COPY gateway ./gateway
 COPY services ./services
+COPY stack/package.json ./stack/package.json
 COPY bench/package.json ./bench/package.json
 
 # Build with the devDependencies (turbo, tsx, esbuild, GraphQL Code Generator). NODE_ENV stays unset

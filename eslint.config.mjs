@@ -1,3 +1,4 @@
+import eslintConfigPrettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -14,7 +15,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/stack/**', 'packages/testing/**', 'bench/**'],
+    files: ['stack/**', 'packages/testing/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // Last: turns off the stylistic rules that would fight Prettier (npm run format).
+  eslintConfigPrettier,
 );

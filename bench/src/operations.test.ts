@@ -2,9 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { parse, validate } from 'graphql';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SUBGRAPHS, buildSafelist } from '@zhiyuan/gateway';
-import { readSubgraphSdl } from '@zhiyuan/gateway/src/subgraphs';
-import { OPERATIONS_DIR } from '@zhiyuan/gateway/src/persisted-operations';
+import { SUBGRAPHS, buildSafelist, readSubgraphSdl, OPERATIONS_DIR } from '@zhiyuan/gateway';
 
 describe('the frontends operations the benchmarks send', () => {
   it('are valid against the supergraph of the subgraphs as they are now', () => {

@@ -1,6 +1,5 @@
 import { INTERNAL_IDENTITY_HEADER, signInternalIdentity, type Identity } from '@zhiyuan/auth';
-import { DEV_JWT_SECRET } from '@zhiyuan/gateway/src/config';
-import { issueToken, claimsOf } from '@zhiyuan/gateway';
+import { DEV_JWT_SECRET, issueToken, claimsOf } from '@zhiyuan/gateway';
 import { TEST_INTERNAL_SECRET } from '@zhiyuan/testing';
 
 export interface GqlResponse<T = any> {

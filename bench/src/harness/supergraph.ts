@@ -1,7 +1,6 @@
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { SUBGRAPHS } from '@zhiyuan/gateway';
-import { readSubgraphSdl } from '@zhiyuan/gateway/src/subgraphs';
+import { SUBGRAPHS, readSubgraphSdl } from '@zhiyuan/gateway';
 import type { Stack } from '@zhiyuan/stack';
 
 const KEYS = { cases: 'cases', 'people-credit': 'peopleCredit', tasks: 'tasks', metrics: 'metrics' } as const;

@@ -2,7 +2,6 @@ export { createTestDatabase, testDatabaseUrl, type TestDatabase } from './databa
 export { natsUrl, describeWithNats, decideNats, natsReachable, uniqueService, type NatsDecision } from './nats';
 export { waitFor } from './wait';
 export { silentLogger } from './logger';
-export { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 export { gqlRequest, identity, ADMIN, TEST_INTERNAL_SECRET, type GqlResult } from './graphql';
 export { residentIdNumber } from './identity-numbers';
 export { entitySchemaDrift } from './entity-drift';

@@ -23,7 +23,7 @@ export function violations(root: string = repoRoot): string[] {
   const owners: [string, string | null][] = [
     ...services.map((s) => [path.join(root, 'services', s), s] as [string, string]),
     [path.join(root, 'gateway'), null],
-    ...readdirSync(path.join(root, 'packages')).filter((p) => p !== 'stack' && p !== 'testing').map((p) => [path.join(root, 'packages', p), null] as [string, null]),
+    ...readdirSync(path.join(root, 'packages')).filter((p) => p !== 'testing').map((p) => [path.join(root, 'packages', p), null] as [string, null]),
   ];
   for (const [dir, self] of owners) {
     for (const file of files(dir)) {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger } from '@zhiyuan/config';
-import { startEmbeddedPostgres } from '../embedded';
+import { startEmbeddedPostgres } from '@zhiyuan/embedded-postgres';
 import { decideNats, natsReachable } from '../nats';
 
 const root = path.resolve(__dirname, '../../../..');

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, any> };
 const envExample = read('.env.example');
@@ -238,7 +238,7 @@ describe('.dockerignore', () => {
       .flatMap((s) => s.instructions)
       .filter((i) => i.op === 'COPY' && !/--from/.test(i.args))
       .flatMap((i) => i.args.split(/\s+/).filter((a) => !a.startsWith('--')).slice(0, -1));
-    const needed = [...sources, 'gateway/supergraph.graphql', 'gateway/persisted-operations.json', 'services/cases/src/schema.graphql', 'services/cases/codegen.ts'];
+    const needed = [...sources, 'gateway/supergraph.graphql', 'gateway/persisted-operations.json', 'services/cases/src/schema.graphql', 'codegen.ts'];
     for (const file of needed) expect({ file, ignoredBy: patterns.filter((p) => ignores(p, file)) }).toEqual({ file, ignoredBy: [] });
   });
 });

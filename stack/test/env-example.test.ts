@@ -6,7 +6,7 @@ import * as peopleCredit from '@zhiyuan/people-credit';
 import * as tasks from '@zhiyuan/tasks';
 import * as metrics from '@zhiyuan/metrics';
 
-const envExample = readFileSync(path.resolve(__dirname, '../../../.env.example'), 'utf8');
+const envExample = readFileSync(path.resolve(__dirname, '../../.env.example'), 'utf8');
 const documented = new Set([...envExample.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
 
 describe('.env.example', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, createTestDatabase, gqlRequest, silentLogger, waitFor, type TestDatabase } from '@zhiyuan/testing';
-import { event, partyRegistered, GANGKOU } from '../../../services/tasks/test/factories/events';
+import { event, partyRegistered, GANGKOU } from '@zhiyuan/tasks/test/factories/events';
 import { startStack, type Stack } from '../src';
 
 /**

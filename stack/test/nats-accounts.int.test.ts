@@ -5,10 +5,10 @@ import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { NatsEventBus, createEvent } from '@zhiyuan/events';
 import { silentLogger, waitFor } from '@zhiyuan/testing';
-import { startPartnerClient, type CreditLinkChange } from '../../../examples/partner-client';
+import { startPartnerClient, type CreditLinkChange } from '../../examples/partner-client';
 
 const NATS_SERVER = '/usr/sbin/nats-server';
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '../..');
 const run = existsSync(NATS_SERVER) ? describe : process.env.CI === 'true' ? describe : describe.skip;
 
 /**

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { DEMO_ROLES, DEV_JWT_SECRET, issueToken } from '@zhiyuan/gateway';
 import { createTestDatabase, gqlRequest, type TestDatabase } from '@zhiyuan/testing';
 
-const root = path.resolve(__dirname, '../../..');
-// What the root package.json's start script runs: `node --import tsx packages/stack/src/main.ts`, from the root.
-const MAIN = 'packages/stack/src/main.ts';
+const root = path.resolve(__dirname, '../..');
+// What the root package.json's start script runs: `node --import tsx stack/src/main.ts`, from the root.
+const MAIN = 'stack/src/main.ts';
 
 /**
  * `npm start` as a user runs it: a PostgreSQL given by DATABASE_URL (the embedded one is too slow to

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { createLogger, type Logger } from '@zhiyuan/config';
 import { InProcessEventBus, type EventBus, type StartAt } from '@zhiyuan/events';
-import { startEmbeddedPostgres } from '@zhiyuan/testing';
+import { startEmbeddedPostgres } from '@zhiyuan/embedded-postgres';
 import { createGateway, loadGatewayConfig } from '@zhiyuan/gateway';
 import * as cases from '@zhiyuan/cases';
 import * as peopleCredit from '@zhiyuan/people-credit';
@@ -36,7 +36,7 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const repoRoot = path.resolve(__dirname, '../../..');
+const repoRoot = path.resolve(__dirname, '../..');
 
 /** All four subgraphs and the gateway in one process. */
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
