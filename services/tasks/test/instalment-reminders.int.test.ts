@@ -72,8 +72,14 @@ describe('the obligor is reminded of an instalment 3 days before it falls due', 
     const replaced = await caseWithPlan();
     await deliver(settlementAgreed(replaced.c, [{ dueDate: '2030-04-30', amountFen: 600_000 }], { agreedAt: '2030-02-28T02:00:00.000Z' }));
 
+    // An earlier schedule arriving after the one that replaced it is ended too.
+    const late = aCase();
+    await deliver(judgmentOfCourt(late, CHANGXING));
+    await deliver(settlementAgreed(late, [{ dueDate: '2030-04-30', amountFen: 600_000 }], { agreedAt: '2030-02-28T02:00:00.000Z' }));
+    await deliver(settlementAgreed(late, [{ dueDate: '2030-03-02', amountFen: 600_000 }], { agreedAt: '2030-02-20T02:00:00.000Z' }));
+
     await remind();
-    for (const c of [paid.c, missed.c, closed.c, replaced.c]) expect(await reminders(c.caseId)).toEqual([]);
+    for (const c of [paid.c, missed.c, closed.c, replaced.c, late]) expect(await reminders(c.caseId)).toEqual([]);
   });
 
   it('sends nothing where the court switched the reminder off, and reminds once it is switched back on', async () => {

@@ -18,7 +18,14 @@ export const keepInstalmentScheduleOnSettlement = defineHandler({
        ON CONFLICT (settlement_id, no) DO NOTHING`,
       [p.settlementId, p.caseId, p.agreedAt, JSON.stringify(p.instalments.map((i) => ({ no: i.no, due_date: i.dueDate, amount_fen: i.amountFen })))],
     );
-    await sqlExec(m, `UPDATE tasks.instalment_ref SET status = 'ENDED' WHERE case_id = $1 AND settlement_id <> $2 AND status = 'DUE' AND agreed_at < $3`, [p.caseId, p.settlementId, p.agreedAt]);
+    // The later of two schedules is the case's; the earlier one's instalments end, in whichever order they arrive.
+    await sqlExec(
+      m,
+      `UPDATE tasks.instalment_ref i SET status = 'ENDED'
+       WHERE i.case_id = $1 AND i.status = 'DUE'
+         AND EXISTS (SELECT 1 FROM tasks.instalment_ref later WHERE later.case_id = i.case_id AND later.agreed_at > i.agreed_at)`,
+      [p.caseId],
+    );
   },
 });
 

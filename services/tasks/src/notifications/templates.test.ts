@@ -1,4 +1,6 @@
 import { chineseDate, renderTemplate, TEMPLATES, yuan } from './templates';
+import { Kind } from 'graphql';
+import { typeDefs } from '../schema';
 import { retryDelayMs } from './sender';
 import { CASE_STEP_NOTICES, outcomeText, settlementKindText } from '../domain/notices';
 
@@ -30,6 +32,12 @@ describe('SMS templates', () => {
       'URGING_FEEDBACK_VILLAGE_TEAM',
       'URGING_NOTICE',
     ]);
+  });
+
+  it('names every template in the NotificationTemplate enum, so the ledger can be read over GraphQL', () => {
+    const en = typeDefs.definitions.find((d) => d.kind === Kind.ENUM_TYPE_DEFINITION && d.name.value === 'NotificationTemplate');
+    const values = en?.kind === Kind.ENUM_TYPE_DEFINITION ? (en.values ?? []).map((v) => v.name.value) : [];
+    expect(values.sort()).toEqual(Object.keys(TEMPLATES).sort());
   });
 
   it('has a template for every case-step notice a court can switch off', () => {
