@@ -16,3 +16,22 @@ describe('tasks configuration', () => {
     expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', SMS_MAX_ATTEMPTS: 'many' })).toThrow(/SMS_MAX_ATTEMPTS is malformed/);
   });
 });
+
+describe('the case-step notices switch', () => {
+  it('sends every notice by default', () => {
+    expect(loadTasksConfig({ DATABASE_URL: 'postgres://x' }).NOTICES_OFF).toEqual([]);
+  });
+
+  it('reads notices switched off everywhere or for one court', () => {
+    const c = loadTasksConfig({ DATABASE_URL: 'postgres://x', NOTICES_OFF: ' PAYMENT_RECORDED, 长兴县人民法院:case_closed ,' });
+    expect(c.NOTICES_OFF).toEqual([
+      { court: null, notice: 'PAYMENT_RECORDED' },
+      { court: '长兴县人民法院', notice: 'CASE_CLOSED' },
+    ]);
+  });
+
+  it('refuses an entry that names no notice, naming the variable', () => {
+    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', NOTICES_OFF: 'URGING_NOTICE' })).toThrow(/NOTICES_OFF is malformed: "URGING_NOTICE" names no notice/);
+    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', NOTICES_OFF: ':CASE_CLOSED' })).toThrow(/NOTICES_OFF is malformed/);
+  });
+});

@@ -1,4 +1,16 @@
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
+import { CASE_STEP_NOTICES, parseNoticesOff, type NoticeOff } from './domain/notices';
+
+/** `NOTICE` or `court:NOTICE` entries, comma-separated; a name that is no notice is refused at start. */
+const noticesOff = z
+  .string()
+  .default('')
+  .transform((text, ctx): NoticeOff[] => {
+    const parsed = parseNoticesOff(text);
+    if (parsed.ok) return parsed.off;
+    ctx.addIssue({ code: 'custom', message: `"${parsed.entry}" names no notice (one of ${CASE_STEP_NOTICES.join(', ')}, optionally as court:NOTICE)` });
+    return z.NEVER;
+  });
 
 export const configSchema = z
   .object({
@@ -29,6 +41,8 @@ export const configSchema = z
     TASK_ESCALATE_TO_COUNTY_AFTER_HOURS: fields.positiveInt(72),
     /** Run the SMS sender and the overdue sweep in this process (tests drive them by hand). */
     TASK_SCHEDULERS_ENABLED: fields.boolean(true),
+    /** Case-step SMS a court does not send: `NOTICE` (every court) or `court:NOTICE` entries, comma-separated; blank sends all. */
+    NOTICES_OFF: noticesOff,
   })
   .refine((c) => c.SMS_PROVIDER !== 'http' || !!c.SMS_HTTP_URL, { path: ['SMS_HTTP_URL'], message: 'is required when SMS_PROVIDER=http' });
 

@@ -2,7 +2,7 @@ import { defineService, type Service, type ServiceDeps, type ServiceRuntime } fr
 import type { TasksConfig } from './config';
 import { createContext, type Context } from './context';
 import { entities } from './entities';
-import { handlers } from './events';
+import { createHandlers } from './events';
 import { migrations } from './migrations';
 import { HttpSmsProvider, LogSmsProvider, type SmsProvider } from './notifications/sms-provider';
 import { resolvers } from './resolvers';
@@ -28,7 +28,7 @@ export function createService(config: TasksConfig, deps: TasksDeps = {}): Servic
       resolvers: resolvers as never,
       entities,
       migrations,
-      handlers,
+      handlers: createHandlers(config.NOTICES_OFF),
       context: createContext,
       onStart: async (runtime) => {
         if (!config.TASK_SCHEDULERS_ENABLED) return;

@@ -2,4 +2,5 @@ export { createService, smsProviderFor, SERVICE_NAME, DB_SCHEMA, type TasksDeps 
 export { loadTasksConfig, configSchema, type TasksConfig } from './config';
 export { sendDueNotifications, type SenderOptions } from './notifications/sender';
 export { sweepOverdueTasks } from './schedules/overdue';
+export { remindInstalmentsDueSoon } from './schedules/instalment-reminders';
 export type { SmsProvider, SmsMessage } from './notifications/sms-provider';

@@ -118,3 +118,55 @@ export class StaffRefEntity {
   @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
 }
+
+/** One instalment of a settlement or plan, from `cases.settlement.agreed` (the obligor's reminders). */
+@Entity({ name: 'instalment_ref' })
+@Check('instalment_ref_status_check', `status IN ('DUE', 'MISSED', 'ENDED')`)
+@Index('instalment_ref_case_idx', ['caseId'])
+// Partial (instalments due and not yet reminded).
+@Index('instalment_ref_due_idx', { synchronize: false })
+export class InstalmentRefEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'settlement_id' })
+  settlementId: string;
+
+  @PrimaryColumn({ type: 'integer' })
+  no: number;
+
+  @Column({ type: 'uuid', name: 'case_id' })
+  caseId: string;
+
+  @Column({ type: 'date', name: 'due_date' })
+  dueDate: string;
+
+  @Column({ type: 'bigint', name: 'amount_fen', transformer: fenTransformer })
+  amountFen: number;
+
+  /** Payments recorded from then on pay the schedule. */
+  @Column({ type: 'timestamptz', name: 'agreed_at' })
+  agreedAt: Date;
+
+  /** When the obligors were reminded that it falls due. */
+  @Column({ type: 'timestamptz', name: 'reminded_at', nullable: true })
+  remindedAt: Date | null;
+
+  /** DUE until it is missed (MISSED) or the case closes or a new schedule replaces it (ENDED); paid is counted from payment_ref. */
+  @Column({ type: 'text', default: 'DUE' })
+  status: 'DUE' | 'MISSED' | 'ENDED';
+}
+
+/** A payment recorded on a case, from `cases.performance.recorded` (once per performance). */
+@Entity({ name: 'payment_ref' })
+@Index('payment_ref_case_idx', ['caseId'])
+export class PaymentRefEntity {
+  @PrimaryColumn({ type: 'uuid', name: 'performance_id' })
+  performanceId: string;
+
+  @Column({ type: 'uuid', name: 'case_id' })
+  caseId: string;
+
+  @Column({ type: 'bigint', name: 'amount_fen', transformer: fenTransformer })
+  amountFen: number;
+
+  @Column({ type: 'timestamptz', name: 'recorded_at' })
+  recordedAt: Date;
+}

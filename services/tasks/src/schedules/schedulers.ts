@@ -2,6 +2,7 @@ import type { ServiceRuntime } from '@zhiyuan/server';
 import type { TasksConfig } from '../config';
 import { sendDueNotifications } from '../notifications/sender';
 import type { SmsProvider } from '../notifications/sms-provider';
+import { remindInstalmentsDueSoon } from './instalment-reminders';
 import { sweepOverdueTasks } from './overdue';
 
 /** Runs `work` every `ms` (never two runs at once); returns the stop hook, which waits for a run in flight. */
@@ -25,6 +26,7 @@ export function startSchedulers(runtime: ServiceRuntime, config: TasksConfig, pr
   const stops = [
     every(config.SMS_SEND_INTERVAL_MS, () => sendDueNotifications(runtime, provider, clock(), smsOptions(config)), log('SMS sender')),
     every(config.TASK_SWEEP_INTERVAL_MS, () => sweepOverdueTasks(runtime, clock(), overdueOptions(config)), log('overdue sweep')),
+    every(config.TASK_SWEEP_INTERVAL_MS, () => remindInstalmentsDueSoon(runtime, clock(), config.NOTICES_OFF), log('instalment reminders')),
   ];
   return async () => {
     for (const stop of stops) await stop();

@@ -1,0 +1,67 @@
+import { sqlRow, sqlRows } from '@zhiyuan/db';
+import type { EntityManager } from 'typeorm';
+import { isNoticeOn, type CaseStepNotice, type NoticeOff } from '../../domain/notices';
+import { queueNotification } from '../../notifications/queue';
+
+/** Signs a court notice while the case's court is not known here yet (the platform's own signature). */
+export const UNKNOWN_COURT_SIGNATURE = '执源';
+
+/** What the parties' notices of a case take from the case projection. */
+export interface CaseForNotice {
+  caseId: string;
+  caseNumber: string;
+  court: string | null;
+  status: 'OPEN' | 'CLOSED';
+  obligorIds: string[];
+  obligeeIds: string[];
+}
+
+/** The case as the projection knows it, with its parties; null when it was never seen here. */
+export async function caseForNotice(m: EntityManager, caseId: string): Promise<CaseForNotice | null> {
+  const ref = await sqlRow<{ case_number: string; court: string | null; status: 'OPEN' | 'CLOSED' }>(m, `SELECT case_number, court, status FROM tasks.case_ref WHERE case_id = $1`, [caseId]);
+  if (!ref) return null;
+  const parties = await sqlRows<{ party_id: string; role: 'OBLIGOR' | 'OBLIGEE' }>(m, `SELECT party_id, role FROM tasks.case_party WHERE case_id = $1 ORDER BY party_id`, [caseId]);
+  return {
+    caseId,
+    caseNumber: ref.case_number,
+    court: ref.court,
+    status: ref.status,
+    obligorIds: parties.filter((p) => p.role === 'OBLIGOR').map((p) => p.party_id),
+    obligeeIds: parties.filter((p) => p.role === 'OBLIGEE').map((p) => p.party_id),
+  };
+}
+
+export interface PartyNotice {
+  notice: CaseStepNotice;
+  /** The court as the events name it: it signs the notice and is what NOTICES_OFF entries match. */
+  court: string | null;
+  caseId: string;
+  /** The business identity of the step (a performance, a listing, a case and due date): with the notice and the party, the dedupe key. */
+  occurrence: string;
+  role: 'OBLIGOR' | 'OBLIGEE';
+  partyIds: readonly string[];
+  vars: Record<string, string>;
+}
+
+/**
+ * Queues one notice of a case step to each party, unless the court switched it off. The dedupe key
+ * comes from the step itself, so a redelivered or re-published event sends nothing twice. Returns how
+ * many were queued now.
+ */
+export async function queuePartyNotices(m: EntityManager, off: readonly NoticeOff[], n: PartyNotice, now: Date): Promise<number> {
+  if (!isNoticeOn(off, n.notice, n.court)) return 0;
+  let queued = 0;
+  for (const partyId of new Set(n.partyIds)) {
+    const fresh = await queueNotification(m, {
+      dedupeKey: `${n.occurrence}:${n.notice}:party:${partyId}`,
+      template: n.notice,
+      vars: { court: n.court ?? UNKNOWN_COURT_SIGNATURE, ...n.vars },
+      caseId: n.caseId,
+      recipientRole: n.role,
+      recipientPartyId: partyId,
+      now,
+    });
+    if (fresh) queued++;
+  }
+  return queued;
+}
