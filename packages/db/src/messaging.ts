@@ -94,7 +94,8 @@ export class Messaging {
    * also carries its idempotency key and its audit entry: with a key, the first statement claims it
    * (a key already committed for the same request answers with the stored result, without running
    * the work; for another request, the scope's conflict error), and the result is stored with it;
-   * the audit entry is emitted when the work wrote an event or a key, so it commits with the write.
+   * the audit entry is emitted when the work wrote anything (an event, a key, a row), so it commits
+   * with the write.
    */
   async transaction<R>(work: (manager: EntityManager, emit: Emit) => Promise<R>): Promise<R> {
     const scope = requestScope.getStore();
@@ -116,7 +117,7 @@ export class Messaging {
       }
       const outbox = new OutboxBuffer(this.schema, this.producer);
       const r = await work(manager, outbox.writer());
-      if (field?.audit && (outbox.size > 0 || claim)) field.auditEventId = await field.audit(outbox.writer(), r);
+      if (field?.audit && (outbox.size > 0 || claim || (await wroteAnything(manager)))) field.auditEventId = await field.audit(outbox.writer(), r);
       if (claim) await storeIdempotentResult(manager, this.schema, claim, r);
       emitted = await outbox.flush(manager);
       return r;
@@ -255,6 +256,12 @@ export class Messaging {
     for (const s of this.subs.splice(0)) await s.stop();
     await this.relay.stop();
   }
+}
+
+/** Whether the transaction changed a row (or locked one): PostgreSQL gives it a transaction id only then. */
+async function wroteAnything(manager: EntityManager): Promise<boolean> {
+  const [row]: { wrote: boolean }[] = await manager.query(`SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote`);
+  return !!row?.wrote;
 }
 
 /** The batch line of a key: the same key always the same line (FNV-1a). */

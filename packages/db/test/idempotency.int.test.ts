@@ -87,7 +87,7 @@ describe('Messaging.transaction with an idempotency key', () => {
     expect(await things(5)).toBe(2);
   });
 
-  it('asks the field for its audit entry in the transaction that writes, once; without a scope nothing changes', async () => {
+  it('asks the field for its audit entry in the transaction that writes anything, once; without a scope nothing changes', async () => {
     const entries: unknown[] = [];
     const f = field('audited', async (emit, result) => {
       entries.push(result);
@@ -106,6 +106,10 @@ describe('Messaging.transaction with an idempotency key', () => {
     const quiet = field('quiet', async () => 'never');
     await requestScope.run(scope(null, 'h', quiet), () => messaging.transaction(async () => 1));
     expect(quiet.auditEventId).toBeUndefined();
+    // One that changed a row without an event carries its entry.
+    const rowOnly = field('rowOnly', async (emit) => (await emit('audit.entry.recorded', { actor: 'someone', roles: [], ip: null, service: 'keyed', action: 'MUTATION', operation: 'rowOnly', targetKind: null, targetId: null, outcome: 'OK', errorCode: null, at: new Date().toISOString() }, { key: 'someone' })).id);
+    await requestScope.run(scope(null, 'h', rowOnly), () => make(8));
+    expect(rowOnly.auditCommitted).toBe(true);
     const before = Number((await messaging.ds.query(`SELECT count(*) AS c FROM keyed.idempotency_key`))[0].c);
     await make(7);
     expect(Number((await messaging.ds.query(`SELECT count(*) AS c FROM keyed.idempotency_key`))[0].c)).toBe(before);
