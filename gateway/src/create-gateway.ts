@@ -22,6 +22,7 @@ import { formatGatewayError } from './errors';
 import { authenticate, bodyErrors, identities, limitRate, persistedOperations } from './http-guards';
 import { DEFAULT_SAFELIST_PATH, loadSafelist } from './persisted-operations';
 import { createSubgraphFetcher } from './fetcher';
+import { copyMutationHeaders, mutationHeadersOf, validateMutationHeaders } from './mutation-headers';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 import { ResponseCache, cacheTickets, responseCachePlugin, serveFromCache, type CacheTicket } from './response-cache';
 import { listenForChanges, type EventSource, type Invalidation } from './invalidation';
@@ -33,6 +34,8 @@ export interface GatewayContext {
   cacheTicket?: CacheTicket;
   /** Set while the safelisted operations are planned at start: no subgraph is called. */
   warmUp?: boolean;
+  /** The client's headers its mutations carry to the subgraphs (mutation-headers.ts). */
+  mutationHeaders?: Record<string, string>;
 }
 
 export class WarmUpFetchSkipped extends Error {}
@@ -55,6 +58,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if ((context as Partial<GatewayContext>)?.warmUp) throw new WarmUpFetchSkipped('planning only');
     const identity = (context as Partial<GatewayContext>)?.identity ?? ANONYMOUS;
     request.http?.headers.set(INTERNAL_IDENTITY_HEADER, await this.tokens.tokenFor(identity));
+    copyMutationHeaders(request, (context as Partial<GatewayContext>)?.mutationHeaders);
   }
 }
 
@@ -160,11 +164,12 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
         '/graphql',
         express.json({ limit: config.MAX_BODY_BYTES }),
         authenticate(auth),
+        validateMutationHeaders,
         ...(config.RATE_LIMIT_PER_MINUTE > 0 ? [limitRate(config.RATE_LIMIT_PER_MINUTE)] : []),
         persistedOperations(config.PERSISTED_OPERATIONS, safelist),
         ...(cache ? [serveFromCache(cache)] : []),
         expressMiddleware(server, {
-          context: async ({ req }) => ({ identity: identities.get(req) ?? { ...ANONYMOUS, ip: req.ip ?? null }, cacheTicket: cacheTickets.get(req) }),
+          context: async ({ req }) => ({ identity: identities.get(req) ?? { ...ANONYMOUS, ip: req.ip ?? null }, cacheTicket: cacheTickets.get(req), mutationHeaders: mutationHeadersOf(req) }),
         }),
       );
       app.use(bodyErrors);

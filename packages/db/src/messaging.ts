@@ -1,11 +1,13 @@
 import type { Logger } from '@zhiyuan/config';
-import type { EventBus, EventEnvelope, EventType, StartAt, Subscription, SubscribeOptions } from '@zhiyuan/events';
-import { durableName } from '@zhiyuan/events';
+import type { EventBus, EventEnvelope, EventPayload, EventType, StartAt, Subscription, SubscribeOptions } from '@zhiyuan/events';
+import { createEvent, durableName, subjectFor } from '@zhiyuan/events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchQueue } from './batch-queue';
-import { OutboxBuffer, type Emit } from './outbox';
+import { OutboxBuffer, type Emit, type EmitOptions } from './outbox';
 import { OutboxRelay, type RelayOptions } from './relay';
 import { PendingFinishes, type TransactionScope } from './transaction-scope';
+import { claimIdempotencyKey, pruneIdempotencyKeys, storeIdempotentResult, type KeyClaim } from './idempotency';
+import { outsideRequestScope, requestScope } from './request-scope';
 
 /**
  * A handler's effect of one event: writes through `manager` (the inbox transaction), events through
@@ -87,17 +89,66 @@ export class Messaging {
   /**
    * Runs business writes and the events they emit in one transaction: the events are written in one
    * statement when the work is done, before the commit; the relay is woken after the commit.
+   *
+   * Inside a mutation root field of a subgraph request (requestScope), the field's first transaction
+   * also carries its idempotency key and its audit entry: with a key, the first statement claims it
+   * (a key already committed for the same request answers with the stored result, without running
+   * the work; for another request, the scope's conflict error), and the result is stored with it;
+   * the audit entry is emitted when the work wrote anything (an event, a key, a row), so it commits
+   * with the write.
    */
   async transaction<R>(work: (manager: EntityManager, emit: Emit) => Promise<R>): Promise<R> {
+    const scope = requestScope.getStore();
+    const field = scope?.field && scope.field.transactions++ === 0 ? scope.field : null;
+    const claim: KeyClaim | null =
+      field && scope!.idempotencyKey && scope!.actor && scope!.requestHash
+        ? { actor: scope!.actor, key: scope!.idempotencyKey, field: field.responseKey, operation: field.operation, requestHash: scope!.requestHash }
+        : null;
     let emitted = 0;
+    let replay: { result: unknown } | undefined;
     const result = await this.ds.transaction(async (manager) => {
+      if (claim) {
+        const claimed = await claimIdempotencyKey(manager, this.schema, claim);
+        if (claimed.kind === 'conflict') throw scope!.conflict(claim.key);
+        if (claimed.kind === 'replay') {
+          replay = { result: claimed.result };
+          return undefined as R;
+        }
+      }
       const outbox = new OutboxBuffer(this.schema, this.producer);
       const r = await work(manager, outbox.writer());
+      if (field?.audit && (outbox.size > 0 || claim || (await wroteAnything(manager)))) field.auditEventId = await field.audit(outbox.writer(), r);
+      if (claim) await storeIdempotentResult(manager, this.schema, claim, r);
       emitted = await outbox.flush(manager);
       return r;
     });
-    if (emitted) this.relay.kick();
+    if (field && field.auditEventId) field.auditCommitted = true;
+    if (emitted) outsideRequestScope(() => this.relay.kick());
+    if (replay) {
+      field!.replayed = true;
+      return replay.result as R;
+    }
     return result;
+  }
+
+  /**
+   * Writes one event under an id chosen before, unless an event with that id exists: an insert that
+   * meets the id in a transaction still in progress waits for it, so a transaction whose COMMIT
+   * went unanswered is known to have committed (false) or not (true, the event is written now).
+   */
+  async emitUnlessWritten<T extends EventType>(id: string, type: T, payload: EventPayload<T>, opts: EmitOptions): Promise<boolean> {
+    const event = { ...createEvent(type, payload, { producer: this.producer, key: opts.key, occurredAt: opts.occurredAt }), id, correlationId: id };
+    const rows: unknown[] = await this.ds.query(
+      `INSERT INTO "${this.schema}".outbox_message (id, subject, type, key, envelope) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [id, subjectFor(type, payload), type, event.key, JSON.stringify(event)],
+    );
+    if (rows.length) outsideRequestScope(() => this.relay.kick());
+    return rows.length > 0;
+  }
+
+  /** Deletes the idempotency keys past their TTL (the service's timer calls it). */
+  async pruneIdempotencyKeys(): Promise<number> {
+    return pruneIdempotencyKeys(this.ds, this.schema);
   }
 
   /**
@@ -205,6 +256,12 @@ export class Messaging {
     for (const s of this.subs.splice(0)) await s.stop();
     await this.relay.stop();
   }
+}
+
+/** Whether the transaction changed a row (or locked one): PostgreSQL gives it a transaction id only then. */
+async function wroteAnything(manager: EntityManager): Promise<boolean> {
+  const [row]: { wrote: boolean }[] = await manager.query(`SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote`);
+  return !!row?.wrote;
 }
 
 /** The batch line of a key: the same key always the same line (FNV-1a). */

@@ -1,6 +1,7 @@
 import type { Logger } from '@zhiyuan/config';
 import type { EventBus, EventEnvelope } from '@zhiyuan/events';
 import type { DataSource } from 'typeorm';
+import { outsideRequestScope } from './request-scope';
 
 export interface RelayOptions {
   batchSize?: number;
@@ -46,7 +47,8 @@ export class OutboxRelay {
       return;
     }
     if (this.timer) clearTimeout(this.timer);
-    this.running = this.loop().finally(() => {
+    // Not part of the request that kicked it: the loop's statements belong to no mutation.
+    this.running = outsideRequestScope(() => this.loop()).finally(() => {
       this.running = undefined;
       if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.again ? 0 : this.intervalMs).unref();
       this.again = false;

@@ -5,5 +5,6 @@ export { loaderByKey, listLoaderByKey } from './loaders';
 export { parseInput } from './validation';
 export { defineService, type BaseServiceConfig, type ServiceRuntime, type SubgraphDefinition, type ServiceDeps, type Service } from './service';
 export { requireRole, canSeeDivision, requireDivision, maskIdNumber, maskPhone } from '@zhiyuan/kernel';
-export { recordAudit, auditMutationsPlugin, type AuditTarget } from './audit';
+export { recordAudit, auditMutationsPlugin, targetOfArgs, REPLAY_CODE, type AuditTarget } from './audit';
+export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, subgraphRequestHash } from './idempotency';
 export { applyCourtCalendar } from './court-calendar';

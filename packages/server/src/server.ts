@@ -10,6 +10,8 @@ import express from 'express';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from '@zhiyuan/config';
 import { INTERNAL_IDENTITY_HEADER, InternalAuthError, verifyInternalIdentity, type Identity } from '@zhiyuan/auth';
+import { requestScope } from '@zhiyuan/db';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, scopeOfRequest } from './idempotency';
 
 export interface SubgraphServerOptions<Ctx extends object> {
   name: string;
@@ -82,8 +84,15 @@ export async function startSubgraphServer<Ctx extends object>(opts: SubgraphServ
   const identities = new WeakMap<express.Request, Identity>();
   app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
     try {
-      identities.set(req, await verifyInternalIdentity(req.header(INTERNAL_IDENTITY_HEADER), opts.internalSecret));
-      next();
+      const identity = await verifyInternalIdentity(req.header(INTERNAL_IDENTITY_HEADER), opts.internalSecret);
+      identities.set(req, identity);
+      const key = req.header(IDEMPOTENCY_KEY_HEADER) ?? null;
+      if (key !== null && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
+        res.status(400).json({ errors: [{ message: `The ${IDEMPOTENCY_KEY_HEADER} header must be 1 to 200 visible ASCII characters`, extensions: { code: 'VALIDATION_FAILED', field: IDEMPOTENCY_KEY_HEADER } }] });
+        return;
+      }
+      // The rest of the request (Apollo, the resolvers, their transactions) runs in its scope.
+      requestScope.run(scopeOfRequest(identity.sub || null, key, req.body), next);
     } catch (err) {
       if (err instanceof InternalAuthError) {
         res.status(401).json({ errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHENTICATED' } }] });

@@ -74,6 +74,9 @@ export interface Service {
   readonly runtime: ServiceRuntime;
 }
 
+/** How often a service deletes its idempotency keys past their TTL. */
+const IDEMPOTENCY_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+
 /** Wires a subgraph: database and migrations, bus, outbox relay, handlers, HTTP server. */
 export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, config: BaseServiceConfig, deps: ServiceDeps = {}): Service {
   const logger = deps.logger ?? createLogger(def.name, config.LOG_LEVEL);
@@ -101,6 +104,7 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
   const runtime: ServiceRuntime = { ds, messaging, bus, logger };
   let server: RunningServer | undefined;
   let stopHook: (() => Promise<void>) | void;
+  let pruneTimer: NodeJS.Timeout | undefined;
 
   return {
     runtime,
@@ -114,6 +118,12 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
       await initializeDataSource(ds, def.schema);
       stopHook = await def.onStart?.(runtime);
       messaging.start();
+      pruneTimer = setInterval(() => {
+        messaging.pruneIdempotencyKeys().then(
+          (n) => n && logger.debug({ keys: n }, 'expired idempotency keys deleted'),
+          (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not delete expired idempotency keys'),
+        );
+      }, IDEMPOTENCY_PRUNE_INTERVAL_MS).unref();
       for (const h of def.handlers) await messaging.subscribe(h);
       server = await startSubgraphServer<Ctx>({
         name: def.name,
@@ -134,6 +144,7 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
       });
     },
     async stop() {
+      clearInterval(pruneTimer);
       await server?.stop();
       if (stopHook) await stopHook();
       await messaging.stop();

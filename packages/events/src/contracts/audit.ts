@@ -22,6 +22,11 @@ export const auditRecorded = defineEvent({
     outcome: z.enum(['OK', 'ERROR']),
     errorCode: z.string().nullable(),
     at: isoDateTime(),
+    /**
+     * Set on the entry of a mutation answered from its idempotency key (the write committed in an
+     * earlier request, whose entry is the one that says so); absent on every other entry.
+     */
+    replay: z.boolean().optional(),
   }),
 });
 

@@ -3,6 +3,7 @@ import { CreatePeopleSchema1732406400000 } from './1732406400000-CreatePeopleSch
 import { AddPartiesStaffAndCredit1732500000000 } from './1732500000000-AddPartiesStaffAndCredit';
 import { AddJudgeToCaseProjection1764800000000 } from './1764800000000-AddJudgeToCaseProjection';
 import { AddPartnerAckCursor1764900000000 } from './1764900000000-AddPartnerAckCursor';
+import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreatePeopleSchema1732406400000, AddPartiesStaffAndCredit1732500000000, IndexCaseObligees1764200000000, AddJudgeToCaseProjection1764800000000, AddPartnerAckCursor1764900000000];
+export const migrations = [CreatePeopleSchema1732406400000, AddPartiesStaffAndCredit1732500000000, IndexCaseObligees1764200000000, AddJudgeToCaseProjection1764800000000, AddPartnerAckCursor1764900000000, CreateIdempotencyKeys1765000000000];

@@ -1,7 +1,14 @@
 import { CreateTasksSchema1732406400000 } from './1732406400000-CreateTasksSchema';
 import { CreateTaskWorkTables1732500000000 } from './1732500000000-CreateTaskWorkTables';
 import { CreateDeferredCaseWork1764115200000 } from './1764115200000-CreateDeferredCaseWork';
+import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 import { CreateInstalmentProjection1796256000000 } from './1796256000000-CreateInstalmentProjection';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreateTasksSchema1732406400000, CreateTaskWorkTables1732500000000, CreateDeferredCaseWork1764115200000, CreateInstalmentProjection1796256000000];
+export const migrations = [
+  CreateTasksSchema1732406400000,
+  CreateTaskWorkTables1732500000000,
+  CreateDeferredCaseWork1764115200000,
+  CreateIdempotencyKeys1765000000000,
+  CreateInstalmentProjection1796256000000,
+];
