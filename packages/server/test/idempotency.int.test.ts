@@ -3,9 +3,8 @@ import { parse } from 'graphql';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createIdempotencyTable, createMessagingTables, type Messaging } from '@zhiyuan/db';
 import { InProcessEventBus } from '@zhiyuan/events';
-import { createTestDatabase, gqlRequest, identity, silentLogger, type TestDatabase } from '@zhiyuan/testing';
 import { defineService, errors, type Service } from '../src';
-import { startCommitDropper, throughProxy, type CommitDropper } from '@zhiyuan/testing';
+import { createTestDatabase, gqlRequest, identity, silentLogger, startCommitDropper, throughProxy, type CommitDropper, type TestDatabase } from '@zhiyuan/testing';
 
 class CreateLedger1700000000000 implements MigrationInterface {
   name = 'CreateLedger1700000000000';
