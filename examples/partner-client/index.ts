@@ -30,17 +30,44 @@ export type PartnerDepartment = (typeof PARTNER_DEPARTMENTS)[number];
 
 const STREAM = 'PEOPLE_CREDIT';
 
-/** The payload of credit.link.changed (see docs/events/people-credit.md). */
+/**
+ * The payload of credit.link.changed, version 2 (see docs/events/README.md): the masked ID number, never
+ * a name. Match it against the full number your department already holds.
+ */
 export interface CreditLinkChange {
   changeId: string;
   partyId: string;
   department: PartnerDepartment;
   status: 'RESTRICTED' | 'CLEAR';
   idNumberMasked: string;
-  name: string;
   listingIds: string[];
   reason: string;
   changedAt: string;
+}
+
+/** The newest version of credit.link.changed this client understands. */
+export const CREDIT_LINK_CHANGED_VERSION = 2;
+
+/**
+ * The change a message carries, in the current shape. Version 1 (published before the name was
+ * dropped, and still in the stream until its limits remove it) also carried the party's name: it is
+ * accepted and the name is left behind here, before your code sees the change. A newer version than
+ * this client knows is not guessed at: null.
+ */
+export function changeOf(envelope: { version?: number; payload: unknown }): CreditLinkChange | null {
+  const version = envelope.version ?? 1;
+  if (version < 1 || version > CREDIT_LINK_CHANGED_VERSION) return null;
+  const p = envelope.payload as CreditLinkChange;
+  return {
+    changeId: p.changeId,
+    partyId: p.partyId,
+    department: p.department,
+    status: p.status,
+    idNumberMasked: p.idNumberMasked,
+    listingIds: p.listingIds,
+    reason: p.reason,
+    changedAt: p.changedAt,
+  };
 }
 
 export interface DeliveryMeta {
@@ -120,17 +147,24 @@ export async function startPartnerClient(opts: PartnerClientOptions): Promise<Pa
   }
 
   const handle = async (m: JsMsg) => {
-    const envelope = m.json<{ id: string; type: string; payload: CreditLinkChange }>();
+    const envelope = m.json<{ id: string; type: string; version?: number; payload: unknown }>();
     if (envelope.type !== 'credit.link.changed') {
       m.term();
       return;
     }
+    const change = changeOf(envelope);
+    if (!change) {
+      // Left unacknowledged (a terminated message would count as read): upgrade the client to handle it.
+      log(`#${m.seq}: credit.link.changed version ${String(envelope.version)} is newer than this client knows (${CREDIT_LINK_CHANGED_VERSION}); will be redelivered`);
+      m.nak(60_000);
+      return;
+    }
     try {
-      await opts.onChange(envelope.payload, { sequence: m.seq, subject: m.subject, redelivered: m.redelivered, eventId: envelope.id });
-      await opts.acknowledge?.(envelope.payload);
+      await opts.onChange(change, { sequence: m.seq, subject: m.subject, redelivered: m.redelivered, eventId: envelope.id });
+      await opts.acknowledge?.(change);
       m.ack();
     } catch (err) {
-      log(`change ${envelope.payload.changeId} failed, will be redelivered: ${String(err)}`);
+      log(`change ${change.changeId} failed, will be redelivered: ${String(err)}`);
       m.nak(1_000);
     }
   };
@@ -195,7 +229,7 @@ async function main(): Promise<void> {
         ? graphAcknowledger(url, devPartnerHeaders(department, process.env.INTERNAL_AUTH_SECRET ?? 'development-internal-secret-change-me-0000'))
         : undefined,
     onChange: (c, meta) => {
-      process.stdout.write(`#${meta.sequence} ${c.changedAt} ${c.status.padEnd(10)} ${c.idNumberMasked} ${c.name} (${c.reason})\n`);
+      process.stdout.write(`#${meta.sequence} ${c.changedAt} ${c.status.padEnd(10)} ${c.idNumberMasked} (${c.reason})\n`);
     },
   });
   process.once('SIGINT', () => void client.stop());

@@ -52,7 +52,7 @@ run('NATS accounts of deploy/nats.conf', () => {
     await peopleCredit.provisionDurable('partner_ENLISTMENT', 'credit.link.changed.ENLISTMENT');
     const change = (department: 'BANK_LOAN' | 'ENLISTMENT') =>
       createEvent('credit.link.changed', {
-        changeId: crypto.randomUUID(), partyId: crypto.randomUUID(), department, status: 'RESTRICTED', idNumberMasked: '3305221980****1234', name: '张三',
+        changeId: crypto.randomUUID(), partyId: crypto.randomUUID(), department, status: 'RESTRICTED', idNumberMasked: '3305221980****1234',
         listingIds: [], reason: 'LISTED', changedAt: new Date().toISOString(),
       }, { producer: 'people-credit', key: 'p' });
     const bank = change('BANK_LOAN');

@@ -10,4 +10,10 @@ describe('event catalogue', () => {
     const text = renderCatalogue();
     for (const t of ['cases.case.closed', 'credit.link.changed', 'tasks.meeting.held', 'metrics.rules.activated', 'audit.entry.recorded']) expect(text).toContain(`### \`${t}\``);
   });
+
+  it('says what a consumer does with an earlier version still in the stream', () => {
+    const text = renderCatalogue();
+    expect(text).toContain('### `credit.link.changed` (v2)');
+    expect(text).toContain('Version 1, still in the stream, is accepted, and its `name` is dropped');
+  });
 });

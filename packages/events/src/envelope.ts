@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { contractFor, type EventPayload, type EventType } from './contracts';
+import { contractFor, type EventContract, type EventPayload, type EventType } from './contracts';
 
 /** The one envelope every event travels in. `id` is also the JetStream `Nats-Msg-Id`. */
 export const envelopeSchema = z.object({
@@ -85,9 +85,23 @@ export function parseEnvelope(raw: unknown): EventEnvelope {
   const contract = contractFor(env.data.type);
   if (!contract) throw new EventValidationError(`unknown event type ${env.data.type}`);
   if (env.data.version > contract.version) throw new EventValidationError(`${env.data.type} version ${env.data.version} is newer than this consumer knows (${contract.version})`);
-  const payload = contract.payload.safeParse(env.data.payload);
+  const payload = contract.payload.safeParse(currentPayload(contract, env.data.version, env.data.payload));
   if (!payload.success) throw new EventValidationError(`${env.data.type}: ${formatIssues(payload.error)}`);
   return { ...env.data, payload: payload.data } as EventEnvelope;
+}
+
+/**
+ * The payload of an event as the current version of its contract has it: an earlier version the
+ * contract still accepts is validated against its own schema and upgraded, so handlers only ever
+ * see the current shape; an earlier version it does not accept is refused.
+ */
+function currentPayload(contract: Pick<EventContract, 'type' | 'version' | 'accepts'>, version: number, payload: unknown): unknown {
+  if (version === contract.version) return payload;
+  const earlier = contract.accepts?.find((v) => v.version === version);
+  if (!earlier) throw new EventValidationError(`${contract.type} version ${version} is no longer accepted (current ${contract.version})`);
+  const parsed = earlier.payload.safeParse(payload);
+  if (!parsed.success) throw new EventValidationError(`${contract.type} v${version}: ${formatIssues(parsed.error)}`);
+  return (earlier.upgrade as (p: unknown) => unknown)(parsed.data);
 }
 
 function formatIssues(error: z.ZodError): string {

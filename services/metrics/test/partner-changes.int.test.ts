@@ -12,7 +12,7 @@ type Department = EventPayload<'credit.link.changed'>['department'];
 
 const linkChanged = (changeId: string, department: Department, changedAt: string) => {
   const partyId = randomUUID();
-  return event('credit.link.changed', { changeId, partyId, department, status: 'CLEAR', idNumberMasked: '3305221990****1234', name: '张某', listingIds: [], reason: 'performed', changedAt }, partyId);
+  return event('credit.link.changed', { changeId, partyId, department, status: 'CLEAR', idNumberMasked: '3305221990****1234', listingIds: [], reason: 'performed', changedAt }, partyId);
 };
 
 describe('partner changes', () => {

@@ -72,7 +72,7 @@ describe('early warnings', () => {
     const changeId = randomUUID();
     const partyId = randomUUID();
     await publishAndSettle(t.bus, t.service.runtime.ds, [
-      event('credit.link.changed', { changeId, partyId, department: 'BANK_LOAN', status: 'RESTRICTED', idNumberMasked: '3305221990****1234', name: '张某', listingIds: [], reason: 'listed', changedAt: '2024-03-01T02:00:00.000Z' }, partyId),
+      event('credit.link.changed', { changeId, partyId, department: 'BANK_LOAN', status: 'RESTRICTED', idNumberMasked: '3305221990****1234', listingIds: [], reason: 'listed', changedAt: '2024-03-01T02:00:00.000Z' }, partyId),
       event('credit.partner.overdue', { department: 'BANK_LOAN', changeIds: [changeId], oldestChangedAt: '2024-03-01T02:00:00.000Z', count: 1 }, 'BANK_LOAN'),
     ]);
     expect(await warningsOf('PARTNER_ACKS_OVERDUE')).toEqual([expect.objectContaining({ division_code: COUNTY, status: 'OPEN', raised_value: 1 })]);

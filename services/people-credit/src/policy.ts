@@ -1,5 +1,5 @@
 import { hasRole, type Identity } from '@zhiyuan/auth';
-import { canSeeDivision, errors, isUuid, requireDivision, requireRole, requireSignedIn } from '@zhiyuan/kernel';
+import { canSeeDivision, errors, escapeLike, isUuid, requireDivision, requireRole, requireSignedIn } from '@zhiyuan/kernel';
 import type { CreditLinkChangeEntity, DishonestListingEntity, PartyEntity, StaffEntity } from './entities';
 
 /**
@@ -39,6 +39,11 @@ function divisionStaffSees(identity: Identity, code: string | null): boolean {
   return hasRole(identity, 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE') && code.startsWith(identity.divisionCode);
 }
 
+/** Whether a division code lies within the caller's own division (prefix), whatever the caller's roles. */
+function withinOwnDivision(identity: Identity, code: string | null): boolean {
+  return !!code && !!identity.divisionCode && code.startsWith(identity.divisionCode);
+}
+
 /** Whether the caller is the judge of a case the party is in (from the case projection). */
 async function presidesCaseOf(identity: Identity, party: PartyRef, cases: PartyCases): Promise<boolean> {
   if (!hasRole(identity, 'JUDGE')) return false;
@@ -59,13 +64,15 @@ export async function partyInScope(identity: Identity, party: PartyRef, cases: P
 
 /**
  * Who may read a party at all: staff (personal data masked outside their scope) and the party
- * itself. Judges and county departments work across the county (task lists, listings, intake by
- * ID number), so they read any party, masked unless in scope. Partners see only
- * partnerCreditStatus; anonymous callers only the board.
+ * itself. Judges work across the county (listings, intake by ID number), so they read any party,
+ * masked unless it is in one of their cases. A county department reads the obligors of the tasks
+ * assigned to it, but this service keeps no projection of tasks: it reads, masked, the parties homed
+ * within its own division only. Partners see only partnerCreditStatus; anonymous callers only the board.
  */
 export async function canReadParty(identity: Identity, party: PartyRef, cases: PartyCases): Promise<boolean> {
-  if (hasRole(identity, 'ADMIN', 'JUDGE', 'COUNTY_DEPARTMENT')) return true;
+  if (hasRole(identity, 'ADMIN', 'JUDGE')) return true;
   if (hasRole(identity, 'PARTY') && identity.partyId === party.id) return true;
+  if (hasRole(identity, 'COUNTY_DEPARTMENT') && withinOwnDivision(identity, party.homeDivisionCode)) return true;
   if (!hasRole(identity, 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE')) return false;
   // Division staff see the parties homed in their division and the parties of the cases homed there.
   if (divisionStaffSees(identity, party.homeDivisionCode)) return true;
@@ -87,6 +94,16 @@ export function requirePartyWriter(identity: Identity, homeDivisionCode: string)
   requireDivision(identity, homeDivisionCode);
 }
 
+/**
+ * Who may change an existing party's record: division staff within their divisions; a judge only
+ * the parties (obligors and obligees) of the cases they judge, as the case projection knows them.
+ */
+export async function requireMayUpdateParty(identity: Identity, party: PartyRef, cases: PartyCases): Promise<void> {
+  requireRole(identity, 'JUDGE', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE');
+  if (hasRole(identity, 'ADMIN') || divisionStaffSees(identity, party.homeDivisionCode)) return;
+  if (!(await presidesCaseOf(identity, party, cases))) throw errors.forbidden('This party is outside your scope: a judge changes the parties of the cases they judge');
+}
+
 /** Staff accounts are kept by administrators. */
 export function requireStaffAdmin(identity: Identity): void {
   requireRole(identity, 'ADMIN');
@@ -103,6 +120,13 @@ export function staffPhoneInScope(identity: Identity, s: Pick<StaffEntity, 'id' 
 /** A judge (or an admin) overrides a capacity profile. */
 export function requireMayOverrideProfile(identity: Identity): void {
   requireRole(identity, 'JUDGE');
+}
+
+/** A judge overrides the profile of a party of the cases they judge only; an admin any. */
+export async function requireMayOverrideProfileOf(identity: Identity, party: PartyRef, cases: PartyCases): Promise<void> {
+  requireMayOverrideProfile(identity);
+  if (hasRole(identity, 'ADMIN')) return;
+  if (!(await presidesCaseOf(identity, party, cases))) throw errors.forbidden('This party is outside your scope: a judge overrides the profiles of the parties of the cases they judge');
 }
 
 /** Court users who decide on listings and profiles. */
@@ -162,7 +186,7 @@ export interface SqlFilter {
 export function partyListFilters(identity: Identity, requested: string | null | undefined): SqlFilter[] {
   const scope = listScope(identity, requested);
   const filters: SqlFilter[] = [];
-  if (scope) filters.push({ where: 'p.home_division_code LIKE :scope', params: { scope: `${scope}%` } });
+  if (scope) filters.push({ where: "p.home_division_code LIKE :scope ESCAPE '\\'", params: { scope: `${escapeLike(scope)}%` } });
   const judgeOnly = hasRole(identity, 'JUDGE') && !hasRole(identity, 'ADMIN', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE');
   if (judgeOnly) {
     const judge = identity.sub.toLowerCase();
@@ -178,7 +202,7 @@ export function partyListFilters(identity: Identity, requested: string | null | 
 /** The filters of `listings` (alias `l` for people.dishonest_listing): the caller's division scope. */
 export function listingListFilters(identity: Identity, requested: string | null | undefined): SqlFilter[] {
   const scope = listScope(identity, requested);
-  return scope ? [{ where: 'coalesce(l.village_code, l.township_code) LIKE :scope', params: { scope: `${scope}%` } }] : [];
+  return scope ? [{ where: "coalesce(l.village_code, l.township_code) LIKE :scope ESCAPE '\\'", params: { scope: `${escapeLike(scope)}%` } }] : [];
 }
 
 /**

@@ -200,4 +200,196 @@ describe('malformed ids, staff references and party scope', () => {
       expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
   });
+
+  describe('a partner gets no name anywhere it can reach', () => {
+    const bank = identity(['PARTNER'], { department: 'BANK_LOAN', sub: 'bank-user' });
+    const NAME = '伙伴不见其名';
+    let obligor: { id: string; idNumber: string };
+    let caseId: string;
+    let listingId: string;
+    let changeId: string;
+
+    beforeAll(async () => {
+      obligor = await registerPerson(t, { name: NAME, homeDivisionCode: '330522107201' });
+      const judgment = judgmentEffective({ obligorIds: [obligor.id], villageCode: '330522107201', townshipCode: '330522107' });
+      await t.deliver(judgment);
+      caseId = judgment.payload.caseId;
+      const listed = await t.gql(`mutation($i: ListDishonestObligorInput!) { listDishonestObligor(input: $i) { id } }`, { i: { partyId: obligor.id, caseId, ground: 'ABLE_BUT_REFUSES' } });
+      expect(listed.errors).toBeUndefined();
+      listingId = listed.data.listDishonestObligor.id;
+      const [change] = (await t.service.runtime.ds.query(`SELECT id FROM people.credit_link_change WHERE party_id = $1 AND department = 'BANK_LOAN'`, [obligor.id])) as { id: string }[];
+      changeId = change!.id;
+    });
+
+    it('the partner types carry no name: asking for one is a validation error', async () => {
+      for (const [query, variables] of [
+        [`query($n: String!) { partnerCreditStatus(idNumber: $n) { status name } }`, { n: obligor.idNumber }],
+        [`{ unacknowledgedCreditChanges(first: 500) { nodes { id partyName } } }`, {}],
+        [`mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id partyName } }`, { id: changeId }],
+      ] as const) {
+        const r = await t.gql(query, variables, bank);
+        expect(r.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        expect(r.data).toBeUndefined();
+      }
+      const fields = async (type: string) =>
+        ((await t.gql(`query($t: String!) { __type(name: $t) { fields { name type { name ofType { name } } } } }`, { t: type }, bank)).data.__type.fields as { name: string; type: { name: string | null; ofType: { name: string | null } | null } }[]);
+      const status = await fields('PartnerCreditStatus');
+      expect(status.map((f) => f.name)).toEqual(['department', 'status', 'idNumberMasked', 'changedAt']);
+      const change = await fields('CreditLinkChange');
+      expect(change.map((f) => f.name)).toEqual(['id', 'department', 'status', 'reason', 'idNumberMasked', 'changedAt', 'acknowledgedAt', 'acknowledgedBy']);
+      // No path from them leads to a Party (and so to Party.name).
+      expect([...status, ...change].some((f) => f.type.name === 'Party' || f.type.ofType?.name === 'Party')).toBe(false);
+    });
+
+    it('everything the partner reads of its changes carries the masked number and no name', async () => {
+      const status = await t.gql(`query($n: String!) { partnerCreditStatus(idNumber: $n) { department status idNumberMasked changedAt } }`, { n: obligor.idNumber }, bank);
+      expect(status.data.partnerCreditStatus).toMatchObject({ department: 'BANK_LOAN', status: 'RESTRICTED', idNumberMasked: masked(obligor.idNumber) });
+      const pending = await t.gql(`{ unacknowledgedCreditChanges(first: 500) { nodes { id department status reason idNumberMasked changedAt acknowledgedAt acknowledgedBy } } }`, {}, bank);
+      expect(pending.data.unacknowledgedCreditChanges.nodes.find((n: { id: string }) => n.id === changeId)).toMatchObject({ status: 'RESTRICTED', reason: 'LISTED:ABLE_BUT_REFUSES', idNumberMasked: masked(obligor.idNumber) });
+      const ack = await t.gql(`mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id department status reason idNumberMasked changedAt acknowledgedAt acknowledgedBy } }`, { id: changeId }, bank);
+      expect(ack.errors).toBeUndefined();
+      const text = JSON.stringify([status, pending, ack]);
+      expect(text).not.toContain(NAME);
+      expect(text).not.toContain(obligor.idNumber);
+      // The change as published for the partner stream: version 2, no name.
+      const [published] = await t.service.runtime.ds.query(`SELECT envelope FROM people.outbox_message WHERE type = 'credit.link.changed' AND envelope->'payload'->>'changeId' = $1`, [changeId]);
+      expect(published.envelope.version).toBe(2);
+      expect(published.envelope.payload).not.toHaveProperty('name');
+      expect(JSON.stringify(published.envelope)).not.toContain(NAME);
+    });
+
+    it('every nested path to Party.name is refused to a partner', async () => {
+      const forbidden = [
+        [`query($id: ID!) { party(id: $id) { name } }`, { id: obligor.id }],
+        [`query($n: String!) { partyByIdNumber(idNumber: $n) { name } }`, { n: obligor.idNumber }],
+        [`{ parties(first: 500) { nodes { name } } }`, {}],
+        [`query($id: ID!) { listing(id: $id) { party { name } } }`, { id: listingId }],
+        [`{ listings(first: 500) { nodes { party { name } } } }`, {}],
+        [`query($r: [_Any!]!) { _entities(representations: $r) { ... on Party { name creditLinks { history { id } } } } }`, { r: [{ __typename: 'Party', id: obligor.id }] }],
+      ] as const;
+      const answers = [];
+      for (const [query, variables] of forbidden) {
+        const r = await t.gql(query, variables, bank);
+        expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        answers.push(r);
+      }
+      // A case reference shows a partner none of the case's listings, so none of their parties.
+      const viaCase = await t.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { listings { party { name } } } } }`, { r: [{ __typename: 'Case', id: caseId }] }, bank);
+      expect(viaCase.data._entities[0]).toEqual({ listings: [] });
+      expect(JSON.stringify([...answers, viaCase])).not.toContain(NAME);
+    });
+  });
+
+  describe('a judge acts on the parties of their own cases only', () => {
+    const presiding = identity(['JUDGE'], { sub: randomUUID() });
+    const otherJudge = identity(['JUDGE'], { sub: randomUUID() });
+    const UPDATE = `mutation($id: ID!, $input: UpdatePartyInput!) { updateParty(id: $id, input: $input) { id phone } }`;
+    const OVERRIDE = `mutation($id: ID!) { overrideCreditProfile(partyId: $id, input: { classification: EVASIVE, reason: "隐匿财产" }) { classification overridden } }`;
+    let obligor: { id: string; idNumber: string };
+    let obligee: { id: string; idNumber: string };
+    let bystander: { id: string; idNumber: string };
+    const updates = async (partyId: string) =>
+      (await t.service.runtime.ds.query(`SELECT count(*)::int AS n FROM people.outbox_message WHERE type = 'people.party.updated' AND envelope->'payload'->>'partyId' = $1`, [partyId]))[0].n as number;
+    const overrides = async (partyId: string) =>
+      (await t.service.runtime.ds.query(`SELECT count(*)::int AS n FROM people.credit_profile WHERE party_id = $1 AND overridden`, [partyId]))[0].n as number;
+
+    beforeAll(async () => {
+      obligor = await registerPerson(t, { name: '写入对象', homeDivisionCode: '330522108201', phone: '13966660001' });
+      obligee = await registerPerson(t, { name: '写入权利人', homeDivisionCode: '330522108202', phone: '13966660002' });
+      bystander = await registerPerson(t, { name: '写入无关人', homeDivisionCode: '330522108201', phone: '13966660003' });
+      await t.deliver(judgmentEffective({ obligorIds: [obligor.id], obligeeIds: [obligee.id], judgeId: presiding.sub, villageCode: '330522108201', townshipCode: '330522108' }));
+    });
+
+    it('denied: another judge may not change or override a party of a case they do not judge, and nothing is written', async () => {
+      for (const p of [obligor, obligee, bystander]) {
+        const u = await t.gql(UPDATE, { id: p.id, input: { phone: '13977770000' } }, otherJudge);
+        expect(u.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(await updates(p.id)).toBe(0);
+        const o = await t.gql(OVERRIDE, { id: p.id }, otherJudge);
+        expect(o.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(await overrides(p.id)).toBe(0);
+      }
+      // Nor the presiding judge, for a party in none of their cases.
+      expect((await t.gql(UPDATE, { id: bystander.id, input: { phone: '13977770000' } }, presiding)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await t.gql(OVERRIDE, { id: bystander.id }, presiding)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(await updates(bystander.id)).toBe(0);
+      expect(await overrides(bystander.id)).toBe(0);
+      const [row] = await t.service.runtime.ds.query(`SELECT phone FROM people.party WHERE id = $1`, [bystander.id]);
+      expect(row.phone).toBe('13966660003');
+    });
+
+    it('allowed: the judge of the case changes and overrides its obligor and obligee; an admin any party', async () => {
+      for (const p of [obligor, obligee]) {
+        const u = await t.gql(UPDATE, { id: p.id, input: { phone: '13977770001' } }, presiding);
+        expect(u.errors).toBeUndefined();
+        expect(u.data.updateParty.phone).toBe('13977770001');
+        const o = await t.gql(OVERRIDE, { id: p.id }, presiding);
+        expect(o.errors).toBeUndefined();
+        expect(o.data.overrideCreditProfile).toEqual({ classification: 'EVASIVE', overridden: true });
+      }
+      expect((await t.gql(UPDATE, { id: bystander.id, input: { phone: '13977770002' } })).errors).toBeUndefined();
+      expect((await t.gql(OVERRIDE, { id: bystander.id })).errors).toBeUndefined();
+    });
+
+    it('division staff keep their write scope: within their divisions only', async () => {
+      const cadre = identity(['VILLAGE_CADRE'], { divisionCode: '330522108201' });
+      expect((await t.gql(UPDATE, { id: obligor.id, input: { phone: '13977770003' } }, cadre)).errors).toBeUndefined();
+      const elsewhere = await t.gql(UPDATE, { id: obligee.id, input: { phone: '13977770003' } }, cadre);
+      expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('a county department reads parties within its own division only, masked', () => {
+    const PARTY = `query($id: ID!) { party(id: $id) { id name idNumber address creditProfile { classification } } }`;
+    let home: { id: string; idNumber: string };
+
+    beforeAll(async () => {
+      home = await registerPerson(t, { name: '部门可见', homeDivisionCode: '330522109201', address: '某村9号' });
+    });
+
+    it('allowed: a department of the county reads the party masked, by id and by reference', async () => {
+      const department = identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522' });
+      const r = await t.gql(PARTY, { id: home.id }, department);
+      expect(r.data.party).toEqual({ id: home.id, name: '部门可见', idNumber: masked(home.idNumber), address: null, creditProfile: null });
+      const ref = await t.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Party { id idNumber } } }`, { r: [{ __typename: 'Party', id: home.id }] }, department);
+      expect(ref.data._entities[0]).toEqual({ id: home.id, idNumber: masked(home.idNumber) });
+    });
+
+    it('denied: a department of another division, or of none, reads nothing of the party', async () => {
+      for (const department of [identity(['COUNTY_DEPARTMENT'], { divisionCode: '330523' }), identity(['COUNTY_DEPARTMENT'], { divisionCode: null })]) {
+        const r = await t.gql(PARTY, { id: home.id }, department);
+        expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        const ref = await t.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Party { id name } } }`, { r: [{ __typename: 'Party', id: home.id }] }, department);
+        expect(ref.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(JSON.stringify([r, ref])).not.toContain('部门可见');
+      }
+    });
+  });
+
+  describe('LIKE patterns take a caller\'s text literally', () => {
+    it('a division code with % or _ matches no division, instead of every division it would spell', async () => {
+      for (const code of ['33052210_', '3305221%', '330522_04']) {
+        const parties = await t.gql(`query($c: ID) { parties(divisionCode: $c, first: 10) { nodes { id } } }`, { c: code });
+        expect(parties.errors).toBeUndefined();
+        expect(parties.data.parties.nodes).toEqual([]);
+        const listings = await t.gql(`query($c: ID) { listings(divisionCode: $c, first: 10) { nodes { id } } }`, { c: code });
+        expect(listings.data.listings.nodes).toEqual([]);
+        const staff = await t.gql(`query($c: ID) { staffMembers(divisionCode: $c, first: 10) { nodes { id } } }`, { c: code });
+        expect(staff.data.staffMembers.nodes).toEqual([]);
+      }
+      // The plain prefix still matches.
+      expect((await t.gql(`{ staffMembers(divisionCode: "330522104", first: 10) { nodes { id } } }`)).data.staffMembers.nodes.length).toBeGreaterThan(0);
+    });
+
+    it('a search with % or _ finds only names that contain them', async () => {
+      const percent = await registerPerson(t, { name: '百分%之' });
+      const underscore = await registerPerson(t, { name: '下_划线' });
+      const search = async (s: string, q = 'parties') =>
+        (await t.gql(`query($s: String) { ${q}(search: $s, first: 500) { nodes { ${q === 'parties' ? 'id' : 'code'} } } }`, { s })).data[q].nodes;
+      expect((await search('%')).map((n: { id: string }) => n.id)).toEqual([percent.id]);
+      expect((await search('_')).map((n: { id: string }) => n.id)).toEqual([underscore.id]);
+      expect(await search('%', 'divisions')).toEqual([]);
+      expect(await search('_', 'divisions')).toEqual([]);
+    });
+  });
 });

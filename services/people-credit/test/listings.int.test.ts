@@ -326,9 +326,9 @@ describe('dishonest listing, exposure board and credit links', () => {
       const { party, caseId } = await obligorWithCase();
       await list({ partyId: party.id, caseId });
       const bank = identity(['PARTNER'], { department: 'BANK_LOAN' });
-      const q = `query($id: String!, $d: PartnerDepartment) { partnerCreditStatus(idNumber: $id, department: $d) { department status name idNumberMasked } }`;
+      const q = `query($id: String!, $d: PartnerDepartment) { partnerCreditStatus(idNumber: $id, department: $d) { department status idNumberMasked } }`;
       const own = await t.gql(q, { id: party.idNumber }, bank);
-      expect(own.data.partnerCreditStatus).toEqual({ department: 'BANK_LOAN', status: 'RESTRICTED', name: '张三', idNumberMasked: `${party.idNumber.slice(0, 10)}****${party.idNumber.slice(14)}` });
+      expect(own.data.partnerCreditStatus).toEqual({ department: 'BANK_LOAN', status: 'RESTRICTED', idNumberMasked: `${party.idNumber.slice(0, 10)}****${party.idNumber.slice(14)}` });
       const malformed = await t.gql(q, { id: '330522' }, bank);
       expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'idNumber' });
       const unknown = await t.gql(q, { id: residentId('1970-01-01') }, bank);
@@ -378,8 +378,8 @@ describe('dishonest listing, exposure board and credit links', () => {
       const { party, caseId } = await obligorWithCase();
       await list({ partyId: party.id, caseId });
       const bank = identity(['PARTNER'], { department: 'BANK_LOAN', sub: 'bank-user' });
-      const pending = await t.gql(`{ unacknowledgedCreditChanges(first: 500) { nodes { id department status partyName idNumberMasked } } }`, {}, bank);
-      const mine = pending.data.unacknowledgedCreditChanges.nodes.filter((n: any) => n.partyName === '张三');
+      const pending = await t.gql(`{ unacknowledgedCreditChanges(first: 500) { nodes { id department status idNumberMasked } } }`, {}, bank);
+      const mine = pending.data.unacknowledgedCreditChanges.nodes.filter((n: any) => n.idNumberMasked === `${party.idNumber.slice(0, 10)}****${party.idNumber.slice(14)}`);
       expect(mine.length).toBeGreaterThan(0);
       expect(pending.data.unacknowledgedCreditChanges.nodes.every((n: any) => n.department === 'BANK_LOAN')).toBe(true);
       const change = mine.at(-1);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { NatsEventBus } from '@zhiyuan/events';
 import { TEST_INTERNAL_SECRET, describeWithNats, identity, natsUrl, silentLogger, uniqueService, waitFor } from '@zhiyuan/testing';
 import { devPartnerHeaders, graphAcknowledger, startPartnerClient, type CreditLinkChange, type PartnerClient } from '../../../examples/partner-client';
@@ -54,7 +55,7 @@ describeWithNats('credit flow over NATS JetStream, with the example partner clie
     });
     clients.push(client);
 
-    const party = await registerPerson(t, { homeDivisionCode: '330522106201' });
+    const party = await registerPerson(t, { name: '联动变更人', homeDivisionCode: '330522106201' });
     const judgment = judgmentEffective({ obligorIds: [party.id], villageCode: '330522106201', townshipCode: '330522106' });
     await nats.publish('cases.judgment.effective', judgment);
     const caseId = judgment.payload.caseId;
@@ -70,6 +71,12 @@ describeWithNats('credit flow over NATS JetStream, with the example partner clie
     const restricted = await waitFor(() => received.find((r) => r.change.partyId === party.id && r.change.status === 'RESTRICTED'), { timeoutMs: 15_000, what: 'the RESTRICTED change at the partner' });
     expect(restricted.change).toMatchObject({ department: 'BANK_LOAN', listingIds: [listing], idNumberMasked: `${party.idNumber.slice(0, 10)}****${party.idNumber.slice(14)}` });
     expect(JSON.stringify(restricted.change)).not.toContain(party.idNumber);
+    // What the stream carries for the partner: version 2, the masked number, no name.
+    const onStream = await nats.clients.jsm.streams.getMessage('PEOPLE_CREDIT', { seq: restricted.sequence });
+    const published = onStream.json<{ version: number; payload: Record<string, unknown> }>();
+    expect(published.version).toBe(2);
+    expect(published.payload).not.toHaveProperty('name');
+    expect(new TextDecoder().decode(onStream.data)).not.toContain('联动变更人');
 
     const paidAt = Date.now();
     await nats.publish('cases.performance.recorded', performanceRecorded({ caseId, obligorIds: [party.id], outstandingFen: 0, amountFen: 5_000_000 }));
@@ -106,5 +113,33 @@ describeWithNats('credit flow over NATS JetStream, with the example partner clie
     );
     await waitFor(() => replayed.filter((c) => c.partyId === party.id).length === 2, { timeoutMs: 10_000, what: 'replayed changes' });
     expect(replayed.filter((c) => c.partyId === party.id).map((c) => c.status)).toEqual(['RESTRICTED', 'CLEAR']);
+    expect(JSON.stringify([received, replayed])).not.toContain('联动变更人');
+  });
+
+  it('a version-1 change still in the stream reaches the partner without its name; a newer version than it knows is left unacknowledged', async () => {
+    const department = 'ENLISTMENT';
+    const subject = `credit.link.changed.${department}`;
+    const envelope = (version: number, payload: Record<string, unknown>) => {
+      const id = randomUUID();
+      return { id, data: JSON.stringify({ id, type: 'credit.link.changed', version, occurredAt: new Date().toISOString(), producer: 'people-credit', correlationId: id, causationId: null, key: payload.partyId, payload }) };
+    };
+    const change = (changeId: string) => ({ changeId, partyId: randomUUID(), department, status: 'RESTRICTED', idNumberMasked: '3305221980****1234', listingIds: [], reason: 'LISTED:ABLE_BUT_REFUSES', changedAt: new Date().toISOString() });
+    const v1 = change(randomUUID());
+    const v3 = change(randomUUID());
+    const since = new Date(Date.now() - 1_000);
+    for (const e of [envelope(1, { ...v1, name: '旧版姓名' }), envelope(3, { ...v3, name: '新版姓名' })]) await nats.publishRaw(subject, e.data, e.id);
+
+    const got: CreditLinkChange[] = [];
+    const logged: string[] = [];
+    const durable = track(uniqueService('enlistment-versions'));
+    clients.push(await startPartnerClient({ natsUrl: natsUrl()!, department, durableName: durable, startAt: { time: since }, onChange: (c) => void got.push(c), log: (m) => void logged.push(m) }));
+
+    await waitFor(() => got.some((c) => c.changeId === v1.changeId), { timeoutMs: 10_000, what: 'the version-1 change at the partner' });
+    expect(got.find((c) => c.changeId === v1.changeId)).toEqual(v1);
+    await waitFor(() => logged.some((m) => m.includes('version 3 is newer than this client knows')), { timeoutMs: 10_000, what: 'the version-3 change refused' });
+    expect(got.some((c) => c.changeId === v3.changeId)).toBe(false);
+    expect(JSON.stringify(got)).not.toContain('姓名');
+    const info = await nats.clients.jsm.consumers.info('PEOPLE_CREDIT', durable);
+    expect(info.num_ack_pending + info.num_pending).toBeGreaterThanOrEqual(1);
   });
 });

@@ -32,7 +32,11 @@ export function renderCatalogue(): string {
   for (const c of allContracts) {
     const schema = z.toJSONSchema(c.payload, { unrepresentable: 'any' }) as { properties?: Record<string, { type?: unknown; enum?: unknown[]; anyOf?: unknown[] }>; required?: string[] };
     const subject = 'subject' in c && c.subject ? `${c.type}.<department>` : c.type;
-    lines.push(`### \`${c.type}\` (v${c.version})`, '', c.description, '', `Subject \`${subject}\`, stream ${streamFor(c.type)}.`, '', '| field | type | required |', '| --- | --- | --- |');
+    lines.push(`### \`${c.type}\` (v${c.version})`, '', c.description, '', `Subject \`${subject}\`, stream ${streamFor(c.type)}.`, '');
+    const accepts: readonly { version: number; note: string }[] = 'accepts' in c && c.accepts ? c.accepts : [];
+    for (const v of accepts) lines.push(`Version ${v.version}, still in the stream, is ${v.note}.`, '');
+    if (c.version > 1) lines.push(`Any other earlier version is refused (dead-lettered).`, '');
+    lines.push('| field | type | required |', '| --- | --- | --- |');
     for (const [name, prop] of Object.entries(schema.properties ?? {})) {
       lines.push(`| \`${name}\` | ${describeType(prop)} | ${schema.required?.includes(name) ? 'yes' : 'no'} |`);
     }

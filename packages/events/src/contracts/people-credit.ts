@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent, divisionCode, isoDate, isoDateTime, uuid } from './define';
+import { defineEvent, divisionCode, earlierVersion, isoDate, isoDateTime, uuid } from './define';
 
 /** Events produced by the people-credit subgraph (stream PEOPLE_CREDIT, subjects `people.>` and `credit.>`). */
 
@@ -99,22 +99,39 @@ export const listingRemoved = defineEvent({
   payload: z.object({ ...listingFields, removalGround: z.string(), removedAt: isoDateTime() }),
 });
 
+const linkChangeFields = {
+  changeId: uuid(),
+  partyId: uuid(),
+  department: partnerDepartment,
+  status: z.enum(['RESTRICTED', 'CLEAR']),
+  /** Masked on the producer side: a partner holds the full number already and learns nothing more. */
+  idNumberMasked: z.string(),
+  listingIds: z.array(uuid()),
+  reason: z.string(),
+  changedAt: isoDateTime(),
+};
+
+const linkChangePayload = z.object(linkChangeFields);
+
+/** Version 1 also carried the party's full name, which a partner department must not receive. */
+const linkChangeV1Payload = z.object({ ...linkChangeFields, name: z.string() });
+
 export const linkChanged = defineEvent({
   type: 'credit.link.changed',
-  version: 1,
-  description: 'The restriction status of a party for one partner department changed; published on credit.link.changed.<department>.',
-  payload: z.object({
-    changeId: uuid(),
-    partyId: uuid(),
-    department: partnerDepartment,
-    status: z.enum(['RESTRICTED', 'CLEAR']),
-    idNumberMasked: z.string(),
-    name: z.string(),
-    listingIds: z.array(uuid()),
-    reason: z.string(),
-    changedAt: isoDateTime(),
-  }),
+  version: 2,
+  description:
+    'The restriction status of a party for one partner department changed; published on credit.link.changed.<department>. ' +
+    'A partner receives the masked ID number, never a name (version 2 dropped `name`).',
+  payload: linkChangePayload,
   subject: (p) => `credit.link.changed.${p.department}`,
+  accepts: [
+    earlierVersion<typeof linkChangeV1Payload, typeof linkChangePayload>({
+      version: 1,
+      payload: linkChangeV1Payload,
+      upgrade: ({ name: _name, ...rest }) => rest,
+      note: 'accepted, and its `name` is dropped before any handler sees the event',
+    }),
+  ],
 });
 
 export const partnerAcknowledged = defineEvent({

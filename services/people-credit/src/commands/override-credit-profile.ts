@@ -4,7 +4,8 @@ import { errors } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { courtOverride } from '../domain/capacity-profile';
 import { PartyEntity, type CreditProfileEntity } from '../entities';
-import { requireMayOverrideProfile } from '../policy';
+import { requireMayOverrideProfile, requireMayOverrideProfileOf } from '../policy';
+import { casesOfPartyIn } from '../queries/parties';
 import type { CommandContext } from './shared/command-context';
 import { uuid } from './shared/fields';
 import { saveProfile } from './shared/profiles';
@@ -15,7 +16,7 @@ const overrideInput = z.object({
   graceMonths: z.number().int().min(1, 'a grace period is 1 to 3 months').max(3, 'a grace period is 1 to 3 months').nullish(),
 });
 
-/** A judge overrides the capacity profile with a reason; the override stands until the next input arrives. */
+/** The judge of one of the party's cases overrides its capacity profile with a reason; the override stands until the next input arrives. */
 export async function overrideCreditProfile(ctx: CommandContext, rawPartyId: unknown, raw: unknown): Promise<CreditProfileEntity> {
   requireMayOverrideProfile(ctx.identity);
   const partyId = parseInput(uuid, rawPartyId);
@@ -24,6 +25,7 @@ export async function overrideCreditProfile(ctx: CommandContext, rawPartyId: unk
     const now = new Date();
     const party = await m.findOneBy(PartyEntity, { id: partyId });
     if (!party) throw errors.notFound('Party', partyId);
+    await requireMayOverrideProfileOf(ctx.identity, party, casesOfPartyIn(m));
     const { reasonCodes, graceUntil } = courtOverride(input.classification, input.graceMonths, now);
     return saveProfile(m, emit, { partyId, classification: input.classification, reasonCodes, graceUntil, overridden: true, overrideReason: input.reason, classifiedBy: ctx.identity.sub }, now);
   });

@@ -4,7 +4,8 @@ import { sqlExec, sqlRow, type Emit } from '@zhiyuan/db';
 import { errors, townshipOf, villageOf } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { PartyEntity } from '../entities';
-import { requirePartyWriter, requireSignedIn } from '../policy';
+import { requireMayUpdateParty, requirePartyWriter, requireSignedIn } from '../policy';
+import { casesOfPartyIn } from '../queries/parties';
 import type { CommandContext } from './shared/command-context';
 import { address, divisionCode, name, phone, uuid } from './shared/fields';
 import { partyPayload, requireHomeDivision } from './shared/parties';
@@ -27,7 +28,8 @@ const CIRCUMSTANCES = ['disability', 'seriousIllness', 'lowIncome'];
 const FIELDS = ['name', 'phone', 'address', 'homeDivisionCode', 'legalRepresentative', 'disability', 'seriousIllness', 'lowIncome'] as const;
 
 /**
- * Changes a party's record, within the caller's divisions (the current home and a new one). A new
+ * Changes a party's record: division staff within their divisions (the current home and a new one),
+ * a judge the parties of the cases they judge. A new
  * home division moves its active listings to that division's board and is announced with
  * previousHomeDivisionCode; changed circumstances reclassify an obligor.
  */
@@ -38,7 +40,7 @@ export async function updateParty(ctx: CommandContext, rawId: unknown, raw: unkn
   return ctx.runtime.messaging.transaction(async (m, emit) => {
     const current = await m.findOneBy(PartyEntity, { id });
     if (!current) throw errors.notFound('Party', id);
-    requirePartyWriter(ctx.identity, current.homeDivisionCode);
+    await requireMayUpdateParty(ctx.identity, current, casesOfPartyIn(m));
     if (input.homeDivisionCode) requirePartyWriter(ctx.identity, input.homeDivisionCode);
     const now = new Date();
     const { party, changed } = await applyChanges(m, emit, id, input, now);

@@ -6,7 +6,7 @@ import type { PartnerDepartment, QueryPartnerCreditStatusArgs, QueryUnacknowledg
 import { requirePartnerDepartment } from '../policy';
 import { requireIdNumber } from './parties';
 
-/** A party's status at one partner department, by ID number, without case details. */
+/** A party's status at one partner department, by ID number: masked number, status and since when; no name, no case details. */
 export async function partnerCreditStatus(ctx: Context, { idNumber, department }: QueryPartnerCreditStatusArgs) {
   const dept = requirePartnerDepartment(ctx.identity, department);
   if (!dept) throw errors.validation('department', 'Name the partner department');
@@ -14,7 +14,7 @@ export async function partnerCreditStatus(ctx: Context, { idNumber, department }
   const party = await ctx.runtime.ds.getRepository(PartyEntity).findOneBy({ idNumber: number });
   if (!party) throw errors.notFound('Party with ID number', maskIdNumber(number));
   const link = (await ctx.loaders.linksOfParty.load(party.id)).find((l) => l.department === dept);
-  return { department: dept as PartnerDepartment, status: link?.status ?? 'CLEAR', name: party.name, idNumberMasked: maskIdNumber(party.idNumber), changedAt: link?.changedAt ?? null };
+  return { department: dept as PartnerDepartment, status: link?.status ?? 'CLEAR', idNumberMasked: maskIdNumber(party.idNumber), changedAt: link?.changedAt ?? null };
 }
 
 /** Changes not yet acknowledged, oldest first; `olderThanWorkingDays` counts China's working days (holidays skipped, make-up days worked). */
@@ -37,10 +37,6 @@ export async function unacknowledgedCreditChanges(ctx: Context, { department, ol
   if (olderThanWorkingDays) q.andWhere('c.changed_at < :cutoff', { cutoff: chinaCalendar.shiftWorkingDays(new Date(), -olderThanWorkingDays) });
   if (cursor) q.andWhere('(c.changed_at, c.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
   return toConnection(await q.getMany(), page.limit, (c) => [c.changedAt.toISOString(), c.id]);
-}
-
-export async function changePartyName(ctx: Context, c: CreditLinkChangeEntity): Promise<string> {
-  return (await ctx.loaders.party.load(c.partyId))?.name ?? '';
 }
 
 export async function changeIdNumberMasked(ctx: Context, c: CreditLinkChangeEntity): Promise<string> {

@@ -13,7 +13,7 @@ export async function divisions(ctx: Context, { search, level, first, after }: Q
   requireSignedIn(ctx.identity);
   const page = pageArgs({ first, after });
   const q = ctx.runtime.ds.getRepository(DivisionEntity).createQueryBuilder('d').orderBy('d.code').limit(page.limit + 1);
-  if (search?.trim()) q.andWhere(`d.name LIKE :s`, { s: `%${escapeLike(search.trim())}%` });
+  if (search?.trim()) q.andWhere("d.name LIKE :s ESCAPE '\\'", { s: `%${escapeLike(search.trim())}%` });
   if (level) q.andWhere('d.level = :level', { level });
   if (page.after) q.andWhere('d.code > :after', { after: String(page.after[0]) });
   return toConnection(await q.getMany(), page.limit, (d) => [d.code]);

@@ -1,15 +1,41 @@
+import type { EntityManager } from 'typeorm';
+import { sqlRows } from '@zhiyuan/db';
 import { errors, escapeLike, instantIdCursor, isUuid, maskIdNumber, maskPhone, pageArgs, requireUuid, toConnection } from '@zhiyuan/kernel';
 import type { Context } from '../context';
 import { checkCreditCode, parseResidentId } from '../domain/identity-numbers';
 import { PartyEntity, type CreditLinkEntity, type CreditProfileEntity, type DishonestListingEntity } from '../entities';
 import type { QueryPartiesArgs } from '../generated/resolvers-types';
-import { partyInScope, partyListFilters, requireMayLookUpPartyByNumber, requireReadParty, requireSignedIn } from '../policy';
+import { partyInScope, partyListFilters, requireMayLookUpPartyByNumber, requireReadParty, requireSignedIn, type PartyCases } from '../policy';
 
 /** A resident ID number or unified social credit code as stored (trimmed, upper case); VALIDATION_FAILED otherwise. */
 export function requireIdNumber(raw: string): string {
   const number = raw.trim().toUpperCase();
   if (!parseResidentId(number, new Date()).ok && !checkCreditCode(number).ok) throw errors.validation('idNumber', 'Not a valid resident ID number or unified social credit code');
   return number;
+}
+
+/** A case of one party as the policy needs it: its village or township and its judge. */
+interface CaseOfPartyRow {
+  code: string | null;
+  judgeId: string | null;
+}
+
+/**
+ * The cases of a party (as obligor or obligee) read in a command's transaction, for the policy's
+ * checks of who may act on the party.
+ */
+export function casesOfPartyIn(manager: EntityManager): PartyCases {
+  return {
+    casesOfParty: {
+      load: (partyId) =>
+        sqlRows<CaseOfPartyRow>(
+          manager,
+          `SELECT coalesce(village_code, township_code) AS code, judge_id::text AS "judgeId" FROM people.case_projection
+            WHERE obligor_ids @> ARRAY[$1::uuid] OR obligee_ids @> ARRAY[$1::uuid]`,
+          [partyId],
+        ),
+    },
+  };
 }
 
 export async function party(ctx: Context, id: string): Promise<PartyEntity | null> {
@@ -46,7 +72,7 @@ export async function parties(ctx: Context, { divisionCode, search, first, after
   const cursor = instantIdCursor(page.after);
   const q = ctx.runtime.ds.getRepository(PartyEntity).createQueryBuilder('p').orderBy('p.created_at').addOrderBy('p.id').limit(page.limit + 1);
   for (const f of filters) q.andWhere(f.where, f.params);
-  if (search?.trim()) q.andWhere('p.name LIKE :s', { s: `%${escapeLike(search.trim())}%` });
+  if (search?.trim()) q.andWhere("p.name LIKE :s ESCAPE '\\'", { s: `%${escapeLike(search.trim())}%` });
   if (cursor) q.andWhere('(p.created_at, p.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
   return toConnection(await q.getMany(), page.limit, (p) => [p.createdAt.toISOString(), p.id]);
 }

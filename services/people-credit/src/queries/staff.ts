@@ -1,4 +1,4 @@
-import { instantIdCursor, isUuid, maskPhone, pageArgs, requireUuid, toConnection } from '@zhiyuan/kernel';
+import { escapeLike, instantIdCursor, isUuid, maskPhone, pageArgs, requireUuid, toConnection } from '@zhiyuan/kernel';
 import type { Context } from '../context';
 import { StaffEntity } from '../entities';
 import type { QueryStaffMembersArgs } from '../generated/resolvers-types';
@@ -20,7 +20,7 @@ export async function staffMembers(ctx: Context, { divisionCode, role, first, af
   const page = pageArgs({ first, after });
   const cursor = instantIdCursor(page.after);
   const q = ctx.runtime.ds.getRepository(StaffEntity).createQueryBuilder('s').where('s.active').orderBy('s.created_at').addOrderBy('s.id').limit(page.limit + 1);
-  if (divisionCode) q.andWhere('s.division_code LIKE :c', { c: `${divisionCode}%` });
+  if (divisionCode) q.andWhere("s.division_code LIKE :c ESCAPE '\\'", { c: `${escapeLike(divisionCode)}%` });
   if (role) q.andWhere(':role = ANY (s.roles)', { role });
   if (cursor) q.andWhere('(s.created_at, s.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
   return toConnection(await q.getMany(), page.limit, (s) => [s.createdAt.toISOString(), s.id]);

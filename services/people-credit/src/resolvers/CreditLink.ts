@@ -1,5 +1,5 @@
 import type { CreditLinkChangeResolvers, CreditLinkResolvers, PartnerDepartment } from '../generated/resolvers-types';
-import { changeIdNumberMasked, changePartyName } from '../queries/credit-links';
+import { changeIdNumberMasked } from '../queries/credit-links';
 
 export const CreditLink: CreditLinkResolvers = {
   department: (l) => l.department as PartnerDepartment,
@@ -8,6 +8,5 @@ export const CreditLink: CreditLinkResolvers = {
 
 export const CreditLinkChange: CreditLinkChangeResolvers = {
   department: (c) => c.department as PartnerDepartment,
-  partyName: (c, _a, ctx) => changePartyName(ctx, c),
   idNumberMasked: (c, _a, ctx) => changeIdNumberMasked(ctx, c),
 };

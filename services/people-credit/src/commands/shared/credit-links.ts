@@ -12,7 +12,7 @@ import { CreditLinkEntity } from '../../entities';
  * on credit.link.changed.<department>. The party row is locked so concurrent listings serialize.
  */
 export async function syncCreditLinks(manager: EntityManager, emit: Emit, partyId: string, reason: string, now: Date, cause?: Pick<EventEnvelope, 'id' | 'correlationId'>): Promise<number> {
-  const party = await sqlRow<{ id: string; name: string; id_number: string }>(manager, `SELECT id, name, id_number FROM people.party WHERE id = $1 FOR UPDATE`, [partyId]);
+  const party = await sqlRow<{ id: string; id_number: string }>(manager, `SELECT id, id_number FROM people.party WHERE id = $1 FOR UPDATE`, [partyId]);
   if (!party) return 0;
   const active = await sqlRows<{ id: string }>(manager, `SELECT id FROM people.dishonest_listing WHERE party_id = $1 AND status = 'ACTIVE' ORDER BY listed_at`, [partyId]);
   const status = creditLinkStatus(active.length);
@@ -32,7 +32,7 @@ export async function syncCreditLinks(manager: EntityManager, emit: Emit, partyI
   for (const { department, changeId } of changed) {
     await emit(
       'credit.link.changed',
-      { changeId, partyId, department, status, idNumberMasked: maskIdNumber(party.id_number), name: party.name, listingIds, reason, changedAt: now.toISOString() },
+      { changeId, partyId, department, status, idNumberMasked: maskIdNumber(party.id_number), listingIds, reason, changedAt: now.toISOString() },
       { key: partyId, cause },
     );
   }
