@@ -7,6 +7,7 @@ import { Messaging, createDataSource, initializeDataSource, type ConsumerOptions
 import { DEFAULT_HANDLER_CONCURRENCY, createEventBus, type EventBus } from '@zhiyuan/events';
 import { auditMutationsPlugin } from './audit';
 import { applyCourtCalendar } from './court-calendar';
+import { signInErrorsPlugin } from './sign-in-errors';
 import { startSubgraphServer, type RunningServer } from './server';
 
 /** The configuration every subgraph reads (see serviceConfigShape in @zhiyuan/config). */
@@ -140,7 +141,7 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
         logger,
         development: config.NODE_ENV !== 'production',
         aroundRequest: deps.aroundRequest,
-        plugins: [auditMutationsPlugin(messaging) as never],
+        plugins: [signInErrorsPlugin() as never, auditMutationsPlugin(messaging) as never],
       });
     },
     async stop() {
