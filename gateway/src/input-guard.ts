@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin } from '@apollo/server';
 import {
   GraphQLError,
   Kind,
@@ -16,9 +16,9 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
   type ValueNode,
-} from "graphql";
-import type { Logger } from "@zhiyuan/config";
-import { SCALARS, hasControlCharacters } from "@zhiyuan/kernel";
+} from 'graphql';
+import type { Logger } from '@zhiyuan/config';
+import { SCALARS, hasControlCharacters } from '@zhiyuan/kernel';
 
 /**
  * The edge's check of every input value, once per request and not per resolver: text (String, ID)
@@ -29,30 +29,25 @@ import { SCALARS, hasControlCharacters } from "@zhiyuan/kernel";
  */
 
 type Problem = {
-  code: "VALIDATION_FAILED" | "BAD_USER_INPUT";
+  code: 'VALIDATION_FAILED' | 'BAD_USER_INPUT';
   field: string;
   message: string;
 };
 
 const CUSTOM: Record<string, GraphQLScalarType> = SCALARS;
-const isText = (t: GraphQLScalarType) => t.name === "String" || t.name === "ID";
-const controlMessage = (field: string) =>
-  `${field}: must not contain control characters`;
+const isText = (t: GraphQLScalarType) => t.name === 'String' || t.name === 'ID';
+const controlMessage = (field: string) => `${field}: must not contain control characters`;
 
 function scalarProblem(field: string, err: unknown): Problem {
   return {
-    code: "BAD_USER_INPUT",
+    code: 'BAD_USER_INPUT',
     field,
     message: `${field}: ${err instanceof Error ? err.message : String(err)}`,
   };
 }
 
 /** A literal against its input type; variables inside it are checked with the variables. */
-function checkLiteral(
-  node: ValueNode,
-  type: GraphQLInputType,
-  field: string,
-): Problem | undefined {
+function checkLiteral(node: ValueNode, type: GraphQLInputType, field: string): Problem | undefined {
   if (node.kind === Kind.VARIABLE || node.kind === Kind.NULL) return undefined;
   if (isNonNullType(type)) return checkLiteral(node, type.ofType, field);
   if (isListType(type)) {
@@ -68,17 +63,14 @@ function checkLiteral(
     const fields = type.getFields();
     for (const f of node.fields) {
       const def = fields[f.name.value];
-      const p =
-        def && checkLiteral(f.value, def.type, `${field}.${f.name.value}`);
+      const p = def && checkLiteral(f.value, def.type, `${field}.${f.name.value}`);
       if (p) return p;
     }
     return undefined;
   }
   if (!isScalarType(type)) return undefined;
   if (isText(type))
-    return node.kind === Kind.STRING && hasControlCharacters(node.value)
-      ? { code: "VALIDATION_FAILED", field, message: controlMessage(field) }
-      : undefined;
+    return node.kind === Kind.STRING && hasControlCharacters(node.value) ? { code: 'VALIDATION_FAILED', field, message: controlMessage(field) } : undefined;
   const custom = CUSTOM[type.name];
   if (custom) {
     try {
@@ -91,11 +83,7 @@ function checkLiteral(
 }
 
 /** A variable's value (JSON) against its input type. */
-function checkValue(
-  value: unknown,
-  type: GraphQLInputType,
-  field: string,
-): Problem | undefined {
+function checkValue(value: unknown, type: GraphQLInputType, field: string): Problem | undefined {
   if (value === null || value === undefined) return undefined;
   if (isNonNullType(type)) return checkValue(value, type.ofType, field);
   if (isListType(type)) {
@@ -107,7 +95,7 @@ function checkValue(
     return undefined;
   }
   if (isInputObjectType(type)) {
-    if (typeof value !== "object" || Array.isArray(value)) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value)) return undefined;
     const fields = type.getFields();
     for (const [k, v] of Object.entries(value)) {
       const def = fields[k];
@@ -118,9 +106,7 @@ function checkValue(
   }
   if (!isScalarType(type)) return undefined;
   if (isText(type))
-    return typeof value === "string" && hasControlCharacters(value)
-      ? { code: "VALIDATION_FAILED", field, message: controlMessage(field) }
-      : undefined;
+    return typeof value === 'string' && hasControlCharacters(value) ? { code: 'VALIDATION_FAILED', field, message: controlMessage(field) } : undefined;
   const custom = CUSTOM[type.name];
   if (custom) {
     try {
@@ -133,11 +119,7 @@ function checkValue(
 }
 
 /** The first bad literal of an operation (and the fragments of its document), named `field.argument[.path]`. */
-function checkLiterals(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operation: OperationDefinitionNode,
-): Problem | undefined {
+function checkLiterals(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Problem | undefined {
   let problem: Problem | undefined;
   const typeInfo = new TypeInfo(schema);
   for (const def of document.definitions) {
@@ -147,27 +129,14 @@ function checkLiterals(
       def,
       visitWithTypeInfo(typeInfo, {
         VariableDefinition(node) {
-          const type = typeFromAST(schema, node.type) as
-            GraphQLInputType | undefined;
-          if (node.defaultValue && type)
-            problem ??= checkLiteral(
-              node.defaultValue,
-              type,
-              `$${node.variable.name.value}`,
-            );
+          const type = typeFromAST(schema, node.type) as GraphQLInputType | undefined;
+          if (node.defaultValue && type) problem ??= checkLiteral(node.defaultValue, type, `$${node.variable.name.value}`);
           return false;
         },
         Argument(node) {
           const arg = typeInfo.getArgument();
-          const owner = typeInfo.getDirective()
-            ? `@${typeInfo.getDirective()!.name}`
-            : typeInfo.getFieldDef()?.name;
-          if (arg && owner)
-            problem ??= checkLiteral(
-              node.value,
-              arg.type,
-              `${owner}.${node.name.value}`,
-            );
+          const owner = typeInfo.getDirective() ? `@${typeInfo.getDirective()!.name}` : typeInfo.getFieldDef()?.name;
+          if (arg && owner) problem ??= checkLiteral(node.value, arg.type, `${owner}.${node.name.value}`);
           return false;
         },
       }),
@@ -193,10 +162,10 @@ export function inputGuardPlugin(log: Logger): ApolloServerPlugin {
             throw new GraphQLError(
               request.operationName
                 ? `Unknown operation named "${request.operationName}"`
-                : "The document has several operations; name the one to run in operationName",
+                : 'The document has several operations; name the one to run in operationName',
               {
                 extensions: {
-                  code: "OPERATION_RESOLUTION_FAILURE",
+                  code: 'OPERATION_RESOLUTION_FAILURE',
                   http: { status: 400 },
                 },
               },
@@ -210,11 +179,9 @@ export function inputGuardPlugin(log: Logger): ApolloServerPlugin {
           if (!problem) {
             const variables = request.variables ?? {};
             for (const v of operation.variableDefinitions ?? []) {
-              const type = typeFromAST(schema, v.type) as
-                GraphQLInputType | undefined;
+              const type = typeFromAST(schema, v.type) as GraphQLInputType | undefined;
               const name = v.variable.name.value;
-              if (type && name in variables)
-                problem = checkValue(variables[name], type, `$${name}`);
+              if (type && name in variables) problem = checkValue(variables[name], type, `$${name}`);
               if (problem) break;
             }
           }
@@ -226,7 +193,7 @@ export function inputGuardPlugin(log: Logger): ApolloServerPlugin {
                 field: problem.field,
                 operationName: operation.name?.value,
               },
-              "input refused",
+              'input refused',
             );
             throw refusal(problem);
           }
