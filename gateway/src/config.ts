@@ -1,4 +1,29 @@
+import { isIP } from 'node:net';
 import { fields, loadConfig, z } from '@zhiyuan/config';
+
+/** express's named address sets. */
+const NAMED_PROXIES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyEntry(entry: string): boolean {
+  if (NAMED_PROXIES.has(entry)) return true;
+  const [address, prefix, extra] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * The proxies whose X-Forwarded-For is believed: a comma list of addresses, CIDR ranges and express's
+ * named sets (loopback, linklocal, uniquelocal). Empty (the default): none, the client address is the
+ * connection's own.
+ */
+const trustedProxies = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((e) => e.trim()).filter(Boolean))
+  .refine((list) => list.every(isProxyEntry), { message: 'must be a comma list of IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal' })
+  .transform((list): string[] | false => (list.length ? list : false));
 
 export const gatewayConfigSchema = z.object({
   /** The only public port of the product. */
@@ -30,6 +55,12 @@ export const gatewayConfigSchema = z.object({
   MAX_TOKENS: fields.positiveInt(3_000),
   /** Largest request body accepted. */
   MAX_BODY_BYTES: fields.positiveInt(100_000),
+  /**
+   * The reverse proxies in front of the gateway whose X-Forwarded-For is believed (addresses, CIDR
+   * ranges, loopback/linklocal/uniquelocal); none by default. The client address keys the anonymous
+   * rate limit and is written into the audit log, so trust only a proxy that overwrites the header.
+   */
+  TRUSTED_PROXIES: trustedProxies,
   /** Requests per minute per identity (per address when anonymous); 0 disables. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().nonnegative().default(1_200),
   /** Introspection and field suggestions; on by default outside production. */

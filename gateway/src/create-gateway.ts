@@ -14,14 +14,15 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { readFileSync } from 'node:fs';
 import { createLogger, type Logger } from '@zhiyuan/config';
-import { ANONYMOUS, INTERNAL_IDENTITY_HEADER, InternalTokenCache, type Identity } from '@zhiyuan/auth';
+import { ANONYMOUS, type Identity } from '@zhiyuan/auth';
 import type { GatewayConfig } from './config';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createAuthenticator } from './auth';
-import { formatGatewayError } from './errors';
 import { authenticate, bodyErrors, identities, limitRate, persistedOperations } from './http-guards';
 import { DEFAULT_SAFELIST_PATH, loadSafelist } from './persisted-operations';
-import { createSubgraphFetcher } from './fetcher';
+import { IDENTITY_TO_SIGN, createSubgraphFetcher } from './fetcher';
+import { inputGuardPlugin } from './input-guard';
+import { formatGatewayError, subgraphClientError } from './errors';
 import { copyMutationHeaders, mutationHeadersOf, validateMutationHeaders } from './mutation-headers';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 import { ResponseCache, cacheTickets, responseCachePlugin, serveFromCache, type CacheTicket } from './response-cache';
@@ -48,17 +49,23 @@ export interface Gateway {
   readonly responseCache?: ResponseCache;
 }
 
-/** Forwards the verified identity, signed, to every subgraph fetch. */
+/** Forwards the verified identity to every subgraph fetch (the fetcher signs it, bound to the request). */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly tokens: InternalTokenCache, fetcher: ReturnType<typeof createSubgraphFetcher>['fetcher']) {
+  constructor(url: string, fetcher: ReturnType<typeof createSubgraphFetcher>['fetcher']) {
     super({ url, fetcher: fetcher as never });
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if ((context as Partial<GatewayContext>)?.warmUp) throw new WarmUpFetchSkipped('planning only');
     const identity = (context as Partial<GatewayContext>)?.identity ?? ANONYMOUS;
-    request.http?.headers.set(INTERNAL_IDENTITY_HEADER, await this.tokens.tokenFor(identity));
+    request.http?.headers.set(IDENTITY_TO_SIGN, JSON.stringify(identity));
     copyMutationHeaders(request, (context as Partial<GatewayContext>)?.mutationHeaders);
+  }
+
+  /** A subgraph's refusal (4xx) is the client's error, with the subgraph's message; never an internal one. */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0]) {
+    if (response.status < 400 || response.status >= 500) return super.errorFromResponse(response);
+    return subgraphClientError(response.status, await this.parseBody(response).catch(() => undefined))!;
   }
 }
 
@@ -71,9 +78,8 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
     tasks: config.TASKS_URL,
     metrics: config.METRICS_URL,
   };
-  const tokens = new InternalTokenCache(config.INTERNAL_AUTH_SECRET);
-  const subgraphFetch = createSubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS);
-  const buildService = ({ name, url }: { name: string; url?: string }) => new SignedDataSource(urls[name] ?? url!, tokens, subgraphFetch.fetcher);
+  const subgraphFetch = createSubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS, { secret: config.INTERNAL_AUTH_SECRET });
+  const buildService = ({ name, url }: { name: string; url?: string }) => new SignedDataSource(urls[name] ?? url!, subgraphFetch.fetcher);
 
   const gateway = new ApolloGateway({
     ...(config.SUPERGRAPH_MODE === 'static'
@@ -91,7 +97,9 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies configured (none by default): the client
+  // address keys the anonymous rate limit and goes into the audit log.
+  app.set('trust proxy', config.TRUSTED_PROXIES);
   const httpServer = http.createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   const introspection = config.INTROSPECTION ?? development;
@@ -136,6 +144,7 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      inputGuardPlugin(log),
       ...armor.plugins,
       ...(cache ? [responseCachePlugin(cache) as never] : []),
     ],

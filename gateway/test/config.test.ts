@@ -54,3 +54,19 @@ describe('gateway configuration', () => {
     });
   });
 });
+
+describe('TRUSTED_PROXIES', () => {
+  it('trusts no proxy by default', () => {
+    expect(loadGatewayConfig({}).TRUSTED_PROXIES).toBe(false);
+  });
+
+  it('takes a comma list of addresses, CIDR ranges and named sets', () => {
+    expect(loadGatewayConfig({ TRUSTED_PROXIES: '10.0.0.0/8, 192.168.1.10,loopback, fd00::/8' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.168.1.10', 'loopback', 'fd00::/8']);
+  });
+
+  it('refuses anything else', () => {
+    expect(() => loadGatewayConfig({ TRUSTED_PROXIES: 'true' })).toThrow(/TRUSTED_PROXIES is malformed/);
+    expect(() => loadGatewayConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES is malformed/);
+    expect(() => loadGatewayConfig({ TRUSTED_PROXIES: 'proxy.example' })).toThrow(/TRUSTED_PROXIES is malformed/);
+  });
+});

@@ -81,25 +81,37 @@ export async function startSubgraphServer<Ctx extends object>(opts: SubgraphServ
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks });
   });
 
+  // The signature covers the request's method, path and body, so the raw body is read first, the
+  // identity verified against it, and only then is the body parsed and anything else run.
   const identities = new WeakMap<express.Request, Identity>();
-  app.use('/graphql', express.json({ limit: '1mb' }), async (req, res, next) => {
+  const unauthorized = (res: express.Response) => void res.status(401).json({ errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHENTICATED' } }] });
+  app.use('/graphql', express.raw({ type: () => true, limit: '1mb' }), async (req, res, next) => {
+    const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    let identity: Identity;
     try {
-      const identity = await verifyInternalIdentity(req.header(INTERNAL_IDENTITY_HEADER), opts.internalSecret);
+      identity = await verifyInternalIdentity(req.header(INTERNAL_IDENTITY_HEADER), opts.internalSecret, { method: req.method, path: req.originalUrl, body: raw }, { requireBinding: !opts.development });
       identities.set(req, identity);
-      const key = req.header(IDEMPOTENCY_KEY_HEADER) ?? null;
-      if (key !== null && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-        res.status(400).json({ errors: [{ message: `The ${IDEMPOTENCY_KEY_HEADER} header must be 1 to 200 visible ASCII characters`, extensions: { code: 'VALIDATION_FAILED', field: IDEMPOTENCY_KEY_HEADER } }] });
-        return;
-      }
-      // The rest of the request (Apollo, the resolvers, their transactions) runs in its scope.
-      requestScope.run(scopeOfRequest(identity.sub || null, key, req.body), next);
     } catch (err) {
-      if (err instanceof InternalAuthError) {
-        res.status(401).json({ errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHENTICATED' } }] });
+      if (err instanceof InternalAuthError) return unauthorized(res);
+      return next(err);
+    }
+    if (raw.length === 0 || !req.is('application/json')) {
+      req.body = undefined;
+    } else {
+      try {
+        req.body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
         return;
       }
-      next(err);
     }
+    const key = req.header(IDEMPOTENCY_KEY_HEADER) ?? null;
+    if (key !== null && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
+      res.status(400).json({ errors: [{ message: `The ${IDEMPOTENCY_KEY_HEADER} header must be 1 to 200 visible ASCII characters`, extensions: { code: 'VALIDATION_FAILED', field: IDEMPOTENCY_KEY_HEADER } }] });
+      return;
+    }
+    // The rest of the request (Apollo, the resolvers, their transactions) runs in its scope.
+    requestScope.run(scopeOfRequest(identity.sub || null, key, req.body), next);
   });
   app.use('/graphql', expressMiddleware(apollo, { context: async ({ req }) => opts.context(identities.get(req)!) }));
 
