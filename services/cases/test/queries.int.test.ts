@@ -104,6 +104,11 @@ describe('case queries, federation fields and access', () => {
     expect(await total({ divisionCode: HEPING, maxAgeDays: 30 })).toBe(0);
     const bad = await gql(LIST, { f: { judgeId: 'nope' } });
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'judgeId' });
+    // A day count past the calendar is refused, not an internal error.
+    for (const field of ['minAgeDays', 'maxAgeDays']) {
+      const huge = await gql(LIST, { f: { [field]: 2147483647 } });
+      expect(huge.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field });
+    }
   });
 
   it('issues the same number of SQL statements for a page of 5 and a page of 40, nested lists included', async () => {

@@ -29,8 +29,9 @@ export const caseFilterSchema = z
     open: z.boolean().nullish(),
     minOutstandingFen: fenBound.nullish(),
     maxOutstandingFen: fenBound.nullish(),
-    minAgeDays: z.number().int().nonnegative().nullish(),
-    maxAgeDays: z.number().int().nonnegative().nullish(),
+    // A century is more than any judgment's age; a larger count would leave the calendar.
+    minAgeDays: z.number().int().nonnegative().max(36_500, 'at most 36500 days').nullish(),
+    maxAgeDays: z.number().int().nonnegative().max(36_500, 'at most 36500 days').nullish(),
   })
   .nullish();
 
