@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sqlExec, sqlRows } from '@zhiyuan/db';
+import { requireSignedIn } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { z } from 'zod';
 import type { Context } from '../context';
@@ -19,6 +20,7 @@ const meetingSchema = z.object({
 
 /** Schedules a meeting, invites every obligor with an open case homed in the village and queues their invitations. */
 export async function scheduleMeeting(ctx: Context, input: unknown): Promise<MeetingEntity> {
+  requireSignedIn(ctx.identity);
   const i = parseInput(meetingSchema, input);
   requireMeetingScope(ctx.identity, i.villageCode);
   const scheduledAt = new Date(i.scheduledAt);

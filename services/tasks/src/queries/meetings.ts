@@ -15,6 +15,7 @@ export async function meetingById(ctx: Context, id: string): Promise<MeetingEnti
 
 /** The meetings of a village, latest first. */
 export async function meetingsOfVillage(ctx: Context, villageCode: string, status: MeetingEntity['status'] | null | undefined, args: { first?: number | null; after?: string | null }) {
+  requireSignedIn(ctx.identity);
   requireVillageCode('villageCode', villageCode);
   requireDivisionScope(ctx.identity, villageCode);
   const { limit, after } = pageArgs(args);

@@ -104,10 +104,10 @@ export async function myTasks(ctx: Context, args: PageInput & { status?: TaskSta
 
 /** Tasks under a division, as far as the caller may list them. */
 export async function tasksUnder(ctx: Context, filter: Omit<TaskListFilter, 'divisionCode' | keyof TaskScope> & { divisionCode: string }, args: PageInput): Promise<TaskPage> {
+  requireSignedIn(ctx.identity);
   const { limit, after } = pageArgs(args);
   const divisionCode = requireDivisionCode('filter.divisionCode', filter.divisionCode);
   const cursor = instantIdCursor(after);
-  requireSignedIn(ctx.identity);
   const scope = taskListScope(ctx.identity, divisionCode);
   if (!scope) deny('This division is outside your scope');
   return listTasks(ctx.runtime.ds, { ...filter, divisionCode, ...scope }, limit, cursor);
@@ -115,8 +115,8 @@ export async function tasksUnder(ctx: Context, filter: Omit<TaskListFilter, 'div
 
 /** Task counts under a division: all of them for admins and its staff, a judge's cases for a judge. */
 export async function taskCounts(ctx: Context, code: string) {
-  const divisionCode = requireDivisionCode('divisionCode', code);
   requireSignedIn(ctx.identity);
+  const divisionCode = requireDivisionCode('divisionCode', code);
   const judgeSub = divisionTaskJudge(ctx.identity, divisionCode);
   if (judgeSub === undefined) deny('This division is outside your scope');
   return countTasks(ctx.runtime.ds, divisionCode, judgeSub);
