@@ -13,6 +13,7 @@ const config: CodegenConfig = {
         mappers: {
           Case: '../entities#CaseEntity',
           Performance: '../entities#PerformanceEntity',
+          PerformanceReversal: '../entities#PerformanceReversalEntity',
           Settlement: '../entities#SettlementEntity',
           Instalment: '../entities#InstalmentEntity',
           CaseTimelineEntry: '../entities#TimelineEntryEntity',
