@@ -1,4 +1,4 @@
-import type { MigrationInterface, QueryRunner } from "typeorm";
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * A payment recorded in error is put right by a reversal: a compensating row of its own, never an
@@ -7,7 +7,7 @@ import type { MigrationInterface, QueryRunner } from "typeorm";
  * stand.
  */
 export class AddPerformanceReversal1764288000000 implements MigrationInterface {
-  name = "AddPerformanceReversal1764288000000";
+  name = 'AddPerformanceReversal1764288000000';
 
   async up(qr: QueryRunner): Promise<void> {
     await qr.query(`CREATE TABLE cases.performance_reversal (
@@ -22,9 +22,7 @@ export class AddPerformanceReversal1764288000000 implements MigrationInterface {
       reopened_to text,
       CONSTRAINT performance_reversal_performance_id_key UNIQUE (performance_id)
     )`);
-    await qr.query(
-      `CREATE INDEX performance_reversal_case_idx ON cases.performance_reversal (case_id, reversed_at)`,
-    );
+    await qr.query(`CREATE INDEX performance_reversal_case_idx ON cases.performance_reversal (case_id, reversed_at)`);
   }
 
   async down(qr: QueryRunner): Promise<void> {
