@@ -4,7 +4,7 @@ import { sqlRow, type Emit, type SqlRunner } from '@zhiyuan/db';
 import { errors } from '@zhiyuan/kernel';
 import { CaseEntity, InstalmentEntity, PerformanceEntity, PerformanceReversalEntity, SettlementEntity } from '../../entities';
 import { checkPayment, defaultPaymentSource, outstandingOf, routeOfCase, type PaymentSource } from '../../domain/case-rules';
-import { stateAfterFullPayment, stateReopenedByReversal, type CaseState } from '../../domain/state-machine';
+import { CLOSED_STATES, stateAfterFullPayment, stateReopenedByReversal, type CaseState } from '../../domain/state-machine';
 import { endUrging, moveCase, type CommandContext } from './lifecycle';
 import { markMissedInstalments } from './settlements';
 import { addTimeline } from './timeline';
@@ -125,10 +125,11 @@ export async function reversePayment(manager: EntityManager, emit: Emit, c: Case
   const settlement = await settlementPaidBy(manager, performance);
   const settlementPerformed = settlement?.status === 'PERFORMED';
   const settlementStillPerformed = settlement ? await recomputeSettlement(manager, settlement, performance.id) : false;
-  // The reversal undoes the close when the close came from this money: the balance cleared, or the settlement performed.
+  // The reversal undoes the close when the close came from this money: the balance cleared (performed
+  // after urging, completed), or the settlement performed (settled and performed, unless the payment was not under it).
   const undoesClose =
-    (wasState === 'PERFORMED_AFTER_URGING' || (wasState === 'COMPLETED' && c.outcome !== 'SETTLED_AND_PERFORMED')) ||
-    (wasState === 'COMPLETED' && c.outcome === 'SETTLED_AND_PERFORMED' && settlementPerformed && !settlementStillPerformed);
+    wasState === 'PERFORMED_AFTER_URGING' ||
+    (wasState === 'COMPLETED' && (c.outcome !== 'SETTLED_AND_PERFORMED' || (settlementPerformed && !settlementStillPerformed)));
   const to = undoesClose ? stateReopenedByReversal(wasState, await closedFrom(manager, c.id), c.filedAt !== null) : null;
 
   const reversal = manager.create(PerformanceReversalEntity, {
@@ -171,12 +172,10 @@ export async function reversePayment(manager: EntityManager, emit: Emit, c: Case
     { key: c.id },
   );
   if (to) await reopen(manager, emit, c, to, ctx);
-  if (settlement && !settlementStillPerformed && !FINISHED.has(c.state)) await markMissedInstalments(manager, emit, now, { settlementId: settlement.id, actor });
+  // An instalment due again and past its date is missed at once, as the sweep would mark it (not on a case closed otherwise).
+  if (settlement && !settlementStillPerformed && !CLOSED_STATES.has(c.state)) await markMissedInstalments(manager, emit, now, { settlementId: settlement.id, actor });
   return { performance, reversal };
 }
-
-/** States in which a settlement no longer runs (the case closed otherwise). */
-const FINISHED: ReadonlySet<CaseState> = new Set(['EXITED', 'WITHDRAWN', 'TERMINATED_THIS_ROUND', 'COMPLETED', 'PERFORMED_AFTER_URGING']);
 
 /** The state the case's last close came from, as its timeline recorded it. */
 async function closedFrom(runner: SqlRunner, caseId: string): Promise<CaseState | null> {
