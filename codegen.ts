@@ -35,6 +35,7 @@ const config: { projects: Record<string, Project> } = {
       mappers: {
         Case: '../entities#CaseEntity',
         Performance: '../entities#PerformanceEntity',
+        PerformanceReversal: '../entities#PerformanceReversalEntity',
         Settlement: '../entities#SettlementEntity',
         Instalment: '../entities#InstalmentEntity',
         CaseTimelineEntry: '../entities#TimelineEntryEntity',

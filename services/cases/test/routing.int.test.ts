@@ -167,7 +167,7 @@ describe('routing to village, township and the township officer', () => {
       expect(await h.outbox('cases.performance.recorded', c.id)).toHaveLength(1);
     });
 
-    it('turns an instalment plan agreed at the meeting into the case plan once, and notes one it cannot apply', async () => {
+    it('turns an instalment plan agreed at the meeting into the case plan once, in progress or in urging, and notes one it cannot apply', async () => {
       const party = randomUUID();
       const c = await file((await takeIn([party])).id);
       await gql(CHANGE, { caseId: c.id, to: 'IN_PROGRESS', reason: 'start' });
@@ -193,9 +193,14 @@ describe('routing to village, township and the township officer', () => {
       await h.deliver(held(c.id));
       const got = await gql(`query($id: ID!) { case(id: $id) { state settlements { kind totalFen instalments { amountFen } } } }`, { id: c.id });
       expect(got.data.case).toEqual({ state: 'SETTLED', settlements: [{ kind: 'INSTALMENT_PLAN', totalFen: 1_060_000, instalments: [{ amountFen: 500_000 }, { amountFen: 560_000 }] }] });
+      // A plan agreed at the meeting during urging becomes the plan too (the case stays in urging).
       const urging = await takeIn([party]);
       await h.deliver(held(urging.id));
-      expect((await gql(GET, { id: urging.id })).data.case.timeline.at(-1)).toMatchObject({ kind: 'SETTLEMENT_REFUSED' });
+      expect((await gql(GET, { id: urging.id })).data.case).toMatchObject({ state: 'URGING', timeline: expect.arrayContaining([expect.objectContaining({ kind: 'SETTLEMENT_AGREED' })]) });
+      const closed = await takeIn([party]);
+      await gql(PAY, { input: { caseId: closed.id, amountFen: 1_060_000, paidOn: '2024-07-01', channel: 'CASH' } });
+      await h.deliver(held(closed.id));
+      expect((await gql(GET, { id: closed.id })).data.case.timeline.at(-1)).toMatchObject({ kind: 'SETTLEMENT_REFUSED' });
     });
 
     it('notes a meeting payment larger than the balance on the timeline instead of recording it', async () => {

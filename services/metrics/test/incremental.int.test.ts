@@ -30,7 +30,8 @@ async function readModels(ds: DataSource) {
 /**
  * Case lives with everything that makes a projection hard: cases moving between villages before
  * they close (and stale moves after), cases terminated for this round, taken up again and closed
- * once more with another outcome, repeated events under new ids (a producer retry), all shuffled.
+ * once more with another outcome, payments reversed and cases re-opened by a reversal (some closed
+ * again), repeated events under new ids (a producer retry), all shuffled.
  */
 function randomHistory(seed: number): AnyEnvelope[] {
   const rnd = prng(seed);
@@ -54,6 +55,20 @@ function randomHistory(seed: number): AnyEnvelope[] {
         const closedAgain = new Date(Date.parse(closedAt) + 60 * 86_400_000).toISOString();
         extra.push(event('cases.case.closed', { ...e.payload, outcome: 'COMPLETED', closedAt: closedAgain, daysOpen: e.payload.daysOpen + 60, amountRecoveredFen: e.payload.amountAppliedFen }, caseId));
       }
+    }
+    // Payments reversed as recorded in error; cases closed by payment re-opened by a reversal, some closed again.
+    if (e.type === 'cases.performance.recorded' && rnd() < 0.15) {
+      const reversedAt = new Date(Date.parse(e.payload.recordedAt) + 3 * 86_400_000).toISOString();
+      const { caseId, performanceId, amountFen, source, paidOn, recordedAt, obligorIds } = e.payload;
+      const payload = { caseId, performanceId, amountFen, source, paidOn, recordedAt, obligorIds, reversalId: randomUUID(), reason: '录入错误', outstandingFen: amountFen, totalPaidFen: 0, reopened: false, state: 'IN_PROGRESS', reversedAt, villageCode: null, townshipCode: null };
+      extra.push(event('cases.performance.reversed', payload, caseId));
+    }
+    if (e.type === 'cases.case.closed' && ['COMPLETED', 'PERFORMED_AFTER_URGING', 'SETTLED_AND_PERFORMED'].includes(e.payload.outcome) && rnd() < 0.3) {
+      const { caseId, closedAt, outcome } = e.payload;
+      const from = outcome === 'PERFORMED_AFTER_URGING' ? 'PERFORMED_AFTER_URGING' : 'COMPLETED';
+      const at = new Date(Date.parse(closedAt) + 5 * 86_400_000).toISOString();
+      extra.push(event('cases.case.transitioned', { caseId, from, to: from === 'COMPLETED' ? 'IN_PROGRESS' : 'URGING', reason: 'payment reversed', at, villageCode: e.payload.villageCode, townshipCode: e.payload.townshipCode }, caseId));
+      if (rnd() < 0.5) extra.push(event('cases.case.closed', { ...e.payload, closedAt: new Date(Date.parse(closedAt) + 30 * 86_400_000).toISOString(), daysOpen: e.payload.daysOpen + 30 }, caseId));
     }
   }
   const all = [...lives, ...extra];

@@ -97,6 +97,30 @@ export const performanceRecorded = defineEvent({
   }),
 });
 
+export const performanceReversed = defineEvent({
+  type: 'cases.performance.reversed',
+  version: 1,
+  description:
+    'A payment recorded in error was reversed by a compensating entry: the payment as it was recorded, the balance after the reversal, and whether the reversal re-opened the case it had closed (then `state` is where the case went back to, and cases.case.transitioned follows).',
+  payload: z.object({
+    caseId: uuid(),
+    reversalId: uuid(),
+    performanceId: uuid(),
+    amountFen: fen(),
+    source: z.enum(PAYMENT_SOURCES),
+    paidOn: isoDate(),
+    recordedAt: isoDateTime(),
+    reason: z.string(),
+    outstandingFen: fen(),
+    totalPaidFen: fen(),
+    reopened: z.boolean(),
+    state: z.string(),
+    obligorIds: z.array(uuid()).min(1),
+    reversedAt: isoDateTime(),
+    ...routing,
+  }),
+});
+
 export const instalmentMissed = defineEvent({
   type: 'cases.instalment.missed',
   version: 1,
@@ -200,6 +224,7 @@ export const casesContracts = [
   urgingEnded,
   enforcementFiled,
   performanceRecorded,
+  performanceReversed,
   instalmentMissed,
   caseClosed,
   caseRerouted,

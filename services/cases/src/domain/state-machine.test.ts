@@ -1,5 +1,5 @@
 import { DomainError } from '@zhiyuan/kernel';
-import { assertTransition, CASE_STATES, canTransition, outcomeOf, stateAfterFullPayment, TRANSITIONS, type CaseState } from './state-machine';
+import { assertReopenByReversal, assertTransition, CASE_STATES, canTransition, outcomeOf, stateAfterFullPayment, stateReopenedByReversal, TRANSITIONS, type CaseState } from './state-machine';
 
 const legal: [CaseState, CaseState][] = [
   ['EFFECTIVE', 'URGING'],
@@ -68,5 +68,23 @@ describe('case state machine', () => {
       expect(stateAfterFullPayment(s)).toBe('COMPLETED');
       expect(canTransition(s, 'COMPLETED')).toBe(true);
     }
+  });
+});
+
+describe('re-opening by a payment reversal', () => {
+  it('takes a completed case back to the state it closed from, 终本 to in progress', () => {
+    expect(stateReopenedByReversal('COMPLETED', 'IN_PROGRESS', true)).toBe('IN_PROGRESS');
+    expect(stateReopenedByReversal('COMPLETED', 'SETTLED', true)).toBe('SETTLED');
+    expect(stateReopenedByReversal('COMPLETED', 'EFFECTIVE', false)).toBe('EFFECTIVE');
+    expect(stateReopenedByReversal('COMPLETED', 'TERMINATED_THIS_ROUND', true)).toBe('IN_PROGRESS');
+    expect(stateReopenedByReversal('COMPLETED', null, true)).toBe('IN_PROGRESS');
+    expect(stateReopenedByReversal('PERFORMED_AFTER_URGING', 'URGING', false)).toBe('URGING');
+  });
+
+  it('leaves the states not closed by payment alone, and never opens them by hand', () => {
+    for (const s of ['EXITED', 'WITHDRAWN', 'TERMINATED_THIS_ROUND', 'IN_PROGRESS', 'SETTLED'] as const) expect(stateReopenedByReversal(s, null, true)).toBeNull();
+    expect(() => assertReopenByReversal('COMPLETED', 'IN_PROGRESS')).not.toThrow();
+    expect(() => assertReopenByReversal('EXITED', 'IN_PROGRESS')).toThrow(DomainError);
+    expect(canTransition('COMPLETED', 'IN_PROGRESS')).toBe(false);
   });
 });

@@ -76,3 +76,36 @@ export function outcomeOf(from: CaseState, to: CaseState): CaseOutcome | null {
 export function stateAfterFullPayment(from: CaseState): CaseState {
   return from === 'URGING' ? 'PERFORMED_AFTER_URGING' : 'COMPLETED';
 }
+
+/**
+ * Where a payment reversal takes a case that the reversed payment helped close: back to the state it
+ * closed from (`closedFrom`, as the close recorded it). A case closed as completed from 终本 goes
+ * back to work (`IN_PROGRESS`), not to 终本; a judgment performed after urging goes back to urging
+ * (the sweep lapses it if its deadline has passed meanwhile). These moves are made by a reversal
+ * only, never by hand, so they are kept apart from `TRANSITIONS`.
+ */
+export const REOPENED_BY_REVERSAL: Readonly<Partial<Record<CaseState, readonly CaseState[]>>> = Object.freeze({
+  COMPLETED: ['EFFECTIVE', 'ENFORCEMENT_FILED', 'IN_PROGRESS', 'SETTLED'],
+  PERFORMED_AFTER_URGING: ['URGING'],
+});
+
+/** Throws INVALID_TRANSITION unless a reversal may re-open `from` to `to`. */
+export function assertReopenByReversal(from: CaseState, to: CaseState): void {
+  if (!(REOPENED_BY_REVERSAL[from] ?? []).includes(to)) throw errors.invalidTransition(from, to);
+}
+
+/** The state a case closed by payment goes back to when a reversal undoes its close; null when the state is not closed by payment. */
+export function stateReopenedByReversal(state: CaseState, closedFrom: CaseState | null, filed: boolean): CaseState | null {
+  if (state === 'PERFORMED_AFTER_URGING') return 'URGING';
+  if (state !== 'COMPLETED') return null;
+  if (closedFrom === 'TERMINATED_THIS_ROUND') return 'IN_PROGRESS';
+  if (closedFrom && REOPENED_BY_REVERSAL.COMPLETED!.includes(closedFrom)) return closedFrom;
+  return filed ? 'IN_PROGRESS' : 'EFFECTIVE';
+}
+
+/**
+ * States in which a settlement or instalment plan may be agreed: in progress (the case becomes
+ * SETTLED), and during urging, before an enforcement case exists (the plan runs inside the urging;
+ * the case stays URGING and, performed, closes as performed after urging).
+ */
+export const SETTLEMENT_STATES: ReadonlySet<CaseState> = new Set(['IN_PROGRESS', 'URGING']);

@@ -35,7 +35,7 @@ async function recordInstalmentPlan(
  * Each (meeting, case) pays at most once, even if tasks publishes the meeting again; a payment the
  * case cannot take (closed, or more than the balance) is noted on the timeline and not recorded. An
  * instalment plan agreed at the meeting (INSTALMENT_AGREED) becomes the case's plan when the case is in
- * progress; otherwise it is noted on the timeline for the officer.
+ * progress or still in urging; otherwise it is noted on the timeline for the officer.
  */
 export const recordMeetingPayments = (settings: CaseSettings) =>
   defineHandler({

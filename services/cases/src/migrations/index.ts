@@ -2,7 +2,15 @@ import { CreateCasesSchema1732406400000 } from './1732406400000-CreateCasesSchem
 import { CreateCaseTables1764028800000 } from './1764028800000-CreateCaseTables';
 import { AddSettlementAgreedOn1764115200000 } from './1764115200000-AddSettlementAgreedOn';
 import { PartialIndexesOnUnsetColumns1764201600000 } from './1764201600000-PartialIndexesOnUnsetColumns';
+import { AddPerformanceReversal1764288000000 } from './1764288000000-AddPerformanceReversal';
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreateCasesSchema1732406400000, CreateCaseTables1764028800000, AddSettlementAgreedOn1764115200000, PartialIndexesOnUnsetColumns1764201600000, CreateIdempotencyKeys1765000000000];
+export const migrations = [
+  CreateCasesSchema1732406400000,
+  CreateCaseTables1764028800000,
+  AddSettlementAgreedOn1764115200000,
+  PartialIndexesOnUnsetColumns1764201600000,
+  AddPerformanceReversal1764288000000,
+  CreateIdempotencyKeys1765000000000,
+];

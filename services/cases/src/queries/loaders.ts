@@ -23,7 +23,7 @@ export function createLoaders(ds: DataSource, identity: Identity) {
     /** Party.cases, Division.cases and Staff.cases of every entity in one _entities call, together. */
     casesOf: new DataLoader<CaseRelationRequest, CaseConnection, string>((requests) => listCasesOfMany(ds, identity, requests, loadCases), { cacheKeyFn: (r) => JSON.stringify(r) }),
     performancesOf: listLoaderByKey<string, PerformanceEntity>(
-      (ids) => ds.getRepository(PerformanceEntity).find({ where: { caseId: In([...ids]) }, order: { recordedAt: 'ASC', id: 'ASC' } }),
+      (ids) => ds.getRepository(PerformanceEntity).find({ where: { caseId: In([...ids]) }, relations: { reversal: true }, order: { recordedAt: 'ASC', id: 'ASC' } }),
       (p) => p.caseId,
     ),
     settlementsOf: listLoaderByKey<string, SettlementEntity>(

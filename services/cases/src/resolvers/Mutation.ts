@@ -5,6 +5,7 @@ import { fileEnforcement } from '../commands/file-enforcement';
 import { importJudgments } from '../commands/import-judgments';
 import { reassignOfficer } from '../commands/reassign-officer';
 import { recordPayment } from '../commands/record-payment';
+import { reversePayment } from '../commands/reverse-payment';
 import { startUrging } from '../commands/start-urging';
 import { takeInJudgment } from '../commands/take-in-judgment';
 
@@ -16,5 +17,6 @@ export const Mutation: MutationResolvers = {
   reassignOfficer: (_p, args, ctx) => reassignOfficer(ctx, args),
   changeCaseState: (_p, args, ctx) => changeCaseState(ctx, args),
   recordPayment: (_p, { input }, ctx) => recordPayment(ctx, input),
+  reversePayment: (_p, args, ctx) => reversePayment(ctx, args),
   agreeSettlement: (_p, { input }, ctx) => agreeSettlement(ctx, input),
 };

@@ -2,7 +2,15 @@ import { CreateMetricsSchema1732406400000 } from './1732406400000-CreateMetricsS
 import { CreateReadModels1764028800000 } from './1764028800000-CreateReadModels';
 import { CreateAuditLog1764100000000 } from './1764100000000-CreateAuditLog';
 import { ProjectIncrementally1764200000000 } from './1764200000000-ProjectIncrementally';
+import { AddPaymentReversal1764288000000 } from './1764288000000-AddPaymentReversal';
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreateMetricsSchema1732406400000, CreateReadModels1764028800000, CreateAuditLog1764100000000, ProjectIncrementally1764200000000, CreateIdempotencyKeys1765000000000];
+export const migrations = [
+  CreateMetricsSchema1732406400000,
+  CreateReadModels1764028800000,
+  CreateAuditLog1764100000000,
+  ProjectIncrementally1764200000000,
+  AddPaymentReversal1764288000000,
+  CreateIdempotencyKeys1765000000000,
+];

@@ -291,6 +291,9 @@ const codes = (a: string) => `CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(
 const HOME = (a: string) => `COALESCE(${a}.village_code, ${a}.township_code, ${a}.county_code)`;
 const OPEN = (a: string) => `(${a}.closed_at IS NULL OR ${a}.reopened_at > ${a}.closed_at)`;
 const RESOLVED = `(${RESOLVED_OUTCOMES.map((o) => `'${o}'`).join(', ')})`;
+/** The close of a case counts: closed, and not a close undone by the reversal of its payment (contributions.ts, closeWithdrawn). */
+const WITHDRAWN = (a: string) => `COALESCE(${a}.reopened_at > ${a}.closed_at AND ${a}.outcome IN ${RESOLVED}, false)`;
+const CLOSE_COUNTS = (a: string) => `(${a}.closed_on IS NOT NULL AND NOT ${WITHDRAWN(a)})`;
 
 /** One branch of the daily sums: the given columns, zeros for the others. */
 const branch = (day: string, values: Partial<Record<(typeof DAILY_COLUMNS)[number], string>>, from: string) =>
@@ -321,7 +324,7 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
   const branches = [
     branch('c.effective_date', {
       judgments_effective: '1',
-      performed_without_enforcement: `(c.closed_on IS NOT NULL AND NOT c.enforcement_filed AND c.outcome IN ${RESOLVED})::int`,
+      performed_without_enforcement: `(${CLOSE_COUNTS('c')} AND NOT c.enforcement_filed AND c.outcome IN ${RESOLVED})::int`,
     }, `metrics.case_fact c ${codes('c')} WHERE c.effective_date IS NOT NULL`),
     branch('c.closed_on', {
       closed_cases: '1',
@@ -333,9 +336,10 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
       amount_recovered_fen: 'COALESCE(c.amount_recovered_fen, 0)',
       old_cases_resolved: `(c.days_open >= ${old})::int`,
       old_cases_amount_fen: `CASE WHEN c.days_open >= ${old} THEN COALESCE(c.amount_applied_fen, 0) ELSE 0 END`,
-    }, `metrics.case_fact c ${codes('c')} WHERE c.closed_on IS NOT NULL`),
+    }, `metrics.case_fact c ${codes('c')} WHERE ${CLOSE_COUNTS('c')}`),
     branch('c.urging_started_on', { urgings_started: '1' }, `metrics.case_fact c ${codes('c')} WHERE c.urging_started_on IS NOT NULL`),
-    branch('c.urging_ended_on', { urgings_performed: '1' }, `metrics.case_fact c ${codes('c')} WHERE c.urging_ended_on IS NOT NULL AND c.urging_end_reason = 'PERFORMED'`),
+    branch('c.urging_ended_on', { urgings_performed: '1' }, `metrics.case_fact c ${codes('c')} WHERE c.urging_ended_on IS NOT NULL AND c.urging_end_reason = 'PERFORMED'
+      AND NOT (${WITHDRAWN('c')} AND c.outcome = 'PERFORMED_AFTER_URGING')`),
     branch('t.created_on', { tasks_created: '1' }, `metrics.task_fact t ${codes('t')} WHERE t.created_on IS NOT NULL`),
     branch('t.completed_on', { tasks_completed: '1' }, `metrics.task_fact t ${codes('t')} WHERE t.completed_on IS NOT NULL AND t.completion_status = 'DONE'`),
     branch('t.overdue_on', { tasks_overdue: '1' }, `metrics.task_fact t ${codes('t')} WHERE t.overdue_on IS NOT NULL`),
@@ -347,7 +351,7 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
     // A payment counts once per division that had a listing of its case before it.
     branch('p.paid_on', { repayments_after_exposure: '1', repayments_after_exposure_fen: 'p.amount_fen' },
       `(SELECT DISTINCT p.performance_id, p.paid_on, p.amount_fen, dv.code FROM metrics.payment_fact p
-          JOIN metrics.listing_fact l ON l.case_id = p.case_id AND l.listed_at <= p.recorded_at ${codes('l')}) AS p CROSS JOIN LATERAL (SELECT p.code) AS dv(code)`),
+          JOIN metrics.listing_fact l ON l.case_id = p.case_id AND l.listed_at <= p.recorded_at ${codes('l')} WHERE p.reversed_at IS NULL) AS p CROSS JOIN LATERAL (SELECT p.code) AS dv(code)`),
   ];
   await sqlExec(
     m,
@@ -359,9 +363,9 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
     `INSERT INTO metrics.division_daily_dim (division_code, day, dim, key, n, amount_fen)
      SELECT code, day, dim, key, count(*), sum(amount) FROM (
        SELECT dv.code, c.closed_on AS day, 'OUTCOME' AS dim, c.outcome AS key, COALESCE(c.amount_recovered_fen, 0) AS amount
-         FROM metrics.case_fact c ${codes('c')} WHERE c.closed_on IS NOT NULL AND c.outcome IS NOT NULL
+         FROM metrics.case_fact c ${codes('c')} WHERE ${CLOSE_COUNTS('c')} AND c.outcome IS NOT NULL
        UNION ALL
-       SELECT dv.code, c.closed_on, 'DAYS_OPEN', c.days_open::text, 0 FROM metrics.case_fact c ${codes('c')} WHERE c.closed_on IS NOT NULL AND c.days_open IS NOT NULL
+       SELECT dv.code, c.closed_on, 'DAYS_OPEN', c.days_open::text, 0 FROM metrics.case_fact c ${codes('c')} WHERE ${CLOSE_COUNTS('c')} AND c.days_open IS NOT NULL
        UNION ALL
        SELECT dv.code, c.effective_date, 'CAUSE', COALESCE(c.cause_category, 'UNKNOWN'), COALESCE(c.amount_owed_fen, 0)
          FROM metrics.case_fact c ${codes('c')} WHERE c.effective_date IS NOT NULL
@@ -408,8 +412,8 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
   await sqlExec(
     m,
     `INSERT INTO metrics.judge_daily (judge_id, day, outcome, n)
-     SELECT judge_id, closed_on, outcome, count(*) FROM metrics.case_fact
-     WHERE judge_id IS NOT NULL AND closed_on IS NOT NULL AND outcome IS NOT NULL GROUP BY 1, 2, 3`,
+     SELECT c.judge_id, c.closed_on, c.outcome, count(*) FROM metrics.case_fact c
+     WHERE c.judge_id IS NOT NULL AND ${CLOSE_COUNTS('c')} AND c.outcome IS NOT NULL GROUP BY 1, 2, 3`,
   );
   await recomputeJudgeScores(m, null);
 }

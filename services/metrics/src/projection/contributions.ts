@@ -53,9 +53,12 @@ export interface ListingRow {
 }
 
 export interface PaymentRow {
+  performance_id?: string;
   amount_fen: number;
   paid_on: string;
   recorded_at_us: number;
+  /** Set once cases reversed the payment as recorded in error: it no longer counts. */
+  reversed_at_us?: number | null;
 }
 
 /** A case with its listings and payments: every fact whose figures depend on one another. */
@@ -162,6 +165,15 @@ export const homeOf = (r: { county_code: string | null; township_code: string | 
 /** Open: never closed, or reopened after its last close (终本 taken up again). */
 export const isOpen = (c: CaseRow): boolean => c.closed_at_us == null || (c.reopened_at_us != null && c.reopened_at_us > c.closed_at_us);
 
+/**
+ * A close undone: a case closed as performed (paid in full, performed after urging, settled and
+ * performed) and re-opened after that close, which only the reversal of the payment that closed it
+ * does. Its close no longer counts (it was the clerk's error), unlike a 终本 taken up again, whose
+ * close still counts on its day until the case closes again.
+ */
+export const closeWithdrawn = (c: CaseRow): boolean =>
+  c.closed_at_us != null && c.reopened_at_us != null && c.reopened_at_us > c.closed_at_us && (RESOLVED_OUTCOMES as readonly string[]).includes(c.outcome ?? '');
+
 /** The figures of a case, its listings and its payments (see docs/metrics.md for each definition). */
 export function caseGroupContribution(g: CaseGroup, oldCaseDays: number, into = new Contribution()): Contribution {
   const c = g.case;
@@ -169,14 +181,16 @@ export function caseGroupContribution(g: CaseGroup, oldCaseDays: number, into = 
     const codes = codesOf(c);
     codes.forEach((x) => into.codes.add(x));
     const resolved = (RESOLVED_OUTCOMES as readonly string[]).includes(c.outcome ?? '');
+    const withdrawn = closeWithdrawn(c);
+    const closedOn = withdrawn ? null : c.closed_on;
     for (const code of codes) {
       if (c.effective_date) {
         into.daily(code, c.effective_date, 'judgments_effective');
-        if (c.closed_on && !c.enforcement_filed && resolved) into.daily(code, c.effective_date, 'performed_without_enforcement');
+        if (closedOn && !c.enforcement_filed && resolved) into.daily(code, c.effective_date, 'performed_without_enforcement');
         into.dim(code, c.effective_date, 'CAUSE', c.cause_category ?? 'UNKNOWN', c.amount_owed_fen ?? 0);
       }
-      if (c.closed_on) {
-        const day = c.closed_on;
+      if (closedOn) {
+        const day = closedOn;
         into.daily(code, day, 'closed_cases');
         if (c.outcome === 'COMPLETED') into.daily(code, day, 'completed_cases');
         if (c.outcome === 'PERFORMED_AFTER_URGING') into.daily(code, day, 'performed_after_urging');
@@ -192,14 +206,14 @@ export function caseGroupContribution(g: CaseGroup, oldCaseDays: number, into = 
         if (c.days_open != null) into.dim(code, day, 'DAYS_OPEN', String(c.days_open), 0);
       }
       if (c.urging_started_on) into.daily(code, c.urging_started_on, 'urgings_started');
-      if (c.urging_ended_on && c.urging_end_reason === 'PERFORMED') into.daily(code, c.urging_ended_on, 'urgings_performed');
+      if (c.urging_ended_on && c.urging_end_reason === 'PERFORMED' && !(withdrawn && c.outcome === 'PERFORMED_AFTER_URGING')) into.daily(code, c.urging_ended_on, 'urgings_performed');
     }
     const home = homeOf(c);
     if (home && isOpen(c)) {
       into.snapshot(home, 'open_cases');
       for (const o of new Set(c.obligor_ids)) into.add(['O', home, o].join(SEP), 1);
     }
-    if (c.judge_id && c.closed_on && c.outcome) into.add(['J', c.judge_id, c.closed_on, c.outcome].join(SEP), 1);
+    if (c.judge_id && closedOn && c.outcome) into.add(['J', c.judge_id, closedOn, c.outcome].join(SEP), 1);
   }
   for (const l of g.listings) {
     const codes = codesOf(l);
@@ -216,6 +230,7 @@ export function caseGroupContribution(g: CaseGroup, oldCaseDays: number, into = 
   }
   // A repayment after exposure: a payment on a case that had a listing in the division added before it.
   for (const p of g.payments) {
+    if (p.reversed_at_us != null) continue;
     const codes = new Set<string>();
     for (const l of g.listings) if (l.listed_at_us != null && l.listed_at_us <= p.recorded_at_us) codesOf(l).forEach((x) => codes.add(x));
     for (const code of codes) {

@@ -73,6 +73,12 @@ const taskKeys = (p: Payload<'tasks.task.created'> | Payload<'tasks.task.complet
   task_id: p.taskId, case_id: p.caseId, type: p.type, level: p.level, division_code: p.divisionCode, ...routingOfTask(p.divisionCode),
 });
 
+/**
+ * A transition that re-opens a closed case: 终本 taken up again, or a case closed by payment (completed,
+ * performed after urging) re-opened because that payment was reversed (cases moves these only then).
+ */
+const reopens = (from: string, to: string) => (from === 'TERMINATED_THIS_ROUND' && to === 'IN_PROGRESS') || from === 'COMPLETED' || from === 'PERFORMED_AFTER_URGING';
+
 const entries: { [T in EventType]?: FactEntry<T> } = {
   'cases.judgment.effective': {
     subject: 'cases.judgment.effective',
@@ -139,10 +145,11 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
   'cases.case.transitioned': {
     subject: 'cases.case.transitioned',
     consumer: 'reopen-case-terminated-for-this-round',
-    rule: 'A case terminated for this round (终本) and taken up again counts as open until it closes again; a close newer than the reopening wins whatever order the two arrive in.',
+    rule:
+      'A case terminated for this round (终本) and taken up again, or re-opened because the payment that closed it was reversed, counts as open until it closes again; a close newer than the reopening wins whatever order the two arrive in.',
     table: 'case_fact',
     merge: { reopened_at: 'max', ...ROUTING('insert') },
-    rows: (p) => (p.from === 'TERMINATED_THIS_ROUND' && p.to === 'IN_PROGRESS' ? one({ case_id: p.caseId, reopened_at: p.at, ...routing(p.villageCode, p.townshipCode) }) : []),
+    rows: (p) => (reopens(p.from, p.to) ? one({ case_id: p.caseId, reopened_at: p.at, ...routing(p.villageCode, p.townshipCode) }) : []),
   },
   'cases.performance.recorded': {
     subject: 'cases.performance.recorded',
@@ -151,6 +158,14 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
     table: 'payment_fact',
     merge: { case_id: 'insert', amount_fen: 'insert', source: 'insert', paid_on: 'insert', recorded_at: 'insert' },
     rows: (p) => one({ performance_id: p.performanceId, case_id: p.caseId, amount_fen: p.amountFen, source: p.source, paid_on: p.paidOn, recorded_at: p.recordedAt }),
+  },
+  'cases.performance.reversed': {
+    subject: 'cases.performance.reversed',
+    consumer: 'withdraw-reversed-payment',
+    rule: 'A payment reversed as recorded in error no longer counts (as a repayment after exposure, on the day it was paid); the reversal fills in the payment when it arrives first.',
+    table: 'payment_fact',
+    merge: { case_id: 'insert', amount_fen: 'insert', source: 'insert', paid_on: 'insert', recorded_at: 'insert', reversed_at: 'set' },
+    rows: (p) => one({ performance_id: p.performanceId, case_id: p.caseId, amount_fen: p.amountFen, source: p.source, paid_on: p.paidOn, recorded_at: p.recordedAt, reversed_at: p.reversedAt }),
   },
   'credit.listing.added': {
     subject: 'credit.listing.added',

@@ -159,7 +159,8 @@ const ROW_JSON: Record<Exclude<FactTable, 'partner_change_fact'>, string> = {
     'amount_recovered_fen', amount_recovered_fen, 'reopened_at_us', ${us('reopened_at')})`,
   listing_fact: `json_build_object('listing_id', listing_id, 'party_id', party_id, ${CODES}, 'listed_at_us', ${us('listed_at')}, 'listed_on', listed_on,
     'removed_at_us', ${us('removed_at')}, 'removed_on', removed_on)`,
-  payment_fact: `json_build_object('performance_id', performance_id, 'amount_fen', amount_fen, 'paid_on', paid_on, 'recorded_at_us', ${us('recorded_at')})`,
+  payment_fact: `json_build_object('performance_id', performance_id, 'amount_fen', amount_fen, 'paid_on', paid_on, 'recorded_at_us', ${us('recorded_at')},
+    'reversed_at_us', ${us('reversed_at')})`,
   task_fact: `json_build_object('type', type, 'level', level, 'division_code', division_code, ${CODES}, 'created_on', created_on,
     'completed_at_us', ${us('completed_at')}, 'completed_on', completed_on, 'completion_status', completion_status,
     'overdue_at_us', ${us('overdue_at')}, 'overdue_on', overdue_on)`,
@@ -220,8 +221,8 @@ export async function writeFact(m: EntityManager, event: EventEnvelope, s: Proje
       const after: CaseGroup = { ...group };
       if (a && table === 'case_fact') after.case = a as CaseRow;
       if (a && table === 'listing_fact') after.listings = [...listings.filter((l) => l.listing_id !== (a as Listing).listing_id), a as Listing];
-      // A payment already recorded returns nothing (DO NOTHING): no change.
-      if (a && table === 'payment_fact') after.payments = [...group.payments, a as PaymentRow];
+      // A payment already recorded returns nothing (DO NOTHING): no change; a reversal returns the payment as it is now.
+      if (a && table === 'payment_fact') after.payments = [...group.payments.filter((p) => p.performance_id !== (a as PaymentRow).performance_id), a as PaymentRow];
       return { key, before: caseGroupContribution(group, s.oldCaseDays), after: caseGroupContribution(after, s.oldCaseDays) };
     }
     case 'task':

@@ -4,6 +4,7 @@ import { reclassifyProfileWhenFormIsSubmitted } from './reclassify-profile-when-
 import { reclassifyProfileWhenInstalmentIsMissed } from './reclassify-profile-when-instalment-is-missed.handler';
 import { removeListingWhenCaseCloses } from './remove-listing-when-case-closes.handler';
 import { removeListingWhenObligationIsPerformed } from './remove-listing-when-obligation-is-performed.handler';
+import { reopenObligationWhenPaymentIsReversed } from './reopen-obligation-when-payment-is-reversed.handler';
 
 /** The event handlers of this service, each named for the rule it carries out. */
 export const handlers: HandlerDefinition<any>[] = [
@@ -12,4 +13,5 @@ export const handlers: HandlerDefinition<any>[] = [
   removeListingWhenCaseCloses,
   reclassifyProfileWhenInstalmentIsMissed,
   reclassifyProfileWhenFormIsSubmitted,
+  reopenObligationWhenPaymentIsReversed,
 ];

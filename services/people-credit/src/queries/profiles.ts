@@ -24,7 +24,7 @@ export async function profileInputs(runner: SqlRunner, party: PartyEntity, now: 
     runner,
     `SELECT
        (SELECT coalesce(sum(coalesce(outstanding_fen, amount_owed_fen, 0)), 0) FROM people.case_projection WHERE obligor_ids @> ARRAY[$1::uuid] AND closed_at IS NULL)::bigint AS outstanding,
-       (SELECT count(*) FROM people.profile_input WHERE party_id = $1 AND kind = 'PAYMENT')::int AS payments,
+       (SELECT count(*) FROM people.profile_input WHERE party_id = $1 AND kind = 'PAYMENT' AND NOT data ? 'reversedAt')::int AS payments,
        (SELECT count(*) FROM people.profile_input WHERE party_id = $1 AND kind = 'MISSED_INSTALMENT')::int AS missed,
        (SELECT data FROM people.profile_input WHERE party_id = $1 AND kind = 'PROPERTY_DECLARATION' ORDER BY recorded_at DESC LIMIT 1) AS declaration,
        (SELECT data FROM people.profile_input WHERE party_id = $1 AND kind = 'WHEREABOUTS_FEEDBACK' ORDER BY recorded_at DESC LIMIT 1) AS whereabouts`,

@@ -4,7 +4,7 @@ import { addMonths, courtDate, errors } from '@zhiyuan/kernel';
 import type { CaseSettings } from '../../config';
 import { CaseEntity } from '../../entities';
 import { daysOpen, routeOfCase } from '../../domain/case-rules';
-import { assertTransition, CLOSED_STATES, outcomeOf, type CaseState } from '../../domain/state-machine';
+import { assertReopenByReversal, assertTransition, CLOSED_STATES, outcomeOf, type CaseState } from '../../domain/state-machine';
 import { addTimeline } from './timeline';
 
 /** Loads a case and locks its row for the rest of the transaction; null when there is none. */
@@ -35,10 +35,12 @@ export async function moveCase(
   emit: Emit,
   c: CaseEntity,
   to: CaseState,
-  ctx: { actor: string; now: Date; reason: string | null; settings: Pick<CaseSettings, 'researchMonths'>; announce?: boolean },
+  ctx: { actor: string; now: Date; reason: string | null; settings: Pick<CaseSettings, 'researchMonths'>; announce?: boolean; byReversal?: boolean },
 ): Promise<void> {
   const from = c.state;
-  assertTransition(from, to);
+  // A payment reversal re-opens a case closed by payment, by moves no one may make by hand.
+  if (ctx.byReversal) assertReopenByReversal(from, to);
+  else assertTransition(from, to);
   const { now, actor } = ctx;
   const outcome = outcomeOf(from, to);
   c.state = to;
@@ -48,7 +50,7 @@ export async function moveCase(
     c.closedAt = now;
     c.nextResearchDue = to === 'TERMINATED_THIS_ROUND' ? addMonths(courtDate(now), ctx.settings.researchMonths) : null;
   } else if (CLOSED_STATES.has(from)) {
-    // Reopened (终本 → in progress): the case is open again.
+    // Reopened (终本 → in progress, or a close undone by a payment reversal): the case is open again.
     c.outcome = null;
     c.closedAt = null;
     c.nextResearchDue = null;

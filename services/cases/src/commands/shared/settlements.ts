@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { sqlRows, type Emit, type SqlRunner } from '@zhiyuan/db';
 import { courtDate } from '@zhiyuan/kernel';
-import { InstalmentEntity, SettlementEntity, type CaseEntity } from '../../entities';
+import { CaseEntity, InstalmentEntity, SettlementEntity } from '../../entities';
 import { checkSettlementSchedule } from '../../domain/case-rules';
-import { assertTransition } from '../../domain/state-machine';
+import { assertTransition, SETTLEMENT_STATES } from '../../domain/state-machine';
 import { moveCase, type CommandContext } from './lifecycle';
 import { addTimeline } from './timeline';
 
@@ -17,9 +17,13 @@ export interface SettlementInput {
 }
 
 /**
- * Agrees an enforcement settlement or instalment plan on a case in progress. The schedule's total is
- * what the obligor must pay (at most the balance: the rights holder may waive the rest); paying it
- * all closes the case as settled and performed.
+ * Agrees an enforcement settlement or instalment plan on a case in progress, or during urging before
+ * any enforcement case exists (the village meeting's "10,000 now, 6,000 a month"). The schedule's
+ * total is what the obligor must pay (at most the balance: the rights holder may waive the rest);
+ * paying it all closes the case as settled and performed, or, agreed during urging, as performed
+ * after urging: the case stays URGING, its payments count as urged, and the urging's deadline moves
+ * to the last instalment's due date so the plan runs inside the urging (a plan not kept lets the
+ * urging lapse then, as any urging does).
  *
  * A settlement agreed earlier (history, data migration) is recorded with its agreed date: not in the
  * future, not before the judgment became effective, and its instalments fall due on or after it.
@@ -27,7 +31,8 @@ export interface SettlementInput {
  * are marked missed (with `cases.instalment.missed`) exactly as the sweep would have marked them.
  */
 export async function agreeSettlement(manager: EntityManager, emit: Emit, c: CaseEntity, input: SettlementInput, ctx: CommandContext): Promise<SettlementEntity> {
-  assertTransition(c.state, 'SETTLED');
+  const duringUrging = c.state === 'URGING';
+  if (!SETTLEMENT_STATES.has(c.state)) assertTransition(c.state, 'SETTLED');
   const today = courtDate(ctx.now);
   const agreedOn = input.agreedOn ?? today;
   const totalFen = checkSettlementSchedule(c, agreedOn, today, input.instalments);
@@ -48,15 +53,20 @@ export async function agreeSettlement(manager: EntityManager, emit: Emit, c: Cas
     manager.create(InstalmentEntity, { id: randomUUID(), settlementId: settlement.id, caseId: c.id, no: k + 1, dueDate: i.dueDate, amountFen: i.amountFen, paidFen: 0, status: 'DUE', missedAt: null }),
   );
   await manager.insert(InstalmentEntity, rows);
-  await moveCase(manager, emit, c, 'SETTLED', { ...ctx, reason: input.kind === 'SETTLEMENT' ? 'settlement agreed' : 'instalment plan agreed' });
+  const lastDue = input.instalments.at(-1)!.dueDate;
+  if (!duringUrging) await moveCase(manager, emit, c, 'SETTLED', { ...ctx, reason: input.kind === 'SETTLEMENT' ? 'settlement agreed' : 'instalment plan agreed' });
+  else if (c.urgingDeadline === null || c.urgingDeadline < lastDue) {
+    c.urgingDeadline = lastDue;
+    await manager.update(CaseEntity, { id: c.id }, { urgingDeadline: lastDue, updatedAt: ctx.now });
+  }
   await addTimeline(
     manager,
     c.id,
     'SETTLEMENT_AGREED',
     ctx.actor,
     ctx.now,
-    `${input.kind === 'SETTLEMENT' ? 'Settlement' : 'Instalment plan'} of ${totalFen} fen in ${rows.length} instalment(s)${agreedOn === today ? '' : `, agreed on ${agreedOn}`}`,
-    { settlementId: settlement.id, totalFen, agreedOn },
+    `${input.kind === 'SETTLEMENT' ? 'Settlement' : 'Instalment plan'} of ${totalFen} fen in ${rows.length} instalment(s)${agreedOn === today ? '' : `, agreed on ${agreedOn}`}${duringUrging ? `, during urging (deadline ${c.urgingDeadline})` : ''}`,
+    { settlementId: settlement.id, totalFen, agreedOn, duringUrging },
   );
   await emit(
     'cases.settlement.agreed',

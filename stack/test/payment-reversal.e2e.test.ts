@@ -1,0 +1,133 @@
+import { createTestDatabase, gqlRequest, residentIdNumber, silentLogger, uniqueService, waitFor, type TestDatabase } from '@zhiyuan/testing';
+import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
+import { startStack, type Stack } from '../src';
+
+const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
+const GANGKOU = '330522104201';
+
+/**
+ * A payment recorded in error, through the gateway: the full payment closes the case and clears the
+ * listing; its reversal by the presiding judge re-opens the case, and the credit profile's obligation
+ * and the cockpit and judge figures follow, while the removed listing stays removed.
+ */
+describe('payment reversal across the four subgraphs', () => {
+  let db: TestDatabase;
+  let stack: Stack;
+  const auth: Record<string, Record<string, string>> = {};
+  const call = (role: string | null, query: string, variables: Record<string, unknown> = {}) => gqlRequest(stack.gatewayUrl, query, variables, undefined, role ? auth[role]! : {});
+  const ok = async (role: string | null, query: string, variables: Record<string, unknown> = {}) => {
+    const r = await call(role, query, variables);
+    if (r.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(r.errors)}`);
+    return r.data;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('zy_reversal');
+    stack = await startStack({
+      databaseUrl: db.url,
+      gatewayPort: 0,
+      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
+      seedDemoData: true,
+      logger: silentLogger,
+      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' },
+      consumers: { groupPrefix: uniqueService('reversal'), startAt: 'new' },
+    });
+    for (const [name, claims] of Object.entries(DEMO_ROLES)) auth[name] = { authorization: `Bearer ${await issueToken(claims as TokenClaims, DEV)}` };
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await db?.drop();
+  });
+
+  it('re-opens the case its reversed payment closed; profile, cockpit and judge follow, the listing stays removed', async () => {
+    const register = (name: string, id: string) =>
+      ok('admin', `mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
+        i: { name, idNumber: id, phone: '13812345678', address: '港口村 2 号', homeDivisionCode: GANGKOU },
+      });
+    const obligor = (await register('赵错账', residentIdNumber('19790303', Math.floor(Math.random() * 900) + 100))).registerPerson.id;
+    const obligee = (await register('钱申请', residentIdNumber('19860404', Math.floor(Math.random() * 900) + 100))).registerPerson.id;
+    const { causesOfAction } = await ok('admin', `{ causesOfAction { code } }`);
+    const n = Math.floor(Math.random() * 9000) + 1000;
+    const today = new Date().toISOString().slice(0, 10);
+    const caseId = (
+      await ok('admin', `mutation($i: JudgmentInput!) { takeInJudgment(input: $i) { id } }`, {
+        i: {
+          caseNumber: `(2025)浙0522民初${n}号`,
+          court: '长兴县人民法院',
+          causeCode: causesOfAction[0].code,
+          judgeId: DEMO_ROLES.judge!.sub,
+          effectiveDate: today,
+          obligorIds: [obligor],
+          obligeeIds: [obligee],
+          principalFen: 800_000,
+        },
+      })
+    ).takeInJudgment.id as string;
+    await ok('admin', `mutation($i: FileEnforcementInput!) { fileEnforcement(input: $i) { id } }`, { i: { caseId, enforcementNumber: `(2025)浙0522执${n}号` } });
+    await ok('admin', `mutation($id: ID!) { changeCaseState(caseId: $id, to: IN_PROGRESS, reason: "开始执行") { state } }`, { id: caseId });
+    const listing = await waitFor(
+      async () =>
+        (
+          await call('judge', `mutation($i: ListDishonestObligorInput!) { listDishonestObligor(input: $i) { id } }`, {
+            i: { partyId: obligor, caseId, ground: 'ABLE_BUT_REFUSES' },
+          })
+        ).data?.listDishonestObligor?.id as string | undefined,
+      { timeoutMs: 20_000, what: 'listing accepted' },
+    );
+
+    const year = { kind: 'YEAR', date: today };
+    const view = `query($id: ID!, $p: MetricsPeriodInput!) { case(id: $id) { state outcome outstandingFen
+      timeline { kind } performances { id reversal { reason } } listings { id status }
+      obligors { homeDivision { stats(period: $p) { closedCases } } }
+      judge { performance(period: $p) { rawCount } } } }`;
+    const paid = await ok('officer', `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { performance { id } case { state } } }`, {
+      i: { caseId, amountFen: 800_000, paidOn: today, channel: 'BANK_TRANSFER' },
+    });
+    expect(paid.recordPayment.case.state).toBe('COMPLETED');
+    const closed = await waitFor(
+      async () => {
+        const d = (await ok('admin', view, { id: caseId, p: year })).case;
+        return d.judge.performance?.rawCount >= 1 && d.listings.every((l: { status: string }) => l.status === 'REMOVED') ? d : undefined;
+      },
+      { timeoutMs: 20_000, what: 'close counted and listing removed' },
+    );
+    const closedCases = closed.obligors[0].homeDivision.stats.closedCases as number;
+    const judgeCount = closed.judge.performance.rawCount as number;
+
+    // A village cadre may not put payments right; the presiding judge may.
+    const REVERSE = `mutation($id: ID!, $r: String!) { reversePayment(id: $id, reason: $r) { case { state outstandingFen } performance { reversal { reason reopenedTo } } } }`;
+    expect((await call('cadre', REVERSE, { id: paid.recordPayment.performance.id, r: '银行退票' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const reversed = await ok('judge', REVERSE, { id: paid.recordPayment.performance.id, r: '银行退票' });
+    expect(reversed.reversePayment).toEqual({
+      case: { state: 'IN_PROGRESS', outstandingFen: 800_000 },
+      performance: { reversal: { reason: '银行退票', reopenedTo: 'IN_PROGRESS' } },
+    });
+    expect((await call('judge', REVERSE, { id: paid.recordPayment.performance.id, r: '再次' })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const reopened = await waitFor(
+      async () => {
+        const d = (await ok('admin', view, { id: caseId, p: year })).case;
+        return d.judge.performance?.rawCount === judgeCount - 1 && d.obligors[0].homeDivision.stats.closedCases === closedCases - 1 ? d : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the close no longer counted' },
+    );
+    expect(reopened).toMatchObject({
+      state: 'IN_PROGRESS',
+      outcome: null,
+      outstandingFen: 800_000,
+      performances: [{ reversal: { reason: '银行退票' } }],
+      listings: [{ id: listing, status: 'REMOVED' }],
+    });
+    expect(reopened.timeline.map((t: { kind: string }) => t.kind).slice(-4)).toEqual(['PAYMENT_RECORDED', 'CLOSED', 'PAYMENT_REVERSED', 'REOPENED']);
+    // The obligation is outstanding again for people-credit: the court may list the obligor anew.
+    await waitFor(
+      async () =>
+        (
+          await call('judge', `mutation($i: ListDishonestObligorInput!) { listDishonestObligor(input: $i) { id } }`, {
+            i: { partyId: obligor, caseId, ground: 'ABLE_BUT_REFUSES' },
+          })
+        ).data?.listDishonestObligor?.id,
+      { timeoutMs: 20_000, what: 'listing accepted again' },
+    );
+  });
+});
