@@ -311,5 +311,21 @@ describe('case queries, federation fields and access', () => {
       expect((await pay(identity(['JUDGE'], { sub: judgeA }), ids.gangkou![21]!)).errors).toBeUndefined();
       expect((await pay(identity(['JUDGE'], { sub: judgeB }), ids.gangkou![22]!)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
+
+    it('refuses a caller outside the case before reading the rest of its input', async () => {
+      const otherOfficer = identity(['ENFORCEMENT_OFFICER'], { divisionCode: HEPING, sub: randomUUID() });
+      const caseId = ids.gangkou![23]!;
+      // Invalid values that would be VALIDATION_FAILED for a caller in scope: the outsider learns nothing from them.
+      const change = await gql(CHANGE, { caseId, to: 'IN_PROGRESS', reason: 'x' }, otherOfficer);
+      expect(change.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const future = await gql(PAY, { input: { caseId, amountFen: 1, paidOn: '2999-01-01', channel: 'CASH' } }, otherOfficer);
+      expect(future.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const settle = await gql(SETTLE, { input: { caseId, kind: 'SETTLEMENT', terms: 'x', instalments: [] } }, otherOfficer);
+      expect(settle.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      // The same values from the case's own officer are refused for what they are.
+      const ownOfficer = identity(['ENFORCEMENT_OFFICER'], { divisionCode: HONGXINGQIAO, sub: officer });
+      expect((await gql(CHANGE, { caseId, to: 'IN_PROGRESS', reason: 'x' }, ownOfficer)).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
+      expect((await gql(PAY, { input: { caseId, amountFen: 1, paidOn: '2999-01-01', channel: 'CASH' } }, ownOfficer)).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'paidOn' });
+    });
   });
 });

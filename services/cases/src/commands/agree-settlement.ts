@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { uuidSchema } from '@zhiyuan/kernel';
-import { parseInput } from '@zhiyuan/server';
 import type { Context } from '../context';
 import type { CaseEntity } from '../entities';
 import { CASE_WORKERS } from '../policy';
 import { courtDay, positiveFen } from './shared/inputs';
-import { commandContext, onCase } from './shared/on-case';
+import { commandContext, onCaseWith } from './shared/on-case';
 import { agreeSettlement as agree } from './shared/settlements';
 
 const agreeSettlementInput = z.object({
@@ -18,8 +17,7 @@ const agreeSettlementInput = z.object({
 
 /** agreeSettlement: an enforcement settlement or instalment plan on a case in progress. */
 export async function agreeSettlement(ctx: Context, input: unknown): Promise<CaseEntity> {
-  const i = parseInput(agreeSettlementInput, input);
-  return onCase(ctx, i.caseId, CASE_WORKERS, async (c, manager, emit) => {
+  return onCaseWith(ctx, input, agreeSettlementInput, CASE_WORKERS, async (i, c, manager, emit) => {
     await agree(manager, emit, c, i, commandContext(ctx));
     return c;
   });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { uuidSchema } from '@zhiyuan/kernel';
-import { parseInput } from '@zhiyuan/server';
 import type { Context } from '../context';
 import { SettlementEntity, type CaseEntity } from '../entities';
 import { assertManualTarget } from '../domain/case-rules';
@@ -8,7 +7,7 @@ import { assertTransition, CASE_STATES } from '../domain/state-machine';
 import { CASE_WORKERS } from '../policy';
 import { reasonText } from './shared/inputs';
 import { moveCase } from './shared/lifecycle';
-import { commandContext, onCase } from './shared/on-case';
+import { commandContext, onCaseWith } from './shared/on-case';
 import { addTimeline } from './shared/timeline';
 
 const changeCaseStateInput = z.object({ caseId: uuidSchema, to: z.enum(CASE_STATES), reason: reasonText });
@@ -18,8 +17,7 @@ const changeCaseStateInput = z.object({ caseId: uuidSchema, to: z.enum(CASE_STAT
  * withdrawn); leaving a settlement breaks it off.
  */
 export async function changeCaseState(ctx: Context, args: unknown): Promise<CaseEntity> {
-  const i = parseInput(changeCaseStateInput, args);
-  return onCase(ctx, i.caseId, CASE_WORKERS, async (c, manager, emit) => {
+  return onCaseWith(ctx, args, changeCaseStateInput, CASE_WORKERS, async (i, c, manager, emit) => {
     const cmd = commandContext(ctx);
     assertTransition(c.state, i.to);
     assertManualTarget(i.to);

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
 import { sqlRow, type Emit } from '@zhiyuan/db';
 import { errors, uuidSchema } from '@zhiyuan/kernel';
-import { parseInput } from '@zhiyuan/server';
 import type { Context } from '../context';
 import { CaseEntity } from '../entities';
 import { isEnforcementNumber, normalizeCaseNumber } from '../domain/case-number';
@@ -11,7 +10,7 @@ import { assertTransition } from '../domain/state-machine';
 import { CASE_WORKERS } from '../policy';
 import { positiveFen } from './shared/inputs';
 import { endUrging, moveCase, type CommandContext } from './shared/lifecycle';
-import { commandContext, onCase } from './shared/on-case';
+import { commandContext, onCaseWith } from './shared/on-case';
 import { fixedOfficerOf } from './shared/routing';
 import { addTimeline } from './shared/timeline';
 
@@ -25,8 +24,7 @@ interface FileEnforcementInput {
 
 /** fileEnforcement: the rights holder applied; the judge or officer files the enforcement case. */
 export async function fileEnforcement(ctx: Context, input: unknown): Promise<CaseEntity> {
-  const i = parseInput(fileEnforcementInput, input);
-  return onCase(ctx, i.caseId, CASE_WORKERS, async (c, manager, emit) => {
+  return onCaseWith(ctx, input, fileEnforcementInput, CASE_WORKERS, async (i, c, manager, emit) => {
     await file(manager, emit, c, { enforcementNumber: i.enforcementNumber, amountAppliedFen: i.amountAppliedFen ?? null, needsService: i.needsService ?? false }, commandContext(ctx));
     return c;
   });

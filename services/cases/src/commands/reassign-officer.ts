@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { sqlRow } from '@zhiyuan/db';
 import { errors, uuidSchema } from '@zhiyuan/kernel';
-import { parseInput } from '@zhiyuan/server';
 import type { Context } from '../context';
 import type { CaseEntity } from '../entities';
 import { FILED_STATES } from '../domain/state-machine';
 import { JUDGES } from '../policy';
 import { reasonText } from './shared/inputs';
-import { commandContext, onCase } from './shared/on-case';
+import { commandContext, onCaseWith } from './shared/on-case';
 import { assignOfficer } from './shared/routing';
 
 const reassignOfficerInput = z.object({ caseId: uuidSchema, officerId: uuidSchema, reason: reasonText });
@@ -18,8 +17,7 @@ interface ActiveOfficerRow {
 
 /** reassignOfficer: the judge gives a filed case to another officer, who must be an active enforcement officer. */
 export async function reassignOfficer(ctx: Context, args: unknown): Promise<CaseEntity> {
-  const i = parseInput(reassignOfficerInput, args);
-  return onCase(ctx, i.caseId, JUDGES, async (c, manager, emit) => {
+  return onCaseWith(ctx, args, reassignOfficerInput, JUDGES, async (i, c, manager, emit) => {
     const { actor, now } = commandContext(ctx);
     if (!FILED_STATES.has(c.state)) throw errors.rule('not-filed', `Only a filed enforcement case has an officer; this case is ${c.state}`);
     const officer = await sqlRow<ActiveOfficerRow>(manager, `SELECT staff_id FROM cases.staff_member WHERE staff_id = $1 AND active AND 'ENFORCEMENT_OFFICER' = ANY(roles)`, [i.officerId]);

@@ -15,6 +15,23 @@ const caseIdInput = z.object({ caseId: uuidSchema });
 export const commandContext = (ctx: Context): CommandContext => ({ actor: ctx.identity.sub, now: new Date(), settings: ctx.settings });
 
 /**
+ * A command on one case whose input is read only once the caller is known to act on the case: the
+ * role, then the case id, then the case's scope, and only then the rest of the input. A caller
+ * outside the case's scope is refused FORBIDDEN whatever else it sent, so it learns nothing of the
+ * case or of which of its values the case would have taken.
+ */
+export async function onCaseWith<S extends z.ZodType<{ caseId: string }>, R>(
+  ctx: Context,
+  input: unknown,
+  schema: S,
+  roles: Role[],
+  work: (i: z.infer<S>, c: CaseEntity, manager: EntityManager, emit: Emit) => Promise<R>,
+): Promise<R> {
+  const caseId = (input as { caseId?: unknown } | null)?.caseId;
+  return onCase(ctx, caseId as string, roles, (c, manager, emit) => work(parseInput(schema, input), c, manager, emit));
+}
+
+/**
  * Runs a command on one locked case after checking the caller may act on it through `roles`: one
  * transaction for the case's rows, its timeline and its outbox events.
  */
