@@ -15,6 +15,18 @@ export default tseslint.config(
     },
   },
   {
+    // Rows are typed at the boundary (docs/service-layout.md); the bulk import's COPY path and the
+    // projector's named prepared statements talk to pg directly.
+    files: ['services/*/src/**/*.ts'],
+    ignores: ['services/*/src/migrations/**', 'services/cases/src/import/**', 'services/metrics/src/projection/prepared.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name='query']",
+        message: 'A raw statement names the row it returns: use sqlRows<Row>, sqlRow<Row> or sqlExec from @zhiyuan/db.',
+      }],
+    },
+  },
+  {
     files: ['stack/**', 'packages/testing/**', 'bench/**'],
     rules: { 'no-restricted-imports': 'off' },
   },
