@@ -270,7 +270,8 @@ export interface EnvelopeOverrides {
 
 /**
  * An event of `type` as its producer would publish it: the defaults of the type with `payload`
- * overriding them field by field (a nested object is replaced whole), parsed with the contract's own
+ * overriding them field by field (a nested object is replaced whole; a field given as undefined keeps
+ * its default, null is a value), parsed with the contract's own
  * schema. Throws EventValidationError when the result breaks the contract, or when an override names
  * a field the contract does not have (a typo would otherwise be dropped without a word).
  */
@@ -281,7 +282,8 @@ export function buildEvent<T extends EventType>(type: T, payload: Partial<EventP
   const shape = (contract.payload as { shape?: Record<string, unknown> }).shape;
   const unknown = shape ? Object.keys(payload).filter((k) => !(k in shape)) : [];
   if (unknown.length) throw new EventValidationError(`${type}: no field ${unknown.join(', ')} in the contract`);
-  const full = { ...defaults(), ...payload } as EventPayload<T>;
+  const given = Object.fromEntries(Object.entries(payload).filter(([, v]) => v !== undefined));
+  const full = { ...defaults(), ...given } as EventPayload<T>;
   const event = createEvent(type, full, {
     producer: envelope.producer ?? producerOf(type),
     key: envelope.key ?? keyOf(type, full as Record<string, unknown>) ?? '',
