@@ -9,6 +9,9 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
   setupFiles: ['reflect-metadata'],
+  // One migrated template database per run for the services under test; each test database copies it.
+  globalSetup: require.resolve('./packages/testing/src/jest/global-setup.ts'),
+  globalTeardown: require.resolve('./packages/testing/src/jest/global-teardown.ts'),
   testTimeout: 60_000,
   maxWorkers: process.env.CI ? 2 : '50%',
   reporters: ['default', require.resolve('./packages/testing/src/summary-reporter.js')],

@@ -13,6 +13,8 @@ function cache(now = { t: 0 }, maxBytes = 1_000_000) {
 const who = (over: Partial<Identity>): Identity => ({ sub: 'u1', roles: ['VILLAGE_CADRE'], divisionCode: '330522104201', department: null, partyId: null, ip: null, ...over });
 
 describe('ResponseCache', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('caches only the read-mostly safelisted queries', () => {
     const c = new ResponseCache({ ttlMs: 1_000, maxBytes: 1_000 });
     expect(c.register(safelist).sort()).toEqual(['CountyCockpitRanking', 'ExposureBoard', 'TownshipDashboard', 'VillageDashboard']);
@@ -39,6 +41,8 @@ describe('ResponseCache', () => {
   });
 
   it('drops the operations an event subject may change, and projected ones once more after the settle delay', async () => {
+    // The settle delay is a timer: the test moves the clock instead of waiting for it.
+    jest.useFakeTimers();
     const c = cache();
     const put = (op: string) => c.set(c.ticket(op, op), Buffer.from(op));
     for (const op of ['ExposureBoard', 'VillageDashboard', 'CountyCockpitRanking']) put(op);
@@ -49,7 +53,7 @@ describe('ResponseCache', () => {
     // Stored again before metrics has projected the event: dropped again after the settle delay.
     put('VillageDashboard');
     expect(c.get('VillageDashboard', 'VillageDashboard')).toBeDefined();
-    await new Promise((r) => setTimeout(r, 40));
+    jest.advanceTimersByTime(20);
     expect(c.get('VillageDashboard', 'VillageDashboard')).toBeUndefined();
     c.invalidateSubject('credit.listing.added');
     expect(c.get('ExposureBoard', 'ExposureBoard')).toBeUndefined();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ADMIN, createTestDatabase, gqlRequest, silentLogger, waitFor, type TestDatabase } from '@zhiyuan/testing';
+import { Client } from 'pg';
+import { ADMIN, createTestDatabase, gqlRequest, silentLogger, waitFor, waitForHandled, type TestDatabase } from '@zhiyuan/testing';
 import { event, partyRegistered, GANGKOU } from '@zhiyuan/tasks/test/factories/events';
 import { startStack, type Stack } from '../src';
 
@@ -91,7 +92,14 @@ describe('meeting payment recorded on the case (all subgraphs)', () => {
       meeting.id,
     );
     await stack.bus!.publish('tasks.meeting.held', again);
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Cases has taken it in (its inbox holds the id) before the case is read again.
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      await waitForHandled(pg, 'cases', [again]);
+    } finally {
+      await pg.end();
+    }
     expect((await cases(GET, { id: taken.id })).data.case.performances).toHaveLength(1);
   });
 });

@@ -84,7 +84,10 @@ run('NATS accounts of deploy/nats.conf', () => {
   });
 
   it('gives each partner an inbox of its own: the shared _INBOX.> and another partner\'s inbox prefix are refused', async () => {
-    /** The server's answer to a subscription: its permissions error, or 'allowed' when none comes within 3 s. */
+    /**
+     * The server's answer to a subscription: its permissions error, or 'allowed'. The server answers a
+     * subscription it refuses before the PONG of the next flush, so after it there is nothing to wait for.
+     */
     const subscribing = async (nc: NatsConnection, subject: string): Promise<string> => {
       const sub = nc.subscribe(subject);
       const drained = (async () => {
@@ -93,7 +96,8 @@ run('NATS accounts of deploy/nats.conf', () => {
         }
         return 'closed';
       })().catch((err: unknown) => String(err));
-      const answer = await Promise.race([drained, new Promise<string>((r) => setTimeout(() => r('allowed'), 3_000))]);
+      await nc.flush();
+      const answer = await Promise.race([drained, new Promise<string>((r) => setImmediate(() => r('allowed')))]);
       sub.unsubscribe();
       return answer;
     };

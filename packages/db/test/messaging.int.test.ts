@@ -102,14 +102,18 @@ describe.each(buses)('outbox and inbox over the %s bus', (kind, makeBus) => {
     const handled = await ledger.handleOnce(durableName(ledger.producer, 'cases.performance.recorded', 'copy-payment-into-ledger'), row.envelope, recordInLedger(ledger.schema, payer.producer).handle);
     // Re-publishing the same envelope through the bus too: JetStream drops it by Nats-Msg-Id, the inbox would anyway.
     await bus.publish('cases.performance.recorded', row.envelope);
-    await new Promise((r) => setTimeout(r, 300));
+    // A payment of the same case (the same key) committed after it: once the ledger has it, a second
+    // handling of the republished one would have come first.
+    const after = await pay(payer, caseId);
+    await waitFor(async () => (await ledger.ds.query(`SELECT 1 FROM "${ledger.schema}".payment WHERE id = $1`, [after])).length === 1, { what: 'the payment after' });
     expect(handled).toBe(false);
-    expect(await count(ledger)).toBe(rows);
+    expect(await count(ledger)).toBe(rows + 1);
   });
 
   run('(b) the relay killed between commit and publish loses nothing when it restarts', async () => {
     await payer.relay.stop();
-    const ids = [await pay(payer), await pay(payer), await pay(payer)];
+    const caseIds = [randomUUID(), randomUUID(), randomUUID()];
+    const ids = [await pay(payer, caseIds[0]), await pay(payer, caseIds[1]), await pay(payer, caseIds[2])];
     expect(Number((await payer.ds.query(`SELECT count(*) AS n FROM "${payer.schema}".outbox_message WHERE published_at IS NULL`))[0].n)).toBe(3);
     // A relay that dies after publishing but before marking: its transaction rolls back.
     const crashing = new OutboxRelay(payer.ds, payer.schema, { ...bus, publish: async (s: string, e: never) => { await bus.publish(s, e); throw new Error('killed'); } } as EventBus, silentLogger);
@@ -117,7 +121,10 @@ describe.each(buses)('outbox and inbox over the %s bus', (kind, makeBus) => {
     const fresh = new Messaging(payer.ds, payer.schema, payer.producer, bus, silentLogger, { intervalMs: 50 });
     fresh.start();
     await waitFor(async () => Number((await ledger.ds.query(`SELECT count(*) AS n FROM "${ledger.schema}".payment WHERE id = ANY($1)`, [ids]))[0].n) === 3, { what: 'all three after restart' });
-    await new Promise((r) => setTimeout(r, 300));
+    // One more payment per case (the same keys), committed after: once the ledger has them, any second
+    // publication of the first three would have been handled before them.
+    const after = [await pay(payer, caseIds[0]), await pay(payer, caseIds[1]), await pay(payer, caseIds[2])];
+    await waitFor(async () => Number((await ledger.ds.query(`SELECT count(*) AS n FROM "${ledger.schema}".payment WHERE id = ANY($1)`, [after]))[0].n) === 3, { what: 'the payments after' });
     expect(Number((await ledger.ds.query(`SELECT count(*) AS n FROM "${ledger.schema}".payment WHERE id = ANY($1)`, [ids]))[0].n)).toBe(3);
     await fresh.stop();
     payer.start();

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { InProcessEventBus, type EventEnvelope } from './index';
 import { busContract } from '../test/bus-contract';
-import { silentLogger } from '@zhiyuan/testing';
+import { silentLogger, waitFor } from '@zhiyuan/testing';
 import { paymentEvent } from '../test/factories';
 
 busContract('in-process', async () => {
@@ -15,7 +15,7 @@ describe('in-process bus specifics', () => {
     const bus = new InProcessEventBus(silentLogger);
     await bus.subscribe({ service: 's', subject: 'cases.>', handler: async () => undefined });
     await bus.publishRaw('cases.case.closed', '{"id":1}');
-    await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => bus.deadLetters.length > 0, { what: 'the dead letter' });
     expect(bus.deadLetters).toHaveLength(1);
     expect(bus.deadLetters[0]!.reason).toMatch(/^validation: envelope: id/);
     expect(bus.messages('deadletter.>')).toHaveLength(1);
@@ -27,7 +27,7 @@ describe('in-process bus specifics', () => {
     for (const e of events) await bus.publish('cases.performance.recorded', e);
     const got: string[] = [];
     await bus.subscribe({ service: 'r', subject: 'cases.>', startAt: { sequence: 2 }, handler: async (e) => void got.push(e.id) });
-    await new Promise((r) => setTimeout(r, 20));
+    await waitFor(() => got.includes(events[2]!.id), { what: 'the replay up to the last event' });
     expect(got).toEqual([events[1]!.id, events[2]!.id]);
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, type EventEnvelope, type SubscribeOptions } from '../src';
+import { buildEvent } from '@zhiyuan/testing';
+import type { EventEnvelope, SubscribeOptions } from '../src';
 
 /**
  * The producer of this test run's events. Tests of other packages publish on the same subjects of the
@@ -14,19 +15,5 @@ export function ours(opts: SubscribeOptions): SubscribeOptions {
 
 /** A valid `cases.performance.recorded` event for a case. */
 export function paymentEvent(caseId: string = randomUUID(), amountFen = 100): EventEnvelope<'cases.performance.recorded'> {
-  return createEvent(
-    'cases.performance.recorded',
-    {
-      caseId,
-      performanceId: randomUUID(),
-      amountFen,
-      source: 'VOLUNTARY',
-      paidOn: '2024-07-01',
-      outstandingFen: 0,
-      totalPaidFen: amountFen,
-      obligorIds: [randomUUID()],
-      recordedAt: new Date().toISOString(),
-    },
-    { producer: TEST_PRODUCER, key: caseId },
-  );
+  return buildEvent('cases.performance.recorded', { caseId, amountFen, paidOn: '2024-07-01', outstandingFen: 0, totalPaidFen: amountFen }, { producer: TEST_PRODUCER });
 }

@@ -25,6 +25,19 @@ describeWithNats('NATS JetStream bus', () => {
     await bus.close();
   });
 
+  /**
+   * Waits until the consumer has nothing in flight: every message delivered so far (redeliveries
+   * included) is acked and none is pending. On a subject of its own, nothing else moves its counters.
+   */
+  const settledConsumer = (name: string) =>
+    waitFor(
+      async () => {
+        const i = await jsm.consumers.info('CASES', name);
+        return i.num_pending === 0 && i.num_ack_pending === 0 && i.ack_floor.consumer_seq === i.delivered.consumer_seq && i;
+      },
+      { what: `consumer ${name} settled`, timeoutMs: 15_000 },
+    );
+
   it('creates the streams with file storage and a duplicate window', async () => {
     const info = await jsm.streams.info('CASES');
     expect(info.config.subjects).toEqual(['cases.>']);
@@ -35,15 +48,17 @@ describeWithNats('NATS JetStream bus', () => {
 
   it('(a) 1,000 events published while the consumer is stopped are all handled after restart, none twice', async () => {
     const service = uniqueService('fault-a');
+    const subject = `cases.test.${service}`;
     const seen = new Map<string, number>();
     const handler = async (e: EventEnvelope) => void seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
-    const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', handler }));
+    const sub = await bus.subscribe(ours({ service, subject, startAt: 'new', handler }));
     await sub.stop();
     const events = Array.from({ length: 1_000 }, () => paymentEvent());
-    await Promise.all(events.map((e) => bus.publish('cases.performance.recorded', e)));
-    const again = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', handler }));
+    await Promise.all(events.map((e) => bus.publish(subject, e)));
+    const again = await bus.subscribe(ours({ service, subject, handler }));
     await waitFor(() => events.every((e) => seen.has(e.id)), { timeoutMs: 30_000, what: '1,000 events' });
-    await new Promise((r) => setTimeout(r, 300));
+    // Every delivery acked and none pending: no second handling can still come.
+    await settledConsumer(again.name);
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
     expect(events.filter((e) => seen.get(e.id) === 1)).toHaveLength(1_000);
     await again.stop();
@@ -81,6 +96,7 @@ describeWithNats('NATS JetStream bus', () => {
 
   it('keeps a message that waits behind its key, or is handled for longer than the ack wait, from being delivered again', async () => {
     const service = uniqueService('ack-wait');
+    const subject = `cases.test.${service}`;
     const key = randomUUID();
     const events = [paymentEvent(key, 1), paymentEvent(key, 2), paymentEvent(key, 3)];
     const calls = new Map<string, number>();
@@ -89,17 +105,19 @@ describeWithNats('NATS JetStream bus', () => {
       calls.set(e.id, (calls.get(e.id) ?? 0) + 1);
       await new Promise((r) => setTimeout(r, 600));
     };
-    const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', ackWaitMs: 400, concurrency: 4, handler }));
-    for (const e of events) await bus.publish('cases.performance.recorded', e);
+    const sub = await bus.subscribe(ours({ service, subject, startAt: 'new', ackWaitMs: 400, concurrency: 4, handler }));
+    for (const e of events) await bus.publish(subject, e);
     await waitFor(() => events.every((e) => calls.has(e.id)), { what: 'all three handled', timeoutMs: 10_000 });
-    // Long enough for a redelivery of the last one to have arrived and run.
-    await new Promise((r) => setTimeout(r, 1_500));
+    // Every delivery acked: a redelivery would have been handled (and acked) by now, and counted here.
+    const info = await settledConsumer(sub.name);
     await sub.stop();
+    expect(info.delivered.consumer_seq).toBe(3);
     expect(events.map((e) => calls.get(e.id))).toEqual([1, 1, 1]);
   });
 
   it('lets the server offer a message again once its handling has held it for ten ack waits', async () => {
     const service = uniqueService('stuck');
+    const subject = `cases.test.${service}`;
     const event = paymentEvent();
     let calls = 0;
     let release!: () => void;
@@ -108,10 +126,11 @@ describeWithNats('NATS JetStream bus', () => {
       calls++;
       if (calls === 1) await released; // stuck until the test lets it go
     };
-    const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', ackWaitMs: 200, concurrency: 4, handler }));
-    await bus.publish('cases.performance.recorded', event);
-    // Ten ack waits (2 s), then the next ack wait: the broker delivers it again; it queues behind the stuck one.
-    await new Promise((r) => setTimeout(r, 3_000));
+    const sub = await bus.subscribe(ours({ service, subject, startAt: 'new', ackWaitMs: 200, concurrency: 4, handler }));
+    await bus.publish(subject, event);
+    // After ten ack waits (2 s) and the next one, the broker delivers it again; it queues behind the stuck one.
+    await waitFor(async () => (await jsm.consumers.info('CASES', sub.name)).delivered.consumer_seq >= 2, { what: 'the broker to deliver it again', timeoutMs: 10_000 });
+    expect(calls).toBe(1);
     release();
     await waitFor(() => calls === 2, { what: 'the second delivery handled', timeoutMs: 5_000 });
     await sub.stop();

@@ -14,14 +14,22 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** A fresh database for one test file; drop() removes it. */
-export async function createTestDatabase(prefix = 'zy_test'): Promise<TestDatabase> {
+/** Set by the Jest global setup (see jest/global-setup.ts): the migrated template of the services under test. */
+export const TEMPLATE_ENV = 'TEST_DATABASE_TEMPLATE';
+
+/**
+ * A fresh database for one test file; drop() removes it. It is a copy of the migrated template of the
+ * services under test when the run has one (the services then find no migration pending), otherwise
+ * empty.
+ */
+export async function createTestDatabase(prefix = 'zy_test', opts: { template?: string } = {}): Promise<TestDatabase> {
   const base = new URL(testDatabaseUrl());
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const template = opts.template ?? process.env[TEMPLATE_ENV];
   const admin = new Client({ connectionString: base.toString() });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await retryWhileInUse(() => admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`));
   } finally {
     await admin.end();
   }
@@ -40,4 +48,16 @@ export async function createTestDatabase(prefix = 'zy_test'): Promise<TestDataba
       }
     },
   };
+}
+
+/** Runs a statement again while PostgreSQL says the database is still being accessed (SQLSTATE 55006). */
+export async function retryWhileInUse<T>(statement: () => Promise<T>, attempts = 50): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await statement();
+    } catch (err) {
+      if ((err as { code?: string }).code !== '55006' || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
 }

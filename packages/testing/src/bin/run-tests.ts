@@ -1,6 +1,7 @@
 /**
  * The test command: all tiers through Turborepo, against DATABASE_URL, or an embedded PostgreSQL
- * started here when none is configured. Also runs the boundary check and the supergraph check.
+ * started here when none is configured. Runs the dependency rule of docs/service-layout.md first
+ * (`.dependency-cruiser.cjs`, as `npm run check:deps` does); the supergraph check is a gateway test.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const resultsDir = path.join(root, '.data/test-results');
   rmSync(resultsDir, { recursive: true, force: true });
   try {
-    status = run('npx', ['tsx', 'packages/testing/src/bin/check-boundaries.ts'], env);
+    status = run('npx', ['depcruise', 'services', 'packages', 'gateway', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], env);
     if (status === 0) status = run('npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--continue', '--output-logs=new-only', ...process.argv.slice(2)], env);
   } finally {
     await stopPg?.();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, InProcessEventBus, type EventBus, type EventEnvelope } from '@zhiyuan/events';
-import { createTestDatabase, silentLogger, waitFor, type TestDatabase } from '@zhiyuan/testing';
+import { InProcessEventBus, type EventBus, type EventEnvelope } from '@zhiyuan/events';
+import { buildEvent, createTestDatabase, silentLogger, waitFor, type TestDatabase } from '@zhiyuan/testing';
 import type { ServiceDeps } from '@zhiyuan/server';
 import { createService, loadCasesConfig } from '../../src';
 
@@ -48,25 +48,13 @@ export function judgment(o: JudgmentOverrides = {}) {
 }
 
 export function partyEvent(partyId: string, villageCode: string | null, townshipCode: string | null, type: 'people.party.registered' | 'people.party.updated' = 'people.party.registered', occurredAt = new Date()): EventEnvelope {
-  const base = {
-    partyId,
-    kind: 'PERSON' as const,
-    name: '张三',
-    idNumberMasked: '3305221980****1234',
-    phone: null,
-    birthDate: '1980-01-01',
-    homeDivisionCode: villageCode ?? townshipCode ?? COUNTY,
-    villageCode,
-    townshipCode,
-  };
-  return (type === 'people.party.registered'
-    ? createEvent('people.party.registered', base, { producer: 'people-credit', key: partyId, occurredAt })
-    : createEvent('people.party.updated', { ...base, previousHomeDivisionCode: null, changed: ['homeDivisionCode'] }, { producer: 'people-credit', key: partyId, occurredAt })) as EventEnvelope;
+  const payload = { partyId, name: '张三', homeDivisionCode: villageCode ?? townshipCode ?? COUNTY, villageCode, townshipCode };
+  return buildEvent(type, payload, { producer: 'people-credit', occurredAt }) as EventEnvelope;
 }
 
 export function staffEvent(staffId: string, divisionCode: string | null, opts: { roles?: string[]; active?: boolean; type?: 'people.staff.registered' | 'people.staff.updated'; occurredAt?: Date } = {}): EventEnvelope {
-  const payload = { staffId, name: '李警官', roles: opts.roles ?? ['ENFORCEMENT_OFFICER'], divisionCode, phone: null, department: null, active: opts.active ?? true };
-  return createEvent(opts.type ?? 'people.staff.registered', payload, { producer: 'people-credit', key: staffId, occurredAt: opts.occurredAt }) as EventEnvelope;
+  const payload = { staffId, name: '李警官', roles: opts.roles, divisionCode, active: opts.active };
+  return buildEvent(opts.type ?? 'people.staff.registered', payload, { producer: 'people-credit', occurredAt: opts.occurredAt }) as EventEnvelope;
 }
 
 /** An envelope read back from the outbox or the bus, its payload unchecked. */

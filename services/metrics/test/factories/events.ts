@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createEvent, subjectFor, type EventBus, type EventEnvelope, type EventPayload, type EventType } from '@zhiyuan/events';
+import type { EventBus, EventEnvelope, EventPayload, EventType } from '@zhiyuan/events';
 import type { Emit } from '@zhiyuan/db';
 import type { DataSource } from 'typeorm';
-import { waitFor } from '@zhiyuan/testing';
+import { buildEvent, publishAndWait, waitForHandled } from '@zhiyuan/testing';
 
 export const COUNTY = '330522';
 export const TOWNSHIP_A = '330522104'; // 虹星桥镇
@@ -14,8 +14,8 @@ export const VILLAGE_B1 = '330522106201'; // 方家庄村
 /** An envelope of any one event type (EventEnvelope of the union would mix payloads). */
 export type AnyEnvelope = { [K in EventType]: EventEnvelope<K> }[EventType];
 
-export function event<T extends EventType>(type: T, payload: EventPayload<T>, key: string, occurredAt?: Date): EventEnvelope<T> {
-  return createEvent(type, payload, { producer: 'test', key, occurredAt });
+export function event<T extends EventType>(type: T, payload: Partial<EventPayload<T>>, key: string, occurredAt?: Date): EventEnvelope<T> {
+  return buildEvent(type, payload, { producer: 'test', key, occurredAt });
 }
 
 export interface ClosedCase {
@@ -67,16 +67,11 @@ export function taskEvent(kind: 'created' | 'completed' | 'overdue', t: { taskId
 
 /** Publishes events and waits until this service's handlers have taken every one of them in. */
 export async function publishAndSettle(bus: EventBus, ds: DataSource, events: AnyEnvelope[]): Promise<void> {
-  for (const e of events) await bus.publish(subjectFor(e.type, e.payload as never), e as EventEnvelope);
-  await settled(ds, events);
+  await publishAndWait(bus, ds, 'metrics', events);
 }
 
 export async function settled(ds: DataSource, events: { id: string }[]): Promise<void> {
-  const ids = [...new Set(events.map((e) => e.id))];
-  await waitFor(async () => {
-    const [r] = await ds.query(`SELECT count(DISTINCT event_id)::int AS n FROM metrics.inbox_message WHERE event_id = ANY($1)`, [ids]);
-    return r.n === ids.length;
-  }, { what: `${ids.length} events handled`, timeoutMs: 20_000 });
+  await waitForHandled(ds, 'metrics', events);
 }
 
 /** An emit whose events a test does not look at (a handler driven by hand, outside Messaging). */

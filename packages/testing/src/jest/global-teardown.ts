@@ -1,0 +1,3 @@
+import { releaseTemplate } from './global-setup';
+
+export default releaseTemplate;
