@@ -92,7 +92,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // The workspaces' generated and built files; not an npm package's dist/ (that would hide the import).
-    exclude: { path: ['^(gateway|stack|bench)/(src/generated|dist)/', '^(services|packages)/[^/]+/(src/generated|dist)/', '^\\.data/'] },
+    exclude: { path: ['^(gateway|stack|bench)/(src/generated|dist)/', '^(services|packages)/[^/]+/(src/generated|dist)/', '^\\.data/', '^packages/testing/test/fixtures/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     // Each file is checked against the package.json of its own workspace, not the root's tooling.

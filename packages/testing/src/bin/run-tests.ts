@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const resultsDir = path.join(root, '.data/test-results');
   rmSync(resultsDir, { recursive: true, force: true });
   try {
-    status = run('npx', ['depcruise', 'services', 'packages', 'gateway', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], env);
+    status = run('npm', ['run', '-s', 'check:deps'], env);
     if (status === 0) status = run('npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--continue', '--output-logs=new-only', ...process.argv.slice(2)], env);
   } finally {
     await stopPg?.();
