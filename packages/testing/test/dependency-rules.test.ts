@@ -38,6 +38,8 @@ describe('the dependency rule (.dependency-cruiser.cjs)', () => {
         'domain-is-pure: services/a/src/domain/violates-domain-is-pure.ts',
         'kernel-is-pure: packages/kernel/src/violates-kernel-is-pure.ts',
         'no-cross-service: services/a/src/commands/violates-no-cross-service.ts',
+        'no-undeclared-dependency: services/a/src/commands/violates-no-undeclared-dependency.ts',
+        'no-unresolvable-import: services/a/src/commands/violates-no-unresolvable-import.ts',
         'nothing-imports-resolvers: services/a/src/queries/violates-nothing-imports-resolvers.ts',
         'packages-never-import-services: packages/tool/src/violates-packages-never-import-services.ts',
         'queries-never-call-commands: services/a/src/queries/violates-queries-never-call-commands.ts',

@@ -137,7 +137,7 @@ describe('cockpit KPIs against a hand-computed fixture', () => {
     expect((await stats(VILLAGE_A1, cadre)).data.divisionStats.closedCases).toBe(2);
     expect((await stats(TOWNSHIP_A, cadre)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
     expect((await stats(TOWNSHIP_A, identity(['PARTNER'], { department: 'BANK_LOAN' }))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await stats(TOWNSHIP_A, identity([]))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect((await stats(TOWNSHIP_A, identity([]))).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     const judge = identity(['JUDGE']);
     expect((await stats(COUNTY, judge)).data.divisionStats.closedCases).toBe(5);
   });
