@@ -7,7 +7,21 @@
  * packages/testing/test/dependency-rules.test.ts.
  */
 const SERVICE = '^services/([^/]+)/src/';
-const IO_MODULES = ['typeorm', 'pg', 'pg-copy-streams', 'nats', '@nats-io', 'express', '@apollo', 'dataloader', 'pino', '@zhiyuan/db', '@zhiyuan/events', '@zhiyuan/server', '@zhiyuan/config'];
+const IO_MODULES = [
+  'typeorm',
+  'pg',
+  'pg-copy-streams',
+  'nats',
+  '@nats-io',
+  'express',
+  '@apollo',
+  'dataloader',
+  'pino',
+  '@zhiyuan/db',
+  '@zhiyuan/events',
+  '@zhiyuan/server',
+  '@zhiyuan/config',
+];
 const ioPath = `(^|/)node_modules/(${IO_MODULES.map((m) => m.replace('/', '\\/')).join('|')})(/|$)|^packages/(db|events|server|config)/`;
 
 module.exports = {
@@ -27,7 +41,8 @@ module.exports = {
     },
     {
       name: 'domain-is-pure',
-      comment: 'domain/ holds rules without a database or any I/O; it imports only domain code, the kernel and pure libraries.',
+      comment:
+        'domain/ holds rules without a database or any I/O; it imports only domain code, the kernel and pure libraries.',
       severity: 'error',
       from: { path: `${SERVICE}domain/` },
       to: {
@@ -39,7 +54,10 @@ module.exports = {
       name: 'domain-does-no-io',
       severity: 'error',
       from: { path: `${SERVICE}domain/` },
-      to: { dependencyTypes: ['core'], path: '^(node:)?(fs|net|http|https|child_process|dgram|dns|tls|worker_threads)(/|$)' },
+      to: {
+        dependencyTypes: ['core'],
+        path: '^(node:)?(fs|net|http|https|child_process|dgram|dns|tls|worker_threads)(/|$)',
+      },
     },
     {
       name: 'nothing-imports-resolvers',
@@ -70,7 +88,8 @@ module.exports = {
     },
     {
       name: 'no-undeclared-dependency',
-      comment: 'A workspace imports only the npm packages its own package.json declares; the hoisted node_modules would hide the rest until the workspace is installed alone.',
+      comment:
+        'A workspace imports only the npm packages its own package.json declares; the hoisted node_modules would hide the rest until the workspace is installed alone.',
       severity: 'error',
       from: {},
       to: { dependencyTypes: ['npm-no-pkg', 'npm-unknown'] },
@@ -92,7 +111,14 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     // The workspaces' generated and built files; not an npm package's dist/ (that would hide the import).
-    exclude: { path: ['^(gateway|stack|bench)/(src/generated|dist)/', '^(services|packages)/[^/]+/(src/generated|dist)/', '^\\.data/', '^packages/testing/test/fixtures/'] },
+    exclude: {
+      path: [
+        '^(gateway|stack|bench)/(src/generated|dist)/',
+        '^(services|packages)/[^/]+/(src/generated|dist)/',
+        '^\\.data/',
+        '^packages/testing/test/fixtures/',
+      ],
+    },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     // Each file is checked against the package.json of its own workspace, not the root's tooling.

@@ -3,7 +3,9 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/test'].filter((p) => require('fs').existsSync(p.replace('<rootDir>', process.cwd()))),
+  roots: ['<rootDir>/src', '<rootDir>/test'].filter((p) =>
+    require('fs').existsSync(p.replace('<rootDir>', process.cwd())),
+  ),
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],

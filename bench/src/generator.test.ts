@@ -1,4 +1,12 @@
-import { Dataset, isValidCreditCode, isValidResidentId, residentIdCheckDigit, creditCodeCheckChar, Rng, SCALES } from './generator';
+import {
+  Dataset,
+  isValidCreditCode,
+  isValidResidentId,
+  residentIdCheckDigit,
+  creditCodeCheckChar,
+  Rng,
+  SCALES,
+} from './generator';
 
 describe('data generator', () => {
   it('computes the GB 11643 check digit of published examples', () => {
@@ -57,7 +65,9 @@ describe('data generator', () => {
     for (const r of rows) {
       expect(r.effectiveDate >= '2023-11-01' && r.effectiveDate <= '2026-10-31').toBe(true);
       expect(r.obligorIndex).not.toBe(r.obligeeIndex);
-      const paid = r.steps.filter((s) => s.kind === 'payment').reduce((s, p) => s + (p.kind === 'payment' ? p.amountFen : 0), 0);
+      const paid = r.steps
+        .filter((s) => s.kind === 'payment')
+        .reduce((s, p) => s + (p.kind === 'payment' ? p.amountFen : 0), 0);
       expect(paid).toBeLessThanOrEqual(r.principalFen + r.interestFen + r.costsFen);
     }
   });
@@ -67,7 +77,9 @@ describe('data generator', () => {
     expect(ds.totalJudgments).toBe(1_000_000);
     const last = ds.judgment(999_999);
     expect(last.obligorIndex).toBeGreaterThanOrEqual(99 * 20_000);
-    expect(isValidResidentId(ds.party(1_999_999).idNumber) || isValidCreditCode(ds.party(1_999_999).idNumber)).toBe(true);
+    expect(isValidResidentId(ds.party(1_999_999).idNumber) || isValidCreditCode(ds.party(1_999_999).idNumber)).toBe(
+      true,
+    );
   });
 
   it('gives every settlement instalments that fall due in increasing order, from the day it was agreed', () => {
@@ -85,4 +97,3 @@ describe('data generator', () => {
     expect(plans).toBeGreaterThan(1_000);
   });
 });
-

@@ -31,7 +31,8 @@ export interface BenchResults {
   notes?: string[];
 }
 
-const f0 = (n: number | undefined | null) => (n === undefined || n === null || Number.isNaN(n) ? 'n/a' : Math.round(n).toLocaleString('en-US'));
+const f0 = (n: number | undefined | null) =>
+  n === undefined || n === null || Number.isNaN(n) ? 'n/a' : Math.round(n).toLocaleString('en-US');
 const f1 = (n: number | undefined | null) => (n === undefined || n === null || Number.isNaN(n) ? 'n/a' : n.toFixed(1));
 const f2 = (n: number | undefined | null) => (n === undefined || n === null || Number.isNaN(n) ? 'n/a' : n.toFixed(2));
 const yes = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : '**missed**');
@@ -48,8 +49,12 @@ export function targets(r: BenchResults): TargetRow[] {
   const dash = r.gateway?.runs.find((x) => x.operation === 'VillageDashboard' && x.target === 'zhiyuan-gateway');
   rows.push({
     target: `Village dashboard through the gateway: >= 1,000 req/s, p99 < 50 ms (${r.meta.scale})`,
-    measured: dash ? `${f0(dash.requestsPerSecond)} req/s, p99 ${dash.latencyMs.p99} ms${dash.graphqlErrors ? ' (answers carried errors)' : ''}` : 'not run',
-    ok: dash ? dash.requestsPerSecond >= 1000 && dash.latencyMs.p99 < 50 && !dash.graphqlErrors && dash.errorRate === 0 : undefined,
+    measured: dash
+      ? `${f0(dash.requestsPerSecond)} req/s, p99 ${dash.latencyMs.p99} ms${dash.graphqlErrors ? ' (answers carried errors)' : ''}`
+      : 'not run',
+    ok: dash
+      ? dash.requestsPerSecond >= 1000 && dash.latencyMs.p99 < 50 && !dash.graphqlErrors && dash.errorRate === 0
+      : undefined,
   });
   const overhead = r.gateway?.overheadRatios ?? [];
   rows.push({
@@ -60,12 +65,26 @@ export function targets(r: BenchResults): TargetRow[] {
   const peer = r.gateway?.peerRatios ?? [];
   rows.push({
     target: 'Our gateway ahead of @graphql-hive/gateway (ratio > 1.0)',
-    measured: peer.length ? peer.map((o) => `${o.operation} ${f2(o.ratio)}`).join(', ') : r.gateway?.peerError ? `peer failed: ${r.gateway.peerError}` : 'not run',
+    measured: peer.length
+      ? peer.map((o) => `${o.operation} ${f2(o.ratio)}`).join(', ')
+      : r.gateway?.peerError
+        ? `peer failed: ${r.gateway.peerError}`
+        : 'not run',
     ok: peer.length ? peer.every((o) => o.ratio > 1) : undefined,
   });
   rows.push({
     target: 'SQL statements per list operation constant in the page size',
-    measured: r.sql ? Object.entries(r.sql.constant).map(([op, ok]) => `${op} ${ok ? 'constant' : 'grows'} (${r.sql!.rows.filter((x) => x.operation === op).map((x) => x.statements).join('/')})`).join(', ') : 'not run',
+    measured: r.sql
+      ? Object.entries(r.sql.constant)
+          .map(
+            ([op, ok]) =>
+              `${op} ${ok ? 'constant' : 'grows'} (${r
+                .sql!.rows.filter((x) => x.operation === op)
+                .map((x) => x.statements)
+                .join('/')})`,
+          )
+          .join(', ')
+      : 'not run',
     ok: r.sql ? Object.values(r.sql.constant).every(Boolean) && r.sql.rows.every((x) => !x.errors) : undefined,
   });
   const ev = r.events;
@@ -74,13 +93,23 @@ export function targets(r: BenchResults): TargetRow[] {
     measured: ev
       ? `board ${f0(ev.boardEntryGone.p99)} ms, judge score ${f0(ev.judgeScoreUpdated.p99)} ms, partner ${f0(ev.partnerReceivedCreditChange.p99)} ms (n=${ev.partnerReceivedCreditChange.count}/${ev.prepared.listed}, ${f0(ev.achievedRatePerSecond)}/s)`
       : 'not run',
-    ok: ev ? ev.prepared.listed > 0 && [ev.boardEntryGone, ev.judgeScoreUpdated, ev.partnerReceivedCreditChange].every((d) => d.count === ev.prepared.listed && d.p99 < 100) : undefined,
+    ok: ev
+      ? ev.prepared.listed > 0 &&
+        [ev.boardEntryGone, ev.judgeScoreUpdated, ev.partnerReceivedCreditChange].every(
+          (d) => d.count === ev.prepared.listed && d.p99 < 100,
+        )
+      : undefined,
   });
   const imp = r.import?.runs ?? [];
   rows.push({
     target: 'Import >= 10,000 judgments/s; memory flat with file size',
-    measured: imp.length ? imp.map((x) => `${f0(x.rows)} rows: ${f0(x.judgmentsPerSecond)}/s, peak ${x.peakRssMb} MB`).join('; ') : 'not run',
-    ok: imp.length ? imp.every((x) => x.exitCode === 0 && x.judgmentsPerSecond >= 10_000) && (imp.length < 2 || Math.max(...imp.map((x) => x.peakRssMb)) <= 1.5 * Math.min(...imp.map((x) => x.peakRssMb))) : undefined,
+    measured: imp.length
+      ? imp.map((x) => `${f0(x.rows)} rows: ${f0(x.judgmentsPerSecond)}/s, peak ${x.peakRssMb} MB`).join('; ')
+      : 'not run',
+    ok: imp.length
+      ? imp.every((x) => x.exitCode === 0 && x.judgmentsPerSecond >= 10_000) &&
+        (imp.length < 2 || Math.max(...imp.map((x) => x.peakRssMb)) <= 1.5 * Math.min(...imp.map((x) => x.peakRssMb)))
+      : undefined,
   });
   const province = r.cockpit?.province;
   const cockpit = r.cockpit?.runs.find((x) => x.target === (province ? 'subgraph-direct' : 'zhiyuan-gateway'));
@@ -102,9 +131,17 @@ export function renderMarkdown(r: BenchResults): string {
   const out: string[] = [];
   out.push(`# Benchmark results: ${m.scale} scale`, '');
   out.push(`Run ${m.startedAt} to ${m.finishedAt ?? '?'}, seed ${m.seed}, scenarios ${m.scenarios.join(', ')}.`);
-  out.push(`Machine: ${m.machine.cpus} CPUs (${m.machine.cpuModel}), ${m.machine.memoryGb} GB, Node ${m.machine.node}, ${m.machine.platform}.`);
-  const placement = m.subgraphs === 'processes' ? 'each subgraph in a process of its own (services/<name>/src/main.ts as deployed)' : 'the four subgraphs in the benchmark process';
-  out.push(`Load runs: ${m.settings.durationSeconds} s each, ${m.settings.connections} connections; ${r.gateway?.conditions ?? placement}; PostgreSQL and a private nats-server on the same machine.`, '');
+  out.push(
+    `Machine: ${m.machine.cpus} CPUs (${m.machine.cpuModel}), ${m.machine.memoryGb} GB, Node ${m.machine.node}, ${m.machine.platform}.`,
+  );
+  const placement =
+    m.subgraphs === 'processes'
+      ? 'each subgraph in a process of its own (services/<name>/src/main.ts as deployed)'
+      : 'the four subgraphs in the benchmark process';
+  out.push(
+    `Load runs: ${m.settings.durationSeconds} s each, ${m.settings.connections} connections; ${r.gateway?.conditions ?? placement}; PostgreSQL and a private nats-server on the same machine.`,
+    '',
+  );
   out.push('## Targets', '', '| target | measured | result |', '| --- | --- | --- |');
   for (const t of targets(r)) out.push(`| ${t.target} | ${t.measured} | ${yes(t.ok)} |`);
   out.push('');
@@ -120,78 +157,179 @@ export function renderMarkdown(r: BenchResults): string {
   }
   if (r.generate) {
     const g = r.generate;
-    out.push('## Data generator', '', `${f0(g.rows.judgments)} judgments, ${f0(g.rows.parties)} parties, ${f0(g.rows.divisions)} divisions in ${f1(g.seconds)} s (${f0(g.judgmentsPerSecond)} judgments/s), peak RSS ${g.peakRssMb} MB.`, '');
+    out.push(
+      '## Data generator',
+      '',
+      `${f0(g.rows.judgments)} judgments, ${f0(g.rows.parties)} parties, ${f0(g.rows.divisions)} divisions in ${f1(g.seconds)} s (${f0(g.judgmentsPerSecond)} judgments/s), peak RSS ${g.peakRssMb} MB.`,
+      '',
+    );
   }
   if (r.load) {
     const l = r.load;
     out.push('## Loading through the product', '');
-    out.push(`- Parties: ${f0(l.parties.registered)} of ${f0(l.parties.requested)} registered by people-credit's registerPerson/registerOrganization in ${f1(l.parties.seconds)} s (${f0(l.parties.perSecond)}/s)${Object.keys(l.parties.failed).length ? `; failures ${JSON.stringify(l.parties.failed)}` : ''}.`);
-    out.push(`- Judgments: ${f0(l.judgments.imported)} of ${f0(l.judgments.requested)} imported by ${l.judgments.via} in ${f1(l.judgments.seconds)} s (rejected ${l.judgments.rejected}).`);
-    out.push(`- Case lives (payments, filings, settlements, listings, state changes) in ${f1(l.lifecycle.seconds)} s: applied ${JSON.stringify(l.lifecycle.applied)}.`);
+    out.push(
+      `- Parties: ${f0(l.parties.registered)} of ${f0(l.parties.requested)} registered by people-credit's registerPerson/registerOrganization in ${f1(l.parties.seconds)} s (${f0(l.parties.perSecond)}/s)${Object.keys(l.parties.failed).length ? `; failures ${JSON.stringify(l.parties.failed)}` : ''}.`,
+    );
+    out.push(
+      `- Judgments: ${f0(l.judgments.imported)} of ${f0(l.judgments.requested)} imported by ${l.judgments.via} in ${f1(l.judgments.seconds)} s (rejected ${l.judgments.rejected}).`,
+    );
+    out.push(
+      `- Case lives (payments, filings, settlements, listings, state changes) in ${f1(l.lifecycle.seconds)} s: applied ${JSON.stringify(l.lifecycle.applied)}.`,
+    );
     if (Object.keys(l.lifecycle.failed).length) {
       out.push(`- Refused steps: ${JSON.stringify(l.lifecycle.failed)}. First messages:`);
       for (const e of l.lifecycle.firstErrors) out.push(`  - ${e}`);
     }
-    out.push(`- Events settled ${f1(l.settle.seconds)} s after the last mutation (${f0(l.settle.handledEvents)} inbox rows${l.settle.timedOut ? ', **timed out**' : ''}).`);
+    out.push(
+      `- Events settled ${f1(l.settle.seconds)} s after the last mutation (${f0(l.settle.handledEvents)} inbox rows${l.settle.timedOut ? ', **timed out**' : ''}).`,
+    );
     const dead = Object.entries(l.deadLettered ?? {});
-    out.push(dead.length ? `- Dead-lettered events: ${dead.map(([k, v]) => `${k} ${v}`).join(', ')}.` : '- No event was dead-lettered.', '');
+    out.push(
+      dead.length
+        ? `- Dead-lettered events: ${dead.map(([k, v]) => `${k} ${v}`).join(', ')}.`
+        : '- No event was dead-lettered.',
+      '',
+    );
   }
   if (r.gateway) {
     const g = r.gateway;
     out.push('## Gateway, peer gateway, subgraph alone', '');
     out.push(`Village ${g.targets.village}, township ${g.targets.township}, case ${g.targets.caseId ?? 'n/a'}.`, '');
-    out.push('| operation | target | req/s | p50 ms | p90 ms | p99 ms | error rate | GraphQL errors in a sampled answer | process RSS MB (before/after) |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
-    for (const x of g.runs) out.push(`| ${x.operation} | ${x.target} | ${f0(x.requestsPerSecond)} | ${x.latencyMs.p50} | ${x.latencyMs.p90} | ${x.latencyMs.p99} | ${f2(x.errorRate * 100)}% | ${x.graphqlErrors ?? 'none'} | ${x.serverRssMb?.before}/${x.serverRssMb?.after} |`);
+    out.push(
+      '| operation | target | req/s | p50 ms | p90 ms | p99 ms | error rate | GraphQL errors in a sampled answer | process RSS MB (before/after) |',
+      '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    );
+    for (const x of g.runs)
+      out.push(
+        `| ${x.operation} | ${x.target} | ${f0(x.requestsPerSecond)} | ${x.latencyMs.p50} | ${x.latencyMs.p90} | ${x.latencyMs.p99} | ${f2(x.errorRate * 100)}% | ${x.graphqlErrors ?? 'none'} | ${x.serverRssMb?.before}/${x.serverRssMb?.after} |`,
+      );
     out.push('');
-    if (g.overheadRatios.length) out.push(`Gateway overhead (subgraph alone req/s ÷ through our gateway): ${g.overheadRatios.map((o) => `${o.operation} ${f2(o.ratio)}x`).join(', ')}.`);
-    if (g.peerRatios.length) out.push(`Peer ratio (ours req/s ÷ @graphql-hive/gateway req/s): ${g.peerRatios.map((o) => `${o.operation} ${f2(o.ratio)}`).join(', ')}.`);
-    if (g.peerRatiosNoCache?.length) out.push(`Peer ratio with our response cache off (the cacheable operations): ${g.peerRatiosNoCache.map((o) => `${o.operation} ${f2(o.ratio)}`).join(', ')}.`);
-    if (g.peerRatiosTwoWorkers?.length) out.push(`Peer ratio with GATEWAY_WORKERS=2 (the uncached operations): ${g.peerRatiosTwoWorkers.map((o) => `${o.operation} ${f2(o.ratio)}`).join(', ')}.`);
+    if (g.overheadRatios.length)
+      out.push(
+        `Gateway overhead (subgraph alone req/s ÷ through our gateway): ${g.overheadRatios.map((o) => `${o.operation} ${f2(o.ratio)}x`).join(', ')}.`,
+      );
+    if (g.peerRatios.length)
+      out.push(
+        `Peer ratio (ours req/s ÷ @graphql-hive/gateway req/s): ${g.peerRatios.map((o) => `${o.operation} ${f2(o.ratio)}`).join(', ')}.`,
+      );
+    if (g.peerRatiosNoCache?.length)
+      out.push(
+        `Peer ratio with our response cache off (the cacheable operations): ${g.peerRatiosNoCache.map((o) => `${o.operation} ${f2(o.ratio)}`).join(', ')}.`,
+      );
+    if (g.peerRatiosTwoWorkers?.length)
+      out.push(
+        `Peer ratio with GATEWAY_WORKERS=2 (the uncached operations): ${g.peerRatiosTwoWorkers.map((o) => `${o.operation} ${f2(o.ratio)}`).join(', ')}.`,
+      );
     if (g.peerError) out.push(`The peer gateway could not start: ${g.peerError}`);
     out.push('');
   }
   if (r.sql) {
-    out.push('## SQL statements per operation', '', '| operation | page size | rows returned | statements | by service | errors |', '| --- | ---: | ---: | ---: | --- | --- |');
-    for (const x of r.sql.rows) out.push(`| ${x.operation} | ${x.pageSize} | ${x.returned ?? 'n/a'} | ${x.statements} | ${Object.entries(x.byService).map(([k, v]) => `${k} ${v}`).join(', ')} | ${x.errors ?? ''} |`);
+    out.push(
+      '## SQL statements per operation',
+      '',
+      '| operation | page size | rows returned | statements | by service | errors |',
+      '| --- | ---: | ---: | ---: | --- | --- |',
+    );
+    for (const x of r.sql.rows)
+      out.push(
+        `| ${x.operation} | ${x.pageSize} | ${x.returned ?? 'n/a'} | ${x.statements} | ${Object.entries(x.byService)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')} | ${x.errors ?? ''} |`,
+      );
     out.push('');
   }
   if (r.events) {
     const e = r.events;
     out.push('## Event propagation over real NATS', '');
-    out.push(`${e.prepared.listed} listed obligors paid in full, target ${e.targetRatePerSecond}/s, achieved ${f0(e.achievedRatePerSecond)}/s. Milliseconds from the payment's transaction (the time PostgreSQL gave its outbox row: the transaction's start, a few ms before its commit) to each effect:`, '');
-    out.push('| effect | n | p50 | p90 | p99 | max | how it is observed |', '| --- | ---: | ---: | ---: | ---: | ---: | --- |');
+    out.push(
+      `${e.prepared.listed} listed obligors paid in full, target ${e.targetRatePerSecond}/s, achieved ${f0(e.achievedRatePerSecond)}/s. Milliseconds from the payment's transaction (the time PostgreSQL gave its outbox row: the transaction's start, a few ms before its commit) to each effect:`,
+      '',
+    );
+    out.push(
+      '| effect | n | p50 | p90 | p99 | max | how it is observed |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    );
     const rows: [string, EventsResults['boardEntryGone']][] = [
-      ...(e.paymentAnswered ? [['(on the way) payment answered', e.paymentAnswered] as [string, EventsResults['boardEntryGone']]] : []),
-      ...(e.paymentEventPublished ? [['(on the way) payment event published', e.paymentEventPublished] as [string, EventsResults['boardEntryGone']]] : []),
+      ...(e.paymentAnswered
+        ? [['(on the way) payment answered', e.paymentAnswered] as [string, EventsResults['boardEntryGone']]]
+        : []),
+      ...(e.paymentEventPublished
+        ? [
+            ['(on the way) payment event published', e.paymentEventPublished] as [
+              string,
+              EventsResults['boardEntryGone'],
+            ],
+          ]
+        : []),
       ['exposure board entry gone', e.boardEntryGone],
       ['credit.listing.removed received', e.listingRemovedEventReceived],
       ["judge's score updated", e.judgeScoreUpdated],
       ['partner receives credit.link.changed', e.partnerReceivedCreditChange],
     ];
-    for (const [name, d] of rows) out.push(`| ${name} | ${d.count} | ${f0(d.p50)} | ${f0(d.p90)} | ${f0(d.p99)} | ${f0(d.max)} | ${d.method} |`);
+    for (const [name, d] of rows)
+      out.push(`| ${name} | ${d.count} | ${f0(d.p50)} | ${f0(d.p90)} | ${f0(d.p99)} | ${f0(d.max)} | ${d.method} |`);
     if (Object.keys(e.missing).length) out.push('', `Missing effects: ${JSON.stringify(e.missing)}.`);
     if (e.statementsPerPayment) {
-      const fmt = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
+      const fmt = (m: Record<string, number>) =>
+        Object.entries(m)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'none';
       const sum = (m: Record<string, number>) => f1(Object.values(m).reduce((a, b) => a + b, 0));
-      out.push('', `SQL statements per payment: ${sum(e.statementsPerPayment.requests)} serving the mutation (${fmt(e.statementsPerPayment.requests)}), ${sum(e.statementsPerPayment.background)} in the background until events settled: relays, event handlers (${fmt(e.statementsPerPayment.background)}).`);
+      out.push(
+        '',
+        `SQL statements per payment: ${sum(e.statementsPerPayment.requests)} serving the mutation (${fmt(e.statementsPerPayment.requests)}), ${sum(e.statementsPerPayment.background)} in the background until events settled: relays, event handlers (${fmt(e.statementsPerPayment.background)}).`,
+      );
     }
-    if (Object.keys(e.prepared.failures).length) out.push('', `Preparation failures: ${JSON.stringify(e.prepared.failures)}; ${e.prepared.firstErrors.join(' | ')}`);
+    if (Object.keys(e.prepared.failures).length)
+      out.push(
+        '',
+        `Preparation failures: ${JSON.stringify(e.prepared.failures)}; ${e.prepared.firstErrors.join(' | ')}`,
+      );
     if (Object.keys(e.paymentErrors).length) out.push('', `Payment errors: ${JSON.stringify(e.paymentErrors)}.`);
     out.push('');
   }
   if (r.import) {
-    out.push('## Import', '', `Command: ${r.import.command}.`, '', '| rows | file MB | imported | rejected | seconds | judgments/s | peak RSS MB |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const x of r.import.runs) out.push(`| ${f0(x.rows)} | ${x.fileMb} | ${f0(x.imported)} | ${f0(x.rejected)} | ${f1(x.seconds)} | ${f0(x.judgmentsPerSecond)} | ${x.peakRssMb} |${x.error ? ` error: ${x.error.replace(/\n/g, ' ').slice(0, 200)}` : ''}`);
+    out.push(
+      '## Import',
+      '',
+      `Command: ${r.import.command}.`,
+      '',
+      '| rows | file MB | imported | rejected | seconds | judgments/s | peak RSS MB |',
+      '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    );
+    for (const x of r.import.runs)
+      out.push(
+        `| ${f0(x.rows)} | ${x.fileMb} | ${f0(x.imported)} | ${f0(x.rejected)} | ${f1(x.seconds)} | ${f0(x.judgmentsPerSecond)} | ${x.peakRssMb} |${x.error ? ` error: ${x.error.replace(/\n/g, ' ').slice(0, 200)}` : ''}`,
+      );
     out.push('');
   }
   if (r.cockpit) {
-    out.push(`## Cockpit (${r.cockpit.scale} scale, township ${r.cockpit.township})`, '', '| target | req/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | --- |');
+    out.push(
+      `## Cockpit (${r.cockpit.scale} scale, township ${r.cockpit.township})`,
+      '',
+      '| target | req/s | p50 ms | p99 ms | errors |',
+      '| --- | ---: | ---: | ---: | --- |',
+    );
     const single = r.cockpit.province?.singleConnection;
-    if (single) out.push(`| ${single.target}, 1 connection | ${f0(single.requestsPerSecond)} | ${single.latencyMs.p50} | ${single.latencyMs.p99} | ${single.graphqlErrors ?? 'none'} |`);
-    for (const x of r.cockpit.runs) out.push(`| ${x.target}, ${m.settings.connections} connections | ${f0(x.requestsPerSecond)} | ${x.latencyMs.p50} | ${x.latencyMs.p99} | ${x.graphqlErrors ?? 'none'} |`);
+    if (single)
+      out.push(
+        `| ${single.target}, 1 connection | ${f0(single.requestsPerSecond)} | ${single.latencyMs.p50} | ${single.latencyMs.p99} | ${single.graphqlErrors ?? 'none'} |`,
+      );
+    for (const x of r.cockpit.runs)
+      out.push(
+        `| ${x.target}, ${m.settings.connections} connections | ${f0(x.requestsPerSecond)} | ${x.latencyMs.p50} | ${x.latencyMs.p99} | ${x.graphqlErrors ?? 'none'} |`,
+      );
     out.push('');
     const p = r.cockpit.province;
-    if (p) out.push(`Facts: ${p.method}. ${f0(p.closedCases)} closed and ${f0(p.openCases)} open cases written in ${p.factSeconds} s; read models recomputed in ${p.recomputeSeconds} s (${Object.entries(p.readModelRows ?? {}).map(([k, v]) => `${k} ${f0(v as number)}`).join(', ')}).`, '');
+    if (p)
+      out.push(
+        `Facts: ${p.method}. ${f0(p.closedCases)} closed and ${f0(p.openCases)} open cases written in ${p.factSeconds} s; read models recomputed in ${p.recomputeSeconds} s (${Object.entries(
+          p.readModelRows ?? {},
+        )
+          .map(([k, v]) => `${k} ${f0(v as number)}`)
+          .join(', ')}).`,
+        '',
+      );
   }
   return `${out.join('\n')}\n`;
 }

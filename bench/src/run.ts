@@ -77,7 +77,11 @@ async function main(): Promise<void> {
     judgments: values.judgments ? Number(values.judgments) : ds.totalJudgments,
     durationSeconds: Number(values.duration),
     connections: Number(values.connections),
-    importRows: values['import-rows'] ? values['import-rows'].split(',').map(Number) : scale === 'county' ? [100_000] : [100_000, 1_000_000],
+    importRows: values['import-rows']
+      ? values['import-rows'].split(',').map(Number)
+      : scale === 'county'
+        ? [100_000]
+        : [100_000, 1_000_000],
     eventsCases: Number(values['events-cases']),
     eventsRate: Number(values['events-rate']),
     log,
@@ -101,14 +105,23 @@ async function main(): Promise<void> {
       seed: opts.seed,
       scenarios: selected,
       judgmentsLoaded: 0,
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGb: Math.round(os.totalmem() / 1e9),
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+      },
       settings: { durationSeconds: opts.durationSeconds, connections: opts.connections },
     },
     notRun: [],
   };
 
   if (opts.judgments < ds.totalJudgments && selected.some((x) => NEEDS_STACK.includes(x))) {
-    results.notRun.push({ scenario: 'full-scale load', reason: `only the first ${opts.judgments} of ${ds.totalJudgments} judgments (and the parties they name) were loaded (--judgments)` });
+    results.notRun.push({
+      scenario: 'full-scale load',
+      reason: `only the first ${opts.judgments} of ${ds.totalJudgments} judgments (and the parties they name) were loaded (--judgments)`,
+    });
   }
   if (selected.includes('generate')) results.generate = await generateScenario(ds, opts);
   if (selected.includes('import')) results.import = await importScenario(ds, opts);
@@ -122,18 +135,23 @@ async function main(): Promise<void> {
         results.notRun.push({
           scenario: s,
           reason:
-            'province scale: loading 1,000,000 judgments with their lives through the mutations takes hours on this 2-core machine, and people-credit seeds only one county\'s division tree (there is no mutation to create divisions of other counties)',
+            "province scale: loading 1,000,000 judgments with their lives through the mutations takes hours on this 2-core machine, and people-credit seeds only one county's division tree (there is no mutation to create divisions of other counties)",
         });
       }
     } else {
       let env: BenchEnvironment | undefined;
       try {
         // Statements are counted through hooks in the subgraphs' data sources: the sql scenario needs them inline.
-        const placement = (values.subgraphs ?? (stackScenarios.includes('sql') ? 'inline' : 'processes')) as SubgraphPlacement;
-        if (placement !== 'processes' && placement !== 'inline') throw new Error('--subgraphs must be processes or inline');
-        if (placement === 'processes' && stackScenarios.includes('sql')) throw new Error('the sql scenario needs --subgraphs inline');
+        const placement = (values.subgraphs ??
+          (stackScenarios.includes('sql') ? 'inline' : 'processes')) as SubgraphPlacement;
+        if (placement !== 'processes' && placement !== 'inline')
+          throw new Error('--subgraphs must be processes or inline');
+        if (placement === 'processes' && stackScenarios.includes('sql'))
+          throw new Error('the sql scenario needs --subgraphs inline');
         results.meta.subgraphs = placement;
-        log(`starting the product (fresh database, private NATS, four subgraphs ${placement === 'inline' ? 'in this process' : 'in processes of their own'}, the gateway)`);
+        log(
+          `starting the product (fresh database, private NATS, four subgraphs ${placement === 'inline' ? 'in this process' : 'in processes of their own'}, the gateway)`,
+        );
         env = await startBenchEnvironment({ nats: true, subgraphs: placement });
         const started = env;
         // An interrupted run still drops its database and stops its private NATS.

@@ -22,7 +22,15 @@
  * In development (PEOPLE_CREDIT_URL) the acknowledgement is signed as a PARTNER identity of that
  * department with INTERNAL_AUTH_SECRET and sent to the subgraph directly.
  */
-import { AckPolicy, DeliverPolicy, connect, type ConsumerConfig, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
+import {
+  AckPolicy,
+  DeliverPolicy,
+  connect,
+  type ConsumerConfig,
+  type ConsumerMessages,
+  type JsMsg,
+  type NatsConnection,
+} from 'nats';
 import { signInternalIdentity } from '@zhiyuan/auth';
 
 export const PARTNER_DEPARTMENTS = ['PARTY_MEMBERSHIP', 'ENLISTMENT', 'BANK_LOAN', 'CIVILIZED_HOUSEHOLD'] as const;
@@ -116,18 +124,31 @@ function startConfig(startAt: StartAt | undefined): Partial<ConsumerConfig> {
 }
 
 /** Binds to the durable consumer (creating or recreating it only when allowed and asked). */
-async function openConsumer(nc: NatsConnection, opts: PartnerClientOptions, log: (m: string) => void): Promise<ConsumerMessages> {
+async function openConsumer(
+  nc: NatsConnection,
+  opts: PartnerClientOptions,
+  log: (m: string) => void,
+): Promise<ConsumerMessages> {
   const jsm = await nc.jetstreamManager({ checkAPI: false } as never);
   const subject = `credit.link.changed.${opts.department}`;
   // The platform provisions partner_<DEPARTMENT>; a partner's NATS user may only read that one. Creating or
   // replaying (recreating) a consumer needs a user allowed to manage consumers (development, operations).
-  const exists = await jsm.consumers.info(STREAM, opts.durableName).then(() => true, () => false);
+  const exists = await jsm.consumers.info(STREAM, opts.durableName).then(
+    () => true,
+    () => false,
+  );
   if (exists && opts.startAt) {
     await jsm.consumers.delete(STREAM, opts.durableName);
     log(`replaying ${subject} from ${JSON.stringify(opts.startAt)}`);
   }
   if (!exists || opts.startAt) {
-    await jsm.consumers.add(STREAM, { durable_name: opts.durableName, filter_subject: subject, ack_policy: AckPolicy.Explicit, ack_wait: 30_000_000_000, ...startConfig(opts.startAt) });
+    await jsm.consumers.add(STREAM, {
+      durable_name: opts.durableName,
+      filter_subject: subject,
+      ack_policy: AckPolicy.Explicit,
+      ack_wait: 30_000_000_000,
+      ...startConfig(opts.startAt),
+    });
   }
   const consumer = await nc.jetstream({ checkAPI: false }).consumers.get(STREAM, opts.durableName);
   return consumer.consume({ max_messages: 64 });
@@ -137,7 +158,13 @@ async function openConsumer(nc: NatsConnection, opts: PartnerClientOptions, log:
 export async function startPartnerClient(opts: PartnerClientOptions): Promise<PartnerClient> {
   const log = opts.log ?? ((m: string) => process.stdout.write(`${m}\n`));
   const inboxPrefix = opts.inboxPrefix ?? (opts.user ? `_INBOX_${opts.user}` : undefined);
-  const nc: NatsConnection = await connect({ servers: opts.natsUrl, name: `partner-${opts.department}`, user: opts.user, pass: opts.pass, inboxPrefix });
+  const nc: NatsConnection = await connect({
+    servers: opts.natsUrl,
+    name: `partner-${opts.department}`,
+    user: opts.user,
+    pass: opts.pass,
+    inboxPrefix,
+  });
   let messages: ConsumerMessages;
   try {
     messages = await openConsumer(nc, opts, log);
@@ -155,12 +182,19 @@ export async function startPartnerClient(opts: PartnerClientOptions): Promise<Pa
     const change = changeOf(envelope);
     if (!change) {
       // Left unacknowledged (a terminated message would count as read): upgrade the client to handle it.
-      log(`#${m.seq}: credit.link.changed version ${String(envelope.version)} is newer than this client knows (${CREDIT_LINK_CHANGED_VERSION}); will be redelivered`);
+      log(
+        `#${m.seq}: credit.link.changed version ${String(envelope.version)} is newer than this client knows (${CREDIT_LINK_CHANGED_VERSION}); will be redelivered`,
+      );
       m.nak(60_000);
       return;
     }
     try {
-      await opts.onChange(change, { sequence: m.seq, subject: m.subject, redelivered: m.redelivered, eventId: envelope.id });
+      await opts.onChange(change, {
+        sequence: m.seq,
+        subject: m.subject,
+        redelivered: m.redelivered,
+        eventId: envelope.id,
+      });
       await opts.acknowledge?.(change);
       m.ack();
     } catch (err) {
@@ -185,22 +219,35 @@ export async function startPartnerClient(opts: PartnerClientOptions): Promise<Pa
  * Acknowledges through the graph with the `acknowledgeCreditChange` mutation. `headers` supplies the
  * caller's credentials for each request (a signed identity in development).
  */
-export function graphAcknowledger(url: string, headers: () => Promise<Record<string, string>>): (change: CreditLinkChange) => Promise<void> {
+export function graphAcknowledger(
+  url: string,
+  headers: () => Promise<Record<string, string>>,
+): (change: CreditLinkChange) => Promise<void> {
   return async (change) => {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await headers()) },
-      body: JSON.stringify({ query: 'mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id acknowledgedAt } }', variables: { id: change.changeId } }),
+      body: JSON.stringify({
+        query: 'mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id acknowledgedAt } }',
+        variables: { id: change.changeId },
+      }),
     });
     const body = (await res.json()) as { errors?: { message: string }[] };
-    if (!res.ok || body.errors?.length) throw new Error(`acknowledgement refused: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
+    if (!res.ok || body.errors?.length)
+      throw new Error(`acknowledgement refused: ${body.errors?.map((e) => e.message).join('; ') ?? res.status}`);
   };
 }
 
 /** Development credentials: a PARTNER identity of the department, signed with the shared internal secret. */
-export function devPartnerHeaders(department: PartnerDepartment, secret: string): () => Promise<Record<string, string>> {
+export function devPartnerHeaders(
+  department: PartnerDepartment,
+  secret: string,
+): () => Promise<Record<string, string>> {
   return async () => ({
-    'x-zhiyuan-identity': await signInternalIdentity({ sub: `partner-${department}`, roles: ['PARTNER'], divisionCode: null, department, partyId: null, ip: null }, secret),
+    'x-zhiyuan-identity': await signInternalIdentity(
+      { sub: `partner-${department}`, roles: ['PARTNER'], divisionCode: null, department, partyId: null, ip: null },
+      secret,
+    ),
   });
 }
 
@@ -211,7 +258,8 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const department = (arg('department') ?? process.env.PARTNER_DEPARTMENT) as PartnerDepartment;
-  if (!PARTNER_DEPARTMENTS.includes(department)) throw new Error(`--department must be one of ${PARTNER_DEPARTMENTS.join(', ')}`);
+  if (!PARTNER_DEPARTMENTS.includes(department))
+    throw new Error(`--department must be one of ${PARTNER_DEPARTMENTS.join(', ')}`);
   const since = arg('since');
   const fromSeq = arg('from-seq');
   const url = process.env.PEOPLE_CREDIT_URL;
@@ -223,13 +271,24 @@ async function main(): Promise<void> {
     pass: process.env.NATS_PASSWORD,
     inboxPrefix: process.env.NATS_INBOX_PREFIX || undefined,
     startAt: fromSeq ? { sequence: Number(fromSeq) } : since ? { time: new Date(since) } : undefined,
-    acknowledge: process.env.GATEWAY_URL && process.env.PARTNER_TOKEN
-      ? graphAcknowledger(process.env.GATEWAY_URL, async () => ({ authorization: `Bearer ${process.env.PARTNER_TOKEN}` }))
-      : url
-        ? graphAcknowledger(url, devPartnerHeaders(department, process.env.INTERNAL_AUTH_SECRET ?? 'development-internal-secret-change-me-0000'))
-        : undefined,
+    acknowledge:
+      process.env.GATEWAY_URL && process.env.PARTNER_TOKEN
+        ? graphAcknowledger(process.env.GATEWAY_URL, async () => ({
+            authorization: `Bearer ${process.env.PARTNER_TOKEN}`,
+          }))
+        : url
+          ? graphAcknowledger(
+              url,
+              devPartnerHeaders(
+                department,
+                process.env.INTERNAL_AUTH_SECRET ?? 'development-internal-secret-change-me-0000',
+              ),
+            )
+          : undefined,
     onChange: (c, meta) => {
-      process.stdout.write(`#${meta.sequence} ${c.changedAt} ${c.status.padEnd(10)} ${c.idNumberMasked} (${c.reason})\n`);
+      process.stdout.write(
+        `#${meta.sequence} ${c.changedAt} ${c.status.padEnd(10)} ${c.idNumberMasked} (${c.reason})\n`,
+      );
     },
   });
   process.once('SIGINT', () => void client.stop());

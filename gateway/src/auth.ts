@@ -9,7 +9,10 @@ export class AuthenticationError extends Error {}
 const claimsSchema = z.object({
   sub: z.string().min(1),
   roles: z.array(z.enum(ROLES)).min(1),
-  divisionCode: z.string().regex(/^\d{6}(\d{3}){0,2}$/).nullish(),
+  divisionCode: z
+    .string()
+    .regex(/^\d{6}(\d{3}){0,2}$/)
+    .nullish(),
   department: z.string().nullish(),
   partyId: z.uuid().nullish(),
 });
@@ -51,9 +54,20 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
       verified.delete(token);
     }
     try {
-      const { payload } = await jwtVerify(token, key as never, { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, algorithms, requiredClaims: ['exp', 'sub'] });
+      const { payload } = await jwtVerify(token, key as never, {
+        issuer: config.JWT_ISSUER,
+        audience: config.JWT_AUDIENCE,
+        algorithms,
+        requiredClaims: ['exp', 'sub'],
+      });
       const claims = claimsSchema.parse(payload);
-      const identity = { sub: claims.sub, roles: claims.roles, divisionCode: claims.divisionCode ?? null, department: claims.department ?? null, partyId: claims.partyId ?? null };
+      const identity = {
+        sub: claims.sub,
+        roles: claims.roles,
+        divisionCode: claims.divisionCode ?? null,
+        department: claims.department ?? null,
+        partyId: claims.partyId ?? null,
+      };
       // Not before: a token with nbf is verified every time until it is valid.
       if (payload.nbf === undefined) {
         if (verified.size >= MAX_REMEMBERED) verified.delete(verified.keys().next().value!);

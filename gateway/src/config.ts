@@ -21,79 +21,99 @@ function isProxyEntry(entry: string): boolean {
 const trustedProxies = z
   .string()
   .default('')
-  .transform((v) => v.split(',').map((e) => e.trim()).filter(Boolean))
-  .refine((list) => list.every(isProxyEntry), { message: 'must be a comma list of IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal' })
+  .transform((v) =>
+    v
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
+  )
+  .refine((list) => list.every(isProxyEntry), {
+    message: 'must be a comma list of IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal',
+  })
   .transform((list): string[] | false => (list.length ? list : false));
 
-export const gatewayConfigSchema = z.object({
-  /** The only public port of the product. */
-  PORT: fields.port(4000),
-  /** Interface to listen on; 0.0.0.0 in a container. */
-  HOST: fields.host(),
-  /** `static`: the committed supergraph.graphql; `introspect`: compose from the running subgraphs (development). */
-  SUPERGRAPH_MODE: z.enum(['static', 'introspect']).default('static'),
-  CASES_URL: z.url().default('http://127.0.0.1:4001/graphql'),
-  PEOPLE_CREDIT_URL: z.url().default('http://127.0.0.1:4002/graphql'),
-  TASKS_URL: z.url().default('http://127.0.0.1:4003/graphql'),
-  METRICS_URL: z.url().default('http://127.0.0.1:4004/graphql'),
-  /** Time a subgraph has to answer one fetch before its part of the answer becomes an error. */
-  SUBGRAPH_TIMEOUT_MS: fields.positiveInt(10_000),
-  /** Secret shared with the subgraphs to sign the forwarded identity; production refuses it unset or public (loadConfig). */
-  INTERNAL_AUTH_SECRET: fields.internalSecret(),
-  /** Bearer tokens: a JWKS URL, or a PEM public key, or (development only) an HS256 secret. */
-  JWT_JWKS_URL: z.url().optional(),
-  JWT_PUBLIC_KEY: z.string().optional(),
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  /** The algorithm pinned for JWKS or public-key verification. */
-  JWT_ALGORITHM: z.enum(['RS256', 'ES256', 'EdDSA']).default('RS256'),
-  JWT_ISSUER: z.string().default('zhiyuan-dev'),
-  JWT_AUDIENCE: z.string().default('zhiyuan'),
-  /** Limits on one operation: nesting depth, aliases, estimated cost, tokens. */
-  MAX_DEPTH: fields.positiveInt(12),
-  MAX_ALIASES: fields.positiveInt(20),
-  MAX_COST: fields.positiveInt(20_000),
-  MAX_TOKENS: fields.positiveInt(3_000),
-  /** Largest request body accepted. */
-  MAX_BODY_BYTES: fields.positiveInt(100_000),
-  /**
-   * The reverse proxies in front of the gateway whose X-Forwarded-For is believed (addresses, CIDR
-   * ranges, loopback/linklocal/uniquelocal); none by default. The client address keys the anonymous
-   * rate limit and is written into the audit log, so trust only a proxy that overwrites the header.
-   */
-  TRUSTED_PROXIES: trustedProxies,
-  /** Requests per minute per identity (per address when anonymous); 0 disables. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().nonnegative().default(1_200),
-  /** Introspection and field suggestions; on by default outside production. */
-  INTROSPECTION: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? undefined : v === 'true')),
-  /** Persisted operations: off, allow (safelisted ids accepted beside free queries), enforce (only safelisted operations). */
-  PERSISTED_OPERATIONS: z.enum(['off', 'allow', 'enforce']).default('allow'),
-  /** The safelist: a JSON object from sha256 hash to operation text. */
-  PERSISTED_OPERATIONS_FILE: z.string().optional(),
-  /** Gateway processes on this machine (node:cluster workers sharing the port); 1 runs in the main process. */
-  GATEWAY_WORKERS: fields.positiveInt(1),
-  /**
-   * The response cache of the read-mostly safelisted operations (exposure board, cockpits, village
-   * dashboard): on | off. Entries are keyed by operation, variables and the caller's scope, dropped on
-   * every domain event (NATS_URL, or the in-process bus of `npm start`) and on every mutation through
-   * this gateway, bounded in memory (MB) and living at most the TTL.
-   */
-  RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
-  RESPONSE_CACHE_TTL_MS: fields.positiveInt(10_000),
-  RESPONSE_CACHE_MAX_MB: fields.positiveInt(64),
-  /** Where the response cache hears the domain events (core NATS subscription, no JetStream consumer). */
-  NATS_URL: fields.natsUrl().optional(),
-  NATS_USER: z.string().optional(),
-  NATS_PASSWORD: z.string().optional(),
-  LOG_LEVEL: fields.logLevel(),
-  NODE_ENV: fields.nodeEnv(),
-}).superRefine((c, ctx) => {
-  if (c.NODE_ENV === 'production' && c.JWT_SECRET && !c.JWT_JWKS_URL && !c.JWT_PUBLIC_KEY) {
-    ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'an HS256 secret is for development only; set JWT_JWKS_URL or JWT_PUBLIC_KEY in production' });
-  }
-  if (c.NODE_ENV === 'production' && !c.JWT_JWKS_URL && !c.JWT_PUBLIC_KEY) {
-    ctx.addIssue({ code: 'custom', path: ['JWT_JWKS_URL'], message: 'set JWT_JWKS_URL or JWT_PUBLIC_KEY in production' });
-  }
-});
+export const gatewayConfigSchema = z
+  .object({
+    /** The only public port of the product. */
+    PORT: fields.port(4000),
+    /** Interface to listen on; 0.0.0.0 in a container. */
+    HOST: fields.host(),
+    /** `static`: the committed supergraph.graphql; `introspect`: compose from the running subgraphs (development). */
+    SUPERGRAPH_MODE: z.enum(['static', 'introspect']).default('static'),
+    CASES_URL: z.url().default('http://127.0.0.1:4001/graphql'),
+    PEOPLE_CREDIT_URL: z.url().default('http://127.0.0.1:4002/graphql'),
+    TASKS_URL: z.url().default('http://127.0.0.1:4003/graphql'),
+    METRICS_URL: z.url().default('http://127.0.0.1:4004/graphql'),
+    /** Time a subgraph has to answer one fetch before its part of the answer becomes an error. */
+    SUBGRAPH_TIMEOUT_MS: fields.positiveInt(10_000),
+    /** Secret shared with the subgraphs to sign the forwarded identity; production refuses it unset or public (loadConfig). */
+    INTERNAL_AUTH_SECRET: fields.internalSecret(),
+    /** Bearer tokens: a JWKS URL, or a PEM public key, or (development only) an HS256 secret. */
+    JWT_JWKS_URL: z.url().optional(),
+    JWT_PUBLIC_KEY: z.string().optional(),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** The algorithm pinned for JWKS or public-key verification. */
+    JWT_ALGORITHM: z.enum(['RS256', 'ES256', 'EdDSA']).default('RS256'),
+    JWT_ISSUER: z.string().default('zhiyuan-dev'),
+    JWT_AUDIENCE: z.string().default('zhiyuan'),
+    /** Limits on one operation: nesting depth, aliases, estimated cost, tokens. */
+    MAX_DEPTH: fields.positiveInt(12),
+    MAX_ALIASES: fields.positiveInt(20),
+    MAX_COST: fields.positiveInt(20_000),
+    MAX_TOKENS: fields.positiveInt(3_000),
+    /** Largest request body accepted. */
+    MAX_BODY_BYTES: fields.positiveInt(100_000),
+    /**
+     * The reverse proxies in front of the gateway whose X-Forwarded-For is believed (addresses, CIDR
+     * ranges, loopback/linklocal/uniquelocal); none by default. The client address keys the anonymous
+     * rate limit and is written into the audit log, so trust only a proxy that overwrites the header.
+     */
+    TRUSTED_PROXIES: trustedProxies,
+    /** Requests per minute per identity (per address when anonymous); 0 disables. */
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().nonnegative().default(1_200),
+    /** Introspection and field suggestions; on by default outside production. */
+    INTROSPECTION: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v === 'true')),
+    /** Persisted operations: off, allow (safelisted ids accepted beside free queries), enforce (only safelisted operations). */
+    PERSISTED_OPERATIONS: z.enum(['off', 'allow', 'enforce']).default('allow'),
+    /** The safelist: a JSON object from sha256 hash to operation text. */
+    PERSISTED_OPERATIONS_FILE: z.string().optional(),
+    /** Gateway processes on this machine (node:cluster workers sharing the port); 1 runs in the main process. */
+    GATEWAY_WORKERS: fields.positiveInt(1),
+    /**
+     * The response cache of the read-mostly safelisted operations (exposure board, cockpits, village
+     * dashboard): on | off. Entries are keyed by operation, variables and the caller's scope, dropped on
+     * every domain event (NATS_URL, or the in-process bus of `npm start`) and on every mutation through
+     * this gateway, bounded in memory (MB) and living at most the TTL.
+     */
+    RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+    RESPONSE_CACHE_TTL_MS: fields.positiveInt(10_000),
+    RESPONSE_CACHE_MAX_MB: fields.positiveInt(64),
+    /** Where the response cache hears the domain events (core NATS subscription, no JetStream consumer). */
+    NATS_URL: fields.natsUrl().optional(),
+    NATS_USER: z.string().optional(),
+    NATS_PASSWORD: z.string().optional(),
+    LOG_LEVEL: fields.logLevel(),
+    NODE_ENV: fields.nodeEnv(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV === 'production' && c.JWT_SECRET && !c.JWT_JWKS_URL && !c.JWT_PUBLIC_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_SECRET'],
+        message: 'an HS256 secret is for development only; set JWT_JWKS_URL or JWT_PUBLIC_KEY in production',
+      });
+    }
+    if (c.NODE_ENV === 'production' && !c.JWT_JWKS_URL && !c.JWT_PUBLIC_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JWT_JWKS_URL'],
+        message: 'set JWT_JWKS_URL or JWT_PUBLIC_KEY in production',
+      });
+    }
+  });
 
 /** The development signing secret used when no key is configured (never in production). */
 export const DEV_JWT_SECRET = 'development-jwt-secret-change-me-0000000000';

@@ -1,6 +1,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import {
+  ApolloGateway,
+  IntrospectAndCompose,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -79,12 +84,17 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
     metrics: config.METRICS_URL,
   };
   const subgraphFetch = createSubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS, { secret: config.INTERNAL_AUTH_SECRET });
-  const buildService = ({ name, url }: { name: string; url?: string }) => new SignedDataSource(urls[name] ?? url!, subgraphFetch.fetcher);
+  const buildService = ({ name, url }: { name: string; url?: string }) =>
+    new SignedDataSource(urls[name] ?? url!, subgraphFetch.fetcher);
 
   const gateway = new ApolloGateway({
     ...(config.SUPERGRAPH_MODE === 'static'
       ? { supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8') }
-      : { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPHS.map((s) => ({ name: s.name, url: urls[s.name] })) }) }),
+      : {
+          supergraphSdl: new IntrospectAndCompose({
+            subgraphs: SUBGRAPHS.map((s) => ({ name: s.name, url: urls[s.name] })),
+          }),
+        }),
     buildService,
     logger: log as never,
     // Never print query plans into answers, whatever the environment.
@@ -120,7 +130,8 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
     config.RESPONSE_CACHE === 'on' && (deps.bus || config.NATS_URL)
       ? new ResponseCache({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxBytes: config.RESPONSE_CACHE_MAX_MB * 1024 * 1024 })
       : undefined;
-  if (config.RESPONSE_CACHE === 'on' && !cache) log.warn('response cache off: no NATS_URL and no event bus to hear changes on');
+  if (config.RESPONSE_CACHE === 'on' && !cache)
+    log.warn('response cache off: no NATS_URL and no event bus to hear changes on');
   const cached = cache?.register(safelist) ?? [];
   let invalidation: Invalidation | undefined;
   const server = new ApolloServer<GatewayContext>({
@@ -168,7 +179,9 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
         );
       }
       // Parse, validate and plan every safelisted query now, so the first callers do not pay for it.
-      const warmed = apiSchema ? await warmOperations(server, apiSchema, safelist, { identity: ANONYMOUS, warmUp: true }) : 0;
+      const warmed = apiSchema
+        ? await warmOperations(server, apiSchema, safelist, { identity: ANONYMOUS, warmUp: true })
+        : 0;
       app.use(
         '/graphql',
         express.json({ limit: config.MAX_BODY_BYTES }),
@@ -178,7 +191,11 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
         persistedOperations(config.PERSISTED_OPERATIONS, safelist),
         ...(cache ? [serveFromCache(cache)] : []),
         expressMiddleware(server, {
-          context: async ({ req }) => ({ identity: identities.get(req) ?? { ...ANONYMOUS, ip: req.ip ?? null }, cacheTicket: cacheTickets.get(req), mutationHeaders: mutationHeadersOf(req) }),
+          context: async ({ req }) => ({
+            identity: identities.get(req) ?? { ...ANONYMOUS, ip: req.ip ?? null },
+            cacheTicket: cacheTickets.get(req),
+            mutationHeaders: mutationHeadersOf(req),
+          }),
         }),
       );
       app.use(bodyErrors);
@@ -186,7 +203,10 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
       // A wildcard bind is reached on loopback from this machine.
       const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
       url = `http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`;
-      log.info({ url, mode: config.SUPERGRAPH_MODE, warmed, responseCache: cache ? cached : 'off' }, 'gateway listening');
+      log.info(
+        { url, mode: config.SUPERGRAPH_MODE, warmed, responseCache: cache ? cached : 'off' },
+        'gateway listening',
+      );
     },
     async stop() {
       await server.stop();

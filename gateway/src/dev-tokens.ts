@@ -29,8 +29,16 @@ export const DEMO_ROLES: Record<string, TokenClaims> = {
   party: { sub: 'demo-party', roles: ['PARTY'], partyId: null },
 };
 
-export async function issueToken(claims: TokenClaims, opts: { secret: string; issuer: string; audience: string; ttl?: string }): Promise<string> {
-  return new SignJWT({ roles: claims.roles, divisionCode: claims.divisionCode ?? null, department: claims.department ?? null, partyId: claims.partyId ?? null })
+export async function issueToken(
+  claims: TokenClaims,
+  opts: { secret: string; issuer: string; audience: string; ttl?: string },
+): Promise<string> {
+  return new SignJWT({
+    roles: claims.roles,
+    divisionCode: claims.divisionCode ?? null,
+    department: claims.department ?? null,
+    partyId: claims.partyId ?? null,
+  })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.sub)
     .setIssuer(opts.issuer)
@@ -41,5 +49,11 @@ export async function issueToken(claims: TokenClaims, opts: { secret: string; is
 }
 
 export function claimsOf(identity: Identity): TokenClaims {
-  return { sub: identity.sub, roles: identity.roles, divisionCode: identity.divisionCode, department: identity.department, partyId: identity.partyId };
+  return {
+    sub: identity.sub,
+    roles: identity.roles,
+    divisionCode: identity.divisionCode,
+    department: identity.department,
+    partyId: identity.partyId,
+  };
 }

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
-const INTERNAL_DETAIL = /(https?:\/\/\S+|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|fetch failed|socket hang up|aborted due to timeout|The operation was aborted)/i;
+const INTERNAL_DETAIL =
+  /(https?:\/\/\S+|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|fetch failed|socket hang up|aborted due to timeout|The operation was aborted)/i;
 
 /**
  * graphql-armor's depth, alias, cost and directive rules and graphql-js's token limit all report as
@@ -29,7 +30,12 @@ export function formatGatewayError(formatted: GraphQLFormattedError, development
   delete ext.serviceName;
   for (const [pattern, limit] of LIMITS) {
     const m = pattern.exec(formatted.message);
-    if (m) return { message: m[1]!.replace('more that ', 'more than '), locations: formatted.locations, extensions: { code: 'QUERY_TOO_COMPLEX', limit } };
+    if (m)
+      return {
+        message: m[1]!.replace('more that ', 'more than '),
+        locations: formatted.locations,
+        extensions: { code: 'QUERY_TOO_COMPLEX', limit },
+      };
   }
   if (INTERNAL_DETAIL.test(formatted.message)) {
     return {
@@ -41,7 +47,12 @@ export function formatGatewayError(formatted: GraphQLFormattedError, development
   }
   const code = ext.code as string | undefined;
   if (!code || code === 'INTERNAL_SERVER_ERROR') {
-    return { message: development ? formatted.message : 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      message: development ? formatted.message : 'Internal error',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   }
   return { ...formatted, extensions: ext };
 }
@@ -53,13 +64,20 @@ export function formatGatewayError(formatted: GraphQLFormattedError, development
  * BAD_REQUEST. 401 and 403 stay UNAUTHENTICATED and FORBIDDEN. Anything else is left to the caller.
  */
 export function subgraphClientError(status: number, body: unknown): GraphQLError | undefined {
-  if (status === 401) return new GraphQLError('The request was not accepted as signed', { extensions: { code: 'UNAUTHENTICATED' } });
+  if (status === 401)
+    return new GraphQLError('The request was not accepted as signed', { extensions: { code: 'UNAUTHENTICATED' } });
   if (status === 403) return new GraphQLError('You are not allowed to do this', { extensions: { code: 'FORBIDDEN' } });
   if (status < 400 || status >= 500) return undefined;
-  const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)?.errors?.[0];
+  const first = (body as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined)
+    ?.errors?.[0];
   if (first && typeof first.message === 'string') {
-    const code = typeof first.extensions?.code === 'string' && first.extensions.code !== 'INTERNAL_SERVER_ERROR' ? first.extensions.code : 'BAD_USER_INPUT';
+    const code =
+      typeof first.extensions?.code === 'string' && first.extensions.code !== 'INTERNAL_SERVER_ERROR'
+        ? first.extensions.code
+        : 'BAD_USER_INPUT';
     return new GraphQLError(first.message, { extensions: { code } });
   }
-  return new GraphQLError(status === 413 ? 'The request is too large' : 'The request was refused as malformed', { extensions: { code: 'BAD_REQUEST' } });
+  return new GraphQLError(status === 413 ? 'The request is too large' : 'The request was refused as malformed', {
+    extensions: { code: 'BAD_REQUEST' },
+  });
 }

@@ -42,10 +42,18 @@ export function createSubgraphFetcher(timeoutMs: number, opts: { secret: string;
       const { pathname, search } = new URL(url);
       const method = String(init?.method ?? 'GET');
       const body = typeof init?.body === 'string' ? init.body : '';
-      const token = await signInternalRequest(JSON.parse(identity) as Identity, opts.secret, { method, path: pathname + search, body });
+      const token = await signInternalRequest(JSON.parse(identity) as Identity, opts.secret, {
+        method,
+        path: pathname + search,
+        body,
+      });
       init = { ...init, headers: { ...(init?.headers as Record<string, string>), [INTERNAL_IDENTITY_HEADER]: token } };
     }
-    return undiciFetch(url, { ...(init as object), dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) } as never);
+    return undiciFetch(url, {
+      ...(init as object),
+      dispatcher: agent,
+      signal: AbortSignal.timeout(timeoutMs),
+    } as never);
   };
   const inflight = new Map<string, Promise<Buffered>>();
   const stats = { fetched: 0, shared: 0 };
@@ -62,7 +70,12 @@ export function createSubgraphFetcher(timeoutMs: number, opts: { secret: string;
     if (pending) stats.shared++;
     else {
       stats.fetched++;
-      pending = plain(url, init, identity).then(async (r) => ({ status: r.status, statusText: r.statusText, headers: [...r.headers].filter(([k]) => !HOP_HEADERS.has(k)), body: await r.text() }));
+      pending = plain(url, init, identity).then(async (r) => ({
+        status: r.status,
+        statusText: r.statusText,
+        headers: [...r.headers].filter(([k]) => !HOP_HEADERS.has(k)),
+        body: await r.text(),
+      }));
       inflight.set(key, pending);
       const clear = () => void inflight.delete(key);
       pending.then(clear, clear);

@@ -35,7 +35,8 @@ export function limitRate(perMinute: number) {
       const id = identities.get(req as Request);
       return id && id.roles.length ? `sub:${id.sub}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
     },
-    handler: (_req, res) => reject(res as Response, 429, 'RATE_LIMITED', 'Too many requests; slow down and try again in a minute'),
+    handler: (_req, res) =>
+      reject(res as Response, 429, 'RATE_LIMITED', 'Too many requests; slow down and try again in a minute'),
   });
 }
 
@@ -63,7 +64,12 @@ export function persistedOperations(mode: 'off' | 'allow' | 'enforce', safelist:
 }
 
 /** A body over the size limit or malformed JSON gets a GraphQL-shaped error, not an HTML page. */
-export function bodyErrors(err: { type?: string; status?: number }, _req: Request, res: Response, next: NextFunction): void {
+export function bodyErrors(
+  err: { type?: string; status?: number },
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
   if (err?.type === 'entity.too.large') return reject(res, 413, 'PAYLOAD_TOO_LARGE', 'The request body is too large');
   if (err?.type === 'entity.parse.failed') return reject(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON');
   next(err);

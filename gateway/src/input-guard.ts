@@ -70,7 +70,9 @@ function checkLiteral(node: ValueNode, type: GraphQLInputType, field: string): P
   }
   if (!isScalarType(type)) return undefined;
   if (isText(type))
-    return node.kind === Kind.STRING && hasControlCharacters(node.value) ? { code: 'VALIDATION_FAILED', field, message: controlMessage(field) } : undefined;
+    return node.kind === Kind.STRING && hasControlCharacters(node.value)
+      ? { code: 'VALIDATION_FAILED', field, message: controlMessage(field) }
+      : undefined;
   const custom = CUSTOM[type.name];
   if (custom) {
     try {
@@ -106,7 +108,9 @@ function checkValue(value: unknown, type: GraphQLInputType, field: string): Prob
   }
   if (!isScalarType(type)) return undefined;
   if (isText(type))
-    return typeof value === 'string' && hasControlCharacters(value) ? { code: 'VALIDATION_FAILED', field, message: controlMessage(field) } : undefined;
+    return typeof value === 'string' && hasControlCharacters(value)
+      ? { code: 'VALIDATION_FAILED', field, message: controlMessage(field) }
+      : undefined;
   const custom = CUSTOM[type.name];
   if (custom) {
     try {
@@ -119,7 +123,11 @@ function checkValue(value: unknown, type: GraphQLInputType, field: string): Prob
 }
 
 /** The first bad literal of an operation (and the fragments of its document), named `field.argument[.path]`. */
-function checkLiterals(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode): Problem | undefined {
+function checkLiterals(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+): Problem | undefined {
   let problem: Problem | undefined;
   const typeInfo = new TypeInfo(schema);
   for (const def of document.definitions) {
@@ -130,7 +138,8 @@ function checkLiterals(schema: GraphQLSchema, document: DocumentNode, operation:
       visitWithTypeInfo(typeInfo, {
         VariableDefinition(node) {
           const type = typeFromAST(schema, node.type) as GraphQLInputType | undefined;
-          if (node.defaultValue && type) problem ??= checkLiteral(node.defaultValue, type, `$${node.variable.name.value}`);
+          if (node.defaultValue && type)
+            problem ??= checkLiteral(node.defaultValue, type, `$${node.variable.name.value}`);
           return false;
         },
         Argument(node) {

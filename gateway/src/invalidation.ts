@@ -4,7 +4,12 @@ import { INVALIDATION_SUBJECTS } from './response-cache';
 
 /** The part of the product's event bus the gateway listens on (the in-process bus of `npm start`). */
 export interface EventSource {
-  subscribe(opts: { service: string; subject: string; startAt?: 'new'; handler: (event: unknown, info: { subject: string }) => Promise<void> }): Promise<{ stop(): Promise<void> }>;
+  subscribe(opts: {
+    service: string;
+    subject: string;
+    startAt?: 'new';
+    handler: (event: unknown, info: { subject: string }) => Promise<void>;
+  }): Promise<{ stop(): Promise<void> }>;
 }
 
 export interface Invalidation {
@@ -25,14 +30,31 @@ export async function listenForChanges(
   if (source.bus) {
     const service = `gateway-cache-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     const subs = await Promise.all(
-      INVALIDATION_SUBJECTS.map((subject) => source.bus!.subscribe({ service, subject, startAt: 'new', handler: async (_e, info) => on.event(info.subject) })),
+      INVALIDATION_SUBJECTS.map((subject) =>
+        source.bus!.subscribe({
+          service,
+          subject,
+          startAt: 'new',
+          handler: async (_e, info) => on.event(info.subject),
+        }),
+      ),
     );
     return { stop: async () => void (await Promise.all(subs.map((s) => s.stop()))) };
   }
   if (!source.natsUrl) return undefined;
-  const nc: NatsConnection = await connect({ servers: source.natsUrl, name: `gateway-cache-${process.pid}`, user: source.user, pass: source.pass, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
+  const nc: NatsConnection = await connect({
+    servers: source.natsUrl,
+    name: `gateway-cache-${process.pid}`,
+    user: source.user,
+    pass: source.pass,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 500,
+  });
   for (const subject of INVALIDATION_SUBJECTS) {
-    nc.subscribe(subject, { callback: (err, msg) => (err ? log.warn({ err: String(err) }, 'response cache subscription error') : on.event(msg.subject)) });
+    nc.subscribe(subject, {
+      callback: (err, msg) =>
+        err ? log.warn({ err: String(err) }, 'response cache subscription error') : on.event(msg.subject),
+    });
   }
   // Events published while the connection was down were not seen: everything cached may be stale.
   void (async () => {

@@ -6,7 +6,8 @@ import { createGateway } from './create-gateway';
 /** Runs the gateway alone (deployment): in this process, or as GATEWAY_WORKERS cluster workers sharing the port. */
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
-  if (config.GATEWAY_WORKERS > 1 && cluster.isPrimary) return supervise(config.GATEWAY_WORKERS, createLogger('gateway', config.LOG_LEVEL));
+  if (config.GATEWAY_WORKERS > 1 && cluster.isPrimary)
+    return supervise(config.GATEWAY_WORKERS, createLogger('gateway', config.LOG_LEVEL));
   const gateway = createGateway(config);
   await gateway.start();
   const shutdown = () => void gateway.stop().then(() => process.exit(0));

@@ -16,7 +16,14 @@ const MUTATION_DOCUMENT = /^\s*mutation\b/;
 export function validateMutationHeaders(req: Request, res: Response, next: NextFunction): void {
   const key = req.header(IDEMPOTENCY_KEY_HEADER);
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    res.status(400).json({ errors: [{ message: 'The Idempotency-Key header must be 1 to 200 visible ASCII characters', extensions: { code: 'VALIDATION_FAILED', field: 'Idempotency-Key' } }] });
+    res.status(400).json({
+      errors: [
+        {
+          message: 'The Idempotency-Key header must be 1 to 200 visible ASCII characters',
+          extensions: { code: 'VALIDATION_FAILED', field: 'Idempotency-Key' },
+        },
+      ],
+    });
     return;
   }
   next();
@@ -33,7 +40,10 @@ export function mutationHeadersOf(req: Request): Record<string, string> | undefi
 }
 
 /** Copies them onto a subgraph fetch when it is the mutation itself. */
-export function copyMutationHeaders(request: { query?: string; http?: { headers: { set(name: string, value: string): void } } }, headers: Record<string, string> | undefined): void {
+export function copyMutationHeaders(
+  request: { query?: string; http?: { headers: { set(name: string, value: string): void } } },
+  headers: Record<string, string> | undefined,
+): void {
   if (!headers || !request.http || !MUTATION_DOCUMENT.test(request.query ?? '')) return;
   for (const [name, value] of Object.entries(headers)) request.http.headers.set(name, value);
 }

@@ -24,13 +24,18 @@ export const CACHEABLE_OPERATIONS: Record<string, { subjects: string[]; projecte
 
 export const INVALIDATION_SUBJECTS = ALL_DOMAIN_SUBJECTS;
 
-
 /** What a caller may see: anonymous callers share one scope; a signed-in caller's answers are theirs alone. */
 export function scopeOf(identity: Identity | undefined): string {
   if (!identity || identity.roles.length === 0) return 'anonymous';
   // Access depends on the roles, the division, the partner department, the party and, for judges,
   // officers and task assignees, on the subject itself: all of it is in the key.
-  return JSON.stringify([identity.sub, [...identity.roles].sort(), identity.divisionCode, identity.department, identity.partyId]);
+  return JSON.stringify([
+    identity.sub,
+    [...identity.roles].sort(),
+    identity.divisionCode,
+    identity.department,
+    identity.partyId,
+  ]);
 }
 
 /** JSON with object keys sorted, so equal variables give equal keys. */
@@ -182,7 +187,12 @@ export class ResponseCache {
     if (body.length > this.opts.maxBytes / 4) return false;
     const old = this.entries.get(ticket.key);
     if (old) this.remove(ticket.key, old);
-    this.entries.set(ticket.key, { operation: ticket.operation, generation: ticket.generation, body, expires: this.now() + this.opts.ttlMs });
+    this.entries.set(ticket.key, {
+      operation: ticket.operation,
+      generation: ticket.generation,
+      body,
+      expires: this.now() + this.opts.ttlMs,
+    });
     this.bytes += body.length;
     this.stats.stored++;
     for (const [k, e] of this.entries) {
@@ -323,7 +333,8 @@ export function responseCachePlugin(cache: ResponseCache): ApolloServerPlugin<{ 
           const ticket = contextValue.cacheTicket;
           if (!ticket) return;
           const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          if (!result || result.errors?.length || !result.data || (response.http.status ?? 200) !== 200) return cache.finishFlight(ticket, undefined);
+          if (!result || result.errors?.length || !result.data || (response.http.status ?? 200) !== 200)
+            return cache.finishFlight(ticket, undefined);
           const body = Buffer.from(JSON.stringify(result));
           cache.set(ticket, body);
           // Requests that waited for this one began before it answered: the answer is theirs too.

@@ -42,12 +42,19 @@ function sample(type: GraphQLInputType): unknown {
  * gateway's plan cache (under the plan key of a request with and without operationName). The
  * context tells the data sources to skip the subgraph fetches. Returns how many were planned.
  */
-export async function warmOperations<C extends object>(server: ApolloServer<C>, schema: GraphQLSchema, safelist: Map<string, string>, contextValue: C): Promise<number> {
+export async function warmOperations<C extends object>(
+  server: ApolloServer<C>,
+  schema: GraphQLSchema,
+  safelist: Map<string, string>,
+  contextValue: C,
+): Promise<number> {
   let warmed = 0;
   for (const query of safelist.values()) {
     let op: OperationDefinitionNode | undefined;
     try {
-      op = parse(query, { noLocation: true }).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+      op = parse(query, { noLocation: true }).definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+      );
     } catch {
       continue;
     }
@@ -59,8 +66,14 @@ export async function warmOperations<C extends object>(server: ApolloServer<C>, 
     }
     let ok = false;
     for (const operationName of [undefined, op.name?.value]) {
-      const r = await server.executeOperation({ query, variables, operationName }, { contextValue }).catch(() => undefined);
-      ok ||= r?.body.kind === 'single' && !r.body.singleResult.errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.code === 'BAD_USER_INPUT');
+      const r = await server
+        .executeOperation({ query, variables, operationName }, { contextValue })
+        .catch(() => undefined);
+      ok ||=
+        r?.body.kind === 'single' &&
+        !r.body.singleResult.errors?.some(
+          (e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' || e.extensions?.code === 'BAD_USER_INPUT',
+        );
     }
     if (ok) warmed++;
   }

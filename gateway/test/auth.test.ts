@@ -10,12 +10,30 @@ describe('bearer tokens', () => {
 
   it('remembers a verified token only until it expires', async () => {
     // Only the clock is Jest's (the cache and the verification both read Date): the test moves it past the expiry.
-    jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'hrtime', 'performance'] });
+    jest.useFakeTimers({
+      now: Date.now(),
+      doNotFake: [
+        'nextTick',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setTimeout',
+        'clearTimeout',
+        'setInterval',
+        'clearInterval',
+        'hrtime',
+        'performance',
+      ],
+    });
     const auth = await createAuthenticator(loadGatewayConfig({}));
     // Expires at the next whole second plus one.
     const exp = Math.floor(Date.now() / 1000) + 2;
     const token = await new SignJWT({ roles: ['JUDGE'], divisionCode: '330522' })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject('j1').setIssuer(DEV.issuer).setAudience(DEV.audience).setExpirationTime(exp)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('j1')
+      .setIssuer(DEV.issuer)
+      .setAudience(DEV.audience)
+      .setExpirationTime(exp)
       .sign(new TextEncoder().encode(DEV.secret));
     const first = await auth(`Bearer ${token}`, '10.0.0.1');
     expect(first).toMatchObject({ sub: 'j1', roles: ['JUDGE'], ip: '10.0.0.1' });
@@ -28,7 +46,8 @@ describe('bearer tokens', () => {
   it('never remembers a token that failed verification', async () => {
     const auth = await createAuthenticator(loadGatewayConfig({}));
     const forged = await issueToken(DEMO_ROLES.admin!, { ...DEV, secret: 'x'.repeat(40) });
-    for (let i = 0; i < 2; i++) await expect(auth(`Bearer ${forged}`, null)).rejects.toBeInstanceOf(AuthenticationError);
+    for (let i = 0; i < 2; i++)
+      await expect(auth(`Bearer ${forged}`, null)).rejects.toBeInstanceOf(AuthenticationError);
     const good = await issueToken(DEMO_ROLES.admin!, DEV);
     // One character changed in the signature is another token, verified on its own.
     const tampered = good.slice(0, -2) + (good.endsWith('AA') ? 'BB' : 'AA');

@@ -15,7 +15,11 @@ describe('entry points', () => {
   });
 
   it('runs the commands from src/bin', () => {
-    const scripts = (JSON.parse(readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
     expect(scripts.tokens).toContain('src/bin/tokens.ts');
     expect(scripts.persist).toContain('src/bin/persist.ts');
   });

@@ -38,7 +38,12 @@ function fakeSubgraph() {
       seen.push(s);
       res.setHeader('content-type', 'application/json');
       try {
-        await verifyInternalIdentity(s.token, SECRET, { method: s.method, path: s.path, body }, { requireBinding: true });
+        await verifyInternalIdentity(
+          s.token,
+          SECRET,
+          { method: s.method, path: s.path, body },
+          { requireBinding: true },
+        );
       } catch {
         res.statusCode = 401;
         return res.end(
@@ -72,7 +77,11 @@ interface Answer {
   };
 }
 
-async function post(url: string, payload: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer> {
+async function post(
+  url: string,
+  payload: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
@@ -218,17 +227,20 @@ describe.each([
         '$j.0.obligorIds.1',
       ],
     ];
-    it.each(cases)('refuses %s with VALIDATION_FAILED naming the field, without calling a subgraph', async (_what, payload, field) => {
-      const before = log.lines.length;
-      const r = await post(url, payload);
-      expect(r.status).toBe(400);
-      expect(r.body.errors?.[0]?.extensions).toMatchObject({
-        code: 'VALIDATION_FAILED',
-        field,
-      });
-      expect(sub.seen).toHaveLength(0);
-      expect(log.lines.slice(before).filter((l) => l.level >= 50)).toEqual([]);
-    });
+    it.each(cases)(
+      'refuses %s with VALIDATION_FAILED naming the field, without calling a subgraph',
+      async (_what, payload, field) => {
+        const before = log.lines.length;
+        const r = await post(url, payload);
+        expect(r.status).toBe(400);
+        expect(r.body.errors?.[0]?.extensions).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          field,
+        });
+        expect(sub.seen).toHaveLength(0);
+        expect(log.lines.slice(before).filter((l) => l.level >= 50)).toEqual([]);
+      },
+    );
 
     it('allows tab, line feed and carriage return', async () => {
       const r = await post(url, {
@@ -275,15 +287,18 @@ describe.each([
         '$f.minOutstandingFen',
       ],
     ];
-    it.each(cases)('refuses %s with BAD_USER_INPUT naming it, without calling a subgraph', async (_what, payload, field) => {
-      const r = await post(url, payload);
-      expect(r.status).toBe(400);
-      expect(r.body.errors?.[0]?.extensions).toMatchObject({
-        code: 'BAD_USER_INPUT',
-        field,
-      });
-      expect(sub.seen).toHaveLength(0);
-    });
+    it.each(cases)(
+      'refuses %s with BAD_USER_INPUT naming it, without calling a subgraph',
+      async (_what, payload, field) => {
+        const r = await post(url, payload);
+        expect(r.status).toBe(400);
+        expect(r.body.errors?.[0]?.extensions).toMatchObject({
+          code: 'BAD_USER_INPUT',
+          field,
+        });
+        expect(sub.seen).toHaveLength(0);
+      },
+    );
 
     it('lets valid values through', async () => {
       const r = await post(url, {
@@ -387,7 +402,8 @@ describe('X-Forwarded-For', () => {
       await gateway.stop();
     }
   }
-  const ask = (url: string, forwardedFor: string) => post(url, { query: '{ division(code: "330522") { code } }' }, { 'x-forwarded-for': forwardedFor });
+  const ask = (url: string, forwardedFor: string) =>
+    post(url, { query: '{ division(code: "330522") { code } }' }, { 'x-forwarded-for': forwardedFor });
   const lastIp = () => (decodeJwt(sub.seen.at(-1)!.token).id as { ip: string | null }).ip;
 
   it('is not believed from a loopback client by default: no escape from the rate limit, no fake address', async () => {

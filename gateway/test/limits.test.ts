@@ -17,7 +17,17 @@ describe('operation limits', () => {
     await new Promise<void>((r) => subgraph.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(subgraph.address() as AddressInfo).port}/graphql`;
     gateway = createGateway(
-      loadGatewayConfig({ PORT: '0', MAX_TOKENS: '40', MAX_ALIASES: '100', RATE_LIMIT_PER_MINUTE: '0', RESPONSE_CACHE: 'off', CASES_URL: url, PEOPLE_CREDIT_URL: url, TASKS_URL: url, METRICS_URL: url }),
+      loadGatewayConfig({
+        PORT: '0',
+        MAX_TOKENS: '40',
+        MAX_ALIASES: '100',
+        RATE_LIMIT_PER_MINUTE: '0',
+        RESPONSE_CACHE: 'off',
+        CASES_URL: url,
+        PEOPLE_CREDIT_URL: url,
+        TASKS_URL: url,
+        METRICS_URL: url,
+      }),
       { logger: silentLogger },
     );
     await gateway.start();
@@ -28,8 +38,15 @@ describe('operation limits', () => {
   });
 
   const post = async (query: string) => {
-    const res = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-    return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
+    const res = await fetch(gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query }),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] },
+    };
   };
 
   it('refuses a document over MAX_TOKENS, every time, without calling a subgraph', async () => {

@@ -27,10 +27,26 @@ function fakeSubgraph() {
       const version = state.version;
       if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
       const token = String(req.headers[INTERNAL_IDENTITY_HEADER] ?? '');
-      const sub = (JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString() || '{}') as { id?: { sub?: string } }).id?.sub ?? '?';
+      const sub =
+        (
+          JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString() || '{}') as {
+            id?: { sub?: string };
+          }
+        ).id?.sub ?? '?';
       const code = (JSON.parse(body) as { variables?: { divisionCode?: string } }).variables?.divisionCode ?? '?';
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ data: { exposureBoard: { divisionCode: code, divisionName: `${version} for ${sub}`, nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } } }));
+      res.end(
+        JSON.stringify({
+          data: {
+            exposureBoard: {
+              divisionCode: code,
+              divisionName: `${version} for ${sub}`,
+              nodes: [],
+              pageInfo: { hasNextPage: false, endCursor: null },
+            },
+          },
+        }),
+      );
     });
   });
   return { state, server };
@@ -45,8 +61,16 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function board(url: string, headers: Record<string, string> = {}, divisionCode = '330522104201'): Promise<string> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: BOARD, variables: { divisionCode, first: 10 } }) });
+async function board(
+  url: string,
+  headers: Record<string, string> = {},
+  divisionCode = '330522104201',
+): Promise<string> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: BOARD, variables: { divisionCode, first: 10 } }),
+  });
   const body = (await res.json()) as { data?: { exposureBoard: { divisionName: string } }; errors?: unknown[] };
   if (!body.data) throw new Error(JSON.stringify(body.errors));
   return body.data.exposureBoard.divisionName;
@@ -76,7 +100,15 @@ describe('response cache', () => {
   });
 
   const config = (extra: Record<string, string> = {}) =>
-    loadGatewayConfig({ PORT: '0', RATE_LIMIT_PER_MINUTE: '0', CASES_URL: subgraphUrl, PEOPLE_CREDIT_URL: subgraphUrl, TASKS_URL: subgraphUrl, METRICS_URL: subgraphUrl, ...extra });
+    loadGatewayConfig({
+      PORT: '0',
+      RATE_LIMIT_PER_MINUTE: '0',
+      CASES_URL: subgraphUrl,
+      PEOPLE_CREDIT_URL: subgraphUrl,
+      TASKS_URL: subgraphUrl,
+      METRICS_URL: subgraphUrl,
+      ...extra,
+    });
 
   describe('over a real NATS server (core subscription)', () => {
     let nats: ChildProcess;
@@ -162,7 +194,22 @@ describe('response cache', () => {
       expect(await board(gateway.url)).toBe('v1 for anonymous');
       const before = gateway.responseCache!.generation('ExposureBoard');
       const staffId = randomUUID();
-      await bus.publish('people.staff.registered', createEvent('people.staff.registered', { staffId, name: '测试', roles: ['VILLAGE_CADRE'], divisionCode: '330522104201', phone: null, department: null, active: true }, { producer: 'people-credit', key: staffId }));
+      await bus.publish(
+        'people.staff.registered',
+        createEvent(
+          'people.staff.registered',
+          {
+            staffId,
+            name: '测试',
+            roles: ['VILLAGE_CADRE'],
+            divisionCode: '330522104201',
+            phone: null,
+            department: null,
+            active: true,
+          },
+          { producer: 'people-credit', key: staffId },
+        ),
+      );
       await until(() => gateway.responseCache!.generation('ExposureBoard') > before, 'the event');
       expect(await board(gateway.url)).toBe('v2 for anonymous');
     } finally {
@@ -204,9 +251,27 @@ describe('response cache', () => {
       fake.state.version = 'v3';
       const staffId = randomUUID();
       const before = gateway.responseCache!.generation('ExposureBoard');
-      await bus.publish('people.staff.registered', createEvent('people.staff.registered', { staffId, name: '测试', roles: ['VILLAGE_CADRE'], divisionCode: '330522104201', phone: null, department: null, active: true }, { producer: 'people-credit', key: staffId }));
+      await bus.publish(
+        'people.staff.registered',
+        createEvent(
+          'people.staff.registered',
+          {
+            staffId,
+            name: '测试',
+            roles: ['VILLAGE_CADRE'],
+            divisionCode: '330522104201',
+            phone: null,
+            department: null,
+            active: true,
+          },
+          { producer: 'people-credit', key: staffId },
+        ),
+      );
       await until(() => gateway.responseCache!.generation('ExposureBoard') > before, 'the event');
-      expect(await Promise.all([board(gateway.url), board(gateway.url)])).toEqual(['v3 for anonymous', 'v3 for anonymous']);
+      expect(await Promise.all([board(gateway.url), board(gateway.url)])).toEqual([
+        'v3 for anonymous',
+        'v3 for anonymous',
+      ]);
     } finally {
       await gateway.stop();
       await bus.close();

@@ -10,14 +10,27 @@ function cache(now = { t: 0 }, maxBytes = 1_000_000) {
   return c;
 }
 
-const who = (over: Partial<Identity>): Identity => ({ sub: 'u1', roles: ['VILLAGE_CADRE'], divisionCode: '330522104201', department: null, partyId: null, ip: null, ...over });
+const who = (over: Partial<Identity>): Identity => ({
+  sub: 'u1',
+  roles: ['VILLAGE_CADRE'],
+  divisionCode: '330522104201',
+  department: null,
+  partyId: null,
+  ip: null,
+  ...over,
+});
 
 describe('ResponseCache', () => {
   afterEach(() => jest.useRealTimers());
 
   it('caches only the read-mostly safelisted queries', () => {
     const c = new ResponseCache({ ttlMs: 1_000, maxBytes: 1_000 });
-    expect(c.register(safelist).sort()).toEqual(['CountyCockpitRanking', 'ExposureBoard', 'TownshipDashboard', 'VillageDashboard']);
+    expect(c.register(safelist).sort()).toEqual([
+      'CountyCockpitRanking',
+      'ExposureBoard',
+      'TownshipDashboard',
+      'VillageDashboard',
+    ]);
     const byName = (n: string) => [...safelist].find(([, q]) => q.includes(`query ${n}`))![0];
     expect(c.operationOf(byName('VillageDashboard'))).toBe('VillageDashboard');
     expect(c.operationOf(byName('CaseDetail'))).toBeUndefined();
@@ -37,7 +50,9 @@ describe('ResponseCache', () => {
     ]);
     expect(scopes.size).toBe(8);
     expect(scopeOf(who({ roles: ['JUDGE', 'ADMIN'] }))).toBe(scopeOf(who({ roles: ['ADMIN', 'JUDGE'] })));
-    expect(stableStringify({ b: 1, a: { d: [1, 2], c: null } })).toBe(stableStringify({ a: { c: null, d: [1, 2] }, b: 1 }));
+    expect(stableStringify({ b: 1, a: { d: [1, 2], c: null } })).toBe(
+      stableStringify({ a: { c: null, d: [1, 2] }, b: 1 }),
+    );
   });
 
   it('drops the operations an event subject may change, and projected ones once more after the settle delay', async () => {

@@ -9,7 +9,11 @@ import { gql } from './client';
  * under urging, two performed after urging, enforcement cases, a partial payment and one dishonest
  * listing on the exposure board. Does nothing when the demo cases exist.
  */
-export async function loadDemoCases(gatewayUrl: string, jwt: { secret: string; issuer: string; audience: string }, log: Logger): Promise<void> {
+export async function loadDemoCases(
+  gatewayUrl: string,
+  jwt: { secret: string; issuer: string; audience: string },
+  log: Logger,
+): Promise<void> {
   const headers = { authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, jwt)}` };
   const call = async (query: string, variables: Record<string, unknown> = {}) => {
     const r = await gql(gatewayUrl, query, variables, headers);
@@ -30,7 +34,20 @@ export async function loadDemoCases(gatewayUrl: string, jwt: { secret: string; i
   if ((await call(`query($n: String!) { caseByNumber(caseNumber: $n) { id } }`, { n: number(1) })).caseByNumber) return;
 
   const villages = ['330522104201', '330522104202', '330522106201'];
-  const names = ['陈建国', '林秀英', '黄志强', '周丽华', '吴伟', '郑海燕', '孙立新', '朱玉兰', '胡国平', '高素珍', '何建军', '罗美玲'];
+  const names = [
+    '陈建国',
+    '林秀英',
+    '黄志强',
+    '周丽华',
+    '吴伟',
+    '郑海燕',
+    '孙立新',
+    '朱玉兰',
+    '胡国平',
+    '高素珍',
+    '何建军',
+    '罗美玲',
+  ];
   const parties: string[] = [];
   for (const [i, name] of names.entries()) {
     const idNumber = residentIdNumber(`19${60 + i * 3}0${(i % 9) + 1}1${i % 10}`, 300 + i);
@@ -49,8 +66,16 @@ export async function loadDemoCases(gatewayUrl: string, jwt: { secret: string; i
     const r = await retry('take in a demo judgment', () =>
       call(`mutation($i: JudgmentInput!) { takeInJudgment(input: $i) { id village { code } } }`, {
         i: {
-          caseNumber: number(n), court: '长兴县人民法院', causeCode: causesOfAction[n % causesOfAction.length].code, judgeId: staffMembers.nodes[n % staffMembers.nodes.length].id,
-          effectiveDate: today, obligorIds: [obligor], obligeeIds: [obligee], principalFen: 500_000 * n, interestFen: 12_000 * n, costsFen: 3_500,
+          caseNumber: number(n),
+          court: '长兴县人民法院',
+          causeCode: causesOfAction[n % causesOfAction.length].code,
+          judgeId: staffMembers.nodes[n % staffMembers.nodes.length].id,
+          effectiveDate: today,
+          obligorIds: [obligor],
+          obligeeIds: [obligee],
+          principalFen: 500_000 * n,
+          interestFen: 12_000 * n,
+          costsFen: 3_500,
         },
       }).then((d) => {
         if (!d.takeInJudgment.village) throw new Error('not routed yet');
@@ -59,19 +84,27 @@ export async function loadDemoCases(gatewayUrl: string, jwt: { secret: string; i
     ).catch(() => null);
     if (r) cases.push(r.takeInJudgment.id);
   }
-  const owed = async (id: string) => (await call(`query($id: ID!) { case(id: $id) { outstandingFen } }`, { id })).case.outstandingFen as number;
+  const owed = async (id: string) =>
+    (await call(`query($id: ID!) { case(id: $id) { outstandingFen } }`, { id })).case.outstandingFen as number;
   const pay = async (id: string, amountFen: number) =>
-    call(`mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { case { state } } }`, { i: { caseId: id, amountFen, paidOn: today, channel: 'BANK_TRANSFER' } });
+    call(`mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { case { state } } }`, {
+      i: { caseId: id, amountFen, paidOn: today, channel: 'BANK_TRANSFER' },
+    });
   // Two obligors perform in full during urging; three cases go to enforcement, one with a partial payment.
   for (const id of cases.slice(0, 2)) await pay(id, await owed(id));
   for (const [i, id] of cases.slice(2, 5).entries()) {
-    await call(`mutation($i: FileEnforcementInput!) { fileEnforcement(input: $i) { id } }`, { i: { caseId: id, enforcementNumber: `(2024)浙0522执${8100 + i}号`, needsService: i === 0 } });
+    await call(`mutation($i: FileEnforcementInput!) { fileEnforcement(input: $i) { id } }`, {
+      i: { caseId: id, enforcementNumber: `(2024)浙0522执${8100 + i}号`, needsService: i === 0 },
+    });
   }
   if (cases[3]) await pay(cases[3], Math.floor((await owed(cases[3])) / 3));
   if (cases[4]) {
     const c = (await call(`query($id: ID!) { case(id: $id) { obligors { id } } }`, { id: cases[4] })).case;
-    await retry('list a demo obligor', () => call(`mutation($i: ListDishonestObligorInput!) { listDishonestObligor(input: $i) { id } }`, { i: { partyId: c.obligors[0].id, caseId: cases[4], ground: 'ABLE_BUT_REFUSES' } }));
+    await retry('list a demo obligor', () =>
+      call(`mutation($i: ListDishonestObligorInput!) { listDishonestObligor(input: $i) { id } }`, {
+        i: { partyId: c.obligors[0].id, caseId: cases[4], ground: 'ABLE_BUT_REFUSES' },
+      }),
+    );
   }
   log.info({ parties: parties.length, cases: cases.length }, 'demo cases loaded');
 }
-

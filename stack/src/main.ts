@@ -20,15 +20,24 @@ async function main(): Promise<void> {
   // Demo cases go through the gateway as the demo admin, which needs the development signing key.
   const canSign = process.env.NODE_ENV !== 'production' && !process.env.JWT_JWKS_URL && !process.env.JWT_PUBLIC_KEY;
   if (process.env.SEED_DEMO_DATA !== 'false' && canSign) {
-    const jwt = { secret: process.env.JWT_SECRET || DEV_JWT_SECRET, issuer: process.env.JWT_ISSUER || 'zhiyuan-dev', audience: process.env.JWT_AUDIENCE || 'zhiyuan' };
-    void loadDemoCases(stack.gatewayUrl, jwt, log).catch((err) => log.warn({ err: String(err) }, 'demo cases not loaded'));
+    const jwt = {
+      secret: process.env.JWT_SECRET || DEV_JWT_SECRET,
+      issuer: process.env.JWT_ISSUER || 'zhiyuan-dev',
+      audience: process.env.JWT_AUDIENCE || 'zhiyuan',
+    };
+    void loadDemoCases(stack.gatewayUrl, jwt, log).catch((err) =>
+      log.warn({ err: String(err) }, 'demo cases not loaded'),
+    );
   }
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    void stack.stop().then(() => process.exit(0), () => process.exit(1));
+    void stack.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   // `on`, not `once`: a second signal (tsx forwards one too) must not kill the process mid-shutdown.
   process.on('SIGINT', () => shutdown('SIGINT'));

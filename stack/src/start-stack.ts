@@ -32,7 +32,10 @@ export interface Stack {
   gatewayUrl: string;
   databaseUrl: string;
   bus?: EventBus;
-  services: Record<'cases' | 'peopleCredit' | 'tasks' | 'metrics', { url: string; stop(): Promise<void>; start(): Promise<void> }>;
+  services: Record<
+    'cases' | 'peopleCredit' | 'tasks' | 'metrics',
+    { url: string; stop(): Promise<void>; start(): Promise<void> }
+  >;
   stop(): Promise<void>;
 }
 
@@ -45,7 +48,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   let stopPg: (() => Promise<void>) | undefined;
   let databaseUrl = opts.databaseUrl;
   if (!databaseUrl) {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(repoRoot, '.data/postgres'), port: Number(env.EMBEDDED_PG_PORT ?? 54329), logger: log });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(repoRoot, '.data/postgres'),
+      port: Number(env.EMBEDDED_PG_PORT ?? 54329),
+      logger: log,
+    });
     databaseUrl = pg.url;
     stopPg = pg.stop;
   }
@@ -59,21 +66,34 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     logger: log.child({ service: name }),
     onQuery: opts.onQuery ? (sql: string) => opts.onQuery!(name, sql) : undefined,
     aroundRequest: opts.aroundRequest,
-    consumers: opts.consumers ? { group: opts.consumers.groupPrefix ? `${opts.consumers.groupPrefix}-${name}` : undefined, startAt: opts.consumers.startAt } : undefined,
+    consumers: opts.consumers
+      ? {
+          group: opts.consumers.groupPrefix ? `${opts.consumers.groupPrefix}-${name}` : undefined,
+          startAt: opts.consumers.startAt,
+        }
+      : undefined,
   });
 
   const services = {
     peopleCredit: peopleCredit.createService(
-      peopleCredit.loadPeopleCreditConfig({ ...base, PORT: String(ports.peopleCredit), SEED_DEMO_DATA: opts.seedDemoData ? 'true' : env.SEED_DEMO_DATA }),
+      peopleCredit.loadPeopleCreditConfig({
+        ...base,
+        PORT: String(ports.peopleCredit),
+        SEED_DEMO_DATA: opts.seedDemoData ? 'true' : env.SEED_DEMO_DATA,
+      }),
       deps('people-credit'),
     ),
     cases: cases.createService(cases.loadCasesConfig({ ...base, PORT: String(ports.cases) }), deps('cases')),
     tasks: tasks.createService(tasks.loadTasksConfig({ ...base, PORT: String(ports.tasks) }), deps('tasks')),
-    metrics: metrics.createService(metrics.loadMetricsConfig({ ...base, PORT: String(ports.metrics) }), deps('metrics')),
+    metrics: metrics.createService(
+      metrics.loadMetricsConfig({ ...base, PORT: String(ports.metrics) }),
+      deps('metrics'),
+    ),
   };
   const started: { stop(): Promise<void> }[] = [];
   const stopAll = async () => {
-    for (const s of started.reverse()) await s.stop().catch((err) => log.error({ err: String(err) }, 'error while stopping'));
+    for (const s of started.reverse())
+      await s.stop().catch((err) => log.error({ err: String(err) }, 'error while stopping'));
     await shared?.close();
     await stopPg?.();
   };
@@ -105,7 +125,18 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       gatewayUrl,
       databaseUrl,
       bus: shared,
-      services: Object.fromEntries(Object.entries(services).map(([k, s]) => [k, { get url() { return s.url; }, stop: () => s.stop(), start: () => s.start() }])) as Stack['services'],
+      services: Object.fromEntries(
+        Object.entries(services).map(([k, s]) => [
+          k,
+          {
+            get url() {
+              return s.url;
+            },
+            stop: () => s.stop(),
+            start: () => s.start(),
+          },
+        ]),
+      ) as Stack['services'],
       stop: stopAll,
     };
   } catch (err) {

@@ -1,6 +1,13 @@
 import { demoId } from '@zhiyuan/auth';
 import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
-import { createTestDatabase, gqlRequest, residentIdNumber, silentLogger, waitFor, type TestDatabase } from '@zhiyuan/testing';
+import {
+  createTestDatabase,
+  gqlRequest,
+  residentIdNumber,
+  silentLogger,
+  waitFor,
+  type TestDatabase,
+} from '@zhiyuan/testing';
 import { startStack, type Stack } from '../src';
 
 const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
@@ -20,7 +27,8 @@ describe('people-credit authorization through the gateway', () => {
   let stack: Stack;
   const headers = {} as Record<Who, Record<string, string>>;
   const fx = {} as { obligorId: string; obligorIdNumber: string; caseId: string; listingId: string };
-  const call = (who: Who, query: string, variables: Record<string, unknown> = {}) => gqlRequest(stack.gatewayUrl, query, variables, undefined, headers[who]);
+  const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
+    gqlRequest(stack.gatewayUrl, query, variables, undefined, headers[who]);
   const ok = async (query: string, variables: Record<string, unknown> = {}) => {
     const r = await call('admin', query, variables);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -29,29 +37,67 @@ describe('people-credit authorization through the gateway', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('zy_authz_pc');
-    stack = await startStack({ databaseUrl: db.url, gatewayPort: 0, subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 }, seedDemoData: true, logger: silentLogger, env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' } });
+    stack = await startStack({
+      databaseUrl: db.url,
+      gatewayPort: 0,
+      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
+      seedDemoData: true,
+      logger: silentLogger,
+      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' },
+    });
     const claims: Record<Who, TokenClaims> = {
       admin: DEMO_ROLES.admin!,
       judge: DEMO_ROLES.judge!,
       otherJudge: { sub: demoId('judge-2'), roles: ['JUDGE'], divisionCode: '330522' },
       department: DEMO_ROLES.department!,
-      otherDepartment: { sub: demoId('county-department-elsewhere'), roles: ['COUNTY_DEPARTMENT'], divisionCode: '330523' },
+      otherDepartment: {
+        sub: demoId('county-department-elsewhere'),
+        roles: ['COUNTY_DEPARTMENT'],
+        divisionCode: '330523',
+      },
       partner: DEMO_ROLES.partner!,
     };
-    for (const [who, c] of Object.entries(claims)) headers[who as Who] = { authorization: `Bearer ${await issueToken(c, DEV)}` };
+    for (const [who, c] of Object.entries(claims))
+      headers[who as Who] = { authorization: `Bearer ${await issueToken(c, DEV)}` };
 
     fx.obligorIdNumber = residentIdNumber('19790909', 731);
-    fx.obligorId = (await ok(`mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, { i: { name: OBLIGOR_NAME, idNumber: fx.obligorIdNumber, phone: '13700002222', homeDivisionCode: GANGKOU } })).registerPerson.id;
-    const obligeeId = (await ok(`mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, { i: { name: '孙债权', idNumber: residentIdNumber('19810101', 732), homeDivisionCode: GANGKOU } })).registerPerson.id;
+    fx.obligorId = (
+      await ok(`mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
+        i: { name: OBLIGOR_NAME, idNumber: fx.obligorIdNumber, phone: '13700002222', homeDivisionCode: GANGKOU },
+      })
+    ).registerPerson.id;
+    const obligeeId = (
+      await ok(`mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
+        i: { name: '孙债权', idNumber: residentIdNumber('19810101', 732), homeDivisionCode: GANGKOU },
+      })
+    ).registerPerson.id;
     const cause = (await ok(`{ causesOfAction { code } }`)).causesOfAction[0].code;
-    fx.caseId = (await ok(`mutation($i: JudgmentInput!) { takeInJudgment(input: $i) { id } }`, {
-      i: { caseNumber: '(2025)浙0522民初31731号', court: '长兴县人民法院', causeCode: cause, judgeId: demoId('judge-1'), effectiveDate: new Date().toISOString().slice(0, 10), obligorIds: [fx.obligorId], obligeeIds: [obligeeId], principalFen: 400_000 },
-    })).takeInJudgment.id;
+    fx.caseId = (
+      await ok(`mutation($i: JudgmentInput!) { takeInJudgment(input: $i) { id } }`, {
+        i: {
+          caseNumber: '(2025)浙0522民初31731号',
+          court: '长兴县人民法院',
+          causeCode: cause,
+          judgeId: demoId('judge-1'),
+          effectiveDate: new Date().toISOString().slice(0, 10),
+          obligorIds: [fx.obligorId],
+          obligeeIds: [obligeeId],
+          principalFen: 400_000,
+        },
+      })
+    ).takeInJudgment.id;
     // people-credit learns of the case (and its judge) from its events; the listing waits for them.
-    fx.listingId = await waitFor(async () => {
-      const r = await call('admin', `mutation($i: ListDishonestObligorInput!) { listDishonestObligor(input: $i) { id } }`, { i: { partyId: fx.obligorId, caseId: fx.caseId, ground: 'ABLE_BUT_REFUSES' } });
-      return r.errors ? undefined : (r.data.listDishonestObligor.id as string);
-    }, { timeoutMs: 15_000, what: 'people-credit to know the case' });
+    fx.listingId = await waitFor(
+      async () => {
+        const r = await call(
+          'admin',
+          `mutation($i: ListDishonestObligorInput!) { listDishonestObligor(input: $i) { id } }`,
+          { i: { partyId: fx.obligorId, caseId: fx.caseId, ground: 'ABLE_BUT_REFUSES' } },
+        );
+        return r.errors ? undefined : (r.data.listDishonestObligor.id as string);
+      },
+      { timeoutMs: 15_000, what: 'people-credit to know the case' },
+    );
   });
   afterAll(async () => {
     await stack?.stop();
@@ -67,24 +113,49 @@ describe('people-credit authorization through the gateway', () => {
       expect(r.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
       expect(JSON.stringify(r)).not.toContain(OBLIGOR_NAME);
     }
-    const status = await call('partner', `query($n: String!) { partnerCreditStatus(idNumber: $n) { department status idNumberMasked changedAt } }`, { n: fx.obligorIdNumber });
-    expect(status.data.partnerCreditStatus).toMatchObject({ department: 'BANK_LOAN', status: 'RESTRICTED', idNumberMasked: `${fx.obligorIdNumber.slice(0, 10)}****${fx.obligorIdNumber.slice(14)}` });
-    const pending = await call('partner', `{ unacknowledgedCreditChanges(first: 100) { nodes { id department status reason idNumberMasked changedAt } } }`);
+    const status = await call(
+      'partner',
+      `query($n: String!) { partnerCreditStatus(idNumber: $n) { department status idNumberMasked changedAt } }`,
+      { n: fx.obligorIdNumber },
+    );
+    expect(status.data.partnerCreditStatus).toMatchObject({
+      department: 'BANK_LOAN',
+      status: 'RESTRICTED',
+      idNumberMasked: `${fx.obligorIdNumber.slice(0, 10)}****${fx.obligorIdNumber.slice(14)}`,
+    });
+    const pending = await call(
+      'partner',
+      `{ unacknowledgedCreditChanges(first: 100) { nodes { id department status reason idNumberMasked changedAt } } }`,
+    );
     expect(pending.data.unacknowledgedCreditChanges.nodes.length).toBeGreaterThan(0);
     expect(JSON.stringify([status, pending])).not.toContain(OBLIGOR_NAME);
   });
 
   it.each([
     ['a party by id', `query($id: ID!) { party(id: $id) { name } }`, () => ({ id: fx.obligorId })],
-    ['a party by ID number', `query($n: String!) { partyByIdNumber(idNumber: $n) { name } }`, () => ({ n: fx.obligorIdNumber })],
+    [
+      'a party by ID number',
+      `query($n: String!) { partyByIdNumber(idNumber: $n) { name } }`,
+      () => ({ n: fx.obligorIdNumber }),
+    ],
     ['party lists', `{ parties(first: 100) { nodes { name } } }`, () => ({})],
     ['a listing', `query($id: ID!) { listing(id: $id) { party { name } } }`, () => ({ id: fx.listingId })],
     ['listing lists', `{ listings(first: 100) { nodes { party { name } } } }`, () => ({})],
-    ['a case (obligors, obligees)', `query($id: ID!) { case(id: $id) { obligors { name } primaryObligor { name } obligees { name } } }`, () => ({ id: fx.caseId })],
-    ['a case entity reference', `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { obligors { name } } } }`, () => ({ r: [{ __typename: 'Case', id: fx.caseId }] })],
+    [
+      'a case (obligors, obligees)',
+      `query($id: ID!) { case(id: $id) { obligors { name } primaryObligor { name } obligees { name } } }`,
+      () => ({ id: fx.caseId }),
+    ],
+    [
+      'a case entity reference',
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { obligors { name } } } }`,
+      () => ({ r: [{ __typename: 'Case', id: fx.caseId }] }),
+    ],
   ])('a partner is refused every path to Party.name: %s', async (_path, query, variables) => {
     const r = await call('partner', query, variables());
-    const refused = (r.errors ?? []).some((e) => DENIED.has(e.extensions?.code ?? '') || e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED');
+    const refused = (r.errors ?? []).some(
+      (e) => DENIED.has(e.extensions?.code ?? '') || e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED',
+    );
     expect(refused).toBe(true);
     expect(JSON.stringify(r)).not.toContain(OBLIGOR_NAME);
   });
@@ -92,7 +163,12 @@ describe('people-credit authorization through the gateway', () => {
   it('a judge changes and overrides only the parties of the cases they judge; a refused write leaves nothing', async () => {
     const UPDATE = `mutation($id: ID!, $p: String!) { updateParty(id: $id, input: { phone: $p }) { id } }`;
     const OVERRIDE = `mutation($id: ID!, $r: String!) { overrideCreditProfile(partyId: $id, input: { classification: EVASIVE, reason: $r }) { id } }`;
-    const current = async () => (await ok(`query($id: ID!) { party(id: $id) { phone creditProfile { overridden overrideReason } } }`, { id: fx.obligorId })).party;
+    const current = async () =>
+      (
+        await ok(`query($id: ID!) { party(id: $id) { phone creditProfile { overridden overrideReason } } }`, {
+          id: fx.obligorId,
+        })
+      ).party;
 
     const refusedUpdate = await call('otherJudge', UPDATE, { id: fx.obligorId, p: '13700003333' });
     expect(refusedUpdate.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -104,14 +180,21 @@ describe('people-credit authorization through the gateway', () => {
 
     expect((await call('judge', UPDATE, { id: fx.obligorId, p: '13700004444' })).errors).toBeUndefined();
     expect((await call('judge', OVERRIDE, { id: fx.obligorId, r: 'my case' })).errors).toBeUndefined();
-    expect(await current()).toEqual({ phone: '13700004444', creditProfile: { overridden: true, overrideReason: 'my case' } });
+    expect(await current()).toEqual({
+      phone: '13700004444',
+      creditProfile: { overridden: true, overrideReason: 'my case' },
+    });
   });
 
   it('a county department reads a party of its division masked; one of another division reads nothing', async () => {
     const PARTY = `query($id: ID!) { party(id: $id) { name idNumber address } }`;
     const own = await call('department', PARTY, { id: fx.obligorId });
     expect(own.errors).toBeUndefined();
-    expect(own.data.party).toEqual({ name: OBLIGOR_NAME, idNumber: `${fx.obligorIdNumber.slice(0, 10)}****${fx.obligorIdNumber.slice(14)}`, address: null });
+    expect(own.data.party).toEqual({
+      name: OBLIGOR_NAME,
+      idNumber: `${fx.obligorIdNumber.slice(0, 10)}****${fx.obligorIdNumber.slice(14)}`,
+      address: null,
+    });
     const other = await call('otherDepartment', PARTY, { id: fx.obligorId });
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(other)).not.toContain(OBLIGOR_NAME);

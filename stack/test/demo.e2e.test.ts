@@ -10,7 +10,14 @@ describe('demo cases on first start', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('zy_demo');
-    stack = await startStack({ databaseUrl: db.url, gatewayPort: 0, subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 }, seedDemoData: true, logger: silentLogger, env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' } });
+    stack = await startStack({
+      databaseUrl: db.url,
+      gatewayPort: 0,
+      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
+      seedDemoData: true,
+      logger: silentLogger,
+      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' },
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -21,13 +28,27 @@ describe('demo cases on first start', () => {
     await loadDemoCases(stack.gatewayUrl, JWT, silentLogger);
     await loadDemoCases(stack.gatewayUrl, JWT, silentLogger);
     const admin = { authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, JWT)}` };
-    const cases = await gqlRequest(stack.gatewayUrl, `{ cases(first: 50) { nodes { caseNumber state } } }`, {}, undefined, admin);
+    const cases = await gqlRequest(
+      stack.gatewayUrl,
+      `{ cases(first: 50) { nodes { caseNumber state } } }`,
+      {},
+      undefined,
+      admin,
+    );
     expect(cases.data.cases.nodes).toHaveLength(8);
-    expect(cases.data.cases.nodes.filter((c: { state: string }) => c.state === 'PERFORMED_AFTER_URGING')).toHaveLength(2);
-    const board = await waitFor(async () => {
-      const r = await gqlRequest(stack.gatewayUrl, `{ exposureBoard(divisionCode: "330522") { nodes { name idNumberMasked } } }`);
-      return r.data.exposureBoard.nodes.length === 1 ? r.data.exposureBoard.nodes : undefined;
-    }, { what: 'one board entry' });
+    expect(cases.data.cases.nodes.filter((c: { state: string }) => c.state === 'PERFORMED_AFTER_URGING')).toHaveLength(
+      2,
+    );
+    const board = await waitFor(
+      async () => {
+        const r = await gqlRequest(
+          stack.gatewayUrl,
+          `{ exposureBoard(divisionCode: "330522") { nodes { name idNumberMasked } } }`,
+        );
+        return r.data.exposureBoard.nodes.length === 1 ? r.data.exposureBoard.nodes : undefined;
+      },
+      { what: 'one board entry' },
+    );
     expect(board[0].idNumberMasked).toMatch(/^\d{10}\*{4}\d{3}[\dX]$/);
   });
 });

@@ -19,12 +19,15 @@ const workspaceOf = (app: string) => (app === 'gateway' ? 'gateway' : `services/
 
 /** Compose's interpolation of `${VAR}`, `${VAR:-default}` and `${VAR-default}`, against `env`. */
 function interpolate(value: unknown, env: Record<string, string | undefined> = {}): string {
-  return String(value).replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}/g, (_m, name: string, op: string | undefined, fallback: string) => {
-    const v = env[name];
-    if (op === ':-') return v ? v : fallback;
-    if (op === '-') return v ?? fallback;
-    return v ?? '';
-  });
+  return String(value).replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}/g,
+    (_m, name: string, op: string | undefined, fallback: string) => {
+      const v = env[name];
+      if (op === ':-') return v ? v : fallback;
+      if (op === '-') return v ?? fallback;
+      return v ?? '';
+    },
+  );
 }
 
 /** The environment of a compose service as the container would get it with nothing set in the shell or .env. */
@@ -38,16 +41,22 @@ function natsConfVariables(conf: string): string[] {
     .map((line) => line.replace(/"[^"]*"|'[^']*'/g, '""').replace(/#.*$/, ''))
     .join('\n');
   const defined = new Set([...code.matchAll(/^\s*([A-Za-z_][A-Za-z0-9_]*)\s*[=:]/gm)].map((m) => m[1]));
-  return [...new Set([...code.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))].filter((v) => !defined.has(v)).sort();
+  return [...new Set([...code.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))]
+    .filter((v) => !defined.has(v))
+    .sort();
 }
 
 const natsConfPath = path.join(root, 'deploy/nats.conf');
 const natsConf = readFileSync(natsConfPath, 'utf8');
 
-const natsServer = ['/usr/sbin/nats-server', '/usr/local/bin/nats-server', '/usr/bin/nats-server'].find((p) => existsSync(p));
+const natsServer = ['/usr/sbin/nats-server', '/usr/local/bin/nats-server', '/usr/bin/nats-server'].find((p) =>
+  existsSync(p),
+);
 if (!natsServer) {
   // Loud on purpose: without the binary nothing proves that nats-server accepts deploy/nats.conf.
-  console.warn('nats-server not found: SKIPPING the `nats-server -t -c deploy/nats.conf` check of docker-compose.test.ts');
+  console.warn(
+    'nats-server not found: SKIPPING the `nats-server -t -c deploy/nats.conf` check of docker-compose.test.ts',
+  );
 }
 const withNatsServer = natsServer || process.env.CI === 'true' ? it : it.skip;
 
@@ -110,12 +119,18 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes a port for the gateway only', () => {
-    const publishing = Object.entries(compose.services).filter(([, s]) => s.ports?.length).map(([name]) => name);
+    const publishing = Object.entries(compose.services)
+      .filter(([, s]) => s.ports?.length)
+      .map(([name]) => name);
     expect(publishing).toEqual(['gateway']);
   });
 
   it('gives every service a health check and uses only variables documented in .env.example', () => {
-    for (const name of [...apps, 'nats', 'postgres']) expect({ name, healthcheck: compose.services[name].healthcheck?.test }).toEqual({ name, healthcheck: expect.any(Array) });
+    for (const name of [...apps, 'nats', 'postgres'])
+      expect({ name, healthcheck: compose.services[name].healthcheck?.test }).toEqual({
+        name,
+        healthcheck: expect.any(Array),
+      });
     for (const name of apps) {
       const unknown = Object.keys(compose.services[name].environment ?? {}).filter((k) => !documented.has(k));
       expect({ name, unknown }).toEqual({ name, unknown: [] });
@@ -141,13 +156,18 @@ describe('docker-compose.yml', () => {
       const workspace = workspaceOf(name);
       const pkg = JSON.parse(read(`${workspace}/package.json`)) as { scripts?: Record<string, string> };
       expect({ name, build: pkg.scripts?.build }).toEqual({ name, build: expect.stringContaining('bundle.ts') });
-      expect({ name, command: compose.services[name].command }).toEqual({ name, command: ['node', `${workspace}/dist/main.js`] });
+      expect({ name, command: compose.services[name].command }).toEqual({
+        name,
+        command: ['node', `${workspace}/dist/main.js`],
+      });
     }
   });
 
   it('passes the nats container every variable deploy/nats.conf references', () => {
     const variables = natsConfVariables(natsConf);
-    expect(variables).toEqual(expect.arrayContaining(['NATS_CASES_PASSWORD', 'NATS_GATEWAY_PASSWORD', 'NATS_PARTNER_BANK_LOAN_PASSWORD']));
+    expect(variables).toEqual(
+      expect.arrayContaining(['NATS_CASES_PASSWORD', 'NATS_GATEWAY_PASSWORD', 'NATS_PARTNER_BANK_LOAN_PASSWORD']),
+    );
     expect(variables).not.toContain('SERVICE'); // defined in the file itself
     const env = containerEnv('nats');
     const missing = variables.filter((v) => !env[v]);
@@ -156,22 +176,38 @@ describe('docker-compose.yml', () => {
     for (const name of apps) {
       const app = containerEnv(name);
       const variable = `NATS_${name.replace(/-/g, '_').toUpperCase()}_PASSWORD`;
-      expect({ name, user: app.NATS_USER, password: app.NATS_PASSWORD }).toEqual({ name, user: name, password: env[variable] });
+      expect({ name, user: app.NATS_USER, password: app.NATS_PASSWORD }).toEqual({
+        name,
+        user: name,
+        password: env[variable],
+      });
     }
   });
 
-  withNatsServer('deploy/nats.conf parses with the nats container environment (nats-server -t), and not without one of its variables', () => {
-    const env = containerEnv('nats');
-    const check = (e: Record<string, string>) => spawnSync(natsServer ?? 'nats-server', ['-t', '-c', natsConfPath], { env: { PATH: process.env.PATH ?? '', ...e }, encoding: 'utf8', timeout: 10_000 });
-    const ok = check(env);
-    expect({ status: ok.status, error: ok.error?.message, output: `${ok.stdout}${ok.stderr}` }).toEqual({ status: 0, error: undefined, output: expect.stringMatching(/valid/) });
+  withNatsServer(
+    'deploy/nats.conf parses with the nats container environment (nats-server -t), and not without one of its variables',
+    () => {
+      const env = containerEnv('nats');
+      const check = (e: Record<string, string>) =>
+        spawnSync(natsServer ?? 'nats-server', ['-t', '-c', natsConfPath], {
+          env: { PATH: process.env.PATH ?? '', ...e },
+          encoding: 'utf8',
+          timeout: 10_000,
+        });
+      const ok = check(env);
+      expect({ status: ok.status, error: ok.error?.message, output: `${ok.stdout}${ok.stderr}` }).toEqual({
+        status: 0,
+        error: undefined,
+        output: expect.stringMatching(/valid/),
+      });
 
-    const [dropped, ...rest] = natsConfVariables(natsConf);
-    const withoutOne = check(Object.fromEntries(Object.entries(env).filter(([k]) => k !== dropped)));
-    expect(withoutOne.status).not.toBe(0);
-    expect(`${withoutOne.stdout}${withoutOne.stderr}`).toContain(dropped);
-    expect(rest.length).toBeGreaterThan(0);
-  });
+      const [dropped, ...rest] = natsConfVariables(natsConf);
+      const withoutOne = check(Object.fromEntries(Object.entries(env).filter(([k]) => k !== dropped)));
+      expect(withoutOne.status).not.toBe(0);
+      expect(`${withoutOne.stdout}${withoutOne.stderr}`).toContain(dropped);
+      expect(rest.length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('Dockerfile', () => {
@@ -185,16 +221,30 @@ describe('Dockerfile', () => {
     expect(install).toBeLessThan(build);
     expect(before[install]!.args).not.toMatch(/--omit[= ]dev|--production|--only[= ]prod/);
     expect(nodeEnvAfter(before.slice(0, install))).not.toBe('production');
-    expect(before.slice(0, install).some((i) => (i.op === 'ARG' || i.op === 'ENV') && /NPM_CONFIG_(OMIT|PRODUCTION)/i.test(i.args))).toBe(false);
+    expect(
+      before
+        .slice(0, install)
+        .some((i) => (i.op === 'ARG' || i.op === 'ENV') && /NPM_CONFIG_(OMIT|PRODUCTION)/i.test(i.args)),
+    ).toBe(false);
   });
 
   it('copies every workspace of package.json into the image the build installs from', () => {
-    const workspaces = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces.map((w) => w.replace(/\/\*$/, ''));
-    const buildStage = stages.find((s) => s.instructions.some((i) => i.op === 'RUN' && /turbo run build/.test(i.args)))!;
+    const workspaces = (JSON.parse(read('package.json')) as { workspaces: string[] }).workspaces.map((w) =>
+      w.replace(/\/\*$/, ''),
+    );
+    const buildStage = stages.find((s) =>
+      s.instructions.some((i) => i.op === 'RUN' && /turbo run build/.test(i.args)),
+    )!;
     const sources = lineage(buildStage)
       .filter((i) => i.op === 'COPY' && !/--from/.test(i.args))
-      .flatMap((i) => i.args.split(/\s+/).filter((a) => !a.startsWith('--')).slice(0, -1));
-    for (const w of workspaces) expect({ w, copied: sources.some((s) => s === w || s === `${w}/package.json`) }).toEqual({ w, copied: true });
+      .flatMap((i) =>
+        i.args
+          .split(/\s+/)
+          .filter((a) => !a.startsWith('--'))
+          .slice(0, -1),
+      );
+    for (const w of workspaces)
+      expect({ w, copied: sources.some((s) => s === w || s === `${w}/package.json`) }).toEqual({ w, copied: true });
     expect(sources).toEqual(expect.arrayContaining(['package.json', 'package-lock.json']));
   });
 
@@ -228,7 +278,19 @@ describe('.dockerignore', () => {
   };
 
   it('keeps dependencies, build output, local data and history out of the build context', () => {
-    for (const file of ['node_modules/x', 'services/cases/node_modules/x', 'gateway/dist/main.js', '.turbo/x', 'packages/db/.turbo/x', 'coverage/x', '.data/pg/x', '.git/HEAD', '.env', 'bench/results/county.md', 'services/cases/src/generated/resolvers-types.ts']) {
+    for (const file of [
+      'node_modules/x',
+      'services/cases/node_modules/x',
+      'gateway/dist/main.js',
+      '.turbo/x',
+      'packages/db/.turbo/x',
+      'coverage/x',
+      '.data/pg/x',
+      '.git/HEAD',
+      '.env',
+      'bench/results/county.md',
+      'services/cases/src/generated/resolvers-types.ts',
+    ]) {
       expect({ file, ignored: patterns.some((p) => ignores(p, file)) }).toEqual({ file, ignored: true });
     }
   });
@@ -237,8 +299,20 @@ describe('.dockerignore', () => {
     const sources = stages
       .flatMap((s) => s.instructions)
       .filter((i) => i.op === 'COPY' && !/--from/.test(i.args))
-      .flatMap((i) => i.args.split(/\s+/).filter((a) => !a.startsWith('--')).slice(0, -1));
-    const needed = [...sources, 'gateway/supergraph.graphql', 'gateway/persisted-operations.json', 'services/cases/src/schema.graphql', 'codegen.ts'];
-    for (const file of needed) expect({ file, ignoredBy: patterns.filter((p) => ignores(p, file)) }).toEqual({ file, ignoredBy: [] });
+      .flatMap((i) =>
+        i.args
+          .split(/\s+/)
+          .filter((a) => !a.startsWith('--'))
+          .slice(0, -1),
+      );
+    const needed = [
+      ...sources,
+      'gateway/supergraph.graphql',
+      'gateway/persisted-operations.json',
+      'services/cases/src/schema.graphql',
+      'codegen.ts',
+    ];
+    for (const file of needed)
+      expect({ file, ignoredBy: patterns.filter((p) => ignores(p, file)) }).toEqual({ file, ignoredBy: [] });
   });
 });

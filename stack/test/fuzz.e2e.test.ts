@@ -60,7 +60,18 @@ type Rng = ReturnType<typeof prng>;
 /** Ids seen in the demo data, so some operations reach real rows and not only NOT_FOUND. */
 const knownIds: string[] = [];
 
-const TEXT = ['', 'abc', '张三', '虹星桥镇', 'tab\tline\nfeed\r', "'; DROP TABLE cases; --", '%_\\', '🙂', 'x'.repeat(5_000), ' '];
+const TEXT = [
+  '',
+  'abc',
+  '张三',
+  '虹星桥镇',
+  'tab\tline\nfeed\r',
+  "'; DROP TABLE cases; --",
+  '%_\\',
+  '🙂',
+  'x'.repeat(5_000),
+  ' ',
+];
 const BAD_TEXT = ['a\u0000b', '\u0000', 'bell\u0007', 'esc\u001b[31m', '\u007f', 'x'.repeat(60_000)];
 const IDS = [
   '330522',
@@ -81,7 +92,13 @@ const BAD_FENS: unknown[] = [1.5, 1e300, 'abc', '1e3', 2 ** 53, Number.MAX_SAFE_
 const DATES = ['2024-01-31', '2024-06-01', '2025-12-31'];
 const BAD_DATES: unknown[] = ['2024-13-01', '2024-02-30', 'yesterday', '', 20240101, '2024-1-1', '0000-00-00'];
 const DATETIMES = ['2024-05-01T08:00:00+08:00', '2024-05-01T00:00:00Z'];
-const BAD_DATETIMES: unknown[] = ['2024-05-01', 'not a time', '0000-01-01T00:00:00Z', '2024-05-01T25:00:00Z', 1714550400000];
+const BAD_DATETIMES: unknown[] = [
+  '2024-05-01',
+  'not a time',
+  '0000-01-01T00:00:00Z',
+  '2024-05-01T25:00:00Z',
+  1714550400000,
+];
 
 /** A JSON value for an input type: mostly valid, sometimes not (`bad` is the chance per value). */
 function inputValue(r: Rng, type: GraphQLInputType, bad: number, depth = 0, nullable = true): unknown {
@@ -96,7 +113,8 @@ function inputValue(r: Rng, type: GraphQLInputType, bad: number, depth = 0, null
     const out: Record<string, unknown> = {};
     for (const f of Object.values(type.getFields())) {
       const required = isNonNullType(f.type) && f.defaultValue === undefined;
-      if (required ? !r.chance(bad / 4) : r.chance(0.5)) out[f.name] = depth > 3 ? null : inputValue(r, f.type, bad, depth + 1);
+      if (required ? !r.chance(bad / 4) : r.chance(0.5))
+        out[f.name] = depth > 3 ? null : inputValue(r, f.type, bad, depth + 1);
     }
     if (r.chance(bad / 4)) out.notAField = 1;
     return out;
@@ -175,7 +193,13 @@ function argumentsOf(
 }
 
 /** A selection for an output type: a few fields, nested up to `depth`. */
-function selection(r: Rng, type: GraphQLOutputType, vars: { defs: string[]; values: Record<string, unknown> }, bad: number, depth: number): string {
+function selection(
+  r: Rng,
+  type: GraphQLOutputType,
+  vars: { defs: string[]; values: Record<string, unknown> },
+  bad: number,
+  depth: number,
+): string {
   const named = getNamedType(type) as GraphQLNamedType;
   if (isLeafType(named)) return '';
   if (isUnionType(named) || isInterfaceType(named)) {
@@ -193,9 +217,11 @@ function selection(r: Rng, type: GraphQLOutputType, vars: { defs: string[]; valu
     if (depth <= 0 && !isLeafType(getNamedType(f.type))) continue;
     chosen.add(f);
   }
-  if (![...chosen].some((f) => isLeafType(getNamedType(f.type)))) chosen.add(leaves.length ? r.pick(leaves) : fields[0]!);
+  if (![...chosen].some((f) => isLeafType(getNamedType(f.type))))
+    chosen.add(leaves.length ? r.pick(leaves) : fields[0]!);
   const parts = [...chosen].map(
-    (f) => `${f.name}${argumentsOf(r, f, vars, bad)}${isLeafType(getNamedType(f.type)) ? '' : ` ${selection(r, f.type, vars, bad, depth - 1)}`}`,
+    (f) =>
+      `${f.name}${argumentsOf(r, f, vars, bad)}${isLeafType(getNamedType(f.type)) ? '' : ` ${selection(r, f.type, vars, bad, depth - 1)}`}`,
   );
   if (depth === 0 && r.chance(bad / 4)) parts.push('notAField');
   return `{ ${parts.join(' ')} }`;
@@ -279,7 +305,8 @@ describe(`fuzzing through the gateway (FUZZ_SEED=${SEED})`, () => {
     schema = buildClientSchema((JSON.parse(intro.text) as { data: IntrospectionQuery }).data);
     const seen = await send({
       who: 'admin',
-      query: '{ cases(first: 5) { nodes { id } } parties(first: 5) { nodes { id } } staffMembers(first: 3) { nodes { id } } }',
+      query:
+        '{ cases(first: 5) { nodes { id } } parties(first: 5) { nodes { id } } staffMembers(first: 3) { nodes { id } } }',
       variables: {},
     });
     for (const m of seen.text.matchAll(/"id":"([^"]+)"/g)) knownIds.push(m[1]!);
@@ -351,7 +378,9 @@ describe(`fuzzing through the gateway (FUZZ_SEED=${SEED})`, () => {
       );
     }
     if (failures.length) {
-      console.log(`fuzz: ${failures.length} failures (FUZZ_SEED=${SEED})\n${failures.map((f) => JSON.stringify(f)).join('\n')}`);
+      console.log(
+        `fuzz: ${failures.length} failures (FUZZ_SEED=${SEED})\n${failures.map((f) => JSON.stringify(f)).join('\n')}`,
+      );
     }
     console.log(
       `fuzz: ${ops.length} operations in ${Date.now() - started} ms; answers: ${[...outcomes]

@@ -9,8 +9,17 @@ describe('gateway over the four subgraphs', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    admin = { authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' })}` };
-    stack = await startStack({ databaseUrl: db.url, gatewayPort: 0, subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 }, seedDemoData: true, logger: silentLogger, env: {} });
+    admin = {
+      authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' })}`,
+    };
+    stack = await startStack({
+      databaseUrl: db.url,
+      gatewayPort: 0,
+      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
+      seedDemoData: true,
+      logger: silentLogger,
+      env: {},
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -18,10 +27,17 @@ describe('gateway over the four subgraphs', () => {
   });
 
   it('composes the supergraph from the running subgraphs in introspect mode', async () => {
-    const gw = createGateway(loadGatewayConfig({
-      PORT: '0', SUPERGRAPH_MODE: 'introspect',
-      CASES_URL: stack.services.cases.url, PEOPLE_CREDIT_URL: stack.services.peopleCredit.url, TASKS_URL: stack.services.tasks.url, METRICS_URL: stack.services.metrics.url,
-    }), { logger: silentLogger });
+    const gw = createGateway(
+      loadGatewayConfig({
+        PORT: '0',
+        SUPERGRAPH_MODE: 'introspect',
+        CASES_URL: stack.services.cases.url,
+        PEOPLE_CREDIT_URL: stack.services.peopleCredit.url,
+        TASKS_URL: stack.services.tasks.url,
+        METRICS_URL: stack.services.metrics.url,
+      }),
+      { logger: silentLogger },
+    );
     await gw.start();
     try {
       const r = await gqlRequest(gw.url, `{ division(code: "330522") { name } }`, {}, undefined, admin);

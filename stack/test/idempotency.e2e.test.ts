@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
-import { createTestDatabase, gqlRequest, residentIdNumber, silentLogger, startCommitDropper, throughProxy, waitFor, type CommitDropper, type TestDatabase } from '@zhiyuan/testing';
+import {
+  createTestDatabase,
+  gqlRequest,
+  residentIdNumber,
+  silentLogger,
+  startCommitDropper,
+  throughProxy,
+  waitFor,
+  type CommitDropper,
+  type TestDatabase,
+} from '@zhiyuan/testing';
 import { startStack, type Stack } from '../src';
 
 const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
@@ -20,39 +30,74 @@ describe('idempotency keys through the gateway', () => {
   let pg: Client;
   const auth: Record<string, Record<string, string>> = {};
   const call = (role: string, query: string, variables: Record<string, unknown>, key?: string) =>
-    gqlRequest(stack.gatewayUrl, query, variables, undefined, { ...auth[role], ...(key === undefined ? {} : { 'Idempotency-Key': key }) });
+    gqlRequest(stack.gatewayUrl, query, variables, undefined, {
+      ...auth[role],
+      ...(key === undefined ? {} : { 'Idempotency-Key': key }),
+    });
   const ok = async (query: string, variables: Record<string, unknown> = {}) => {
     const r = await call('admin', query, variables);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return r.data;
   };
   const today = () => new Date().toISOString().slice(0, 10);
-  const payment = (caseId: string, amountFen: number, channel = `counter ${amountFen}`) => ({ i: { caseId, amountFen, paidOn: today(), channel } });
+  const payment = (caseId: string, amountFen: number, channel = `counter ${amountFen}`) => ({
+    i: { caseId, amountFen, paidOn: today(), channel },
+  });
   let serial = 0;
 
   async function newCase(): Promise<string> {
     const person = async (name: string, born: string) =>
-      (await ok(`mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, { i: { name, idNumber: residentIdNumber(born, 700 + ++serial), homeDivisionCode: GANGKOU } })).registerPerson.id as string;
+      (
+        await ok(`mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
+          i: { name, idNumber: residentIdNumber(born, 700 + ++serial), homeDivisionCode: GANGKOU },
+        })
+      ).registerPerson.id as string;
     const [obligor, obligee] = [await person('冯欠款', '19760606'), await person('陈债权', '19830303')];
     const cause = (await ok(`{ causesOfAction { code } }`)).causesOfAction[0].code;
-    return (await ok(`mutation($i: JudgmentInput!) { takeInJudgment(input: $i) { id } }`, {
-      i: { caseNumber: `(2025)浙0522民初${40_000 + Math.floor(Math.random() * 9000) + serial}号`, court: '长兴县人民法院', causeCode: cause, judgeId: (await ok(`{ staffMembers(role: "JUDGE", first: 1) { nodes { id } } }`)).staffMembers.nodes[0].id, effectiveDate: today(), obligorIds: [obligor], obligeeIds: [obligee], principalFen: 50_000_000 },
-    })).takeInJudgment.id as string;
+    return (
+      await ok(`mutation($i: JudgmentInput!) { takeInJudgment(input: $i) { id } }`, {
+        i: {
+          caseNumber: `(2025)浙0522民初${40_000 + Math.floor(Math.random() * 9000) + serial}号`,
+          court: '长兴县人民法院',
+          causeCode: cause,
+          judgeId: (await ok(`{ staffMembers(role: "JUDGE", first: 1) { nodes { id } } }`)).staffMembers.nodes[0].id,
+          effectiveDate: today(),
+          obligorIds: [obligor],
+          obligeeIds: [obligee],
+          principalFen: 50_000_000,
+        },
+      })
+    ).takeInJudgment.id as string;
   }
-  const performances = async (caseId: string) => (await pg.query<{ amount_fen: string }>(`SELECT amount_fen FROM cases.performance WHERE case_id = $1`, [caseId])).rows.map((r) => Number(r.amount_fen));
+  const performances = async (caseId: string) =>
+    (
+      await pg.query<{ amount_fen: string }>(`SELECT amount_fen FROM cases.performance WHERE case_id = $1`, [caseId])
+    ).rows.map((r) => Number(r.amount_fen));
   const auditOf = async (caseId: string) =>
-    (await ok(`query($f: AuditLogFilter) { auditLog(filter: $f, first: 200) { nodes { actor operation outcome errorCode } } }`, { f: { targetId: caseId, action: 'MUTATION' } })).auditLog.nodes
-      .filter((e: { operation: string }) => e.operation === 'recordPayment') as { outcome: string; errorCode: string | null }[];
+    (
+      await ok(
+        `query($f: AuditLogFilter) { auditLog(filter: $f, first: 200) { nodes { actor operation outcome errorCode } } }`,
+        { f: { targetId: caseId, action: 'MUTATION' } },
+      )
+    ).auditLog.nodes.filter((e: { operation: string }) => e.operation === 'recordPayment') as {
+      outcome: string;
+      errorCode: string | null;
+    }[];
 
   beforeAll(async () => {
     db = await createTestDatabase('zy_idem');
     const url = new URL(db.url);
     proxy = await startCommitDropper({ host: url.hostname, port: Number(url.port || 5432) });
     stack = await startStack({
-      databaseUrl: throughProxy(db.url, proxy.address), gatewayPort: 0, subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true, logger: silentLogger, env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false', RESPONSE_CACHE: 'off' },
+      databaseUrl: throughProxy(db.url, proxy.address),
+      gatewayPort: 0,
+      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
+      seedDemoData: true,
+      logger: silentLogger,
+      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false', RESPONSE_CACHE: 'off' },
     });
-    for (const [name, claims] of Object.entries(DEMO_ROLES)) auth[name] = { authorization: `Bearer ${await issueToken(claims as TokenClaims, DEV)}` };
+    for (const [name, claims] of Object.entries(DEMO_ROLES))
+      auth[name] = { authorization: `Bearer ${await issueToken(claims as TokenClaims, DEV)}` };
     pg = new Client({ connectionString: db.url });
     await pg.connect();
   });
@@ -89,10 +134,15 @@ describe('idempotency keys through the gateway', () => {
     expect((await performances(caseId)).sort((a, b) => a - b)).toEqual(amounts);
     const total = amounts.reduce((a, b) => a + b, 0);
     expect((await ok(`query($id: ID!) { case(id: $id) { paidFen } }`, { id: caseId })).case.paidFen).toBe(total);
-    const entries = await waitFor(async () => {
-      const rows = await auditOf(caseId);
-      return rows.filter((e) => e.outcome === 'OK' && e.errorCode === null).length >= amounts.length ? rows : undefined;
-    }, { timeoutMs: 20_000, what: 'the payments audited' });
+    const entries = await waitFor(
+      async () => {
+        const rows = await auditOf(caseId);
+        return rows.filter((e) => e.outcome === 'OK' && e.errorCode === null).length >= amounts.length
+          ? rows
+          : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the payments audited' },
+    );
     expect(entries.filter((e) => e.outcome === 'OK' && e.errorCode === null)).toHaveLength(amounts.length);
     expect(entries.filter((e) => e.outcome === 'OK' && e.errorCode === 'IDEMPOTENT_REPLAY').length).toBeGreaterThan(0);
   });
@@ -106,7 +156,10 @@ describe('idempotency keys through the gateway', () => {
     const other = await call('admin', PAY, payment(caseId, 501), key);
     expect(other.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'CONFLICT', idempotencyKey: key }));
     expect(await performances(caseId)).toEqual([500]);
-    await pg.query(`UPDATE cases.idempotency_key SET created_at = now() - interval '24 hours 1 minute' WHERE key = $1`, [key]);
+    await pg.query(
+      `UPDATE cases.idempotency_key SET created_at = now() - interval '24 hours 1 minute' WHERE key = $1`,
+      [key],
+    );
     const later = await call('admin', PAY, payment(caseId, 500), key);
     expect(later.errors).toBeUndefined();
     expect(later.data.recordPayment.performance.id).not.toBe(first.data.recordPayment.performance.id);
@@ -120,10 +173,13 @@ describe('idempotency keys through the gateway', () => {
     const refused = await call('cadre', PAY, payment(caseId, 800), randomUUID());
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(await performances(caseId)).toEqual([700, 700]);
-    const entries = await waitFor(async () => {
-      const rows = await auditOf(caseId);
-      return rows.length >= 3 ? rows : undefined;
-    }, { what: 'the three payments audited' });
+    const entries = await waitFor(
+      async () => {
+        const rows = await auditOf(caseId);
+        return rows.length >= 3 ? rows : undefined;
+      },
+      { what: 'the three payments audited' },
+    );
     expect(entries.map((e) => `${e.outcome} ${e.errorCode}`).sort()).toEqual(['ERROR FORBIDDEN', 'OK null', 'OK null']);
   });
 

@@ -20,11 +20,33 @@ describe('the main command (npm start)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url, PORT: '0', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development' };
-    for (const k of ['NATS_URL', 'NATS_USER', 'NATS_PASSWORD', 'HOST', 'INTERNAL_AUTH_SECRET', 'JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_JWKS_URL']) delete env[k];
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      PORT: '0',
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'development',
+    };
+    for (const k of [
+      'NATS_URL',
+      'NATS_USER',
+      'NATS_PASSWORD',
+      'HOST',
+      'INTERNAL_AUTH_SECRET',
+      'JWT_SECRET',
+      'JWT_PUBLIC_KEY',
+      'JWT_JWKS_URL',
+    ])
+      delete env[k];
     // A process group of its own, so SIGINT reaches it as Ctrl-C in a terminal does: every process of the command at once.
     // As `npm start` runs it: node with tsx as a loader (no relaying parent process that could kill it mid-shutdown).
-    child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     exited = new Promise((resolve) => child!.once('exit', (code, signal) => resolve({ code, signal })));
@@ -43,7 +65,8 @@ describe('the main command (npm start)', () => {
     for (;;) {
       const m = output.match(re);
       if (m) return m;
-      if (child!.exitCode !== null) throw new Error(`the command exited (${child!.exitCode}) before printing ${re}:\n${output}`);
+      if (child!.exitCode !== null)
+        throw new Error(`the command exited (${child!.exitCode}) before printing ${re}:\n${output}`);
       if (Date.now() > deadline) throw new Error(`no ${re} within ${ms} ms:\n${output}`);
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -58,15 +81,26 @@ describe('the main command (npm start)', () => {
     expect(anonymous.status).toBe(200);
     expect(anonymous.data).toEqual({ __typename: 'Query' });
     // Through a subgraph too, as the demo administrator (the development signing key is in use).
-    const token = await issueToken(DEMO_ROLES.admin!, { secret: DEV_JWT_SECRET, issuer: 'zhiyuan-dev', audience: 'zhiyuan' });
-    const viaSubgraph = await gqlRequest(gatewayUrl!, '{ division(code: "330522") { name } }', {}, undefined, { authorization: `Bearer ${token}` });
+    const token = await issueToken(DEMO_ROLES.admin!, {
+      secret: DEV_JWT_SECRET,
+      issuer: 'zhiyuan-dev',
+      audience: 'zhiyuan',
+    });
+    const viaSubgraph = await gqlRequest(gatewayUrl!, '{ division(code: "330522") { name } }', {}, undefined, {
+      authorization: `Bearer ${token}`,
+    });
     expect(viaSubgraph.status).toBe(200);
     expect(viaSubgraph.errors).toBeUndefined();
     expect(viaSubgraph.data).toHaveProperty('division');
     expect(Date.now() - started).toBeLessThan(60_000);
 
     process.kill(-child!.pid!, 'SIGINT');
-    const result = await Promise.race([exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no exit within 30 s of SIGINT:\n${output}`)), 30_000))]);
+    const result = await Promise.race([
+      exited,
+      new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error(`no exit within 30 s of SIGINT:\n${output}`)), 30_000),
+      ),
+    ]);
     // 130 (128 + SIGINT) means the process died of the signal before the launcher finished stopping:
     // some part re-raised it (an ApolloServer left with stopOnTerminationSignals on does).
     expect(result).toEqual({ code: 0, signal: null });

@@ -20,22 +20,38 @@ run('NATS accounts of deploy/nats.conf', () => {
   let server: ChildProcess;
   let url: string;
   const passwords = {
-    NATS_CASES_PASSWORD: 'c', NATS_PEOPLE_CREDIT_PASSWORD: 'pc', NATS_TASKS_PASSWORD: 't', NATS_METRICS_PASSWORD: 'm', NATS_GATEWAY_PASSWORD: 'g',
-    NATS_PARTNER_BANK_LOAN_PASSWORD: 'bank', NATS_PARTNER_ENLISTMENT_PASSWORD: 'enl', NATS_PARTNER_PARTY_MEMBERSHIP_PASSWORD: 'pm', NATS_PARTNER_CIVILIZED_HOUSEHOLD_PASSWORD: 'ch',
+    NATS_CASES_PASSWORD: 'c',
+    NATS_PEOPLE_CREDIT_PASSWORD: 'pc',
+    NATS_TASKS_PASSWORD: 't',
+    NATS_METRICS_PASSWORD: 'm',
+    NATS_GATEWAY_PASSWORD: 'g',
+    NATS_PARTNER_BANK_LOAN_PASSWORD: 'bank',
+    NATS_PARTNER_ENLISTMENT_PASSWORD: 'enl',
+    NATS_PARTNER_PARTY_MEMBERSHIP_PASSWORD: 'pm',
+    NATS_PARTNER_CIVILIZED_HOUSEHOLD_PASSWORD: 'ch',
   };
 
   beforeAll(async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'nats-accounts-'));
     const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const conf = readFileSync(path.join(root, 'deploy/nats.conf'), 'utf8').replace(/^port: \d+/m, `port: ${port}`).replace(/^http_port: \d+\n/m, '').replace('store_dir: /data', `store_dir: ${dir}/js`);
+    const conf = readFileSync(path.join(root, 'deploy/nats.conf'), 'utf8')
+      .replace(/^port: \d+/m, `port: ${port}`)
+      .replace(/^http_port: \d+\n/m, '')
+      .replace('store_dir: /data', `store_dir: ${dir}/js`);
     writeFileSync(path.join(dir, 'nats.conf'), conf);
-    server = spawn(NATS_SERVER, ['-c', path.join(dir, 'nats.conf'), '-a', '127.0.0.1'], { env: { ...process.env, ...passwords }, stdio: 'ignore' });
+    server = spawn(NATS_SERVER, ['-c', path.join(dir, 'nats.conf'), '-a', '127.0.0.1'], {
+      env: { ...process.env, ...passwords },
+      stdio: 'ignore',
+    });
     url = `nats://127.0.0.1:${port}`;
-    await waitFor(async () => {
-      const nc = await connect({ servers: url, user: 'cases', pass: 'c', timeout: 500 });
-      await nc.close();
-      return true;
-    }, { timeoutMs: 10_000, what: 'nats-server with deploy/nats.conf' });
+    await waitFor(
+      async () => {
+        const nc = await connect({ servers: url, user: 'cases', pass: 'c', timeout: 500 });
+        await nc.close();
+        return true;
+      },
+      { timeoutMs: 10_000, what: 'nats-server with deploy/nats.conf' },
+    );
   });
   afterAll(() => {
     server?.kill();
@@ -46,29 +62,67 @@ run('NATS accounts of deploy/nats.conf', () => {
   });
 
   it('lets a partner pull its own changes, and nothing else', async () => {
-    const peopleCredit = new NatsEventBus({ url, name: 'people-credit', user: 'people-credit', pass: 'pc', logger: silentLogger });
+    const peopleCredit = new NatsEventBus({
+      url,
+      name: 'people-credit',
+      user: 'people-credit',
+      pass: 'pc',
+      logger: silentLogger,
+    });
     await peopleCredit.start();
     await peopleCredit.provisionDurable('partner_BANK_LOAN', 'credit.link.changed.BANK_LOAN');
     await peopleCredit.provisionDurable('partner_ENLISTMENT', 'credit.link.changed.ENLISTMENT');
     const change = (department: 'BANK_LOAN' | 'ENLISTMENT') =>
-      createEvent('credit.link.changed', {
-        changeId: crypto.randomUUID(), partyId: crypto.randomUUID(), department, status: 'RESTRICTED', idNumberMasked: '3305221980****1234',
-        listingIds: [], reason: 'LISTED', changedAt: new Date().toISOString(),
-      }, { producer: 'people-credit', key: 'p' });
+      createEvent(
+        'credit.link.changed',
+        {
+          changeId: crypto.randomUUID(),
+          partyId: crypto.randomUUID(),
+          department,
+          status: 'RESTRICTED',
+          idNumberMasked: '3305221980****1234',
+          listingIds: [],
+          reason: 'LISTED',
+          changedAt: new Date().toISOString(),
+        },
+        { producer: 'people-credit', key: 'p' },
+      );
     const bank = change('BANK_LOAN');
     await peopleCredit.publish('credit.link.changed.BANK_LOAN', bank);
     await peopleCredit.publish('credit.link.changed.ENLISTMENT', change('ENLISTMENT'));
 
     const got: CreditLinkChange[] = [];
-    const client = await startPartnerClient({ natsUrl: url, user: 'partner-bank-loan', pass: 'bank', department: 'BANK_LOAN', durableName: 'partner_BANK_LOAN', onChange: (c) => void got.push(c), log: () => undefined });
-    await waitFor(() => got.some((c) => c.changeId === bank.payload.changeId), { what: 'the bank receives its change' });
+    const client = await startPartnerClient({
+      natsUrl: url,
+      user: 'partner-bank-loan',
+      pass: 'bank',
+      department: 'BANK_LOAN',
+      durableName: 'partner_BANK_LOAN',
+      onChange: (c) => void got.push(c),
+      log: () => undefined,
+    });
+    await waitFor(() => got.some((c) => c.changeId === bank.payload.changeId), {
+      what: 'the bank receives its change',
+    });
     expect(got.every((c) => c.department === 'BANK_LOAN')).toBe(true);
     await client.stop();
 
     // Another department's consumer, publishing, and reading the stream around the consumer are refused.
-    await expect(startPartnerClient({ natsUrl: url, user: 'partner-bank-loan', pass: 'bank', department: 'ENLISTMENT', durableName: 'partner_ENLISTMENT', onChange: () => undefined, log: () => undefined }).then((c) => c.stop())).rejects.toThrow();
+    await expect(
+      startPartnerClient({
+        natsUrl: url,
+        user: 'partner-bank-loan',
+        pass: 'bank',
+        department: 'ENLISTMENT',
+        durableName: 'partner_ENLISTMENT',
+        onChange: () => undefined,
+        log: () => undefined,
+      }).then((c) => c.stop()),
+    ).rejects.toThrow();
     const nc: NatsConnection = await connect({ servers: url, user: 'partner-bank-loan', pass: 'bank' });
-    await expect(nc.jetstream().publish('credit.link.changed.BANK_LOAN', new TextEncoder().encode('{}'), { timeout: 1_000 })).rejects.toThrow();
+    await expect(
+      nc.jetstream().publish('credit.link.changed.BANK_LOAN', new TextEncoder().encode('{}'), { timeout: 1_000 }),
+    ).rejects.toThrow();
     const sub = nc.subscribe('credit.>');
     const subscribed = (async () => {
       for await (const _m of sub) {
@@ -83,7 +137,7 @@ run('NATS accounts of deploy/nats.conf', () => {
     await peopleCredit.close();
   });
 
-  it('gives each partner an inbox of its own: the shared _INBOX.> and another partner\'s inbox prefix are refused', async () => {
+  it("gives each partner an inbox of its own: the shared _INBOX.> and another partner's inbox prefix are refused", async () => {
     /**
      * The server's answer to a subscription: its permissions error, or 'allowed'. The server answers a
      * subscription it refuses before the PONG of the next flush, so after it there is nothing to wait for.
@@ -101,25 +155,51 @@ run('NATS accounts of deploy/nats.conf', () => {
       sub.unsubscribe();
       return answer;
     };
-    const refused = async (nc: NatsConnection, subject: string) => expect({ subject, answer: await subscribing(nc, subject) }).toEqual({ subject, answer: expect.stringMatching(/permissions/i) });
-    const peopleCredit = new NatsEventBus({ url, name: 'people-credit', user: 'people-credit', pass: 'pc', logger: silentLogger });
+    const refused = async (nc: NatsConnection, subject: string) =>
+      expect({ subject, answer: await subscribing(nc, subject) }).toEqual({
+        subject,
+        answer: expect.stringMatching(/permissions/i),
+      });
+    const peopleCredit = new NatsEventBus({
+      url,
+      name: 'people-credit',
+      user: 'people-credit',
+      pass: 'pc',
+      logger: silentLogger,
+    });
     await peopleCredit.start();
     await peopleCredit.provisionDurable('partner_BANK_LOAN', 'credit.link.changed.BANK_LOAN');
     await peopleCredit.provisionDurable('partner_ENLISTMENT', 'credit.link.changed.ENLISTMENT');
     await peopleCredit.close();
 
-    const enlistment = await connect({ servers: url, user: 'partner-enlistment', pass: 'enl', inboxPrefix: '_INBOX_partner-enlistment' });
+    const enlistment = await connect({
+      servers: url,
+      user: 'partner-enlistment',
+      pass: 'enl',
+      inboxPrefix: '_INBOX_partner-enlistment',
+    });
     await refused(enlistment, '_INBOX.>');
     await refused(enlistment, '_INBOX_partner-bank-loan.>');
     await refused(enlistment, '_INBOX_partner-bank-loan.some-request');
     // Its own prefix is allowed: a request through it (its consumer's info) is answered.
-    const info = await (await enlistment.jetstreamManager({ checkAPI: false } as never)).consumers.info('PEOPLE_CREDIT', 'partner_ENLISTMENT');
+    const info = await (
+      await enlistment.jetstreamManager({ checkAPI: false } as never)
+    ).consumers.info('PEOPLE_CREDIT', 'partner_ENLISTMENT');
     expect(info.config.filter_subject).toBe('credit.link.changed.ENLISTMENT');
     await enlistment.close();
 
     // With the client's shared default prefix the partner cannot even read its own consumer.
     await expect(
-      startPartnerClient({ natsUrl: url, user: 'partner-bank-loan', pass: 'bank', inboxPrefix: '_INBOX', department: 'BANK_LOAN', durableName: 'partner_BANK_LOAN', onChange: () => undefined, log: () => undefined }).then((c) => c.stop()),
+      startPartnerClient({
+        natsUrl: url,
+        user: 'partner-bank-loan',
+        pass: 'bank',
+        inboxPrefix: '_INBOX',
+        department: 'BANK_LOAN',
+        durableName: 'partner_BANK_LOAN',
+        onChange: () => undefined,
+        log: () => undefined,
+      }).then((c) => c.stop()),
     ).rejects.toThrow();
   });
 
@@ -140,7 +220,9 @@ run('NATS accounts of deploy/nats.conf', () => {
       for await (const s of gw.status()) if (s.type === 'error') errors.push(String(s.data));
     })();
     gw.publish('cases.case.closed', new TextEncoder().encode('{}'));
-    await expect(gw.jetstream().publish('cases.case.closed', new TextEncoder().encode('{}'), { timeout: 1_000 })).rejects.toThrow();
+    await expect(
+      gw.jetstream().publish('cases.case.closed', new TextEncoder().encode('{}'), { timeout: 1_000 }),
+    ).rejects.toThrow();
     await waitFor(() => errors.some((e) => /permissions/i.test(e)), { what: 'a permissions violation reported' });
     await cases.close();
     await gw.close();

@@ -1,4 +1,12 @@
-import { createTestDatabase, gqlRequest, residentIdNumber, silentLogger, uniqueService, waitFor, type TestDatabase } from '@zhiyuan/testing';
+import {
+  createTestDatabase,
+  gqlRequest,
+  residentIdNumber,
+  silentLogger,
+  uniqueService,
+  waitFor,
+  type TestDatabase,
+} from '@zhiyuan/testing';
 import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
 import { startStack, type Stack } from '../src';
 
@@ -14,7 +22,8 @@ describe('payment reversal across the four subgraphs', () => {
   let db: TestDatabase;
   let stack: Stack;
   const auth: Record<string, Record<string, string>> = {};
-  const call = (role: string | null, query: string, variables: Record<string, unknown> = {}) => gqlRequest(stack.gatewayUrl, query, variables, undefined, role ? auth[role]! : {});
+  const call = (role: string | null, query: string, variables: Record<string, unknown> = {}) =>
+    gqlRequest(stack.gatewayUrl, query, variables, undefined, role ? auth[role]! : {});
   const ok = async (role: string | null, query: string, variables: Record<string, unknown> = {}) => {
     const r = await call(role, query, variables);
     if (r.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(r.errors)}`);
@@ -32,7 +41,8 @@ describe('payment reversal across the four subgraphs', () => {
       env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' },
       consumers: { groupPrefix: uniqueService('reversal'), startAt: 'new' },
     });
-    for (const [name, claims] of Object.entries(DEMO_ROLES)) auth[name] = { authorization: `Bearer ${await issueToken(claims as TokenClaims, DEV)}` };
+    for (const [name, claims] of Object.entries(DEMO_ROLES))
+      auth[name] = { authorization: `Bearer ${await issueToken(claims as TokenClaims, DEV)}` };
   });
   afterAll(async () => {
     await stack?.stop();
@@ -44,8 +54,10 @@ describe('payment reversal across the four subgraphs', () => {
       ok('admin', `mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
         i: { name, idNumber: id, phone: '13812345678', address: '港口村 2 号', homeDivisionCode: GANGKOU },
       });
-    const obligor = (await register('赵错账', residentIdNumber('19790303', Math.floor(Math.random() * 900) + 100))).registerPerson.id;
-    const obligee = (await register('钱申请', residentIdNumber('19860404', Math.floor(Math.random() * 900) + 100))).registerPerson.id;
+    const obligor = (await register('赵错账', residentIdNumber('19790303', Math.floor(Math.random() * 900) + 100)))
+      .registerPerson.id;
+    const obligee = (await register('钱申请', residentIdNumber('19860404', Math.floor(Math.random() * 900) + 100)))
+      .registerPerson.id;
     const { causesOfAction } = await ok('admin', `{ causesOfAction { code } }`);
     const n = Math.floor(Math.random() * 9000) + 1000;
     const today = new Date().toISOString().slice(0, 10);
@@ -63,8 +75,14 @@ describe('payment reversal across the four subgraphs', () => {
         },
       })
     ).takeInJudgment.id as string;
-    await ok('admin', `mutation($i: FileEnforcementInput!) { fileEnforcement(input: $i) { id } }`, { i: { caseId, enforcementNumber: `(2025)浙0522执${n}号` } });
-    await ok('admin', `mutation($id: ID!) { changeCaseState(caseId: $id, to: IN_PROGRESS, reason: "开始执行") { state } }`, { id: caseId });
+    await ok('admin', `mutation($i: FileEnforcementInput!) { fileEnforcement(input: $i) { id } }`, {
+      i: { caseId, enforcementNumber: `(2025)浙0522执${n}号` },
+    });
+    await ok(
+      'admin',
+      `mutation($id: ID!) { changeCaseState(caseId: $id, to: IN_PROGRESS, reason: "开始执行") { state } }`,
+      { id: caseId },
+    );
     const listing = await waitFor(
       async () =>
         (
@@ -80,14 +98,20 @@ describe('payment reversal across the four subgraphs', () => {
       timeline { kind } performances { id reversal { reason } } listings { id status }
       obligors { homeDivision { stats(period: $p) { closedCases } } }
       judge { performance(period: $p) { rawCount } } } }`;
-    const paid = await ok('officer', `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { performance { id } case { state } } }`, {
-      i: { caseId, amountFen: 800_000, paidOn: today, channel: 'BANK_TRANSFER' },
-    });
+    const paid = await ok(
+      'officer',
+      `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { performance { id } case { state } } }`,
+      {
+        i: { caseId, amountFen: 800_000, paidOn: today, channel: 'BANK_TRANSFER' },
+      },
+    );
     expect(paid.recordPayment.case.state).toBe('COMPLETED');
     const closed = await waitFor(
       async () => {
         const d = (await ok('admin', view, { id: caseId, p: year })).case;
-        return d.judge.performance?.rawCount >= 1 && d.listings.every((l: { status: string }) => l.status === 'REMOVED') ? d : undefined;
+        return d.judge.performance?.rawCount >= 1 && d.listings.every((l: { status: string }) => l.status === 'REMOVED')
+          ? d
+          : undefined;
       },
       { timeoutMs: 20_000, what: 'close counted and listing removed' },
     );
@@ -96,18 +120,27 @@ describe('payment reversal across the four subgraphs', () => {
 
     // A village cadre may not put payments right; the presiding judge may.
     const REVERSE = `mutation($id: ID!, $r: String!) { reversePayment(id: $id, reason: $r) { case { state outstandingFen } performance { reversal { reason reopenedTo } } } }`;
-    expect((await call('cadre', REVERSE, { id: paid.recordPayment.performance.id, r: '银行退票' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await call('cadre', REVERSE, { id: paid.recordPayment.performance.id, r: '银行退票' })).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('FORBIDDEN');
     const reversed = await ok('judge', REVERSE, { id: paid.recordPayment.performance.id, r: '银行退票' });
     expect(reversed.reversePayment).toEqual({
       case: { state: 'IN_PROGRESS', outstandingFen: 800_000 },
       performance: { reversal: { reason: '银行退票', reopenedTo: 'IN_PROGRESS' } },
     });
-    expect((await call('judge', REVERSE, { id: paid.recordPayment.performance.id, r: '再次' })).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(
+      (await call('judge', REVERSE, { id: paid.recordPayment.performance.id, r: '再次' })).errors?.[0]?.extensions
+        ?.code,
+    ).toBe('CONFLICT');
 
     const reopened = await waitFor(
       async () => {
         const d = (await ok('admin', view, { id: caseId, p: year })).case;
-        return d.judge.performance?.rawCount === judgeCount - 1 && d.obligors[0].homeDivision.stats.closedCases === closedCases - 1 ? d : undefined;
+        return d.judge.performance?.rawCount === judgeCount - 1 &&
+          d.obligors[0].homeDivision.stats.closedCases === closedCases - 1
+          ? d
+          : undefined;
       },
       { timeoutMs: 20_000, what: 'the close no longer counted' },
     );
@@ -118,7 +151,12 @@ describe('payment reversal across the four subgraphs', () => {
       performances: [{ reversal: { reason: '银行退票' } }],
       listings: [{ id: listing, status: 'REMOVED' }],
     });
-    expect(reopened.timeline.map((t: { kind: string }) => t.kind).slice(-4)).toEqual(['PAYMENT_RECORDED', 'CLOSED', 'PAYMENT_REVERSED', 'REOPENED']);
+    expect(reopened.timeline.map((t: { kind: string }) => t.kind).slice(-4)).toEqual([
+      'PAYMENT_RECORDED',
+      'CLOSED',
+      'PAYMENT_REVERSED',
+      'REOPENED',
+    ]);
     // The obligation is outstanding again for people-credit: the court may list the obligor anew.
     await waitFor(
       async () =>

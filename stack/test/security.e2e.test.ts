@@ -24,18 +24,38 @@ describe('gateway security', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     stack = await startStack({
-      databaseUrl: db.url, gatewayPort: 0, subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 }, seedDemoData: true, logger: silentLogger,
+      databaseUrl: db.url,
+      gatewayPort: 0,
+      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
+      seedDemoData: true,
+      logger: silentLogger,
       env: { RATE_LIMIT_PER_MINUTE: '0', INTERNAL_AUTH_SECRET: SECRET },
     });
     const keys = await generateKeyPair('RS256');
     privateKey = keys.privateKey;
     const safelistFile = path.join(tmpdir(), `safelist-${Date.now()}.json`);
-    writeFileSync(safelistFile, JSON.stringify({ [sha256(safeQuery)]: safeQuery, [sha256(introspectionQuery)]: introspectionQuery }));
-    prod = createGateway(loadGatewayConfig({
-      NODE_ENV: 'production', INTERNAL_AUTH_SECRET: SECRET, PORT: '0', JWT_PUBLIC_KEY: await exportSPKI(keys.publicKey), JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'zhiyuan',
-      RATE_LIMIT_PER_MINUTE: '5', PERSISTED_OPERATIONS: 'enforce', PERSISTED_OPERATIONS_FILE: safelistFile,
-      CASES_URL: stack.services.cases.url, PEOPLE_CREDIT_URL: stack.services.peopleCredit.url, TASKS_URL: stack.services.tasks.url, METRICS_URL: stack.services.metrics.url,
-    }), { logger: silentLogger });
+    writeFileSync(
+      safelistFile,
+      JSON.stringify({ [sha256(safeQuery)]: safeQuery, [sha256(introspectionQuery)]: introspectionQuery }),
+    );
+    prod = createGateway(
+      loadGatewayConfig({
+        NODE_ENV: 'production',
+        INTERNAL_AUTH_SECRET: SECRET,
+        PORT: '0',
+        JWT_PUBLIC_KEY: await exportSPKI(keys.publicKey),
+        JWT_ISSUER: 'https://idp.example',
+        JWT_AUDIENCE: 'zhiyuan',
+        RATE_LIMIT_PER_MINUTE: '5',
+        PERSISTED_OPERATIONS: 'enforce',
+        PERSISTED_OPERATIONS_FILE: safelistFile,
+        CASES_URL: stack.services.cases.url,
+        PEOPLE_CREDIT_URL: stack.services.peopleCredit.url,
+        TASKS_URL: stack.services.tasks.url,
+        METRICS_URL: stack.services.metrics.url,
+      }),
+      { logger: silentLogger },
+    );
     await prod.start();
   });
   afterAll(async () => {
@@ -55,17 +75,42 @@ describe('gateway security', () => {
       expect(r.data).toBeUndefined();
       expect(r.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     }
-    const ok = await gqlRequest(stack.gatewayUrl, '{ __typename }', {}, undefined, bearer(await issueToken(DEMO_ROLES.admin!, DEV)));
+    const ok = await gqlRequest(
+      stack.gatewayUrl,
+      '{ __typename }',
+      {},
+      undefined,
+      bearer(await issueToken(DEMO_ROLES.admin!, DEV)),
+    );
     expect(ok.status).toBe(200);
   });
 
   it('in production accepts only tokens of the configured key, issuer and audience', async () => {
-    const sign = (iss: string) => new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'RS256' }).setSubject('u').setIssuer(iss).setAudience('zhiyuan').setExpirationTime('5m').sign(privateKey);
+    const sign = (iss: string) =>
+      new SignJWT({ roles: ['ADMIN'] })
+        .setProtectedHeader({ alg: 'RS256' })
+        .setSubject('u')
+        .setIssuer(iss)
+        .setAudience('zhiyuan')
+        .setExpirationTime('5m')
+        .sign(privateKey);
     const good = await gqlRequest(prod.url, safeQuery, {}, undefined, bearer(await sign('https://idp.example')));
     expect(good.status).toBe(200);
-    const wrongIssuer = await gqlRequest(prod.url, safeQuery, {}, undefined, bearer(await sign('https://evil.example')));
+    const wrongIssuer = await gqlRequest(
+      prod.url,
+      safeQuery,
+      {},
+      undefined,
+      bearer(await sign('https://evil.example')),
+    );
     expect(wrongIssuer.status).toBe(401);
-    const hs256 = await gqlRequest(prod.url, safeQuery, {}, undefined, bearer(await issueToken(DEMO_ROLES.admin!, { ...DEV, issuer: 'https://idp.example' })));
+    const hs256 = await gqlRequest(
+      prod.url,
+      safeQuery,
+      {},
+      undefined,
+      bearer(await issueToken(DEMO_ROLES.admin!, { ...DEV, issuer: 'https://idp.example' })),
+    );
     expect(hs256.status).toBe(401);
   });
 
@@ -75,17 +120,36 @@ describe('gateway security', () => {
     const target = new URL(stack.services.peopleCredit.url);
     const proxy = http.createServer((req, res) => {
       forwarded++;
-      const up = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
+      const up = http.request(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        },
+      );
       req.pipe(up);
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
-    const gw = createGateway(loadGatewayConfig({ PORT: '0', INTERNAL_AUTH_SECRET: SECRET, CASES_URL: proxyUrl, PEOPLE_CREDIT_URL: proxyUrl, TASKS_URL: proxyUrl, METRICS_URL: proxyUrl }), { logger: silentLogger });
+    const gw = createGateway(
+      loadGatewayConfig({
+        PORT: '0',
+        INTERNAL_AUTH_SECRET: SECRET,
+        CASES_URL: proxyUrl,
+        PEOPLE_CREDIT_URL: proxyUrl,
+        TASKS_URL: proxyUrl,
+        METRICS_URL: proxyUrl,
+      }),
+      { logger: silentLogger },
+    );
     await gw.start();
-    const fine = await gqlRequest(gw.url, '{ division(code: "330522") { code } }', {}, undefined, bearer(await issueToken(DEMO_ROLES.admin!, DEV)));
+    const fine = await gqlRequest(
+      gw.url,
+      '{ division(code: "330522") { code } }',
+      {},
+      undefined,
+      bearer(await issueToken(DEMO_ROLES.admin!, DEV)),
+    );
     expect(fine.data.division.code).toBe('330522');
     expect(forwarded).toBe(1);
     const deep = `{ division(code: "330522") { ${'parent { '.repeat(14)}code${' }'.repeat(14)} } }`;
@@ -117,8 +181,18 @@ describe('gateway security', () => {
     const free = await gqlRequest(prod.url, '{ __typename }');
     expect(free.status).toBe(400);
     expect(free.errors![0]!.extensions!.code).toBe('PERSISTED_QUERY_REQUIRED');
-    const sign = new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'RS256' }).setSubject('u').setIssuer('https://idp.example').setAudience('zhiyuan').setExpirationTime('5m').sign(privateKey);
-    const res = await fetch(prod.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign}` }, body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(safeQuery) } } }) });
+    const sign = new SignJWT({ roles: ['ADMIN'] })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('u')
+      .setIssuer('https://idp.example')
+      .setAudience('zhiyuan')
+      .setExpirationTime('5m')
+      .sign(privateKey);
+    const res = await fetch(prod.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await sign}` },
+      body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: sha256(safeQuery) } } }),
+    });
     const body = (await res.json()) as { data?: { division: { name: string } } };
     expect(body.data?.division.name).toBe('长兴县');
   });

@@ -14,8 +14,20 @@ export interface ScaleShape {
 
 /** Changxing-like county; the province is 100 such counties (1,000,000 judgments). */
 export const SCALES: Record<Scale, ScaleShape> = {
-  county: { counties: 1, townshipsPerCounty: 16, villagesPerTownship: 17, partiesPerCounty: 20_000, judgmentsPerCounty: 10_000 },
-  province: { counties: 100, townshipsPerCounty: 16, villagesPerTownship: 17, partiesPerCounty: 20_000, judgmentsPerCounty: 10_000 },
+  county: {
+    counties: 1,
+    townshipsPerCounty: 16,
+    villagesPerTownship: 17,
+    partiesPerCounty: 20_000,
+    judgmentsPerCounty: 10_000,
+  },
+  province: {
+    counties: 100,
+    townshipsPerCounty: 16,
+    villagesPerTownship: 17,
+    partiesPerCounty: 20_000,
+    judgmentsPerCounty: 10_000,
+  },
 };
 
 /** The last day of the generated three years; fixed so the data does not depend on the clock. */
@@ -27,7 +39,22 @@ const START_MS = END_MS - 3 * 365 * DAY;
 // Changxing's real township codes (as in the people-credit demo tree), so county-scale data lands on
 // the divisions the product seeds.
 const CHANGXING_TOWNSHIPS = [
-  '001', '002', '003', '004', '101', '102', '103', '104', '105', '106', '107', '108', '109', '201', '202', '203',
+  '001',
+  '002',
+  '003',
+  '004',
+  '101',
+  '102',
+  '103',
+  '104',
+  '105',
+  '106',
+  '107',
+  '108',
+  '109',
+  '201',
+  '202',
+  '203',
 ];
 
 export interface DivisionRow {
@@ -56,20 +83,23 @@ export interface PartyRow {
 
 /** What happens to a judgment after it becomes effective. */
 export type Outcome =
-  | 'PERFORMED_AFTER_URGING'
-  | 'COMPLETED'
-  | 'INSTALMENTS'
-  | 'SETTLED'
-  | 'TERMINATED_THIS_ROUND'
-  | 'EXITED'
-  | 'OPEN';
+  'PERFORMED_AFTER_URGING' | 'COMPLETED' | 'INSTALMENTS' | 'SETTLED' | 'TERMINATED_THIS_ROUND' | 'EXITED' | 'OPEN';
 
 export type Step =
   | { kind: 'startUrging'; on: string }
   | { kind: 'payment'; on: string; amountFen: number; channel: string }
   | { kind: 'fileEnforcement'; on: string; enforcementNumber: string; needsService: boolean }
-  | { kind: 'settlement'; on: string; settlementKind: 'SETTLEMENT' | 'INSTALMENT_PLAN'; instalments: { dueDate: string; amountFen: number }[] }
-  | { kind: 'listDishonest'; on: string; ground: 'ABLE_BUT_REFUSES' | 'EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS' | 'BREAKS_PROPERTY_REPORTING_DUTY' }
+  | {
+      kind: 'settlement';
+      on: string;
+      settlementKind: 'SETTLEMENT' | 'INSTALMENT_PLAN';
+      instalments: { dueDate: string; amountFen: number }[];
+    }
+  | {
+      kind: 'listDishonest';
+      on: string;
+      ground: 'ABLE_BUT_REFUSES' | 'EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS' | 'BREAKS_PROPERTY_REPORTING_DUTY';
+    }
   | { kind: 'changeState'; on: string; to: 'IN_PROGRESS' | 'TERMINATED_THIS_ROUND' | 'EXITED'; reason: string };
 
 export interface JudgmentRow {
@@ -93,9 +123,21 @@ export interface JudgmentRow {
 }
 
 const CAUSES: Record<string, number> = {
-  SALE_CONTRACT: 16, CONSTRUCTION_CONTRACT: 6, LEASE_CONTRACT: 5, SERVICE_CONTRACT: 4, PRIVATE_LENDING: 22, FINANCIAL_LOAN: 14,
-  LABOUR_REMUNERATION: 8, LABOUR_CONTRACT: 3, TRAFFIC_ACCIDENT: 7, PERSONAL_INJURY: 3, DIVORCE: 3, CHILD_SUPPORT: 3,
-  ELDER_SUPPORT: 1, PROPERTY_RIGHTS: 2, OTHER: 3,
+  SALE_CONTRACT: 16,
+  CONSTRUCTION_CONTRACT: 6,
+  LEASE_CONTRACT: 5,
+  SERVICE_CONTRACT: 4,
+  PRIVATE_LENDING: 22,
+  FINANCIAL_LOAN: 14,
+  LABOUR_REMUNERATION: 8,
+  LABOUR_CONTRACT: 3,
+  TRAFFIC_ACCIDENT: 7,
+  PERSONAL_INJURY: 3,
+  DIVORCE: 3,
+  CHILD_SUPPORT: 3,
+  ELDER_SUPPORT: 1,
+  PROPERTY_RIGHTS: 2,
+  OTHER: 3,
 };
 
 // About a third performed after urging (the report: 422 in full before enforcement out of 3,420 urged,
@@ -155,7 +197,8 @@ export class Dataset {
       for (let t = 0; t < s.townshipsPerCounty; t++) {
         const township = this.townshipCode(c, t);
         yield { code: township, level: 'TOWNSHIP', parentCode: county };
-        for (let v = 0; v < s.villagesPerTownship; v++) yield { code: this.villageCode(c, t, v), level: 'VILLAGE', parentCode: township };
+        for (let v = 0; v < s.villagesPerTownship; v++)
+          yield { code: this.villageCode(c, t, v), level: 'VILLAGE', parentCode: township };
       }
     }
   }
@@ -176,9 +219,19 @@ export class Dataset {
     const phone = `1${rng.pick(['33', '35', '37', '38', '39', '58', '59', '80', '89'])}${String(rng.int(0, 99_999_999)).padStart(8, '0')}`;
     if (rng.chance(orgShare)) {
       return {
-        key, index, kind: 'ORGANIZATION', name: companyName(rng, '长兴县'), idNumber: unifiedCreditCode(this.countyCode(c), 10_000_000 + index),
-        birthDate: null, male: null, phone, homeDivisionCode: village, legalRepresentative: personName(rng, rng.chance(0.8)),
-        disability: false, seriousIllness: false, lowIncome: false,
+        key,
+        index,
+        kind: 'ORGANIZATION',
+        name: companyName(rng, '长兴县'),
+        idNumber: unifiedCreditCode(this.countyCode(c), 10_000_000 + index),
+        birthDate: null,
+        male: null,
+        phone,
+        homeDivisionCode: village,
+        legalRepresentative: personName(rng, rng.chance(0.8)),
+        disability: false,
+        seriousIllness: false,
+        lowIncome: false,
       };
     }
     const male = rng.chance(0.62);
@@ -190,9 +243,19 @@ export class Dataset {
     const sequence = 2 * Math.floor(local / days) + (male ? 1 : 0);
     const age = 2026 - Number(birthDate.slice(0, 4));
     return {
-      key, index, kind: 'PERSON', name: personName(rng, male), idNumber: residentIdNumber(this.countyCode(c), birthDate, sequence, male),
-      birthDate, male, phone, homeDivisionCode: village, legalRepresentative: null,
-      disability: rng.chance(age > 65 ? 0.05 : 0.01), seriousIllness: rng.chance(0.01), lowIncome: rng.chance(0.06),
+      key,
+      index,
+      kind: 'PERSON',
+      name: personName(rng, male),
+      idNumber: residentIdNumber(this.countyCode(c), birthDate, sequence, male),
+      birthDate,
+      male,
+      phone,
+      homeDivisionCode: village,
+      legalRepresentative: null,
+      disability: rng.chance(age > 65 ? 0.05 : 0.01),
+      seriousIllness: rng.chance(0.01),
+      lowIncome: rng.chance(0.06),
     };
   }
 
@@ -231,14 +294,40 @@ export class Dataset {
       if (rng.chance(0.3)) {
         const first = Math.round(owed * (0.3 + rng.next() * 0.4));
         steps.push({ kind: 'payment', on: at(payDay), amountFen: first, channel: channel() });
-        steps.push({ kind: 'payment', on: at(payDay + rng.int(1, 5) * DAY), amountFen: owed - first, channel: channel() });
+        steps.push({
+          kind: 'payment',
+          on: at(payDay + rng.int(1, 5) * DAY),
+          amountFen: owed - first,
+          channel: channel(),
+        });
       } else {
         steps.push({ kind: 'payment', on: at(payDay), amountFen: owed, channel: channel() });
       }
-      return this.judgmentRow(index, local, year, courtCode, causeCode, rng, effectiveDate, deadlineMs, obligorIndex, obligeeIndex, principalFen, interestFen, costsFen, outcome, steps);
+      return this.judgmentRow(
+        index,
+        local,
+        year,
+        courtCode,
+        causeCode,
+        rng,
+        effectiveDate,
+        deadlineMs,
+        obligorIndex,
+        obligeeIndex,
+        principalFen,
+        interestFen,
+        costsFen,
+        outcome,
+        steps,
+      );
     }
     let t = deadlineMs + rng.int(5, 60) * DAY;
-    steps.push({ kind: 'fileEnforcement', on: at(t), enforcementNumber: `(${at(t).slice(0, 4)})浙${courtCode}执${local + 1}号`, needsService: rng.chance(0.3) });
+    steps.push({
+      kind: 'fileEnforcement',
+      on: at(t),
+      enforcementNumber: `(${at(t).slice(0, 4)})浙${courtCode}执${local + 1}号`,
+      needsService: rng.chance(0.3),
+    });
     // Filing hands the case to the township's officer, who starts enforcement.
     t += rng.int(1, 10) * DAY;
     steps.push({ kind: 'changeState', on: at(t), to: 'IN_PROGRESS', reason: '立案后开始执行' });
@@ -258,8 +347,16 @@ export class Dataset {
         const n = outcome === 'INSTALMENTS' ? rng.int(3, 12) : rng.int(1, 2);
         const each = Math.floor(owed / n);
         // Due dates are not clamped to the data end: a plan agreed near it runs on into the future.
-        const instalments = Array.from({ length: n }, (_, k) => ({ dueDate: iso(t + (k + 1) * 30 * DAY), amountFen: k === n - 1 ? owed - each * (n - 1) : each }));
-        steps.push({ kind: 'settlement', on: at(t), settlementKind: outcome === 'INSTALMENTS' ? 'INSTALMENT_PLAN' : 'SETTLEMENT', instalments });
+        const instalments = Array.from({ length: n }, (_, k) => ({
+          dueDate: iso(t + (k + 1) * 30 * DAY),
+          amountFen: k === n - 1 ? owed - each * (n - 1) : each,
+        }));
+        steps.push({
+          kind: 'settlement',
+          on: at(t),
+          settlementKind: outcome === 'INSTALMENTS' ? 'INSTALMENT_PLAN' : 'SETTLEMENT',
+          instalments,
+        });
         // Instalments fall due over time; those not yet due at the data end stay unpaid.
         for (const inst of instalments) {
           if (Date.parse(inst.dueDate) >= END_MS) break;
@@ -268,33 +365,104 @@ export class Dataset {
         break;
       }
       case 'TERMINATED_THIS_ROUND': {
-        if (rng.chance(0.4)) steps.push({ kind: 'payment', on: at(t), amountFen: Math.round(owed * rng.next() * 0.3) + 1, channel: channel() });
-        if (rng.chance(0.5)) steps.push({ kind: 'listDishonest', on: at(t + 5 * DAY), ground: rng.pick(['ABLE_BUT_REFUSES', 'EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS', 'BREAKS_PROPERTY_REPORTING_DUTY'] as const) });
-        steps.push({ kind: 'changeState', on: at(t + rng.int(30, 150) * DAY), to: 'TERMINATED_THIS_ROUND', reason: '经财产调查，未发现可供执行的财产' });
+        if (rng.chance(0.4))
+          steps.push({
+            kind: 'payment',
+            on: at(t),
+            amountFen: Math.round(owed * rng.next() * 0.3) + 1,
+            channel: channel(),
+          });
+        if (rng.chance(0.5))
+          steps.push({
+            kind: 'listDishonest',
+            on: at(t + 5 * DAY),
+            ground: rng.pick([
+              'ABLE_BUT_REFUSES',
+              'EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS',
+              'BREAKS_PROPERTY_REPORTING_DUTY',
+            ] as const),
+          });
+        steps.push({
+          kind: 'changeState',
+          on: at(t + rng.int(30, 150) * DAY),
+          to: 'TERMINATED_THIS_ROUND',
+          reason: '经财产调查，未发现可供执行的财产',
+        });
         break;
       }
       case 'EXITED':
-        steps.push({ kind: 'changeState', on: at(t), to: 'EXITED', reason: '被执行人年老体弱、丧失劳动能力，经权利人谅解退出执行程序' });
+        steps.push({
+          kind: 'changeState',
+          on: at(t),
+          to: 'EXITED',
+          reason: '被执行人年老体弱、丧失劳动能力，经权利人谅解退出执行程序',
+        });
         break;
       case 'OPEN':
-        if (rng.chance(0.35)) steps.push({ kind: 'listDishonest', on: at(t + rng.int(10, 60) * DAY), ground: 'ABLE_BUT_REFUSES' });
-        if (rng.chance(0.3)) steps.push({ kind: 'payment', on: at(t + rng.int(10, 90) * DAY), amountFen: Math.round(owed * rng.next() * 0.5) + 1, channel: channel() });
+        if (rng.chance(0.35))
+          steps.push({ kind: 'listDishonest', on: at(t + rng.int(10, 60) * DAY), ground: 'ABLE_BUT_REFUSES' });
+        if (rng.chance(0.3))
+          steps.push({
+            kind: 'payment',
+            on: at(t + rng.int(10, 90) * DAY),
+            amountFen: Math.round(owed * rng.next() * 0.5) + 1,
+            channel: channel(),
+          });
         break;
     }
     steps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
-    return this.judgmentRow(index, local, year, courtCode, causeCode, rng, effectiveDate, deadlineMs, obligorIndex, obligeeIndex, principalFen, interestFen, costsFen, outcome, steps);
+    return this.judgmentRow(
+      index,
+      local,
+      year,
+      courtCode,
+      causeCode,
+      rng,
+      effectiveDate,
+      deadlineMs,
+      obligorIndex,
+      obligeeIndex,
+      principalFen,
+      interestFen,
+      costsFen,
+      outcome,
+      steps,
+    );
   }
 
   private judgmentRow(
-    index: number, local: number, year: string, courtCode: string, causeCode: string, rng: Rng, effectiveDate: string, deadlineMs: number,
-    obligorIndex: number, obligeeIndex: number, principalFen: number, interestFen: number, costsFen: number, outcome: Outcome, steps: Step[],
+    index: number,
+    local: number,
+    year: string,
+    courtCode: string,
+    causeCode: string,
+    rng: Rng,
+    effectiveDate: string,
+    deadlineMs: number,
+    obligorIndex: number,
+    obligeeIndex: number,
+    principalFen: number,
+    interestFen: number,
+    costsFen: number,
+    outcome: Outcome,
+    steps: Step[],
   ): JudgmentRow {
     return {
-      key: uuidFrom(rng), index,
+      key: uuidFrom(rng),
+      index,
       caseNumber: `(${year})浙${courtCode}民初${local + 1}号`,
       court: this.scale === 'county' ? '长兴县人民法院' : `浙江省${courtCode}法院`,
-      causeCode, judgeIndex: rng.int(0, 1), effectiveDate, performanceDeadline: iso(deadlineMs),
-      obligorIndex, obligeeIndex, principalFen, interestFen, costsFen, outcome, steps,
+      causeCode,
+      judgeIndex: rng.int(0, 1),
+      effectiveDate,
+      performanceDeadline: iso(deadlineMs),
+      obligorIndex,
+      obligeeIndex,
+      principalFen,
+      interestFen,
+      costsFen,
+      outcome,
+      steps,
     };
   }
 

@@ -20,7 +20,17 @@ const csvCell = (v: unknown) => {
 
 /** The columns of the cases import command (`npm run import:judgments -- FILE`). */
 export const JUDGMENT_CSV_COLUMNS = [
-  'caseNumber', 'court', 'causeCode', 'judgeId', 'effectiveDate', 'performanceDeadline', 'obligorIds', 'obligeeIds', 'principalFen', 'interestFen', 'costsFen',
+  'caseNumber',
+  'court',
+  'causeCode',
+  'judgeId',
+  'effectiveDate',
+  'performanceDeadline',
+  'obligorIds',
+  'obligeeIds',
+  'principalFen',
+  'interestFen',
+  'costsFen',
 ] as const;
 
 export interface IdResolver {
@@ -32,7 +42,19 @@ export interface IdResolver {
 
 /** One judgment as a CSV row of the import command. */
 export function judgmentCsvRow(j: JudgmentRow, ids: IdResolver): string {
-  return [j.caseNumber, j.court, j.causeCode, ids.judge(j.judgeIndex), j.effectiveDate, j.performanceDeadline, ids.party(j.obligorIndex), ids.party(j.obligeeIndex), j.principalFen, j.interestFen, j.costsFen]
+  return [
+    j.caseNumber,
+    j.court,
+    j.causeCode,
+    ids.judge(j.judgeIndex),
+    j.effectiveDate,
+    j.performanceDeadline,
+    ids.party(j.obligorIndex),
+    ids.party(j.obligeeIndex),
+    j.principalFen,
+    j.interestFen,
+    j.costsFen,
+  ]
     .map(csvCell)
     .join(',');
 }
@@ -43,7 +65,13 @@ export function generatorIds(ds: Dataset): IdResolver {
 }
 
 /** Streams judgments [from, to) as an import CSV. */
-export async function writeJudgmentsCsv(ds: Dataset, file: string, ids: IdResolver, from = 0, to = ds.totalJudgments): Promise<number> {
+export async function writeJudgmentsCsv(
+  ds: Dataset,
+  file: string,
+  ids: IdResolver,
+  from = 0,
+  to = ds.totalJudgments,
+): Promise<number> {
   mkdirSync(path.dirname(file), { recursive: true });
   const csv = createWriteStream(file);
   await writeLine(csv, JUDGMENT_CSV_COLUMNS.join(','));

@@ -25,9 +25,28 @@ export interface LoadResult {
  * Runs autocannon in its own process (the product runs in this one, so the load generator must not
  * share its event loop) and returns its JSON summary.
  */
-export async function runAutocannon(opts: { url: string; headers: Record<string, string>; body: string; durationSeconds: number; connections: number }): Promise<Omit<LoadResult, 'target' | 'operation' | 'graphqlErrors'>> {
+export async function runAutocannon(opts: {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+  durationSeconds: number;
+  connections: number;
+}): Promise<Omit<LoadResult, 'target' | 'operation' | 'graphqlErrors'>> {
   const bin = path.join(REPO_ROOT, 'node_modules/.bin/autocannon');
-  const args = ['-j', '-n', '-c', String(opts.connections), '-d', String(opts.durationSeconds), '-m', 'POST', '-H', 'content-type=application/json', '-b', opts.body];
+  const args = [
+    '-j',
+    '-n',
+    '-c',
+    String(opts.connections),
+    '-d',
+    String(opts.durationSeconds),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-b',
+    opts.body,
+  ];
   for (const [k, v] of Object.entries(opts.headers)) args.push('-H', `${k}=${v}`);
   args.push(opts.url);
   const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -52,7 +71,13 @@ export async function runAutocannon(opts: { url: string; headers: Record<string,
     durationSeconds: r.duration,
     requests: r.requests.total,
     requestsPerSecond: r.requests.total / r.duration,
-    latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: r.latency.average },
+    latencyMs: {
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p99: r.latency.p99,
+      max: r.latency.max,
+      mean: r.latency.average,
+    },
     errorRate: total ? (r.non2xx + r.errors + r.timeouts) / total : 0,
     non2xx: r.non2xx,
     errors: r.errors,

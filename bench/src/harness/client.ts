@@ -15,7 +15,12 @@ export interface Caller {
 }
 
 export async function callerFor(identity: Identity): Promise<Caller> {
-  const token = await issueToken(claimsOf(identity), { secret: DEV_JWT_SECRET, issuer: 'zhiyuan-dev', audience: 'zhiyuan', ttl: '12h' });
+  const token = await issueToken(claimsOf(identity), {
+    secret: DEV_JWT_SECRET,
+    issuer: 'zhiyuan-dev',
+    audience: 'zhiyuan',
+    ttl: '12h',
+  });
   // One hour, so a benchmark can reuse one header; the gateway signs 60-second ones.
   const internal = await signInternalIdentity(identity, TEST_INTERNAL_SECRET, 3600);
   return {
@@ -24,14 +29,28 @@ export async function callerFor(identity: Identity): Promise<Caller> {
   };
 }
 
-export async function gql<T = any>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<GqlResponse<T>> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+export async function gql<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<GqlResponse<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json().catch(() => ({}))) as Omit<GqlResponse<T>, 'status'>;
   return { status: res.status, ...body };
 }
 
 /** Throws with the first error's code and message (for loading, where a failure must be seen). */
-export async function gqlOk<T = any>(url: string, query: string, variables: Record<string, unknown>, headers: Record<string, string>): Promise<T> {
+export async function gqlOk<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<T> {
   const r = await gql<T>(url, query, variables, headers);
   if (r.errors?.length || !r.data) {
     const e = r.errors?.[0];
@@ -41,7 +60,10 @@ export async function gqlOk<T = any>(url: string, query: string, variables: Reco
 }
 
 export class GqlError extends Error {
-  constructor(message: string, readonly code: string) {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
     super(message);
   }
 }

@@ -15,7 +15,9 @@ const gw = createGatewayRuntime({
   landingPage: false,
   graphiql: false,
   propagateHeaders: {
-    fromClientToSubgraphs: ({ request }) => ({ [INTERNAL_IDENTITY_HEADER]: request.headers.get(INTERNAL_IDENTITY_HEADER) ?? '' }),
+    fromClientToSubgraphs: ({ request }) => ({
+      [INTERNAL_IDENTITY_HEADER]: request.headers.get(INTERNAL_IDENTITY_HEADER) ?? '',
+    }),
   },
 });
 const server = http.createServer(gw);

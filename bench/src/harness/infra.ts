@@ -112,14 +112,26 @@ export class QueryCounter {
     this.enabled = true;
   }
 
-  read(): { total: number; byService: Record<string, number>; backgroundByService: Record<string, number>; samples: string[] } {
+  read(): {
+    total: number;
+    byService: Record<string, number>;
+    backgroundByService: Record<string, number>;
+    samples: string[];
+  } {
     this.enabled = false;
     if (process.env.BENCH_SQL_PROFILE) {
-      const rows = [...this.shapes].sort((a, b) => b[1] - a[1]).map(([shape, n]) => `${String(n).padStart(8)}  ${shape}`);
+      const rows = [...this.shapes]
+        .sort((a, b) => b[1] - a[1])
+        .map(([shape, n]) => `${String(n).padStart(8)}  ${shape}`);
       writeFileSync(process.env.BENCH_SQL_PROFILE, rows.join('\n') + '\n');
     }
     const byService = Object.fromEntries(this.counts);
-    return { total: Object.values(byService).reduce((s, n) => s + n, 0), byService, backgroundByService: Object.fromEntries(this.background), samples: this.samples };
+    return {
+      total: Object.values(byService).reduce((s, n) => s + n, 0),
+      byService,
+      backgroundByService: Object.fromEntries(this.background),
+      samples: this.samples,
+    };
   }
 }
 
@@ -147,7 +159,9 @@ export interface BenchEnvironment {
  * statements they issue can be counted. `gatewayEnv` configures the gateway (GATEWAY_WORKERS,
  * RESPONSE_CACHE…).
  */
-export async function startBenchEnvironment(opts: { nats: boolean; subgraphs?: SubgraphPlacement; gatewayEnv?: Record<string, string> } = { nats: true }): Promise<BenchEnvironment> {
+export async function startBenchEnvironment(
+  opts: { nats: boolean; subgraphs?: SubgraphPlacement; gatewayEnv?: Record<string, string> } = { nats: true },
+): Promise<BenchEnvironment> {
   process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
   const log = createLogger('bench', process.env.BENCH_LOG_LEVEL ?? 'warn');
   const db = await createTestDatabase('zy_bench');
@@ -181,7 +195,13 @@ export async function startBenchEnvironment(opts: { nats: boolean; subgraphs?: S
     }
     const stack: Stack = { ...subgraphs, gatewayUrl: gateway.url };
     return {
-      stack, gateway, db, nats, counter, subgraphs: placement, log,
+      stack,
+      gateway,
+      db,
+      nats,
+      counter,
+      subgraphs: placement,
+      log,
       stop: async () => {
         await gateway.stop().catch(() => undefined);
         await stack.stop().catch(() => undefined);

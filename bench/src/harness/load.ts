@@ -20,9 +20,20 @@ export interface LoadedData {
 }
 
 export interface LoadReport {
-  parties: { requested: number; registered: number; failed: Record<string, number>; seconds: number; perSecond: number };
+  parties: {
+    requested: number;
+    registered: number;
+    failed: Record<string, number>;
+    seconds: number;
+    perSecond: number;
+  };
   judgments: { requested: number; imported: number; rejected: number; seconds: number; via: string };
-  lifecycle: { applied: Record<string, number>; failed: Record<string, number>; firstErrors: string[]; seconds: number };
+  lifecycle: {
+    applied: Record<string, number>;
+    failed: Record<string, number>;
+    firstErrors: string[];
+    seconds: number;
+  };
   settle: { seconds: number; handledEvents: number; timedOut: boolean };
   /** Events a consumer gave up on (after its redeliveries), by dead-letter subject. */
   deadLettered: Record<string, number>;
@@ -42,7 +53,11 @@ function count(map: Record<string, number>, key: string): void {
  * mutations, judgments by the cases import command, their lives by the cases and people-credit
  * mutations; read models then build from the events as in production.
  */
-export async function loadDataset(env: BenchEnvironment, ds: Dataset, opts: { judgments: number; concurrency?: number; log?: (m: string) => void }): Promise<LoadedData> {
+export async function loadDataset(
+  env: BenchEnvironment,
+  ds: Dataset,
+  opts: { judgments: number; concurrency?: number; log?: (m: string) => void },
+): Promise<LoadedData> {
   const log = opts.log ?? (() => undefined);
   const concurrency = opts.concurrency ?? 8;
   const admin = await callerFor(ADMIN_ID);
@@ -62,25 +77,65 @@ export async function loadDataset(env: BenchEnvironment, ds: Dataset, opts: { ju
   const partyIds: string[] = [];
   const failed: Record<string, number> = {};
   let t0 = Date.now();
-  await pool([...needed].sort((a, b) => a - b), concurrency, async (i) => {
-    const p = ds.party(i);
-    const r =
-      p.kind === 'PERSON'
-        ? await gql(pc, REGISTER_PERSON, { input: { name: p.name, idNumber: p.idNumber, phone: p.phone, homeDivisionCode: p.homeDivisionCode, disability: p.disability, seriousIllness: p.seriousIllness, lowIncome: p.lowIncome } }, admin.internalHeaders)
-        : await gql(pc, REGISTER_ORG, { input: { name: p.name, creditCode: p.idNumber, legalRepresentative: p.legalRepresentative, phone: p.phone, registeredDivisionCode: p.homeDivisionCode } }, admin.internalHeaders);
-    const id = r.data?.registerPerson?.id ?? r.data?.registerOrganization?.id;
-    if (id) partyIds[i] = id;
-    else count(failed, String(r.errors?.[0]?.extensions?.code ?? r.errors?.[0]?.message ?? r.status));
-  });
+  await pool(
+    [...needed].sort((a, b) => a - b),
+    concurrency,
+    async (i) => {
+      const p = ds.party(i);
+      const r =
+        p.kind === 'PERSON'
+          ? await gql(
+              pc,
+              REGISTER_PERSON,
+              {
+                input: {
+                  name: p.name,
+                  idNumber: p.idNumber,
+                  phone: p.phone,
+                  homeDivisionCode: p.homeDivisionCode,
+                  disability: p.disability,
+                  seriousIllness: p.seriousIllness,
+                  lowIncome: p.lowIncome,
+                },
+              },
+              admin.internalHeaders,
+            )
+          : await gql(
+              pc,
+              REGISTER_ORG,
+              {
+                input: {
+                  name: p.name,
+                  creditCode: p.idNumber,
+                  legalRepresentative: p.legalRepresentative,
+                  phone: p.phone,
+                  registeredDivisionCode: p.homeDivisionCode,
+                },
+              },
+              admin.internalHeaders,
+            );
+      const id = r.data?.registerPerson?.id ?? r.data?.registerOrganization?.id;
+      if (id) partyIds[i] = id;
+      else count(failed, String(r.errors?.[0]?.extensions?.code ?? r.errors?.[0]?.message ?? r.status));
+    },
+  );
   const partySeconds = (Date.now() - t0) / 1000;
-  log(`parties: ${needed.size - Object.values(failed).reduce((s, n) => s + n, 0)} registered in ${partySeconds.toFixed(1)} s`);
+  log(
+    `parties: ${needed.size - Object.values(failed).reduce((s, n) => s + n, 0)} registered in ${partySeconds.toFixed(1)} s`,
+  );
 
   // The party projection in cases routes judgments: let the registration events arrive first.
   await waitForQuiet(env.stack.databaseUrl, { quietMs: 1000, timeoutMs: 120_000 });
 
   // Judgments through the import command, with the real party and judge ids.
   const csv = path.join(os.tmpdir(), `zy-bench-judgments-${process.pid}.csv`);
-  await writeJudgmentsCsv(ds, csv, { party: (i) => partyIds[i] ?? ds.party(i).key, judge: (i) => judgeIds[i % Math.max(1, judgeIds.length)] ?? null }, 0, opts.judgments);
+  await writeJudgmentsCsv(
+    ds,
+    csv,
+    { party: (i) => partyIds[i] ?? ds.party(i).key, judge: (i) => judgeIds[i % Math.max(1, judgeIds.length)] ?? null },
+    0,
+    opts.judgments,
+  );
   t0 = Date.now();
   const imp = await runImportCommand(csv, env.stack.databaseUrl, ['--urging', 'AUTO']);
   rmSync(csv, { force: true });
@@ -95,8 +150,15 @@ export async function loadDataset(env: BenchEnvironment, ds: Dataset, opts: { ju
   for (const j of ds.judgments(0, opts.judgments)) byNumber.set(j.caseNumber, j.index);
   let after: string | null = null;
   for (;;) {
-    const r: { data?: any; errors?: unknown[] } = await gql(cases, `query($after: String) { cases(first: 500, after: $after) { nodes { id caseNumber } pageInfo { hasNextPage endCursor } } }`, { after }, admin.internalHeaders);
-    const conn: { nodes: { id: string; caseNumber: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } | undefined = r.data?.cases;
+    const r: { data?: any; errors?: unknown[] } = await gql(
+      cases,
+      `query($after: String) { cases(first: 500, after: $after) { nodes { id caseNumber } pageInfo { hasNextPage endCursor } } }`,
+      { after },
+      admin.internalHeaders,
+    );
+    const conn:
+      | { nodes: { id: string; caseNumber: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } }
+      | undefined = r.data?.cases;
     if (!conn) throw new Error(`listing cases failed: ${JSON.stringify(r.errors?.[0])}`);
     for (const n of conn.nodes as { id: string; caseNumber: string }[]) {
       const i = byNumber.get(n.caseNumber);
@@ -126,7 +188,8 @@ export async function loadDataset(env: BenchEnvironment, ds: Dataset, opts: { ju
         if (err === null) count(applied, step.kind);
         else {
           count(lifecycleFailed, `${step.kind}:${err.code}`);
-          if (firstErrors.length < 12 && !firstErrors.some((e) => e.startsWith(`${step.kind}:${err.code}`))) firstErrors.push(`${step.kind}:${err.code}: ${err.message}`);
+          if (firstErrors.length < 12 && !firstErrors.some((e) => e.startsWith(`${step.kind}:${err.code}`)))
+            firstErrors.push(`${step.kind}:${err.code}: ${err.message}`);
           // The rest of this case's life depends on the refused step (a refused listing does not).
           if (step.kind !== 'listDishonest') {
             broken.add(j.index);
@@ -150,8 +213,20 @@ export async function loadDataset(env: BenchEnvironment, ds: Dataset, opts: { ju
     caseIds,
     judgeIds,
     report: {
-      parties: { requested: needed.size, registered, failed, seconds: partySeconds, perSecond: registered / partySeconds },
-      judgments: { requested: opts.judgments, imported: imp.summary?.imported ?? 0, rejected: imp.summary?.rejected ?? 0, seconds: importSeconds, via: 'npm run import:judgments (cases import command), --urging AUTO' },
+      parties: {
+        requested: needed.size,
+        registered,
+        failed,
+        seconds: partySeconds,
+        perSecond: registered / partySeconds,
+      },
+      judgments: {
+        requested: opts.judgments,
+        imported: imp.summary?.imported ?? 0,
+        rejected: imp.summary?.rejected ?? 0,
+        seconds: importSeconds,
+        via: 'npm run import:judgments (cases import command), --urging AUTO',
+      },
       lifecycle: { applied, failed: lifecycleFailed, firstErrors, seconds: lifecycleSeconds },
       settle: { seconds: settle.ms / 1000, handledEvents: settle.handled, timedOut: settle.timedOut },
       deadLettered: await deadLetters(env.nats?.url),
@@ -159,7 +234,14 @@ export async function loadDataset(env: BenchEnvironment, ds: Dataset, opts: { ju
   };
 }
 
-async function applyStep(env: BenchEnvironment, headers: Record<string, string>, j: JudgmentRow, caseId: string, obligorId: string | undefined, step: Step): Promise<{ code: string; message: string } | null> {
+async function applyStep(
+  env: BenchEnvironment,
+  headers: Record<string, string>,
+  j: JudgmentRow,
+  caseId: string,
+  obligorId: string | undefined,
+  step: Step,
+): Promise<{ code: string; message: string } | null> {
   const cases = env.stack.services.cases.url;
   let r;
   switch (step.kind) {
@@ -167,27 +249,56 @@ async function applyStep(env: BenchEnvironment, headers: Record<string, string>,
       // Urging starts at intake (the import runs with urging AUTO).
       return null;
     case 'payment':
-      r = await gql(cases, `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { performance { id } } }`, { input: { caseId, amountFen: step.amountFen, paidOn: step.on, channel: step.channel } }, headers);
+      r = await gql(
+        cases,
+        `mutation($input: RecordPaymentInput!) { recordPayment(input: $input) { performance { id } } }`,
+        { input: { caseId, amountFen: step.amountFen, paidOn: step.on, channel: step.channel } },
+        headers,
+      );
       break;
     case 'fileEnforcement':
-      r = await gql(cases, `mutation($input: FileEnforcementInput!) { fileEnforcement(input: $input) { id } }`, { input: { caseId, enforcementNumber: step.enforcementNumber, needsService: step.needsService } }, headers);
+      r = await gql(
+        cases,
+        `mutation($input: FileEnforcementInput!) { fileEnforcement(input: $input) { id } }`,
+        { input: { caseId, enforcementNumber: step.enforcementNumber, needsService: step.needsService } },
+        headers,
+      );
       break;
     case 'settlement':
       r = await gql(
         cases,
         `mutation($input: AgreeSettlementInput!) { agreeSettlement(input: $input) { id } }`,
-        { input: { caseId, kind: step.settlementKind, terms: step.settlementKind === 'INSTALMENT_PLAN' ? `分${step.instalments.length}期履行` : '双方达成执行和解', instalments: step.instalments, agreedOn: step.on } },
+        {
+          input: {
+            caseId,
+            kind: step.settlementKind,
+            terms:
+              step.settlementKind === 'INSTALMENT_PLAN' ? `分${step.instalments.length}期履行` : '双方达成执行和解',
+            instalments: step.instalments,
+            agreedOn: step.on,
+          },
+        },
         headers,
       );
       break;
     case 'changeState':
-      r = await gql(cases, `mutation($caseId: ID!, $to: CaseState!, $reason: String!) { changeCaseState(caseId: $caseId, to: $to, reason: $reason) { id } }`, { caseId, to: step.to, reason: step.reason }, headers);
+      r = await gql(
+        cases,
+        `mutation($caseId: ID!, $to: CaseState!, $reason: String!) { changeCaseState(caseId: $caseId, to: $to, reason: $reason) { id } }`,
+        { caseId, to: step.to, reason: step.reason },
+        headers,
+      );
       break;
     case 'listDishonest': {
       if (!obligorId) return { code: 'NO_PARTY', message: 'obligor not registered' };
       // people-credit learns of the case from events: give its projection a moment.
       for (let attempt = 0; ; attempt++) {
-        r = await gql(env.stack.services.peopleCredit.url, `mutation($input: ListDishonestObligorInput!) { listDishonestObligor(input: $input) { id } }`, { input: { partyId: obligorId, caseId, ground: step.ground } }, headers);
+        r = await gql(
+          env.stack.services.peopleCredit.url,
+          `mutation($input: ListDishonestObligorInput!) { listDishonestObligor(input: $input) { id } }`,
+          { input: { partyId: obligorId, caseId, ground: step.ground } },
+          headers,
+        );
         const code = String(r.errors?.[0]?.extensions?.code ?? '');
         if (!r.errors?.length || attempt >= 10 || !['NOT_FOUND', 'RULE_VIOLATION'].includes(code)) break;
         await new Promise((res) => setTimeout(res, 200));
@@ -197,7 +308,10 @@ async function applyStep(env: BenchEnvironment, headers: Record<string, string>,
   }
   if (r.errors?.length) {
     const e = r.errors[0]!;
-    return { code: String(e.extensions?.code ?? r.status) + (e.extensions?.rule ? `/${String(e.extensions.rule)}` : ''), message: e.message };
+    return {
+      code: String(e.extensions?.code ?? r.status) + (e.extensions?.rule ? `/${String(e.extensions.rule)}` : ''),
+      message: e.message,
+    };
   }
   return null;
 }
@@ -212,7 +326,14 @@ function commandEnv(databaseUrl: string): NodeJS.ProcessEnv {
 }
 
 export interface ImportRun {
-  summary?: { rows: number; imported: number; skipped: number; rejected: number; seconds: number; rowsPerSecond: number };
+  summary?: {
+    rows: number;
+    imported: number;
+    skipped: number;
+    rejected: number;
+    seconds: number;
+    rowsPerSecond: number;
+  };
   peakRssBytes: number;
   wallSeconds: number;
   exitCode: number | null;
@@ -245,7 +366,13 @@ export async function runImportCommand(file: string, databaseUrl: string, extra:
   } catch {
     summary = undefined;
   }
-  return { summary, peakRssBytes: peak, wallSeconds: (Date.now() - started) / 1000, exitCode, stderrTail: err.slice(-600) };
+  return {
+    summary,
+    peakRssBytes: peak,
+    wallSeconds: (Date.now() - started) / 1000,
+    exitCode,
+    stderrTail: err.slice(-600),
+  };
 }
 
 /** Resident memory of a process and all its descendants, from /proc. */

@@ -18,13 +18,23 @@ export interface ServerProcess {
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 
 /** Polls until the server answers: a GraphQL `{ __typename }` (a gateway), or GET of a readiness URL (a subgraph). */
-async function waitForHealth(url: string, child: ChildProcess, output: () => string, readyUrl?: string, timeoutMs = 60_000): Promise<void> {
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  readyUrl?: string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`exited ${child.exitCode} before answering: ${output().slice(-800)}`);
     const probe = readyUrl
       ? fetch(readyUrl)
-      : fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+      : fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{"query":"{ __typename }"}',
+        });
     const ok = await probe.then((r) => r.ok).catch(() => false);
     if (ok) return;
     if (Date.now() > until) throw new Error(`no answer from ${readyUrl ?? url}: ${output().slice(-800)}`);
@@ -32,14 +42,31 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
   }
 }
 
-async function startChild(script: string, env: Record<string, string | undefined>, port: number, subgraph = false): Promise<ServerProcess> {
+async function startChild(
+  script: string,
+  env: Record<string, string | undefined>,
+  port: number,
+  subgraph = false,
+): Promise<ServerProcess> {
   // The benchmark itself runs under `tsx --tsconfig ../tsconfig.json`, which tsx passes on relative to bench/.
   // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(TSX, [...profile, script], { cwd: REPO_ROOT, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json'), ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  const child = spawn(TSX, [...profile, script], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: false,
+  });
   let out = '';
   // BENCH_SERVER_LOGS=<dir>: each server's output is also written to <dir>/<script's service>-<pid>.log.
-  const logFile = process.env.BENCH_SERVER_LOGS ? createWriteStream(path.join(process.env.BENCH_SERVER_LOGS, `${path.basename(path.dirname(path.dirname(script)))}-${child.pid}.log`)) : undefined;
+  const logFile = process.env.BENCH_SERVER_LOGS
+    ? createWriteStream(
+        path.join(
+          process.env.BENCH_SERVER_LOGS,
+          `${path.basename(path.dirname(path.dirname(script)))}-${child.pid}.log`,
+        ),
+      )
+    : undefined;
   const keep = (d: Buffer) => {
     out = (out + d.toString()).slice(-20_000);
     logFile?.write(d);
@@ -49,7 +76,13 @@ async function startChild(script: string, env: Record<string, string | undefined
   child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}/graphql`;
   try {
-    await waitForHealth(url, child, () => out, subgraph ? `http://127.0.0.1:${port}/ready` : undefined, subgraph ? 180_000 : 60_000);
+    await waitForHealth(
+      url,
+      child,
+      () => out,
+      subgraph ? `http://127.0.0.1:${port}/ready` : undefined,
+      subgraph ? 180_000 : 60_000,
+    );
   } catch (err) {
     child.kill('SIGKILL');
     throw err;
@@ -80,7 +113,11 @@ const SUBGRAPHS = [
  * own on a free port, over one database and NATS server; people-credit first, seeding the demo
  * county's divisions and staff. The result has the shape of startStack's.
  */
-export async function startSubgraphProcesses(opts: { databaseUrl: string; natsUrl?: string; env?: Record<string, string> }): Promise<Stack> {
+export async function startSubgraphProcesses(opts: {
+  databaseUrl: string;
+  natsUrl?: string;
+  env?: Record<string, string>;
+}): Promise<Stack> {
   const started: Partial<Record<(typeof SUBGRAPHS)[number]['key'], ServerProcess>> = {};
   const stop = async () => {
     for (const s of Object.values(started).reverse()) await s?.stop().catch(() => undefined);
@@ -112,7 +149,16 @@ export async function startSubgraphProcesses(opts: { databaseUrl: string; natsUr
     throw err;
   }
   const services = Object.fromEntries(
-    SUBGRAPHS.map((s) => [s.key, { url: started[s.key]!.url, stop: () => started[s.key]!.stop(), start: async (): Promise<void> => { throw new Error('a subgraph process is not restarted'); } }]),
+    SUBGRAPHS.map((s) => [
+      s.key,
+      {
+        url: started[s.key]!.url,
+        stop: () => started[s.key]!.stop(),
+        start: async (): Promise<void> => {
+          throw new Error('a subgraph process is not restarted');
+        },
+      },
+    ]),
   ) as unknown as Stack['services'];
   return { gatewayUrl: '', databaseUrl: opts.databaseUrl, services, stop };
 }
@@ -121,7 +167,10 @@ export async function startSubgraphProcesses(opts: { databaseUrl: string; natsUr
  * Our gateway as it is deployed (`gateway/src/main.ts`), in its own process (or GATEWAY_WORKERS
  * cluster workers), over the running subgraphs, hearing the domain events on NATS for its response cache.
  */
-export async function startGatewayProcess(stack: Stack, opts: { natsUrl?: string; env?: Record<string, string> } = {}): Promise<ServerProcess> {
+export async function startGatewayProcess(
+  stack: Stack,
+  opts: { natsUrl?: string; env?: Record<string, string> } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   return startChild(
     path.join(REPO_ROOT, 'gateway/src/main.ts'),
@@ -155,7 +204,11 @@ export async function startHiveProcess(stack: Stack): Promise<ServerProcess> {
   const file = path.join(dir, 'supergraph.graphql');
   writeFileSync(file, composeForStack(stack));
   try {
-    const p = await startChild(path.join(__dirname, 'hive-main.ts'), { PORT: String(port), SUPERGRAPH_FILE: file }, port);
+    const p = await startChild(
+      path.join(__dirname, 'hive-main.ts'),
+      { PORT: String(port), SUPERGRAPH_FILE: file },
+      port,
+    );
     return { ...p, stop: async () => (await p.stop(), rmSync(dir, { recursive: true, force: true })) };
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });

@@ -12,7 +12,9 @@ export async function messagingState(databaseUrl: string): Promise<{ unpublished
     let handled = 0;
     for (const r of rows) {
       if (r.table_name === 'outbox_message') {
-        const q = await c.query(`SELECT count(*)::int AS n FROM "${r.table_schema}".outbox_message WHERE published_at IS NULL`);
+        const q = await c.query(
+          `SELECT count(*)::int AS n FROM "${r.table_schema}".outbox_message WHERE published_at IS NULL`,
+        );
         unpublished += q.rows[0].n;
       } else {
         const q = await c.query(`SELECT count(*)::int AS n FROM "${r.table_schema}".inbox_message`);
@@ -26,7 +28,10 @@ export async function messagingState(databaseUrl: string): Promise<{ unpublished
 }
 
 /** Waits until every outbox is drained and no consumer handled anything for `quietMs`. */
-export async function waitForQuiet(databaseUrl: string, opts: { quietMs?: number; timeoutMs?: number } = {}): Promise<{ ms: number; handled: number; timedOut: boolean }> {
+export async function waitForQuiet(
+  databaseUrl: string,
+  opts: { quietMs?: number; timeoutMs?: number } = {},
+): Promise<{ ms: number; handled: number; timedOut: boolean }> {
   const quietMs = opts.quietMs ?? 1500;
   const started = Date.now();
   let last = await messagingState(databaseUrl);
@@ -36,7 +41,8 @@ export async function waitForQuiet(databaseUrl: string, opts: { quietMs?: number
     const now = await messagingState(databaseUrl);
     if (now.unpublished > 0 || now.handled !== last.handled) stableSince = Date.now();
     last = now;
-    if (Date.now() - stableSince >= quietMs) return { ms: Date.now() - started - quietMs, handled: now.handled, timedOut: false };
+    if (Date.now() - stableSince >= quietMs)
+      return { ms: Date.now() - started - quietMs, handled: now.handled, timedOut: false };
   }
   return { ms: Date.now() - started, handled: last.handled, timedOut: true };
 }

@@ -7,7 +7,13 @@ const KEYS = { cases: 'cases', 'people-credit': 'peopleCredit', tasks: 'tasks', 
 
 /** The supergraph of the subgraphs' current SDL, routed to the running subgraphs. */
 export function composeForStack(stack: Stack): string {
-  const result = composeServices(SUBGRAPHS.map((s) => ({ name: s.name, url: stack.services[KEYS[s.name]].url, typeDefs: parse(readSubgraphSdl(s.name)) })));
+  const result = composeServices(
+    SUBGRAPHS.map((s) => ({
+      name: s.name,
+      url: stack.services[KEYS[s.name]].url,
+      typeDefs: parse(readSubgraphSdl(s.name)),
+    })),
+  );
   if (result.errors?.length) throw new Error(`composition failed: ${result.errors.map((e) => e.message).join('; ')}`);
   return result.supergraphSdl!;
 }

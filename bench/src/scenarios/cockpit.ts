@@ -20,17 +20,27 @@ export interface CockpitResults {
 }
 
 /** The township dashboard (cockpit figures and village ranking) under load, through the gateway and at metrics. */
-export async function cockpitScenario(env: BenchEnvironment, ds: Dataset, data: LoadedData, opts: RunOptions): Promise<CockpitResults> {
+export async function cockpitScenario(
+  env: BenchEnvironment,
+  ds: Dataset,
+  data: LoadedData,
+  opts: RunOptions,
+): Promise<CockpitResults> {
   const t = pickTargets(ds, data, opts.judgments);
   const liaison = identity(['TOWNSHIP_LIAISON'], { sub: 'bench-liaison', divisionCode: t.township });
   const q = operation('TownshipDashboard');
   const vars = { townshipCode: t.township, period: ALL_TIME };
   const runs: LoadResult[] = [];
-  for (const [target, url] of [['zhiyuan-gateway', env.stack.gatewayUrl], ['subgraph-direct', env.stack.services.metrics.url]] as const) {
+  for (const [target, url] of [
+    ['zhiyuan-gateway', env.stack.gatewayUrl],
+    ['subgraph-direct', env.stack.services.metrics.url],
+  ] as const) {
     opts.log(`cockpit: TownshipDashboard via ${target}`);
     runs.push(await measure(target, 'TownshipDashboard', url, q, vars, liaison, opts));
     const last = runs[runs.length - 1]!;
-    opts.log(`  ${Math.round(last.requestsPerSecond)} req/s, p99 ${last.latencyMs.p99} ms${last.graphqlErrors ? `, errors: ${last.graphqlErrors}` : ''}`);
+    opts.log(
+      `  ${Math.round(last.requestsPerSecond)} req/s, p99 ${last.latencyMs.p99} ms${last.graphqlErrors ? `, errors: ${last.graphqlErrors}` : ''}`,
+    );
   }
   return { scale: opts.scale, township: t.township, runs };
 }
@@ -66,24 +76,48 @@ const PROVINCE_JUDGMENTS_PER_COUNTY = 12_100;
 export async function cockpitProvinceScenario(opts: RunOptions): Promise<CockpitResults> {
   process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
   const db = await createTestDatabase('zy_bench_province');
-  const config = loadMetricsConfig({ DATABASE_URL: db.url, PORT: String(await freePort()), METRICS_WARNING_INTERVAL_MS: '0', LOG_LEVEL: 'warn' });
+  const config = loadMetricsConfig({
+    DATABASE_URL: db.url,
+    PORT: String(await freePort()),
+    METRICS_WARNING_INTERVAL_MS: '0',
+    LOG_LEVEL: 'warn',
+  });
   const service = createService(config, { bus: new InProcessEventBus(silentLogger), logger: silentLogger });
   try {
     await service.start();
-    const ds = new Dataset('province', opts.seed, { judgmentsPerCounty: opts.judgments < new Dataset('province').totalJudgments ? Math.ceil(opts.judgments / 100) : PROVINCE_JUDGMENTS_PER_COUNTY });
+    const ds = new Dataset('province', opts.seed, {
+      judgmentsPerCounty:
+        opts.judgments < new Dataset('province').totalJudgments
+          ? Math.ceil(opts.judgments / 100)
+          : PROVINCE_JUDGMENTS_PER_COUNTY,
+    });
     const t0 = performance.now();
     const facts = await writeProvinceFacts(service.runtime.ds, ds, opts.log);
     const factSeconds = (performance.now() - t0) / 1000;
-    opts.log(`cockpit (province): ${facts.closedCases.toLocaleString('en')} closed and ${facts.openCases.toLocaleString('en')} open cases written as facts in ${factSeconds.toFixed(0)} s; recomputing the read models`);
+    opts.log(
+      `cockpit (province): ${facts.closedCases.toLocaleString('en')} closed and ${facts.openCases.toLocaleString('en')} open cases written as facts in ${factSeconds.toFixed(0)} s; recomputing the read models`,
+    );
     const t1 = performance.now();
     await recomputeReadModels(service.runtime.ds, settingsFrom(config));
     const recomputeSeconds = (performance.now() - t1) / 1000;
     const readModelRows: Record<string, number> = {};
-    for (const table of ['division_daily', 'division_daily_dim', 'division_monthly', 'division_monthly_dim', 'division_snapshot', 'division_seen', 'judge_daily']) {
+    for (const table of [
+      'division_daily',
+      'division_daily_dim',
+      'division_monthly',
+      'division_monthly_dim',
+      'division_snapshot',
+      'division_seen',
+      'judge_daily',
+    ]) {
       const [r] = await service.runtime.ds.query(`SELECT count(*)::int AS n FROM metrics.${table}`);
       readModelRows[table] = r.n;
     }
-    opts.log(`  read models recomputed in ${recomputeSeconds.toFixed(0)} s: ${Object.entries(readModelRows).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}`);
+    opts.log(
+      `  read models recomputed in ${recomputeSeconds.toFixed(0)} s: ${Object.entries(readModelRows)
+        .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+        .join(', ')}`,
+    );
     await service.runtime.ds.query(`ANALYZE`);
 
     // The township with the most closed cases: the heaviest dashboard.
@@ -93,20 +127,35 @@ export async function cockpitProvinceScenario(opts: RunOptions): Promise<Cockpit
     const township: string = busiest.code;
     const liaison = identity(['TOWNSHIP_LIAISON'], { sub: 'bench-liaison', divisionCode: township });
     const dashboard = (connections: number) => {
-      opts.log(`cockpit (province): TownshipDashboard of ${township} at the metrics subgraph, ${connections} connection(s)`);
-      return measure('subgraph-direct', 'TownshipDashboard', service.url, operation('TownshipDashboard'), { townshipCode: township, period: ALL_TIME }, liaison, { ...opts, connections });
+      opts.log(
+        `cockpit (province): TownshipDashboard of ${township} at the metrics subgraph, ${connections} connection(s)`,
+      );
+      return measure(
+        'subgraph-direct',
+        'TownshipDashboard',
+        service.url,
+        operation('TownshipDashboard'),
+        { townshipCode: township, period: ALL_TIME },
+        liaison,
+        { ...opts, connections },
+      );
     };
     // One connection: the latency of a dashboard by itself; then the usual concurrency (queueing included).
     const single = await dashboard(1);
-    opts.log(`  ${Math.round(single.requestsPerSecond)} req/s, p50 ${single.latencyMs.p50} ms, p99 ${single.latencyMs.p99} ms${single.graphqlErrors ? `, errors: ${single.graphqlErrors}` : ''}`);
+    opts.log(
+      `  ${Math.round(single.requestsPerSecond)} req/s, p50 ${single.latencyMs.p50} ms, p99 ${single.latencyMs.p99} ms${single.graphqlErrors ? `, errors: ${single.graphqlErrors}` : ''}`,
+    );
     const run = await dashboard(opts.connections);
-    opts.log(`  ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms${run.graphqlErrors ? `, errors: ${run.graphqlErrors}` : ''}`);
+    opts.log(
+      `  ${Math.round(run.requestsPerSecond)} req/s, p50 ${run.latencyMs.p50} ms, p99 ${run.latencyMs.p99} ms${run.graphqlErrors ? `, errors: ${run.graphqlErrors}` : ''}`,
+    );
     return {
       scale: 'province',
       township,
       runs: [run],
       province: {
-        method: 'generated province judgments written as facts straight into metrics (cases, payments, listings), read models by the product recompute',
+        method:
+          'generated province judgments written as facts straight into metrics (cases, payments, listings), read models by the product recompute',
         ...facts,
         factSeconds: Math.round(factSeconds),
         recomputeSeconds: Math.round(recomputeSeconds),
@@ -137,7 +186,20 @@ interface CaseFacts {
 function factsOf(ds: Dataset, j: JudgmentRow, home: string, obligorId: string): CaseFacts {
   const county = Math.floor(j.index / ds.shape.judgmentsPerCounty);
   const owed = j.principalFen + j.interestFen + j.costsFen;
-  const payments = j.steps.flatMap((s, k) => (s.kind === 'payment' ? [{ performance_id: uuid(`${j.key}:pay:${k}`), case_id: j.key, amount_fen: s.amountFen, source: 'VOLUNTARY', paid_on: s.on, recorded_at: at(s.on) }] : []));
+  const payments = j.steps.flatMap((s, k) =>
+    s.kind === 'payment'
+      ? [
+          {
+            performance_id: uuid(`${j.key}:pay:${k}`),
+            case_id: j.key,
+            amount_fen: s.amountFen,
+            source: 'VOLUNTARY',
+            paid_on: s.on,
+            recorded_at: at(s.on),
+          },
+        ]
+      : [],
+  );
   const paid = payments.reduce((t, p) => t + p.amount_fen, 0);
   const filed = j.steps.find((s) => s.kind === 'fileEnforcement')?.on ?? null;
   const lastPayment = payments.at(-1)?.paid_on ?? null;
@@ -154,7 +216,8 @@ function factsOf(ds: Dataset, j: JudgmentRow, home: string, obligorId: string): 
     case 'INSTALMENTS':
     case 'SETTLED':
       // Closed once every instalment is paid; those still falling due keep the case open.
-      if (paid >= owed) [outcome, closedOn] = [j.outcome === 'INSTALMENTS' ? 'COMPLETED' : 'SETTLED_AND_PERFORMED', lastPayment];
+      if (paid >= owed)
+        [outcome, closedOn] = [j.outcome === 'INSTALMENTS' ? 'COMPLETED' : 'SETTLED_AND_PERFORMED', lastPayment];
       break;
     case 'TERMINATED_THIS_ROUND':
       [outcome, closedOn] = ['TERMINATED_THIS_ROUND', stateChange('TERMINATED_THIS_ROUND')];
@@ -166,22 +229,46 @@ function factsOf(ds: Dataset, j: JudgmentRow, home: string, obligorId: string): 
   const codes = { county_code: home.slice(0, 6), township_code: home.slice(0, 9), village_code: home };
   const listings = j.steps.flatMap((s, k) =>
     s.kind === 'listDishonest'
-      ? [{
-          listing_id: uuid(`${j.key}:listing:${k}`), party_id: obligorId, case_id: j.key, ...codes, listed_at: at(s.on), listed_on: s.on,
-          // A listing ends when the obligation is performed.
-          removed_at: outcome === 'COMPLETED' && closedOn ? at(closedOn) : null, removed_on: outcome === 'COMPLETED' ? closedOn : null,
-          removal_ground: outcome === 'COMPLETED' ? 'PERFORMED' : null,
-        }]
+      ? [
+          {
+            listing_id: uuid(`${j.key}:listing:${k}`),
+            party_id: obligorId,
+            case_id: j.key,
+            ...codes,
+            listed_at: at(s.on),
+            listed_on: s.on,
+            // A listing ends when the obligation is performed.
+            removed_at: outcome === 'COMPLETED' && closedOn ? at(closedOn) : null,
+            removed_on: outcome === 'COMPLETED' ? closedOn : null,
+            removal_ground: outcome === 'COMPLETED' ? 'PERFORMED' : null,
+          },
+        ]
       : [],
   );
   const urged = j.outcome === 'PERFORMED_AFTER_URGING';
   return {
     case: {
-      case_id: j.key, case_number: j.caseNumber, judge_id: uuid(`judge:${county}:${j.judgeIndex}`), ...codes, cause_code: j.causeCode, cause_category: j.causeCode,
-      obligor_ids: [obligorId], amount_owed_fen: owed, effective_date: j.effectiveDate, urging_started_on: j.effectiveDate,
-      urging_ended_on: urged ? lastPayment : filed, urging_end_reason: urged ? 'PERFORMED' : filed ? 'ENFORCEMENT_APPLIED' : null,
-      enforcement_filed: !urged, filed_on: filed, outcome, urged: true, closed_at: closedOn ? at(closedOn) : null, closed_on: closedOn,
-      days_open: closedOn ? daysBetween(j.effectiveDate, closedOn) : null, amount_applied_fen: closedOn ? owed : null, amount_recovered_fen: closedOn ? paid : null,
+      case_id: j.key,
+      case_number: j.caseNumber,
+      judge_id: uuid(`judge:${county}:${j.judgeIndex}`),
+      ...codes,
+      cause_code: j.causeCode,
+      cause_category: j.causeCode,
+      obligor_ids: [obligorId],
+      amount_owed_fen: owed,
+      effective_date: j.effectiveDate,
+      urging_started_on: j.effectiveDate,
+      urging_ended_on: urged ? lastPayment : filed,
+      urging_end_reason: urged ? 'PERFORMED' : filed ? 'ENFORCEMENT_APPLIED' : null,
+      enforcement_filed: !urged,
+      filed_on: filed,
+      outcome,
+      urged: true,
+      closed_at: closedOn ? at(closedOn) : null,
+      closed_on: closedOn,
+      days_open: closedOn ? daysBetween(j.effectiveDate, closedOn) : null,
+      amount_applied_fen: closedOn ? owed : null,
+      amount_recovered_fen: closedOn ? paid : null,
     },
     payments,
     listings,
@@ -189,32 +276,93 @@ function factsOf(ds: Dataset, j: JudgmentRow, home: string, obligorId: string): 
 }
 
 const CASE_COLUMNS: [string, string][] = [
-  ['case_id', 'uuid'], ['case_number', 'text'], ['judge_id', 'uuid'], ['county_code', 'text'], ['township_code', 'text'], ['village_code', 'text'],
-  ['cause_code', 'text'], ['cause_category', 'text'], ['obligor_ids', 'uuid[]'], ['amount_owed_fen', 'bigint'], ['effective_date', 'date'],
-  ['urging_started_on', 'date'], ['urging_ended_on', 'date'], ['urging_end_reason', 'text'], ['enforcement_filed', 'boolean'], ['filed_on', 'date'],
-  ['outcome', 'text'], ['urged', 'boolean'], ['closed_at', 'timestamptz'], ['closed_on', 'date'], ['days_open', 'int'], ['amount_applied_fen', 'bigint'],
+  ['case_id', 'uuid'],
+  ['case_number', 'text'],
+  ['judge_id', 'uuid'],
+  ['county_code', 'text'],
+  ['township_code', 'text'],
+  ['village_code', 'text'],
+  ['cause_code', 'text'],
+  ['cause_category', 'text'],
+  ['obligor_ids', 'uuid[]'],
+  ['amount_owed_fen', 'bigint'],
+  ['effective_date', 'date'],
+  ['urging_started_on', 'date'],
+  ['urging_ended_on', 'date'],
+  ['urging_end_reason', 'text'],
+  ['enforcement_filed', 'boolean'],
+  ['filed_on', 'date'],
+  ['outcome', 'text'],
+  ['urged', 'boolean'],
+  ['closed_at', 'timestamptz'],
+  ['closed_on', 'date'],
+  ['days_open', 'int'],
+  ['amount_applied_fen', 'bigint'],
   ['amount_recovered_fen', 'bigint'],
 ];
-const PAYMENT_COLUMNS: [string, string][] = [['performance_id', 'uuid'], ['case_id', 'uuid'], ['amount_fen', 'bigint'], ['source', 'text'], ['paid_on', 'date'], ['recorded_at', 'timestamptz']];
+const PAYMENT_COLUMNS: [string, string][] = [
+  ['performance_id', 'uuid'],
+  ['case_id', 'uuid'],
+  ['amount_fen', 'bigint'],
+  ['source', 'text'],
+  ['paid_on', 'date'],
+  ['recorded_at', 'timestamptz'],
+];
 const LISTING_COLUMNS: [string, string][] = [
-  ['listing_id', 'uuid'], ['party_id', 'uuid'], ['case_id', 'uuid'], ['county_code', 'text'], ['township_code', 'text'], ['village_code', 'text'],
-  ['listed_at', 'timestamptz'], ['listed_on', 'date'], ['removed_at', 'timestamptz'], ['removed_on', 'date'], ['removal_ground', 'text'],
+  ['listing_id', 'uuid'],
+  ['party_id', 'uuid'],
+  ['case_id', 'uuid'],
+  ['county_code', 'text'],
+  ['township_code', 'text'],
+  ['village_code', 'text'],
+  ['listed_at', 'timestamptz'],
+  ['listed_on', 'date'],
+  ['removed_at', 'timestamptz'],
+  ['removed_on', 'date'],
+  ['removal_ground', 'text'],
 ];
 
-async function insertRows(db: DataSource, table: string, columns: [string, string][], rows: Record<string, unknown>[]): Promise<void> {
+async function insertRows(
+  db: DataSource,
+  table: string,
+  columns: [string, string][],
+  rows: Record<string, unknown>[],
+): Promise<void> {
   if (!rows.length) return;
   const names = columns.map(([c]) => c).join(', ');
-  await db.query(`INSERT INTO metrics.${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`, [JSON.stringify(rows)]);
+  await db.query(
+    `INSERT INTO metrics.${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS x(${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`,
+    [JSON.stringify(rows)],
+  );
 }
 
 /** Streams the dataset's judgments into metrics' fact tables in batches (parties are looked up county by county). */
-async function writeProvinceFacts(db: DataSource, ds: Dataset, log: (m: string) => void): Promise<Omit<ProvinceFacts, 'method' | 'factSeconds' | 'recomputeSeconds' | 'readModelRows' | 'singleConnection'>> {
+async function writeProvinceFacts(
+  db: DataSource,
+  ds: Dataset,
+  log: (m: string) => void,
+): Promise<Omit<ProvinceFacts, 'method' | 'factSeconds' | 'recomputeSeconds' | 'readModelRows' | 'singleConnection'>> {
   const counts = { judgments: 0, closedCases: 0, openCases: 0, payments: 0, listings: 0 };
   let batch: CaseFacts[] = [];
   const flush = async () => {
-    await insertRows(db, 'case_fact', CASE_COLUMNS, batch.map((b) => b.case));
-    await insertRows(db, 'payment_fact', PAYMENT_COLUMNS, batch.flatMap((b) => b.payments));
-    await insertRows(db, 'listing_fact', LISTING_COLUMNS, batch.flatMap((b) => b.listings));
+    await insertRows(
+      db,
+      'case_fact',
+      CASE_COLUMNS,
+      batch.map((b) => b.case),
+    );
+    await insertRows(
+      db,
+      'payment_fact',
+      PAYMENT_COLUMNS,
+      batch.flatMap((b) => b.payments),
+    );
+    await insertRows(
+      db,
+      'listing_fact',
+      LISTING_COLUMNS,
+      batch.flatMap((b) => b.listings),
+    );
     batch = [];
   };
   let county = -1;
@@ -242,6 +390,7 @@ async function writeProvinceFacts(db: DataSource, ds: Dataset, log: (m: string) 
     if (batch.length >= 4000) await flush();
   }
   await flush();
-  if (counts.closedCases < PROVINCE_CLOSED && ds.totalJudgments >= PROVINCE_JUDGMENTS_PER_COUNTY * 100) log(`  note: only ${counts.closedCases} closed cases (fewer than ${PROVINCE_CLOSED})`);
+  if (counts.closedCases < PROVINCE_CLOSED && ds.totalJudgments >= PROVINCE_JUDGMENTS_PER_COUNTY * 100)
+    log(`  note: only ${counts.closedCases} closed cases (fewer than ${PROVINCE_CLOSED})`);
   return counts;
 }

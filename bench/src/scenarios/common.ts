@@ -6,7 +6,11 @@ import { runAutocannon, type LoadResult } from '../harness/autocannon';
 import { treeRss } from '../harness/load';
 
 /** The village and township with the most open loaded cases, and a case worth showing in detail. */
-export function pickTargets(ds: Dataset, data: LoadedData, judgments: number): { village: string; township: string; caseId: string | undefined; caseNumber: string | undefined } {
+export function pickTargets(
+  ds: Dataset,
+  data: LoadedData,
+  judgments: number,
+): { village: string; township: string; caseId: string | undefined; caseNumber: string | undefined } {
   const byVillage = new Map<string, number>();
   let detail: { id: string; number: string } | undefined;
   for (const j of ds.judgments(0, judgments)) {
@@ -15,7 +19,13 @@ export function pickTargets(ds: Dataset, data: LoadedData, judgments: number): {
       const v = ds.party(j.obligorIndex).homeDivisionCode;
       byVillage.set(v, (byVillage.get(v) ?? 0) + 1);
     }
-    if (!detail && j.outcome === 'OPEN' && j.steps.some((s) => s.kind === 'listDishonest') && j.steps.some((s) => s.kind === 'payment')) detail = { id: data.caseIds[j.index]!, number: j.caseNumber };
+    if (
+      !detail &&
+      j.outcome === 'OPEN' &&
+      j.steps.some((s) => s.kind === 'listDishonest') &&
+      j.steps.some((s) => s.kind === 'payment')
+    )
+      detail = { id: data.caseIds[j.index]!, number: j.caseNumber };
   }
   const village = [...byVillage.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '330522104201';
   const fallback = data.caseIds.find(Boolean);
@@ -27,7 +37,8 @@ export function pickTargets(ds: Dataset, data: LoadedData, judgments: number): {
  * `zhiyuan-gateway-no-cache`: the same with RESPONSE_CACHE=off; `zhiyuan-gateway-2-workers`:
  * GATEWAY_WORKERS=2. Each gateway runs in its own process.
  */
-export type Target = 'zhiyuan-gateway' | 'zhiyuan-gateway-no-cache' | 'zhiyuan-gateway-2-workers' | 'hive-gateway' | 'subgraph-direct';
+export type Target =
+  'zhiyuan-gateway' | 'zhiyuan-gateway-no-cache' | 'zhiyuan-gateway-2-workers' | 'hive-gateway' | 'subgraph-direct';
 
 /**
  * One autocannon run of one operation against one target, after a checked sample request. With
@@ -46,10 +57,29 @@ export async function measure(
   const caller = await callerFor(who);
   const headers = target.startsWith('zhiyuan-gateway') ? caller.gatewayHeaders : caller.internalHeaders;
   const sample = await gql(url, query, variables, headers);
-  const graphqlErrors = sample.errors?.length ? sample.errors.map((e) => `${String(e.extensions?.code ?? '')} ${e.message}`).slice(0, 3).join(' | ') : sample.status !== 200 ? `HTTP ${sample.status}` : null;
+  const graphqlErrors = sample.errors?.length
+    ? sample.errors
+        .map((e) => `${String(e.extensions?.code ?? '')} ${e.message}`)
+        .slice(0, 3)
+        .join(' | ')
+    : sample.status !== 200
+      ? `HTTP ${sample.status}`
+      : null;
   const rss = () => (pid ? treeRss(pid) : process.memoryUsage().rss);
   const before = rss();
-  const r = await runAutocannon({ url, headers, body: JSON.stringify({ query, variables }), durationSeconds: opts.durationSeconds, connections: opts.connections });
+  const r = await runAutocannon({
+    url,
+    headers,
+    body: JSON.stringify({ query, variables }),
+    durationSeconds: opts.durationSeconds,
+    connections: opts.connections,
+  });
   const after = rss();
-  return { target, operation: operationName, ...r, graphqlErrors, serverRssMb: { before: Math.round(before / 1e6), after: Math.round(after / 1e6) } };
+  return {
+    target,
+    operation: operationName,
+    ...r,
+    graphqlErrors,
+    serverRssMb: { before: Math.round(before / 1e6), after: Math.round(after / 1e6) },
+  };
 }

@@ -30,17 +30,39 @@ export interface GatewayResults {
  * as configured by default (response cache on), with the cache off for the operations it applies
  * to, and with two cluster workers for the operations it does not apply to.
  */
-export async function gatewayScenario(env: BenchEnvironment, ds: Dataset, data: LoadedData, opts: RunOptions): Promise<GatewayResults> {
+export async function gatewayScenario(
+  env: BenchEnvironment,
+  ds: Dataset,
+  data: LoadedData,
+  opts: RunOptions,
+): Promise<GatewayResults> {
   const t = pickTargets(ds, data, opts.judgments);
   const stack = env.stack;
   const cadre = identity(['VILLAGE_CADRE'], { sub: 'bench-cadre', divisionCode: t.village });
   const admin = identity(['ADMIN'], { sub: 'bench-admin', divisionCode: '330522' });
   const judge = identity(['JUDGE'], { sub: 'bench-judge', divisionCode: '330522' });
   const ops: { name: string; vars: Record<string, unknown>; who: typeof admin; direct?: string; cached: boolean }[] = [
-    { name: 'VillageDashboard', vars: { villageCode: t.village, first: 20, period: ALL_TIME }, who: cadre, cached: true },
+    {
+      name: 'VillageDashboard',
+      vars: { villageCode: t.village, first: 20, period: ALL_TIME },
+      who: cadre,
+      cached: true,
+    },
     { name: 'CaseDetail', vars: { id: t.caseId, period: ALL_TIME }, who: admin, cached: false },
-    { name: 'CountyCockpitRanking', vars: { countyCode: '330522', kpi: 'COMPLETION_RATE', period: ALL_TIME }, who: judge, direct: stack.services.metrics.url, cached: true },
-    { name: 'CaseList', vars: { filter: { divisionCode: t.township, open: true }, first: 20 }, who: admin, direct: stack.services.cases.url, cached: false },
+    {
+      name: 'CountyCockpitRanking',
+      vars: { countyCode: '330522', kpi: 'COMPLETION_RATE', period: ALL_TIME },
+      who: judge,
+      direct: stack.services.metrics.url,
+      cached: true,
+    },
+    {
+      name: 'CaseList',
+      vars: { filter: { divisionCode: t.township, open: true }, first: 20 },
+      who: admin,
+      direct: stack.services.cases.url,
+      cached: false,
+    },
   ];
   let peer: ServerProcess | undefined;
   let noCache: ServerProcess | undefined;
@@ -66,7 +88,9 @@ export async function gatewayScenario(env: BenchEnvironment, ds: Dataset, data: 
         opts.log(`gateway: ${op.name} via ${target} for ${opts.durationSeconds} s`);
         runs.push(await measure(target, op.name, url, q, op.vars, op.who, opts, pid));
         const last = runs[runs.length - 1]!;
-        opts.log(`  ${Math.round(last.requestsPerSecond)} req/s, p50 ${last.latencyMs.p50} ms, p99 ${last.latencyMs.p99} ms${last.graphqlErrors ? `, errors: ${last.graphqlErrors}` : ''}`);
+        opts.log(
+          `  ${Math.round(last.requestsPerSecond)} req/s, p50 ${last.latencyMs.p50} ms, p99 ${last.latencyMs.p99} ms${last.graphqlErrors ? `, errors: ${last.graphqlErrors}` : ''}`,
+        );
       }
     }
   } finally {
@@ -74,15 +98,34 @@ export async function gatewayScenario(env: BenchEnvironment, ds: Dataset, data: 
     await noCache?.stop();
     await twoWorkers?.stop();
   }
-  const rps = (op: string, target: Target) => runs.find((r) => r.operation === op && r.target === target)?.requestsPerSecond;
+  const rps = (op: string, target: Target) =>
+    runs.find((r) => r.operation === op && r.target === target)?.requestsPerSecond;
   const overheadRatios = ops
     .filter((o) => o.direct)
-    .map((o) => ({ operation: o.name, ratio: (rps(o.name, 'subgraph-direct') ?? NaN) / (rps(o.name, 'zhiyuan-gateway') ?? NaN) }));
-  const ratio = (o: string, ours: Target) => ({ operation: o, ratio: (rps(o, ours) ?? NaN) / (rps(o, 'hive-gateway') ?? NaN) });
+    .map((o) => ({
+      operation: o.name,
+      ratio: (rps(o.name, 'subgraph-direct') ?? NaN) / (rps(o.name, 'zhiyuan-gateway') ?? NaN),
+    }));
+  const ratio = (o: string, ours: Target) => ({
+    operation: o,
+    ratio: (rps(o, ours) ?? NaN) / (rps(o, 'hive-gateway') ?? NaN),
+  });
   const peerRatios = peer ? ops.map((o) => ratio(o.name, 'zhiyuan-gateway')) : [];
-  const peerRatiosNoCache = peer ? ops.filter((o) => o.cached).map((o) => ratio(o.name, 'zhiyuan-gateway-no-cache')) : [];
-  const peerRatiosTwoWorkers = peer ? ops.filter((o) => !o.cached).map((o) => ratio(o.name, 'zhiyuan-gateway-2-workers')) : [];
-  const conditions =
-    `each gateway in a process of its own (ours: gateway/src/main.ts as deployed, NODE_ENV=development with an HS256 token, supergraph introspected; Hive: its runtime alone), ${env.subgraphs === 'processes' ? 'each subgraph in a process of its own' : 'the four subgraphs in the benchmark process'}, autocannon in another; the response cache is measured without concurrent writes (no event drops it during a run)`;
-  return { targets: { village: t.village, township: t.township, caseId: t.caseId ?? null }, runs, overheadRatios, peerRatios, peerRatiosNoCache, peerRatiosTwoWorkers, conditions, peerError };
+  const peerRatiosNoCache = peer
+    ? ops.filter((o) => o.cached).map((o) => ratio(o.name, 'zhiyuan-gateway-no-cache'))
+    : [];
+  const peerRatiosTwoWorkers = peer
+    ? ops.filter((o) => !o.cached).map((o) => ratio(o.name, 'zhiyuan-gateway-2-workers'))
+    : [];
+  const conditions = `each gateway in a process of its own (ours: gateway/src/main.ts as deployed, NODE_ENV=development with an HS256 token, supergraph introspected; Hive: its runtime alone), ${env.subgraphs === 'processes' ? 'each subgraph in a process of its own' : 'the four subgraphs in the benchmark process'}, autocannon in another; the response cache is measured without concurrent writes (no event drops it during a run)`;
+  return {
+    targets: { village: t.village, township: t.township, caseId: t.caseId ?? null },
+    runs,
+    overheadRatios,
+    peerRatios,
+    peerRatiosNoCache,
+    peerRatiosTwoWorkers,
+    conditions,
+    peerError,
+  };
 }

@@ -35,5 +35,12 @@ export async function generateScenario(ds: Dataset, opts: RunOptions): Promise<G
   const seconds = (Date.now() - t0) / 1000;
   opts.log(`generate: ${rows.judgments} judgments in ${seconds.toFixed(1)} s, peak RSS ${Math.round(peak / 1e6)} MB`);
   if (ds.scale === 'province') rmSync(dir, { recursive: true, force: true });
-  return { scale: ds.scale, rows, seconds, judgmentsPerSecond: rows.judgments / seconds, peakRssMb: Math.round(peak / 1e6), files: dir };
+  return {
+    scale: ds.scale,
+    rows,
+    seconds,
+    judgmentsPerSecond: rows.judgments / seconds,
+    peakRssMb: Math.round(peak / 1e6),
+    files: dir,
+  };
 }

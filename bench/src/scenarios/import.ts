@@ -52,12 +52,18 @@ export async function importScenario(_ds: Dataset, opts: RunOptions): Promise<Im
         exitCode: r.exitCode,
         error: r.exitCode === 0 ? undefined : r.stderrTail,
       });
-      opts.log(`  ${Math.round(runs[runs.length - 1]!.judgmentsPerSecond)} judgments/s, peak ${runs[runs.length - 1]!.peakRssMb} MB`);
+      opts.log(
+        `  ${Math.round(runs[runs.length - 1]!.judgmentsPerSecond)} judgments/s, peak ${runs[runs.length - 1]!.peakRssMb} MB`,
+      );
     } finally {
       await db.drop();
       rmSync(file, { force: true });
       rmSync(`${file}.rejects.csv`, { force: true });
     }
   }
-  return { command: 'npm run import:judgments -- FILE --urging OFF (history import; parties unknown to cases, so routing waits for their events)', runs };
+  return {
+    command:
+      'npm run import:judgments -- FILE --urging OFF (history import; parties unknown to cases, so routing waits for their events)',
+    runs,
+  };
 }

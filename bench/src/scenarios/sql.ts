@@ -33,8 +33,16 @@ const BOARD_PAGE_SIZES = [10, 100, 200];
  * SQL statements per operation through the gateway, all subgraphs counted, for three page sizes. The
  * gateway used has its response cache off (an answer from the cache issues no statement at all).
  */
-export async function sqlScenario(env: BenchEnvironment, _ds: Dataset, _data: LoadedData, opts: RunOptions): Promise<SqlResults> {
-  if (env.subgraphs !== 'inline') throw new Error('the sql scenario counts statements through hooks in the subgraphs: run it with --subgraphs inline');
+export async function sqlScenario(
+  env: BenchEnvironment,
+  _ds: Dataset,
+  _data: LoadedData,
+  opts: RunOptions,
+): Promise<SqlResults> {
+  if (env.subgraphs !== 'inline')
+    throw new Error(
+      'the sql scenario counts statements through hooks in the subgraphs: run it with --subgraphs inline',
+    );
   const gateway = await startGatewayProcess(env.stack, { natsUrl: env.nats?.url, env: { RESPONSE_CACHE: 'off' } });
   try {
     return await countStatements(env, gateway.url, opts);
@@ -46,10 +54,32 @@ export async function sqlScenario(env: BenchEnvironment, _ds: Dataset, _data: Lo
 async function countStatements(env: BenchEnvironment, gatewayUrl: string, opts: RunOptions): Promise<SqlResults> {
   const admin = identity(['ADMIN'], { sub: 'bench-admin', divisionCode: '330522' });
   const anonymous: Identity = { ...ADMIN, sub: 'anonymous', roles: [] };
-  const ops: { name: string; sizes?: number[]; who: Identity; vars: (n: number) => Record<string, unknown>; count: (d: any) => number | null }[] = [
-    { name: 'CaseList', who: admin, vars: (n) => ({ filter: { divisionCode: '330522' }, first: n }), count: (d) => d?.cases?.nodes?.length ?? null },
-    { name: 'VillageDashboard', who: admin, vars: (n) => ({ villageCode: '330522', first: n, period: ALL_TIME }), count: (d) => d?.division?.cases?.nodes?.length ?? null },
-    { name: 'ExposureBoard', sizes: BOARD_PAGE_SIZES, who: anonymous, vars: (n) => ({ divisionCode: '330522', first: n }), count: (d) => d?.exposureBoard?.nodes?.length ?? null },
+  const ops: {
+    name: string;
+    sizes?: number[];
+    who: Identity;
+    vars: (n: number) => Record<string, unknown>;
+    count: (d: any) => number | null;
+  }[] = [
+    {
+      name: 'CaseList',
+      who: admin,
+      vars: (n) => ({ filter: { divisionCode: '330522' }, first: n }),
+      count: (d) => d?.cases?.nodes?.length ?? null,
+    },
+    {
+      name: 'VillageDashboard',
+      who: admin,
+      vars: (n) => ({ villageCode: '330522', first: n, period: ALL_TIME }),
+      count: (d) => d?.division?.cases?.nodes?.length ?? null,
+    },
+    {
+      name: 'ExposureBoard',
+      sizes: BOARD_PAGE_SIZES,
+      who: anonymous,
+      vars: (n) => ({ divisionCode: '330522', first: n }),
+      count: (d) => d?.exposureBoard?.nodes?.length ?? null,
+    },
   ];
   const rows: SqlRow[] = [];
   for (const op of ops) {
@@ -76,10 +106,17 @@ async function countStatements(env: BenchEnvironment, gatewayUrl: string, opts: 
         returned: op.count(r.data),
         statements: c.total,
         byService: c.byService,
-        errors: r.errors?.length ? r.errors.map((e) => `${String(e.extensions?.code ?? '')} ${e.message}`).slice(0, 2).join(' | ') : null,
+        errors: r.errors?.length
+          ? r.errors
+              .map((e) => `${String(e.extensions?.code ?? '')} ${e.message}`)
+              .slice(0, 2)
+              .join(' | ')
+          : null,
         samples: c.samples,
       });
-      opts.log(`sql: ${op.name} first ${n}: ${c.total} statements (${JSON.stringify(c.byService)}), ${String(op.count(r.data))} rows`);
+      opts.log(
+        `sql: ${op.name} first ${n}: ${c.total} statements (${JSON.stringify(c.byService)}), ${String(op.count(r.data))} rows`,
+      );
     }
   }
   const constant: Record<string, boolean> = {};

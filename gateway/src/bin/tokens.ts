@@ -12,7 +12,11 @@ async function main(): Promise<void> {
   const partyId = process.argv.find((a) => a.startsWith('--party='))?.slice('--party='.length);
   for (const [name, claims] of Object.entries(DEMO_ROLES)) {
     if (only && only !== name) continue;
-    const token = await issueToken(name === 'party' && partyId ? { ...claims, partyId } : claims, { secret: config.JWT_SECRET ?? DEV_JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+    const token = await issueToken(name === 'party' && partyId ? { ...claims, partyId } : claims, {
+      secret: config.JWT_SECRET ?? DEV_JWT_SECRET,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+    });
     process.stdout.write(only ? `${token}\n` : `${name.padEnd(11)} ${token}\n`);
   }
 }

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 
-export const ROLES = ['ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE', 'COUNTY_DEPARTMENT', 'PARTNER', 'PARTY'] as const;
+export const ROLES = [
+  'ADMIN',
+  'JUDGE',
+  'ENFORCEMENT_OFFICER',
+  'TOWNSHIP_LIAISON',
+  'VILLAGE_CADRE',
+  'COUNTY_DEPARTMENT',
+  'PARTNER',
+  'PARTY',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Who is calling, as verified by the gateway and forwarded to the subgraphs. */
@@ -15,7 +24,14 @@ export const identitySchema = z.object({
 });
 export type Identity = z.infer<typeof identitySchema>;
 
-export const ANONYMOUS: Identity = Object.freeze({ sub: 'anonymous', roles: [], divisionCode: null, department: null, partyId: null, ip: null }) as Identity;
+export const ANONYMOUS: Identity = Object.freeze({
+  sub: 'anonymous',
+  roles: [],
+  divisionCode: null,
+  department: null,
+  partyId: null,
+  ip: null,
+}) as Identity;
 
 export function isAnonymous(identity: Identity): boolean {
   return identity.roles.length === 0;

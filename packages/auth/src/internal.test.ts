@@ -1,7 +1,23 @@
-import { ANONYMOUS, BOUND_TTL_SECONDS, InternalAuthError, InternalTokenCache, signInternalIdentity, signInternalRequest, verifyInternalIdentity, type Identity } from './index';
+import {
+  ANONYMOUS,
+  BOUND_TTL_SECONDS,
+  InternalAuthError,
+  InternalTokenCache,
+  signInternalIdentity,
+  signInternalRequest,
+  verifyInternalIdentity,
+  type Identity,
+} from './index';
 
 const secret = 'a-test-secret-that-is-long-enough-000000';
-const judge: Identity = { sub: 'u1', roles: ['JUDGE'], divisionCode: '330522', department: null, partyId: null, ip: '127.0.0.1' };
+const judge: Identity = {
+  sub: 'u1',
+  roles: ['JUDGE'],
+  divisionCode: '330522',
+  department: null,
+  partyId: null,
+  ip: '127.0.0.1',
+};
 
 describe('internal identity', () => {
   it('round-trips a signed identity', async () => {
@@ -11,7 +27,10 @@ describe('internal identity', () => {
 
   it('refuses a missing, forged or expired token', async () => {
     await expect(verifyInternalIdentity(undefined, secret)).rejects.toThrow('missing internal identity');
-    const forged = await signInternalIdentity({ ...judge, roles: ['ADMIN'] }, 'another-secret-of-the-same-length-00000');
+    const forged = await signInternalIdentity(
+      { ...judge, roles: ['ADMIN'] },
+      'another-secret-of-the-same-length-00000',
+    );
     await expect(verifyInternalIdentity(forged, secret)).rejects.toThrow('invalid internal identity');
     const expired = await signInternalIdentity(judge, secret, -10);
     await expect(verifyInternalIdentity(expired, secret)).rejects.toThrow('invalid internal identity');
@@ -35,9 +54,15 @@ describe('internal identity bound to one request', () => {
 
   it('refuses the same token on another body, path or method', async () => {
     const token = await signInternalRequest(judge, secret, request);
-    await expect(verifyInternalIdentity(token, secret, { ...request, body: '{"query":"mutation { b }"}' })).rejects.toThrow(InternalAuthError);
-    await expect(verifyInternalIdentity(token, secret, { ...request, path: '/other' })).rejects.toThrow(InternalAuthError);
-    await expect(verifyInternalIdentity(token, secret, { ...request, method: 'GET' })).rejects.toThrow(InternalAuthError);
+    await expect(
+      verifyInternalIdentity(token, secret, { ...request, body: '{"query":"mutation { b }"}' }),
+    ).rejects.toThrow(InternalAuthError);
+    await expect(verifyInternalIdentity(token, secret, { ...request, path: '/other' })).rejects.toThrow(
+      InternalAuthError,
+    );
+    await expect(verifyInternalIdentity(token, secret, { ...request, method: 'GET' })).rejects.toThrow(
+      InternalAuthError,
+    );
     // Without the request to compare with, a bound token proves nothing.
     await expect(verifyInternalIdentity(token, secret)).rejects.toThrow(InternalAuthError);
   });
@@ -50,7 +75,9 @@ describe('internal identity bound to one request', () => {
 
   it('refuses an unbound token when binding is required', async () => {
     const unbound = await signInternalIdentity(judge, secret);
-    await expect(verifyInternalIdentity(unbound, secret, request, { requireBinding: true })).rejects.toThrow(InternalAuthError);
+    await expect(verifyInternalIdentity(unbound, secret, request, { requireBinding: true })).rejects.toThrow(
+      InternalAuthError,
+    );
     await expect(verifyInternalIdentity(unbound, secret, request)).resolves.toEqual(judge);
   });
 });

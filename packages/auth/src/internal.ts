@@ -26,12 +26,22 @@ function key(secret: string): Uint8Array {
 
 /** What a bound token carries of its request: the body only as a hash. */
 function binding(request: SignedRequest): { m: string; p: string; b: string } {
-  return { m: request.method.toUpperCase(), p: request.path, b: createHash('sha256').update(request.body).digest('base64url') };
+  return {
+    m: request.method.toUpperCase(),
+    p: request.path,
+    b: createHash('sha256').update(request.body).digest('base64url'),
+  };
 }
 
 async function sign(claims: Record<string, unknown>, secret: string, ttlSeconds: number, now: number): Promise<string> {
   const iat = Math.floor(now / 1000);
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt(iat).setExpirationTime(iat + ttlSeconds).sign(key(secret));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds)
+    .sign(key(secret));
 }
 
 /**
@@ -39,8 +49,18 @@ async function sign(claims: Record<string, unknown>, secret: string, ttlSeconds:
  * and body hash, so a captured header is worth nothing on any other request, and only for seconds.
  * The gateway signs every subgraph fetch with this.
  */
-export async function signInternalRequest(identity: Identity, secret: string, request: SignedRequest, opts: { ttlSeconds?: number; now?: number } = {}): Promise<string> {
-  return sign({ id: identity, req: binding(request) }, secret, opts.ttlSeconds ?? BOUND_TTL_SECONDS, opts.now ?? Date.now());
+export async function signInternalRequest(
+  identity: Identity,
+  secret: string,
+  request: SignedRequest,
+  opts: { ttlSeconds?: number; now?: number } = {},
+): Promise<string> {
+  return sign(
+    { id: identity, req: binding(request) },
+    secret,
+    opts.ttlSeconds ?? BOUND_TTL_SECONDS,
+    opts.now ?? Date.now(),
+  );
 }
 
 /**
@@ -58,7 +78,12 @@ export class InternalAuthError extends Error {}
  * to another request than `request`. A token without a binding is accepted only when
  * `requireBinding` is off (outside production).
  */
-export async function verifyInternalIdentity(token: string | undefined, secret: string, request?: SignedRequest, opts: { requireBinding?: boolean } = {}): Promise<Identity> {
+export async function verifyInternalIdentity(
+  token: string | undefined,
+  secret: string,
+  request?: SignedRequest,
+  opts: { requireBinding?: boolean } = {},
+): Promise<Identity> {
   if (!token) throw new InternalAuthError('missing internal identity');
   let payload: Record<string, unknown>;
   try {
@@ -69,8 +94,14 @@ export async function verifyInternalIdentity(token: string | undefined, secret: 
   const bound = payload.req as { m?: unknown; p?: unknown; b?: unknown } | undefined;
   if (bound !== undefined) {
     const expected = request && binding(request);
-    if (!expected || bound.m !== expected.m || bound.p !== expected.p || bound.b !== expected.b) throw new InternalAuthError('internal identity signed for another request');
-    if (typeof payload.exp !== 'number' || typeof payload.iat !== 'number' || payload.exp - payload.iat > BOUND_TTL_SECONDS) throw new InternalAuthError('invalid internal identity');
+    if (!expected || bound.m !== expected.m || bound.p !== expected.p || bound.b !== expected.b)
+      throw new InternalAuthError('internal identity signed for another request');
+    if (
+      typeof payload.exp !== 'number' ||
+      typeof payload.iat !== 'number' ||
+      payload.exp - payload.iat > BOUND_TTL_SECONDS
+    )
+      throw new InternalAuthError('invalid internal identity');
   } else if (opts.requireBinding) {
     throw new InternalAuthError('internal identity not bound to the request');
   }
@@ -85,7 +116,10 @@ export async function verifyInternalIdentity(token: string | undefined, secret: 
  */
 export class InternalTokenCache {
   private readonly cache = new Map<string, { token: string; until: number }>();
-  constructor(private readonly secret: string, private readonly ttlSeconds = 60) {}
+  constructor(
+    private readonly secret: string,
+    private readonly ttlSeconds = 60,
+  ) {}
 
   async tokenFor(identity: Identity): Promise<string> {
     const k = JSON.stringify(identity);

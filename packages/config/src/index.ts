@@ -4,7 +4,10 @@ export { z };
 
 /** Raised when the environment does not satisfy a service's configuration schema. */
 export class ConfigError extends Error {
-  constructor(public readonly variable: string, reason: string) {
+  constructor(
+    public readonly variable: string,
+    reason: string,
+  ) {
     super(`Invalid configuration: ${variable} ${reason}`);
     this.name = 'ConfigError';
   }
@@ -20,7 +23,10 @@ export const DEVELOPMENT_INTERNAL_AUTH_SECRET = 'development-internal-secret-cha
  * fallback docker-compose.yml uses when INTERNAL_AUTH_SECRET is not exported. Anyone who knows one
  * could sign an identity a subgraph trusts, so production refuses them.
  */
-export const PUBLIC_INTERNAL_AUTH_SECRETS: readonly string[] = [DEVELOPMENT_INTERNAL_AUTH_SECRET, 'change-me-to-a-long-random-secret-000000'];
+export const PUBLIC_INTERNAL_AUTH_SECRETS: readonly string[] = [
+  DEVELOPMENT_INTERNAL_AUTH_SECRET,
+  'change-me-to-a-long-random-secret-000000',
+];
 
 /**
  * Parses the environment once into a typed, frozen object. The schema's keys are the variable
@@ -28,7 +34,10 @@ export const PUBLIC_INTERNAL_AUTH_SECRETS: readonly string[] = [DEVELOPMENT_INTE
  * reads NODE_ENV and INTERNAL_AUTH_SECRET (every subgraph, the gateway) is also held to the
  * production rule on the secret, so no service can forget it.
  */
-export function loadConfig<S extends z.ZodObject<z.ZodRawShape>>(schema: S, env: Env = process.env): Readonly<z.infer<S>> {
+export function loadConfig<S extends z.ZodObject<z.ZodRawShape>>(
+  schema: S,
+  env: Env = process.env,
+): Readonly<z.infer<S>> {
   const input: Record<string, unknown> = {};
   for (const key of Object.keys(schema.shape)) {
     const raw = env[key];
@@ -41,7 +50,10 @@ export function loadConfig<S extends z.ZodObject<z.ZodRawShape>>(schema: S, env:
     const reason = input[variable] === undefined ? `is required (${issue.message})` : `is malformed: ${issue.message}`;
     throw new ConfigError(variable, reason);
   }
-  const secretProblem = internalSecretProblem(result.data as Record<string, unknown>, input.INTERNAL_AUTH_SECRET === undefined);
+  const secretProblem = internalSecretProblem(
+    result.data as Record<string, unknown>,
+    input.INTERNAL_AUTH_SECRET === undefined,
+  );
   if (secretProblem) throw new ConfigError('INTERNAL_AUTH_SECRET', secretProblem);
   return Object.freeze(result.data) as Readonly<z.infer<S>>;
 }
@@ -78,7 +90,11 @@ export const fields = {
   logLevel: () => z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   nodeEnv: () => z.enum(['development', 'production', 'test']).default('development'),
   /** An interface to listen on: a host name or an IPv4/IPv6 address. */
-  host: () => z.string().regex(/^[A-Za-z0-9.:_-]+$/, 'must be a host name or an IP address').default('127.0.0.1'),
+  host: () =>
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:_-]+$/, 'must be a host name or an IP address')
+      .default('127.0.0.1'),
   /** Refused in production when unset or public (see loadConfig). */
   internalSecret: () => z.string().min(32, 'must be at least 32 characters').default(DEVELOPMENT_INTERNAL_AUTH_SECRET),
 };

@@ -61,8 +61,16 @@ export async function claimIdempotencyKey(manager: EntityManager, schema: string
 }
 
 /** Stores the work's result with its key, in the same transaction (so both commit or neither). */
-export async function storeIdempotentResult(manager: EntityManager, schema: string, c: KeyClaim, result: unknown): Promise<void> {
-  await manager.query(`UPDATE "${schema}".idempotency_key SET result = $4::jsonb WHERE actor = $1 AND key = $2 AND field = $3`, [c.actor, c.key, c.field, toJson(result)]);
+export async function storeIdempotentResult(
+  manager: EntityManager,
+  schema: string,
+  c: KeyClaim,
+  result: unknown,
+): Promise<void> {
+  await manager.query(
+    `UPDATE "${schema}".idempotency_key SET result = $4::jsonb WHERE actor = $1 AND key = $2 AND field = $3`,
+    [c.actor, c.key, c.field, toJson(result)],
+  );
 }
 
 /** Deletes the keys past their TTL; returns how many. */

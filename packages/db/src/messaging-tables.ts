@@ -16,7 +16,9 @@ export async function createMessagingTables(qr: QueryRunner, schema: string): Pr
       created_at timestamptz NOT NULL DEFAULT now(),
       published_at timestamptz
     )`);
-  await qr.query(`CREATE INDEX outbox_message_unpublished_idx ON "${schema}".outbox_message (seq) WHERE published_at IS NULL`);
+  await qr.query(
+    `CREATE INDEX outbox_message_unpublished_idx ON "${schema}".outbox_message (seq) WHERE published_at IS NULL`,
+  );
   await qr.query(`
     CREATE TABLE "${schema}".inbox_message (
       consumer text NOT NULL,

@@ -1,5 +1,13 @@
 import type { Logger } from '@zhiyuan/config';
-import type { EventBus, EventEnvelope, EventPayload, EventType, StartAt, Subscription, SubscribeOptions } from '@zhiyuan/events';
+import type {
+  EventBus,
+  EventEnvelope,
+  EventPayload,
+  EventType,
+  StartAt,
+  Subscription,
+  SubscribeOptions,
+} from '@zhiyuan/events';
 import { createEvent, durableName, subjectFor } from '@zhiyuan/events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchQueue } from './batch-queue';
@@ -14,7 +22,12 @@ import { outsideRequestScope, requestScope } from './request-scope';
  * `emit` (the outbox, caused by this event), and state shared with the other events of the same
  * transaction through `scope`.
  */
-export type EventWork<T extends EventType> = (event: EventEnvelope<T>, manager: EntityManager, emit: Emit, scope: TransactionScope) => Promise<void>;
+export type EventWork<T extends EventType> = (
+  event: EventEnvelope<T>,
+  manager: EntityManager,
+  emit: Emit,
+  scope: TransactionScope,
+) => Promise<void>;
 
 interface InboxItem {
   consumer: string;
@@ -82,7 +95,8 @@ export class Messaging {
     this.consumerGroup = consumers.group ?? producer;
     const batchSize = consumers.batchSize ?? 1;
     if (batchSize > 1) {
-      for (let i = 0; i < Math.max(1, consumers.batchesAtOnce ?? 1); i++) this.batchLines.push(new BatchQueue(batchSize, (items) => this.handleBatch(items)));
+      for (let i = 0; i < Math.max(1, consumers.batchesAtOnce ?? 1); i++)
+        this.batchLines.push(new BatchQueue(batchSize, (items) => this.handleBatch(items)));
     }
   }
 
@@ -102,7 +116,13 @@ export class Messaging {
     const field = scope?.field && scope.field.transactions++ === 0 ? scope.field : null;
     const claim: KeyClaim | null =
       field && scope!.idempotencyKey && scope!.actor && scope!.requestHash
-        ? { actor: scope!.actor, key: scope!.idempotencyKey, field: field.responseKey, operation: field.operation, requestHash: scope!.requestHash }
+        ? {
+            actor: scope!.actor,
+            key: scope!.idempotencyKey,
+            field: field.responseKey,
+            operation: field.operation,
+            requestHash: scope!.requestHash,
+          }
         : null;
     let emitted = 0;
     let replay: { result: unknown } | undefined;
@@ -117,7 +137,8 @@ export class Messaging {
       }
       const outbox = new OutboxBuffer(this.schema, this.producer);
       const r = await work(manager, outbox.writer());
-      if (field?.audit && (outbox.size > 0 || claim || (await wroteAnything(manager)))) field.auditEventId = await field.audit(outbox.writer(), r);
+      if (field?.audit && (outbox.size > 0 || claim || (await wroteAnything(manager))))
+        field.auditEventId = await field.audit(outbox.writer(), r);
       if (claim) await storeIdempotentResult(manager, this.schema, claim, r);
       emitted = await outbox.flush(manager);
       return r;
@@ -136,8 +157,17 @@ export class Messaging {
    * meets the id in a transaction still in progress waits for it, so a transaction whose COMMIT
    * went unanswered is known to have committed (false) or not (true, the event is written now).
    */
-  async emitUnlessWritten<T extends EventType>(id: string, type: T, payload: EventPayload<T>, opts: EmitOptions): Promise<boolean> {
-    const event = { ...createEvent(type, payload, { producer: this.producer, key: opts.key, occurredAt: opts.occurredAt }), id, correlationId: id };
+  async emitUnlessWritten<T extends EventType>(
+    id: string,
+    type: T,
+    payload: EventPayload<T>,
+    opts: EmitOptions,
+  ): Promise<boolean> {
+    const event = {
+      ...createEvent(type, payload, { producer: this.producer, key: opts.key, occurredAt: opts.occurredAt }),
+      id,
+      correlationId: id,
+    };
     const rows: unknown[] = await this.ds.query(
       `INSERT INTO "${this.schema}".outbox_message (id, subject, type, key, envelope) VALUES ($1, $2, $3, $4, $5::jsonb) ON CONFLICT (id) DO NOTHING RETURNING id`,
       [id, subjectFor(type, payload), type, event.key, JSON.stringify(event)],
@@ -155,7 +185,11 @@ export class Messaging {
    * Applies an event at most once for a consumer: the inbox row and the effect commit together, so
    * a redelivered event changes nothing. Returns false when it had been handled before.
    */
-  async handleOnce<T extends EventType>(consumer: string, event: EventEnvelope<T>, work: EventWork<T>): Promise<boolean> {
+  async handleOnce<T extends EventType>(
+    consumer: string,
+    event: EventEnvelope<T>,
+    work: EventWork<T>,
+  ): Promise<boolean> {
     let emitted = 0;
     const handled = await this.ds.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
@@ -182,7 +216,9 @@ export class Messaging {
    * was done. If anything fails, the transaction is rolled back and each event is handled again in a
    * transaction of its own.
    */
-  private async handleBatch(items: InboxItem[]): Promise<({ ok: true; value: boolean } | { ok: false; error: unknown })[]> {
+  private async handleBatch(
+    items: InboxItem[],
+  ): Promise<({ ok: true; value: boolean } | { ok: false; error: unknown })[]> {
     let emitted = 0;
     const started = performance.now();
     try {
@@ -217,18 +253,33 @@ export class Messaging {
         return result;
       });
       if (emitted) this.relay.kick();
-      this.log.debug({ events: items.length, emitted, ms: Math.round(performance.now() - started) }, 'batch of events handled');
+      this.log.debug(
+        { events: items.length, emitted, ms: Math.round(performance.now() - started) },
+        'batch of events handled',
+      );
       return handled.map((value) => ({ ok: true as const, value }));
     } catch (err) {
-      this.log.warn({ events: items.length, err: err instanceof Error ? err.message : String(err) }, 'batch of events failed; handling them one at a time');
+      this.log.warn(
+        { events: items.length, err: err instanceof Error ? err.message : String(err) },
+        'batch of events failed; handling them one at a time',
+      );
       const results: ({ ok: true; value: boolean } | { ok: false; error: unknown })[] = [];
-      for (const i of items) results.push(await this.handleOnce(i.consumer, i.event, i.work).then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error })));
+      for (const i of items)
+        results.push(
+          await this.handleOnce(i.consumer, i.event, i.work).then(
+            (value) => ({ ok: true as const, value }),
+            (error: unknown) => ({ ok: false as const, error }),
+          ),
+        );
       return results;
     }
   }
 
   /** Subscribes a handler through the inbox on a durable consumer named for its rule. */
-  async subscribe<T extends EventType>(def: HandlerDefinition<T>, opts: Partial<SubscribeOptions> = {}): Promise<Subscription> {
+  async subscribe<T extends EventType>(
+    def: HandlerDefinition<T>,
+    opts: Partial<SubscribeOptions> = {},
+  ): Promise<Subscription> {
     const consumer = durableName(this.consumerGroup, def.subject, def.name);
     const sub = await this.bus.subscribe({
       service: this.consumerGroup,
@@ -240,7 +291,12 @@ export class Messaging {
       handler: async (event) => {
         const e = event as unknown as EventEnvelope<T>;
         const lines = this.batchLines.length;
-        if (lines) await this.batchLines[lines === 1 ? 0 : batchLineOf(def.batchKey?.(e) ?? e.key, lines)]!.push({ consumer, event: e, work: def.handle as unknown as EventWork<EventType> });
+        if (lines)
+          await this.batchLines[lines === 1 ? 0 : batchLineOf(def.batchKey?.(e) ?? e.key, lines)]!.push({
+            consumer,
+            event: e,
+            work: def.handle as unknown as EventWork<EventType>,
+          });
         else await this.handleOnce(consumer, e, def.handle);
       },
     });
@@ -260,7 +316,9 @@ export class Messaging {
 
 /** Whether the transaction changed a row (or locked one): PostgreSQL gives it a transaction id only then. */
 async function wroteAnything(manager: EntityManager): Promise<boolean> {
-  const [row]: { wrote: boolean }[] = await manager.query(`SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote`);
+  const [row]: { wrote: boolean }[] = await manager.query(
+    `SELECT pg_current_xact_id_if_assigned() IS NOT NULL AS wrote`,
+  );
   return !!row?.wrote;
 }
 

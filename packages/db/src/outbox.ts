@@ -9,14 +9,22 @@ export interface EmitOptions {
 }
 
 /** Adds an event to the outbox of the caller's transaction (see OutboxBuffer). */
-export type Emit = <T extends EventType>(type: T, payload: EventPayload<T>, opts: EmitOptions) => Promise<EventEnvelope<T>>;
+export type Emit = <T extends EventType>(
+  type: T,
+  payload: EventPayload<T>,
+  opts: EmitOptions,
+) => Promise<EventEnvelope<T>>;
 
 /**
  * Many events in one statement, for bulk paths such as import. The envelopes travel as one JSON
  * document (a jsonb[] array literal's quoting costs more than the insert itself at import volumes);
  * rows keep the given order, which is the publish order.
  */
-export async function writeOutboxBatch(manager: EntityManager, schema: string, events: { subject: string; event: EventEnvelope }[]): Promise<void> {
+export async function writeOutboxBatch(
+  manager: EntityManager,
+  schema: string,
+  events: { subject: string; event: EventEnvelope }[],
+): Promise<void> {
   if (events.length === 0) return;
   await manager.query(
     `INSERT INTO "${schema}".outbox_message (id, subject, type, key, envelope)
@@ -34,12 +42,20 @@ export async function writeOutboxBatch(manager: EntityManager, schema: string, e
 export class OutboxBuffer {
   private readonly pending: { subject: string; event: EventEnvelope }[] = [];
 
-  constructor(private readonly schema: string, private readonly producer: string) {}
+  constructor(
+    private readonly schema: string,
+    private readonly producer: string,
+  ) {}
 
   /** An Emit whose events carry `defaultCause` unless told otherwise. */
   writer(defaultCause?: EmitOptions['cause']): Emit {
     return async (type, payload, opts) => {
-      const event = createEvent(type, payload, { producer: this.producer, key: opts.key, cause: opts.cause ?? defaultCause, occurredAt: opts.occurredAt });
+      const event = createEvent(type, payload, {
+        producer: this.producer,
+        key: opts.key,
+        cause: opts.cause ?? defaultCause,
+        occurredAt: opts.occurredAt,
+      });
       this.pending.push({ subject: subjectFor(type, payload), event });
       return event;
     };

@@ -68,7 +68,9 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows it published (0 when another relay holds the lock). */
   async publishBatch(): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [`${this.schema}.outbox`]);
+      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
+        `${this.schema}.outbox`,
+      ]);
       if (!locked) return 0;
       const rows: { seq: string; subject: string; envelope: EventEnvelope }[] = await m.query(
         `SELECT seq, subject, envelope FROM "${this.schema}".outbox_message WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE`,
@@ -77,7 +79,9 @@ export class OutboxRelay {
       if (rows.length === 0) return 0;
       // Sent in order on one connection; acks awaited together.
       await Promise.all(rows.map((r) => this.bus.publish(r.subject, r.envelope)));
-      await m.query(`UPDATE "${this.schema}".outbox_message SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      await m.query(`UPDATE "${this.schema}".outbox_message SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
+        rows.map((r) => r.seq),
+      ]);
       return rows.length;
     });
   }

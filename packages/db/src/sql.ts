@@ -10,12 +10,17 @@ export type SqlRunner = Pick<EntityManager, 'query'>;
  */
 export async function sqlRows<Row>(runner: SqlRunner, text: string, params: readonly unknown[] = []): Promise<Row[]> {
   const result: unknown = await runner.query(text, params as unknown[]);
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as Row[];
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number')
+    return result[0] as Row[];
   return (Array.isArray(result) ? result : []) as Row[];
 }
 
 /** The first row of a raw statement, or null. */
-export async function sqlRow<Row>(runner: SqlRunner, text: string, params: readonly unknown[] = []): Promise<Row | null> {
+export async function sqlRow<Row>(
+  runner: SqlRunner,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<Row | null> {
   return (await sqlRows<Row>(runner, text, params))[0] ?? null;
 }
 

@@ -17,13 +17,19 @@ export interface TransactionScope {
 }
 
 export class PendingFinishes implements TransactionScope {
-  private readonly entries = new Map<string, { state: unknown; finish: (state: unknown, manager: EntityManager, emit: Emit) => Promise<void> }>();
+  private readonly entries = new Map<
+    string,
+    { state: unknown; finish: (state: unknown, manager: EntityManager, emit: Emit) => Promise<void> }
+  >();
 
   shared<S>(key: string, create: () => S, finish: (state: S, manager: EntityManager, emit: Emit) => Promise<void>): S {
     const found = this.entries.get(key);
     if (found) return found.state as S;
     const state = create();
-    this.entries.set(key, { state, finish: finish as (state: unknown, manager: EntityManager, emit: Emit) => Promise<void> });
+    this.entries.set(key, {
+      state,
+      finish: finish as (state: unknown, manager: EntityManager, emit: Emit) => Promise<void>,
+    });
     return state;
   }
 

@@ -27,7 +27,9 @@ describe('BatchQueue', () => {
   it('settles each item as the batch says, and rejects every item of a batch that throws', async () => {
     const q = new BatchQueue<number, number>(10, async (items) => {
       if (items.includes(0)) throw new Error('no zeros');
-      return items.map((i) => (i % 2 ? { ok: true as const, value: i * 10 } : { ok: false as const, error: new Error(`even ${i}`) }));
+      return items.map((i) =>
+        i % 2 ? { ok: true as const, value: i * 10 } : { ok: false as const, error: new Error(`even ${i}`) },
+      );
     });
     const [a, b] = await Promise.allSettled([q.push(1), q.push(2)]);
     expect(a).toEqual({ status: 'fulfilled', value: 10 });

@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { InProcessEventBus, NatsEventBus, createEvent, subjectFor, type EventBus } from '@zhiyuan/events';
 import { createTestDatabase, natsUrl, silentLogger, uniqueService, waitFor, type TestDatabase } from '@zhiyuan/testing';
-import { Messaging, batchLineOf, createDataSource, createMessagingTables, defineHandler, initializeDataSource } from '../src';
+import {
+  Messaging,
+  batchLineOf,
+  createDataSource,
+  createMessagingTables,
+  defineHandler,
+  initializeDataSource,
+} from '../src';
 import { closeAll } from './close-all';
 
 /**
@@ -15,7 +22,9 @@ function migrationFor(schema: string) {
     name = 'CreateBatchSchema1700000000000';
     async up(qr: QueryRunner) {
       await createMessagingTables(qr, schema);
-      await qr.query(`CREATE TABLE "${schema}".handled (rule text NOT NULL, case_id uuid NOT NULL, tx bigint NOT NULL, PRIMARY KEY (rule, case_id))`);
+      await qr.query(
+        `CREATE TABLE "${schema}".handled (rule text NOT NULL, case_id uuid NOT NULL, tx bigint NOT NULL, PRIMARY KEY (rule, case_id))`,
+      );
       await qr.query(`CREATE TABLE "${schema}".finished (tx bigint NOT NULL, n int NOT NULL)`);
     }
     async down(qr: QueryRunner) {
@@ -31,24 +40,47 @@ const POISON_FEN = 1_313_131;
  * finished once. Only the payer's events: other tests publish on the same subject of the shared NATS
  * server.
  */
-const rule = (schema: string, name: string, payer: string) => defineHandler({
-  name,
-  subject: 'cases.performance.recorded',
-  maxDeliver: 2,
-  handle: async (event, manager, _emit, scope) => {
-    if (event.producer !== payer) return;
-    if (event.payload.amountFen === POISON_FEN) throw new Error('this payment cannot be handled');
-    await manager.query(`INSERT INTO "${schema}".handled VALUES ($1, $2, txid_current())`, [name, event.payload.caseId]);
-    const seen = scope.shared('count', () => ({ n: 0 }), async (s, m) => {
-      await m.query(`INSERT INTO "${schema}".finished VALUES (txid_current(), $1)`, [s.n]);
-    });
-    seen.n++;
-  },
-});
+const rule = (schema: string, name: string, payer: string) =>
+  defineHandler({
+    name,
+    subject: 'cases.performance.recorded',
+    maxDeliver: 2,
+    handle: async (event, manager, _emit, scope) => {
+      if (event.producer !== payer) return;
+      if (event.payload.amountFen === POISON_FEN) throw new Error('this payment cannot be handled');
+      await manager.query(`INSERT INTO "${schema}".handled VALUES ($1, $2, txid_current())`, [
+        name,
+        event.payload.caseId,
+      ]);
+      const seen = scope.shared(
+        'count',
+        () => ({ n: 0 }),
+        async (s, m) => {
+          await m.query(`INSERT INTO "${schema}".finished VALUES (txid_current(), $1)`, [s.n]);
+        },
+      );
+      seen.n++;
+    },
+  });
 
 const buses: [string, () => Promise<EventBus> | undefined][] = [
   ['in-process', async () => new InProcessEventBus(silentLogger)],
-  ['nats', () => (natsUrl() ? (async () => { const b = new NatsEventBus({ url: natsUrl()!, name: 'db-batch-test', concurrency: 32, logger: silentLogger }); await b.start(); return b; })() : undefined)],
+  [
+    'nats',
+    () =>
+      natsUrl()
+        ? (async () => {
+            const b = new NatsEventBus({
+              url: natsUrl()!,
+              name: 'db-batch-test',
+              concurrency: 32,
+              logger: silentLogger,
+            });
+            await b.start();
+            return b;
+          })()
+        : undefined,
+  ],
 ];
 
 describe.each(buses)('a batched inbox over the %s bus', (kind, makeBus) => {
@@ -66,9 +98,24 @@ describe.each(buses)('a batched inbox over the %s bus', (kind, makeBus) => {
     db = await createTestDatabase();
     const svc = uniqueService('batch').replace(/-/g, '_');
     const open = async (schema: string, batchSize: number) => {
-      const ds = createDataSource({ url: db.url, schema, entities: [], migrations: [migrationFor(schema)], poolSize: 4, applicationName: schema });
+      const ds = createDataSource({
+        url: db.url,
+        schema,
+        entities: [],
+        migrations: [migrationFor(schema)],
+        poolSize: 4,
+        applicationName: schema,
+      });
       await initializeDataSource(ds, schema);
-      return new Messaging(ds, schema, schema, bus, silentLogger, { intervalMs: 50 }, { group: svc, startAt: 'new', batchSize });
+      return new Messaging(
+        ds,
+        schema,
+        schema,
+        bus,
+        silentLogger,
+        { intervalMs: 50 },
+        { group: svc, startAt: 'new', batchSize },
+      );
     };
     payer = await open(`payer_${svc}`, 1);
     ledger = await open(`ledger_${svc}`, 16);
@@ -78,46 +125,78 @@ describe.each(buses)('a batched inbox over the %s bus', (kind, makeBus) => {
   afterAll(() => closeAll([payer, ledger], bus, db));
 
   /** Payments of fresh cases, all emitted in one transaction, so they reach the consumers together. */
-  const payments = (amounts: number[]) => payer.transaction(async (_tx, emit) => {
-    const cases: string[] = [];
-    for (const amountFen of amounts) {
-      const caseId = randomUUID();
-      cases.push(caseId);
-      await emit('cases.performance.recorded', {
-        caseId, performanceId: randomUUID(), amountFen, source: 'VOLUNTARY', paidOn: '2024-07-01', outstandingFen: 0, totalPaidFen: amountFen,
-        obligorIds: [randomUUID()], recordedAt: new Date().toISOString(),
-      }, { key: caseId });
-    }
-    return cases;
-  });
-  const handledOf = (cases: string[]) => ledger.ds.query(`SELECT rule, case_id, tx::text AS tx FROM "${ledger.schema}".handled WHERE case_id = ANY($1)`, [cases]) as Promise<{ rule: string; case_id: string; tx: string }[]>;
+  const payments = (amounts: number[]) =>
+    payer.transaction(async (_tx, emit) => {
+      const cases: string[] = [];
+      for (const amountFen of amounts) {
+        const caseId = randomUUID();
+        cases.push(caseId);
+        await emit(
+          'cases.performance.recorded',
+          {
+            caseId,
+            performanceId: randomUUID(),
+            amountFen,
+            source: 'VOLUNTARY',
+            paidOn: '2024-07-01',
+            outstandingFen: 0,
+            totalPaidFen: amountFen,
+            obligorIds: [randomUUID()],
+            recordedAt: new Date().toISOString(),
+          },
+          { key: caseId },
+        );
+      }
+      return cases;
+    });
+  const handledOf = (cases: string[]) =>
+    ledger.ds.query(`SELECT rule, case_id, tx::text AS tx FROM "${ledger.schema}".handled WHERE case_id = ANY($1)`, [
+      cases,
+    ]) as Promise<{ rule: string; case_id: string; tx: string }[]>;
 
-  run('handles events that arrive together in fewer transactions, each once, finishing the shared state once per transaction', async () => {
-    const cases = await payments(Array.from({ length: 60 }, (_, i) => 100 + i));
-    const rows = await waitFor(async () => { const r = await handledOf(cases); return r.length === 60 * rules.length && r; }, { what: 'every rule handled every payment', timeoutMs: 20_000 });
-    const txs = new Map<string, number>();
-    for (const r of rows) txs.set(r.tx, (txs.get(r.tx) ?? 0) + 1);
-    // Batching happened: some transaction handled more than one event.
-    expect(txs.size).toBeLessThan(rows.length);
-    expect(Math.max(...txs.values())).toBeGreaterThan(1);
-    // The shared state was finished once in each transaction, after all of its events.
-    const finished: { tx: string; n: number }[] = await ledger.ds.query(`SELECT tx::text AS tx, n FROM "${ledger.schema}".finished WHERE tx = ANY($1::bigint[])`, [[...txs.keys()]]);
-    expect(new Map(finished.map((f) => [f.tx, f.n]))).toEqual(txs);
-    expect(finished).toHaveLength(txs.size);
-    // Every handled event has its inbox row.
-    const inbox = await ledger.ds.query(`SELECT count(*)::int AS n FROM "${ledger.schema}".inbox_message`);
-    expect(inbox[0].n).toBeGreaterThanOrEqual(60 * rules.length);
-  });
+  run(
+    'handles events that arrive together in fewer transactions, each once, finishing the shared state once per transaction',
+    async () => {
+      const cases = await payments(Array.from({ length: 60 }, (_, i) => 100 + i));
+      const rows = await waitFor(
+        async () => {
+          const r = await handledOf(cases);
+          return r.length === 60 * rules.length && r;
+        },
+        { what: 'every rule handled every payment', timeoutMs: 20_000 },
+      );
+      const txs = new Map<string, number>();
+      for (const r of rows) txs.set(r.tx, (txs.get(r.tx) ?? 0) + 1);
+      // Batching happened: some transaction handled more than one event.
+      expect(txs.size).toBeLessThan(rows.length);
+      expect(Math.max(...txs.values())).toBeGreaterThan(1);
+      // The shared state was finished once in each transaction, after all of its events.
+      const finished: { tx: string; n: number }[] = await ledger.ds.query(
+        `SELECT tx::text AS tx, n FROM "${ledger.schema}".finished WHERE tx = ANY($1::bigint[])`,
+        [[...txs.keys()]],
+      );
+      expect(new Map(finished.map((f) => [f.tx, f.n]))).toEqual(txs);
+      expect(finished).toHaveLength(txs.size);
+      // Every handled event has its inbox row.
+      const inbox = await ledger.ds.query(`SELECT count(*)::int AS n FROM "${ledger.schema}".inbox_message`);
+      expect(inbox[0].n).toBeGreaterThanOrEqual(60 * rules.length);
+    },
+  );
 
   run('a redelivered event changes nothing', async () => {
     const [caseId] = await payments([7]);
     await waitFor(async () => (await handledOf([caseId!])).length === rules.length, { what: 'the payment handled' });
-    const envelope = (await payer.ds.query(`SELECT envelope FROM "${payer.schema}".outbox_message WHERE key = $1`, [caseId]))[0].envelope;
+    const envelope = (
+      await payer.ds.query(`SELECT envelope FROM "${payer.schema}".outbox_message WHERE key = $1`, [caseId])
+    )[0].envelope;
     const before = bus.stats.handled;
     // The same event again, under another message id so the broker does not drop it, next to new ones.
     await bus.publishRaw('cases.performance.recorded', JSON.stringify(envelope), randomUUID());
     const more = await payments([8, 9]);
-    await waitFor(async () => bus.stats.handled >= before + 3 * rules.length && (await handledOf(more)).length === 2 * rules.length, { what: 'the redelivery and the new payments handled' });
+    await waitFor(
+      async () => bus.stats.handled >= before + 3 * rules.length && (await handledOf(more)).length === 2 * rules.length,
+      { what: 'the redelivery and the new payments handled' },
+    );
     expect(await handledOf([caseId!])).toHaveLength(rules.length);
   });
 
@@ -125,8 +204,14 @@ describe.each(buses)('a batched inbox over the %s bus', (kind, makeBus) => {
     const redeliveredBefore = bus.stats.redelivered;
     const cases = await payments([11, 12, POISON_FEN, 14, 15]);
     const good = cases.filter((_, i) => i !== 2);
-    await waitFor(async () => (await handledOf(good)).length === 4 * rules.length, { what: 'the good payments handled', timeoutMs: 20_000 });
-    await waitFor(() => bus.stats.deadLettered >= rules.length, { what: 'the failing payment dead-lettered by each rule', timeoutMs: 20_000 });
+    await waitFor(async () => (await handledOf(good)).length === 4 * rules.length, {
+      what: 'the good payments handled',
+      timeoutMs: 20_000,
+    });
+    await waitFor(() => bus.stats.deadLettered >= rules.length, {
+      what: 'the failing payment dead-lettered by each rule',
+      timeoutMs: 20_000,
+    });
     expect(await handledOf([cases[2]!])).toEqual([]);
     // Only the failing event was offered again (once per rule, before its last delivery): the others
     // of its batch were handled one by one at once, not sent back to the broker.
@@ -143,9 +228,24 @@ describe('batches at once', () => {
     bus = new InProcessEventBus(silentLogger);
     db = await createTestDatabase();
     const schema = `lines_${uniqueService('l').replace(/-/g, '_')}`;
-    const ds = createDataSource({ url: db.url, schema, entities: [], migrations: [migrationFor(schema)], poolSize: 4, applicationName: schema });
+    const ds = createDataSource({
+      url: db.url,
+      schema,
+      entities: [],
+      migrations: [migrationFor(schema)],
+      poolSize: 4,
+      applicationName: schema,
+    });
     await initializeDataSource(ds, schema);
-    ledger = new Messaging(ds, schema, schema, bus, silentLogger, { intervalMs: 50 }, { startAt: 'new', batchSize: 8, batchesAtOnce: 2 });
+    ledger = new Messaging(
+      ds,
+      schema,
+      schema,
+      bus,
+      silentLogger,
+      { intervalMs: 50 },
+      { startAt: 'new', batchSize: 8, batchesAtOnce: 2 },
+    );
   });
   afterAll(() => closeAll([ledger], bus, db));
 
@@ -159,34 +259,63 @@ describe('batches at once', () => {
     }
     const started = new Set<string>();
     // The first key's event waits for the second key's to start; each arrives on a consumer of its own.
-    await ledger.subscribe(defineHandler({
-      name: 'wait-for-the-other-line',
-      subject: 'cases.urging.ended',
-      maxDeliver: 1,
-      handle: async (event, manager) => {
-        await waitFor(() => started.has(keys[1]!), { what: 'the other line to start', timeoutMs: 5_000 });
-        await manager.query(`INSERT INTO "${ledger.schema}".handled VALUES ('meet', $1, txid_current())`, [event.payload.caseId]);
+    await ledger.subscribe(
+      defineHandler({
+        name: 'wait-for-the-other-line',
+        subject: 'cases.urging.ended',
+        maxDeliver: 1,
+        handle: async (event, manager) => {
+          await waitFor(() => started.has(keys[1]!), { what: 'the other line to start', timeoutMs: 5_000 });
+          await manager.query(`INSERT INTO "${ledger.schema}".handled VALUES ('meet', $1, txid_current())`, [
+            event.payload.caseId,
+          ]);
+        },
+      }),
+    );
+    await ledger.subscribe(
+      defineHandler({
+        name: 'start-on-the-other-line',
+        subject: 'cases.performance.recorded',
+        maxDeliver: 1,
+        handle: async (event, manager) => {
+          started.add(event.payload.caseId);
+          await manager.query(`INSERT INTO "${ledger.schema}".handled VALUES ('meet', $1, txid_current())`, [
+            event.payload.caseId,
+          ]);
+        },
+      }),
+    );
+    const first = createEvent(
+      'cases.urging.ended',
+      { caseId: keys[0]!, reason: 'CANCELLED', endedAt: new Date().toISOString() },
+      { producer: 'test', key: keys[0]! },
+    );
+    const second = createEvent(
+      'cases.performance.recorded',
+      {
+        caseId: keys[1]!,
+        performanceId: randomUUID(),
+        amountFen: 1,
+        source: 'VOLUNTARY',
+        paidOn: '2024-07-01',
+        outstandingFen: 0,
+        totalPaidFen: 1,
+        obligorIds: [randomUUID()],
+        recordedAt: new Date().toISOString(),
       },
-    }));
-    await ledger.subscribe(defineHandler({
-      name: 'start-on-the-other-line',
-      subject: 'cases.performance.recorded',
-      maxDeliver: 1,
-      handle: async (event, manager) => {
-        started.add(event.payload.caseId);
-        await manager.query(`INSERT INTO "${ledger.schema}".handled VALUES ('meet', $1, txid_current())`, [event.payload.caseId]);
-      },
-    }));
-    const first = createEvent('cases.urging.ended', { caseId: keys[0]!, reason: 'CANCELLED', endedAt: new Date().toISOString() }, { producer: 'test', key: keys[0]! });
-    const second = createEvent('cases.performance.recorded', {
-      caseId: keys[1]!, performanceId: randomUUID(), amountFen: 1, source: 'VOLUNTARY', paidOn: '2024-07-01', outstandingFen: 0, totalPaidFen: 1, obligorIds: [randomUUID()], recordedAt: new Date().toISOString(),
-    }, { producer: 'test', key: keys[1]! });
+      { producer: 'test', key: keys[1]! },
+    );
     await bus.publish(subjectFor(first.type, first.payload), first);
     await bus.publish(subjectFor(second.type, second.payload), second);
-    const rows = await waitFor(async () => {
-      const r: { case_id: string; tx: string }[] = await ledger.ds.query(`SELECT case_id, tx::text AS tx FROM "${ledger.schema}".handled WHERE rule = 'meet'`);
-      return r.length >= 2 && r;
-    }, { what: 'both events handled', timeoutMs: 15_000 });
+    const rows = await waitFor(
+      async () => {
+        const r: { case_id: string; tx: string }[] = await ledger.ds.query(
+          `SELECT case_id, tx::text AS tx FROM "${ledger.schema}".handled WHERE rule = 'meet'`,
+        );
+        return r.length >= 2 && r;
+      },
+      { what: 'both events handled', timeoutMs: 15_000 },
+    );
     expect(new Set(rows.map((r) => r.case_id))).toEqual(new Set(keys));
   });
 });

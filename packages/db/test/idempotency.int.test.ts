@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { InProcessEventBus } from '@zhiyuan/events';
 import { createTestDatabase, silentLogger, type TestDatabase } from '@zhiyuan/testing';
-import { Messaging, createDataSource, createIdempotencyTable, createMessagingTables, initializeDataSource, requestScope, type MutationFieldScope, type RequestScope } from '../src';
+import {
+  Messaging,
+  createDataSource,
+  createIdempotencyTable,
+  createMessagingTables,
+  initializeDataSource,
+  requestScope,
+  type MutationFieldScope,
+  type RequestScope,
+} from '../src';
 
 class CreateKeyed1700000000000 implements MigrationInterface {
   name = 'CreateKeyed1700000000000';
@@ -22,7 +31,14 @@ describe('Messaging.transaction with an idempotency key', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('zy_keyed');
-    const ds = createDataSource({ url: db.url, schema: 'keyed', entities: [], migrations: [CreateKeyed1700000000000], poolSize: 6, applicationName: 'keyed' });
+    const ds = createDataSource({
+      url: db.url,
+      schema: 'keyed',
+      entities: [],
+      migrations: [CreateKeyed1700000000000],
+      poolSize: 6,
+      applicationName: 'keyed',
+    });
     await initializeDataSource(ds, 'keyed');
     messaging = new Messaging(ds, 'keyed', 'keyed', new InProcessEventBus(silentLogger), silentLogger);
   });
@@ -31,8 +47,19 @@ describe('Messaging.transaction with an idempotency key', () => {
     await db.drop();
   });
 
-  const field = (operation = 'makeThing', audit?: MutationFieldScope['audit']): MutationFieldScope => ({ operation, responseKey: operation, transactions: 0, audit });
-  const scope = (key: string | null, hash = 'h1', f: MutationFieldScope | null = field()): RequestScope => ({ actor: 'someone', idempotencyKey: key, requestHash: key ? hash : null, field: f, conflict: (k) => new Conflict(k) });
+  const field = (operation = 'makeThing', audit?: MutationFieldScope['audit']): MutationFieldScope => ({
+    operation,
+    responseKey: operation,
+    transactions: 0,
+    audit,
+  });
+  const scope = (key: string | null, hash = 'h1', f: MutationFieldScope | null = field()): RequestScope => ({
+    actor: 'someone',
+    idempotencyKey: key,
+    requestHash: key ? hash : null,
+    field: f,
+    conflict: (k) => new Conflict(k),
+  });
   const make = (n: number, delayMs = 0) =>
     messaging.transaction(async (m) => {
       const id = randomUUID();
@@ -40,7 +67,8 @@ describe('Messaging.transaction with an idempotency key', () => {
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
       return { id, n, at: new Date('2026-01-02T03:04:05Z') };
     });
-  const things = async (n: number) => Number((await messaging.ds.query(`SELECT count(*) AS c FROM keyed.thing WHERE n = $1`, [n]))[0].c);
+  const things = async (n: number) =>
+    Number((await messaging.ds.query(`SELECT count(*) AS c FROM keyed.thing WHERE n = $1`, [n]))[0].c);
 
   it('runs the work once per key and answers the same request with its stored JSON result', async () => {
     const key = randomUUID();
@@ -63,18 +91,28 @@ describe('Messaging.transaction with an idempotency key', () => {
 
   it('a concurrent duplicate waits for the first and gets its result', async () => {
     const key = randomUUID();
-    const [a, b] = await Promise.all([requestScope.run(scope(key), () => make(3, 200)), requestScope.run(scope(key), () => make(3, 200))]);
+    const [a, b] = await Promise.all([
+      requestScope.run(scope(key), () => make(3, 200)),
+      requestScope.run(scope(key), () => make(3, 200)),
+    ]);
     expect(a.id).toBe(b.id);
     expect(await things(3)).toBe(1);
   });
 
   it('a failed transaction keeps no key; an expired key is a new request; only the first transaction of a field claims', async () => {
     const key = randomUUID();
-    await expect(requestScope.run(scope(key), () => messaging.transaction(async () => {
-      throw new Error('no');
-    }))).rejects.toThrow('no');
+    await expect(
+      requestScope.run(scope(key), () =>
+        messaging.transaction(async () => {
+          throw new Error('no');
+        }),
+      ),
+    ).rejects.toThrow('no');
     await requestScope.run(scope(key), () => make(4));
-    await messaging.ds.query(`UPDATE keyed.idempotency_key SET created_at = now() - interval '25 hours' WHERE key = $1`, [key]);
+    await messaging.ds.query(
+      `UPDATE keyed.idempotency_key SET created_at = now() - interval '25 hours' WHERE key = $1`,
+      [key],
+    );
     await requestScope.run(scope(key), () => make(4));
     expect(await things(4)).toBe(2);
     expect(await messaging.pruneIdempotencyKeys()).toBe(0);
@@ -91,7 +129,25 @@ describe('Messaging.transaction with an idempotency key', () => {
     const entries: unknown[] = [];
     const f = field('audited', async (emit, result) => {
       entries.push(result);
-      return (await emit('audit.entry.recorded', { actor: 'someone', roles: [], ip: null, service: 'keyed', action: 'MUTATION', operation: 'audited', targetKind: null, targetId: null, outcome: 'OK', errorCode: null, at: new Date().toISOString() }, { key: 'someone' })).id;
+      return (
+        await emit(
+          'audit.entry.recorded',
+          {
+            actor: 'someone',
+            roles: [],
+            ip: null,
+            service: 'keyed',
+            action: 'MUTATION',
+            operation: 'audited',
+            targetKind: null,
+            targetId: null,
+            outcome: 'OK',
+            errorCode: null,
+            at: new Date().toISOString(),
+          },
+          { key: 'someone' },
+        )
+      ).id;
     });
     await requestScope.run(scope(randomUUID(), 'h', f), async () => {
       await make(6);
@@ -99,15 +155,58 @@ describe('Messaging.transaction with an idempotency key', () => {
     });
     expect(entries).toHaveLength(1);
     expect(f.auditCommitted).toBe(true);
-    const [row] = await messaging.ds.query(`SELECT count(*) AS c FROM keyed.outbox_message WHERE id = $1`, [f.auditEventId]);
+    const [row] = await messaging.ds.query(`SELECT count(*) AS c FROM keyed.outbox_message WHERE id = $1`, [
+      f.auditEventId,
+    ]);
     expect(Number(row.c)).toBe(1);
-    expect(await messaging.emitUnlessWritten(f.auditEventId!, 'audit.entry.recorded', { actor: 'someone', roles: [], ip: null, service: 'keyed', action: 'MUTATION', operation: 'audited', targetKind: null, targetId: null, outcome: 'ERROR', errorCode: 'X', at: new Date().toISOString() }, { key: 'someone' })).toBe(false);
+    expect(
+      await messaging.emitUnlessWritten(
+        f.auditEventId!,
+        'audit.entry.recorded',
+        {
+          actor: 'someone',
+          roles: [],
+          ip: null,
+          service: 'keyed',
+          action: 'MUTATION',
+          operation: 'audited',
+          targetKind: null,
+          targetId: null,
+          outcome: 'ERROR',
+          errorCode: 'X',
+          at: new Date().toISOString(),
+        },
+        { key: 'someone' },
+      ),
+    ).toBe(false);
     // A field whose transaction wrote nothing (no event, no key) leaves its entry to the caller.
     const quiet = field('quiet', async () => 'never');
     await requestScope.run(scope(null, 'h', quiet), () => messaging.transaction(async () => 1));
     expect(quiet.auditEventId).toBeUndefined();
     // One that changed a row without an event carries its entry.
-    const rowOnly = field('rowOnly', async (emit) => (await emit('audit.entry.recorded', { actor: 'someone', roles: [], ip: null, service: 'keyed', action: 'MUTATION', operation: 'rowOnly', targetKind: null, targetId: null, outcome: 'OK', errorCode: null, at: new Date().toISOString() }, { key: 'someone' })).id);
+    const rowOnly = field(
+      'rowOnly',
+      async (emit) =>
+        (
+          await emit(
+            'audit.entry.recorded',
+            {
+              actor: 'someone',
+              roles: [],
+              ip: null,
+              service: 'keyed',
+              action: 'MUTATION',
+              operation: 'rowOnly',
+              targetKind: null,
+              targetId: null,
+              outcome: 'OK',
+              errorCode: null,
+              at: new Date().toISOString(),
+            },
+            { key: 'someone' },
+          )
+        ).id,
+    );
     await requestScope.run(scope(null, 'h', rowOnly), () => make(8));
     expect(rowOnly.auditCommitted).toBe(true);
     const before = Number((await messaging.ds.query(`SELECT count(*) AS c FROM keyed.idempotency_key`))[0].c);

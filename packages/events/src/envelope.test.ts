@@ -3,8 +3,14 @@ import { EventValidationError, createEvent, parseEnvelope, subjectFor } from './
 import { paymentEvent } from '../test/factories';
 
 const linkChange = () => ({
-  changeId: randomUUID(), partyId: randomUUID(), department: 'BANK_LOAN' as const, status: 'CLEAR' as const, idNumberMasked: '3305221990****1234',
-  listingIds: [], reason: 'LISTING_REMOVED', changedAt: new Date().toISOString(),
+  changeId: randomUUID(),
+  partyId: randomUUID(),
+  department: 'BANK_LOAN' as const,
+  status: 'CLEAR' as const,
+  idNumberMasked: '3305221990****1234',
+  listingIds: [],
+  reason: 'LISTING_REMOVED',
+  changedAt: new Date().toISOString(),
 });
 
 describe('event envelope', () => {
@@ -18,7 +24,9 @@ describe('event envelope', () => {
   });
 
   it('refuses a payload that breaks its contract', () => {
-    expect(() => createEvent('cases.performance.recorded', { caseId: 'nope' } as never, { producer: 'cases', key: 'k' })).toThrow(EventValidationError);
+    expect(() =>
+      createEvent('cases.performance.recorded', { caseId: 'nope' } as never, { producer: 'cases', key: 'k' }),
+    ).toThrow(EventValidationError);
   });
 
   it('parses bytes and rejects malformed messages with a reason', () => {
@@ -32,7 +40,10 @@ describe('event envelope', () => {
 
   describe('credit.link.changed carries no name (version 2)', () => {
     it('publishes version 2 without a name, even when a producer passes one', () => {
-      const e = createEvent('credit.link.changed', { ...linkChange(), name: '张三' } as never, { producer: 'people-credit', key: 'p1' });
+      const e = createEvent('credit.link.changed', { ...linkChange(), name: '张三' } as never, {
+        producer: 'people-credit',
+        key: 'p1',
+      });
       expect(e.version).toBe(2);
       expect(e.payload).not.toHaveProperty('name');
       expect(JSON.stringify(e)).not.toContain('张三');

@@ -51,7 +51,11 @@ export interface CreateEventOptions {
 }
 
 /** Builds an envelope, validating the payload against its contract. */
-export function createEvent<T extends EventType>(type: T, payload: EventPayload<T>, opts: CreateEventOptions): EventEnvelope<T> {
+export function createEvent<T extends EventType>(
+  type: T,
+  payload: EventPayload<T>,
+  opts: CreateEventOptions,
+): EventEnvelope<T> {
   const contract = contractFor(type);
   if (!contract) throw new EventValidationError(`unknown event type ${type}`);
   const parsed = contract.payload.safeParse(payload);
@@ -84,7 +88,10 @@ export function parseEnvelope(raw: unknown): EventEnvelope {
   if (!env.success) throw new EventValidationError(`envelope: ${formatIssues(env.error)}`);
   const contract = contractFor(env.data.type);
   if (!contract) throw new EventValidationError(`unknown event type ${env.data.type}`);
-  if (env.data.version > contract.version) throw new EventValidationError(`${env.data.type} version ${env.data.version} is newer than this consumer knows (${contract.version})`);
+  if (env.data.version > contract.version)
+    throw new EventValidationError(
+      `${env.data.type} version ${env.data.version} is newer than this consumer knows (${contract.version})`,
+    );
   const payload = contract.payload.safeParse(currentPayload(contract, env.data.version, env.data.payload));
   if (!payload.success) throw new EventValidationError(`${env.data.type}: ${formatIssues(payload.error)}`);
   return { ...env.data, payload: payload.data } as EventEnvelope;
@@ -95,10 +102,17 @@ export function parseEnvelope(raw: unknown): EventEnvelope {
  * contract still accepts is validated against its own schema and upgraded, so handlers only ever
  * see the current shape; an earlier version it does not accept is refused.
  */
-function currentPayload(contract: Pick<EventContract, 'type' | 'version' | 'accepts'>, version: number, payload: unknown): unknown {
+function currentPayload(
+  contract: Pick<EventContract, 'type' | 'version' | 'accepts'>,
+  version: number,
+  payload: unknown,
+): unknown {
   if (version === contract.version) return payload;
   const earlier = contract.accepts?.find((v) => v.version === version);
-  if (!earlier) throw new EventValidationError(`${contract.type} version ${version} is no longer accepted (current ${contract.version})`);
+  if (!earlier)
+    throw new EventValidationError(
+      `${contract.type} version ${version} is no longer accepted (current ${contract.version})`,
+    );
   const parsed = earlier.payload.safeParse(payload);
   if (!parsed.success) throw new EventValidationError(`${contract.type} v${version}: ${formatIssues(parsed.error)}`);
   return (earlier.upgrade as (p: unknown) => unknown)(parsed.data);

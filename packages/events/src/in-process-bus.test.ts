@@ -26,7 +26,12 @@ describe('in-process bus specifics', () => {
     const events = [paymentEvent(), paymentEvent(), paymentEvent()];
     for (const e of events) await bus.publish('cases.performance.recorded', e);
     const got: string[] = [];
-    await bus.subscribe({ service: 'r', subject: 'cases.>', startAt: { sequence: 2 }, handler: async (e) => void got.push(e.id) });
+    await bus.subscribe({
+      service: 'r',
+      subject: 'cases.>',
+      startAt: { sequence: 2 },
+      handler: async (e) => void got.push(e.id),
+    });
     await waitFor(() => got.includes(events[2]!.id), { what: 'the replay up to the last event' });
     expect(got).toEqual([events[1]!.id, events[2]!.id]);
   });
@@ -37,15 +42,41 @@ describe('in-process bus specifics', () => {
     await bus.subscribe({ service: 'm', subject: 'credit.link.changed.*', handler: async (e) => void got.push(e) });
     const envelope = (version: number) => {
       const id = randomUUID();
-      const payload = { changeId: randomUUID(), partyId: randomUUID(), department: 'BANK_LOAN', status: 'RESTRICTED', idNumberMasked: '3305221990****1234', name: '张三', listingIds: [], reason: 'LISTED:ABLE_BUT_REFUSES', changedAt: new Date().toISOString() };
-      return JSON.stringify({ id, type: 'credit.link.changed', version, occurredAt: new Date().toISOString(), producer: 'people-credit', correlationId: id, causationId: null, key: payload.partyId, payload });
+      const payload = {
+        changeId: randomUUID(),
+        partyId: randomUUID(),
+        department: 'BANK_LOAN',
+        status: 'RESTRICTED',
+        idNumberMasked: '3305221990****1234',
+        name: '张三',
+        listingIds: [],
+        reason: 'LISTED:ABLE_BUT_REFUSES',
+        changedAt: new Date().toISOString(),
+      };
+      return JSON.stringify({
+        id,
+        type: 'credit.link.changed',
+        version,
+        occurredAt: new Date().toISOString(),
+        producer: 'people-credit',
+        correlationId: id,
+        causationId: null,
+        key: payload.partyId,
+        payload,
+      });
     };
     await bus.publishRaw('credit.link.changed.BANK_LOAN', envelope(1));
     await bus.publishRaw('credit.link.changed.BANK_LOAN', envelope(3));
     await new Promise((r) => setTimeout(r, 20));
     expect(got).toHaveLength(1);
     expect(got[0]!.payload).not.toHaveProperty('name');
-    expect(got[0]!.payload).toMatchObject({ department: 'BANK_LOAN', status: 'RESTRICTED', idNumberMasked: '3305221990****1234' });
-    expect(bus.deadLetters.map((d) => d.reason)).toEqual([expect.stringMatching(/version 3 is newer than this consumer knows/)]);
+    expect(got[0]!.payload).toMatchObject({
+      department: 'BANK_LOAN',
+      status: 'RESTRICTED',
+      idNumberMasked: '3305221990****1234',
+    });
+    expect(bus.deadLetters.map((d) => d.reason)).toEqual([
+      expect.stringMatching(/version 3 is newer than this consumer knows/),
+    ]);
   });
 });

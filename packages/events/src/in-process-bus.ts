@@ -1,5 +1,12 @@
 import { createLogger, type Logger } from '@zhiyuan/config';
-import { DEFAULT_MAX_DELIVER, type BusStats, type DeadLetter, type EventBus, type SubscribeOptions, type Subscription } from './bus';
+import {
+  DEFAULT_MAX_DELIVER,
+  type BusStats,
+  type DeadLetter,
+  type EventBus,
+  type SubscribeOptions,
+  type Subscription,
+} from './bus';
 import { deliver } from './dispatch';
 import type { EventEnvelope } from './envelope';
 import type { EventType } from './contracts';
@@ -116,7 +123,13 @@ export class InProcessEventBus implements EventBus {
           continue;
         }
         for (let attempt = 1; !active.stopped; attempt++) {
-          const verdict = await deliver(msg.data, { deliveryCount: attempt, subject: msg.subject, streamSequence: msg.seq }, active.opts.handler, maxDeliver, this.logger);
+          const verdict = await deliver(
+            msg.data,
+            { deliveryCount: attempt, subject: msg.subject, streamSequence: msg.seq },
+            active.opts.handler,
+            maxDeliver,
+            this.logger,
+          );
           if (verdict.kind === 'ack') {
             this.stats.handled++;
             c.cursor = msg.seq;
@@ -125,7 +138,12 @@ export class InProcessEventBus implements EventBus {
           if (verdict.kind === 'dead') {
             this.stats.deadLettered++;
             this.deadLetters.push({ consumer: c.name, subject: msg.subject, reason: verdict.reason, data: msg.data });
-            this.log.push({ seq: this.log.length + 1, subject: deadLetterSubject(c.name, msg.subject), data: JSON.stringify({ reason: verdict.reason, data: msg.data }), time: new Date() });
+            this.log.push({
+              seq: this.log.length + 1,
+              subject: deadLetterSubject(c.name, msg.subject),
+              data: JSON.stringify({ reason: verdict.reason, data: msg.data }),
+              time: new Date(),
+            });
             c.cursor = msg.seq;
             break;
           }
@@ -137,6 +155,7 @@ export class InProcessEventBus implements EventBus {
       active.running = false;
     }
     // A publish during the last handler may have been missed by wake(): look once more.
-    if (!active.stopped && this.log.slice(c.cursor).some((m) => subjectMatches(c.subject, m.subject))) void this.drain(c);
+    if (!active.stopped && this.log.slice(c.cursor).some((m) => subjectMatches(c.subject, m.subject)))
+      void this.drain(c);
   }
 }

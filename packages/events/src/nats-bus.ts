@@ -14,7 +14,14 @@ import {
   type JsMsg,
   type NatsConnection,
 } from 'nats';
-import { DEFAULT_ACK_WAIT_MS, DEFAULT_MAX_DELIVER, type BusStats, type EventBus, type SubscribeOptions, type Subscription } from './bus';
+import {
+  DEFAULT_ACK_WAIT_MS,
+  DEFAULT_MAX_DELIVER,
+  type BusStats,
+  type EventBus,
+  type SubscribeOptions,
+  type Subscription,
+} from './bus';
 import { deliverParsed, parseDelivered, type Parsed } from './dispatch';
 import type { EventEnvelope } from './envelope';
 import type { EventType } from './contracts';
@@ -99,7 +106,11 @@ export class NatsEventBus implements EventBus {
       };
       try {
         await jsm.streams.info(s.name);
-        await jsm.streams.update(s.name, { subjects: config.subjects, num_replicas: config.num_replicas, duplicate_window: config.duplicate_window });
+        await jsm.streams.update(s.name, {
+          subjects: config.subjects,
+          num_replicas: config.num_replicas,
+          duplicate_window: config.duplicate_window,
+        });
       } catch (err) {
         if (!isNotFound(err)) throw err;
         await jsm.streams.add({ name: s.name, ...config });
@@ -122,14 +133,29 @@ export class NatsEventBus implements EventBus {
     const sub = new NatsSubscription(this, opts, this.log);
     await sub.open();
     this.subs.add(sub);
-    return { name: sub.name, stop: async () => { this.subs.delete(sub); await sub.stop(); } };
+    return {
+      name: sub.name,
+      stop: async () => {
+        this.subs.delete(sub);
+        await sub.stop();
+      },
+    };
   }
 
   async provisionDurable(durable: string, subject: string): Promise<void> {
     const jsm = this.must(this.jsm);
     const stream = streamFor(subject);
-    const exists = await jsm.consumers.info(stream, durable).then(() => true, () => false);
-    if (!exists) await jsm.consumers.add(stream, { durable_name: durable, filter_subject: subject, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
+    const exists = await jsm.consumers.info(stream, durable).then(
+      () => true,
+      () => false,
+    );
+    if (!exists)
+      await jsm.consumers.add(stream, {
+        durable_name: durable,
+        filter_subject: subject,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+      });
   }
 
   async healthy(): Promise<boolean> {
@@ -176,7 +202,8 @@ export class NatsEventBus implements EventBus {
 
   private async watchConnection(nc: NatsConnection): Promise<void> {
     for await (const s of nc.status()) {
-      if (s.type === 'disconnect' || s.type === 'reconnect') this.log.warn({ status: s.type, data: s.data }, 'NATS connection status');
+      if (s.type === 'disconnect' || s.type === 'reconnect')
+        this.log.warn({ status: s.type, data: s.data }, 'NATS connection status');
     }
   }
 }
@@ -193,7 +220,11 @@ class NatsSubscription {
   private inFlight = 0;
   private slotFreed?: () => void;
 
-  constructor(private readonly bus: NatsEventBus, private readonly opts: SubscribeOptions, private readonly log: Logger) {
+  constructor(
+    private readonly bus: NatsEventBus,
+    private readonly opts: SubscribeOptions,
+    private readonly log: Logger,
+  ) {
     this.name = durableName(opts.service, opts.subject, opts.name);
     this.stream = streamFor(opts.subject.replace(/[*>]/g, 'x'));
     this.concurrency = Math.max(1, opts.concurrency ?? bus.concurrency);
@@ -217,7 +248,10 @@ class NatsSubscription {
     try {
       await jsm.consumers.info(this.stream, this.name);
       // Existing durable: keep its position, update what may change.
-      await jsm.consumers.update(this.stream, this.name, { max_deliver: config.max_deliver, ack_wait: config.ack_wait });
+      await jsm.consumers.update(this.stream, this.name, {
+        max_deliver: config.max_deliver,
+        ack_wait: config.ack_wait,
+      });
     } catch (err) {
       if (!isNotFound(err)) throw err;
       await jsm.consumers.add(this.stream, config);
@@ -237,7 +271,8 @@ class NatsSubscription {
         }
         void this.watch(messages);
         for await (const m of messages) {
-          while (this.inFlight >= this.concurrency && !this.stopped) await new Promise<void>((r) => (this.slotFreed = r));
+          while (this.inFlight >= this.concurrency && !this.stopped)
+            await new Promise<void>((r) => (this.slotFreed = r));
           if (this.stopped) break; // not acked: redelivered to whoever consumes next
           this.dispatch(m);
           if (this.stopped) break;
@@ -247,11 +282,15 @@ class NatsSubscription {
         if (this.stopped) break;
         this.log.warn({ consumer: this.name, err: String(err) }, 'consumer loop failed; recreating');
         await new Promise((r) => setTimeout(r, 1_000));
-        await this.ensureConsumer().catch((e) => this.log.warn({ consumer: this.name, err: String(e) }, 'cannot ensure consumer yet'));
+        await this.ensureConsumer().catch((e) =>
+          this.log.warn({ consumer: this.name, err: String(e) }, 'cannot ensure consumer yet'),
+        );
       }
       if (!this.stopped) {
         // The iterator ended without stop(): the consumer was closed under us (missed heartbeats, deleted).
-        await this.ensureConsumer().catch((e) => this.log.warn({ consumer: this.name, err: String(e) }, 'cannot ensure consumer yet'));
+        await this.ensureConsumer().catch((e) =>
+          this.log.warn({ consumer: this.name, err: String(e) }, 'cannot ensure consumer yet'),
+        );
       }
     }
   }
@@ -299,10 +338,13 @@ class NatsSubscription {
     // message again.
     const ackWait = this.opts.ackWaitMs ?? DEFAULT_ACK_WAIT_MS;
     const holdUntil = Date.now() + 10 * ackWait;
-    const keepAlive = setInterval(() => {
-      if (Date.now() < holdUntil) m.working();
-      else clearInterval(keepAlive);
-    }, Math.max(50, Math.floor(ackWait / 2)));
+    const keepAlive = setInterval(
+      () => {
+        if (Date.now() < holdUntil) m.working();
+        else clearInterval(keepAlive);
+      },
+      Math.max(50, Math.floor(ackWait / 2)),
+    );
     const next = (this.lanes.get(key) ?? Promise.resolve())
       .then(async () => {
         await this.bus.acquireSlot();
@@ -312,7 +354,9 @@ class NatsSubscription {
           this.bus.releaseSlot();
         }
       })
-      .catch((err) => this.log.error({ consumer: this.name, err: String(err) }, 'message handling failed; it will be redelivered'));
+      .catch((err) =>
+        this.log.error({ consumer: this.name, err: String(err) }, 'message handling failed; it will be redelivered'),
+      );
     this.lanes.set(key, next);
     this.inFlight++;
     void next.finally(() => {
@@ -376,5 +420,10 @@ function startConfig(startAt: SubscribeOptions['startAt']): Partial<ConsumerConf
 
 function isNotFound(err: unknown): boolean {
   const e = err as { code?: string; api_error?: { err_code?: number }; message?: string };
-  return e?.api_error?.err_code === 10059 || e?.api_error?.err_code === 10014 || e?.code === '404' || /not found/i.test(e?.message ?? '');
+  return (
+    e?.api_error?.err_code === 10059 ||
+    e?.api_error?.err_code === 10014 ||
+    e?.code === '404' ||
+    /not found/i.test(e?.message ?? '')
+  );
 }

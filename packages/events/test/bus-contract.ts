@@ -18,7 +18,14 @@ export function busContract(name: string, makeBus: () => Promise<EventBus>): voi
     it('delivers a published event to a durable consumer once, and drops a republished id', async () => {
       const service = uniqueService('svc');
       const got: EventEnvelope[] = [];
-      const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', handler: async (e) => void got.push(e) }));
+      const sub = await bus.subscribe(
+        ours({
+          service,
+          subject: 'cases.performance.recorded',
+          startAt: 'new',
+          handler: async (e) => void got.push(e),
+        }),
+      );
       const e = paymentEvent();
       await bus.publish('cases.performance.recorded', e);
       await bus.publish('cases.performance.recorded', e);
@@ -59,8 +66,24 @@ export function busContract(name: string, makeBus: () => Promise<EventBus>): voi
       const service = uniqueService('svc');
       const got: string[] = [];
       const dead: string[] = [];
-      const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', handler: async (e) => void got.push(e.id) }));
-      const dl = await bus.subscribe(ours({ service: `${service}-dlq`, subject: `deadletter.${sub.name}.>`, startAt: 'new', handler: async () => undefined })).catch(() => undefined);
+      const sub = await bus.subscribe(
+        ours({
+          service,
+          subject: 'cases.performance.recorded',
+          startAt: 'new',
+          handler: async (e) => void got.push(e.id),
+        }),
+      );
+      const dl = await bus
+        .subscribe(
+          ours({
+            service: `${service}-dlq`,
+            subject: `deadletter.${sub.name}.>`,
+            startAt: 'new',
+            handler: async () => undefined,
+          }),
+        )
+        .catch(() => undefined);
       await bus.publishRaw('cases.performance.recorded', JSON.stringify({ hello: 'world' }));
       const good = paymentEvent();
       await bus.publish('cases.performance.recorded', good);
@@ -75,7 +98,18 @@ export function busContract(name: string, makeBus: () => Promise<EventBus>): voi
     it('dead-letters a message whose handler keeps failing after maxDeliver attempts', async () => {
       const service = uniqueService('svc');
       let attempts = 0;
-      const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', maxDeliver: 3, handler: async () => { attempts++; throw new Error('poison'); } }));
+      const sub = await bus.subscribe(
+        ours({
+          service,
+          subject: 'cases.performance.recorded',
+          startAt: 'new',
+          maxDeliver: 3,
+          handler: async () => {
+            attempts++;
+            throw new Error('poison');
+          },
+        }),
+      );
       await bus.publish('cases.performance.recorded', paymentEvent());
       await waitFor(() => bus.stats.deadLettered >= 1, { what: 'poison message dead-lettered', timeoutMs: 15_000 });
       expect(attempts).toBe(3);

@@ -14,6 +14,13 @@ export function ours(opts: SubscribeOptions): SubscribeOptions {
 }
 
 /** A valid `cases.performance.recorded` event for a case. */
-export function paymentEvent(caseId: string = randomUUID(), amountFen = 100): EventEnvelope<'cases.performance.recorded'> {
-  return buildEvent('cases.performance.recorded', { caseId, amountFen, paidOn: '2024-07-01', outstandingFen: 0, totalPaidFen: amountFen }, { producer: TEST_PRODUCER });
+export function paymentEvent(
+  caseId: string = randomUUID(),
+  amountFen = 100,
+): EventEnvelope<'cases.performance.recorded'> {
+  return buildEvent(
+    'cases.performance.recorded',
+    { caseId, amountFen, paidOn: '2024-07-01', outstandingFen: 0, totalPaidFen: amountFen },
+    { producer: TEST_PRODUCER },
+  );
 }

@@ -33,7 +33,9 @@ describeWithNats('NATS JetStream bus', () => {
     waitFor(
       async () => {
         const i = await jsm.consumers.info('CASES', name);
-        return i.num_pending === 0 && i.num_ack_pending === 0 && i.ack_floor.consumer_seq === i.delivered.consumer_seq && i;
+        return (
+          i.num_pending === 0 && i.num_ack_pending === 0 && i.ack_floor.consumer_seq === i.delivered.consumer_seq && i
+        );
       },
       { what: `consumer ${name} settled`, timeoutMs: 15_000 },
     );
@@ -84,9 +86,13 @@ describeWithNats('NATS JetStream bus', () => {
       runningPerKey.set(e.key, runningPerKey.get(e.key)! - 1);
       running--;
     };
-    const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', concurrency: 4, handler }));
+    const sub = await bus.subscribe(
+      ours({ service, subject: 'cases.performance.recorded', startAt: 'new', concurrency: 4, handler }),
+    );
     for (const e of events) await bus.publish('cases.performance.recorded', e);
-    await waitFor(() => [...order.values()].reduce((n, v) => n + v.length, 0) === events.length, { what: 'all events handled' });
+    await waitFor(() => [...order.values()].reduce((n, v) => n + v.length, 0) === events.length, {
+      what: 'all events handled',
+    });
     await sub.stop();
     for (const k of keys) expect(order.get(k)).toEqual([1, 2, 3, 4, 5]);
     expect(keyOverlap).toBe(false);
@@ -105,7 +111,9 @@ describeWithNats('NATS JetStream bus', () => {
       calls.set(e.id, (calls.get(e.id) ?? 0) + 1);
       await new Promise((r) => setTimeout(r, 600));
     };
-    const sub = await bus.subscribe(ours({ service, subject, startAt: 'new', ackWaitMs: 400, concurrency: 4, handler }));
+    const sub = await bus.subscribe(
+      ours({ service, subject, startAt: 'new', ackWaitMs: 400, concurrency: 4, handler }),
+    );
     for (const e of events) await bus.publish(subject, e);
     await waitFor(() => events.every((e) => calls.has(e.id)), { what: 'all three handled', timeoutMs: 10_000 });
     // Every delivery acked: a redelivery would have been handled (and acked) by now, and counted here.
@@ -126,10 +134,15 @@ describeWithNats('NATS JetStream bus', () => {
       calls++;
       if (calls === 1) await released; // stuck until the test lets it go
     };
-    const sub = await bus.subscribe(ours({ service, subject, startAt: 'new', ackWaitMs: 200, concurrency: 4, handler }));
+    const sub = await bus.subscribe(
+      ours({ service, subject, startAt: 'new', ackWaitMs: 200, concurrency: 4, handler }),
+    );
     await bus.publish(subject, event);
     // After ten ack waits (2 s) and the next one, the broker delivers it again; it queues behind the stuck one.
-    await waitFor(async () => (await jsm.consumers.info('CASES', sub.name)).delivered.consumer_seq >= 2, { what: 'the broker to deliver it again', timeoutMs: 10_000 });
+    await waitFor(async () => (await jsm.consumers.info('CASES', sub.name)).delivered.consumer_seq >= 2, {
+      what: 'the broker to deliver it again',
+      timeoutMs: 10_000,
+    });
     expect(calls).toBe(1);
     release();
     await waitFor(() => calls === 2, { what: 'the second delivery handled', timeoutMs: 5_000 });
@@ -150,8 +163,12 @@ describeWithNats('NATS JetStream bus', () => {
       handled++;
     };
     const subs = [
-      await capped.subscribe(ours({ service: uniqueService('cap-a'), subject: 'cases.performance.recorded', startAt: 'new', handler })),
-      await capped.subscribe(ours({ service: uniqueService('cap-b'), subject: 'cases.performance.recorded', startAt: 'new', handler })),
+      await capped.subscribe(
+        ours({ service: uniqueService('cap-a'), subject: 'cases.performance.recorded', startAt: 'new', handler }),
+      ),
+      await capped.subscribe(
+        ours({ service: uniqueService('cap-b'), subject: 'cases.performance.recorded', startAt: 'new', handler }),
+      ),
     ];
     for (let i = 0; i < 10; i++) await capped.publish('cases.performance.recorded', paymentEvent());
     await waitFor(() => handled === 20, { what: 'both consumers handled all ten' });
@@ -169,27 +186,36 @@ describeWithNats('NATS JetStream bus', () => {
       await new Promise((r) => setTimeout(r, 200));
       handled.push(e.id);
     };
-    const sub = await bus.subscribe(ours({ service, subject: 'cases.performance.recorded', startAt: 'new', concurrency: 3, handler }));
+    const sub = await bus.subscribe(
+      ours({ service, subject: 'cases.performance.recorded', startAt: 'new', concurrency: 3, handler }),
+    );
     const events = Array.from({ length: 3 }, () => paymentEvent());
     for (const e of events) await bus.publish('cases.performance.recorded', e);
     await waitFor(() => started === 3, { what: 'three handlings started' });
     await sub.stop();
     expect(handled.sort()).toEqual(events.map((e) => e.id).sort());
-    const info = await waitFor(async () => {
-      const i = await jsm.consumers.info('CASES', durableName(service, 'cases.performance.recorded'));
-      return i.num_ack_pending === 0 && i;
-    }, { what: 'acks recorded' });
+    const info = await waitFor(
+      async () => {
+        const i = await jsm.consumers.info('CASES', durableName(service, 'cases.performance.recorded'));
+        return i.num_ack_pending === 0 && i;
+      },
+      { what: 'acks recorded' },
+    );
     expect(info.num_redelivered).toBe(0);
     expect(info.delivered.stream_seq).toBe(info.ack_floor.stream_seq);
   });
 
   it('(d) a malformed message lands on the dead-letter subject with its reason', async () => {
     const service = uniqueService('fault-d');
-    const sub = await bus.subscribe(ours({ service, subject: 'cases.case.closed', startAt: 'new', handler: async () => undefined }));
+    const sub = await bus.subscribe(
+      ours({ service, subject: 'cases.case.closed', startAt: 'new', handler: async () => undefined }),
+    );
     const before = bus.stats.deadLettered;
     await bus.publishRaw('cases.case.closed', '{"type":"cases.case.closed","payload":{}}');
     await waitFor(() => bus.stats.deadLettered > before, { what: 'dead-lettered' });
-    const msg = await jsm.streams.getMessage('DEADLETTER', { last_by_subj: `deadletter.${durableName(service, 'cases.case.closed')}.cases.case.closed` });
+    const msg = await jsm.streams.getMessage('DEADLETTER', {
+      last_by_subj: `deadletter.${durableName(service, 'cases.case.closed')}.cases.case.closed`,
+    });
     expect(msg.header.get('Zhiyuan-Dead-Reason')).toMatch(/^validation: envelope: id/);
     expect(msg.header.get('Zhiyuan-Original-Subject')).toBe('cases.case.closed');
     await sub.stop();
@@ -208,11 +234,20 @@ describeWithNats('NATS JetStream bus', () => {
   it('recreates a consumer that was deleted under it', async () => {
     const service = uniqueService('recreate');
     const got: string[] = [];
-    const sub = await bus.subscribe(ours({ service, subject: 'cases.urging.ended', startAt: 'new', handler: async (e) => void got.push(e.id) }));
+    const sub = await bus.subscribe(
+      ours({ service, subject: 'cases.urging.ended', startAt: 'new', handler: async (e) => void got.push(e.id) }),
+    );
     await jsm.consumers.delete('CASES', sub.name);
     const e = paymentEvent();
     // Published on a subject the consumer filters, as a well-formed event of another type is fine for the bus.
-    await waitFor(async () => (await jsm.consumers.info('CASES', sub.name).then(() => true).catch(() => false)), { timeoutMs: 20_000, what: 'consumer recreated' });
+    await waitFor(
+      async () =>
+        await jsm.consumers
+          .info('CASES', sub.name)
+          .then(() => true)
+          .catch(() => false),
+      { timeoutMs: 20_000, what: 'consumer recreated' },
+    );
     await bus.publishRaw('cases.urging.ended', JSON.stringify(e), e.id);
     await waitFor(() => got.includes(e.id), { timeoutMs: 20_000, what: 'delivery after recreation' });
     await sub.stop();

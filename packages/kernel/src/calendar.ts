@@ -13,7 +13,12 @@ export const COURT_TIME_ZONE = 'Asia/Shanghai';
 /** A calendar day written `YYYY-MM-DD`. */
 export type CourtDay = string;
 
-const courtDayFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: COURT_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const courtDayFormat = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: COURT_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -95,7 +100,11 @@ interface HolidayData {
 function packageOverrides(): CalendarOverride[] {
   const data = holidayData as HolidayData;
   return [
-    ...Object.entries(data.holidays).map(([date, name]) => ({ date, working: false, name: name.split(',')[1] ?? name })),
+    ...Object.entries(data.holidays).map(([date, name]) => ({
+      date,
+      working: false,
+      name: name.split(',')[1] ?? name,
+    })),
     ...Object.entries(data.workdays).map(([date, name]) => ({ date, working: true, name: name.split(',')[1] ?? name })),
   ];
 }

@@ -42,7 +42,10 @@ export function isWithinDivision(code: string | null | undefined, ancestor: stri
 }
 
 /** The county, township and village a case homed at a village or township counts for. */
-export function routingOf(villageCode: string | null | undefined, townshipCode: string | null | undefined): { county: string | null; township: string | null; village: string | null } {
+export function routingOf(
+  villageCode: string | null | undefined,
+  townshipCode: string | null | undefined,
+): { county: string | null; township: string | null; village: string | null } {
   const village = villageCode ?? null;
   const township = townshipCode ?? townshipOf(village);
   return { county: countyOf(village ?? township), township, village };

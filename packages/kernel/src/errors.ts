@@ -1,6 +1,13 @@
 import { GraphQLError } from 'graphql';
 
-export type ErrorCode = 'VALIDATION_FAILED' | 'NOT_FOUND' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'CONFLICT' | 'INVALID_TRANSITION' | 'RULE_VIOLATION';
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'UNAUTHENTICATED'
+  | 'CONFLICT'
+  | 'INVALID_TRANSITION'
+  | 'RULE_VIOLATION';
 
 /** A user-facing error: a code a frontend can switch on and a message a clerk can read. */
 export class DomainError extends GraphQLError {
@@ -12,9 +19,12 @@ export class DomainError extends GraphQLError {
 
 export const errors = {
   validation: (field: string, message: string) => new DomainError('VALIDATION_FAILED', message, { field }),
-  notFound: (entity: string, id: string) => new DomainError('NOT_FOUND', `${entity} ${id} was not found`, { entity, id }),
+  notFound: (entity: string, id: string) =>
+    new DomainError('NOT_FOUND', `${entity} ${id} was not found`, { entity, id }),
   forbidden: (message = 'You are not allowed to do this') => new DomainError('FORBIDDEN', message),
-  conflict: (message: string, extensions: Record<string, unknown> = {}) => new DomainError('CONFLICT', message, extensions),
-  invalidTransition: (from: string, to: string, entity = 'case') => new DomainError('INVALID_TRANSITION', `A ${entity} in state ${from} cannot move to ${to}`, { from, to }),
+  conflict: (message: string, extensions: Record<string, unknown> = {}) =>
+    new DomainError('CONFLICT', message, extensions),
+  invalidTransition: (from: string, to: string, entity = 'case') =>
+    new DomainError('INVALID_TRANSITION', `A ${entity} in state ${from} cannot move to ${to}`, { from, to }),
   rule: (rule: string, message: string) => new DomainError('RULE_VIOLATION', message, { rule }),
 };

@@ -15,7 +15,8 @@ export function requireSignedIn(identity: Identity, message = 'Sign in to do thi
 export function requireRole(identity: Identity, ...roles: Role[]): void {
   requireSignedIn(identity);
   if (identity.roles.includes('ADMIN')) return;
-  if (!identity.roles.some((r) => roles.includes(r))) throw new DomainError('FORBIDDEN', `This needs one of the roles ${roles.join(', ')}`);
+  if (!identity.roles.some((r) => roles.includes(r)))
+    throw new DomainError('FORBIDDEN', `This needs one of the roles ${roles.join(', ')}`);
 }
 
 /** County-wide roles see every division of the county. */
@@ -29,7 +30,12 @@ const COUNTY_WIDE: Role[] = ['ADMIN', 'JUDGE'];
 export function canSeeDivision(identity: Identity, divisionCode: string | null | undefined): boolean {
   if (identity.roles.some((r) => COUNTY_WIDE.includes(r))) return true;
   if (!divisionCode || !identity.divisionCode) return false;
-  if (identity.roles.some((r) => r === 'ENFORCEMENT_OFFICER' || r === 'TOWNSHIP_LIAISON' || r === 'VILLAGE_CADRE' || r === 'COUNTY_DEPARTMENT')) {
+  if (
+    identity.roles.some(
+      (r) =>
+        r === 'ENFORCEMENT_OFFICER' || r === 'TOWNSHIP_LIAISON' || r === 'VILLAGE_CADRE' || r === 'COUNTY_DEPARTMENT',
+    )
+  ) {
     return divisionCode.startsWith(identity.divisionCode);
   }
   return false;

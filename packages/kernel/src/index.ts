@@ -1,5 +1,14 @@
 export { DomainError, errors, type ErrorCode } from './errors';
-export { pageArgs, toConnection, encodeCursor, decodeCursor, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageArgs, type Connection } from './pagination';
+export {
+  pageArgs,
+  toConnection,
+  encodeCursor,
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type PageArgs,
+  type Connection,
+} from './pagination';
 export { requireSignedIn, requireRole, canSeeDivision, requireDivision } from './guards';
 export { maskIdNumber, maskPhone } from './masking';
 export * from './ids';

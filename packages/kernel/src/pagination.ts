@@ -32,13 +32,24 @@ export function decodeCursor(cursor: string): unknown[] {
 /** Validates page arguments: `first` between 1 and the maximum, `after` a cursor from an earlier page. */
 export function pageArgs(args: PageArgs, max = MAX_PAGE_SIZE): { limit: number; after: unknown[] | null } {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > max) throw errors.validation('first', `first must be between 1 and ${max}`);
+  if (!Number.isInteger(first) || first < 1 || first > max)
+    throw errors.validation('first', `first must be between 1 and ${max}`);
   return { limit: first, after: args.after ? decodeCursor(args.after) : null };
 }
 
 /** Builds a connection from limit+1 rows fetched in order; `key` gives the cursor values of a row. */
-export function toConnection<T>(rows: T[], limit: number, key: (row: T) => unknown[], totalCount?: number): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  limit: number,
+  key: (row: T) => unknown[],
+  totalCount?: number,
+): Connection<T> {
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ cursor: encodeCursor(key(node)), node }));
-  return { edges, nodes: page, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null }, totalCount };
+  return {
+    edges,
+    nodes: page,
+    pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
 }

@@ -6,7 +6,8 @@ import { isValidDate } from './calendar';
  * gateway accepts is one every subgraph accepts, and a bad one is refused where it arrives, with the
  * scalar named (GraphQL adds the argument or variable it came in).
  */
-const invalid = (name: string, why: string) => new GraphQLError(`${name} ${why}`, { extensions: { code: 'VALIDATION_FAILED', scalar: name } });
+const invalid = (name: string, why: string) =>
+  new GraphQLError(`${name} ${why}`, { extensions: { code: 'VALIDATION_FAILED', scalar: name } });
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
 
@@ -44,7 +45,7 @@ export const DateTimeScalar = new GraphQLScalarType({
 
 export const DateScalar = new GraphQLScalarType({
   name: 'Date',
-  description: 'A calendar day in the court\'s time zone, YYYY-MM-DD.',
+  description: "A calendar day in the court's time zone, YYYY-MM-DD.",
   serialize: (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10)),
   parseValue: parseDate,
   parseLiteral: (ast) => parseDate(stringLiteral(ast)),

@@ -1,4 +1,16 @@
-import { addMonths, addYears, addDays, calendarOverridesSchema, calendarYearsMissing, chinaCalendar, courtDate, CourtCalendar, daysBetween, isValidDate, startOfCourtDay } from '../src';
+import {
+  addMonths,
+  addYears,
+  addDays,
+  calendarOverridesSchema,
+  calendarYearsMissing,
+  chinaCalendar,
+  courtDate,
+  CourtCalendar,
+  daysBetween,
+  isValidDate,
+  startOfCourtDay,
+} from '../src';
 
 describe('court days', () => {
   it('are days in China Standard Time, not UTC', () => {
@@ -72,21 +84,24 @@ describe('working days of China', () => {
     expect(covered.length).toBeGreaterThan(10);
     expect(covered).toContain(2026);
   });
-  it.each(covered)('knows %i: New Year and National Day are off, and there are at least 25 days off besides weekends', (year) => {
-    expect(cal.isWorkingDay(`${year}-01-01`)).toBe(false);
-    expect(cal.isWorkingDay(`${year}-10-01`)).toBe(false);
-    let offOnWeekdays = 0;
-    let workedWeekends = 0;
-    for (let d = `${year}-01-01`; d.startsWith(String(year)); d = addDays(d, 1)) {
-      const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
-      const weekend = wd === 0 || wd === 6;
-      if (!weekend && !cal.isWorkingDay(d)) offOnWeekdays++;
-      if (weekend && cal.isWorkingDay(d)) workedWeekends++;
-    }
-    expect(offOnWeekdays).toBeGreaterThanOrEqual(7);
-    expect(offOnWeekdays).toBeLessThanOrEqual(25);
-    expect(workedWeekends).toBeLessThanOrEqual(12);
-  });
+  it.each(covered)(
+    'knows %i: New Year and National Day are off, and there are at least 25 days off besides weekends',
+    (year) => {
+      expect(cal.isWorkingDay(`${year}-01-01`)).toBe(false);
+      expect(cal.isWorkingDay(`${year}-10-01`)).toBe(false);
+      let offOnWeekdays = 0;
+      let workedWeekends = 0;
+      for (let d = `${year}-01-01`; d.startsWith(String(year)); d = addDays(d, 1)) {
+        const wd = new Date(`${d}T00:00:00Z`).getUTCDay();
+        const weekend = wd === 0 || wd === 6;
+        if (!weekend && !cal.isWorkingDay(d)) offOnWeekdays++;
+        if (weekend && cal.isWorkingDay(d)) workedWeekends++;
+      }
+      expect(offOnWeekdays).toBeGreaterThanOrEqual(7);
+      expect(offOnWeekdays).toBeLessThanOrEqual(25);
+      expect(workedWeekends).toBeLessThanOrEqual(12);
+    },
+  );
 
   it('falls back to Monday to Friday for a year it does not cover, and says which years are missing', () => {
     const year = Math.max(...covered) + 1;
@@ -94,10 +109,13 @@ describe('working days of China', () => {
     expect(cal.missingYears([year - 1, year])).toEqual([year]);
   });
 
-  it('takes an administrator\'s overrides for a year the package does not cover', () => {
+  it("takes an administrator's overrides for a year the package does not cover", () => {
     const year = Math.max(...covered) + 1;
     const national = `${year}-10-01`;
-    const withAdmin = cal.withOverrides([{ date: national, working: false, name: '国庆节' }, { date: `${year}-09-26`, working: true }]);
+    const withAdmin = cal.withOverrides([
+      { date: national, working: false, name: '国庆节' },
+      { date: `${year}-09-26`, working: true },
+    ]);
     expect(withAdmin.coversYear(year)).toBe(true);
     expect(withAdmin.isWorkingDay(national)).toBe(false);
     expect(withAdmin.isWorkingDay(`${year}-09-26`)).toBe(true);
@@ -112,13 +130,18 @@ describe('working days of China', () => {
 });
 
 describe('the override table', () => {
-  it('parses the administrator\'s file and names the years still missing', () => {
-    const parsed = calendarOverridesSchema.parse({ years: [2031], days: [{ date: '2031-10-01', working: false, name: '国庆节' }] });
+  it("parses the administrator's file and names the years still missing", () => {
+    const parsed = calendarOverridesSchema.parse({
+      years: [2031],
+      days: [{ date: '2031-10-01', working: false, name: '国庆节' }],
+    });
     const cal = CourtCalendar.china();
     expect(calendarYearsMissing(cal, new Date('2030-06-01T00:00:00Z'))).toEqual([2030, 2031]);
     cal.addOverrides(parsed.days, parsed.years);
     expect(calendarYearsMissing(cal, new Date('2030-06-01T00:00:00Z'))).toEqual([2030]);
     expect(cal.isWorkingDay('2031-10-01')).toBe(false);
-    expect(() => calendarOverridesSchema.parse({ days: [{ date: '2031-02-30', working: false }] })).toThrow(/YYYY-MM-DD/);
+    expect(() => calendarOverridesSchema.parse({ days: [{ date: '2031-02-30', working: false }] })).toThrow(
+      /YYYY-MM-DD/,
+    );
   });
 });

@@ -1,4 +1,14 @@
-import { countyOf, divisionLevel, isDivisionCode, isWithinDivision, parentDivision, requireDivisionCode, routingOf, townshipOf, villageOf } from '../src';
+import {
+  countyOf,
+  divisionLevel,
+  isDivisionCode,
+  isWithinDivision,
+  parentDivision,
+  requireDivisionCode,
+  routingOf,
+  townshipOf,
+  villageOf,
+} from '../src';
 
 describe('division codes', () => {
   it('have a level by their length', () => {
@@ -21,11 +31,19 @@ describe('division codes', () => {
     expect(countyOf('330522100201')).toBe('330522');
     expect(isWithinDivision('330522100201', '330522100')).toBe(true);
     expect(isWithinDivision('330522101201', '330522100')).toBe(false);
-    expect(routingOf('330522100201', null)).toEqual({ county: '330522', township: '330522100', village: '330522100201' });
+    expect(routingOf('330522100201', null)).toEqual({
+      county: '330522',
+      township: '330522100',
+      village: '330522100201',
+    });
     expect(routingOf(null, '330522100')).toEqual({ county: '330522', township: '330522100', village: null });
   });
 
   it('are checked with the field named', () => {
-    expect(() => requireDivisionCode('divisionCode', '12')).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'divisionCode' }) }));
+    expect(() => requireDivisionCode('divisionCode', '12')).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'divisionCode' }),
+      }),
+    );
   });
 });

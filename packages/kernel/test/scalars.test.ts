@@ -1,8 +1,15 @@
 import { graphql, buildSchema } from 'graphql';
 import { SCALARS, escapeLike, hasControlCharacters } from '../src';
 
-const schema = buildSchema(`scalar Date scalar DateTime scalar Fen type Query { echo(day: Date, at: DateTime, amount: Fen): String }`);
-for (const [name, scalar] of Object.entries(SCALARS)) Object.assign(schema.getType(name)!, { parseValue: scalar.parseValue, parseLiteral: scalar.parseLiteral, serialize: scalar.serialize });
+const schema = buildSchema(
+  `scalar Date scalar DateTime scalar Fen type Query { echo(day: Date, at: DateTime, amount: Fen): String }`,
+);
+for (const [name, scalar] of Object.entries(SCALARS))
+  Object.assign(schema.getType(name)!, {
+    parseValue: scalar.parseValue,
+    parseLiteral: scalar.parseLiteral,
+    serialize: scalar.serialize,
+  });
 const root = { echo: (a: Record<string, unknown>) => JSON.stringify(a) };
 
 async function run(source: string, variableValues?: Record<string, unknown>) {
@@ -13,7 +20,11 @@ describe('the shared scalars', () => {
   it('accept good values, as literals and as variables', async () => {
     const r = await run('{ echo(day: "2024-02-29", at: "2024-05-01T08:00:00+08:00", amount: 150) }');
     expect(r.errors).toBeUndefined();
-    expect(JSON.parse(r.data!.echo as string)).toEqual({ day: '2024-02-29', at: '2024-05-01T08:00:00+08:00', amount: 150 });
+    expect(JSON.parse(r.data!.echo as string)).toEqual({
+      day: '2024-02-29',
+      at: '2024-05-01T08:00:00+08:00',
+      amount: 150,
+    });
     const v = await run('query($d: Date, $f: Fen) { echo(day: $d, amount: $f) }', { d: '2024-01-31', f: 100 });
     expect(v.errors).toBeUndefined();
   });

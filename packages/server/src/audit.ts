@@ -15,11 +15,26 @@ type AuditEntryInput = AuditTarget & { outcome?: 'OK' | 'ERROR'; errorCode?: str
 /** The error code of an OK entry whose mutation was answered from its idempotency key. */
 export const REPLAY_CODE = 'IDEMPOTENT_REPLAY';
 
-const TARGET_ARGS: [string, string][] = [['caseId', 'CASE'], ['partyId', 'PARTY'], ['taskId', 'TASK'], ['meetingId', 'MEETING'], ['listingId', 'LISTING'], ['id', 'ENTITY']];
+const TARGET_ARGS: [string, string][] = [
+  ['caseId', 'CASE'],
+  ['partyId', 'PARTY'],
+  ['taskId', 'TASK'],
+  ['meetingId', 'MEETING'],
+  ['listingId', 'LISTING'],
+  ['id', 'ENTITY'],
+];
 
 /** Finds which case, party or task a mutation was about, from its arguments or its result. */
-export function targetOfArgs(args: Record<string, unknown>, result: unknown): { kind: string | null; id: string | null } {
-  const scopes = [args, ...Object.values(args).filter((v): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v))];
+export function targetOfArgs(
+  args: Record<string, unknown>,
+  result: unknown,
+): { kind: string | null; id: string | null } {
+  const scopes = [
+    args,
+    ...Object.values(args).filter(
+      (v): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v),
+    ),
+  ];
   for (const [name, kind] of TARGET_ARGS) {
     for (const scope of scopes) if (typeof scope[name] === 'string') return { kind, id: scope[name] as string };
   }
@@ -27,21 +42,45 @@ export function targetOfArgs(args: Record<string, unknown>, result: unknown): { 
   return typeof id === 'string' ? { kind: 'ENTITY', id } : { kind: null, id: null };
 }
 
-function targetOf(field: FieldNode, variables: Record<string, unknown>, result: unknown): { kind: string | null; id: string | null } {
+function targetOf(
+  field: FieldNode,
+  variables: Record<string, unknown>,
+  result: unknown,
+): { kind: string | null; id: string | null } {
   const args: Record<string, unknown> = {};
   for (const a of field.arguments ?? []) args[a.name.value] = valueFromASTUntyped(a.value, variables);
   return targetOfArgs(args, result);
 }
 
-function auditPayload(messaging: Messaging, identity: Identity, action: 'MUTATION' | 'UNMASKED_READ', e: AuditEntryInput): EventPayload<'audit.entry.recorded'> {
+function auditPayload(
+  messaging: Messaging,
+  identity: Identity,
+  action: 'MUTATION' | 'UNMASKED_READ',
+  e: AuditEntryInput,
+): EventPayload<'audit.entry.recorded'> {
   return {
-    actor: identity.sub, roles: identity.roles, ip: identity.ip, service: messaging.producer, action,
-    operation: e.operation, targetKind: e.targetKind, targetId: e.targetId, outcome: e.outcome ?? 'OK', errorCode: e.errorCode ?? null, at: new Date().toISOString(),
+    actor: identity.sub,
+    roles: identity.roles,
+    ip: identity.ip,
+    service: messaging.producer,
+    action,
+    operation: e.operation,
+    targetKind: e.targetKind,
+    targetId: e.targetId,
+    outcome: e.outcome ?? 'OK',
+    errorCode: e.errorCode ?? null,
+    at: new Date().toISOString(),
     ...(e.replay ? { replay: true } : {}),
   };
 }
 
-function emitEntry(emit: Emit, messaging: Messaging, identity: Identity, action: 'MUTATION' | 'UNMASKED_READ', e: AuditEntryInput) {
+function emitEntry(
+  emit: Emit,
+  messaging: Messaging,
+  identity: Identity,
+  action: 'MUTATION' | 'UNMASKED_READ',
+  e: AuditEntryInput,
+) {
   return emit('audit.entry.recorded', auditPayload(messaging, identity, action, e), { key: identity.sub });
 }
 
@@ -49,7 +88,12 @@ function emitEntry(emit: Emit, messaging: Messaging, identity: Identity, action:
  * Records audit entries through the outbox, in a transaction of their own (never one a mutation's
  * idempotency key or audit entry belongs to); metrics keeps the append-only audit log.
  */
-export async function recordAudit(messaging: Messaging, identity: Identity, action: 'MUTATION' | 'UNMASKED_READ', entries: AuditEntryInput[]): Promise<void> {
+export async function recordAudit(
+  messaging: Messaging,
+  identity: Identity,
+  action: 'MUTATION' | 'UNMASKED_READ',
+  entries: AuditEntryInput[],
+): Promise<void> {
   if (!entries.length) return;
   await outsideRequestScope(() =>
     messaging.transaction(async (_m, emit) => {
@@ -83,7 +127,14 @@ export function auditMutationsPlugin(messaging: Messaging): ApolloServerPlugin<{
                 transactions: 0,
                 audit: async (emit, result) => {
                   const target = targetOfArgs(args as Record<string, unknown>, result);
-                  return (await emitEntry(emit, messaging, identity, 'MUTATION', { operation: info.fieldName, targetKind: target.kind, targetId: target.id, outcome: 'OK' })).id;
+                  return (
+                    await emitEntry(emit, messaging, identity, 'MUTATION', {
+                      operation: info.fieldName,
+                      targetKind: target.kind,
+                      targetId: target.id,
+                      outcome: 'OK',
+                    })
+                  ).id;
                 },
               };
               fields.set(field.responseKey, field);
@@ -110,13 +161,26 @@ export function auditMutationsPlugin(messaging: Messaging): ApolloServerPlugin<{
             const target = targetOf(f, request.variables ?? {}, data[key]);
             const replay = !!state?.replayed;
             const entry: AuditEntryInput = {
-              operation: f.name.value, targetKind: target.kind, targetId: target.id, outcome: err ? 'ERROR' : 'OK',
-              errorCode: err ? ((err.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR') : replay ? REPLAY_CODE : null, replay,
+              operation: f.name.value,
+              targetKind: target.kind,
+              targetId: target.id,
+              outcome: err ? 'ERROR' : 'OK',
+              errorCode: err
+                ? ((err.extensions?.code as string | undefined) ?? 'INTERNAL_SERVER_ERROR')
+                : replay
+                  ? REPLAY_CODE
+                  : null,
+              replay,
             };
             if (state?.auditEventId) {
               // Its transaction wrote an entry and went to COMMIT without an answer: this one takes the
               // same id, so it is written only if that transaction did not commit.
-              await messaging.emitUnlessWritten(state.auditEventId, 'audit.entry.recorded', auditPayload(messaging, contextValue.identity, 'MUTATION', entry), { key: contextValue.identity.sub });
+              await messaging.emitUnlessWritten(
+                state.auditEventId,
+                'audit.entry.recorded',
+                auditPayload(messaging, contextValue.identity, 'MUTATION', entry),
+                { key: contextValue.identity.sub },
+              );
               continue;
             }
             entries.push(entry);

@@ -10,7 +10,12 @@ const warned = new Set<string>();
  * next year's holidays: deadlines in working days then skip only weekends for that year, which is
  * wrong by up to a week around the Spring Festival and the National Day.
  */
-export function applyCourtCalendar(file: string | undefined, logger: Logger, now = new Date(), calendar: CourtCalendar = chinaCalendar): void {
+export function applyCourtCalendar(
+  file: string | undefined,
+  logger: Logger,
+  now = new Date(),
+  calendar: CourtCalendar = chinaCalendar,
+): void {
   if (file) {
     let raw: unknown;
     try {
@@ -21,7 +26,10 @@ export function applyCourtCalendar(file: string | undefined, logger: Logger, now
     const parsed = calendarOverridesSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ConfigError('COURT_CALENDAR_FILE', `is malformed at ${issue.path.join('.') || 'the top'}: ${issue.message}`);
+      throw new ConfigError(
+        'COURT_CALENDAR_FILE',
+        `is malformed at ${issue.path.join('.') || 'the top'}: ${issue.message}`,
+      );
     }
     calendar.addOverrides(parsed.data.days, parsed.data.years);
   }

@@ -4,7 +4,10 @@ import DataLoader from 'dataloader';
  * A DataLoader over a batch query that returns rows in any order: results come back in key order,
  * null where a key has no row.
  */
-export function loaderByKey<K extends string | number, V>(batch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
+export function loaderByKey<K extends string | number, V>(
+  batch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V | null> {
   return new DataLoader<K, V | null>(async (keys) => {
     const rows = await batch(keys);
     const byKey = new Map(rows.map((r) => [keyOf(r), r]));
@@ -13,7 +16,10 @@ export function loaderByKey<K extends string | number, V>(batch: (keys: readonly
 }
 
 /** A DataLoader for a one-to-many relation: each key gets the (possibly empty) list of its rows. */
-export function listLoaderByKey<K extends string | number, V>(batch: (keys: readonly K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
+export function listLoaderByKey<K extends string | number, V>(
+  batch: (keys: readonly K[]) => Promise<V[]>,
+  keyOf: (row: V) => K,
+): DataLoader<K, V[]> {
   return new DataLoader<K, V[]>(async (keys) => {
     const rows = await batch(keys);
     const groups = new Map<K, V[]>();

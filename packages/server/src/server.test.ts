@@ -1,5 +1,11 @@
 import { parse } from 'graphql';
-import { BOUND_TTL_SECONDS, INTERNAL_IDENTITY_HEADER, signInternalIdentity, signInternalRequest, type Identity } from '@zhiyuan/auth';
+import {
+  BOUND_TTL_SECONDS,
+  INTERNAL_IDENTITY_HEADER,
+  signInternalIdentity,
+  signInternalRequest,
+  type Identity,
+} from '@zhiyuan/auth';
 import { silentLogger } from '@zhiyuan/testing';
 import { startSubgraphServer, type RunningServer } from './server';
 
@@ -61,7 +67,8 @@ describe.each([
       },
     };
   };
-  const bound = (sent = body, opts: { now?: number } = {}) => signInternalRequest(admin, secret, { method: 'POST', path: '/graphql', body: sent }, opts);
+  const bound = (sent = body, opts: { now?: number } = {}) =>
+    signInternalRequest(admin, secret, { method: 'POST', path: '/graphql', body: sent }, opts);
 
   it('answers the request the token was signed for', async () => {
     const r = await post(await bound());
@@ -87,8 +94,13 @@ describe.each([
     expect((await post(undefined)).status).toBe(401);
   });
 
-  it(development ? 'accepts an unbound token outside production (direct test calls)' : 'refuses an unbound token in production', async () => {
-    const r = await post(await signInternalIdentity(admin, secret));
-    expect(r.status).toBe(development ? 200 : 401);
-  });
+  it(
+    development
+      ? 'accepts an unbound token outside production (direct test calls)'
+      : 'refuses an unbound token in production',
+    async () => {
+      const r = await post(await signInternalIdentity(admin, secret));
+      expect(r.status).toBe(development ? 200 : 401);
+    },
+  );
 });

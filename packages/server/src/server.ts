@@ -2,7 +2,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -44,7 +48,9 @@ export interface RunningServer {
  * (liveness) and `/ready` (database and bus reachable). Errors reach clients without stack traces;
  * unexpected ones are logged and masked.
  */
-export async function startSubgraphServer<Ctx extends object>(opts: SubgraphServerOptions<Ctx>): Promise<RunningServer> {
+export async function startSubgraphServer<Ctx extends object>(
+  opts: SubgraphServerOptions<Ctx>,
+): Promise<RunningServer> {
   const app = express();
   app.disable('x-powered-by');
   const around = opts.aroundRequest;
@@ -84,12 +90,18 @@ export async function startSubgraphServer<Ctx extends object>(opts: SubgraphServ
   // The signature covers the request's method, path and body, so the raw body is read first, the
   // identity verified against it, and only then is the body parsed and anything else run.
   const identities = new WeakMap<express.Request, Identity>();
-  const unauthorized = (res: express.Response) => void res.status(401).json({ errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHENTICATED' } }] });
+  const unauthorized = (res: express.Response) =>
+    void res.status(401).json({ errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHENTICATED' } }] });
   app.use('/graphql', express.raw({ type: () => true, limit: '1mb' }), async (req, res, next) => {
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     let identity: Identity;
     try {
-      identity = await verifyInternalIdentity(req.header(INTERNAL_IDENTITY_HEADER), opts.internalSecret, { method: req.method, path: req.originalUrl, body: raw }, { requireBinding: !opts.development });
+      identity = await verifyInternalIdentity(
+        req.header(INTERNAL_IDENTITY_HEADER),
+        opts.internalSecret,
+        { method: req.method, path: req.originalUrl, body: raw },
+        { requireBinding: !opts.development },
+      );
       identities.set(req, identity);
     } catch (err) {
       if (err instanceof InternalAuthError) return unauthorized(res);
@@ -101,13 +113,22 @@ export async function startSubgraphServer<Ctx extends object>(opts: SubgraphServ
       try {
         req.body = JSON.parse(raw.toString('utf8'));
       } catch {
-        res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        res
+          .status(400)
+          .json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
         return;
       }
     }
     const key = req.header(IDEMPOTENCY_KEY_HEADER) ?? null;
     if (key !== null && !IDEMPOTENCY_KEY_PATTERN.test(key)) {
-      res.status(400).json({ errors: [{ message: `The ${IDEMPOTENCY_KEY_HEADER} header must be 1 to 200 visible ASCII characters`, extensions: { code: 'VALIDATION_FAILED', field: IDEMPOTENCY_KEY_HEADER } }] });
+      res.status(400).json({
+        errors: [
+          {
+            message: `The ${IDEMPOTENCY_KEY_HEADER} header must be 1 to 200 visible ASCII characters`,
+            extensions: { code: 'VALIDATION_FAILED', field: IDEMPOTENCY_KEY_HEADER },
+          },
+        ],
+      });
       return;
     }
     // The rest of the request (Apollo, the resolvers, their transactions) runs in its scope.
@@ -146,7 +167,12 @@ export function reachableHost(host: string): string {
 }
 
 /** Known errors (with a code) go through; anything else becomes a generic internal error, logged. */
-export function maskError(formatted: GraphQLFormattedError, error: unknown, log: Logger, development: boolean): GraphQLFormattedError {
+export function maskError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  log: Logger,
+  development: boolean,
+): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   const original = error instanceof GraphQLError ? error.originalError : error;
   const known = code && code !== 'INTERNAL_SERVER_ERROR';
@@ -154,6 +180,17 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown, log:
     const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions: development ? formatted.extensions : extensions };
   }
-  log.error({ err: original instanceof Error ? { message: original.message, stack: original.stack } : String(original), path: formatted.path }, 'unexpected error in resolver');
-  return { message: 'Internal error', path: formatted.path, locations: formatted.locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  log.error(
+    {
+      err: original instanceof Error ? { message: original.message, stack: original.stack } : String(original),
+      path: formatted.path,
+    },
+    'unexpected error in resolver',
+  );
+  return {
+    message: 'Internal error',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
 }

@@ -3,7 +3,13 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import { createLogger, type Logger } from '@zhiyuan/config';
 import type { Identity } from '@zhiyuan/auth';
-import { Messaging, createDataSource, initializeDataSource, type ConsumerOptions, type HandlerDefinition } from '@zhiyuan/db';
+import {
+  Messaging,
+  createDataSource,
+  initializeDataSource,
+  type ConsumerOptions,
+  type HandlerDefinition,
+} from '@zhiyuan/db';
 import { DEFAULT_HANDLER_CONCURRENCY, createEventBus, type EventBus } from '@zhiyuan/events';
 import { auditMutationsPlugin } from './audit';
 import { applyCourtCalendar } from './court-calendar';
@@ -79,19 +85,25 @@ export interface Service {
 const IDEMPOTENCY_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Wires a subgraph: database and migrations, bus, outbox relay, handlers, HTTP server. */
-export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, config: BaseServiceConfig, deps: ServiceDeps = {}): Service {
+export function defineService<Ctx extends object>(
+  def: SubgraphDefinition<Ctx>,
+  config: BaseServiceConfig,
+  deps: ServiceDeps = {},
+): Service {
   const logger = deps.logger ?? createLogger(def.name, config.LOG_LEVEL);
   const ownsBus = !deps.bus;
-  const bus = deps.bus ?? createEventBus({
-    natsUrl: config.NATS_URL,
-    name: def.name,
-    user: config.NATS_USER,
-    pass: config.NATS_PASSWORD,
-    replicas: config.NATS_REPLICAS,
-    duplicateWindowMs: config.NATS_DUPLICATE_WINDOW_MS,
-    concurrency: eventConcurrency(config),
-    logger,
-  });
+  const bus =
+    deps.bus ??
+    createEventBus({
+      natsUrl: config.NATS_URL,
+      name: def.name,
+      user: config.NATS_USER,
+      pass: config.NATS_PASSWORD,
+      replicas: config.NATS_REPLICAS,
+      duplicateWindowMs: config.NATS_DUPLICATE_WINDOW_MS,
+      concurrency: eventConcurrency(config),
+      logger,
+    });
   const ds = createDataSource({
     url: config.DATABASE_URL,
     schema: def.schema,
@@ -101,7 +113,11 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
     applicationName: `zhiyuan-${def.name}`,
     onQuery: deps.onQuery,
   });
-  const messaging = new Messaging(ds, def.schema, def.name, bus, logger, undefined, { batchSize: config.EVENT_BATCH_SIZE, batchesAtOnce: config.EVENT_BATCHES_AT_ONCE, ...deps.consumers });
+  const messaging = new Messaging(ds, def.schema, def.name, bus, logger, undefined, {
+    batchSize: config.EVENT_BATCH_SIZE,
+    batchesAtOnce: config.EVENT_BATCHES_AT_ONCE,
+    ...deps.consumers,
+  });
   const runtime: ServiceRuntime = { ds, messaging, bus, logger };
   let server: RunningServer | undefined;
   let stopHook: (() => Promise<void>) | void;
@@ -122,7 +138,11 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
       pruneTimer = setInterval(() => {
         messaging.pruneIdempotencyKeys().then(
           (n) => n && logger.debug({ keys: n }, 'expired idempotency keys deleted'),
-          (err: unknown) => logger.warn({ err: err instanceof Error ? err.message : String(err) }, 'could not delete expired idempotency keys'),
+          (err: unknown) =>
+            logger.warn(
+              { err: err instanceof Error ? err.message : String(err) },
+              'could not delete expired idempotency keys',
+            ),
         );
       }, IDEMPOTENCY_PRUNE_INTERVAL_MS).unref();
       for (const h of def.handlers) await messaging.subscribe(h);
@@ -135,7 +155,10 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
         internalSecret: config.INTERNAL_AUTH_SECRET,
         context: (identity) => def.context(identity, runtime),
         ready: async () => ({
-          database: await ds.query('SELECT 1').then(() => true, () => false),
+          database: await ds.query('SELECT 1').then(
+            () => true,
+            () => false,
+          ),
           bus: await bus.healthy(),
         }),
         logger,
@@ -156,7 +179,9 @@ export function defineService<Ctx extends object>(def: SubgraphDefinition<Ctx>, 
 }
 
 /** Events taken on at once: as configured, or the bus's default (each holds a connection), or twice what the batches in flight hold when batching. */
-export function eventConcurrency(config: Pick<BaseServiceConfig, 'EVENT_BATCH_SIZE' | 'EVENT_BATCHES_AT_ONCE' | 'EVENT_CONCURRENCY'>): number {
+export function eventConcurrency(
+  config: Pick<BaseServiceConfig, 'EVENT_BATCH_SIZE' | 'EVENT_BATCHES_AT_ONCE' | 'EVENT_CONCURRENCY'>,
+): number {
   if (config.EVENT_CONCURRENCY) return config.EVENT_CONCURRENCY;
   const batch = config.EVENT_BATCH_SIZE ?? 1;
   return batch > 1 ? 2 * batch * (config.EVENT_BATCHES_AT_ONCE ?? 1) : DEFAULT_HANDLER_CONCURRENCY;

@@ -15,7 +15,9 @@ export function signInErrorsPlugin(): ApolloServerPlugin<{ identity: Identity }>
           const errors = response.body.singleResult.errors;
           if (!errors?.some((e) => e.extensions?.code === 'FORBIDDEN')) return;
           response.body.singleResult.errors = errors.map((e) =>
-            e.extensions?.code === 'FORBIDDEN' ? { ...e, message: 'Sign in to do this', extensions: { ...e.extensions, code: 'UNAUTHENTICATED' } } : e,
+            e.extensions?.code === 'FORBIDDEN'
+              ? { ...e, message: 'Sign in to do this', extensions: { ...e.extensions, code: 'UNAUTHENTICATED' } }
+              : e,
           );
         },
       };

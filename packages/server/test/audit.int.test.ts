@@ -30,11 +30,31 @@ describe('audit of mutations', () => {
     db = await createTestDatabase();
     service = defineService(
       {
-        name: 'toy', schema: 'toy', typeDefs, entities: [], migrations: [CreateToy1700000000000], handlers: [],
-        resolvers: { Query: { ping: () => 'pong' }, Mutation: { touchCase: () => true, refuse: () => { throw errors.rule('NO', 'refused'); } } } as never,
+        name: 'toy',
+        schema: 'toy',
+        typeDefs,
+        entities: [],
+        migrations: [CreateToy1700000000000],
+        handlers: [],
+        resolvers: {
+          Query: { ping: () => 'pong' },
+          Mutation: {
+            touchCase: () => true,
+            refuse: () => {
+              throw errors.rule('NO', 'refused');
+            },
+          },
+        } as never,
         context: (who) => ({ identity: who }),
       },
-      { DATABASE_URL: db.url, DB_POOL_SIZE: 2, INTERNAL_AUTH_SECRET: 'development-internal-secret-change-me-0000', LOG_LEVEL: 'silent', NODE_ENV: 'test', PORT: 0 },
+      {
+        DATABASE_URL: db.url,
+        DB_POOL_SIZE: 2,
+        INTERNAL_AUTH_SECRET: 'development-internal-secret-change-me-0000',
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'test',
+        PORT: 0,
+      },
       { bus: new InProcessEventBus(silentLogger), logger: silentLogger },
     );
     await service.start();
@@ -44,7 +64,12 @@ describe('audit of mutations', () => {
     await db.drop();
   });
 
-  const audits = async () => (await service.runtime.ds.query(`SELECT envelope->'payload' AS p FROM toy.outbox_message WHERE type = 'audit.entry.recorded' ORDER BY seq`)).map((r: { p: unknown }) => r.p);
+  const audits = async () =>
+    (
+      await service.runtime.ds.query(
+        `SELECT envelope->'payload' AS p FROM toy.outbox_message WHERE type = 'audit.entry.recorded' ORDER BY seq`,
+      )
+    ).map((r: { p: unknown }) => r.p);
 
   it('records who, what, which case or party, the outcome and from where; reads leave none', async () => {
     const caseId = randomUUID();
@@ -54,8 +79,25 @@ describe('audit of mutations', () => {
     await gqlRequest(service.url, `mutation { refuse(input: { partyId: "${partyId}" }) }`, {}, judge);
     const rows = await audits();
     expect(rows).toEqual([
-      expect.objectContaining({ actor: 'judge-1', roles: ['JUDGE'], ip: '10.1.2.3', service: 'toy', action: 'MUTATION', operation: 'touchCase', targetKind: 'CASE', targetId: caseId, outcome: 'OK', errorCode: null }),
-      expect.objectContaining({ operation: 'refuse', targetKind: 'PARTY', targetId: partyId, outcome: 'ERROR', errorCode: 'RULE_VIOLATION' }),
+      expect.objectContaining({
+        actor: 'judge-1',
+        roles: ['JUDGE'],
+        ip: '10.1.2.3',
+        service: 'toy',
+        action: 'MUTATION',
+        operation: 'touchCase',
+        targetKind: 'CASE',
+        targetId: caseId,
+        outcome: 'OK',
+        errorCode: null,
+      }),
+      expect.objectContaining({
+        operation: 'refuse',
+        targetKind: 'PARTY',
+        targetId: partyId,
+        outcome: 'ERROR',
+        errorCode: 'RULE_VIOLATION',
+      }),
     ]);
   });
 });

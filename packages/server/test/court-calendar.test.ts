@@ -21,7 +21,15 @@ describe('the court calendar at start-up', () => {
   it('lays the override table over the package and stops warning for the years it covers', () => {
     const cal = CourtCalendar.china();
     const { logger, warnings } = recordingLogger();
-    const f = file(JSON.stringify({ years: [2041, 2042], days: [{ date: '2041-10-01', working: false, name: '国庆节' }, { date: '2041-09-29', working: true }] }));
+    const f = file(
+      JSON.stringify({
+        years: [2041, 2042],
+        days: [
+          { date: '2041-10-01', working: false, name: '国庆节' },
+          { date: '2041-09-29', working: true },
+        ],
+      }),
+    );
     applyCourtCalendar(f, logger, new Date('2041-03-01T00:00:00Z'), cal);
     expect(cal.isWorkingDay('2041-10-01')).toBe(false);
     expect(cal.isWorkingDay('2041-09-29')).toBe(true);
@@ -39,7 +47,16 @@ describe('the court calendar at start-up', () => {
 
   it('refuses a malformed table with the variable named', () => {
     const { logger } = recordingLogger();
-    expect(() => applyCourtCalendar(file('{"days":[{"date":"2041-02-30","working":false}]}'), logger, new Date(), CourtCalendar.china())).toThrow(ConfigError);
-    expect(() => applyCourtCalendar(file('not json'), logger, new Date(), CourtCalendar.china())).toThrow(/COURT_CALENDAR_FILE/);
+    expect(() =>
+      applyCourtCalendar(
+        file('{"days":[{"date":"2041-02-30","working":false}]}'),
+        logger,
+        new Date(),
+        CourtCalendar.china(),
+      ),
+    ).toThrow(ConfigError);
+    expect(() => applyCourtCalendar(file('not json'), logger, new Date(), CourtCalendar.china())).toThrow(
+      /COURT_CALENDAR_FILE/,
+    );
   });
 });

@@ -5,7 +5,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
 import { createMessagingTables } from '@zhiyuan/db';
 import { InProcessEventBus } from '@zhiyuan/events';
-import { ADMIN, createTestDatabase, gqlRequest, silentLogger, testDatabaseUrl, type TestDatabase } from '@zhiyuan/testing';
+import {
+  ADMIN,
+  createTestDatabase,
+  gqlRequest,
+  silentLogger,
+  testDatabaseUrl,
+  type TestDatabase,
+} from '@zhiyuan/testing';
 import { defineService, type Service } from '../src';
 import { reachableHost, startSubgraphServer } from '../src/server';
 
@@ -26,9 +33,22 @@ const typeDefs = parse(`
 
 /** A toy subgraph configured the way every service is: serviceConfigShape parsed from an environment. */
 function toyService(schema: string, env: Record<string, string>, bus: InProcessEventBus): Service {
-  const config = loadConfig(z.object({ ...serviceConfigShape, PORT: fields.port(0) }), { LOG_LEVEL: 'silent', NODE_ENV: 'test', ...env });
+  const config = loadConfig(z.object({ ...serviceConfigShape, PORT: fields.port(0) }), {
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    ...env,
+  });
   return defineService(
-    { name: schema, schema, typeDefs, entities: [], migrations: [migrationFor(schema)], handlers: [], resolvers: { Query: { ping: () => 'pong' } } as never, context: (who) => ({ identity: who }) },
+    {
+      name: schema,
+      schema,
+      typeDefs,
+      entities: [],
+      migrations: [migrationFor(schema)],
+      handlers: [],
+      resolvers: { Query: { ping: () => 'pong' } } as never,
+      context: (who) => ({ identity: who }),
+    },
     config,
     { bus, logger: silentLogger },
   );
@@ -37,10 +57,15 @@ function toyService(schema: string, env: Record<string, string>, bus: InProcessE
 const origin = (url: string) => url.replace(/\/graphql$/, '');
 
 /** An address of this machine other than loopback, to tell a loopback bind from a wildcard one. */
-const externalAddress = Object.values(networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
+const externalAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((i) => i && i.family === 'IPv4' && !i.internal)?.address;
 
 async function answers(url: string): Promise<boolean> {
-  return fetch(url, { signal: AbortSignal.timeout(3_000) }).then(() => true, () => false);
+  return fetch(url, { signal: AbortSignal.timeout(3_000) }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Makes the test database refuse new connections and drops the ones open, as if PostgreSQL went away. */
@@ -49,7 +74,11 @@ async function cutDatabase(name: string, allow: boolean): Promise<void> {
   await admin.connect();
   try {
     await admin.query(`ALTER DATABASE "${name}" WITH ALLOW_CONNECTIONS ${allow ? 'true' : 'false'}`);
-    if (!allow) await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+    if (!allow)
+      await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
+        [name],
+      );
   } finally {
     await admin.end();
   }
@@ -137,8 +166,17 @@ describe('HOST', () => {
 describe('/ready with a failing check', () => {
   it('answers 503 when a readiness check throws', async () => {
     const server = await startSubgraphServer({
-      name: 'toy', typeDefs, resolvers: { Query: { ping: () => 'pong' } } as never, port: 0, internalSecret: 'x'.repeat(32),
-      context: () => ({}), ready: async () => { throw new Error('connection refused'); }, logger: silentLogger, development: false,
+      name: 'toy',
+      typeDefs,
+      resolvers: { Query: { ping: () => 'pong' } } as never,
+      port: 0,
+      internalSecret: 'x'.repeat(32),
+      context: () => ({}),
+      ready: async () => {
+        throw new Error('connection refused');
+      },
+      logger: silentLogger,
+      development: false,
     });
     try {
       const res = await fetch(`${origin(server.url)}/ready`);

@@ -10,7 +10,10 @@ export interface TestDatabase {
 /** The PostgreSQL the tests run against: DATABASE_URL (the test command sets one up when unset). */
 export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: run the tests with `npm test`, which starts an embedded PostgreSQL when none is configured');
+  if (!url)
+    throw new Error(
+      'DATABASE_URL is not set: run the tests with `npm test`, which starts an embedded PostgreSQL when none is configured',
+    );
   return url;
 }
 
@@ -29,7 +32,9 @@ export async function createTestDatabase(prefix = 'zy_test', opts: { template?: 
   const admin = new Client({ connectionString: base.toString() });
   await admin.connect();
   try {
-    await retryWhileInUse(() => admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`));
+    await retryWhileInUse(() =>
+      admin.query(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`),
+    );
   } finally {
     await admin.end();
   }

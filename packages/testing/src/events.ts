@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { allContracts, contractFor, createEvent, EventValidationError, subjectFor, type EventBus, type EventEnvelope, type EventPayload, type EventType } from '@zhiyuan/events';
+import {
+  allContracts,
+  contractFor,
+  createEvent,
+  EventValidationError,
+  subjectFor,
+  type EventBus,
+  type EventEnvelope,
+  type EventPayload,
+  type EventType,
+} from '@zhiyuan/events';
 import { waitFor } from './wait';
 
 /** Changxing county, 虹星桥镇 and its 港口村: the divisions test events default to. */
@@ -86,7 +96,14 @@ const DEFAULTS: { [T in EventType]: () => EventPayload<T> } = {
     reversedAt: now(),
     ...routing,
   }),
-  'cases.instalment.missed': () => ({ caseId: randomUUID(), planId: randomUUID(), instalmentNo: 1, dueDate: '2024-09-01', amountFen: 50_000, obligorIds: [randomUUID()] }),
+  'cases.instalment.missed': () => ({
+    caseId: randomUUID(),
+    planId: randomUUID(),
+    instalmentNo: 1,
+    dueDate: '2024-09-01',
+    amountFen: 50_000,
+    obligorIds: [randomUUID()],
+  }),
   'cases.case.closed': () => ({
     caseId: randomUUID(),
     caseNumber: `(2024)浙0522执${next()}号`,
@@ -115,8 +132,22 @@ const DEFAULTS: { [T in EventType]: () => EventPayload<T> } = {
     reroutedAt: now(),
     ...routing,
   }),
-  'cases.officer.assigned': () => ({ caseId: randomUUID(), officerId: randomUUID(), previousOfficerId: null, reason: 'ROUTED', assignedAt: now(), ...routing }),
-  'cases.case.transitioned': () => ({ caseId: randomUUID(), from: 'FILED', to: 'IN_PROGRESS', reason: null, at: now(), ...routing }),
+  'cases.officer.assigned': () => ({
+    caseId: randomUUID(),
+    officerId: randomUUID(),
+    previousOfficerId: null,
+    reason: 'ROUTED',
+    assignedAt: now(),
+    ...routing,
+  }),
+  'cases.case.transitioned': () => ({
+    caseId: randomUUID(),
+    from: 'FILED',
+    to: 'IN_PROGRESS',
+    reason: null,
+    at: now(),
+    ...routing,
+  }),
   'cases.settlement.agreed': () => ({
     caseId: randomUUID(),
     settlementId: randomUUID(),
@@ -151,8 +182,24 @@ const DEFAULTS: { [T in EventType]: () => EventPayload<T> } = {
     previousHomeDivisionCode: null,
     changed: ['homeDivisionCode'],
   }),
-  'people.staff.registered': () => ({ staffId: randomUUID(), name: `李${next()}`, roles: ['ENFORCEMENT_OFFICER'], divisionCode: TEST_TOWNSHIP, phone: null, department: null, active: true }),
-  'people.staff.updated': () => ({ staffId: randomUUID(), name: `李${next()}`, roles: ['ENFORCEMENT_OFFICER'], divisionCode: TEST_TOWNSHIP, phone: null, department: null, active: true }),
+  'people.staff.registered': () => ({
+    staffId: randomUUID(),
+    name: `李${next()}`,
+    roles: ['ENFORCEMENT_OFFICER'],
+    divisionCode: TEST_TOWNSHIP,
+    phone: null,
+    department: null,
+    active: true,
+  }),
+  'people.staff.updated': () => ({
+    staffId: randomUUID(),
+    name: `李${next()}`,
+    roles: ['ENFORCEMENT_OFFICER'],
+    divisionCode: TEST_TOWNSHIP,
+    phone: null,
+    department: null,
+    active: true,
+  }),
   'credit.profile.classified': () => ({
     partyId: randomUUID(),
     profileId: randomUUID(),
@@ -172,7 +219,15 @@ const DEFAULTS: { [T in EventType]: () => EventPayload<T> } = {
     expiresAt: null,
     measures: ['CONSUMPTION_RESTRICTION'],
   }),
-  'credit.listing.removed': () => ({ listingId: randomUUID(), partyId: randomUUID(), caseId: randomUUID(), ...routing, listedAt: now(), removalGround: 'PERFORMED', removedAt: now() }),
+  'credit.listing.removed': () => ({
+    listingId: randomUUID(),
+    partyId: randomUUID(),
+    caseId: randomUUID(),
+    ...routing,
+    listedAt: now(),
+    removalGround: 'PERFORMED',
+    removedAt: now(),
+  }),
   'credit.link.changed': () => ({
     changeId: randomUUID(),
     partyId: randomUUID(),
@@ -184,8 +239,19 @@ const DEFAULTS: { [T in EventType]: () => EventPayload<T> } = {
     reason: 'LISTED',
     changedAt: now(),
   }),
-  'credit.partner.acknowledged': () => ({ changeId: randomUUID(), department: 'BANK_LOAN', partyId: randomUUID(), acknowledgedAt: now(), acknowledgedBy: 'bank-contact' }),
-  'credit.partner.overdue': () => ({ department: 'BANK_LOAN', changeIds: [randomUUID()], oldestChangedAt: now(), count: 1 }),
+  'credit.partner.acknowledged': () => ({
+    changeId: randomUUID(),
+    department: 'BANK_LOAN',
+    partyId: randomUUID(),
+    acknowledgedAt: now(),
+    acknowledgedBy: 'bank-contact',
+  }),
+  'credit.partner.overdue': () => ({
+    department: 'BANK_LOAN',
+    changeIds: [randomUUID()],
+    oldestChangedAt: now(),
+    count: 1,
+  }),
   'tasks.task.created': () => ({
     taskId: randomUUID(),
     caseId: null,
@@ -238,7 +304,14 @@ const DEFAULTS: { [T in EventType]: () => EventPayload<T> } = {
     caseId: null,
     taskId: null,
     submittedAt: now(),
-    summary: { found: null, monthlyIncomeFen: null, assetsValueFen: null, debtsFen: null, dependants: null, assetsSeen: [] },
+    summary: {
+      found: null,
+      monthlyIncomeFen: null,
+      assetsValueFen: null,
+      debtsFen: null,
+      dependants: null,
+      assetsSeen: [],
+    },
   }),
   'tasks.notification.sent': () => ({
     notificationId: randomUUID(),
@@ -249,9 +322,29 @@ const DEFAULTS: { [T in EventType]: () => EventPayload<T> } = {
     status: 'SENT',
     at: now(),
   }),
-  'metrics.rules.activated': () => ({ ruleSetId: randomUUID(), version: 1, activatedBy: 'test-admin', reason: 'test', activatedAt: now() }),
-  'metrics.warning.raised': () => ({ warningId: randomUUID(), ruleId: randomUUID(), metric: 'OVERDUE_TASKS', divisionCode: TEST_TOWNSHIP, value: 5, threshold: 3, raisedAt: now() }),
-  'metrics.warning.resolved': () => ({ warningId: randomUUID(), ruleId: randomUUID(), divisionCode: TEST_TOWNSHIP, value: 1, resolvedAt: now() }),
+  'metrics.rules.activated': () => ({
+    ruleSetId: randomUUID(),
+    version: 1,
+    activatedBy: 'test-admin',
+    reason: 'test',
+    activatedAt: now(),
+  }),
+  'metrics.warning.raised': () => ({
+    warningId: randomUUID(),
+    ruleId: randomUUID(),
+    metric: 'OVERDUE_TASKS',
+    divisionCode: TEST_TOWNSHIP,
+    value: 5,
+    threshold: 3,
+    raisedAt: now(),
+  }),
+  'metrics.warning.resolved': () => ({
+    warningId: randomUUID(),
+    ruleId: randomUUID(),
+    divisionCode: TEST_TOWNSHIP,
+    value: 1,
+    resolvedAt: now(),
+  }),
   'metrics.figures.updated': () => ({ divisionCodes: [TEST_TOWNSHIP], sourceEventId: randomUUID(), updatedAt: now() }),
   'audit.entry.recorded': () => ({
     actor: 'test-admin',
@@ -292,7 +385,11 @@ export interface EnvelopeOverrides {
  * schema. Throws EventValidationError when the result breaks the contract, or when an override names
  * a field the contract does not have (a typo would otherwise be dropped without a word).
  */
-export function buildEvent<T extends EventType>(type: T, payload: Partial<EventPayload<T>> = {}, envelope: EnvelopeOverrides = {}): EventEnvelope<T> {
+export function buildEvent<T extends EventType>(
+  type: T,
+  payload: Partial<EventPayload<T>> = {},
+  envelope: EnvelopeOverrides = {},
+): EventEnvelope<T> {
   const contract = contractFor(type);
   const defaults = DEFAULTS[type] as (() => EventPayload<T>) | undefined;
   if (!contract || !defaults) throw new EventValidationError(`unknown event type ${type}`);
@@ -334,7 +431,8 @@ const KEY_FIELDS: Record<string, string[]> = {
 };
 
 function keyOf(type: EventType, payload: Record<string, unknown>): string | undefined {
-  for (const field of KEY_FIELDS[type.slice(0, type.indexOf('.'))] ?? []) if (typeof payload[field] === 'string') return payload[field] as string;
+  for (const field of KEY_FIELDS[type.slice(0, type.indexOf('.'))] ?? [])
+    if (typeof payload[field] === 'string') return payload[field] as string;
   return undefined;
 }
 
@@ -352,11 +450,19 @@ export interface Queryable {
  * Waits until a service has taken every one of the events in, by its inbox (`<schema>.inbox_message`,
  * written in the same transaction as what the handler did).
  */
-export async function waitForHandled(db: Queryable, schema: string, events: { id: string }[], opts: { timeoutMs?: number } = {}): Promise<void> {
+export async function waitForHandled(
+  db: Queryable,
+  schema: string,
+  events: { id: string }[],
+  opts: { timeoutMs?: number } = {},
+): Promise<void> {
   const ids = [...new Set(events.map((e) => e.id))];
   await waitFor(
     async () => {
-      const result = (await db.query(`SELECT count(DISTINCT event_id)::int AS n FROM "${schema}".inbox_message WHERE event_id = ANY($1)`, [ids])) as { n: number }[] | { rows: { n: number }[] };
+      const result = (await db.query(
+        `SELECT count(DISTINCT event_id)::int AS n FROM "${schema}".inbox_message WHERE event_id = ANY($1)`,
+        [ids],
+      )) as { n: number }[] | { rows: { n: number }[] };
       const rows = Array.isArray(result) ? result : result.rows;
       return rows[0]?.n === ids.length;
     },
@@ -365,7 +471,13 @@ export async function waitForHandled(db: Queryable, schema: string, events: { id
 }
 
 /** Publishes events and waits until the service owning `schema` has handled every one of them. */
-export async function publishAndWait(bus: EventBus, db: Queryable, schema: string, events: EventEnvelope[], opts: { timeoutMs?: number } = {}): Promise<void> {
+export async function publishAndWait(
+  bus: EventBus,
+  db: Queryable,
+  schema: string,
+  events: EventEnvelope[],
+  opts: { timeoutMs?: number } = {},
+): Promise<void> {
   await publishEvents(bus, events);
   await waitForHandled(db, schema, events, opts);
 }

@@ -4,7 +4,15 @@ import { INTERNAL_IDENTITY_HEADER, signInternalIdentity, type Identity, type Rol
 export const TEST_INTERNAL_SECRET = 'development-internal-secret-change-me-0000';
 
 export function identity(roles: Role[], extra: Partial<Identity> = {}): Identity {
-  return { sub: `test-${roles.join('-') || 'anon'}`, roles, divisionCode: null, department: null, partyId: null, ip: '127.0.0.1', ...extra };
+  return {
+    sub: `test-${roles.join('-') || 'anon'}`,
+    roles,
+    divisionCode: null,
+    department: null,
+    partyId: null,
+    ip: '127.0.0.1',
+    ...extra,
+  };
 }
 
 export const ADMIN = identity(['ADMIN']);
@@ -16,7 +24,13 @@ export interface GqlResult<T> {
 }
 
 /** Posts a GraphQL operation; with an identity, signs it as the gateway would (for direct subgraph tests). */
-export async function gqlRequest<T = any>(url: string, query: string, variables: Record<string, unknown> = {}, who?: Identity, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+export async function gqlRequest<T = any>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  who?: Identity,
+  headers: Record<string, string> = {},
+): Promise<GqlResult<T>> {
   const h: Record<string, string> = { 'content-type': 'application/json', ...headers };
   if (who) h[INTERNAL_IDENTITY_HEADER] = await signInternalIdentity(who, TEST_INTERNAL_SECRET);
   const res = await fetch(url, { method: 'POST', headers: h, body: JSON.stringify({ query, variables }) });

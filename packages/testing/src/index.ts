@@ -7,4 +7,15 @@ export { gqlRequest, identity, ADMIN, TEST_INTERNAL_SECRET, type GqlResult } fro
 export { residentIdNumber } from './identity-numbers';
 export { entitySchemaDrift } from './entity-drift';
 export { startCommitDropper, throughProxy, type CommitDropper } from './commit-dropper';
-export { buildEvent, publishEvents, waitForHandled, publishAndWait, EVENT_TYPES, TEST_COUNTY, TEST_TOWNSHIP, TEST_VILLAGE, type EnvelopeOverrides, type Queryable } from './events';
+export {
+  buildEvent,
+  publishEvents,
+  waitForHandled,
+  publishAndWait,
+  EVENT_TYPES,
+  TEST_COUNTY,
+  TEST_TOWNSHIP,
+  TEST_VILLAGE,
+  type EnvelopeOverrides,
+  type Queryable,
+} from './events';

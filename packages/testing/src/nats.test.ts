@@ -29,7 +29,12 @@ describe('decideNats', () => {
     const unset = decideNats({}, probe(true));
     expect(unset).toEqual({ action: 'skip', warning: expect.stringMatching(/^NATS_URL is not set: .*SKIPPED/) });
     const down = decideNats({ NATS_URL: 'nats://svc:s3cret@10.0.0.9:4222' }, probe(false));
-    expect(down).toEqual({ action: 'skip', warning: expect.stringMatching(/^NATS_URL=nats:\/\/\*\*\*@10\.0\.0\.9:4222 is set but does not answer: .*SKIPPED/) });
+    expect(down).toEqual({
+      action: 'skip',
+      warning: expect.stringMatching(
+        /^NATS_URL=nats:\/\/\*\*\*@10\.0\.0\.9:4222 is set but does not answer: .*SKIPPED/,
+      ),
+    });
     expect(JSON.stringify(down)).not.toContain('s3cret');
     const ci = decideNats({ NATS_URL: URL_, CI: 'true' }, probe(false));
     expect(ci).toEqual({ action: 'fail', error: expect.stringMatching(/does not answer, and CI=true/) });
@@ -123,7 +128,9 @@ describe('natsUrl', () => {
     expect(natsUrl()).toBeUndefined();
     expect(natsUrl()).toBeUndefined();
     const warnings = stderr.mock.calls.map((c) => String(c[0]));
-    expect(warnings).toEqual([expect.stringContaining(`NATS_URL=nats://127.0.0.1:${closed} is set but does not answer`)]);
+    expect(warnings).toEqual([
+      expect.stringContaining(`NATS_URL=nats://127.0.0.1:${closed} is set but does not answer`),
+    ]);
   });
 
   it('fails with CI=true when NATS_URL is set but nothing answers', () => {

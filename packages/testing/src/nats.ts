@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 
 /** What the NATS adapter tests do: run against the URL, skip with a warning, or fail the run. */
-export type NatsDecision = { action: 'run'; url: string } | { action: 'skip'; warning: string } | { action: 'fail'; error: string };
+export type NatsDecision =
+  { action: 'run'; url: string } | { action: 'skip'; warning: string } | { action: 'fail'; error: string };
 
 /**
  * The rule for tests over real NATS: they run when NATS_URL is set and the server answers; otherwise
@@ -16,8 +17,15 @@ export function decideNats(env: { NATS_URL?: string; CI?: string }, reachable: (
     return { action: 'skip', warning: 'NATS_URL is not set: the tests over real NATS JetStream are SKIPPED' };
   }
   if (reachable(url)) return { action: 'run', url };
-  if (ci) return { action: 'fail', error: `NATS_URL=${redact(url)} does not answer, and CI=true: the NATS adapter tests must run` };
-  return { action: 'skip', warning: `NATS_URL=${redact(url)} is set but does not answer: the tests over real NATS JetStream are SKIPPED (with CI=true this fails)` };
+  if (ci)
+    return {
+      action: 'fail',
+      error: `NATS_URL=${redact(url)} does not answer, and CI=true: the NATS adapter tests must run`,
+    };
+  return {
+    action: 'skip',
+    warning: `NATS_URL=${redact(url)} is set but does not answer: the tests over real NATS JetStream are SKIPPED (with CI=true this fails)`,
+  };
 }
 
 // Runs in a child process: the probe must be synchronous because test files decide on `describe` vs

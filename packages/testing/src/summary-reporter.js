@@ -13,7 +13,11 @@ class SummaryReporter {
     const dir = path.resolve(__dirname, '../../../.data/test-results');
     fs.mkdirSync(dir, { recursive: true });
     const name = path.relative(path.resolve(__dirname, '../../..'), this.rootDir).replace(/[\\/]/g, '_') || 'root';
-    const summary = { passed: results.numPassedTests, failed: results.numFailedTests + results.numRuntimeErrorTestSuites, skipped: results.numPendingTests + results.numTodoTests };
+    const summary = {
+      passed: results.numPassedTests,
+      failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
+      skipped: results.numPendingTests + results.numTodoTests,
+    };
     fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(summary));
   }
 }

@@ -31,7 +31,11 @@ export function templateName(parts: TemplatePart[]): string {
   const hash = createHash('sha256');
   for (const part of parts) {
     hash.update(`part ${part.name}\n`);
-    for (const file of [...part.sources].sort()) hash.update(`${file.slice(file.lastIndexOf('/') + 1)}\n`).update(readFileSync(file)).update('\n');
+    for (const file of [...part.sources].sort())
+      hash
+        .update(`${file.slice(file.lastIndexOf('/') + 1)}\n`)
+        .update(readFileSync(file))
+        .update('\n');
   }
   return `${PREFIX}${label(parts)}_${hash.digest('hex').slice(0, 16)}`;
 }
@@ -85,19 +89,25 @@ async function build(admin: Client, baseUrl: string, name: string, parts: Templa
   url.pathname = `/${building}`;
   for (const part of parts) await part.migrate(url.toString());
   // A closed connection's backend may still be exiting: a template must have none while it is copied.
-  await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [building]);
+  await admin.query(
+    'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+    [building],
+  );
   await retryWhileInUse(() => admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`));
   await admin.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
 }
 
 async function dropUnused(admin: Client, current: string, partsLabel: string): Promise<void> {
-  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname ~ $1 AND datname <> $2`, [
-    `^${PREFIX}${partsLabel}_[0-9a-f]{16}(_tmp)?$`,
-    current,
-  ]);
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname ~ $1 AND datname <> $2`,
+    [`^${PREFIX}${partsLabel}_[0-9a-f]{16}(_tmp)?$`, current],
+  );
   for (const { datname } of rows) {
     const key = lockKey(datname.replace(/_tmp$/, ''));
-    const { rows: got } = await admin.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [USE_LOCK, key]);
+    const { rows: got } = await admin.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [
+      USE_LOCK,
+      key,
+    ]);
     if (!got[0]?.ok) continue;
     try {
       await admin.query(`ALTER DATABASE "${datname}" WITH IS_TEMPLATE false`);

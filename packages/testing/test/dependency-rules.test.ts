@@ -15,10 +15,20 @@ interface Cruised {
 }
 
 function cruiseFixture(): Cruised {
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'support/cruise.mjs'), path.join(repoRoot, '.dependency-cruiser.cjs'), fixture, 'services', 'packages'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      path.join(__dirname, 'support/cruise.mjs'),
+      path.join(repoRoot, '.dependency-cruiser.cjs'),
+      fixture,
+      'services',
+      'packages',
+    ],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    },
+  );
   if (r.status !== 0) throw new Error(`dependency-cruiser failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as Cruised;
 }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { EventValidationError, InProcessEventBus, allContracts, parseEnvelope, subjectFor, type EventEnvelope } from '@zhiyuan/events';
+import {
+  EventValidationError,
+  InProcessEventBus,
+  allContracts,
+  parseEnvelope,
+  subjectFor,
+  type EventEnvelope,
+} from '@zhiyuan/events';
 import { EVENT_TYPES, buildEvent, publishEvents, silentLogger, waitForHandled } from '../src';
 
 describe('buildEvent', () => {
@@ -36,7 +43,14 @@ describe('buildEvent', () => {
     const at = new Date('2024-05-01T00:00:00Z');
     const id = randomUUID();
     const e = buildEvent('cases.urging.started', {}, { producer: 'test', key: 'k', occurredAt: at, cause, id });
-    expect(e).toMatchObject({ id, producer: 'test', key: 'k', occurredAt: at.toISOString(), causationId: cause.id, correlationId: cause.correlationId });
+    expect(e).toMatchObject({
+      id,
+      producer: 'test',
+      key: 'k',
+      occurredAt: at.toISOString(),
+      causationId: cause.id,
+      correlationId: cause.correlationId,
+    });
     const retried = buildEvent('cases.urging.started', {}, { id });
     expect([retried.id, retried.correlationId]).toEqual([id, id]);
   });
@@ -70,12 +84,18 @@ describe('publishEvents and waitForHandled', () => {
 
     // An inbox that fills as a handler would: once it holds both ids, the wait ends.
     const inbox = new Set<string>();
-    const db = { query: async (_sql: string, params?: unknown[]) => [{ n: (params![0] as string[]).filter((id) => inbox.has(id)).length }] };
+    const db = {
+      query: async (_sql: string, params?: unknown[]) => [
+        { n: (params![0] as string[]).filter((id) => inbox.has(id)).length },
+      ],
+    };
     const waiting = waitForHandled(db, 'svc', events, { timeoutMs: 5_000 });
     inbox.add(events[0]!.id);
     inbox.add(events[1]!.id);
     await expect(waiting).resolves.toBeUndefined();
-    await expect(waitForHandled({ query: async () => [{ n: 0 }] }, 'svc', events, { timeoutMs: 50 })).rejects.toThrow(/2 event\(s\) handled by svc/);
+    await expect(waitForHandled({ query: async () => [{ n: 0 }] }, 'svc', events, { timeoutMs: 50 })).rejects.toThrow(
+      /2 event\(s\) handled by svc/,
+    );
     await bus.close();
   });
 });

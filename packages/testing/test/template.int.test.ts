@@ -38,13 +38,25 @@ async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
   }
 }
 
-const databases = (like: string) => admin(async (c) => (await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY 1', [like])).rows.map((r) => r.datname));
+const databases = (like: string) =>
+  admin(async (c) =>
+    (
+      await c.query<{ datname: string }>('SELECT datname FROM pg_database WHERE starts_with(datname, $1) ORDER BY 1', [
+        like,
+      ])
+    ).rows.map((r) => r.datname),
+  );
 
 describe('template databases', () => {
   const label = `t${Date.now().toString(36)}`;
 
   afterAll(async () => {
-    for (const name of await databases(`zy_tpl_${label}`)) await admin((c) => c.query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE false`).then(() => c.query(`DROP DATABASE "${name}" WITH (FORCE)`)));
+    for (const name of await databases(`zy_tpl_${label}`))
+      await admin((c) =>
+        c
+          .query(`ALTER DATABASE "${name}" WITH IS_TEMPLATE false`)
+          .then(() => c.query(`DROP DATABASE "${name}" WITH (FORCE)`)),
+      );
   });
 
   it('is built once, reused while its migrations stay the same, and copied into each test database', async () => {
@@ -59,7 +71,9 @@ describe('template databases', () => {
     try {
       const c = new Client({ connectionString: db.url });
       await c.connect();
-      const { rows } = await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [label]);
+      const { rows } = await c.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = $1`, [
+        label,
+      ]);
       await c.end();
       expect(rows).toEqual([{ table_name: 'first' }]);
     } finally {

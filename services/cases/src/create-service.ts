@@ -28,7 +28,8 @@ export function createService(config: CasesConfig, deps: ServiceDeps = {}, overr
       migrations,
       handlers: createHandlers(settings),
       context: (identity, runtime) => createContext(identity, runtime, settings),
-      onStart: async (runtime) => scheduleSweep(runtime.messaging, settings, config.CASES_SWEEP_INTERVAL_MS, runtime.logger),
+      onStart: async (runtime) =>
+        scheduleSweep(runtime.messaging, settings, config.CASES_SWEEP_INTERVAL_MS, runtime.logger),
     },
     config,
     deps,

@@ -15,7 +15,10 @@ export const CASE_WORKERS: Role[] = ['JUDGE', 'ENFORCEMENT_OFFICER'];
 /** Who takes in judgments, starts urging and reassigns officers. */
 export const JUDGES: Role[] = ['JUDGE'];
 
-type CaseScopeFields = Pick<CaseEntity, 'judgeId' | 'officerId' | 'villageCode' | 'townshipCode' | 'obligorIds' | 'obligeeIds'>;
+type CaseScopeFields = Pick<
+  CaseEntity,
+  'judgeId' | 'officerId' | 'villageCode' | 'townshipCode' | 'obligorIds' | 'obligeeIds'
+>;
 
 /** Anonymous callers learn nothing, not even whether a case exists. */
 export function requireCaseReader(identity: Identity): void {
@@ -38,7 +41,12 @@ export function canSeeCase(identity: Identity, c: CaseScopeFields, roles: readon
     const home = c.villageCode ?? c.townshipCode;
     if (home && home.startsWith(div)) return true;
   }
-  if (has('PARTY') && identity.partyId && (c.obligorIds.includes(identity.partyId) || c.obligeeIds.includes(identity.partyId))) return true;
+  if (
+    has('PARTY') &&
+    identity.partyId &&
+    (c.obligorIds.includes(identity.partyId) || c.obligeeIds.includes(identity.partyId))
+  )
+    return true;
   return false;
 }
 
@@ -69,7 +77,9 @@ export function caseScopeSql(identity: Identity): { sql: string; params: Record<
     params.scopeDiv = `${div}%`;
   }
   if (has('PARTY') && identity.partyId && isUuid(identity.partyId)) {
-    parts.push('(c.obligor_ids @> CAST(ARRAY[:scopeParty] AS uuid[]) OR c.obligee_ids @> CAST(ARRAY[:scopeParty] AS uuid[]))');
+    parts.push(
+      '(c.obligor_ids @> CAST(ARRAY[:scopeParty] AS uuid[]) OR c.obligee_ids @> CAST(ARRAY[:scopeParty] AS uuid[]))',
+    );
     params.scopeParty = identity.partyId;
   }
   return { sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE', params };

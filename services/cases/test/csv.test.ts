@@ -20,7 +20,9 @@ describe('CSV records of the judgment import', () => {
   });
 
   it('keys cells by the header, counts the header as row 1, skips empty lines, drops a BOM and CR', async () => {
-    const recs = await read('\uFEFFcaseNumber,court\r\n(2024)浙0522民初1号,长兴县人民法院\r\n\r\n"(2024)浙0522民初2号","长兴, 第二法庭"\r\nlast\n');
+    const recs = await read(
+      '\uFEFFcaseNumber,court\r\n(2024)浙0522民初1号,长兴县人民法院\r\n\r\n"(2024)浙0522民初2号","长兴, 第二法庭"\r\nlast\n',
+    );
     expect(recs).toEqual([
       { row: 2, cells: { caseNumber: '(2024)浙0522民初1号', court: '长兴县人民法院' } },
       { row: 3, cells: { caseNumber: '(2024)浙0522民初2号', court: '长兴, 第二法庭' } },
@@ -46,7 +48,10 @@ describe('CSV records of the judgment import', () => {
       'lines",PRIVATE_LENDING,c',
       'short,row',
     ].join('\n');
-    const expected = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
+    const expected = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true }) as Record<
+      string,
+      string
+    >[];
     const ours = (await read(text, 5)).map((r) => ('cells' in r ? r.cells : r));
     expect(ours).toEqual(expected);
   });

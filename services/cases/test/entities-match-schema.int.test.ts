@@ -11,7 +11,14 @@ describe('entities and the migrated schema', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('zy_cases_drift');
-    ds = createDataSource({ url: db.url, schema: DB_SCHEMA, entities, migrations, poolSize: 2, applicationName: 'cases-drift-test' });
+    ds = createDataSource({
+      url: db.url,
+      schema: DB_SCHEMA,
+      entities,
+      migrations,
+      poolSize: 2,
+      applicationName: 'cases-drift-test',
+    });
     await initializeDataSource(ds, DB_SCHEMA);
   });
   afterAll(async () => {

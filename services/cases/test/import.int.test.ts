@@ -24,7 +24,14 @@ describe('bulk import of effective judgments', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('zy_cases_import');
-    ds = createDataSource({ url: db.url, schema: 'cases', entities, migrations, poolSize: 6, applicationName: 'cases-import-test' });
+    ds = createDataSource({
+      url: db.url,
+      schema: 'cases',
+      entities,
+      migrations,
+      poolSize: 6,
+      applicationName: 'cases-import-test',
+    });
     await initializeDataSource(ds, 'cases');
     dir = mkdtempSync(path.join(tmpdir(), 'cases-import-'));
   });
@@ -52,35 +59,63 @@ describe('bulk import of effective judgments', () => {
 
   it('imports each judgment once when the same file is loaded twice at the same time', async () => {
     const file = await writeJudgmentCsv(path.join(dir, 'race.csv'), 2_000, { year: 2016 });
-    const [a, b] = await Promise.all([importJudgmentsFile(ds, settings, file, { batchSize: 500, rejectsPath: `${file}.a` }), importJudgmentsFile(ds, settings, file, { batchSize: 300, rejectsPath: `${file}.b` })]);
+    const [a, b] = await Promise.all([
+      importJudgmentsFile(ds, settings, file, { batchSize: 500, rejectsPath: `${file}.a` }),
+      importJudgmentsFile(ds, settings, file, { batchSize: 300, rejectsPath: `${file}.b` }),
+    ]);
     expect(a.imported + b.imported).toBe(2_000);
     expect(a.skipped + b.skipped).toBe(2_000);
     expect(await count(`SELECT count(*) n FROM cases."case" WHERE case_number LIKE '(2016)%'`)).toBe(2_000);
-    expect(await count(`SELECT count(*) n FROM cases.outbox_message o JOIN cases."case" c ON c.id::text = o.key WHERE c.case_number LIKE '(2016)%'`)).toBe(4_000);
+    expect(
+      await count(
+        `SELECT count(*) n FROM cases.outbox_message o JOIN cases."case" c ON c.id::text = o.key WHERE c.case_number LIKE '(2016)%'`,
+      ),
+    ).toBe(4_000);
   });
 
   it('writes the same cases, timeline entries and events as the intake of the mutation', async () => {
     const obligor = randomUUID();
-    await ds.query(`INSERT INTO cases.party_route (party_id, home_division_code, village_code, township_code) VALUES ($1, '330522104202', '330522104202', '330522104')`, [obligor]);
+    await ds.query(
+      `INSERT INTO cases.party_route (party_id, home_division_code, village_code, township_code) VALUES ($1, '330522104202', '330522104202', '330522104')`,
+      [obligor],
+    );
     const row = (n: number) => ({
-      caseNumber: `(2015)浙0522民初${n}号`, court: '长兴县人民法院', causeCode: 'PRIVATE_LENDING', judgeId: randomUUID(), effectiveDate: '2015-06-01',
-      performanceDeadline: '2015-07-01', obligorIds: [obligor, randomUUID()], obligeeIds: [randomUUID()], principalFen: 12_345, interestFen: 55, costsFen: 600,
+      caseNumber: `(2015)浙0522民初${n}号`,
+      court: '长兴县人民法院',
+      causeCode: 'PRIVATE_LENDING',
+      judgeId: randomUUID(),
+      effectiveDate: '2015-06-01',
+      performanceDeadline: '2015-07-01',
+      obligorIds: [obligor, randomUUID()],
+      obligeeIds: [randomUUID()],
+      principalFen: 12_345,
+      interestFen: 55,
+      costsFen: 600,
     });
     const a = row(1);
     const file = path.join(dir, 'same.ndjson');
     writeFileSync(file, `${JSON.stringify(a)}\n`);
     const now = new Date('2026-03-02T04:05:06.789Z');
-    expect(await importJudgmentsFile(ds, settings, file, { now: () => now, actor: 'clerk' })).toMatchObject({ imported: 1 });
+    expect(await importJudgmentsFile(ds, settings, file, { now: () => now, actor: 'clerk' })).toMatchObject({
+      imported: 1,
+    });
     const b = validateJudgment({ ...row(2), judgeId: a.judgeId, obligorIds: a.obligorIds, obligeeIds: a.obligeeIds });
     if (!b.ok) throw new Error('bad fixture');
     await ds.transaction((m) => intakeJudgments(m, [b.value], settings, 'clerk', now));
 
     const load = async (n: number) => {
       const [c] = await ds.query(`SELECT * FROM cases."case" WHERE case_number = $1`, [`(2015)浙0522民初${n}号`]);
-      const events = (await ds.query(`SELECT subject, type, key, envelope FROM cases.outbox_message WHERE key = $1 ORDER BY seq`, [c.id])) as { subject: string; type: string; key: string; envelope: unknown }[];
-      const timeline = await ds.query(`SELECT kind, actor, at, summary, detail FROM cases.case_timeline WHERE case_id = $1 ORDER BY seq`, [c.id]);
+      const events = (await ds.query(
+        `SELECT subject, type, key, envelope FROM cases.outbox_message WHERE key = $1 ORDER BY seq`,
+        [c.id],
+      )) as { subject: string; type: string; key: string; envelope: unknown }[];
+      const timeline = await ds.query(
+        `SELECT kind, actor, at, summary, detail FROM cases.case_timeline WHERE case_id = $1 ORDER BY seq`,
+        [c.id],
+      );
       // Everything but the generated ids and the case number itself must be the same.
-      const strip = (v: unknown) => JSON.parse(JSON.stringify(v).replaceAll(c.id, 'CASE').replaceAll(`民初${n}号`, '民初N号'));
+      const strip = (v: unknown) =>
+        JSON.parse(JSON.stringify(v).replaceAll(c.id, 'CASE').replaceAll(`民初${n}号`, '民初N号'));
       const envelopes = events.map((e) => {
         const env = parseEnvelope(e.envelope);
         expect(e).toMatchObject({ subject: env.type, type: env.type, key: c.id });
@@ -91,19 +126,33 @@ describe('bulk import of effective judgments', () => {
     };
     const fromFile = await load(1);
     const fromMutation = await load(2);
-    expect(fromFile.envelopes.map((e: { type: string }) => e.type)).toEqual(['cases.judgment.effective', 'cases.urging.started']);
-    expect(fromFile.row).toMatchObject({ state: 'URGING', village_code: '330522104202', township_code: '330522104', amount_owed_fen: '13000' });
+    expect(fromFile.envelopes.map((e: { type: string }) => e.type)).toEqual([
+      'cases.judgment.effective',
+      'cases.urging.started',
+    ]);
+    expect(fromFile.row).toMatchObject({
+      state: 'URGING',
+      village_code: '330522104202',
+      township_code: '330522104',
+      amount_owed_fen: '13000',
+    });
     expect(fromFile).toEqual(fromMutation);
   });
 
   it('keeps text with the characters COPY uses (backslash, tab, line breaks) as written', async () => {
     const court = '长兴县人民法院\\第二\t法庭\r\n(巡回)';
     const file = path.join(dir, 'escapes.ndjson');
-    writeFileSync(file, `${JSON.stringify({ caseNumber: '(2014)浙0522民初1号', court, causeCode: 'DIVORCE', effectiveDate: '2014-05-05', obligorIds: [randomUUID()], obligeeIds: [randomUUID()], principalFen: 5000 })}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({ caseNumber: '(2014)浙0522民初1号', court, causeCode: 'DIVORCE', effectiveDate: '2014-05-05', obligorIds: [randomUUID()], obligeeIds: [randomUUID()], principalFen: 5000 })}\n`,
+    );
     expect(await importJudgmentsFile(ds, settings, file)).toMatchObject({ imported: 1, rejected: 0 });
     const [c] = await ds.query(`SELECT id, court FROM cases."case" WHERE case_number = '(2014)浙0522民初1号'`);
     expect(c.court).toBe(court);
-    const [e] = await ds.query(`SELECT envelope FROM cases.outbox_message WHERE key = $1 AND type = 'cases.judgment.effective'`, [c.id]);
+    const [e] = await ds.query(
+      `SELECT envelope FROM cases.outbox_message WHERE key = $1 AND type = 'cases.judgment.effective'`,
+      [c.id],
+    );
     expect(e.envelope.payload.court).toBe(court);
   });
 
@@ -126,13 +175,33 @@ describe('bulk import of effective judgments', () => {
     const report = readFileSync(s.rejectsPath, 'utf8').trim().split('\n');
     expect(report[0]).toBe('row,field,reason');
     const rows = report.slice(1).map((l) => l.split(',').slice(0, 2).join(','));
-    expect(rows).toEqual(expect.arrayContaining(['3,caseNumber', '4,causeCode', '4,effectiveDate', '4,obligorIds.0', '4,principalFen', '6,obligeeIds']));
-    const states = await ds.query(`SELECT state, count(*)::int n FROM cases."case" WHERE case_number LIKE '(2020)%' GROUP BY state`);
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        '3,caseNumber',
+        '4,causeCode',
+        '4,effectiveDate',
+        '4,obligorIds.0',
+        '4,principalFen',
+        '6,obligeeIds',
+      ]),
+    );
+    const states = await ds.query(
+      `SELECT state, count(*)::int n FROM cases."case" WHERE case_number LIKE '(2020)%' GROUP BY state`,
+    );
     expect(states).toEqual([{ state: 'EFFECTIVE', n: 2 }]);
   });
 
   it('reads NDJSON and reports lines that are not JSON', async () => {
-    const j = (n: number) => JSON.stringify({ caseNumber: `(2019)浙0522民初${n}号`, court: '长兴县人民法院', causeCode: 'DIVORCE', effectiveDate: '2019-05-05', obligorIds: [randomUUID()], obligeeIds: [randomUUID()], principalFen: 5000 });
+    const j = (n: number) =>
+      JSON.stringify({
+        caseNumber: `(2019)浙0522民初${n}号`,
+        court: '长兴县人民法院',
+        causeCode: 'DIVORCE',
+        effectiveDate: '2019-05-05',
+        obligorIds: [randomUUID()],
+        obligeeIds: [randomUUID()],
+        principalFen: 5000,
+      });
     const file = path.join(dir, 'j.ndjson');
     writeFileSync(file, [j(1), '{not json', '', j(2)].join('\n'));
     const s = await importJudgmentsFile(ds, settings, file);
@@ -168,7 +237,9 @@ describe('bulk import of effective judgments', () => {
     expect(a.s.imported).toBe(2_000);
     expect(b.s.imported).toBe(20_000);
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-    process.stderr.write(`import memory: 2k rows +${mb(a.heap)} MB heap/+${mb(a.rss)} MB rss; 20k rows +${mb(b.heap)} MB heap/+${mb(b.rss)} MB rss; ${b.s.rowsPerSecond} rows/s\n`);
+    process.stderr.write(
+      `import memory: 2k rows +${mb(a.heap)} MB heap/+${mb(a.rss)} MB rss; 20k rows +${mb(b.heap)} MB heap/+${mb(b.rss)} MB rss; ${b.s.rowsPerSecond} rows/s\n`,
+    );
     // Ten times the rows must not need more live memory than a few batches: nothing accumulates per row.
     expect(b.heap).toBeLessThan(Math.max(a.heap, 0) + 16 * 1024 * 1024);
     expect(b.rss).toBeLessThan(Math.max(a.rss, 0) + 64 * 1024 * 1024);

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { createEvent, NatsEventBus, type EventBus, type SubscribeOptions } from '@zhiyuan/events';
-import { ADMIN, createTestDatabase, describeWithNats, gqlRequest, natsUrl, silentLogger, uniqueService, waitFor, type TestDatabase } from '@zhiyuan/testing';
+import {
+  ADMIN,
+  createTestDatabase,
+  describeWithNats,
+  gqlRequest,
+  natsUrl,
+  silentLogger,
+  uniqueService,
+  waitFor,
+  type TestDatabase,
+} from '@zhiyuan/testing';
 import { createService, loadCasesConfig } from '../src';
 import { PAY, TAKE_IN } from './factories/graphql';
 import { GANGKOU, HONGXINGQIAO, judgment, partyEvent, type AnyEvent } from './factories';
@@ -8,7 +18,10 @@ import { GANGKOU, HONGXINGQIAO, judgment, partyEvent, type AnyEvent } from './fa
 /** The shared JetStream holds other runs' history: this test's consumers start from now. */
 class FromNow implements EventBus {
   readonly kind = 'nats' as const;
-  constructor(private readonly bus: EventBus, private readonly since: Date) {}
+  constructor(
+    private readonly bus: EventBus,
+    private readonly since: Date,
+  ) {}
   start = () => this.bus.start();
   publish: EventBus['publish'] = (subject, event) => this.bus.publish(subject, event);
   subscribe = (o: SubscribeOptions) => this.bus.subscribe({ ...o, startAt: { time: this.since } });
@@ -26,7 +39,11 @@ describeWithNats('cases over real NATS JetStream', () => {
   let nats: NatsEventBus;
   let service: ReturnType<typeof createService>;
   const seen: AnyEvent[] = [];
-  const eventOf = (type: string, caseId: string) => waitFor(() => seen.find((e) => e.type === type && e.payload.caseId === caseId), { what: `${type} for ${caseId}`, timeoutMs: 15_000 });
+  const eventOf = (type: string, caseId: string) =>
+    waitFor(() => seen.find((e) => e.type === type && e.payload.caseId === caseId), {
+      what: `${type} for ${caseId}`,
+      timeoutMs: 15_000,
+    });
 
   beforeAll(async () => {
     const since = new Date(Date.now() - 1000);
@@ -34,8 +51,16 @@ describeWithNats('cases over real NATS JetStream', () => {
     nats = new NatsEventBus({ url: natsUrl()!, name: 'cases-nats-test', logger: silentLogger });
     await nats.start();
     const bus = new FromNow(nats, since);
-    await bus.subscribe({ service: uniqueService('cases-observer'), subject: 'cases.>', handler: async (e) => void seen.push(e as AnyEvent) });
-    service = createService(loadCasesConfig({ DATABASE_URL: db.url, NATS_URL: natsUrl(), PORT: '0' }), { bus, logger: silentLogger }, { serviceName: uniqueService('cases') });
+    await bus.subscribe({
+      service: uniqueService('cases-observer'),
+      subject: 'cases.>',
+      handler: async (e) => void seen.push(e as AnyEvent),
+    });
+    service = createService(
+      loadCasesConfig({ DATABASE_URL: db.url, NATS_URL: natsUrl(), PORT: '0' }),
+      { bus, logger: silentLogger },
+      { serviceName: uniqueService('cases') },
+    );
     await service.start();
   });
   afterAll(async () => {
@@ -48,28 +73,56 @@ describeWithNats('cases over real NATS JetStream', () => {
     const obligor = randomUUID();
     const party = partyEvent(obligor, GANGKOU, HONGXINGQIAO);
     await nats.publish(party.type, party);
-    await waitFor(async () => (await service.runtime.ds.query(`SELECT 1 FROM cases.party_route WHERE party_id = $1`, [obligor])).length > 0, { what: 'party projection', timeoutMs: 15_000 });
+    await waitFor(
+      async () =>
+        (await service.runtime.ds.query(`SELECT 1 FROM cases.party_route WHERE party_id = $1`, [obligor])).length > 0,
+      { what: 'party projection', timeoutMs: 15_000 },
+    );
 
-    const r = await gqlRequest(service.url, TAKE_IN, { input: judgment({ obligorIds: [obligor], principalFen: 250_000, interestFen: 0, costsFen: 0 }) }, ADMIN);
+    const r = await gqlRequest(
+      service.url,
+      TAKE_IN,
+      { input: judgment({ obligorIds: [obligor], principalFen: 250_000, interestFen: 0, costsFen: 0 }) },
+      ADMIN,
+    );
     expect(r.errors).toBeUndefined();
     const caseId = r.data.takeInJudgment.id;
     const effective = await eventOf('cases.judgment.effective', caseId);
-    expect(effective.payload).toMatchObject({ villageCode: GANGKOU, townshipCode: HONGXINGQIAO, amountOwedFen: 250_000 });
+    expect(effective.payload).toMatchObject({
+      villageCode: GANGKOU,
+      townshipCode: HONGXINGQIAO,
+      amountOwedFen: 250_000,
+    });
     const urging = await eventOf('cases.urging.started', caseId);
     expect(urging.payload).toMatchObject({ obligorIds: [obligor], villageCode: GANGKOU, amountOwedFen: 250_000 });
     expect(urging.correlationId).toBeDefined();
 
-    const p = await gqlRequest(service.url, PAY, { input: { caseId, amountFen: 250_000, paidOn: '2024-07-01', channel: 'BANK_TRANSFER' } }, ADMIN);
+    const p = await gqlRequest(
+      service.url,
+      PAY,
+      { input: { caseId, amountFen: 250_000, paidOn: '2024-07-01', channel: 'BANK_TRANSFER' } },
+      ADMIN,
+    );
     expect(p.errors).toBeUndefined();
     const recorded = await eventOf('cases.performance.recorded', caseId);
     expect(recorded.payload).toMatchObject({ amountFen: 250_000, outstandingFen: 0, source: 'URGED' });
     const closed = await eventOf('cases.case.closed', caseId);
-    expect(closed.payload).toMatchObject({ outcome: 'PERFORMED_AFTER_URGING', urged: true, amountRecoveredFen: 250_000, villageCode: GANGKOU });
+    expect(closed.payload).toMatchObject({
+      outcome: 'PERFORMED_AFTER_URGING',
+      urged: true,
+      amountRecoveredFen: 250_000,
+      villageCode: GANGKOU,
+    });
   });
 
   it('records a village meeting payment delivered over NATS once, even when redelivered', async () => {
     const obligor = randomUUID();
-    const r = await gqlRequest(service.url, TAKE_IN, { input: judgment({ obligorIds: [obligor], principalFen: 1000, interestFen: 0, costsFen: 0 }) }, ADMIN);
+    const r = await gqlRequest(
+      service.url,
+      TAKE_IN,
+      { input: judgment({ obligorIds: [obligor], principalFen: 1000, interestFen: 0, costsFen: 0 }) },
+      ADMIN,
+    );
     const caseId = r.data.takeInJudgment.id;
     const meetingId = randomUUID();
     const meeting = createEvent(
@@ -93,7 +146,12 @@ describeWithNats('cases over real NATS JetStream', () => {
     await nats.publish(again.type, again);
     const recorded = await eventOf('cases.performance.recorded', caseId);
     expect(recorded.payload).toMatchObject({ amountFen: 400, source: 'MEETING', outstandingFen: 600 });
-    await waitFor(async () => (await service.runtime.ds.query(`SELECT 1 FROM cases.inbox_message WHERE event_id = $1`, [again.id])).length > 0, { what: 'second meeting event handled', timeoutMs: 15_000 });
+    await waitFor(
+      async () =>
+        (await service.runtime.ds.query(`SELECT 1 FROM cases.inbox_message WHERE event_id = $1`, [again.id])).length >
+        0,
+      { what: 'second meeting event handled', timeoutMs: 15_000 },
+    );
     const paid = await service.runtime.ds.query(`SELECT paid_fen FROM cases."case" WHERE id = $1`, [caseId]);
     expect(Number(paid[0].paid_fen)).toBe(400);
   });

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, gqlRequest, identity } from '@zhiyuan/testing';
 import { CASE_FIELDS, CHANGE, FILE, PAY, SETTLE, TAKE_IN } from './factories/graphql';
-import { enforcementNumber, GANGKOU, HONGXINGQIAO, judgment, partyEvent, staffEvent, startCases, type Harness } from './factories';
+import {
+  enforcementNumber,
+  GANGKOU,
+  HONGXINGQIAO,
+  judgment,
+  partyEvent,
+  staffEvent,
+  startCases,
+  type Harness,
+} from './factories';
 
 /** A date n days from today in the court's calendar. */
 const inDays = (n: number) => {
@@ -19,7 +28,8 @@ describe('payment reversal and plans agreed during urging', () => {
   let h: Harness;
   const officerId = randomUUID();
   const obligor = randomUUID();
-  const gql = (query: string, variables: Record<string, unknown> = {}, who = ADMIN) => gqlRequest(h.url, query, variables, who);
+  const gql = (query: string, variables: Record<string, unknown> = {}, who = ADMIN) =>
+    gqlRequest(h.url, query, variables, who);
 
   beforeAll(async () => {
     h = await startCases();
@@ -97,7 +107,11 @@ describe('payment reversal and plans agreed during urging', () => {
       },
       { id: expect.any(String), amountFen: 3000, reversal: null },
     ]);
-    expect(story.timeline.map((t: { kind: string }) => t.kind).slice(-3)).toEqual(['PAYMENT_RECORDED', 'PAYMENT_RECORDED', 'PAYMENT_REVERSED']);
+    expect(story.timeline.map((t: { kind: string }) => t.kind).slice(-3)).toEqual([
+      'PAYMENT_RECORDED',
+      'PAYMENT_RECORDED',
+      'PAYMENT_REVERSED',
+    ]);
     const [event] = await h.outbox('cases.performance.reversed', c.id);
     expect(event.payload).toMatchObject({
       performanceId: first.performance.id,
@@ -213,7 +227,10 @@ describe('payment reversal and plans agreed during urging', () => {
     const p = await pay(c.id, 1000);
     const cadre = identity(['VILLAGE_CADRE'], { divisionCode: GANGKOU });
     expect((await reverse(p.performance.id, cadre)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    expect((await reverse(p.performance.id, identity(['TOWNSHIP_LIAISON'], { divisionCode: HONGXINGQIAO }))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(
+      (await reverse(p.performance.id, identity(['TOWNSHIP_LIAISON'], { divisionCode: HONGXINGQIAO }))).errors?.[0]
+        ?.extensions?.code,
+    ).toBe('FORBIDDEN');
     expect(
       (
         await reverse(
@@ -226,8 +243,14 @@ describe('payment reversal and plans agreed during urging', () => {
       ).errors?.[0]?.extensions?.code,
     ).toBe('FORBIDDEN');
     expect((await reverse(randomUUID())).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    expect((await reverse('not-a-uuid')).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'id' });
-    expect((await reverse(p.performance.id, ADMIN, ' ')).errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
+    expect((await reverse('not-a-uuid')).errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'id',
+    });
+    expect((await reverse(p.performance.id, ADMIN, ' ')).errors?.[0]?.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'reason',
+    });
     const officer = identity(['ENFORCEMENT_OFFICER'], {
       divisionCode: HONGXINGQIAO,
       sub: officerId,

@@ -5,7 +5,19 @@ import { intakeJudgments } from '../src/commands/shared/intake';
 import { settingsFrom } from '../src/config';
 import { loadCasesConfig } from '../src';
 import { CHANGE, FILE, GET, PAY, TAKE_IN } from './factories/graphql';
-import { BAISHUI, enforcementNumber, FANGJIAZHUANG, GANGKOU, HEPING, HONGXINGQIAO, judgment, partyEvent, staffEvent, startCases, type Harness } from './factories';
+import {
+  BAISHUI,
+  enforcementNumber,
+  FANGJIAZHUANG,
+  GANGKOU,
+  HEPING,
+  HONGXINGQIAO,
+  judgment,
+  partyEvent,
+  staffEvent,
+  startCases,
+  type Harness,
+} from './factories';
 
 describe('routing to village, township and the township officer', () => {
   let h: Harness;
@@ -27,18 +39,26 @@ describe('routing to village, township and the township officer', () => {
     expect(r.errors).toBeUndefined();
     return r.data.takeInJudgment;
   };
-  const file = async (id: string) => (await gql(FILE, { input: { caseId: id, enforcementNumber: enforcementNumber() } })).data.fileEnforcement;
+  const file = async (id: string) =>
+    (await gql(FILE, { input: { caseId: id, enforcementNumber: enforcementNumber() } })).data.fileEnforcement;
 
   it('accepts a judgment whose obligor is not known yet and routes it when the party arrives', async () => {
     const party = randomUUID();
     const c = await takeIn([party, randomUUID()]);
     expect(c).toMatchObject({ village: null, township: null });
-    expect((await h.outbox('cases.judgment.effective', c.id))[0].payload).toMatchObject({ villageCode: null, townshipCode: null });
+    expect((await h.outbox('cases.judgment.effective', c.id))[0].payload).toMatchObject({
+      villageCode: null,
+      townshipCode: null,
+    });
     await h.deliver(partyEvent(party, BAISHUI, HONGXINGQIAO));
     const got = (await gql(GET, { id: c.id })).data.case;
     expect(got).toMatchObject({ village: { code: BAISHUI }, township: { code: HONGXINGQIAO } });
     expect(got.timeline.map((t: { kind: string }) => t.kind)).toContain('REROUTED');
-    expect((await h.outbox('cases.case.rerouted', c.id))[0].payload).toMatchObject({ partyId: party, villageCode: BAISHUI, previousVillageCode: null });
+    expect((await h.outbox('cases.case.rerouted', c.id))[0].payload).toMatchObject({
+      partyId: party,
+      villageCode: BAISHUI,
+      previousVillageCode: null,
+    });
   });
 
   it("routes a judgment taken in while its party's registration is being applied", async () => {
@@ -55,14 +75,17 @@ describe('routing to village, township and the township officer', () => {
     const delivered = h.deliver(partyEvent(party, BAISHUI, HONGXINGQIAO));
     // Either the handler has written the route (and looked for the party's cases before this intake
     // committed), or it waits for this intake: only then does the intake commit.
-    await waitFor(async () => {
-      const [{ routed, waiting }] = await ds.query(
-        `SELECT EXISTS (SELECT 1 FROM cases.party_route WHERE party_id = $1) AS routed,
+    await waitFor(
+      async () => {
+        const [{ routed, waiting }] = await ds.query(
+          `SELECT EXISTS (SELECT 1 FROM cases.party_route WHERE party_id = $1) AS routed,
                 EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted) AS waiting`,
-        [party],
-      );
-      return routed || waiting;
-    }, { what: 'the registration to be applied or to wait' });
+          [party],
+        );
+        return routed || waiting;
+      },
+      { what: 'the registration to be applied or to wait' },
+    );
     await qr.commitTransaction();
     await qr.release();
     await delivered;
@@ -89,17 +112,26 @@ describe('routing to village, township and the township officer', () => {
     await gql(PAY, { input: { caseId: closed.id, amountFen: 1_060_000, paidOn: '2024-07-01', channel: 'CASH' } });
 
     await h.deliver(partyEvent(party, FANGJIAZHUANG, HEPING, 'people.party.updated'));
-    expect((await gql(GET, { id: open.id })).data.case).toMatchObject({ village: { code: FANGJIAZHUANG }, township: { code: HEPING } });
+    expect((await gql(GET, { id: open.id })).data.case).toMatchObject({
+      village: { code: FANGJIAZHUANG },
+      township: { code: HEPING },
+    });
     const moved = (await gql(GET, { id: filed.id })).data.case;
     expect(moved).toMatchObject({ village: { code: FANGJIAZHUANG }, enforcementOfficer: { id: officerP } });
     expect(moved.timeline.map((t: { kind: string }) => t.kind).slice(-2)).toEqual(['REROUTED', 'OFFICER_ASSIGNED']);
-    expect((await h.outbox('cases.officer.assigned', filed.id))[0].payload).toMatchObject({ officerId: officerP, previousOfficerId: officerH, townshipCode: HEPING });
+    expect((await h.outbox('cases.officer.assigned', filed.id))[0].payload).toMatchObject({
+      officerId: officerP,
+      previousOfficerId: officerH,
+      townshipCode: HEPING,
+    });
     expect((await gql(GET, { id: closed.id })).data.case).toMatchObject({ village: { code: GANGKOU } });
   });
 
   it('ignores a party event older than the route it already has', async () => {
     const party = randomUUID();
-    await h.deliver(partyEvent(party, GANGKOU, HONGXINGQIAO, 'people.party.registered', new Date('2024-05-01T00:00:00Z')));
+    await h.deliver(
+      partyEvent(party, GANGKOU, HONGXINGQIAO, 'people.party.registered', new Date('2024-05-01T00:00:00Z')),
+    );
     const c = await takeIn([party]);
     await h.deliver(partyEvent(party, FANGJIAZHUANG, HEPING, 'people.party.updated', new Date('2024-04-01T00:00:00Z')));
     expect((await gql(GET, { id: c.id })).data.case.village).toEqual({ code: GANGKOU });
@@ -127,7 +159,10 @@ describe('routing to village, township and the township officer', () => {
     await h.deliver(partyEvent(party, GANGKOU, HONGXINGQIAO));
     const c = await file((await takeIn([party])).id);
     const REASSIGN = `mutation($c: ID!, $o: ID!) { reassignOfficer(caseId: $c, officerId: $o, reason: "conflict of interest") { enforcementOfficer { id } } }`;
-    expect((await gql(REASSIGN, { c: c.id, o: randomUUID() })).errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'officer-unknown' });
+    expect((await gql(REASSIGN, { c: c.id, o: randomUUID() })).errors?.[0]?.extensions).toMatchObject({
+      code: 'RULE_VIOLATION',
+      rule: 'officer-unknown',
+    });
     const r = await gql(REASSIGN, { c: c.id, o: officerP });
     expect(r.data.reassignOfficer.enforcementOfficer).toEqual({ id: officerP });
   });
@@ -160,10 +195,18 @@ describe('routing to village, township and the township officer', () => {
       const event = meeting(c.id, party, 1_060_000);
       await h.deliver(event);
       await h.bus.publish(event.type, event);
-      const republished = createEvent('tasks.meeting.held', event.payload as never, { producer: 'tasks', key: 'x' }) as EventEnvelope;
+      const republished = createEvent('tasks.meeting.held', event.payload as never, {
+        producer: 'tasks',
+        key: 'x',
+      }) as EventEnvelope;
       await h.deliver(republished);
       const got = (await gql(GET, { id: c.id })).data.case;
-      expect(got).toMatchObject({ state: 'COMPLETED', outcome: 'COMPLETED', paidFen: 1_060_000, performances: [{ amountFen: 1_060_000, source: 'MEETING' }] });
+      expect(got).toMatchObject({
+        state: 'COMPLETED',
+        outcome: 'COMPLETED',
+        paidFen: 1_060_000,
+        performances: [{ amountFen: 1_060_000, source: 'MEETING' }],
+      });
       expect(await h.outbox('cases.performance.recorded', c.id)).toHaveLength(1);
     });
 
@@ -185,22 +228,50 @@ describe('routing to village, township and the township officer', () => {
             attended: 1,
             paidInFull: 0,
             instalmentPlans: 1,
-            outcomes: [{ partyId: party, caseId, outcome: 'INSTALMENT_AGREED', amountFen: null, instalments: [{ dueDate: due(30), amountFen: 500_000 }, { dueDate: due(60), amountFen: 560_000 }] }],
+            outcomes: [
+              {
+                partyId: party,
+                caseId,
+                outcome: 'INSTALMENT_AGREED',
+                amountFen: null,
+                instalments: [
+                  { dueDate: due(30), amountFen: 500_000 },
+                  { dueDate: due(60), amountFen: 560_000 },
+                ],
+              },
+            ],
           },
           { producer: 'tasks', key: meetingId },
         ) as EventEnvelope;
       await h.deliver(held(c.id));
       await h.deliver(held(c.id));
-      const got = await gql(`query($id: ID!) { case(id: $id) { state settlements { kind totalFen instalments { amountFen } } } }`, { id: c.id });
-      expect(got.data.case).toEqual({ state: 'SETTLED', settlements: [{ kind: 'INSTALMENT_PLAN', totalFen: 1_060_000, instalments: [{ amountFen: 500_000 }, { amountFen: 560_000 }] }] });
+      const got = await gql(
+        `query($id: ID!) { case(id: $id) { state settlements { kind totalFen instalments { amountFen } } } }`,
+        { id: c.id },
+      );
+      expect(got.data.case).toEqual({
+        state: 'SETTLED',
+        settlements: [
+          {
+            kind: 'INSTALMENT_PLAN',
+            totalFen: 1_060_000,
+            instalments: [{ amountFen: 500_000 }, { amountFen: 560_000 }],
+          },
+        ],
+      });
       // A plan agreed at the meeting during urging becomes the plan too (the case stays in urging).
       const urging = await takeIn([party]);
       await h.deliver(held(urging.id));
-      expect((await gql(GET, { id: urging.id })).data.case).toMatchObject({ state: 'URGING', timeline: expect.arrayContaining([expect.objectContaining({ kind: 'SETTLEMENT_AGREED' })]) });
+      expect((await gql(GET, { id: urging.id })).data.case).toMatchObject({
+        state: 'URGING',
+        timeline: expect.arrayContaining([expect.objectContaining({ kind: 'SETTLEMENT_AGREED' })]),
+      });
       const closed = await takeIn([party]);
       await gql(PAY, { input: { caseId: closed.id, amountFen: 1_060_000, paidOn: '2024-07-01', channel: 'CASH' } });
       await h.deliver(held(closed.id));
-      expect((await gql(GET, { id: closed.id })).data.case.timeline.at(-1)).toMatchObject({ kind: 'SETTLEMENT_REFUSED' });
+      expect((await gql(GET, { id: closed.id })).data.case.timeline.at(-1)).toMatchObject({
+        kind: 'SETTLEMENT_REFUSED',
+      });
     });
 
     it('notes a meeting payment larger than the balance on the timeline instead of recording it', async () => {

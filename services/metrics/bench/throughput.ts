@@ -33,11 +33,22 @@ async function main(): Promise<void> {
   });
   const log = (m: string) => process.stderr.write(`[metrics-bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
   const db = await createTestDatabase('zy_metrics_bench');
-  const config = loadMetricsConfig({ ...process.env, DATABASE_URL: db.url, PORT: '0', METRICS_WARNING_INTERVAL_MS: '0', LOG_LEVEL: 'warn' });
+  const config = loadMetricsConfig({
+    ...process.env,
+    DATABASE_URL: db.url,
+    PORT: '0',
+    METRICS_WARNING_INTERVAL_MS: '0',
+    LOG_LEVEL: 'warn',
+  });
   const service = createService(config, { bus: new InProcessEventBus(silentLogger), logger: silentLogger });
   await service.start();
   try {
-    const handlers = createHandlers(settingsFrom(config)).map((def) => ({ def, consumer: durableName(SERVICE_NAME, def.subject, def.name), queue: [] as Job[], busy: false }));
+    const handlers = createHandlers(settingsFrom(config)).map((def) => ({
+      def,
+      consumer: durableName(SERVICE_NAME, def.subject, def.name),
+      queue: [] as Job[],
+      busy: false,
+    }));
     type Job = { event: EventEnvelope; offeredAt: number; done: (ms: number) => void };
     const pump = async (h: (typeof handlers)[number]) => {
       if (h.busy) return;
@@ -57,10 +68,13 @@ async function main(): Promise<void> {
       const mine = handlers.filter((h) => subjectMatches(h.def.subject, subject));
       const offeredAt = performance.now();
       return Promise.all(
-        mine.map((h) => new Promise<number>((resolve) => {
-          h.queue.push({ event: e as EventEnvelope, offeredAt, done: resolve });
-          void pump(h);
-        })),
+        mine.map(
+          (h) =>
+            new Promise<number>((resolve) => {
+              h.queue.push({ event: e as EventEnvelope, offeredAt, done: resolve });
+              void pump(h);
+            }),
+        ),
       ).then((ms) => Math.max(0, ...ms));
     };
 
@@ -79,7 +93,10 @@ async function main(): Promise<void> {
     // becoming effective, its end all closes), in the order they happened.
     const want = rate * pacedSeconds;
     const history = caseLifeEvents({ cases: Math.ceil(want / 2), seed: Number(values.seed) + 1, from: '2026-01-01' });
-    const paced = history.slice(Math.floor((history.length - want) / 2), Math.floor((history.length - want) / 2) + want);
+    const paced = history.slice(
+      Math.floor((history.length - want) / 2),
+      Math.floor((history.length - want) / 2) + want,
+    );
     log(`paced: ${paced.length} events at ${rate}/s`);
     const all: number[] = [];
     const closed: number[] = [];
@@ -90,10 +107,12 @@ async function main(): Promise<void> {
       const wait = due - performance.now();
       if (wait > 1) await new Promise((r) => setTimeout(r, wait));
       const e = paced[i]!;
-      pending.push(offer(e).then((ms) => {
-        all.push(ms);
-        if (e.type === 'cases.case.closed') closed.push(ms);
-      }));
+      pending.push(
+        offer(e).then((ms) => {
+          all.push(ms);
+          if (e.type === 'cases.case.closed') closed.push(ms);
+        }),
+      );
     }
     const offeredFor = (performance.now() - p0) / 1000;
     await Promise.all(pending);
@@ -109,7 +128,9 @@ async function main(): Promise<void> {
         caseClosedMs: percentiles(closed),
       },
     };
-    log(`  offered ${result.paced.offeredRate}/s, handled ${result.paced.handledRate}/s; all events ${fmt(result.paced.allEventsMs)}; case closed ${fmt(result.paced.caseClosedMs)}`);
+    log(
+      `  offered ${result.paced.offeredRate}/s, handled ${result.paced.handledRate}/s; all events ${fmt(result.paced.allEventsMs)}; case closed ${fmt(result.paced.caseClosedMs)}`,
+    );
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await service.stop();
@@ -125,7 +146,8 @@ function percentiles(xs: number[]): { n: number; p50: number; p90: number; p99: 
   return { n: s.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: round(s.at(-1) ?? 0) };
 }
 
-const fmt = (p: ReturnType<typeof percentiles>) => `p50 ${p.p50} ms, p90 ${p.p90} ms, p99 ${p.p99} ms, max ${p.max} ms (n ${p.n})`;
+const fmt = (p: ReturnType<typeof percentiles>) =>
+  `p50 ${p.p50} ms, p90 ${p.p90} ms, p99 ${p.p99} ms, max ${p.max} ms (n ${p.n})`;
 
 main().then(
   () => process.exit(0),

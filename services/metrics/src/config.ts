@@ -14,7 +14,10 @@ export const configSchema = z.object({
   /** A case open at least this many days when it closes counts as an old case resolved. */
   METRICS_OLD_CASE_DAYS: fields.positiveInt(365),
   /** The county this deployment serves (its 6-digit division code); county-wide warnings attach to it. */
-  METRICS_COUNTY_CODE: z.string().regex(/^\d{6}$/, 'a 6-digit division code').default('330522'),
+  METRICS_COUNTY_CODE: z
+    .string()
+    .regex(/^\d{6}$/, 'a 6-digit division code')
+    .default('330522'),
   /** How often the warning rules are evaluated on a schedule, in milliseconds (0 turns the schedule off). */
   METRICS_WARNING_INTERVAL_MS: z.coerce.number().int().nonnegative().default(300_000),
 });

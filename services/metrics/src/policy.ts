@@ -10,7 +10,8 @@ const COUNTY_READERS = ['ADMIN', 'JUDGE'] as const;
 const DIVISION_READERS = ['ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE'] as const;
 
 export const isAdmin = (who: Identity) => who.roles.includes('ADMIN');
-export const isCountyReader = (who: Identity) => who.roles.some((r) => (COUNTY_READERS as readonly string[]).includes(r));
+export const isCountyReader = (who: Identity) =>
+  who.roles.some((r) => (COUNTY_READERS as readonly string[]).includes(r));
 
 export function requireAdmin(who: Identity): void {
   if (!isAdmin(who)) throw errors.forbidden('Only an administrator can do this');
@@ -45,7 +46,8 @@ export function warningsScope(who: Identity, divisionCode: string | null): strin
     return divisionCode;
   }
   if (isCountyReader(who)) return null;
-  if (!who.divisionCode || !canReadDivision(who, who.divisionCode)) throw errors.forbidden('Warnings are outside your scope');
+  if (!who.divisionCode || !canReadDivision(who, who.divisionCode))
+    throw errors.forbidden('Warnings are outside your scope');
   return who.divisionCode;
 }
 

@@ -18,11 +18,23 @@ async function main(): Promise<void> {
     process.stderr.write('NATS_URL is required: the rebuild replays the JetStream history\n');
     process.exit(78);
   }
-  const ds = createDataSource({ url: config.DATABASE_URL, schema: DB_SCHEMA, entities, migrations, poolSize: 2, applicationName: 'zhiyuan-metrics-rebuild' });
+  const ds = createDataSource({
+    url: config.DATABASE_URL,
+    schema: DB_SCHEMA,
+    entities,
+    migrations,
+    poolSize: 2,
+    applicationName: 'zhiyuan-metrics-rebuild',
+  });
   await initializeDataSource(ds, DB_SCHEMA);
   try {
     let invalid = 0;
-    const result = await rebuildReadModels(ds, replayJetStream(config.NATS_URL, { log, onInvalid: () => invalid++ }), settingsFrom(config), log);
+    const result = await rebuildReadModels(
+      ds,
+      replayJetStream(config.NATS_URL, { log, onInvalid: () => invalid++ }),
+      settingsFrom(config),
+      log,
+    );
     log.info({ ...result, invalid }, 'metrics read models rebuilt');
   } finally {
     await ds.destroy();

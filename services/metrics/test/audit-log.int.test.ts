@@ -6,10 +6,24 @@ import { event, ignore, publishAndSettle } from './factories/events';
 import { startMetrics, type TestMetrics } from './factories/service';
 
 const entry = (over: Partial<EventEnvelope<'audit.entry.recorded'>['payload']> = {}) =>
-  event('audit.entry.recorded', {
-    actor: 'judge-1', roles: ['JUDGE', 'ADMIN'], ip: '10.1.2.3', service: 'cases', action: 'MUTATION', operation: 'recordPayment',
-    targetKind: 'CASE', targetId: randomUUID(), outcome: 'OK', errorCode: null, at: '2024-03-01T02:00:00.000Z', ...over,
-  }, 'judge-1');
+  event(
+    'audit.entry.recorded',
+    {
+      actor: 'judge-1',
+      roles: ['JUDGE', 'ADMIN'],
+      ip: '10.1.2.3',
+      service: 'cases',
+      action: 'MUTATION',
+      operation: 'recordPayment',
+      targetKind: 'CASE',
+      targetId: randomUUID(),
+      outcome: 'OK',
+      errorCode: null,
+      at: '2024-03-01T02:00:00.000Z',
+      ...over,
+    },
+    'judge-1',
+  );
 
 describe('the audit log', () => {
   let t: TestMetrics;
@@ -25,7 +39,15 @@ describe('the audit log', () => {
 
   it('keeps the entries of one transaction in one statement, each once, as they were recorded', async () => {
     const ok = entry();
-    const refused = entry({ operation: 'startUrging', outcome: 'ERROR', errorCode: 'RULE_VIOLATION', ip: null, targetKind: null, targetId: null, roles: ['JUDGE'] });
+    const refused = entry({
+      operation: 'startUrging',
+      outcome: 'ERROR',
+      errorCode: 'RULE_VIOLATION',
+      ip: null,
+      targetKind: null,
+      targetId: null,
+      roles: ['JUDGE'],
+    });
     const from = t.statements.length;
     await t.service.runtime.ds.transaction(async (m) => {
       const scope = new PendingFinishes();
@@ -34,14 +56,42 @@ describe('the audit log', () => {
     });
     expect(t.statements.slice(from).filter((q) => q.includes('INSERT INTO metrics.audit_log'))).toHaveLength(1);
     expect(await kept([ok.id, refused.id])).toEqual([
-      { id: ok.id, at: '2024-03-01 02:00', actor: 'judge-1', roles: ['JUDGE', 'ADMIN'], ip: '10.1.2.3', service: 'cases', action: 'MUTATION', operation: 'recordPayment', target_kind: 'CASE', target_id: ok.payload.targetId, outcome: 'OK', error_code: null },
-      { id: refused.id, at: '2024-03-01 02:00', actor: 'judge-1', roles: ['JUDGE'], ip: null, service: 'cases', action: 'MUTATION', operation: 'startUrging', target_kind: null, target_id: null, outcome: 'ERROR', error_code: 'RULE_VIOLATION' },
+      {
+        id: ok.id,
+        at: '2024-03-01 02:00',
+        actor: 'judge-1',
+        roles: ['JUDGE', 'ADMIN'],
+        ip: '10.1.2.3',
+        service: 'cases',
+        action: 'MUTATION',
+        operation: 'recordPayment',
+        target_kind: 'CASE',
+        target_id: ok.payload.targetId,
+        outcome: 'OK',
+        error_code: null,
+      },
+      {
+        id: refused.id,
+        at: '2024-03-01 02:00',
+        actor: 'judge-1',
+        roles: ['JUDGE'],
+        ip: null,
+        service: 'cases',
+        action: 'MUTATION',
+        operation: 'startUrging',
+        target_kind: null,
+        target_id: null,
+        outcome: 'ERROR',
+        error_code: 'RULE_VIOLATION',
+      },
     ]);
   });
 
   it('keeps an entry delivered through the service', async () => {
     const e = entry({ operation: 'fileEnforcement' });
     await publishAndSettle(t.bus, t.service.runtime.ds, [e]);
-    expect(await kept([e.id])).toEqual([expect.objectContaining({ id: e.id, operation: 'fileEnforcement', roles: ['JUDGE', 'ADMIN'] })]);
+    expect(await kept([e.id])).toEqual([
+      expect.objectContaining({ id: e.id, operation: 'fileEnforcement', roles: ['JUDGE', 'ADMIN'] }),
+    ]);
   });
 });

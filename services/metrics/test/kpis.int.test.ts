@@ -1,6 +1,17 @@
 import { ADMIN, gqlRequest, identity } from '@zhiyuan/testing';
 import { randomUUID } from 'node:crypto';
-import { COUNTY, TOWNSHIP_A, TOWNSHIP_B, VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, caseClosed, event, judgmentEffective, publishAndSettle } from './factories/events';
+import {
+  COUNTY,
+  TOWNSHIP_A,
+  TOWNSHIP_B,
+  VILLAGE_A1,
+  VILLAGE_A2,
+  VILLAGE_B1,
+  caseClosed,
+  event,
+  judgmentEffective,
+  publishAndSettle,
+} from './factories/events';
 import { quarterFixture } from './factories/fixture';
 import { startMetrics, type TestMetrics } from './factories/service';
 
@@ -47,11 +58,16 @@ describe('cockpit KPIs against a hand-computed fixture', () => {
     tasksOverdue assistance { taskType level created completed } meetingsHeld meetingInvited meetingAttended attendanceRate meetingPaidInFull
     meetingInstalmentPlans listingsAdded listingsRemoved repaymentsAfterExposure repaymentsAfterExposureFen outcomes { outcome count amountRecoveredFen }
     current { openCases obligorsWithOpenCases activeListings listedObligors dishonestyRate openTasks overdueTasks } } }`;
-  const stats = (code: string, who = ADMIN, period: unknown = Q1) => gqlRequest(t.service.url, STATS, { code, period }, who);
+  const stats = (code: string, who = ADMIN, period: unknown = Q1) =>
+    gqlRequest(t.service.url, STATS, { code, period }, who);
 
   beforeAll(async () => {
     t = await startMetrics();
-    await publishAndSettle(t.bus, t.service.runtime.ds, quarterFixture({ TOWNSHIP_A, VILLAGE_A1, VILLAGE_A2, TOWNSHIP_B, VILLAGE_B1 }).events);
+    await publishAndSettle(
+      t.bus,
+      t.service.runtime.ds,
+      quarterFixture({ TOWNSHIP_A, VILLAGE_A1, VILLAGE_A2, TOWNSHIP_B, VILLAGE_B1 }).events,
+    );
   });
   afterAll(() => t.stop());
 
@@ -59,63 +75,158 @@ describe('cockpit KPIs against a hand-computed fixture', () => {
     const r = await stats(TOWNSHIP_A);
     expect(r.errors).toBeUndefined();
     expect(r.data.divisionStats).toEqual({
-      divisionCode: TOWNSHIP_A, level: 'TOWNSHIP', period: { from: '2024-01-01', to: '2024-03-31' },
-      judgmentsEffective: 5, performedWithoutEnforcement: 1, voluntaryPerformanceRate: 0.2,
-      closedCases: 4, completedCases: 1, performedAfterUrging: 1, settledCases: 1, completionRate: 0.25, actualEnforcementRate: 0.75,
-      amountAppliedFen: 1_550_000, amountRecoveredFen: 650_000, amountRecoveredRate: 650_000 / 1_550_000,
-      averageDaysToClose: 122.5, medianDaysToClose: 35, oldCasesResolved: 1, oldCasesAmountFen: 1_000_000,
-      urgingsStarted: 2, urgingsPerformed: 1, tasksCreated: 3, tasksCompleted: 1, tasksOverdue: 1,
+      divisionCode: TOWNSHIP_A,
+      level: 'TOWNSHIP',
+      period: { from: '2024-01-01', to: '2024-03-31' },
+      judgmentsEffective: 5,
+      performedWithoutEnforcement: 1,
+      voluntaryPerformanceRate: 0.2,
+      closedCases: 4,
+      completedCases: 1,
+      performedAfterUrging: 1,
+      settledCases: 1,
+      completionRate: 0.25,
+      actualEnforcementRate: 0.75,
+      amountAppliedFen: 1_550_000,
+      amountRecoveredFen: 650_000,
+      amountRecoveredRate: 650_000 / 1_550_000,
+      averageDaysToClose: 122.5,
+      medianDaysToClose: 35,
+      oldCasesResolved: 1,
+      oldCasesAmountFen: 1_000_000,
+      urgingsStarted: 2,
+      urgingsPerformed: 1,
+      tasksCreated: 3,
+      tasksCompleted: 1,
+      tasksOverdue: 1,
       assistance: [
         { taskType: 'FIND_ASSETS', level: 'TOWNSHIP', created: 1, completed: 0 },
         { taskType: 'LOCATE_PERSON', level: 'VILLAGE', created: 1, completed: 1 },
         { taskType: 'SERVE_DOCUMENT', level: 'VILLAGE', created: 1, completed: 0 },
       ],
-      meetingsHeld: 1, meetingInvited: 9, meetingAttended: 7, attendanceRate: 7 / 9, meetingPaidInFull: 2, meetingInstalmentPlans: 3,
-      listingsAdded: 2, listingsRemoved: 1, repaymentsAfterExposure: 1, repaymentsAfterExposureFen: 20_000,
+      meetingsHeld: 1,
+      meetingInvited: 9,
+      meetingAttended: 7,
+      attendanceRate: 7 / 9,
+      meetingPaidInFull: 2,
+      meetingInstalmentPlans: 3,
+      listingsAdded: 2,
+      listingsRemoved: 1,
+      repaymentsAfterExposure: 1,
+      repaymentsAfterExposureFen: 20_000,
       outcomes: [
         { outcome: 'COMPLETED', count: 1, amountRecoveredFen: 200_000 },
         { outcome: 'PERFORMED_AFTER_URGING', count: 1, amountRecoveredFen: 50_000 },
         { outcome: 'SETTLED_AND_PERFORMED', count: 1, amountRecoveredFen: 300_000 },
         { outcome: 'TERMINATED_THIS_ROUND', count: 1, amountRecoveredFen: 100_000 },
       ],
-      current: { openCases: 1, obligorsWithOpenCases: 2, activeListings: 1, listedObligors: 1, dishonestyRate: 0.5, openTasks: 2, overdueTasks: 1 },
+      current: {
+        openCases: 1,
+        obligorsWithOpenCases: 2,
+        activeListings: 1,
+        listedObligors: 1,
+        dishonestyRate: 0.5,
+        openTasks: 2,
+        overdueTasks: 1,
+      },
     });
   });
 
   it('counts a case for its village and the county too', async () => {
     const village = (await stats(VILLAGE_A1)).data.divisionStats;
-    expect(village).toMatchObject({ level: 'VILLAGE', judgmentsEffective: 4, performedWithoutEnforcement: 1, voluntaryPerformanceRate: 0.25, closedCases: 2, completionRate: 0.5 });
+    expect(village).toMatchObject({
+      level: 'VILLAGE',
+      judgmentsEffective: 4,
+      performedWithoutEnforcement: 1,
+      voluntaryPerformanceRate: 0.25,
+      closedCases: 2,
+      completionRate: 0.5,
+    });
     const county = (await stats(COUNTY)).data.divisionStats;
-    expect(county).toMatchObject({ level: 'COUNTY', judgmentsEffective: 6, performedWithoutEnforcement: 2, voluntaryPerformanceRate: 1 / 3, closedCases: 5, completedCases: 2, completionRate: 0.4, actualEnforcementRate: 0.8, amountAppliedFen: 1_630_000, amountRecoveredFen: 730_000 });
+    expect(county).toMatchObject({
+      level: 'COUNTY',
+      judgmentsEffective: 6,
+      performedWithoutEnforcement: 2,
+      voluntaryPerformanceRate: 1 / 3,
+      closedCases: 5,
+      completedCases: 2,
+      completionRate: 0.4,
+      actualEnforcementRate: 0.8,
+      amountAppliedFen: 1_630_000,
+      amountRecoveredFen: 730_000,
+    });
     // A custom period mixes whole months (February) with days (20 to 31 January, 1 March): C1, C3, C2 but not C4 (2 March).
-    const custom = (await stats(TOWNSHIP_A, ADMIN, { kind: 'CUSTOM', from: '2024-01-20', to: '2024-03-01' })).data.divisionStats;
-    expect(custom).toMatchObject({ closedCases: 3, completedCases: 1, performedAfterUrging: 1, medianDaysToClose: 40, amountAppliedFen: 1_250_000 });
+    const custom = (await stats(TOWNSHIP_A, ADMIN, { kind: 'CUSTOM', from: '2024-01-20', to: '2024-03-01' })).data
+      .divisionStats;
+    expect(custom).toMatchObject({
+      closedCases: 3,
+      completedCases: 1,
+      performedAfterUrging: 1,
+      medianDaysToClose: 40,
+      amountAppliedFen: 1_250_000,
+    });
     // The case closed at 01:00 on 1 April in Shanghai belongs to April.
     const april = (await stats(VILLAGE_A1, ADMIN, { kind: 'MONTH', date: '2024-04-20' })).data.divisionStats;
     expect(april).toMatchObject({ closedCases: 1, completedCases: 1, amountAppliedFen: 10_000 });
   });
 
   it('ranks townships, charts a series and analyses disputes by cause', async () => {
-    const ranking = await gqlRequest(t.service.url, `query($p: MetricsPeriodInput!) { divisionRanking(parentCode: "${COUNTY}", kpi: COMPLETION_RATE, period: $p) { rank division { code } value } }`, { p: Q1 }, ADMIN);
-    expect(ranking.data.divisionRanking).toEqual([{ rank: 1, division: { code: TOWNSHIP_B }, value: 1 }, { rank: 2, division: { code: TOWNSHIP_A }, value: 0.25 }]);
+    const ranking = await gqlRequest(
+      t.service.url,
+      `query($p: MetricsPeriodInput!) { divisionRanking(parentCode: "${COUNTY}", kpi: COMPLETION_RATE, period: $p) { rank division { code } value } }`,
+      { p: Q1 },
+      ADMIN,
+    );
+    expect(ranking.data.divisionRanking).toEqual([
+      { rank: 1, division: { code: TOWNSHIP_B }, value: 1 },
+      { rank: 2, division: { code: TOWNSHIP_A }, value: 0.25 },
+    ]);
     // Over days and whole months together, each township's ranked value is its own figure for the period.
     const mixed = { kind: 'CUSTOM', from: '2024-01-20', to: '2024-03-01' };
-    const byDays = await gqlRequest(t.service.url, `query($p: MetricsPeriodInput!) { divisionRanking(parentCode: "${COUNTY}", kpi: CLOSED_CASES, period: $p) { rank division { code } value } }`, { p: mixed }, ADMIN);
+    const byDays = await gqlRequest(
+      t.service.url,
+      `query($p: MetricsPeriodInput!) { divisionRanking(parentCode: "${COUNTY}", kpi: CLOSED_CASES, period: $p) { rank division { code } value } }`,
+      { p: mixed },
+      ADMIN,
+    );
     const ranked: { division: { code: string }; value: number }[] = byDays.data.divisionRanking;
     expect(ranked.map((r) => r.division.code).sort()).toEqual([TOWNSHIP_A, TOWNSHIP_B].sort());
-    for (const r of ranked) expect(r.value).toBe((await stats(r.division.code, ADMIN, mixed)).data.divisionStats.closedCases);
+    for (const r of ranked)
+      expect(r.value).toBe((await stats(r.division.code, ADMIN, mixed)).data.divisionStats.closedCases);
     expect(ranked.find((r) => r.division.code === TOWNSHIP_A)?.value).toBe(3);
-    const series = await gqlRequest(t.service.url, `{ divisionSeries(code: "${TOWNSHIP_A}", kpi: CLOSED_CASES, from: "2024-01-01", to: "2024-03-31", granularity: MONTH) { start value } }`, {}, ADMIN);
-    expect(series.data.divisionSeries).toEqual([{ start: '2024-01-01', value: 1 }, { start: '2024-02-01', value: 2 }, { start: '2024-03-01', value: 1 }]);
-    const disputes = await gqlRequest(t.service.url, `query($p: MetricsPeriodInput!) { disputeStats(code: "${TOWNSHIP_A}", period: $p) { causeCategory cases amountOwedFen } }`, { p: Q1 }, ADMIN);
-    expect(disputes.data.disputeStats).toEqual([{ causeCategory: '借款合同纠纷', cases: 4, amountOwedFen: 0 }, { causeCategory: '买卖合同纠纷', cases: 1, amountOwedFen: 70_000 }]);
+    const series = await gqlRequest(
+      t.service.url,
+      `{ divisionSeries(code: "${TOWNSHIP_A}", kpi: CLOSED_CASES, from: "2024-01-01", to: "2024-03-31", granularity: MONTH) { start value } }`,
+      {},
+      ADMIN,
+    );
+    expect(series.data.divisionSeries).toEqual([
+      { start: '2024-01-01', value: 1 },
+      { start: '2024-02-01', value: 2 },
+      { start: '2024-03-01', value: 1 },
+    ]);
+    const disputes = await gqlRequest(
+      t.service.url,
+      `query($p: MetricsPeriodInput!) { disputeStats(code: "${TOWNSHIP_A}", period: $p) { causeCategory cases amountOwedFen } }`,
+      { p: Q1 },
+      ADMIN,
+    );
+    expect(disputes.data.disputeStats).toEqual([
+      { causeCategory: '借款合同纠纷', cases: 4, amountOwedFen: 0 },
+      { causeCategory: '买卖合同纠纷', cases: 1, amountOwedFen: 70_000 },
+    ]);
   });
 
   it('reads division figures in a bounded number of statements whatever the number of divisions', async () => {
     const query = `query($r: [_Any!]!, $p: MetricsPeriodInput!) { _entities(representations: $r) { ... on Division { code stats(period: $p) { closedCases medianDaysToClose current { openCases } } } } }`;
     const count = async (codes: string[]) => {
       t.statements.length = 0;
-      const r = await gqlRequest(t.service.url, query, { r: codes.map((code) => ({ __typename: 'Division', code })), p: Q1 }, ADMIN);
+      const r = await gqlRequest(
+        t.service.url,
+        query,
+        { r: codes.map((code) => ({ __typename: 'Division', code })), p: Q1 },
+        ADMIN,
+      );
       expect(r.errors).toBeUndefined();
       // The outbox relay polls in the background; only statements on the read models count.
       return t.statements.filter((s) => /metrics\.(division_|judge_|case_fact|task_fact)/.test(s)).length;
@@ -136,7 +247,9 @@ describe('cockpit KPIs against a hand-computed fixture', () => {
     const cadre = identity(['VILLAGE_CADRE'], { divisionCode: VILLAGE_A1 });
     expect((await stats(VILLAGE_A1, cadre)).data.divisionStats.closedCases).toBe(2);
     expect((await stats(TOWNSHIP_A, cadre)).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await stats(TOWNSHIP_A, identity(['PARTNER'], { department: 'BANK_LOAN' }))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
+    expect(
+      (await stats(TOWNSHIP_A, identity(['PARTNER'], { department: 'BANK_LOAN' }))).errors![0]!.extensions!.code,
+    ).toBe('FORBIDDEN');
     expect((await stats(TOWNSHIP_A, identity([]))).errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     const judge = identity(['JUDGE']);
     expect((await stats(COUNTY, judge)).data.divisionStats.closedCases).toBe(5);
@@ -145,28 +258,74 @@ describe('cockpit KPIs against a hand-computed fixture', () => {
   it('moves an open case with its obligor; a stale reroute or one after the close moves nothing', async () => {
     const caseId = randomUUID();
     const reroute = (villageCode: string, reroutedAt: string) =>
-      event('cases.case.rerouted', { caseId, caseNumber: 'c8', partyId: randomUUID(), previousVillageCode: null, previousTownshipCode: null, officerId: null, reroutedAt, villageCode, townshipCode: villageCode.slice(0, 9) }, caseId);
+      event(
+        'cases.case.rerouted',
+        {
+          caseId,
+          caseNumber: 'c8',
+          partyId: randomUUID(),
+          previousVillageCode: null,
+          previousTownshipCode: null,
+          officerId: null,
+          reroutedAt,
+          villageCode,
+          townshipCode: villageCode.slice(0, 9),
+        },
+        caseId,
+      );
     const open = async (code: string) => (await stats(code)).data.divisionStats.current.openCases;
     await publishAndSettle(t.bus, t.service.runtime.ds, [judgmentEffective({ caseId, villageCode: VILLAGE_B1 })]);
     expect([await open(TOWNSHIP_A), await open(TOWNSHIP_B)]).toEqual([1, 1]);
-    await publishAndSettle(t.bus, t.service.runtime.ds, [reroute(VILLAGE_A2, '2024-05-02T00:00:00.000Z'), reroute(VILLAGE_B1, '2024-05-01T00:00:00.000Z')]);
+    await publishAndSettle(t.bus, t.service.runtime.ds, [
+      reroute(VILLAGE_A2, '2024-05-02T00:00:00.000Z'),
+      reroute(VILLAGE_B1, '2024-05-01T00:00:00.000Z'),
+    ]);
     expect([await open(TOWNSHIP_A), await open(TOWNSHIP_B)]).toEqual([2, 0]);
-    await publishAndSettle(t.bus, t.service.runtime.ds, [caseClosed({ caseId, villageCode: VILLAGE_A2, closedAt: '2024-06-01T02:00:00.000Z' }), reroute(VILLAGE_B1, '2024-07-01T00:00:00.000Z')]);
+    await publishAndSettle(t.bus, t.service.runtime.ds, [
+      caseClosed({ caseId, villageCode: VILLAGE_A2, closedAt: '2024-06-01T02:00:00.000Z' }),
+      reroute(VILLAGE_B1, '2024-07-01T00:00:00.000Z'),
+    ]);
     expect([await open(TOWNSHIP_A), await open(TOWNSHIP_B)]).toEqual([1, 0]);
-    expect((await stats(VILLAGE_A2, ADMIN, { kind: 'MONTH', date: '2024-06-01' })).data.divisionStats.closedCases).toBe(1);
+    expect((await stats(VILLAGE_A2, ADMIN, { kind: 'MONTH', date: '2024-06-01' })).data.divisionStats.closedCases).toBe(
+      1,
+    );
   });
 
   it('counts a case reopened after 终本 as open until it closes again, in either order', async () => {
     const open = async () => (await stats(VILLAGE_B1)).data.divisionStats.current.openCases;
-    const closedIn = async (date: string) => (await stats(VILLAGE_B1, ADMIN, { kind: 'MONTH', date })).data.divisionStats.closedCases;
+    const closedIn = async (date: string) =>
+      (await stats(VILLAGE_B1, ADMIN, { kind: 'MONTH', date })).data.divisionStats.closedCases;
     const before = await open();
     const caseId = randomUUID();
-    const reopened = event('cases.case.transitioned', { caseId, from: 'TERMINATED_THIS_ROUND', to: 'IN_PROGRESS', reason: 'assets found', at: '2024-08-01T02:00:00.000Z', villageCode: VILLAGE_B1, townshipCode: TOWNSHIP_B }, caseId);
-    await publishAndSettle(t.bus, t.service.runtime.ds, [caseClosed({ caseId, outcome: 'TERMINATED_THIS_ROUND', villageCode: VILLAGE_B1, closedAt: '2024-07-01T02:00:00.000Z' }), reopened]);
+    const reopened = event(
+      'cases.case.transitioned',
+      {
+        caseId,
+        from: 'TERMINATED_THIS_ROUND',
+        to: 'IN_PROGRESS',
+        reason: 'assets found',
+        at: '2024-08-01T02:00:00.000Z',
+        villageCode: VILLAGE_B1,
+        townshipCode: TOWNSHIP_B,
+      },
+      caseId,
+    );
+    await publishAndSettle(t.bus, t.service.runtime.ds, [
+      caseClosed({
+        caseId,
+        outcome: 'TERMINATED_THIS_ROUND',
+        villageCode: VILLAGE_B1,
+        closedAt: '2024-07-01T02:00:00.000Z',
+      }),
+      reopened,
+    ]);
     expect(await open()).toBe(before + 1);
     expect(await closedIn('2024-07-01')).toBe(1);
     // The final close arrives, then the reopening is redelivered under a new id: still closed, counted once, in September.
-    await publishAndSettle(t.bus, t.service.runtime.ds, [caseClosed({ caseId, outcome: 'COMPLETED', villageCode: VILLAGE_B1, closedAt: '2024-09-01T02:00:00.000Z' }), { ...reopened, id: randomUUID() }]);
+    await publishAndSettle(t.bus, t.service.runtime.ds, [
+      caseClosed({ caseId, outcome: 'COMPLETED', villageCode: VILLAGE_B1, closedAt: '2024-09-01T02:00:00.000Z' }),
+      { ...reopened, id: randomUUID() },
+    ]);
     expect(await open()).toBe(before);
     expect([await closedIn('2024-07-01'), await closedIn('2024-09-01')]).toEqual([0, 1]);
   });

@@ -12,7 +12,20 @@ type Department = EventPayload<'credit.link.changed'>['department'];
 
 const linkChanged = (changeId: string, department: Department, changedAt: string) => {
   const partyId = randomUUID();
-  return event('credit.link.changed', { changeId, partyId, department, status: 'CLEAR', idNumberMasked: '3305221990****1234', listingIds: [], reason: 'performed', changedAt }, partyId);
+  return event(
+    'credit.link.changed',
+    {
+      changeId,
+      partyId,
+      department,
+      status: 'CLEAR',
+      idNumberMasked: '3305221990****1234',
+      listingIds: [],
+      reason: 'performed',
+      changedAt,
+    },
+    partyId,
+  );
 };
 
 describe('partner changes', () => {
@@ -21,7 +34,10 @@ describe('partner changes', () => {
   afterAll(() => t.stop());
 
   const rows = (ids: string[]) =>
-    t.service.runtime.ds.query(`SELECT change_id, department, to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at FROM metrics.partner_change_fact WHERE change_id = ANY($1::uuid[]) ORDER BY department`, [ids]);
+    t.service.runtime.ds.query(
+      `SELECT change_id, department, to_char(changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') AS at FROM metrics.partner_change_fact WHERE change_id = ANY($1::uuid[]) ORDER BY department`,
+      [ids],
+    );
 
   it('are written in one statement per transaction, each change once with its first time', async () => {
     const ids = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
@@ -36,14 +52,20 @@ describe('partner changes', () => {
       for (const e of events) await handler.handle(e as never, m, ignore, scope);
       await scope.finish(m, ignore);
     });
-    expect(t.statements.slice(from).filter((q) => q.includes('INSERT INTO metrics.partner_change_fact'))).toHaveLength(1);
-    expect(await rows(ids)).toEqual(departments.map((department, i) => ({ change_id: ids[i], department, at: '2024-03-01 02:00' })));
+    expect(t.statements.slice(from).filter((q) => q.includes('INSERT INTO metrics.partner_change_fact'))).toHaveLength(
+      1,
+    );
+    expect(await rows(ids)).toEqual(
+      departments.map((department, i) => ({ change_id: ids[i], department, at: '2024-03-01 02:00' })),
+    );
   });
 
   it('are recorded through the service whatever the batches, and keep their first time', async () => {
     const id = randomUUID();
     await publishAndSettle(t.bus, t.service.runtime.ds, [linkChanged(id, 'BANK_LOAN', '2024-04-01T02:00:00.000Z')]);
-    await publishAndSettle(t.bus, t.service.runtime.ds, [{ ...linkChanged(id, 'BANK_LOAN', '2024-04-05T02:00:00.000Z'), id: randomUUID() }]);
+    await publishAndSettle(t.bus, t.service.runtime.ds, [
+      { ...linkChanged(id, 'BANK_LOAN', '2024-04-05T02:00:00.000Z'), id: randomUUID() },
+    ]);
     expect(await rows([id])).toEqual([{ change_id: id, department: 'BANK_LOAN', at: '2024-04-01 02:00' }]);
   });
 });

@@ -23,7 +23,10 @@ describe('a payment reversed in cases', () => {
       [code],
     )) as Record<string, string | number>[];
   const openCases = async (ds: DataSource, code: string) =>
-    Number((await ds.query(`SELECT open_cases FROM metrics.division_snapshot WHERE division_code = $1`, [code]))[0]?.open_cases ?? 0);
+    Number(
+      (await ds.query(`SELECT open_cases FROM metrics.division_snapshot WHERE division_code = $1`, [code]))[0]
+        ?.open_cases ?? 0,
+    );
 
   it('no longer counts the payment, and a case it closed leaves the closed cases and the judge score until it closes again', async () => {
     const ds = t.service.runtime.ds;
@@ -114,7 +117,14 @@ describe('a payment reversed in cases', () => {
     // The reopening may be taken in before the reversal, and either may come twice.
     await publishAndSettle(t.bus, ds, [reopened, reversal, { ...reversal, id: randomUUID() }]);
     // A delta leaves the day's row at zero.
-    expect((await daily(ds, VILLAGE_A1)).find((r) => r.day === '2024-03-12')).toEqual({ day: '2024-03-12', closed_cases: 0, completed_cases: 0, amount_recovered_fen: 0, repayments_after_exposure: 0, repayments_after_exposure_fen: 0 });
+    expect((await daily(ds, VILLAGE_A1)).find((r) => r.day === '2024-03-12')).toEqual({
+      day: '2024-03-12',
+      closed_cases: 0,
+      completed_cases: 0,
+      amount_recovered_fen: 0,
+      repayments_after_exposure: 0,
+      repayments_after_exposure_fen: 0,
+    });
     expect(await openCases(ds, VILLAGE_A1)).toBe(1);
     expect(await ds.query(`SELECT * FROM metrics.judge_daily WHERE judge_id = $1`, [judgeId])).toEqual([]);
 
@@ -154,12 +164,19 @@ describe('a payment reversed in cases', () => {
     expect(await openCases(ds, VILLAGE_A1)).toBe(0);
 
     // The live figures are those of a full recompute.
-    const nonZero = (rows: Record<string, unknown>[]) => rows.filter((r) => Object.entries(r).some(([k, v]) => !['division_code', 'day'].includes(k) && Number(v) !== 0));
-    const before = nonZero(await ds.query(`SELECT * FROM metrics.division_daily WHERE division_code = $1 ORDER BY day`, [VILLAGE_A1]));
+    const nonZero = (rows: Record<string, unknown>[]) =>
+      rows.filter((r) => Object.entries(r).some(([k, v]) => !['division_code', 'day'].includes(k) && Number(v) !== 0));
+    const before = nonZero(
+      await ds.query(`SELECT * FROM metrics.division_daily WHERE division_code = $1 ORDER BY day`, [VILLAGE_A1]),
+    );
     await ds.transaction(async (m) => {
       await lockProjection(m);
       await recomputeAll(m, settings);
     });
-    expect(nonZero(await ds.query(`SELECT * FROM metrics.division_daily WHERE division_code = $1 ORDER BY day`, [VILLAGE_A1]))).toEqual(before);
+    expect(
+      nonZero(
+        await ds.query(`SELECT * FROM metrics.division_daily WHERE division_code = $1 ORDER BY day`, [VILLAGE_A1]),
+      ),
+    ).toEqual(before);
   });
 });

@@ -21,13 +21,32 @@ async function readModels(ds: DataSource) {
   const nonZero = (rows: Record<string, unknown>[], keys: string[]) =>
     rows.filter((r) => Object.entries(r).some(([k, v]) => !keys.includes(k) && Number(v) !== 0));
   return {
-    daily: nonZero(await ds.query(`SELECT * FROM metrics.division_daily ORDER BY division_code, day`), ['division_code', 'day']),
-    monthly: nonZero(await ds.query(`SELECT * FROM metrics.division_monthly ORDER BY division_code, month`), ['division_code', 'month']),
-    monthlyDims: await ds.query(`SELECT division_code, to_char(month, 'YYYY-MM-DD') AS month, dim, key, n, amount_fen FROM metrics.division_monthly_dim ORDER BY 1, 2, 3, 4`),
-    dims: await ds.query(`SELECT division_code, to_char(day, 'YYYY-MM-DD') AS day, dim, key, n, amount_fen FROM metrics.division_daily_dim ORDER BY 1, 2, 3, 4`),
-    snapshots: nonZero(await ds.query(`SELECT division_code, open_cases, obligors_with_open_cases, active_listings, listed_obligors, open_tasks, overdue_tasks FROM metrics.division_snapshot ORDER BY 1`), ['division_code']),
-    judgeDaily: await ds.query(`SELECT judge_id, to_char(day, 'YYYY-MM-DD') AS day, outcome, n FROM metrics.judge_daily ORDER BY 1, 2, 3`),
-    judgeScores: await ds.query(`SELECT judge_id, rule_set_id, raw_count, weighted FROM metrics.judge_score ORDER BY 1`),
+    daily: nonZero(await ds.query(`SELECT * FROM metrics.division_daily ORDER BY division_code, day`), [
+      'division_code',
+      'day',
+    ]),
+    monthly: nonZero(await ds.query(`SELECT * FROM metrics.division_monthly ORDER BY division_code, month`), [
+      'division_code',
+      'month',
+    ]),
+    monthlyDims: await ds.query(
+      `SELECT division_code, to_char(month, 'YYYY-MM-DD') AS month, dim, key, n, amount_fen FROM metrics.division_monthly_dim ORDER BY 1, 2, 3, 4`,
+    ),
+    dims: await ds.query(
+      `SELECT division_code, to_char(day, 'YYYY-MM-DD') AS day, dim, key, n, amount_fen FROM metrics.division_daily_dim ORDER BY 1, 2, 3, 4`,
+    ),
+    snapshots: nonZero(
+      await ds.query(
+        `SELECT division_code, open_cases, obligors_with_open_cases, active_listings, listed_obligors, open_tasks, overdue_tasks FROM metrics.division_snapshot ORDER BY 1`,
+      ),
+      ['division_code'],
+    ),
+    judgeDaily: await ds.query(
+      `SELECT judge_id, to_char(day, 'YYYY-MM-DD') AS day, outcome, n FROM metrics.judge_daily ORDER BY 1, 2, 3`,
+    ),
+    judgeScores: await ds.query(
+      `SELECT judge_id, rule_set_id, raw_count, weighted FROM metrics.judge_score ORDER BY 1`,
+    ),
   };
 }
 
@@ -37,13 +56,26 @@ describe('rebuild from the event history (in-process bus)', () => {
 
   beforeAll(async () => {
     t = await startMetrics();
-    const { events } = quarterFixture({ TOWNSHIP_A: '330522104', VILLAGE_A1: '330522104201', VILLAGE_A2: '330522104202', TOWNSHIP_B: '330522106', VILLAGE_B1: '330522106201' });
-    const again = caseClosed({ judgeId: randomUUID(), outcome: 'PERFORMED_AFTER_URGING', closedAt: '2024-02-02T02:00:00.000Z' });
+    const { events } = quarterFixture({
+      TOWNSHIP_A: '330522104',
+      VILLAGE_A1: '330522104201',
+      VILLAGE_A2: '330522104202',
+      TOWNSHIP_B: '330522106',
+      VILLAGE_B1: '330522106201',
+    });
+    const again = caseClosed({
+      judgeId: randomUUID(),
+      outcome: 'PERFORMED_AFTER_URGING',
+      closedAt: '2024-02-02T02:00:00.000Z',
+    });
     // A repeated close under a new event id, as a producer retry would send it.
     const all: AnyEnvelope[] = [...events, again, { ...again, id: randomUUID() }];
     await publishAndSettle(t.bus, t.service.runtime.ds, all);
     // The history metrics rebuilds from: the other services' events (metrics' own announcements are on the bus too).
-    history = (t.bus as InProcessEventBus).messages().map((m) => parseEnvelope(m.data)).filter((e) => !e.type.startsWith('metrics.'));
+    history = (t.bus as InProcessEventBus)
+      .messages()
+      .map((m) => parseEnvelope(m.data))
+      .filter((e) => !e.type.startsWith('metrics.'));
     expect(history).toHaveLength(all.length);
   });
   afterAll(() => t.stop());
@@ -74,7 +106,14 @@ describeWithNats('rebuild from the JetStream history', () => {
   beforeAll(async () => {
     live = await startMetrics();
     db = await createTestDatabase();
-    rebuilt = createDataSource({ url: db.url, schema: 'metrics', entities, migrations, poolSize: 2, applicationName: 'metrics-rebuild-test' });
+    rebuilt = createDataSource({
+      url: db.url,
+      schema: 'metrics',
+      entities,
+      migrations,
+      poolSize: 2,
+      applicationName: 'metrics-rebuild-test',
+    });
     await initializeDataSource(rebuilt, 'metrics');
     bus = new NatsEventBus({ url: natsUrl()!, name: 'metrics-rebuild-test', logger: silentLogger });
     await bus.start();
@@ -105,13 +144,24 @@ describeWithNats('rebuild from the JetStream history', () => {
     }
     const result = await rebuildReadModels(rebuilt, withoutReactions(replayJetStream(natsUrl()!)), settings);
     expect(result.events).toBeGreaterThanOrEqual(events.length);
-    const divisions = [codes.COUNTY, codes.TOWNSHIP_A, codes.VILLAGE_A1, codes.VILLAGE_A2, codes.TOWNSHIP_B, codes.VILLAGE_B1];
+    const divisions = [
+      codes.COUNTY,
+      codes.TOWNSHIP_A,
+      codes.VILLAGE_A1,
+      codes.VILLAGE_A2,
+      codes.TOWNSHIP_B,
+      codes.VILLAGE_B1,
+    ];
     for (const period of [Q1, YEAR]) {
       const fromLive = await loadDivisionStats(live.service.runtime.ds, divisions, period);
       expect(await loadDivisionStats(rebuilt, divisions, period)).toEqual(fromLive);
       // Township A: 4 closed in the first quarter, 5 in the year (one closed in April).
-      expect(fromLive[1]).toMatchObject(period === Q1 ? { closedCases: 4, completionRate: 0.25 } : { closedCases: 5, completionRate: 0.4 });
+      expect(fromLive[1]).toMatchObject(
+        period === Q1 ? { closedCases: 4, completionRate: 0.25 } : { closedCases: 5, completionRate: 0.4 },
+      );
     }
-    expect(await judgeOutcomeCounts(rebuilt, [judge], null)).toEqual(await judgeOutcomeCounts(live.service.runtime.ds, [judge], null));
+    expect(await judgeOutcomeCounts(rebuilt, [judge], null)).toEqual(
+      await judgeOutcomeCounts(live.service.runtime.ds, [judge], null),
+    );
   }, 90_000);
 });

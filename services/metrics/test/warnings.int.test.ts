@@ -11,17 +11,39 @@ describe('early warnings', () => {
   let ruleId: string;
 
   const outbox = async (type: string) =>
-    (await t.service.runtime.ds.query(`SELECT envelope FROM metrics.outbox_message WHERE type = $1 ORDER BY seq`, [type])).map((r: { envelope: { payload: Record<string, unknown> } }) => r.envelope.payload);
+    (
+      await t.service.runtime.ds.query(`SELECT envelope FROM metrics.outbox_message WHERE type = $1 ORDER BY seq`, [
+        type,
+      ])
+    ).map((r: { envelope: { payload: Record<string, unknown> } }) => r.envelope.payload);
   const warningsOf = async (ruleIdOrMetric: string) =>
-    t.service.runtime.ds.query(`SELECT id, division_code, status, raised_value, last_value, resolved_value FROM metrics.warning WHERE rule_id::text = $1 OR metric = $1 ORDER BY raised_at, id`, [ruleIdOrMetric]);
-  const overdue = (taskId: string) => [taskEvent('created', { taskId, divisionCode: VILLAGE_A1 }), taskEvent('overdue', { taskId, divisionCode: VILLAGE_A1 })];
+    t.service.runtime.ds.query(
+      `SELECT id, division_code, status, raised_value, last_value, resolved_value FROM metrics.warning WHERE rule_id::text = $1 OR metric = $1 ORDER BY raised_at, id`,
+      [ruleIdOrMetric],
+    );
+  const overdue = (taskId: string) => [
+    taskEvent('created', { taskId, divisionCode: VILLAGE_A1 }),
+    taskEvent('overdue', { taskId, divisionCode: VILLAGE_A1 }),
+  ];
   const done = (taskId: string) => taskEvent('completed', { taskId, divisionCode: VILLAGE_A1 });
 
   beforeAll(async () => {
     t = await startMetrics();
-    const r = await gqlRequest(t.service.url, `mutation($i: WarningRuleInput!) { createWarningRule(input: $i) { id metric threshold enabled } }`, {
-      i: { name: 'More than one overdue task in a township', metric: 'OVERDUE_TASKS', comparison: 'GT', threshold: 1, divisionLevel: 'TOWNSHIP', windowDays: 1 },
-    }, ADMIN);
+    const r = await gqlRequest(
+      t.service.url,
+      `mutation($i: WarningRuleInput!) { createWarningRule(input: $i) { id metric threshold enabled } }`,
+      {
+        i: {
+          name: 'More than one overdue task in a township',
+          metric: 'OVERDUE_TASKS',
+          comparison: 'GT',
+          threshold: 1,
+          divisionLevel: 'TOWNSHIP',
+          windowDays: 1,
+        },
+      },
+      ADMIN,
+    );
     expect(r.errors).toBeUndefined();
     ruleId = r.data.createWarningRule.id;
   });
@@ -31,15 +53,21 @@ describe('early warnings', () => {
     await publishAndSettle(t.bus, t.service.runtime.ds, [...overdue(tasks[0]!)]);
     expect(await warningsOf(ruleId)).toEqual([]);
     await publishAndSettle(t.bus, t.service.runtime.ds, [...overdue(tasks[1]!)]);
-    expect(await warningsOf(ruleId)).toEqual([expect.objectContaining({ division_code: TOWNSHIP_A, status: 'OPEN', raised_value: 2, last_value: 2 })]);
-    expect(await outbox('metrics.warning.raised')).toEqual([expect.objectContaining({ ruleId, divisionCode: TOWNSHIP_A, metric: 'OVERDUE_TASKS', value: 2, threshold: 1 })]);
+    expect(await warningsOf(ruleId)).toEqual([
+      expect.objectContaining({ division_code: TOWNSHIP_A, status: 'OPEN', raised_value: 2, last_value: 2 }),
+    ]);
+    expect(await outbox('metrics.warning.raised')).toEqual([
+      expect.objectContaining({ ruleId, divisionCode: TOWNSHIP_A, metric: 'OVERDUE_TASKS', value: 2, threshold: 1 }),
+    ]);
   });
 
   it('keeps it open, without raising again, while the condition holds', async () => {
     await publishAndSettle(t.bus, t.service.runtime.ds, [...overdue(tasks[2]!)]);
     await sweepWarnings(t.service.runtime, settings, new Date());
     await sweepWarnings(t.service.runtime, settings, new Date());
-    expect(await warningsOf(ruleId)).toEqual([expect.objectContaining({ status: 'OPEN', raised_value: 2, last_value: 3 })]);
+    expect(await warningsOf(ruleId)).toEqual([
+      expect.objectContaining({ status: 'OPEN', raised_value: 2, last_value: 3 }),
+    ]);
     expect(await outbox('metrics.warning.raised')).toHaveLength(1);
   });
 
@@ -47,7 +75,9 @@ describe('early warnings', () => {
     await publishAndSettle(t.bus, t.service.runtime.ds, [done(tasks[0]!), done(tasks[1]!)]);
     const [w] = await warningsOf(ruleId);
     expect(w).toMatchObject({ status: 'RESOLVED', resolved_value: 1 });
-    expect(await outbox('metrics.warning.resolved')).toEqual([expect.objectContaining({ warningId: w.id, ruleId, divisionCode: TOWNSHIP_A, value: 1 })]);
+    expect(await outbox('metrics.warning.resolved')).toEqual([
+      expect.objectContaining({ warningId: w.id, ruleId, divisionCode: TOWNSHIP_A, value: 1 }),
+    ]);
     await publishAndSettle(t.bus, t.service.runtime.ds, [...overdue(tasks[3]!)]);
     const history = await warningsOf(ruleId);
     expect(history.map((h: { status: string }) => h.status)).toEqual(['RESOLVED', 'OPEN']);
@@ -57,61 +87,193 @@ describe('early warnings', () => {
   it('evaluates time windows on the schedule with the clock it is given', async () => {
     // Default rule: a village with more listings in the last 30 days than in the 30 days before.
     await publishAndSettle(t.bus, t.service.runtime.ds, [
-      event('credit.listing.added', { listingId: randomUUID(), partyId: randomUUID(), caseId: randomUUID(), villageCode: VILLAGE_A1, townshipCode: TOWNSHIP_A, listedAt: '2024-03-05T02:00:00.000Z', ground: 'ABLE_BUT_REFUSES', expiresAt: null, measures: [] }, VILLAGE_A1),
+      event(
+        'credit.listing.added',
+        {
+          listingId: randomUUID(),
+          partyId: randomUUID(),
+          caseId: randomUUID(),
+          villageCode: VILLAGE_A1,
+          townshipCode: TOWNSHIP_A,
+          listedAt: '2024-03-05T02:00:00.000Z',
+          ground: 'ABLE_BUT_REFUSES',
+          expiresAt: null,
+          measures: [],
+        },
+        VILLAGE_A1,
+      ),
     ]);
     expect(await warningsOf('LISTINGS_RISING')).toEqual([]); // evaluated at the real date, years later: nothing rising
-    expect(await sweepWarnings(t.service.runtime, settings, new Date('2024-03-10T04:00:00Z'))).toMatchObject({ raised: 1 });
-    expect(await sweepWarnings(t.service.runtime, settings, new Date('2024-03-10T05:00:00Z'))).toEqual({ raised: 0, resolved: 0 });
-    expect(await warningsOf('LISTINGS_RISING')).toEqual([expect.objectContaining({ division_code: VILLAGE_A1, status: 'OPEN', raised_value: 1 })]);
+    expect(await sweepWarnings(t.service.runtime, settings, new Date('2024-03-10T04:00:00Z'))).toMatchObject({
+      raised: 1,
+    });
+    expect(await sweepWarnings(t.service.runtime, settings, new Date('2024-03-10T05:00:00Z'))).toEqual({
+      raised: 0,
+      resolved: 0,
+    });
+    expect(await warningsOf('LISTINGS_RISING')).toEqual([
+      expect.objectContaining({ division_code: VILLAGE_A1, status: 'OPEN', raised_value: 1 }),
+    ]);
     // Thirty days on, the listing is in the earlier window: rising no more.
-    expect(await sweepWarnings(t.service.runtime, settings, new Date('2024-05-01T04:00:00Z'))).toMatchObject({ resolved: 1 });
-    expect(await warningsOf('LISTINGS_RISING')).toEqual([expect.objectContaining({ status: 'RESOLVED', resolved_value: -1 })]);
+    expect(await sweepWarnings(t.service.runtime, settings, new Date('2024-05-01T04:00:00Z'))).toMatchObject({
+      resolved: 1,
+    });
+    expect(await warningsOf('LISTINGS_RISING')).toEqual([
+      expect.objectContaining({ status: 'RESOLVED', resolved_value: -1 }),
+    ]);
   });
 
   it('warns county-wide about overdue partner acknowledgements until they are acknowledged', async () => {
     const changeId = randomUUID();
     const partyId = randomUUID();
     await publishAndSettle(t.bus, t.service.runtime.ds, [
-      event('credit.link.changed', { changeId, partyId, department: 'BANK_LOAN', status: 'RESTRICTED', idNumberMasked: '3305221990****1234', listingIds: [], reason: 'listed', changedAt: '2024-03-01T02:00:00.000Z' }, partyId),
-      event('credit.partner.overdue', { department: 'BANK_LOAN', changeIds: [changeId], oldestChangedAt: '2024-03-01T02:00:00.000Z', count: 1 }, 'BANK_LOAN'),
+      event(
+        'credit.link.changed',
+        {
+          changeId,
+          partyId,
+          department: 'BANK_LOAN',
+          status: 'RESTRICTED',
+          idNumberMasked: '3305221990****1234',
+          listingIds: [],
+          reason: 'listed',
+          changedAt: '2024-03-01T02:00:00.000Z',
+        },
+        partyId,
+      ),
+      event(
+        'credit.partner.overdue',
+        { department: 'BANK_LOAN', changeIds: [changeId], oldestChangedAt: '2024-03-01T02:00:00.000Z', count: 1 },
+        'BANK_LOAN',
+      ),
     ]);
-    expect(await warningsOf('PARTNER_ACKS_OVERDUE')).toEqual([expect.objectContaining({ division_code: COUNTY, status: 'OPEN', raised_value: 1 })]);
-    await publishAndSettle(t.bus, t.service.runtime.ds, [event('credit.partner.acknowledged', { changeId, department: 'BANK_LOAN', partyId, acknowledgedAt: '2024-03-08T02:00:00.000Z', acknowledgedBy: 'bank' }, partyId)]);
-    expect(await warningsOf('PARTNER_ACKS_OVERDUE')).toEqual([expect.objectContaining({ status: 'RESOLVED', resolved_value: 0 })]);
+    expect(await warningsOf('PARTNER_ACKS_OVERDUE')).toEqual([
+      expect.objectContaining({ division_code: COUNTY, status: 'OPEN', raised_value: 1 }),
+    ]);
+    await publishAndSettle(t.bus, t.service.runtime.ds, [
+      event(
+        'credit.partner.acknowledged',
+        {
+          changeId,
+          department: 'BANK_LOAN',
+          partyId,
+          acknowledgedAt: '2024-03-08T02:00:00.000Z',
+          acknowledgedBy: 'bank',
+        },
+        partyId,
+      ),
+    ]);
+    expect(await warningsOf('PARTNER_ACKS_OVERDUE')).toEqual([
+      expect.objectContaining({ status: 'RESOLVED', resolved_value: 0 }),
+    ]);
   });
 
   it('shows warnings to the divisions they concern only', async () => {
     const q = `query($d: ID) { warnings(divisionCode: $d, first: 50) { nodes { division { code } status metric rule { name } } pageInfo { hasNextPage } } }`;
     const all = await gqlRequest(t.service.url, q, {}, identity(['JUDGE']));
     expect(all.errors).toBeUndefined();
-    expect(all.data.warnings.nodes.map((n: { division: { code: string } }) => n.division.code).sort()).toEqual([COUNTY, TOWNSHIP_A, TOWNSHIP_A, VILLAGE_A1]);
-    const liaisonA = await gqlRequest(t.service.url, q, {}, identity(['TOWNSHIP_LIAISON'], { divisionCode: TOWNSHIP_A }));
-    expect(liaisonA.data.warnings.nodes.map((n: { division: { code: string } }) => n.division.code).sort()).toEqual([TOWNSHIP_A, TOWNSHIP_A, VILLAGE_A1]);
-    const liaisonB = await gqlRequest(t.service.url, q, {}, identity(['TOWNSHIP_LIAISON'], { divisionCode: TOWNSHIP_B }));
+    expect(all.data.warnings.nodes.map((n: { division: { code: string } }) => n.division.code).sort()).toEqual([
+      COUNTY,
+      TOWNSHIP_A,
+      TOWNSHIP_A,
+      VILLAGE_A1,
+    ]);
+    const liaisonA = await gqlRequest(
+      t.service.url,
+      q,
+      {},
+      identity(['TOWNSHIP_LIAISON'], { divisionCode: TOWNSHIP_A }),
+    );
+    expect(liaisonA.data.warnings.nodes.map((n: { division: { code: string } }) => n.division.code).sort()).toEqual([
+      TOWNSHIP_A,
+      TOWNSHIP_A,
+      VILLAGE_A1,
+    ]);
+    const liaisonB = await gqlRequest(
+      t.service.url,
+      q,
+      {},
+      identity(['TOWNSHIP_LIAISON'], { divisionCode: TOWNSHIP_B }),
+    );
     expect(liaisonB.data.warnings.nodes).toEqual([]);
-    expect((await gqlRequest(t.service.url, q, { d: TOWNSHIP_A }, identity(['TOWNSHIP_LIAISON'], { divisionCode: TOWNSHIP_B }))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await gqlRequest(t.service.url, q, {}, identity(['PARTY'], { partyId: randomUUID() }))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const page = await gqlRequest(t.service.url, `{ warnings(first: 2) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, {}, ADMIN);
-    const next = await gqlRequest(t.service.url, `query($a: String) { warnings(first: 10, after: $a) { nodes { id } pageInfo { hasNextPage } } }`, { a: page.data.warnings.pageInfo.endCursor }, ADMIN);
+    expect(
+      (
+        await gqlRequest(
+          t.service.url,
+          q,
+          { d: TOWNSHIP_A },
+          identity(['TOWNSHIP_LIAISON'], { divisionCode: TOWNSHIP_B }),
+        )
+      ).errors![0]!.extensions!.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await gqlRequest(t.service.url, q, {}, identity(['PARTY'], { partyId: randomUUID() }))).errors![0]!.extensions!
+        .code,
+    ).toBe('FORBIDDEN');
+    const page = await gqlRequest(
+      t.service.url,
+      `{ warnings(first: 2) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`,
+      {},
+      ADMIN,
+    );
+    const next = await gqlRequest(
+      t.service.url,
+      `query($a: String) { warnings(first: 10, after: $a) { nodes { id } pageInfo { hasNextPage } } }`,
+      { a: page.data.warnings.pageInfo.endCursor },
+      ADMIN,
+    );
     expect(page.data.warnings.pageInfo.hasNextPage).toBe(true);
     expect(next.data.warnings.nodes).toHaveLength(2);
     expect(next.data.warnings.pageInfo.hasNextPage).toBe(false);
-    const ids = [...page.data.warnings.edges.map((e: { node: { id: string } }) => e.node.id), ...next.data.warnings.nodes.map((n: { id: string }) => n.id)];
+    const ids = [
+      ...page.data.warnings.edges.map((e: { node: { id: string } }) => e.node.id),
+      ...next.data.warnings.nodes.map((n: { id: string }) => n.id),
+    ];
     expect(new Set(ids).size).toBe(4);
-    const nested = await gqlRequest(t.service.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code warnings(status: OPEN) { metric } } } }`, { r: [{ __typename: 'Division', code: TOWNSHIP_A }, { __typename: 'Division', code: TOWNSHIP_B }] }, ADMIN);
-    expect(nested.data._entities).toEqual([{ code: TOWNSHIP_A, warnings: [{ metric: 'OVERDUE_TASKS' }] }, { code: TOWNSHIP_B, warnings: [] }]);
+    const nested = await gqlRequest(
+      t.service.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code warnings(status: OPEN) { metric } } } }`,
+      {
+        r: [
+          { __typename: 'Division', code: TOWNSHIP_A },
+          { __typename: 'Division', code: TOWNSHIP_B },
+        ],
+      },
+      ADMIN,
+    );
+    expect(nested.data._entities).toEqual([
+      { code: TOWNSHIP_A, warnings: [{ metric: 'OVERDUE_TASKS' }] },
+      { code: TOWNSHIP_B, warnings: [] },
+    ]);
   });
 
   it('lets only an administrator tune rules, validating them; disabling a rule resolves its warnings', async () => {
-    const input = { name: 'x', metric: 'OVERDUE_TASKS', comparison: 'GT', threshold: 1, divisionLevel: 'TOWNSHIP', windowDays: 1 };
+    const input = {
+      name: 'x',
+      metric: 'OVERDUE_TASKS',
+      comparison: 'GT',
+      threshold: 1,
+      divisionLevel: 'TOWNSHIP',
+      windowDays: 1,
+    };
     const m = `mutation($id: ID!, $i: WarningRuleInput!) { updateWarningRule(id: $id, input: $i) { enabled } }`;
-    expect((await gqlRequest(t.service.url, m, { id: ruleId, i: { ...input, enabled: false } }, identity(['JUDGE']))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    const bad = await gqlRequest(t.service.url, m, { id: ruleId, i: { ...input, metric: 'COMPLETION_RATE', threshold: 2 } }, ADMIN);
+    expect(
+      (await gqlRequest(t.service.url, m, { id: ruleId, i: { ...input, enabled: false } }, identity(['JUDGE'])))
+        .errors![0]!.extensions!.code,
+    ).toBe('FORBIDDEN');
+    const bad = await gqlRequest(
+      t.service.url,
+      m,
+      { id: ruleId, i: { ...input, metric: 'COMPLETION_RATE', threshold: 2 } },
+      ADMIN,
+    );
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'threshold' });
     const off = await gqlRequest(t.service.url, m, { id: ruleId, i: { ...input, enabled: false } }, ADMIN);
     expect(off.errors).toBeUndefined();
     expect((await warningsOf(ruleId)).map((w: { status: string }) => w.status)).toEqual(['RESOLVED', 'RESOLVED']);
-    expect((await gqlRequest(t.service.url, m, { id: randomUUID(), i: input }, ADMIN)).errors![0]!.extensions!.code).toBe('NOT_FOUND');
+    expect(
+      (await gqlRequest(t.service.url, m, { id: randomUUID(), i: input }, ADMIN)).errors![0]!.extensions!.code,
+    ).toBe('NOT_FOUND');
   });
 });
 
@@ -122,39 +284,106 @@ describe('judicial suggestions', () => {
   });
   afterAll(() => t.stop());
 
-  const FIELDS = 'id status targetDepartment division { code } title finding figures { label value } createdBy sentAt answeredAt answer';
+  const FIELDS =
+    'id status targetDepartment division { code } title finding figures { label value } createdBy sentAt answeredAt answer';
   const create = (who = ADMIN, input: Record<string, unknown> = {}) =>
-    gqlRequest(t.service.url, `mutation($i: CreateJudicialSuggestionInput!) { createJudicialSuggestion(input: $i) { ${FIELDS} } }`, {
-      i: { targetDepartment: '县人力社保局', divisionCode: TOWNSHIP_A, title: '劳动报酬纠纷高发', finding: '虹星桥镇劳动争议案件占比上升', figures: [{ label: '劳动争议案件', value: '12' }], ...input },
-    }, who);
+    gqlRequest(
+      t.service.url,
+      `mutation($i: CreateJudicialSuggestionInput!) { createJudicialSuggestion(input: $i) { ${FIELDS} } }`,
+      {
+        i: {
+          targetDepartment: '县人力社保局',
+          divisionCode: TOWNSHIP_A,
+          title: '劳动报酬纠纷高发',
+          finding: '虹星桥镇劳动争议案件占比上升',
+          figures: [{ label: '劳动争议案件', value: '12' }],
+          ...input,
+        },
+      },
+      who,
+    );
 
   it('tracks a suggestion from DRAFT to SENT to ANSWERED and refuses any other move', async () => {
     const created = await create();
     expect(created.errors).toBeUndefined();
     const s = created.data.createJudicialSuggestion;
-    expect(s).toMatchObject({ status: 'DRAFT', division: { code: TOWNSHIP_A }, figures: [{ label: '劳动争议案件', value: '12' }], createdBy: ADMIN.sub, sentAt: null });
-    const answerEarly = await gqlRequest(t.service.url, `mutation($id: ID!) { answerJudicialSuggestion(id: $id, answer: "ok") { status } }`, { id: s.id }, ADMIN);
-    expect(answerEarly.errors![0]!.extensions).toMatchObject({ code: 'INVALID_TRANSITION', from: 'DRAFT', to: 'ANSWERED' });
-    const sent = await gqlRequest(t.service.url, `mutation($id: ID!) { sendJudicialSuggestion(id: $id) { status sentAt } }`, { id: s.id }, ADMIN);
+    expect(s).toMatchObject({
+      status: 'DRAFT',
+      division: { code: TOWNSHIP_A },
+      figures: [{ label: '劳动争议案件', value: '12' }],
+      createdBy: ADMIN.sub,
+      sentAt: null,
+    });
+    const answerEarly = await gqlRequest(
+      t.service.url,
+      `mutation($id: ID!) { answerJudicialSuggestion(id: $id, answer: "ok") { status } }`,
+      { id: s.id },
+      ADMIN,
+    );
+    expect(answerEarly.errors![0]!.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      from: 'DRAFT',
+      to: 'ANSWERED',
+    });
+    const sent = await gqlRequest(
+      t.service.url,
+      `mutation($id: ID!) { sendJudicialSuggestion(id: $id) { status sentAt } }`,
+      { id: s.id },
+      ADMIN,
+    );
     expect(sent.data.sendJudicialSuggestion.status).toBe('SENT');
     expect(sent.data.sendJudicialSuggestion.sentAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    const again = await gqlRequest(t.service.url, `mutation($id: ID!) { sendJudicialSuggestion(id: $id) { status } }`, { id: s.id }, ADMIN);
+    const again = await gqlRequest(
+      t.service.url,
+      `mutation($id: ID!) { sendJudicialSuggestion(id: $id) { status } }`,
+      { id: s.id },
+      ADMIN,
+    );
     expect(again.errors![0]!.extensions!.code).toBe('INVALID_TRANSITION');
-    const answered = await gqlRequest(t.service.url, `mutation($id: ID!) { answerJudicialSuggestion(id: $id, answer: "已开展专项治理") { status answer answeredAt } }`, { id: s.id }, ADMIN);
+    const answered = await gqlRequest(
+      t.service.url,
+      `mutation($id: ID!) { answerJudicialSuggestion(id: $id, answer: "已开展专项治理") { status answer answeredAt } }`,
+      { id: s.id },
+      ADMIN,
+    );
     expect(answered.data.answerJudicialSuggestion).toMatchObject({ status: 'ANSWERED', answer: '已开展专项治理' });
-    const list = await gqlRequest(t.service.url, `{ judicialSuggestions(status: ANSWERED) { nodes { id } } }`, {}, identity(['JUDGE']));
+    const list = await gqlRequest(
+      t.service.url,
+      `{ judicialSuggestions(status: ANSWERED) { nodes { id } } }`,
+      {},
+      identity(['JUDGE']),
+    );
     expect(list.data.judicialSuggestions.nodes).toEqual([{ id: s.id }]);
-    const missing = await gqlRequest(t.service.url, `mutation($id: ID!) { sendJudicialSuggestion(id: $id) { status } }`, { id: randomUUID() }, ADMIN);
+    const missing = await gqlRequest(
+      t.service.url,
+      `mutation($id: ID!) { sendJudicialSuggestion(id: $id) { status } }`,
+      { id: randomUUID() },
+      ADMIN,
+    );
     expect(missing.errors![0]!.extensions!.code).toBe('NOT_FOUND');
   });
 
   it('lets only administrators write suggestions and judges read them, validating input', async () => {
-    const before = (await t.service.runtime.ds.query(`SELECT count(*)::int AS n FROM metrics.judicial_suggestion`))[0].n;
+    const before = (await t.service.runtime.ds.query(`SELECT count(*)::int AS n FROM metrics.judicial_suggestion`))[0]
+      .n;
     expect((await create(identity(['JUDGE']))).errors![0]!.extensions!.code).toBe('FORBIDDEN');
-    expect((await create(ADMIN, { title: ' ' })).errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'title' });
-    expect((await create(ADMIN, { divisionCode: '12' })).errors![0]!.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'divisionCode' });
-    expect((await t.service.runtime.ds.query(`SELECT count(*)::int AS n FROM metrics.judicial_suggestion`))[0].n).toBe(before);
-    const cadre = await gqlRequest(t.service.url, `{ judicialSuggestions { nodes { id } } }`, {}, identity(['VILLAGE_CADRE'], { divisionCode: VILLAGE_A1 }));
+    expect((await create(ADMIN, { title: ' ' })).errors![0]!.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'title',
+    });
+    expect((await create(ADMIN, { divisionCode: '12' })).errors![0]!.extensions).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'divisionCode',
+    });
+    expect((await t.service.runtime.ds.query(`SELECT count(*)::int AS n FROM metrics.judicial_suggestion`))[0].n).toBe(
+      before,
+    );
+    const cadre = await gqlRequest(
+      t.service.url,
+      `{ judicialSuggestions { nodes { id } } }`,
+      {},
+      identity(['VILLAGE_CADRE'], { divisionCode: VILLAGE_A1 }),
+    );
     expect(cadre.errors![0]!.extensions!.code).toBe('FORBIDDEN');
   });
 });

@@ -20,6 +20,8 @@ export const configSchema = z.object({
 
 export type PeopleCreditConfig = z.infer<typeof configSchema>;
 
-export function loadPeopleCreditConfig(env: Record<string, string | undefined> = process.env): Readonly<PeopleCreditConfig> {
+export function loadPeopleCreditConfig(
+  env: Record<string, string | undefined> = process.env,
+): Readonly<PeopleCreditConfig> {
   return loadConfig(configSchema, env);
 }

@@ -29,7 +29,8 @@ export function createService(config: PeopleCreditConfig, deps: ServiceDeps = {}
       onStart: async (runtime) => {
         if (config.SEED_DEMO_DATA) await seedDemoData(runtime);
         // Each partner department pulls from a durable consumer of its own, made here: its NATS user may only read it.
-        for (const department of PARTNER_DEPARTMENTS) await runtime.bus.provisionDurable(partnerDurable(department), partnerSubject(department));
+        for (const department of PARTNER_DEPARTMENTS)
+          await runtime.bus.provisionDurable(partnerDurable(department), partnerSubject(department));
         return startSchedules(runtime, config);
       },
     },

@@ -1,4 +1,16 @@
 export { createService, SERVICE_NAME, DB_SCHEMA } from './create-service';
 export { loadPeopleCreditConfig, configSchema, type PeopleCreditConfig } from './config';
-export { expireListings, reportOverduePartnerChanges, acknowledgeDeliveredChanges, partnerDurable, partnerSubject, type JetStreamReader } from './schedules';
-export { parseResidentId, checkCreditCode, residentIdCheckDigit, creditCodeCheckCharacter } from './domain/identity-numbers';
+export {
+  expireListings,
+  reportOverduePartnerChanges,
+  acknowledgeDeliveredChanges,
+  partnerDurable,
+  partnerSubject,
+  type JetStreamReader,
+} from './schedules';
+export {
+  parseResidentId,
+  checkCreditCode,
+  residentIdCheckDigit,
+  creditCodeCheckCharacter,
+} from './domain/identity-numbers';

@@ -1,5 +1,13 @@
 import { hasRole, type Identity } from '@zhiyuan/auth';
-import { canSeeDivision, errors, escapeLike, isUuid, requireDivision, requireRole, requireSignedIn } from '@zhiyuan/kernel';
+import {
+  canSeeDivision,
+  errors,
+  escapeLike,
+  isUuid,
+  requireDivision,
+  requireRole,
+  requireSignedIn,
+} from '@zhiyuan/kernel';
 import type { CreditLinkChangeEntity, DishonestListingEntity, PartyEntity, StaffEntity } from './entities';
 
 /**
@@ -13,7 +21,15 @@ export { requireSignedIn };
 
 /** Staff of the court and of the three levels: everyone except parties and partners. */
 export function isStaff(identity: Identity): boolean {
-  return hasRole(identity, 'ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE', 'COUNTY_DEPARTMENT');
+  return hasRole(
+    identity,
+    'ADMIN',
+    'JUDGE',
+    'ENFORCEMENT_OFFICER',
+    'TOWNSHIP_LIAISON',
+    'VILLAGE_CADRE',
+    'COUNTY_DEPARTMENT',
+  );
 }
 
 export function requireStaff(identity: Identity): void {
@@ -36,7 +52,10 @@ export interface PartyCases {
 /** Division staff (not county-wide roles): they see what is homed in their division. */
 function divisionStaffSees(identity: Identity, code: string | null): boolean {
   if (!code || !identity.divisionCode) return false;
-  return hasRole(identity, 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE') && code.startsWith(identity.divisionCode);
+  return (
+    hasRole(identity, 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE') &&
+    code.startsWith(identity.divisionCode)
+  );
 }
 
 /** Whether a division code lies within the caller's own division (prefix), whatever the caller's roles. */
@@ -101,7 +120,8 @@ export function requirePartyWriter(identity: Identity, homeDivisionCode: string)
 export async function requireMayUpdateParty(identity: Identity, party: PartyRef, cases: PartyCases): Promise<void> {
   requireRole(identity, 'JUDGE', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE');
   if (hasRole(identity, 'ADMIN') || divisionStaffSees(identity, party.homeDivisionCode)) return;
-  if (!(await presidesCaseOf(identity, party, cases))) throw errors.forbidden('This party is outside your scope: a judge changes the parties of the cases they judge');
+  if (!(await presidesCaseOf(identity, party, cases)))
+    throw errors.forbidden('This party is outside your scope: a judge changes the parties of the cases they judge');
 }
 
 /** Staff accounts are kept by administrators. */
@@ -114,7 +134,11 @@ export const requireMayListStaff = requireStaff;
 
 /** A staff member's phone in full for the court, the member itself and staff of the member's division; masked otherwise. */
 export function staffPhoneInScope(identity: Identity, s: Pick<StaffEntity, 'id' | 'divisionCode'>): boolean {
-  return hasRole(identity, 'ADMIN', 'JUDGE') || identity.sub === s.id || (!!s.divisionCode && canSeeDivision(identity, s.divisionCode));
+  return (
+    hasRole(identity, 'ADMIN', 'JUDGE') ||
+    identity.sub === s.id ||
+    (!!s.divisionCode && canSeeDivision(identity, s.divisionCode))
+  );
 }
 
 /** A judge (or an admin) overrides a capacity profile. */
@@ -123,16 +147,24 @@ export function requireMayOverrideProfile(identity: Identity): void {
 }
 
 /** A judge overrides the profile of a party of the cases they judge only; an admin any. */
-export async function requireMayOverrideProfileOf(identity: Identity, party: PartyRef, cases: PartyCases): Promise<void> {
+export async function requireMayOverrideProfileOf(
+  identity: Identity,
+  party: PartyRef,
+  cases: PartyCases,
+): Promise<void> {
   requireMayOverrideProfile(identity);
   if (hasRole(identity, 'ADMIN')) return;
-  if (!(await presidesCaseOf(identity, party, cases))) throw errors.forbidden('This party is outside your scope: a judge overrides the profiles of the parties of the cases they judge');
+  if (!(await presidesCaseOf(identity, party, cases)))
+    throw errors.forbidden(
+      'This party is outside your scope: a judge overrides the profiles of the parties of the cases they judge',
+    );
 }
 
 /** Court users who decide on listings and profiles. */
 export function requireCourt(identity: Identity): void {
   requireSignedIn(identity);
-  if (!hasRole(identity, 'ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER')) throw errors.forbidden('Only the court decides on listings and capacity profiles');
+  if (!hasRole(identity, 'ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER'))
+    throw errors.forbidden('Only the court decides on listings and capacity profiles');
 }
 
 /** An enforcement officer lists only obligors homed in their township; judges and admins any. */
@@ -143,8 +175,12 @@ export function requireMayListParty(identity: Identity, party: Pick<PartyEntity,
 type ListingScope = Pick<DishonestListingEntity, 'partyId' | 'villageCode' | 'townshipCode'>;
 
 /** A listing is changed (extended, removed) only within the caller's divisions. */
-export function requireListingInScope(identity: Identity, l: Pick<DishonestListingEntity, 'villageCode' | 'townshipCode'>): void {
-  if (!canSeeDivision(identity, l.villageCode ?? l.townshipCode)) throw errors.forbidden('This listing is outside your scope');
+export function requireListingInScope(
+  identity: Identity,
+  l: Pick<DishonestListingEntity, 'villageCode' | 'townshipCode'>,
+): void {
+  if (!canSeeDivision(identity, l.villageCode ?? l.townshipCode))
+    throw errors.forbidden('This listing is outside your scope');
 }
 
 /** A listing is seen by case staff of its division and by the listed party itself. */
@@ -169,7 +205,8 @@ export function listScope(identity: Identity, requested: string | null | undefin
     return requested;
   }
   if (hasRole(identity, 'ADMIN', 'JUDGE')) return null;
-  if (!identity.divisionCode || hasRole(identity, 'COUNTY_DEPARTMENT')) throw errors.forbidden('This list needs a division in your scope');
+  if (!identity.divisionCode || hasRole(identity, 'COUNTY_DEPARTMENT'))
+    throw errors.forbidden('This list needs a division in your scope');
   return identity.divisionCode;
 }
 
@@ -186,13 +223,20 @@ export interface SqlFilter {
 export function partyListFilters(identity: Identity, requested: string | null | undefined): SqlFilter[] {
   const scope = listScope(identity, requested);
   const filters: SqlFilter[] = [];
-  if (scope) filters.push({ where: "p.home_division_code LIKE :scope ESCAPE '\\'", params: { scope: `${escapeLike(scope)}%` } });
-  const judgeOnly = hasRole(identity, 'JUDGE') && !hasRole(identity, 'ADMIN', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE');
+  if (scope)
+    filters.push({ where: "p.home_division_code LIKE :scope ESCAPE '\\'", params: { scope: `${escapeLike(scope)}%` } });
+  const judgeOnly =
+    hasRole(identity, 'JUDGE') &&
+    !hasRole(identity, 'ADMIN', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE');
   if (judgeOnly) {
     const judge = identity.sub.toLowerCase();
     filters.push(
       isUuid(judge)
-        ? { where: 'p.id IN (SELECT unnest(c.obligor_ids || c.obligee_ids) FROM people.case_projection c WHERE c.judge_id = :judge)', params: { judge } }
+        ? {
+            where:
+              'p.id IN (SELECT unnest(c.obligor_ids || c.obligee_ids) FROM people.case_projection c WHERE c.judge_id = :judge)',
+            params: { judge },
+          }
         : { where: 'FALSE' },
     );
   }
@@ -202,7 +246,14 @@ export function partyListFilters(identity: Identity, requested: string | null | 
 /** The filters of `listings` (alias `l` for people.dishonest_listing): the caller's division scope. */
 export function listingListFilters(identity: Identity, requested: string | null | undefined): SqlFilter[] {
   const scope = listScope(identity, requested);
-  return scope ? [{ where: "coalesce(l.village_code, l.township_code) LIKE :scope ESCAPE '\\'", params: { scope: `${escapeLike(scope)}%` } }] : [];
+  return scope
+    ? [
+        {
+          where: "coalesce(l.village_code, l.township_code) LIKE :scope ESCAPE '\\'",
+          params: { scope: `${escapeLike(scope)}%` },
+        },
+      ]
+    : [];
 }
 
 /**
@@ -212,13 +263,16 @@ export function listingListFilters(identity: Identity, requested: string | null 
 export function requirePartnerDepartment(identity: Identity, department: string | null | undefined): string | null {
   requireSignedIn(identity);
   if (hasRole(identity, 'ADMIN', 'JUDGE')) return department ?? null;
-  if (!hasRole(identity, 'PARTNER') || !identity.department) throw errors.forbidden('Only a partner department account or the court can see credit links');
-  if (department && department !== identity.department) throw errors.forbidden('A partner sees its own department only');
+  if (!hasRole(identity, 'PARTNER') || !identity.department)
+    throw errors.forbidden('Only a partner department account or the court can see credit links');
+  if (department && department !== identity.department)
+    throw errors.forbidden('A partner sees its own department only');
   return identity.department;
 }
 
 /** A change is acknowledged by its own partner department (or an admin). */
 export function requireMayAcknowledge(identity: Identity, change: Pick<CreditLinkChangeEntity, 'department'>): void {
   const own = hasRole(identity, 'PARTNER') && identity.department === change.department;
-  if (!own && !hasRole(identity, 'ADMIN')) throw errors.forbidden('Only the partner department of this change can acknowledge it');
+  if (!own && !hasRole(identity, 'ADMIN'))
+    throw errors.forbidden('Only the partner department of this change can acknowledge it');
 }

@@ -16,7 +16,14 @@ import { seedDemoData } from './seed';
 async function main(): Promise<void> {
   const config = loadPeopleCreditConfig();
   const logger = createLogger(`${SERVICE_NAME}-seed`, config.LOG_LEVEL);
-  const ds = createDataSource({ url: config.DATABASE_URL, schema: DB_SCHEMA, entities, migrations, poolSize: 2, applicationName: 'zhiyuan-people-credit-seed' });
+  const ds = createDataSource({
+    url: config.DATABASE_URL,
+    schema: DB_SCHEMA,
+    entities,
+    migrations,
+    poolSize: 2,
+    applicationName: 'zhiyuan-people-credit-seed',
+  });
   await initializeDataSource(ds, DB_SCHEMA);
   const bus = new InProcessEventBus(logger);
   try {

@@ -27,11 +27,33 @@ export const TOWNSHIPS: { code: string; name: string; villages?: string[] }[] = 
 ];
 
 const VILLAGES_PER_TOWNSHIP = 17; // 16 × 17 = 272, the report's count
-const STEMS = ['东山', '西塘', '南湾', '北港', '新联', '红旗', '长岭', '青山', '石桥', '竹园', '杨家', '高庄', '前进', '光明', '和睦', '金山', '仙山', '溪口', '上庄'];
+const STEMS = [
+  '东山',
+  '西塘',
+  '南湾',
+  '北港',
+  '新联',
+  '红旗',
+  '长岭',
+  '青山',
+  '石桥',
+  '竹园',
+  '杨家',
+  '高庄',
+  '前进',
+  '光明',
+  '和睦',
+  '金山',
+  '仙山',
+  '溪口',
+  '上庄',
+];
 
 /** The demo division tree: county, 16 townships, 272 villages with 12-digit codes. */
 export function demoDivisions(): { code: string; name: string; level: string; parentCode: string | null }[] {
-  const rows: { code: string; name: string; level: string; parentCode: string | null }[] = [{ ...COUNTY, level: 'COUNTY', parentCode: null }];
+  const rows: { code: string; name: string; level: string; parentCode: string | null }[] = [
+    { ...COUNTY, level: 'COUNTY', parentCode: null },
+  ];
   for (const t of TOWNSHIPS) {
     rows.push({ code: t.code, name: t.name, level: 'TOWNSHIP', parentCode: COUNTY.code });
     const street = t.name.endsWith('街道');
@@ -54,7 +76,13 @@ function phone(n: number): string {
 /** Demo staff: an admin, judges, a department contact, one officer and one liaison per township, a secretary and a mediation director per village, one account per partner department. */
 export function demoStaff(divisions = demoDivisions()): StaffInput[] {
   let n = 0;
-  const s = (key: string, name: string, roles: string[], divisionCode: string, department: string | null = null): StaffInput => ({
+  const s = (
+    key: string,
+    name: string,
+    roles: string[],
+    divisionCode: string,
+    department: string | null = null,
+  ): StaffInput => ({
     id: demoId(key),
     name,
     roles,
@@ -77,7 +105,8 @@ export function demoStaff(divisions = demoDivisions()): StaffInput[] {
       staff.push(s(`mediator-${d.code}`, `${d.name}调解主任`, ['VILLAGE_CADRE', 'MEDIATION_DIRECTOR'], d.code));
     }
   }
-  for (const dept of PARTNER_DEPARTMENTS) staff.push(s(`partner-${dept}`, `联动部门 ${dept}`, ['PARTNER'], COUNTY.code, dept));
+  for (const dept of PARTNER_DEPARTMENTS)
+    staff.push(s(`partner-${dept}`, `联动部门 ${dept}`, ['PARTNER'], COUNTY.code, dept));
   return staff;
 }
 
@@ -92,12 +121,16 @@ export async function seedDemoData({ messaging, logger }: ServiceRuntime): Promi
     await sqlExec(manager, `LOCK TABLE people.division IN SHARE ROW EXCLUSIVE MODE`);
     const { n } = (await sqlRow<{ n: number }>(manager, `SELECT count(*)::int AS n FROM people.division`))!;
     if (n > 0) return false;
-    await sqlExec(manager, `INSERT INTO people.division (code, name, level, parent_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`, [
-      divisions.map((d) => d.code),
-      divisions.map((d) => d.name),
-      divisions.map((d) => d.level),
-      divisions.map((d) => d.parentCode),
-    ]);
+    await sqlExec(
+      manager,
+      `INSERT INTO people.division (code, name, level, parent_code) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])`,
+      [
+        divisions.map((d) => d.code),
+        divisions.map((d) => d.name),
+        divisions.map((d) => d.level),
+        divisions.map((d) => d.parentCode),
+      ],
+    );
     await insertStaff(manager, emit, demoStaff(divisions));
     return true;
   });

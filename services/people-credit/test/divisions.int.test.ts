@@ -8,7 +8,10 @@ describe('people-credit subgraph', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    service = createService(loadPeopleCreditConfig({ DATABASE_URL: db.url, PORT: '0', SEED_DEMO_DATA: 'true' }), { bus: new InProcessEventBus(silentLogger), logger: silentLogger });
+    service = createService(loadPeopleCreditConfig({ DATABASE_URL: db.url, PORT: '0', SEED_DEMO_DATA: 'true' }), {
+      bus: new InProcessEventBus(silentLogger),
+      logger: silentLogger,
+    });
     await service.start();
   });
   afterAll(async () => {
@@ -17,10 +20,17 @@ describe('people-credit subgraph', () => {
   });
 
   it('serves the demo division tree', async () => {
-    const r = await gqlRequest(service.url, `{ division(code: "330522") { name level children { code name } } }`, {}, ADMIN);
+    const r = await gqlRequest(
+      service.url,
+      `{ division(code: "330522") { name level children { code name } } }`,
+      {},
+      ADMIN,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.division.name).toBe('长兴县');
-    expect(r.data.division.children.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['虹星桥镇', '和平镇']));
+    expect(r.data.division.children.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(['虹星桥镇', '和平镇']),
+    );
   });
 
   it('refuses a request that the gateway did not sign', async () => {
@@ -30,9 +40,20 @@ describe('people-credit subgraph', () => {
   });
 
   it('resolves entity references through a DataLoader', async () => {
-    const r = await gqlRequest(service.url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code name } } }`, {
-      r: [{ __typename: 'Division', code: '330522104' }, { __typename: 'Division', code: '330522106' }],
-    }, ADMIN);
-    expect(r.data._entities).toEqual([{ code: '330522104', name: '虹星桥镇' }, { code: '330522106', name: '和平镇' }]);
+    const r = await gqlRequest(
+      service.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Division { code name } } }`,
+      {
+        r: [
+          { __typename: 'Division', code: '330522104' },
+          { __typename: 'Division', code: '330522106' },
+        ],
+      },
+      ADMIN,
+    );
+    expect(r.data._entities).toEqual([
+      { code: '330522104', name: '虹星桥镇' },
+      { code: '330522106', name: '和平镇' },
+    ]);
   });
 });

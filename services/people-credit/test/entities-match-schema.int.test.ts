@@ -9,7 +9,10 @@ describe('entities match the migrated schema', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    service = createService(loadPeopleCreditConfig({ DATABASE_URL: db.url, PORT: '0' }), { bus: new InProcessEventBus(silentLogger), logger: silentLogger });
+    service = createService(loadPeopleCreditConfig({ DATABASE_URL: db.url, PORT: '0' }), {
+      bus: new InProcessEventBus(silentLogger),
+      logger: silentLogger,
+    });
     await service.start();
   });
   afterAll(async () => {

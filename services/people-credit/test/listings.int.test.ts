@@ -6,7 +6,13 @@ import { startSchedules } from '../src/schedules';
 import { addListing } from '../src/commands/list-dishonest-obligor';
 import { monthsAfter } from '../src/domain/listing-rules';
 import { bornYearsAgo, residentId } from './factories/ids';
-import { caseClosed, formSubmitted, instalmentMissed, judgmentEffective, performanceRecorded } from './factories/events';
+import {
+  caseClosed,
+  formSubmitted,
+  instalmentMissed,
+  judgmentEffective,
+  performanceRecorded,
+} from './factories/events';
 import { countStatements, registerPerson, startTestService, type TestService } from './factories/service';
 
 const LIST = `mutation($input: ListDishonestObligorInput!) { listDishonestObligor(input: $input) { id status ground listedAt expiresAt extensionYears measures case { id } } }`;
@@ -19,14 +25,28 @@ const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 describe('dishonest listing, exposure board and credit links', () => {
   let t: TestService;
   const outboxOf = async (type: string) =>
-    (await t.service.runtime.ds.query(`SELECT envelope FROM people.outbox_message WHERE type = $1 ORDER BY seq`, [type])).map((r: { envelope: any }) => r.envelope.payload);
+    (
+      await t.service.runtime.ds.query(`SELECT envelope FROM people.outbox_message WHERE type = $1 ORDER BY seq`, [
+        type,
+      ])
+    ).map((r: { envelope: any }) => r.envelope.payload);
 
   /** An adult obligor with an effective judgment against them, judged by JUDGE. */
   async function obligorWithCase(opts: { birthDate?: string; homeDivisionCode?: string; amountOwedFen?: number } = {}) {
     const idNumber = residentId(opts.birthDate ?? '1980-05-17');
-    const party = await registerPerson(t, { idNumber, homeDivisionCode: opts.homeDivisionCode ?? '330522104201', phone: '13911112222', address: '港口村1号' });
+    const party = await registerPerson(t, {
+      idNumber,
+      homeDivisionCode: opts.homeDivisionCode ?? '330522104201',
+      phone: '13911112222',
+      address: '港口村1号',
+    });
     const obligee = await registerPerson(t, { name: '权利人' });
-    const judgment = judgmentEffective({ obligorIds: [party.id], obligeeIds: [obligee.id], amountOwedFen: opts.amountOwedFen ?? 5_000_000, judgeId: JUDGE.sub });
+    const judgment = judgmentEffective({
+      obligorIds: [party.id],
+      obligeeIds: [obligee.id],
+      amountOwedFen: opts.amountOwedFen ?? 5_000_000,
+      judgeId: JUDGE.sub,
+    });
     await t.deliver(judgment);
     return { party, obligee, caseId: judgment.payload.caseId, caseNumber: judgment.payload.caseNumber };
   }
@@ -46,10 +66,21 @@ describe('dishonest listing, exposure board and credit links', () => {
       const r = await list({ partyId: party.id, caseId });
       expect(r.errors).toBeUndefined();
       const l = r.data.listDishonestObligor;
-      expect(l).toMatchObject({ status: 'ACTIVE', measures: ['DISHONEST_LIST', 'CONSUMPTION_RESTRICTION'], extensionYears: null, case: { id: caseId } });
+      expect(l).toMatchObject({
+        status: 'ACTIVE',
+        measures: ['DISHONEST_LIST', 'CONSUMPTION_RESTRICTION'],
+        extensionYears: null,
+        case: { id: caseId },
+      });
       expect(new Date(l.expiresAt).getTime() - new Date(l.listedAt).getTime()).toBeCloseTo(2 * YEAR_MS, -9);
       const [added] = (await outboxOf('credit.listing.added')).filter((e: any) => e.listingId === l.id);
-      expect(added).toMatchObject({ partyId: party.id, caseId, villageCode: '330522104201', townshipCode: '330522104', measures: ['DISHONEST_LIST', 'CONSUMPTION_RESTRICTION'] });
+      expect(added).toMatchObject({
+        partyId: party.id,
+        caseId,
+        villageCode: '330522104201',
+        townshipCode: '330522104',
+        measures: ['DISHONEST_LIST', 'CONSUMPTION_RESTRICTION'],
+      });
     });
 
     it('gives "able but refuses" no fixed term and an extension 2 more years with a reason', async () => {
@@ -57,7 +88,13 @@ describe('dishonest listing, exposure board and credit links', () => {
       const refuses = await list({ partyId: a.party.id, caseId: a.caseId, ground: 'ABLE_BUT_REFUSES' });
       expect(refuses.data.listDishonestObligor.expiresAt).toBeNull();
       const b = await obligorWithCase();
-      const extended = await list({ partyId: b.party.id, caseId: b.caseId, ground: 'OBSTRUCTS_BY_FORGERY_VIOLENCE_OR_THREATS', extensionYears: 2, extensionReason: '暴力抗拒执行' });
+      const extended = await list({
+        partyId: b.party.id,
+        caseId: b.caseId,
+        ground: 'OBSTRUCTS_BY_FORGERY_VIOLENCE_OR_THREATS',
+        extensionYears: 2,
+        extensionReason: '暴力抗拒执行',
+      });
       const l = extended.data.listDishonestObligor;
       expect(l.extensionYears).toBe(2);
       expect(new Date(l.expiresAt).getTime() - new Date(l.listedAt).getTime()).toBeCloseTo(4 * YEAR_MS, -9);
@@ -67,16 +104,32 @@ describe('dishonest listing, exposure board and credit links', () => {
       const tooLong = await list({ partyId: c.party.id, caseId: c.caseId, extensionYears: 4, extensionReason: 'x' });
       expect(tooLong.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'extensionYears' });
       const later = await list({ partyId: c.party.id, caseId: c.caseId });
-      const ext = await t.gql(`mutation($id: ID!) { extendListing(id: $id, years: 3, reason: "多次违反") { extensionYears expiresAt listedAt } }`, { id: later.data.listDishonestObligor.id }, JUDGE);
-      expect(new Date(ext.data.extendListing.expiresAt).getTime() - new Date(ext.data.extendListing.listedAt).getTime()).toBeCloseTo(5 * YEAR_MS, -9);
-      const noTerm = await t.gql(`mutation($id: ID!) { extendListing(id: $id, years: 1, reason: "x") { id } }`, { id: refuses.data.listDishonestObligor.id }, JUDGE);
+      const ext = await t.gql(
+        `mutation($id: ID!) { extendListing(id: $id, years: 3, reason: "多次违反") { extensionYears expiresAt listedAt } }`,
+        { id: later.data.listDishonestObligor.id },
+        JUDGE,
+      );
+      expect(
+        new Date(ext.data.extendListing.expiresAt).getTime() - new Date(ext.data.extendListing.listedAt).getTime(),
+      ).toBeCloseTo(5 * YEAR_MS, -9);
+      const noTerm = await t.gql(
+        `mutation($id: ID!) { extendListing(id: $id, years: 1, reason: "x") { id } }`,
+        { id: refuses.data.listDishonestObligor.id },
+        JUDGE,
+      );
       expect(noTerm.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'NO_FIXED_TERM' });
     });
 
     it('refuses a case without a known judgment, a party that is not an obligor, and a duplicate', async () => {
       const { party, obligee, caseId } = await obligorWithCase();
-      expect((await list({ partyId: party.id, caseId: randomUUID() })).errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'CASE_UNKNOWN' });
-      expect((await list({ partyId: obligee.id, caseId })).errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'NOT_AN_OBLIGOR' });
+      expect((await list({ partyId: party.id, caseId: randomUUID() })).errors?.[0]?.extensions).toMatchObject({
+        code: 'RULE_VIOLATION',
+        rule: 'CASE_UNKNOWN',
+      });
+      expect((await list({ partyId: obligee.id, caseId })).errors?.[0]?.extensions).toMatchObject({
+        code: 'RULE_VIOLATION',
+        rule: 'NOT_AN_OBLIGOR',
+      });
       expect((await list({ partyId: party.id, caseId })).errors).toBeUndefined();
       expect((await list({ partyId: party.id, caseId })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
     });
@@ -85,7 +138,15 @@ describe('dishonest listing, exposure board and credit links', () => {
       const minor = await obligorWithCase({ birthDate: bornYearsAgo(16) });
       const r = await list({ partyId: minor.party.id, caseId: minor.caseId });
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'MINOR' });
-      expect(Number((await t.service.runtime.ds.query(`SELECT count(*) AS n FROM people.dishonest_listing WHERE party_id = $1`, [minor.party.id]))[0].n)).toBe(0);
+      expect(
+        Number(
+          (
+            await t.service.runtime.ds.query(`SELECT count(*) AS n FROM people.dishonest_listing WHERE party_id = $1`, [
+              minor.party.id,
+            ])
+          )[0].n,
+        ),
+      ).toBe(0);
       const adult = await obligorWithCase({ birthDate: bornYearsAgo(18) });
       expect((await list({ partyId: adult.party.id, caseId: adult.caseId })).errors).toBeUndefined();
     });
@@ -93,47 +154,102 @@ describe('dishonest listing, exposure board and credit links', () => {
     it('refuses an obligor without an outstanding obligation', async () => {
       const { party, caseId } = await obligorWithCase();
       await t.deliver(performanceRecorded({ caseId, obligorIds: [party.id], outstandingFen: 0, amountFen: 5_000_000 }));
-      expect((await list({ partyId: party.id, caseId })).errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'NO_OUTSTANDING_OBLIGATION' });
+      expect((await list({ partyId: party.id, caseId })).errors?.[0]?.extensions).toMatchObject({
+        code: 'RULE_VIOLATION',
+        rule: 'NO_OUTSTANDING_OBLIGATION',
+      });
       const closed = await obligorWithCase();
       await t.deliver(caseClosed({ caseId: closed.caseId, obligorIds: [closed.party.id] }));
-      expect((await list({ partyId: closed.party.id, caseId: closed.caseId })).errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'NO_OUTSTANDING_OBLIGATION' });
+      expect((await list({ partyId: closed.party.id, caseId: closed.caseId })).errors?.[0]?.extensions).toMatchObject({
+        code: 'RULE_VIOLATION',
+        rule: 'NO_OUTSTANDING_OBLIGATION',
+      });
     });
 
     it('refuses during a grace period (from a declaration) and allows once the profile changes', async () => {
       const { party, caseId } = await obligorWithCase();
-      await t.deliver(formSubmitted({ partyId: party.id, summary: { monthlyIncomeFen: 120_000, assetsValueFen: 0, dependants: 2 } }));
-      const profile = await t.gql(`query($id: ID!) { party(id: $id) { creditProfile { classification reasonCodes graceUntil } creditProfileHistory { classification } } }`, { id: party.id });
-      expect(profile.data.party.creditProfile).toMatchObject({ classification: 'HONEST_IN_DIFFICULTY', reasonCodes: expect.arrayContaining(['DECLARED_PROPERTY', 'GRACE_3_MONTHS']) });
-      expect(profile.data.party.creditProfileHistory.map((p: any) => p.classification)).toEqual(['HONEST_IN_DIFFICULTY', 'COMPLIANT']);
+      await t.deliver(
+        formSubmitted({ partyId: party.id, summary: { monthlyIncomeFen: 120_000, assetsValueFen: 0, dependants: 2 } }),
+      );
+      const profile = await t.gql(
+        `query($id: ID!) { party(id: $id) { creditProfile { classification reasonCodes graceUntil } creditProfileHistory { classification } } }`,
+        { id: party.id },
+      );
+      expect(profile.data.party.creditProfile).toMatchObject({
+        classification: 'HONEST_IN_DIFFICULTY',
+        reasonCodes: expect.arrayContaining(['DECLARED_PROPERTY', 'GRACE_3_MONTHS']),
+      });
+      expect(profile.data.party.creditProfileHistory.map((p: any) => p.classification)).toEqual([
+        'HONEST_IN_DIFFICULTY',
+        'COMPLIANT',
+      ]);
       const r = await list({ partyId: party.id, caseId });
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'GRACE_PERIOD' });
       // Two missed instalments make the obligor EVASIVE: the grace period no longer protects them.
       await t.deliver(instalmentMissed({ caseId, obligorIds: [party.id], instalmentNo: 1 }));
       await t.deliver(instalmentMissed({ caseId, obligorIds: [party.id], instalmentNo: 2 }));
-      const evasive = await t.gql(`query($id: ID!) { party(id: $id) { creditProfile { classification reasonCodes } } }`, { id: party.id });
-      expect(evasive.data.party.creditProfile).toEqual({ classification: 'EVASIVE', reasonCodes: ['MISSED_INSTALMENTS', 'RECOMMEND_COERCIVE_MEASURES'] });
+      const evasive = await t.gql(
+        `query($id: ID!) { party(id: $id) { creditProfile { classification reasonCodes } } }`,
+        { id: party.id },
+      );
+      expect(evasive.data.party.creditProfile).toEqual({
+        classification: 'EVASIVE',
+        reasonCodes: ['MISSED_INSTALMENTS', 'RECOMMEND_COERCIVE_MEASURES'],
+      });
       expect((await list({ partyId: party.id, caseId })).errors).toBeUndefined();
     });
 
     it('refuses an obligor classified UNABLE, and a judge override with a reason changes it', async () => {
       const { party, caseId } = await obligorWithCase();
-      await t.gql(`mutation($id: ID!) { updateParty(id: $id, input: { seriousIllness: true }) { id } }`, { id: party.id });
-      expect((await list({ partyId: party.id, caseId })).errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'UNABLE_TO_PERFORM' });
-      const noReason = await t.gql(`mutation($id: ID!) { overrideCreditProfile(partyId: $id, input: { classification: EVASIVE, reason: "" }) { id } }`, { id: party.id }, JUDGE);
+      await t.gql(`mutation($id: ID!) { updateParty(id: $id, input: { seriousIllness: true }) { id } }`, {
+        id: party.id,
+      });
+      expect((await list({ partyId: party.id, caseId })).errors?.[0]?.extensions).toMatchObject({
+        code: 'RULE_VIOLATION',
+        rule: 'UNABLE_TO_PERFORM',
+      });
+      const noReason = await t.gql(
+        `mutation($id: ID!) { overrideCreditProfile(partyId: $id, input: { classification: EVASIVE, reason: "" }) { id } }`,
+        { id: party.id },
+        JUDGE,
+      );
       expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
-      const cadre = await t.gql(`mutation($id: ID!) { overrideCreditProfile(partyId: $id, input: { classification: EVASIVE, reason: "x" }) { id } }`, { id: party.id }, identity(['VILLAGE_CADRE'], { divisionCode: '330522104201' }));
+      const cadre = await t.gql(
+        `mutation($id: ID!) { overrideCreditProfile(partyId: $id, input: { classification: EVASIVE, reason: "x" }) { id } }`,
+        { id: party.id },
+        identity(['VILLAGE_CADRE'], { divisionCode: '330522104201' }),
+      );
       expect(cadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const o = await t.gql(`mutation($id: ID!) { overrideCreditProfile(partyId: $id, input: { classification: EVASIVE, reason: "隐匿财产，病情已愈" }) { classification overridden overrideReason } }`, { id: party.id }, JUDGE);
-      expect(o.data.overrideCreditProfile).toEqual({ classification: 'EVASIVE', overridden: true, overrideReason: '隐匿财产，病情已愈' });
+      const o = await t.gql(
+        `mutation($id: ID!) { overrideCreditProfile(partyId: $id, input: { classification: EVASIVE, reason: "隐匿财产，病情已愈" }) { classification overridden overrideReason } }`,
+        { id: party.id },
+        JUDGE,
+      );
+      expect(o.data.overrideCreditProfile).toEqual({
+        classification: 'EVASIVE',
+        overridden: true,
+        overrideReason: '隐匿财产，病情已愈',
+      });
       expect((await list({ partyId: party.id, caseId })).errors).toBeUndefined();
       const classified = (await outboxOf('credit.profile.classified')).filter((e: any) => e.partyId === party.id);
-      expect(classified.map((e: any) => [e.classification, e.overridden])).toEqual([['COMPLIANT', false], ['UNABLE', false], ['EVASIVE', true]]);
+      expect(classified.map((e: any) => [e.classification, e.overridden])).toEqual([
+        ['COMPLIANT', false],
+        ['UNABLE', false],
+        ['EVASIVE', true],
+      ]);
     });
 
     it('blocks a rights holder from re-listing within 6 months of their own deletion request', async () => {
       const { party, obligee, caseId } = await obligorWithCase();
       const first = await list({ partyId: party.id, caseId, applicantPartyId: obligee.id });
-      const removed = await t.gql(REMOVE, { id: first.data.listDishonestObligor.id, input: { ground: 'RIGHTS_HOLDER_REQUEST', requestedByPartyId: obligee.id } }, JUDGE);
+      const removed = await t.gql(
+        REMOVE,
+        {
+          id: first.data.listDishonestObligor.id,
+          input: { ground: 'RIGHTS_HOLDER_REQUEST', requestedByPartyId: obligee.id },
+        },
+        JUDGE,
+      );
       expect(removed.data.removeListing).toMatchObject({ status: 'REMOVED', removalGround: 'RIGHTS_HOLDER_REQUEST' });
       const again = await list({ partyId: party.id, caseId, applicantPartyId: obligee.id });
       expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'RELISTING_BLOCKED' });
@@ -144,13 +260,38 @@ describe('dishonest listing, exposure board and credit links', () => {
     it('lets the same rights holder have the obligor re-listed once 6 months have passed since their deletion request', async () => {
       const { party, obligee, caseId } = await obligorWithCase();
       const first = await list({ partyId: party.id, caseId, applicantPartyId: obligee.id });
-      const removed = await t.gql(REMOVE, { id: first.data.listDishonestObligor.id, input: { ground: 'RIGHTS_HOLDER_REQUEST', requestedByPartyId: obligee.id } }, JUDGE);
+      const removed = await t.gql(
+        REMOVE,
+        {
+          id: first.data.listDishonestObligor.id,
+          input: { ground: 'RIGHTS_HOLDER_REQUEST', requestedByPartyId: obligee.id },
+        },
+        JUDGE,
+      );
       const removedAt = new Date(removed.data.removeListing.removedAt);
       const relist = (now: Date) =>
-        t.service.runtime.messaging.transaction((m, emit) => addListing(m, emit, { partyId: party.id, caseId, ground: 'ABLE_BUT_REFUSES', applicantPartyId: obligee.id }, JUDGE.sub, now));
+        t.service.runtime.messaging.transaction((m, emit) =>
+          addListing(
+            m,
+            emit,
+            { partyId: party.id, caseId, ground: 'ABLE_BUT_REFUSES', applicantPartyId: obligee.id },
+            JUDGE.sub,
+            now,
+          ),
+        );
       const justBefore = new Date(monthsAfter(removedAt, 6).getTime() - 60_000);
-      await expect(relist(justBefore)).rejects.toMatchObject({ extensions: { code: 'RULE_VIOLATION', rule: 'RELISTING_BLOCKED' } });
-      const active = async () => Number((await t.service.runtime.ds.query(`SELECT count(*) AS n FROM people.dishonest_listing WHERE party_id = $1 AND status = 'ACTIVE'`, [party.id]))[0].n);
+      await expect(relist(justBefore)).rejects.toMatchObject({
+        extensions: { code: 'RULE_VIOLATION', rule: 'RELISTING_BLOCKED' },
+      });
+      const active = async () =>
+        Number(
+          (
+            await t.service.runtime.ds.query(
+              `SELECT count(*) AS n FROM people.dishonest_listing WHERE party_id = $1 AND status = 'ACTIVE'`,
+              [party.id],
+            )
+          )[0].n,
+        );
       expect(await active()).toBe(0);
       const after = new Date(monthsAfter(removedAt, 6).getTime() + 60_000);
       const l = await relist(after);
@@ -161,11 +302,20 @@ describe('dishonest listing, exposure board and credit links', () => {
 
     it('lets only court users list, and an enforcement officer only in their township', async () => {
       const { party, caseId } = await obligorWithCase();
-      const cadre = await list({ partyId: party.id, caseId }, identity(['VILLAGE_CADRE'], { divisionCode: '330522104201' }));
+      const cadre = await list(
+        { partyId: party.id, caseId },
+        identity(['VILLAGE_CADRE'], { divisionCode: '330522104201' }),
+      );
       expect(cadre.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const elsewhere = await list({ partyId: party.id, caseId }, identity(['ENFORCEMENT_OFFICER'], { divisionCode: '330522106' }));
+      const elsewhere = await list(
+        { partyId: party.id, caseId },
+        identity(['ENFORCEMENT_OFFICER'], { divisionCode: '330522106' }),
+      );
       expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const own = await list({ partyId: party.id, caseId }, identity(['ENFORCEMENT_OFFICER'], { divisionCode: '330522104' }));
+      const own = await list(
+        { partyId: party.id, caseId },
+        identity(['ENFORCEMENT_OFFICER'], { divisionCode: '330522104' }),
+      );
       expect(own.errors).toBeUndefined();
     });
   });
@@ -176,18 +326,37 @@ describe('dishonest listing, exposure board and credit links', () => {
       const l = (await list({ partyId: party.id, caseId })).data.listDishonestObligor;
       const board = await t.gql(BOARD, { code: '330522106201' }, ANONYMOUS);
       expect(board.data.exposureBoard.nodes.map((n: any) => n.listingId)).toContain(l.id);
-      const links = await t.gql(`query($id: ID!) { party(id: $id) { creditLinks { department status } } }`, { id: party.id });
-      expect(links.data.party.creditLinks).toEqual(['BANK_LOAN', 'CIVILIZED_HOUSEHOLD', 'ENLISTMENT', 'PARTY_MEMBERSHIP'].map((department) => ({ department, status: 'RESTRICTED' })));
+      const links = await t.gql(`query($id: ID!) { party(id: $id) { creditLinks { department status } } }`, {
+        id: party.id,
+      });
+      expect(links.data.party.creditLinks).toEqual(
+        ['BANK_LOAN', 'CIVILIZED_HOUSEHOLD', 'ENLISTMENT', 'PARTY_MEMBERSHIP'].map((department) => ({
+          department,
+          status: 'RESTRICTED',
+        })),
+      );
 
       await t.deliver(performanceRecorded({ caseId, obligorIds: [party.id], outstandingFen: 1_000_000 }));
-      expect((await t.gql(BOARD, { code: '330522106201' }, ANONYMOUS)).data.exposureBoard.nodes.find((n: any) => n.listingId === l.id)).toMatchObject({ outstandingFen: 1_000_000, performedFen: 4_000_000 });
+      expect(
+        (await t.gql(BOARD, { code: '330522106201' }, ANONYMOUS)).data.exposureBoard.nodes.find(
+          (n: any) => n.listingId === l.id,
+        ),
+      ).toMatchObject({ outstandingFen: 1_000_000, performedFen: 4_000_000 });
       await t.deliver(performanceRecorded({ caseId, obligorIds: [party.id], outstandingFen: 0 }));
 
-      const after = await t.gql(`query($id: ID!) { listing(id: $id) { status removalGround } party(id: "${party.id}") { creditLinks { status history { status reason } } } }`, { id: l.id });
+      const after = await t.gql(
+        `query($id: ID!) { listing(id: $id) { status removalGround } party(id: "${party.id}") { creditLinks { status history { status reason } } } }`,
+        { id: l.id },
+      );
       expect(after.data.listing).toEqual({ status: 'REMOVED', removalGround: 'FULL_PERFORMANCE' });
       expect(after.data.party.creditLinks.map((c: any) => c.status)).toEqual(['CLEAR', 'CLEAR', 'CLEAR', 'CLEAR']);
-      expect(after.data.party.creditLinks[0].history).toEqual([{ status: 'RESTRICTED', reason: 'LISTED:EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS' }, { status: 'CLEAR', reason: 'REMOVED:FULL_PERFORMANCE' }]);
-      expect((await t.gql(BOARD, { code: '330522106201' }, ANONYMOUS)).data.exposureBoard.nodes.map((n: any) => n.listingId)).not.toContain(l.id);
+      expect(after.data.party.creditLinks[0].history).toEqual([
+        { status: 'RESTRICTED', reason: 'LISTED:EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS' },
+        { status: 'CLEAR', reason: 'REMOVED:FULL_PERFORMANCE' },
+      ]);
+      expect(
+        (await t.gql(BOARD, { code: '330522106201' }, ANONYMOUS)).data.exposureBoard.nodes.map((n: any) => n.listingId),
+      ).not.toContain(l.id);
       const changes = (await outboxOf('credit.link.changed')).filter((e: any) => e.partyId === party.id);
       expect(changes).toHaveLength(8);
       const removedEvents = (await outboxOf('credit.listing.removed')).filter((e: any) => e.listingId === l.id);
@@ -201,7 +370,10 @@ describe('dishonest listing, exposure board and credit links', () => {
       const b = await obligorWithCase();
       const lb = (await list({ partyId: b.party.id, caseId: b.caseId })).data.listDishonestObligor;
       await t.deliver(caseClosed({ caseId: b.caseId, obligorIds: [b.party.id], outcome: 'SETTLED_AND_PERFORMED' }));
-      const r = await t.gql(`query($a: ID!, $b: ID!) { a: listing(id: $a) { removalGround } b: listing(id: $b) { removalGround } }`, { a: la.id, b: lb.id });
+      const r = await t.gql(
+        `query($a: ID!, $b: ID!) { a: listing(id: $a) { removalGround } b: listing(id: $b) { removalGround } }`,
+        { a: la.id, b: lb.id },
+      );
       expect(r.data).toEqual({ a: { removalGround: 'CASE_CLOSED' }, b: { removalGround: 'SETTLED_AND_PERFORMED' } });
     });
 
@@ -211,7 +383,9 @@ describe('dishonest listing, exposure board and credit links', () => {
       const ev = performanceRecorded({ caseId, obligorIds: [party.id], outstandingFen: 0 });
       expect(await t.deliver(ev)).toBe(true);
       expect(await t.deliver(ev)).toBe(false);
-      expect((await outboxOf('credit.link.changed')).filter((e: any) => e.partyId === party.id && e.status === 'CLEAR')).toHaveLength(4);
+      expect(
+        (await outboxOf('credit.link.changed')).filter((e: any) => e.partyId === party.id && e.status === 'CLEAR'),
+      ).toHaveLength(4);
     });
 
     it('the expiry sweep removes an expired listing exactly once, even when run twice', async () => {
@@ -220,36 +394,66 @@ describe('dishonest listing, exposure board and credit links', () => {
       const tooEarly = await expireListings(t.service.runtime.messaging, new Date(Date.now() + 1.9 * YEAR_MS));
       expect(tooEarly).toBe(0);
       const later = new Date(Date.now() + 2.1 * YEAR_MS);
-      const [first, second] = await Promise.all([expireListings(t.service.runtime.messaging, later), expireListings(t.service.runtime.messaging, later)]);
+      const [first, second] = await Promise.all([
+        expireListings(t.service.runtime.messaging, later),
+        expireListings(t.service.runtime.messaging, later),
+      ]);
       const third = await expireListings(t.service.runtime.messaging, later);
       expect(first + second + third).toBeGreaterThanOrEqual(1);
-      expect((await outboxOf('credit.listing.removed')).filter((e: any) => e.listingId === l.id)).toEqual([expect.objectContaining({ removalGround: 'EXPIRED' })]);
-      expect((await outboxOf('credit.link.changed')).filter((e: any) => e.partyId === party.id && e.status === 'CLEAR')).toHaveLength(4);
+      expect((await outboxOf('credit.listing.removed')).filter((e: any) => e.listingId === l.id)).toEqual([
+        expect.objectContaining({ removalGround: 'EXPIRED' }),
+      ]);
+      expect(
+        (await outboxOf('credit.link.changed')).filter((e: any) => e.partyId === party.id && e.status === 'CLEAR'),
+      ).toHaveLength(4);
     });
   });
 
   it('the scheduler runs the sweeps on their interval with the given clock, and its stop hook ends them', async () => {
     const { party, caseId } = await obligorWithCase();
     const l = (await list({ partyId: party.id, caseId })).data.listDishonestObligor;
-    const config = loadPeopleCreditConfig({ DATABASE_URL: t.db.url, LISTING_EXPIRY_SWEEP_INTERVAL_MS: '20', PARTNER_OVERDUE_SWEEP_INTERVAL_MS: '20' });
+    const config = loadPeopleCreditConfig({
+      DATABASE_URL: t.db.url,
+      LISTING_EXPIRY_SWEEP_INTERVAL_MS: '20',
+      PARTNER_OVERDUE_SWEEP_INTERVAL_MS: '20',
+    });
     const stop = startSchedules(t.service.runtime, config, () => new Date(Date.now() + 3 * YEAR_MS));
     try {
-      await waitFor(async () => (await t.gql(`query($id: ID!) { listing(id: $id) { status } }`, { id: l.id })).data.listing.status === 'REMOVED', { what: 'expiry by the scheduler' });
-      await waitFor(async () => (await outboxOf('credit.partner.overdue')).some((o: any) => o.changeIds.length > 0), { what: 'overdue report by the scheduler' });
+      await waitFor(
+        async () =>
+          (await t.gql(`query($id: ID!) { listing(id: $id) { status } }`, { id: l.id })).data.listing.status ===
+          'REMOVED',
+        { what: 'expiry by the scheduler' },
+      );
+      await waitFor(async () => (await outboxOf('credit.partner.overdue')).some((o: any) => o.changeIds.length > 0), {
+        what: 'overdue report by the scheduler',
+      });
     } finally {
       await stop();
     }
-    expect((await outboxOf('credit.listing.removed')).filter((e: any) => e.listingId === l.id)).toEqual([expect.objectContaining({ removalGround: 'EXPIRED' })]);
+    expect((await outboxOf('credit.listing.removed')).filter((e: any) => e.listingId === l.id)).toEqual([
+      expect.objectContaining({ removalGround: 'EXPIRED' }),
+    ]);
   });
 
   describe('public exposure board', () => {
     it('is readable anonymously per village and township, masked, without address or phone', async () => {
-      const { party, caseId, caseNumber } = await obligorWithCase({ birthDate: '1990-01-01', homeDivisionCode: '330522104202' });
+      const { party, caseId, caseNumber } = await obligorWithCase({
+        birthDate: '1990-01-01',
+        homeDivisionCode: '330522104202',
+      });
       await list({ partyId: party.id, caseId });
       const village = await t.gql(BOARD, { code: '330522104202' }, ANONYMOUS);
       expect(village.errors).toBeUndefined();
       const entry = village.data.exposureBoard.nodes.find((n: any) => n.caseNumber === caseNumber);
-      expect(entry).toMatchObject({ name: '张三', gender: 'MALE', idNumberMasked: `${party.idNumber.slice(0, 10)}****${party.idNumber.slice(14)}`, amountOwedFen: 5_000_000, court: '长兴县人民法院', conduct: 'EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS' });
+      expect(entry).toMatchObject({
+        name: '张三',
+        gender: 'MALE',
+        idNumberMasked: `${party.idNumber.slice(0, 10)}****${party.idNumber.slice(14)}`,
+        amountOwedFen: 5_000_000,
+        court: '长兴县人民法院',
+        conduct: 'EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS',
+      });
       expect(village.data.exposureBoard).toMatchObject({ divisionName: '白水村', level: 'VILLAGE' });
       const township = await t.gql(BOARD, { code: '330522104' }, ANONYMOUS);
       expect(township.data.exposureBoard.nodes.map((n: any) => n.caseNumber)).toContain(caseNumber);
@@ -267,11 +471,22 @@ describe('dishonest listing, exposure board and credit links', () => {
       const q = `query($r: [_Any!]!) { _entities(representations: $r) {
         ... on Party { idNumber idNumberMasked phone address listings { id } }
         ... on Case { listings { id party { idNumber phone address } } } } }`;
-      const r = await t.gql(q, { r: [{ __typename: 'Party', id: party.id }, { __typename: 'Case', id: caseId }] }, outsider);
+      const r = await t.gql(
+        q,
+        {
+          r: [
+            { __typename: 'Party', id: party.id },
+            { __typename: 'Case', id: caseId },
+          ],
+        },
+        outsider,
+      );
       expect(JSON.stringify(r)).not.toContain(party.idNumber);
       expect(r.data._entities[1].listings).toEqual([]);
       const judgeView = await t.gql(q, { r: [{ __typename: 'Case', id: caseId }] }, JUDGE);
-      expect(judgeView.data._entities[0].listings).toEqual([{ id: l.id, party: { idNumber: party.idNumber, phone: '13911112222', address: '港口村1号' } }]);
+      expect(judgeView.data._entities[0].listings).toEqual([
+        { id: l.id, party: { idNumber: party.idNumber, phone: '13911112222', address: '港口村1号' } },
+      ]);
       const anon = await t.gql(q, { r: [{ __typename: 'Party', id: party.id }] }, ANONYMOUS);
       expect(JSON.stringify(anon)).not.toContain(party.idNumber);
       const anonEverythingElse = await t.gql(`{ listings { nodes { id } } }`, {}, ANONYMOUS);
@@ -291,11 +506,14 @@ describe('dishonest listing, exposure board and credit links', () => {
       expect(big.statements).toBeLessThanOrEqual(2);
     });
 
-    it('moves an active listing to the board of the obligor\'s new home division', async () => {
+    it("moves an active listing to the board of the obligor's new home division", async () => {
       const { party, caseId } = await obligorWithCase({ homeDivisionCode: '330522105201' });
       const l = (await list({ partyId: party.id, caseId })).data.listDishonestObligor;
-      await t.gql(`mutation($id: ID!) { updateParty(id: $id, input: { homeDivisionCode: "330522107203" }) { id } }`, { id: party.id });
-      const ids = async (code: string) => (await t.gql(BOARD, { code }, ANONYMOUS)).data.exposureBoard.nodes.map((n: any) => n.listingId);
+      await t.gql(`mutation($id: ID!) { updateParty(id: $id, input: { homeDivisionCode: "330522107203" }) { id } }`, {
+        id: party.id,
+      });
+      const ids = async (code: string) =>
+        (await t.gql(BOARD, { code }, ANONYMOUS)).data.exposureBoard.nodes.map((n: any) => n.listingId);
       expect(await ids('330522105201')).not.toContain(l.id);
       expect(await ids('330522105')).not.toContain(l.id);
       expect(await ids('330522107203')).toContain(l.id);
@@ -309,8 +527,12 @@ describe('dishonest listing, exposure board and credit links', () => {
       expect(big.statements).toBe(small.statements);
       const ids = big.result.data.listings.nodes.map((n: any) => n.case.id);
       const refs = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { listings { party { name } } } } }`;
-      const one = await countStatements(t, () => t.gql(refs, { r: ids.slice(0, 1).map((id: string) => ({ __typename: 'Case', id })) }));
-      const many = await countStatements(t, () => t.gql(refs, { r: ids.map((id: string) => ({ __typename: 'Case', id })) }));
+      const one = await countStatements(t, () =>
+        t.gql(refs, { r: ids.slice(0, 1).map((id: string) => ({ __typename: 'Case', id })) }),
+      );
+      const many = await countStatements(t, () =>
+        t.gql(refs, { r: ids.map((id: string) => ({ __typename: 'Case', id })) }),
+      );
       expect(many.result.data._entities).toHaveLength(ids.length);
       expect(many.statements).toBe(one.statements);
     });
@@ -328,7 +550,11 @@ describe('dishonest listing, exposure board and credit links', () => {
       const bank = identity(['PARTNER'], { department: 'BANK_LOAN' });
       const q = `query($id: String!, $d: PartnerDepartment) { partnerCreditStatus(idNumber: $id, department: $d) { department status idNumberMasked } }`;
       const own = await t.gql(q, { id: party.idNumber }, bank);
-      expect(own.data.partnerCreditStatus).toEqual({ department: 'BANK_LOAN', status: 'RESTRICTED', idNumberMasked: `${party.idNumber.slice(0, 10)}****${party.idNumber.slice(14)}` });
+      expect(own.data.partnerCreditStatus).toEqual({
+        department: 'BANK_LOAN',
+        status: 'RESTRICTED',
+        idNumberMasked: `${party.idNumber.slice(0, 10)}****${party.idNumber.slice(14)}`,
+      });
       const malformed = await t.gql(q, { id: '330522' }, bank);
       expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'idNumber' });
       const unknown = await t.gql(q, { id: residentId('1970-01-01') }, bank);
@@ -339,10 +565,20 @@ describe('dishonest listing, exposure board and credit links', () => {
       expect(listings.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
       // A county department works its tasks only: no listings, not even through a case reference.
       const department = identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522' });
-      expect((await t.gql(`{ listings { nodes { id } } }`, {}, department)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const viaCase = await t.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { listings { id } } } }`, { r: [{ __typename: 'Case', id: caseId }] }, department);
+      expect((await t.gql(`{ listings { nodes { id } } }`, {}, department)).errors?.[0]?.extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+      const viaCase = await t.gql(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { listings { id } } } }`,
+        { r: [{ __typename: 'Case', id: caseId }] },
+        department,
+      );
       expect(viaCase.data._entities[0].listings).toEqual([]);
-      const judgeSees = await t.gql(`query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { listings { id } } } }`, { r: [{ __typename: 'Case', id: caseId }] }, JUDGE);
+      const judgeSees = await t.gql(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { listings { id } } } }`,
+        { r: [{ __typename: 'Case', id: caseId }] },
+        JUDGE,
+      );
       expect(judgeSees.data._entities[0].listings).toHaveLength(1);
     });
 
@@ -352,10 +588,18 @@ describe('dishonest listing, exposure board and credit links', () => {
       const bank = identity(['PARTNER'], { department: 'BANK_LOAN' });
       const q = `query($d: Int) { unacknowledgedCreditChanges(olderThanWorkingDays: $d, first: 500) { nodes { id department changedAt } } }`;
       const mine = (await t.gql(q, { d: null }, bank)).data.unacknowledgedCreditChanges.nodes.map((n: any) => n.id);
-      const [change] = (await t.service.runtime.ds.query(`SELECT id FROM people.credit_link_change WHERE party_id = $1 AND department = 'BANK_LOAN'`, [party.id])) as { id: string }[];
+      const [change] = (await t.service.runtime.ds.query(
+        `SELECT id FROM people.credit_link_change WHERE party_id = $1 AND department = 'BANK_LOAN'`,
+        [party.id],
+      )) as { id: string }[];
       expect(mine).toContain(change!.id);
-      const at = async (changedAt: Date) => t.service.runtime.ds.query(`UPDATE people.credit_link_change SET changed_at = $2 WHERE id = $1`, [change!.id, changedAt]);
-      const ids = async (d: number) => (await t.gql(q, { d }, bank)).data.unacknowledgedCreditChanges.nodes.map((n: any) => n.id);
+      const at = async (changedAt: Date) =>
+        t.service.runtime.ds.query(`UPDATE people.credit_link_change SET changed_at = $2 WHERE id = $1`, [
+          change!.id,
+          changedAt,
+        ]);
+      const ids = async (d: number) =>
+        (await t.gql(q, { d }, bank)).data.unacknowledgedCreditChanges.nodes.map((n: any) => n.id);
       // Fresh: not older than 3 working days.
       expect(await ids(3)).not.toContain(change!.id);
       // Just inside the 3 working days (China's working days): still not listed.
@@ -365,7 +609,12 @@ describe('dishonest listing, exposure board and credit links', () => {
       await at(new Date(chinaCalendar.shiftWorkingDays(new Date(), -3).getTime() - 3_600_000));
       const older = await t.gql(q, { d: 3 }, bank);
       expect(older.data.unacknowledgedCreditChanges.nodes.map((n: any) => n.id)).toContain(change!.id);
-      expect(older.data.unacknowledgedCreditChanges.nodes.every((n: any) => n.department === 'BANK_LOAN' && new Date(n.changedAt) < chinaCalendar.shiftWorkingDays(new Date(), -3))).toBe(true);
+      expect(
+        older.data.unacknowledgedCreditChanges.nodes.every(
+          (n: any) =>
+            n.department === 'BANK_LOAN' && new Date(n.changedAt) < chinaCalendar.shiftWorkingDays(new Date(), -3),
+        ),
+      ).toBe(true);
       expect(await ids(10)).not.toContain(change!.id);
       // Acknowledged: gone from the answer.
       await t.gql(`mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id } }`, { id: change!.id }, bank);
@@ -378,25 +627,48 @@ describe('dishonest listing, exposure board and credit links', () => {
       const { party, caseId } = await obligorWithCase();
       await list({ partyId: party.id, caseId });
       const bank = identity(['PARTNER'], { department: 'BANK_LOAN', sub: 'bank-user' });
-      const pending = await t.gql(`{ unacknowledgedCreditChanges(first: 500) { nodes { id department status idNumberMasked } } }`, {}, bank);
-      const mine = pending.data.unacknowledgedCreditChanges.nodes.filter((n: any) => n.idNumberMasked === `${party.idNumber.slice(0, 10)}****${party.idNumber.slice(14)}`);
+      const pending = await t.gql(
+        `{ unacknowledgedCreditChanges(first: 500) { nodes { id department status idNumberMasked } } }`,
+        {},
+        bank,
+      );
+      const mine = pending.data.unacknowledgedCreditChanges.nodes.filter(
+        (n: any) => n.idNumberMasked === `${party.idNumber.slice(0, 10)}****${party.idNumber.slice(14)}`,
+      );
       expect(mine.length).toBeGreaterThan(0);
       expect(pending.data.unacknowledgedCreditChanges.nodes.every((n: any) => n.department === 'BANK_LOAN')).toBe(true);
       const change = mine.at(-1);
-      const army = await t.gql(`mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id } }`, { id: change.id }, identity(['PARTNER'], { department: 'ENLISTMENT' }));
+      const army = await t.gql(
+        `mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id } }`,
+        { id: change.id },
+        identity(['PARTNER'], { department: 'ENLISTMENT' }),
+      );
       expect(army.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-      const ack = await t.gql(`mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { acknowledgedBy acknowledgedAt } }`, { id: change.id }, bank);
+      const ack = await t.gql(
+        `mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { acknowledgedBy acknowledgedAt } }`,
+        { id: change.id },
+        bank,
+      );
       expect(ack.data.acknowledgeCreditChange.acknowledgedBy).toBe('bank-user');
       await t.gql(`mutation($id: ID!) { acknowledgeCreditChange(changeId: $id) { id } }`, { id: change.id }, bank);
-      expect((await outboxOf('credit.partner.acknowledged')).filter((e: any) => e.changeId === change.id)).toHaveLength(1);
+      expect((await outboxOf('credit.partner.acknowledged')).filter((e: any) => e.changeId === change.id)).toHaveLength(
+        1,
+      );
 
       const earlier = (await outboxOf('credit.partner.overdue')).length;
-      expect(await reportOverduePartnerChanges(t.service.runtime.messaging, new Date(Date.now() + 2 * 24 * 3600 * 1000), 3)).toBe(0);
+      expect(
+        await reportOverduePartnerChanges(t.service.runtime.messaging, new Date(Date.now() + 2 * 24 * 3600 * 1000), 3),
+      ).toBe(0);
       const later = new Date(Date.now() + 8 * 24 * 3600 * 1000);
       expect(await reportOverduePartnerChanges(t.service.runtime.messaging, later, 3)).toBeGreaterThan(0);
       expect(await reportOverduePartnerChanges(t.service.runtime.messaging, later, 3)).toBe(0);
       const overdue = (await outboxOf('credit.partner.overdue')).slice(earlier);
-      expect(overdue.map((o: any) => o.department).sort()).toEqual(['BANK_LOAN', 'CIVILIZED_HOUSEHOLD', 'ENLISTMENT', 'PARTY_MEMBERSHIP']);
+      expect(overdue.map((o: any) => o.department).sort()).toEqual([
+        'BANK_LOAN',
+        'CIVILIZED_HOUSEHOLD',
+        'ENLISTMENT',
+        'PARTY_MEMBERSHIP',
+      ]);
       expect(overdue.find((o: any) => o.department === 'BANK_LOAN').changeIds).not.toContain(change.id);
     });
   });

@@ -15,7 +15,12 @@ describeWithNats('partners acknowledge a credit change by acking its JetStream d
   const prefix = uniqueService('partner-acks');
   const durableOf = (department: string) => `${prefix}_${department}`;
   const warnings: { msg: string; data: Record<string, unknown> }[] = [];
-  const run = () => acknowledgeDeliveredChanges(t.service.runtime.messaging, nats.clients.jsm, { now: new Date(), durableOf, log: (msg, data) => void warnings.push({ msg, data }) });
+  const run = () =>
+    acknowledgeDeliveredChanges(t.service.runtime.messaging, nats.clients.jsm, {
+      now: new Date(),
+      durableOf,
+      log: (msg, data) => void warnings.push({ msg, data }),
+    });
 
   beforeAll(async () => {
     nats = new NatsEventBus({ url: natsUrl()!, name: 'people-credit-acks-test', logger: silentLogger });
@@ -26,7 +31,13 @@ describeWithNats('partners acknowledge a credit change by acking its JetStream d
       await nats.provisionDurable(durableOf(d), partnerSubject(d));
     }
     // Not as provisioned: messages given up after 3 deliveries would pass its ack floor unread.
-    await nats.clients.jsm.consumers.add('PEOPLE_CREDIT', { durable_name: durableOf('ENLISTMENT'), filter_subject: partnerSubject('ENLISTMENT'), ack_policy: 'explicit' as never, deliver_policy: 'all' as never, max_deliver: 3 });
+    await nats.clients.jsm.consumers.add('PEOPLE_CREDIT', {
+      durable_name: durableOf('ENLISTMENT'),
+      filter_subject: partnerSubject('ENLISTMENT'),
+      ack_policy: 'explicit' as never,
+      deliver_policy: 'all' as never,
+      max_deliver: 3,
+    });
   });
   afterAll(async () => {
     await t?.stop();
@@ -44,7 +55,11 @@ describeWithNats('partners acknowledge a credit change by acking its JetStream d
   });
 
   /** Pulls the department's messages until every wanted change came; acks each unless `hold` says so. */
-  async function pull(department: string, wanted: string[], hold: (changeId: string) => boolean = () => false): Promise<Map<string, JsMsg>> {
+  async function pull(
+    department: string,
+    wanted: string[],
+    hold: (changeId: string) => boolean = () => false,
+  ): Promise<Map<string, JsMsg>> {
     const consumer = await nats.clients.js.consumers.get('PEOPLE_CREDIT', durableOf(department));
     const seen = new Map<string, JsMsg>();
     const deadline = Date.now() + 15_000;
@@ -59,22 +74,41 @@ describeWithNats('partners acknowledge a credit change by acking its JetStream d
     return seen;
   }
 
-  const floorOf = async (department: string) => (await nats.clients.jsm.consumers.info('PEOPLE_CREDIT', durableOf(department))).ack_floor.stream_seq;
+  const floorOf = async (department: string) =>
+    (await nats.clients.jsm.consumers.info('PEOPLE_CREDIT', durableOf(department))).ack_floor.stream_seq;
   const changesOf = async (partyId: string, department: string) =>
     (await t.service.runtime.ds.query(
       `SELECT id, status, acknowledged_at, acknowledged_by FROM people.credit_link_change WHERE party_id = $1 AND department = $2 ORDER BY changed_at, status DESC`,
       [partyId, department],
     )) as { id: string; status: string; acknowledged_at: Date | null; acknowledged_by: string | null }[];
   const ackEvents = async (partyId: string) =>
-    (await t.service.runtime.ds.query(`SELECT envelope->'payload' AS p FROM people.outbox_message WHERE type = 'credit.partner.acknowledged' AND envelope->'payload'->>'partyId' = $1`, [partyId])).map((r: { p: any }) => r.p);
+    (
+      await t.service.runtime.ds.query(
+        `SELECT envelope->'payload' AS p FROM people.outbox_message WHERE type = 'credit.partner.acknowledged' AND envelope->'payload'->>'partyId' = $1`,
+        [partyId],
+      )
+    ).map((r: { p: any }) => r.p);
 
   it('counts the changes at or below the ack floor, never one acked out of order, once each', async () => {
     const party = await registerPerson(t, { homeDivisionCode: '330522106201' });
-    const judgment = judgmentEffective({ obligorIds: [party.id], villageCode: '330522106201', townshipCode: '330522106' });
+    const judgment = judgmentEffective({
+      obligorIds: [party.id],
+      villageCode: '330522106201',
+      townshipCode: '330522106',
+    });
     await t.deliver(judgment);
-    const listed = await t.gql(`mutation($i: ListDishonestObligorInput!) { listDishonestObligor(input: $i) { id } }`, { i: { partyId: party.id, caseId: judgment.payload.caseId, ground: 'ABLE_BUT_REFUSES' } });
+    const listed = await t.gql(`mutation($i: ListDishonestObligorInput!) { listDishonestObligor(input: $i) { id } }`, {
+      i: { partyId: party.id, caseId: judgment.payload.caseId, ground: 'ABLE_BUT_REFUSES' },
+    });
     expect(listed.errors).toBeUndefined();
-    await t.deliver(performanceRecorded({ caseId: judgment.payload.caseId, obligorIds: [party.id], outstandingFen: 0, amountFen: 5_000_000 }));
+    await t.deliver(
+      performanceRecorded({
+        caseId: judgment.payload.caseId,
+        obligorIds: [party.id],
+        outstandingFen: 0,
+        amountFen: 5_000_000,
+      }),
+    );
     const [restricted, clear] = await changesOf(party.id, 'BANK_LOAN');
     expect([restricted!.status, clear!.status]).toEqual(['RESTRICTED', 'CLEAR']);
 
@@ -92,11 +126,21 @@ describeWithNats('partners acknowledge a credit change by acking its JetStream d
     await waitFor(async () => (await floorOf('BANK_LOAN')) >= clearSeq, { what: 'ack floor past the CLEAR change' });
     expect(await run()).toBe(2);
     const after = await changesOf(party.id, 'BANK_LOAN');
-    expect(after.map((c) => c.acknowledged_by)).toEqual([`jetstream:${durableOf('BANK_LOAN')}`, `jetstream:${durableOf('BANK_LOAN')}`]);
+    expect(after.map((c) => c.acknowledged_by)).toEqual([
+      `jetstream:${durableOf('BANK_LOAN')}`,
+      `jetstream:${durableOf('BANK_LOAN')}`,
+    ]);
     expect(after.every((c) => c.acknowledged_at !== null)).toBe(true);
-    expect((await ackEvents(party.id)).map((e: any) => [e.changeId, e.department]).sort()).toEqual([[restricted!.id, 'BANK_LOAN'], [clear!.id, 'BANK_LOAN']].sort());
+    expect((await ackEvents(party.id)).map((e: any) => [e.changeId, e.department]).sort()).toEqual(
+      [
+        [restricted!.id, 'BANK_LOAN'],
+        [clear!.id, 'BANK_LOAN'],
+      ].sort(),
+    );
     const pending = await t.gql(`{ unacknowledgedCreditChanges(department: BANK_LOAN, first: 500) { nodes { id } } }`);
-    expect(pending.data.unacknowledgedCreditChanges.nodes.map((n: { id: string }) => n.id)).not.toContain(restricted!.id);
+    expect(pending.data.unacknowledgedCreditChanges.nodes.map((n: { id: string }) => n.id)).not.toContain(
+      restricted!.id,
+    );
 
     // A second run changes nothing; departments whose partner did not ack keep their changes open.
     expect(await run()).toBe(0);
@@ -105,7 +149,10 @@ describeWithNats('partners acknowledge a credit change by acking its JetStream d
 
     // A consumer not made as provisioned is not trusted, even with every delivery acked.
     const enlistment = await changesOf(party.id, 'ENLISTMENT');
-    await pull('ENLISTMENT', enlistment.map((c) => c.id));
+    await pull(
+      'ENLISTMENT',
+      enlistment.map((c) => c.id),
+    );
     await waitFor(async () => (await floorOf('ENLISTMENT')) > 0, { what: 'enlistment ack floor' });
     expect(await run()).toBe(0);
     expect((await changesOf(party.id, 'ENLISTMENT')).map((c) => c.acknowledged_at)).toEqual([null, null]);

@@ -35,7 +35,8 @@ describe('a payment reversed in the cases context', () => {
       classification: 'EVASIVE',
       reasonCodes: ['ABLE_BUT_NOT_PAYING', 'RECOMMEND_COERCIVE_MEASURES'],
     });
-    const listing = (await t.gql(LIST, { input: { partyId: party.id, caseId, ground: 'ABLE_BUT_REFUSES' } }, JUDGE)).data.listDishonestObligor;
+    const listing = (await t.gql(LIST, { input: { partyId: party.id, caseId, ground: 'ABLE_BUT_REFUSES' } }, JUDGE))
+      .data.listDishonestObligor;
 
     const payment = performanceRecorded({
       caseId,
@@ -107,7 +108,10 @@ describe('a payment reversed in the cases context', () => {
         },
       ],
     });
-    const [row] = await t.service.runtime.ds.query(`SELECT outstanding_fen, closed_at FROM people.case_projection WHERE case_id = $1`, [caseId]);
+    const [row] = await t.service.runtime.ds.query(
+      `SELECT outstanding_fen, closed_at FROM people.case_projection WHERE case_id = $1`,
+      [caseId],
+    );
     expect(row).toEqual({ outstanding_fen: '5000000', closed_at: null });
     // Listing again is the court's decision, and the rules allow it now.
     const again = await t.gql(LIST, { input: { partyId: party.id, caseId, ground: 'ABLE_BUT_REFUSES' } }, JUDGE);

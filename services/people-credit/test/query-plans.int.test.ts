@@ -23,11 +23,16 @@ describe('query plans', () => {
       `INSERT INTO people.case_projection (case_id, obligor_ids, amount_owed_fen, outstanding_fen)
        SELECT gen_random_uuid(), ARRAY[gen_random_uuid()], 1000, 1000 FROM generate_series(1, 500)`,
     );
-    await ds.query(`INSERT INTO people.case_projection (case_id, obligor_ids, amount_owed_fen, outstanding_fen) VALUES ($1, ARRAY[$2::uuid], 5000, 4000)`, [randomUUID(), id]);
+    await ds.query(
+      `INSERT INTO people.case_projection (case_id, obligor_ids, amount_owed_fen, outstanding_fen) VALUES ($1, ARRAY[$2::uuid], 5000, 4000)`,
+      [randomUUID(), id],
+    );
     await ds.query('ANALYZE people.case_projection');
 
     const seen: { sql: string; params: unknown[] }[] = [];
-    const recording = { query: (sql: string, params: unknown[]) => (seen.push({ sql, params }), ds.query(sql, params)) } as unknown as EntityManager;
+    const recording = {
+      query: (sql: string, params: unknown[]) => (seen.push({ sql, params }), ds.query(sql, params)),
+    } as unknown as EntityManager;
     const party = await ds.getRepository(PartyEntity).findOneByOrFail({ id });
     expect((await profileInputs(recording, party, new Date())).outstandingFen).toBe(4000);
 

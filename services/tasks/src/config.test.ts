@@ -4,16 +4,30 @@ import { loadTasksConfig } from './config';
 describe('tasks configuration', () => {
   it('defaults to the log SMS provider and the documented schedules', () => {
     const c = loadTasksConfig({ DATABASE_URL: 'postgres://x' });
-    expect(c).toMatchObject({ PORT: 4003, SMS_PROVIDER: 'log', SMS_MAX_ATTEMPTS: 5, SMS_RETRY_BASE_MS: 30_000, TASK_ESCALATE_TO_COUNTY_AFTER_HOURS: 72, TASK_SCHEDULERS_ENABLED: true });
+    expect(c).toMatchObject({
+      PORT: 4003,
+      SMS_PROVIDER: 'log',
+      SMS_MAX_ATTEMPTS: 5,
+      SMS_RETRY_BASE_MS: 30_000,
+      TASK_ESCALATE_TO_COUNTY_AFTER_HOURS: 72,
+      TASK_SCHEDULERS_ENABLED: true,
+    });
   });
 
   it('requires the gateway URL when SMS go over HTTP, naming the variable', () => {
-    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', SMS_PROVIDER: 'http' })).toThrow(new ConfigError('SMS_HTTP_URL', 'is required (is required when SMS_PROVIDER=http)'));
-    expect(loadTasksConfig({ DATABASE_URL: 'postgres://x', SMS_PROVIDER: 'http', SMS_HTTP_URL: 'https://sms.example/send' }).SMS_HTTP_URL).toBe('https://sms.example/send');
+    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', SMS_PROVIDER: 'http' })).toThrow(
+      new ConfigError('SMS_HTTP_URL', 'is required (is required when SMS_PROVIDER=http)'),
+    );
+    expect(
+      loadTasksConfig({ DATABASE_URL: 'postgres://x', SMS_PROVIDER: 'http', SMS_HTTP_URL: 'https://sms.example/send' })
+        .SMS_HTTP_URL,
+    ).toBe('https://sms.example/send');
   });
 
   it('refuses a malformed value', () => {
-    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', SMS_MAX_ATTEMPTS: 'many' })).toThrow(/SMS_MAX_ATTEMPTS is malformed/);
+    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', SMS_MAX_ATTEMPTS: 'many' })).toThrow(
+      /SMS_MAX_ATTEMPTS is malformed/,
+    );
   });
 });
 
@@ -23,7 +37,10 @@ describe('the case-step notices switch', () => {
   });
 
   it('reads notices switched off everywhere or for one court', () => {
-    const c = loadTasksConfig({ DATABASE_URL: 'postgres://x', NOTICES_OFF: ' PAYMENT_RECORDED, 长兴县人民法院:case_closed ,' });
+    const c = loadTasksConfig({
+      DATABASE_URL: 'postgres://x',
+      NOTICES_OFF: ' PAYMENT_RECORDED, 长兴县人民法院:case_closed ,',
+    });
     expect(c.NOTICES_OFF).toEqual([
       { court: null, notice: 'PAYMENT_RECORDED' },
       { court: '长兴县人民法院', notice: 'CASE_CLOSED' },
@@ -31,7 +48,11 @@ describe('the case-step notices switch', () => {
   });
 
   it('refuses an entry that names no notice, naming the variable', () => {
-    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', NOTICES_OFF: 'URGING_NOTICE' })).toThrow(/NOTICES_OFF is malformed: "URGING_NOTICE" names no notice/);
-    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', NOTICES_OFF: ':CASE_CLOSED' })).toThrow(/NOTICES_OFF is malformed/);
+    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', NOTICES_OFF: 'URGING_NOTICE' })).toThrow(
+      /NOTICES_OFF is malformed: "URGING_NOTICE" names no notice/,
+    );
+    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', NOTICES_OFF: ':CASE_CLOSED' })).toThrow(
+      /NOTICES_OFF is malformed/,
+    );
   });
 });

@@ -8,7 +8,10 @@ const noticesOff = z
   .transform((text, ctx): NoticeOff[] => {
     const parsed = parseNoticesOff(text);
     if (parsed.ok) return parsed.off;
-    ctx.addIssue({ code: 'custom', message: `"${parsed.entry}" names no notice (one of ${CASE_STEP_NOTICES.join(', ')}, optionally as court:NOTICE)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${parsed.entry}" names no notice (one of ${CASE_STEP_NOTICES.join(', ')}, optionally as court:NOTICE)`,
+    });
     return z.NEVER;
   });
 
@@ -44,7 +47,10 @@ export const configSchema = z
     /** Case-step SMS a court does not send: `NOTICE` (every court) or `court:NOTICE` entries, comma-separated; blank sends all. */
     NOTICES_OFF: noticesOff,
   })
-  .refine((c) => c.SMS_PROVIDER !== 'http' || !!c.SMS_HTTP_URL, { path: ['SMS_HTTP_URL'], message: 'is required when SMS_PROVIDER=http' });
+  .refine((c) => c.SMS_PROVIDER !== 'http' || !!c.SMS_HTTP_URL, {
+    path: ['SMS_HTTP_URL'],
+    message: 'is required when SMS_PROVIDER=http',
+  });
 
 export type TasksConfig = z.infer<typeof configSchema>;
 

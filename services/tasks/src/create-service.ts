@@ -32,7 +32,12 @@ export function createService(config: TasksConfig, deps: TasksDeps = {}): Servic
       context: createContext,
       onStart: async (runtime) => {
         if (!config.TASK_SCHEDULERS_ENABLED) return;
-        return startSchedulers(runtime, config, deps.smsProvider ?? smsProviderFor(config, runtime), deps.clock ?? (() => new Date()));
+        return startSchedulers(
+          runtime,
+          config,
+          deps.smsProvider ?? smsProviderFor(config, runtime),
+          deps.clock ?? (() => new Date()),
+        );
       },
     },
     config,
@@ -42,6 +47,10 @@ export function createService(config: TasksConfig, deps: TasksDeps = {}): Servic
 
 export function smsProviderFor(config: TasksConfig, runtime: ServiceRuntime): SmsProvider {
   return config.SMS_PROVIDER === 'http'
-    ? new HttpSmsProvider({ url: config.SMS_HTTP_URL!, token: config.SMS_HTTP_TOKEN, timeoutMs: config.SMS_HTTP_TIMEOUT_MS })
+    ? new HttpSmsProvider({
+        url: config.SMS_HTTP_URL!,
+        token: config.SMS_HTTP_TOKEN,
+        timeoutMs: config.SMS_HTTP_TIMEOUT_MS,
+      })
     : new LogSmsProvider(runtime.logger);
 }

@@ -38,14 +38,24 @@ export function judgesCase(identity: Identity, caseJudgeId: string | null | unde
  * `canSeeDivision`: that answers yes for every judge, and a judge's scope here is their cases.
  */
 export function staffOfDivision(identity: Identity, divisionCode: string | null | undefined): boolean {
-  return isDivisionStaff(identity) && !!identity.divisionCode && !!divisionCode && divisionCode.startsWith(identity.divisionCode);
+  return (
+    isDivisionStaff(identity) &&
+    !!identity.divisionCode &&
+    !!divisionCode &&
+    divisionCode.startsWith(identity.divisionCode)
+  );
 }
 
 /** `caseJudgeId`: the judge of the task's case, when the caller is a judge (null otherwise is fine). */
 export function canSeeTask(identity: Identity, task: TaskEntity, caseJudgeId: string | null | undefined): boolean {
   if (isAdmin(identity)) return true;
   if (task.assigneeId && task.assigneeId === identity.sub) return true;
-  if (hasRole(identity, 'COUNTY_DEPARTMENT') && task.assigneeDepartment && task.assigneeDepartment === identity.department) return true;
+  if (
+    hasRole(identity, 'COUNTY_DEPARTMENT') &&
+    task.assigneeDepartment &&
+    task.assigneeDepartment === identity.department
+  )
+    return true;
   if (judgesCase(identity, caseJudgeId)) return true;
   return staffOfDivision(identity, task.divisionCode);
 }
@@ -59,12 +69,21 @@ export function needsCaseJudge(identity: Identity): boolean {
 export function canWorkTask(identity: Identity, task: TaskEntity): boolean {
   if (isAdmin(identity)) return true;
   if (task.assigneeId && task.assigneeId === identity.sub) return true;
-  if (hasRole(identity, 'COUNTY_DEPARTMENT') && task.assigneeDepartment && task.assigneeDepartment === identity.department) return true;
+  if (
+    hasRole(identity, 'COUNTY_DEPARTMENT') &&
+    task.assigneeDepartment &&
+    task.assigneeDepartment === identity.department
+  )
+    return true;
   return staffOfDivision(identity, task.divisionCode);
 }
 
 /** Opening, assigning and cancelling tasks: admins, the judge of the case, officers and liaisons in scope. */
-export function canManageTasksIn(identity: Identity, divisionCode: string, caseJudgeId: string | null | undefined): boolean {
+export function canManageTasksIn(
+  identity: Identity,
+  divisionCode: string,
+  caseJudgeId: string | null | undefined,
+): boolean {
   if (isAdmin(identity)) return true;
   if (judgesCase(identity, caseJudgeId)) return true;
   return hasRole(identity, 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON') && staffOfDivision(identity, divisionCode);
@@ -72,7 +91,8 @@ export function canManageTasksIn(identity: Identity, divisionCode: string, caseJ
 
 /** Before the case is read: who may try to open a task in a division (a judge, on the cases they preside, is known only later). */
 export function requireMayOpenTasksIn(identity: Identity, divisionCode: string): void {
-  if (!canManageTasksIn(identity, divisionCode, null) && !isJudge(identity)) deny('You cannot open tasks in this division');
+  if (!canManageTasksIn(identity, divisionCode, null) && !isJudge(identity))
+    deny('You cannot open tasks in this division');
 }
 
 /** A case's work (tasks, thread, ledger) as staff: admins, its judge, division staff of its home division. */
@@ -90,14 +110,22 @@ export function canSeeCase(identity: Identity, c: CaseRefEntity | null, partyIds
 }
 
 /** The notices of a case the caller sees: all of them for its staff, a party's own ones for a party. */
-export function visibleNotifications(identity: Identity, c: CaseRefEntity | null, all: NotificationEntity[]): NotificationEntity[] {
+export function visibleNotifications(
+  identity: Identity,
+  c: CaseRefEntity | null,
+  all: NotificationEntity[],
+): NotificationEntity[] {
   if (isAdmin(identity) || canSeeCaseAsStaff(identity, c)) return all;
   const me = identity.partyId;
   return me && identity.roles.includes('PARTY') ? all.filter((n) => n.recipientPartyId === me) : [];
 }
 
 /** Personal data of a party homed in a division: county-wide roles, division staff in scope, the party. */
-export function canSeePartyData(identity: Identity, partyId: string, homeDivisionCode: string | null | undefined): boolean {
+export function canSeePartyData(
+  identity: Identity,
+  partyId: string,
+  homeDivisionCode: string | null | undefined,
+): boolean {
   if (isCountyWide(identity)) return true;
   if (identity.partyId && identity.partyId === partyId && hasRole(identity, 'PARTY')) return true;
   return staffOfDivision(identity, homeDivisionCode);
@@ -125,8 +153,13 @@ export function requirePartyStaff(identity: Identity, homeDivisionCode: string):
 }
 
 /** A declaration is filed by the party itself or by staff of its home division (county-wide roles anywhere). */
-export function requireMayFileDeclaration(identity: Identity, partyId: string, homeDivisionCode: string | null | undefined): void {
-  if (!canSeePartyData(identity, partyId, homeDivisionCode)) deny('You can file a declaration only for yourself or for a party of your division');
+export function requireMayFileDeclaration(
+  identity: Identity,
+  partyId: string,
+  homeDivisionCode: string | null | undefined,
+): void {
+  if (!canSeePartyData(identity, partyId, homeDivisionCode))
+    deny('You can file a declaration only for yourself or for a party of your division');
 }
 
 /** Whether an unknown party may still get a declaration (county-wide roles and the party itself; others learn nothing). */
@@ -137,7 +170,8 @@ export function mayFileForUnknownParty(identity: Identity, partyId: string): boo
 /** Meetings of a village: scheduling, outcomes, closing and cancelling by county-wide roles and its division staff. */
 export function requireMeetingScope(identity: Identity, villageCode: string): void {
   requireSignedIn(identity);
-  if (!(hasRole(identity, 'ADMIN', 'JUDGE') || staffOfDivision(identity, villageCode))) deny('This village is outside your division');
+  if (!(hasRole(identity, 'ADMIN', 'JUDGE') || staffOfDivision(identity, villageCode)))
+    deny('This village is outside your division');
 }
 
 /** Meetings of a division: county-wide roles, and division staff for their division and below. */
@@ -166,13 +200,17 @@ export interface TaskScope {
 export function taskListScope(identity: Identity, divisionCode: string): TaskScope | null {
   if (isAdmin(identity) || staffOfDivision(identity, divisionCode)) return {};
   if (isJudge(identity)) return { judgeSub: identity.sub };
-  if (hasRole(identity, 'COUNTY_DEPARTMENT') && !isDivisionStaff(identity)) return { assignedTo: { staffId: identity.sub, department: identity.department } };
+  if (hasRole(identity, 'COUNTY_DEPARTMENT') && !isDivisionStaff(identity))
+    return { assignedTo: { staffId: identity.sub, department: identity.department } };
   return null;
 }
 
 /** The caller's own tasks: assigned to them, or to their county department. */
 export function myTaskScope(identity: Identity): NonNullable<TaskScope['assignedTo']> {
-  return { staffId: identity.sub, department: identity.roles.includes('COUNTY_DEPARTMENT') ? identity.department : null };
+  return {
+    staffId: identity.sub,
+    department: identity.roles.includes('COUNTY_DEPARTMENT') ? identity.department : null,
+  };
 }
 
 /**
@@ -185,7 +223,8 @@ export function divisionTaskJudge(identity: Identity, divisionCode: string): str
 }
 
 /** Tasks assigned to a staff member (`:sub`) or to their county department (`:dept`, null for none), as SQL on a task aliased `t`. */
-export const assignedToScopeSql = '(t.assignee_id::text = :sub OR (:dept::text IS NOT NULL AND t.assignee_department = :dept))';
+export const assignedToScopeSql =
+  '(t.assignee_id::text = :sub OR (:dept::text IS NOT NULL AND t.assignee_department = :dept))';
 
 /** Tasks of the cases a judge presides (from the case projection), or assigned to the judge: the SQL form of a judge's scope. */
 export const judgeScopeSql = (param: string, alias = 't') =>

@@ -22,13 +22,19 @@ describe('a closed case cancels its open tasks', () => {
     await deliver(h, caseClosed(c, 'COMPLETED'));
     expect(statements.filter((s) => /^\s*UPDATE tasks\.task\b/i.test(s))).toHaveLength(1);
 
-    const after = await q(`SELECT id, status, cancel_reason FROM tasks.task WHERE case_id = $1 ORDER BY id`, [c.caseId]);
-    expect(after).toEqual(open.map((t: { id: string }) => ({ id: t.id, status: 'CANCELLED', cancel_reason: 'CASE_CLOSED:COMPLETED' })));
+    const after = await q(`SELECT id, status, cancel_reason FROM tasks.task WHERE case_id = $1 ORDER BY id`, [
+      c.caseId,
+    ]);
+    expect(after).toEqual(
+      open.map((t: { id: string }) => ({ id: t.id, status: 'CANCELLED', cancel_reason: 'CASE_CLOSED:COMPLETED' })),
+    );
     const completed = await q(
       `SELECT envelope->'payload'->>'taskId' AS id, envelope->'payload'->>'status' AS status, envelope->'payload'->'result'->>'cancelReason' AS reason
        FROM tasks.outbox_message WHERE type = 'tasks.task.completed' AND key = $1 ORDER BY 1`,
       [c.caseId],
     );
-    expect(completed).toEqual(open.map((t: { id: string }) => ({ id: t.id, status: 'CANCELLED', reason: 'CASE_CLOSED:COMPLETED' })));
+    expect(completed).toEqual(
+      open.map((t: { id: string }) => ({ id: t.id, status: 'CANCELLED', reason: 'CASE_CLOSED:COMPLETED' })),
+    );
   });
 });

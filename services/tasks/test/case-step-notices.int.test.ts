@@ -32,7 +32,11 @@ const STEPS: Step[] = [
   { notice: 'ENFORCEMENT_FILED_OBLIGEE', to: 'rights holders', event: (c) => enforcementFiled(c) },
   { notice: 'PAYMENT_RECORDED', to: 'rights holders', event: (c) => performanceRecorded(c) },
   { notice: 'INSTALMENT_MISSED', to: 'obligors', event: (c) => instalmentMissed(c) },
-  { notice: 'SETTLEMENT_AGREED', to: 'both parties', event: (c) => settlementAgreed(c, [{ dueDate: '2030-03-20', amountFen: 500_000 }]) },
+  {
+    notice: 'SETTLEMENT_AGREED',
+    to: 'both parties',
+    event: (c) => settlementAgreed(c, [{ dueDate: '2030-03-20', amountFen: 500_000 }]),
+  },
   { notice: 'LISTING_ADDED', to: 'the listed obligor', event: (c) => listingAdded(c) },
   { notice: 'LISTING_REMOVED', to: 'the listed obligor', event: (c) => listingRemoved(c) },
   { notice: 'CASE_CLOSED', to: 'both parties', event: (c) => caseClosed(c, 'COMPLETED') },
@@ -57,40 +61,54 @@ describe('the parties hear of every step of their case', () => {
   }
 
   const queued = (caseId: string, template: string) =>
-    q(`SELECT recipient_role AS role, recipient_party_id AS "partyId", status, body FROM tasks.notification WHERE case_id = $1 AND template = $2 ORDER BY recipient_role, recipient_party_id`, [caseId, template]);
+    q(
+      `SELECT recipient_role AS role, recipient_party_id AS "partyId", status, body FROM tasks.notification WHERE case_id = $1 AND template = $2 ORDER BY recipient_role, recipient_party_id`,
+      [caseId, template],
+    );
 
   function recipientsOf(c: CaseSeed, to: Recipients) {
     const obligors = to === 'the listed obligor' ? [c.obligorIds[0]!] : to === 'rights holders' ? [] : c.obligorIds;
     const obligees = to === 'rights holders' || to === 'both parties' ? c.obligeeIds : [];
-    const rows = [...obligees.map((partyId) => ({ role: 'OBLIGEE', partyId })), ...obligors.map((partyId) => ({ role: 'OBLIGOR', partyId }))];
+    const rows = [
+      ...obligees.map((partyId) => ({ role: 'OBLIGEE', partyId })),
+      ...obligors.map((partyId) => ({ role: 'OBLIGOR', partyId })),
+    ];
     return rows.sort((a, b) => a.role.localeCompare(b.role) || a.partyId.localeCompare(b.partyId));
   }
 
-  it.each(STEPS)('$notice: queued once to $to, not again on redelivery or a re-published event', async ({ notice, to, event }) => {
-    const c = await knownCase(CHANGXING);
-    const e = event(c);
-    expect(await deliverToAll(h, allOn, e)).toBeGreaterThan(0);
-    await deliverToAll(h, allOn, e);
-    await deliverToAll(h, allOn, republished(e));
+  it.each(STEPS)(
+    '$notice: queued once to $to, not again on redelivery or a re-published event',
+    async ({ notice, to, event }) => {
+      const c = await knownCase(CHANGXING);
+      const e = event(c);
+      expect(await deliverToAll(h, allOn, e)).toBeGreaterThan(0);
+      await deliverToAll(h, allOn, e);
+      await deliverToAll(h, allOn, republished(e));
 
-    const rows = await queued(c.caseId, notice);
-    expect(rows.map((r: { role: string; partyId: string }) => ({ role: r.role, partyId: r.partyId }))).toEqual(recipientsOf(c, to));
-    for (const r of rows) {
-      expect(r.status).toBe('QUEUED');
-      expect(r.body).toMatch(new RegExp(`^【${CHANGXING}】`));
-      expect(r.body).toContain(`（${c.caseNumber}）`);
-    }
-  });
+      const rows = await queued(c.caseId, notice);
+      expect(rows.map((r: { role: string; partyId: string }) => ({ role: r.role, partyId: r.partyId }))).toEqual(
+        recipientsOf(c, to),
+      );
+      for (const r of rows) {
+        expect(r.status).toBe('QUEUED');
+        expect(r.body).toMatch(new RegExp(`^【${CHANGXING}】`));
+        expect(r.body).toContain(`（${c.caseNumber}）`);
+      }
+    },
+  );
 
-  it.each(STEPS)('$notice: nothing when switched off for the case’s court, sent for another court', async ({ notice, event }) => {
-    const off = await knownCase(CHANGXING);
-    await deliverToAll(h, offInChangxing, event(off));
-    expect(await queued(off.caseId, notice)).toEqual([]);
+  it.each(STEPS)(
+    '$notice: nothing when switched off for the case’s court, sent for another court',
+    async ({ notice, event }) => {
+      const off = await knownCase(CHANGXING);
+      await deliverToAll(h, offInChangxing, event(off));
+      expect(await queued(off.caseId, notice)).toEqual([]);
 
-    const elsewhere = await knownCase(HUZHOU);
-    await deliverToAll(h, offInChangxing, event(elsewhere));
-    expect((await queued(elsewhere.caseId, notice)).length).toBeGreaterThan(0);
-  });
+      const elsewhere = await knownCase(HUZHOU);
+      await deliverToAll(h, offInChangxing, event(elsewhere));
+      expect((await queued(elsewhere.caseId, notice)).length).toBeGreaterThan(0);
+    },
+  );
 
   it('switches a notice off for every court with a bare entry', async () => {
     const handlers = handlersWithNoticesOff('PAYMENT_RECORDED');
@@ -105,12 +123,27 @@ describe('the parties hear of every step of their case', () => {
     const c = await knownCase(CHANGXING);
     const obligee = partyRegistered({ partyId: c.obligeeIds[0], name: '李四', phone: '13911112222' });
     await deliverToAll(h, allOn, obligee);
-    await deliverToAll(h, allOn, performanceRecorded(c, { amountFen: 300_050, totalPaidFen: 500_050, outstandingFen: 749_950, paidOn: '2030-02-25' }));
+    await deliverToAll(
+      h,
+      allOn,
+      performanceRecorded(c, {
+        amountFen: 300_050,
+        totalPaidFen: 500_050,
+        outstandingFen: 749_950,
+        paidOn: '2030-02-25',
+      }),
+    );
 
     const sms = new RecordingSmsProvider();
-    await sendDueNotifications(h.service.runtime, sms, new Date(), { maxAttempts: 5, retryBaseMs: 1_000, batchSize: 10_000 });
+    await sendDueNotifications(h.service.runtime, sms, new Date(), {
+      maxAttempts: 5,
+      retryBaseMs: 1_000,
+      batchSize: 10_000,
+    });
     const mine = sms.calls.filter((s) => s.template === 'PAYMENT_RECORDED' && s.phone === '13911112222');
-    expect(mine.map((s) => s.body)).toEqual([`【${CHANGXING}】李四您好：案件（${c.caseNumber}）已登记义务人于2030年2月25日履行3000.50元，累计已履行5000.50元，尚余7499.50元未履行。`]);
+    expect(mine.map((s) => s.body)).toEqual([
+      `【${CHANGXING}】李四您好：案件（${c.caseNumber}）已登记义务人于2030年2月25日履行3000.50元，累计已履行5000.50元，尚余7499.50元未履行。`,
+    ]);
   });
 
   it('tells nobody of a missed instalment once the case has closed', async () => {

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { encodeCursor } from '@zhiyuan/server';
 import { ADMIN, gqlRequest, identity } from '@zhiyuan/testing';
-import { aCase, enforcementFiled, judgmentEffective, partyRegistered, staffRegistered, BAISHUI, GANGKOU, HONGXINGQIAO } from './factories/events';
+import {
+  aCase,
+  enforcementFiled,
+  judgmentEffective,
+  partyRegistered,
+  staffRegistered,
+  BAISHUI,
+  GANGKOU,
+  HONGXINGQIAO,
+} from './factories/events';
 import { deliver, startTasks, type Harness } from './factories/service';
 
 const PLAN = `mutation($i: ObligorPlanInput!) { saveObligorPlan(input: $i) { approach case { id } owner { id } } }`;
@@ -19,7 +28,8 @@ describe('tasks: references and arguments are checked before anything is written
   const officer = identity(['ENFORCEMENT_OFFICER'], { divisionCode: HONGXINGQIAO, sub: randomUUID() });
   const c = aCase();
   const other = aCase();
-  const gql = (query: string, variables: Record<string, unknown> = {}, who = cadre) => gqlRequest(h.service.url, query, variables, who);
+  const gql = (query: string, variables: Record<string, unknown> = {}, who = cadre) =>
+    gqlRequest(h.service.url, query, variables, who);
   const q = (sql: string, params: unknown[] = []) => h.service.runtime.ds.query(sql, params);
   const count = async (table: string) => (await q(`SELECT count(*)::int AS n FROM tasks.${table}`))[0].n as number;
 
@@ -38,28 +48,56 @@ describe('tasks: references and arguments are checked before anything is written
     const obligor = () => c.obligorIds[0]!;
 
     it('refuses an unknown case, a case the party is not an obligor of, and an unknown owner, writing nothing', async () => {
-      const plan = { partyId: obligor(), caseId: c.caseId, approach: '先谈分期', nextSteps: ['下周入户'], ownerId: secretary.key };
+      const plan = {
+        partyId: obligor(),
+        caseId: c.caseId,
+        approach: '先谈分期',
+        nextSteps: ['下周入户'],
+        ownerId: secretary.key,
+      };
       const unknownCase = await gql(PLAN, { i: { ...plan, caseId: randomUUID() } });
       expect(unknownCase.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'Case', field: 'caseId' });
       const notHisCase = await gql(PLAN, { i: { ...plan, caseId: other.caseId } });
-      expect(notHisCase.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'OBLIGOR_OF_CASE', field: 'caseId' });
+      expect(notHisCase.errors?.[0]?.extensions).toMatchObject({
+        code: 'RULE_VIOLATION',
+        rule: 'OBLIGOR_OF_CASE',
+        field: 'caseId',
+      });
       // The rights holder of a case is on it, but not as an obligor.
       await deliver(h, partyRegistered({ partyId: c.obligeeIds[0] }));
       const obligee = await gql(PLAN, { i: { ...plan, partyId: c.obligeeIds[0] } });
-      expect(obligee.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'OBLIGOR_OF_CASE', field: 'caseId' });
+      expect(obligee.errors?.[0]?.extensions).toMatchObject({
+        code: 'RULE_VIOLATION',
+        rule: 'OBLIGOR_OF_CASE',
+        field: 'caseId',
+      });
       const unknownOwner = await gql(PLAN, { i: { ...plan, ownerId: randomUUID() } });
-      expect(unknownOwner.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'Staff', field: 'ownerId' });
+      expect(unknownOwner.errors?.[0]?.extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        entity: 'Staff',
+        field: 'ownerId',
+      });
       const inactiveOwner = await gql(PLAN, { i: { ...plan, ownerId: inactive.key } });
-      expect(inactiveOwner.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'Staff', field: 'ownerId' });
+      expect(inactiveOwner.errors?.[0]?.extensions).toMatchObject({
+        code: 'NOT_FOUND',
+        entity: 'Staff',
+        field: 'ownerId',
+      });
       expect(await count('obligor_plan')).toBe(0);
 
       const ok = await gql(PLAN, { i: plan });
       expect(ok.errors).toBeUndefined();
-      expect(ok.data.saveObligorPlan).toEqual({ approach: '先谈分期', case: { id: c.caseId }, owner: { id: secretary.key } });
+      expect(ok.data.saveObligorPlan).toEqual({
+        approach: '先谈分期',
+        case: { id: c.caseId },
+        owner: { id: secretary.key },
+      });
       // A later refusal leaves the saved plan as it was.
       const overwrite = await gql(PLAN, { i: { ...plan, approach: '改为强制', caseId: other.caseId } });
       expect(overwrite.errors?.[0]?.extensions?.code).toBe('RULE_VIOLATION');
-      expect(await q(`SELECT approach, case_id FROM tasks.obligor_plan`)).toEqual([{ approach: '先谈分期', case_id: c.caseId }]);
+      expect(await q(`SELECT approach, case_id FROM tasks.obligor_plan`)).toEqual([
+        { approach: '先谈分期', case_id: c.caseId },
+      ]);
     });
 
     it('logs a visit only on a known case of which the party is an obligor', async () => {
@@ -67,7 +105,11 @@ describe('tasks: references and arguments are checked before anything is written
       const unknownCase = await gql(VISIT, { i: { ...visit, caseId: randomUUID() } });
       expect(unknownCase.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'Case', field: 'caseId' });
       const notHisCase = await gql(VISIT, { i: { ...visit, caseId: other.caseId } });
-      expect(notHisCase.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'OBLIGOR_OF_CASE', field: 'caseId' });
+      expect(notHisCase.errors?.[0]?.extensions).toMatchObject({
+        code: 'RULE_VIOLATION',
+        rule: 'OBLIGOR_OF_CASE',
+        field: 'caseId',
+      });
       const malformed = await gql(VISIT, { i: { ...visit, caseId: 'not-a-case' } });
       expect(malformed.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'caseId' });
       expect(await count('home_visit')).toBe(0);
@@ -83,17 +125,41 @@ describe('tasks: references and arguments are checked before anything is written
 
   describe('property declarations filed by division staff', () => {
     it('files a declaration for an obligor by a cadre of the home village, published like the obligor own', async () => {
-      const input = { partyId: c.obligorIds[0], caseId: c.caseId, monthlyIncomeFen: 300_000, assets: [{ kind: 'REAL_ESTATE', description: '自建房一处', valueFen: 20_000_000 }], debtsFen: 50_000, dependants: 1, signedOn: '2024-07-08' };
+      const input = {
+        partyId: c.obligorIds[0],
+        caseId: c.caseId,
+        monthlyIncomeFen: 300_000,
+        assets: [{ kind: 'REAL_ESTATE', description: '自建房一处', valueFen: 20_000_000 }],
+        debtsFen: 50_000,
+        dependants: 1,
+        signedOn: '2024-07-08',
+      };
       const r = await gql(DECLARE, { i: input });
       expect(r.errors).toBeUndefined();
-      expect(r.data.fileDeclaration).toMatchObject({ monthlyIncomeFen: 300_000, case: { id: c.caseId }, party: { id: c.obligorIds[0] } });
+      expect(r.data.fileDeclaration).toMatchObject({
+        monthlyIncomeFen: 300_000,
+        case: { id: c.caseId },
+        party: { id: c.obligorIds[0] },
+      });
       const [row] = await q(`SELECT submitted_by, party_id FROM tasks.form WHERE id = $1`, [r.data.fileDeclaration.id]);
       expect(row).toEqual({ submitted_by: secretary.key, party_id: c.obligorIds[0] });
-      const [ev] = await q(`SELECT envelope->'payload' AS p FROM tasks.outbox_message WHERE type = 'tasks.form.submitted' AND envelope->'payload'->>'formId' = $1`, [r.data.fileDeclaration.id]);
-      expect(ev.p).toMatchObject({ formType: 'PROPERTY_DECLARATION', partyId: c.obligorIds[0], caseId: c.caseId, summary: { monthlyIncomeFen: 300_000, assetsValueFen: 20_000_000, debtsFen: 50_000 } });
+      const [ev] = await q(
+        `SELECT envelope->'payload' AS p FROM tasks.outbox_message WHERE type = 'tasks.form.submitted' AND envelope->'payload'->>'formId' = $1`,
+        [r.data.fileDeclaration.id],
+      );
+      expect(ev.p).toMatchObject({
+        formType: 'PROPERTY_DECLARATION',
+        partyId: c.obligorIds[0],
+        caseId: c.caseId,
+        summary: { monthlyIncomeFen: 300_000, assetsValueFen: 20_000_000, debtsFen: 50_000 },
+      });
 
       // A cadre of another village may not file for this obligor.
-      const foreign = await gql(DECLARE, { i: input }, identity(['VILLAGE_CADRE'], { divisionCode: BAISHUI, sub: baishuiSecretary.key }));
+      const foreign = await gql(
+        DECLARE,
+        { i: input },
+        identity(['VILLAGE_CADRE'], { divisionCode: BAISHUI, sub: baishuiSecretary.key }),
+      );
       expect(foreign.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
 
@@ -102,7 +168,15 @@ describe('tasks: references and arguments are checked before anything is written
       // Refused mutations still leave their audit entry; no form event may follow.
       const formEvents = `SELECT count(*)::int AS n FROM tasks.outbox_message WHERE type = 'tasks.form.submitted'`;
       const events = (await q(formEvents))[0].n;
-      const input = { partyId: c.obligorIds[0], caseId: randomUUID(), monthlyIncomeFen: 1, assets: [], debtsFen: 0, dependants: 0, signedOn: '2024-07-08' };
+      const input = {
+        partyId: c.obligorIds[0],
+        caseId: randomUUID(),
+        monthlyIncomeFen: 1,
+        assets: [],
+        debtsFen: 0,
+        dependants: 0,
+        signedOn: '2024-07-08',
+      };
       const r = await gql(DECLARE, { i: input });
       expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'Case', field: 'caseId' });
       const notHis = await gql(DECLARE, { i: { ...input, caseId: other.caseId } });
@@ -116,7 +190,11 @@ describe('tasks: references and arguments are checked before anything is written
     it('gives a village task to staff of the village, its township or the county, never to a cadre of another village', async () => {
       const [t] = await q(`SELECT id FROM tasks.task WHERE case_id = $1 AND type = 'LOCATE_PERSON'`, [c.caseId]);
       const foreign = await gql(ASSIGN, { id: t.id, a: baishuiSecretary.key }, officer);
-      expect(foreign.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'ASSIGNEE_OF_DIVISION', field: 'assigneeId' });
+      expect(foreign.errors?.[0]?.extensions).toMatchObject({
+        code: 'RULE_VIOLATION',
+        rule: 'ASSIGNEE_OF_DIVISION',
+        field: 'assigneeId',
+      });
       expect((await q(`SELECT assignee_id FROM tasks.task WHERE id = $1`, [t.id]))[0].assignee_id).toBe(secretary.key);
 
       const toLiaison = await gql(ASSIGN, { id: t.id, a: liaison.key }, officer);
@@ -129,10 +207,21 @@ describe('tasks: references and arguments are checked before anything is written
     it('refuses a village cadre for a township task, and checks the assignee of a new task the same way', async () => {
       const dueAt = new Date(Date.now() + 5 * 86_400_000).toISOString();
       const CREATE = `mutation($i: CreateTaskInput!) { createTask(input: $i) { id assignee { id } } }`;
-      const input = { caseId: c.caseId, type: 'MEDIATE', level: 'TOWNSHIP', divisionCode: HONGXINGQIAO, title: '乡镇调解', dueAt };
+      const input = {
+        caseId: c.caseId,
+        type: 'MEDIATE',
+        level: 'TOWNSHIP',
+        divisionCode: HONGXINGQIAO,
+        title: '乡镇调解',
+        dueAt,
+      };
       const before = await count('task');
       const toCadre = await gql(CREATE, { i: { ...input, assigneeId: secretary.key } }, officer);
-      expect(toCadre.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'ASSIGNEE_OF_DIVISION', field: 'assigneeId' });
+      expect(toCadre.errors?.[0]?.extensions).toMatchObject({
+        code: 'RULE_VIOLATION',
+        rule: 'ASSIGNEE_OF_DIVISION',
+        field: 'assigneeId',
+      });
       expect(await count('task')).toBe(before);
       const created = await gql(CREATE, { i: { ...input, assigneeId: liaison.key } }, officer);
       expect(created.data.createTask.assignee).toEqual({ id: liaison.key });
@@ -157,7 +246,13 @@ describe('tasks: references and arguments are checked before anything is written
     it('refuses a tampered meetings cursor with VALIDATION_FAILED on after, and pages with a real one', async () => {
       const SCHEDULE = `mutation($i: ScheduleMeetingInput!) { scheduleMeeting(input: $i) { id } }`;
       for (const at of ['2030-07-08T01:30:00Z', '2030-07-09T01:30:00Z']) {
-        expect((await gql(SCHEDULE, { i: { villageCode: GANGKOU, title: '集中执行大会', venue: '文化礼堂', scheduledAt: at } })).errors).toBeUndefined();
+        expect(
+          (
+            await gql(SCHEDULE, {
+              i: { villageCode: GANGKOU, title: '集中执行大会', venue: '文化礼堂', scheduledAt: at },
+            })
+          ).errors,
+        ).toBeUndefined();
       }
       const first = await gql(MEETINGS, { v: GANGKOU });
       const next = await gql(MEETINGS, { v: GANGKOU, after: first.data.meetings.pageInfo.endCursor });
@@ -174,16 +269,21 @@ describe('tasks: references and arguments are checked before anything is written
 
     it('refuses tampered task cursors on tasks, myTasks and Division.openTasks', async () => {
       const page = await gql(TASKS, { f: { divisionCode: GANGKOU } });
-      expect((await gql(TASKS, { f: { divisionCode: GANGKOU }, after: page.data.tasks.pageInfo.endCursor })).errors).toBeUndefined();
+      expect(
+        (await gql(TASKS, { f: { divisionCode: GANGKOU }, after: page.data.tasks.pageInfo.endCursor })).errors,
+      ).toBeUndefined();
       for (const after of forged) {
         const list = await gql(TASKS, { f: { divisionCode: GANGKOU }, after });
         expect(list.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
         const mine = await gql(`query($after: String) { myTasks(after: $after) { totalCount } }`, { after });
         expect(mine.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
-        const open = await gql(`query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Division { openTasks(after: $after) { totalCount } } } }`, {
-          r: [{ __typename: 'Division', code: GANGKOU }],
-          after,
-        });
+        const open = await gql(
+          `query($r: [_Any!]!, $after: String) { _entities(representations: $r) { ... on Division { openTasks(after: $after) { totalCount } } } }`,
+          {
+            r: [{ __typename: 'Division', code: GANGKOU }],
+            after,
+          },
+        );
         expect(open.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
       }
     });

@@ -1,7 +1,15 @@
 import { remindInstalmentsDueSoon } from '../src';
 import type { NoticeOff } from '../src/domain/notices';
 import { aCase, caseClosed, type CaseSeed } from './factories/events';
-import { deliverToAll, handlersWithNoticesOff, instalmentMissed, judgmentOfCourt, performanceRecorded, republished, settlementAgreed } from './factories/notices';
+import {
+  deliverToAll,
+  handlersWithNoticesOff,
+  instalmentMissed,
+  judgmentOfCourt,
+  performanceRecorded,
+  republished,
+  settlementAgreed,
+} from './factories/notices';
 import { startTasks, type Harness } from './factories/service';
 
 const CHANGXING = '长兴县人民法院';
@@ -16,18 +24,24 @@ describe('the obligor is reminded of an instalment 3 days before it falls due', 
   const deliver = (e: Parameters<typeof deliverToAll>[2]) => deliverToAll(h, handlers, e);
   const remind = (off: NoticeOff[] = [], now = NOW) => remindInstalmentsDueSoon(h.service.runtime, now, off);
   const reminders = (caseId: string) =>
-    q(`SELECT recipient_party_id AS "partyId", recipient_role AS role, variables->>'no' AS no, variables->>'amount' AS amount, body FROM tasks.notification WHERE case_id = $1 AND template = 'INSTALMENT_DUE_SOON' ORDER BY 3, 1`, [caseId]);
+    q(
+      `SELECT recipient_party_id AS "partyId", recipient_role AS role, variables->>'no' AS no, variables->>'amount' AS amount, body FROM tasks.notification WHERE case_id = $1 AND template = 'INSTALMENT_DUE_SOON' ORDER BY 3, 1`,
+      [caseId],
+    );
 
   beforeAll(async () => {
     h = await startTasks();
   });
   afterAll(() => h.stop());
 
-  async function caseWithPlan(court = CHANGXING, instalments = [
-    { dueDate: '2030-03-02', amountFen: 100_000 },
-    { dueDate: '2030-03-04', amountFen: 200_000 },
-    { dueDate: '2030-03-20', amountFen: 300_000 },
-  ]): Promise<{ c: CaseSeed; plan: ReturnType<typeof settlementAgreed> }> {
+  async function caseWithPlan(
+    court = CHANGXING,
+    instalments = [
+      { dueDate: '2030-03-02', amountFen: 100_000 },
+      { dueDate: '2030-03-04', amountFen: 200_000 },
+      { dueDate: '2030-03-20', amountFen: 300_000 },
+    ],
+  ): Promise<{ c: CaseSeed; plan: ReturnType<typeof settlementAgreed> }> {
     const c = aCase({ obligorIds: [aCase().obligorIds[0]!, aCase().obligorIds[0]!] });
     await deliver(judgmentOfCourt(c, court));
     const plan = settlementAgreed(c, instalments);
@@ -48,10 +62,17 @@ describe('the obligor is reminded of an instalment 3 days before it falls due', 
     await remind();
 
     const rows = await reminders(c.caseId);
-    expect(rows.map((r: { partyId: string; role: string; no: string; amount: string }) => ({ partyId: r.partyId, role: r.role, no: r.no, amount: r.amount }))).toEqual(
-      [...c.obligorIds].sort().map((partyId) => ({ partyId, role: 'OBLIGOR', no: '2', amount: '1000.00' })),
+    expect(
+      rows.map((r: { partyId: string; role: string; no: string; amount: string }) => ({
+        partyId: r.partyId,
+        role: r.role,
+        no: r.no,
+        amount: r.amount,
+      })),
+    ).toEqual([...c.obligorIds].sort().map((partyId) => ({ partyId, role: 'OBLIGOR', no: '2', amount: '1000.00' })));
+    expect(rows[0].body).toBe(
+      `【${CHANGXING}】{name}您好：您的案件（${c.caseNumber}）第2期应履行1000.00元，将于2030年3月4日到期，请按期履行。`,
     );
-    expect(rows[0].body).toBe(`【${CHANGXING}】{name}您好：您的案件（${c.caseNumber}）第2期应履行1000.00元，将于2030年3月4日到期，请按期履行。`);
   });
 
   it('reminds of a later instalment once it comes within 3 days', async () => {
@@ -66,17 +87,27 @@ describe('the obligor is reminded of an instalment 3 days before it falls due', 
     const paid = await caseWithPlan();
     await deliver(performanceRecorded(paid.c, { amountFen: 300_000, recordedAt: '2030-02-26T03:00:00.000Z' }));
     const missed = await caseWithPlan(CHANGXING, [{ dueDate: '2030-03-02', amountFen: 100_000 }]);
-    await deliver(instalmentMissed(missed.c, missed.plan.payload.settlementId, { instalmentNo: 1, dueDate: '2030-03-02' }));
+    await deliver(
+      instalmentMissed(missed.c, missed.plan.payload.settlementId, { instalmentNo: 1, dueDate: '2030-03-02' }),
+    );
     const closed = await caseWithPlan();
     await deliver(caseClosed(closed.c, 'SETTLED_AND_PERFORMED'));
     const replaced = await caseWithPlan();
-    await deliver(settlementAgreed(replaced.c, [{ dueDate: '2030-04-30', amountFen: 600_000 }], { agreedAt: '2030-02-28T02:00:00.000Z' }));
+    await deliver(
+      settlementAgreed(replaced.c, [{ dueDate: '2030-04-30', amountFen: 600_000 }], {
+        agreedAt: '2030-02-28T02:00:00.000Z',
+      }),
+    );
 
     // An earlier schedule arriving after the one that replaced it is ended too.
     const late = aCase();
     await deliver(judgmentOfCourt(late, CHANGXING));
-    await deliver(settlementAgreed(late, [{ dueDate: '2030-04-30', amountFen: 600_000 }], { agreedAt: '2030-02-28T02:00:00.000Z' }));
-    await deliver(settlementAgreed(late, [{ dueDate: '2030-03-02', amountFen: 600_000 }], { agreedAt: '2030-02-20T02:00:00.000Z' }));
+    await deliver(
+      settlementAgreed(late, [{ dueDate: '2030-04-30', amountFen: 600_000 }], { agreedAt: '2030-02-28T02:00:00.000Z' }),
+    );
+    await deliver(
+      settlementAgreed(late, [{ dueDate: '2030-03-02', amountFen: 600_000 }], { agreedAt: '2030-02-20T02:00:00.000Z' }),
+    );
 
     await remind();
     for (const c of [paid.c, missed.c, closed.c, replaced.c, late]) expect(await reminders(c.caseId)).toEqual([]);

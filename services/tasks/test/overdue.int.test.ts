@@ -21,17 +21,27 @@ describe('deadlines and escalation with a controllable clock', () => {
   afterAll(() => h.stop());
 
   const overdueEvents = async (caseId: string) =>
-    (await q(`SELECT envelope->'payload' AS p FROM tasks.outbox_message WHERE type = 'tasks.task.overdue' AND key = $1 ORDER BY seq`, [caseId])).map(
-      (r: { p: { type: string; escalatedTo: string } }) => `${r.p.type}->${r.p.escalatedTo}`,
-    );
+    (
+      await q(
+        `SELECT envelope->'payload' AS p FROM tasks.outbox_message WHERE type = 'tasks.task.overdue' AND key = $1 ORDER BY seq`,
+        [caseId],
+      )
+    ).map((r: { p: { type: string; escalatedTo: string } }) => `${r.p.type}->${r.p.escalatedTo}`);
 
   it('opens the village tasks on filing, marks them overdue to the township, then to the county, each once', async () => {
     const c = aCase();
     const filedAt = new Date('2030-03-01T02:00:00Z');
     await deliver(h, enforcementFiled(c, true, filedAt));
-    const tasks = await q(`SELECT type, level, division_code, assignee_id, due_at FROM tasks.task WHERE case_id = $1 ORDER BY type`, [c.caseId]);
+    const tasks = await q(
+      `SELECT type, level, division_code, assignee_id, due_at FROM tasks.task WHERE case_id = $1 ORDER BY type`,
+      [c.caseId],
+    );
     expect(tasks.map((t: { type: string }) => t.type)).toEqual(['FIND_ASSETS', 'LOCATE_PERSON', 'SERVE_DOCUMENT']);
-    expect(tasks.every((t: { assignee_id: string; level: string }) => t.assignee_id === secretary.key && t.level === 'VILLAGE')).toBe(true);
+    expect(
+      tasks.every(
+        (t: { assignee_id: string; level: string }) => t.assignee_id === secretary.key && t.level === 'VILLAGE',
+      ),
+    ).toBe(true);
     expect(new Date(tasks[2].due_at).getTime()).toBe(filedAt.getTime() + 7 * DAY_MS);
 
     const at = (ms: number) => new Date(filedAt.getTime() + ms);
@@ -42,7 +52,10 @@ describe('deadlines and escalation with a controllable clock', () => {
     await sweepOverdueTasks(h.service.runtime, at(8 * DAY_MS), opts);
     await sweepOverdueTasks(h.service.runtime, at(8 * DAY_MS), opts);
     expect(await overdueEvents(c.caseId)).toEqual(['SERVE_DOCUMENT->TOWNSHIP']);
-    const notices = await q(`SELECT template, recipient_role, recipient_staff_id FROM tasks.notification WHERE case_id = $1 ORDER BY template`, [c.caseId]);
+    const notices = await q(
+      `SELECT template, recipient_role, recipient_staff_id FROM tasks.notification WHERE case_id = $1 ORDER BY template`,
+      [c.caseId],
+    );
     expect(notices).toEqual([
       { template: 'TASK_ESCALATION', recipient_role: 'TOWNSHIP_LIAISON', recipient_staff_id: liaison.key },
       { template: 'TASK_REMINDER', recipient_role: 'ASSIGNEE', recipient_staff_id: secretary.key },
@@ -54,7 +67,10 @@ describe('deadlines and escalation with a controllable clock', () => {
     await sweepOverdueTasks(h.service.runtime, at(8 * DAY_MS + 72 * HOUR), opts);
     await sweepOverdueTasks(h.service.runtime, at(8 * DAY_MS + 100 * HOUR), opts);
     expect(await overdueEvents(c.caseId)).toEqual(['SERVE_DOCUMENT->TOWNSHIP', 'SERVE_DOCUMENT->COUNTY']);
-    const [serve] = await q(`SELECT escalated_level, overdue_at FROM tasks.task WHERE case_id = $1 AND type = 'SERVE_DOCUMENT'`, [c.caseId]);
+    const [serve] = await q(
+      `SELECT escalated_level, overdue_at FROM tasks.task WHERE case_id = $1 AND type = 'SERVE_DOCUMENT'`,
+      [c.caseId],
+    );
     expect(serve.escalated_level).toBe('COUNTY');
     expect(new Date(serve.overdue_at).getTime()).toBe(at(8 * DAY_MS).getTime());
 
@@ -62,7 +78,10 @@ describe('deadlines and escalation with a controllable clock', () => {
     await deliver(h, caseClosed(c, 'SETTLED_AND_PERFORMED'));
     const after = await q(`SELECT status, cancel_reason FROM tasks.task WHERE case_id = $1`, [c.caseId]);
     expect(after).toEqual(Array(3).fill({ status: 'CANCELLED', cancel_reason: 'CASE_CLOSED:SETTLED_AND_PERFORMED' }));
-    const completed = await q(`SELECT envelope->'payload'->>'status' AS s FROM tasks.outbox_message WHERE type = 'tasks.task.completed' AND key = $1`, [c.caseId]);
+    const completed = await q(
+      `SELECT envelope->'payload'->>'status' AS s FROM tasks.outbox_message WHERE type = 'tasks.task.completed' AND key = $1`,
+      [c.caseId],
+    );
     expect(completed).toEqual(Array(3).fill({ s: 'CANCELLED' }));
 
     // A later sweep leaves cancelled tasks alone.
@@ -74,7 +93,10 @@ describe('deadlines and escalation with a controllable clock', () => {
     const c = aCase({ villageCode: null });
     const filedAt = new Date('2030-05-01T02:00:00Z');
     await deliver(h, enforcementFiled(c, false, filedAt));
-    const tasks = await q(`SELECT type, level, division_code, assignee_id FROM tasks.task WHERE case_id = $1 ORDER BY type`, [c.caseId]);
+    const tasks = await q(
+      `SELECT type, level, division_code, assignee_id FROM tasks.task WHERE case_id = $1 ORDER BY type`,
+      [c.caseId],
+    );
     expect(tasks).toEqual([
       { type: 'FIND_ASSETS', level: 'TOWNSHIP', division_code: HONGXINGQIAO, assignee_id: liaison.key },
       { type: 'LOCATE_PERSON', level: 'TOWNSHIP', division_code: HONGXINGQIAO, assignee_id: liaison.key },
@@ -88,18 +110,28 @@ describe('deadlines and escalation with a controllable clock', () => {
     await deliver(h, enforcementFiled(c, false));
     const planId = randomUUID();
     const missed = (no: number, caseId = c.caseId) =>
-      event('cases.instalment.missed', { caseId, planId, instalmentNo: no, dueDate: '2030-08-08', amountFen: 500_000, obligorIds: c.obligorIds }, caseId);
+      event(
+        'cases.instalment.missed',
+        { caseId, planId, instalmentNo: no, dueDate: '2030-08-08', amountFen: 500_000, obligorIds: c.obligorIds },
+        caseId,
+      );
     const first = missed(1);
     await deliver(h, first);
     await deliver(h, { ...missed(1), id: randomUUID() }); // the same instalment re-published under a new id
     await deliver(h, missed(2));
-    const interviews = await q(`SELECT assignee_id, division_code FROM tasks.task WHERE case_id = $1 AND type = 'INTERVIEW'`, [c.caseId]);
+    const interviews = await q(
+      `SELECT assignee_id, division_code FROM tasks.task WHERE case_id = $1 AND type = 'INTERVIEW'`,
+      [c.caseId],
+    );
     expect(interviews).toEqual([
       { assignee_id: secretary.key, division_code: GANGKOU },
       { assignee_id: secretary.key, division_code: GANGKOU },
     ]);
     await deliver(h, caseClosed(c));
     await deliver(h, missed(3));
-    expect(await q(`SELECT status FROM tasks.task WHERE case_id = $1 AND type = 'INTERVIEW'`, [c.caseId])).toEqual([{ status: 'CANCELLED' }, { status: 'CANCELLED' }]);
+    expect(await q(`SELECT status FROM tasks.task WHERE case_id = $1 AND type = 'INTERVIEW'`, [c.caseId])).toEqual([
+      { status: 'CANCELLED' },
+      { status: 'CANCELLED' },
+    ]);
   });
 });

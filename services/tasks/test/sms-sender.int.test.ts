@@ -19,10 +19,18 @@ describe('SMS sender: outbox-backed ledger with retries', () => {
     c.obligeeIds = [randomUUID()];
     await deliver(h, partyRegistered({ partyId: c.obligorIds[0] }));
     await deliver(h, urgingStarted(c));
-    const [n] = await q(`SELECT id FROM tasks.notification WHERE case_id = $1 AND recipient_role = 'OBLIGOR'`, [c.caseId]);
+    const [n] = await q(`SELECT id FROM tasks.notification WHERE case_id = $1 AND recipient_role = 'OBLIGOR'`, [
+      c.caseId,
+    ]);
     return { c, id: n.id as string };
   }
-  const row = async (id: string) => (await q(`SELECT status, attempts, next_attempt_at, last_error, failed_at, sent_at FROM tasks.notification WHERE id = $1`, [id]))[0];
+  const row = async (id: string) =>
+    (
+      await q(
+        `SELECT status, attempts, next_attempt_at, last_error, failed_at, sent_at FROM tasks.notification WHERE id = $1`,
+        [id],
+      )
+    )[0];
 
   it('retries a provider failure with backoff and marks the SMS FAILED after the last attempt, never sending it again', async () => {
     const { id } = await urgedCase();
@@ -54,8 +62,15 @@ describe('SMS sender: outbox-backed ledger with retries', () => {
     await sendDueNotifications(h.service.runtime, sms, new Date(t0.getTime() + 10 * 3_600_000), opts);
     expect(sms.calls.filter((m) => m.id === id)).toHaveLength(3);
     expect(sms.calls.every((m) => m.id !== id || m.body.includes('执前督促'))).toBe(true);
-    const [failedEvent] = await q(`SELECT envelope FROM tasks.outbox_message WHERE type = 'tasks.notification.sent' AND envelope->'payload'->>'notificationId' = $1`, [id]);
-    expect(failedEvent.envelope.payload).toMatchObject({ status: 'FAILED', template: 'URGING_NOTICE', recipientRole: 'OBLIGOR' });
+    const [failedEvent] = await q(
+      `SELECT envelope FROM tasks.outbox_message WHERE type = 'tasks.notification.sent' AND envelope->'payload'->>'notificationId' = $1`,
+      [id],
+    );
+    expect(failedEvent.envelope.payload).toMatchObject({
+      status: 'FAILED',
+      template: 'URGING_NOTICE',
+      recipientRole: 'OBLIGOR',
+    });
   });
 
   it('recovers after a transient failure and sends exactly once', async () => {
@@ -69,8 +84,13 @@ describe('SMS sender: outbox-backed ledger with retries', () => {
     await sendDueNotifications(h.service.runtime, sms, new Date(t0.getTime() + 600_000), opts);
     expect(await row(id)).toMatchObject({ status: 'SENT', attempts: 2, last_error: null });
     expect(sms.calls.filter((m) => m.id === id)).toHaveLength(2);
-    const events = await q(`SELECT envelope FROM tasks.outbox_message WHERE type = 'tasks.notification.sent' AND envelope->'payload'->>'notificationId' = $1`, [id]);
-    expect(events.map((e: { envelope: { payload: { status: string } } }) => e.envelope.payload.status)).toEqual(['SENT']);
+    const events = await q(
+      `SELECT envelope FROM tasks.outbox_message WHERE type = 'tasks.notification.sent' AND envelope->'payload'->>'notificationId' = $1`,
+      [id],
+    );
+    expect(events.map((e: { envelope: { payload: { status: string } } }) => e.envelope.payload.status)).toEqual([
+      'SENT',
+    ]);
   });
 
   it('never sends one SMS twice when two senders run at the same time', async () => {
@@ -101,11 +121,17 @@ describe('SMS sender: outbox-backed ledger with retries', () => {
   it('waits for a phone number that is not known yet, counting the attempt', async () => {
     const c = aCase({ villageCode: null, townshipCode: null });
     await deliver(h, urgingStarted(c));
-    const [n] = await q(`SELECT id FROM tasks.notification WHERE case_id = $1 AND recipient_role = 'OBLIGOR'`, [c.caseId]);
+    const [n] = await q(`SELECT id FROM tasks.notification WHERE case_id = $1 AND recipient_role = 'OBLIGOR'`, [
+      c.caseId,
+    ]);
     const sms = new RecordingSmsProvider();
     const now = new Date(Date.now() + 1000);
     await sendDueNotifications(h.service.runtime, sms, now, opts);
-    expect(await row(n.id)).toMatchObject({ status: 'QUEUED', attempts: 1, last_error: 'the recipient is not known yet' });
+    expect(await row(n.id)).toMatchObject({
+      status: 'QUEUED',
+      attempts: 1,
+      last_error: 'the recipient is not known yet',
+    });
     await deliver(h, partyRegistered({ partyId: c.obligorIds[0] }));
     await sendDueNotifications(h.service.runtime, sms, new Date(now.getTime() + 60_000), opts);
     expect(await row(n.id)).toMatchObject({ status: 'SENT', attempts: 2 });
@@ -115,15 +141,19 @@ describe('SMS sender: outbox-backed ledger with retries', () => {
 describe('SMS sender and overdue sweep scheduled by the service', () => {
   it('sends queued SMS on its own once the service runs its schedulers', async () => {
     const sms = new RecordingSmsProvider();
-    const h = await startTasks({ smsProvider: sms, env: { TASK_SCHEDULERS_ENABLED: 'true', SMS_SEND_INTERVAL_MS: '50', TASK_SWEEP_INTERVAL_MS: '50' } });
+    const h = await startTasks({
+      smsProvider: sms,
+      env: { TASK_SCHEDULERS_ENABLED: 'true', SMS_SEND_INTERVAL_MS: '50', TASK_SWEEP_INTERVAL_MS: '50' },
+    });
     try {
       const c = aCase({ villageCode: null, townshipCode: null });
       await deliver(h, partyRegistered({ partyId: c.obligorIds[0] }));
       await deliver(h, urgingStarted(c));
-      await waitFor(() => sms.calls.some((m) => m.body.includes('执前督促')), { what: 'the urging SMS sent by the scheduler' });
+      await waitFor(() => sms.calls.some((m) => m.body.includes('执前督促')), {
+        what: 'the urging SMS sent by the scheduler',
+      });
     } finally {
       await h.stop();
     }
   });
 });
-

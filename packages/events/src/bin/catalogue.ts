@@ -30,9 +30,19 @@ export function renderCatalogue(): string {
     '',
   ];
   for (const c of allContracts) {
-    const schema = z.toJSONSchema(c.payload, { unrepresentable: 'any' }) as { properties?: Record<string, { type?: unknown; enum?: unknown[]; anyOf?: unknown[] }>; required?: string[] };
+    const schema = z.toJSONSchema(c.payload, { unrepresentable: 'any' }) as {
+      properties?: Record<string, { type?: unknown; enum?: unknown[]; anyOf?: unknown[] }>;
+      required?: string[];
+    };
     const subject = 'subject' in c && c.subject ? `${c.type}.<department>` : c.type;
-    lines.push(`### \`${c.type}\` (v${c.version})`, '', c.description, '', `Subject \`${subject}\`, stream ${streamFor(c.type)}.`, '');
+    lines.push(
+      `### \`${c.type}\` (v${c.version})`,
+      '',
+      c.description,
+      '',
+      `Subject \`${subject}\`, stream ${streamFor(c.type)}.`,
+      '',
+    );
     const accepts: readonly { version: number; note: string }[] = 'accepts' in c && c.accepts ? c.accepts : [];
     for (const v of accepts) lines.push(`Version ${v.version}, still in the stream, is ${v.note}.`, '');
     if (c.version > 1) lines.push(`Any other earlier version is refused (dead-lettered).`, '');

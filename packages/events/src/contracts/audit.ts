@@ -8,7 +8,8 @@ export const AUDIT_ACTIONS = ['MUTATION', 'UNMASKED_READ'] as const;
 export const auditRecorded = defineEvent({
   type: 'audit.entry.recorded',
   version: 1,
-  description: 'Someone changed data (a mutation) or read a party\'s unmasked personal data: who, role, what, which party or case, when, from where.',
+  description:
+    "Someone changed data (a mutation) or read a party's unmasked personal data: who, role, what, which party or case, when, from where.",
   payload: z.object({
     actor: z.string(),
     roles: z.array(z.string()),

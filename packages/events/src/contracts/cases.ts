@@ -3,7 +3,14 @@ import { defineEvent, divisionCode, fen, isoDate, isoDateTime, uuid } from './de
 
 /** Events produced by the cases subgraph (stream CASES, subjects `cases.>`). */
 
-export const CASE_OUTCOMES = ['PERFORMED_AFTER_URGING', 'COMPLETED', 'SETTLED_AND_PERFORMED', 'TERMINATED_THIS_ROUND', 'EXITED', 'WITHDRAWN'] as const;
+export const CASE_OUTCOMES = [
+  'PERFORMED_AFTER_URGING',
+  'COMPLETED',
+  'SETTLED_AND_PERFORMED',
+  'TERMINATED_THIS_ROUND',
+  'EXITED',
+  'WITHDRAWN',
+] as const;
 export const caseOutcome = z.enum(CASE_OUTCOMES);
 export const PAYMENT_SOURCES = ['VOLUNTARY', 'URGED', 'MEETING', 'SETTLEMENT', 'ENFORCED'] as const;
 
@@ -162,7 +169,8 @@ export const caseClosed = defineEvent({
 export const caseRerouted = defineEvent({
   type: 'cases.case.rerouted',
   version: 1,
-  description: 'An open case followed its primary obligor to a new home division (or was routed once the party became known).',
+  description:
+    'An open case followed its primary obligor to a new home division (or was routed once the party became known).',
   payload: z.object({
     caseId: uuid(),
     caseNumber: z.string(),
@@ -192,7 +200,8 @@ export const officerAssigned = defineEvent({
 export const caseTransitioned = defineEvent({
   type: 'cases.case.transitioned',
   version: 1,
-  description: 'A case changed state where no more specific event says so (in progress, settled, reopened, settlement broken).',
+  description:
+    'A case changed state where no more specific event says so (in progress, settled, reopened, settlement broken).',
   payload: z.object({
     caseId: uuid(),
     from: z.string(),

@@ -30,7 +30,12 @@ export function defineEvent<T extends string, S extends z.ZodType>(contract: Eve
 }
 
 /** An earlier version whose payload is upgraded by `upgrade` (typed on that version's schema). */
-export function earlierVersion<P extends z.ZodType, S extends z.ZodType>(v: { version: number; payload: P; upgrade: (payload: z.infer<P>) => z.input<S>; note: string }): EarlierVersion<S> {
+export function earlierVersion<P extends z.ZodType, S extends z.ZodType>(v: {
+  version: number;
+  payload: P;
+  upgrade: (payload: z.infer<P>) => z.input<S>;
+  note: string;
+}): EarlierVersion<S> {
   return v as EarlierVersion<S>;
 }
 

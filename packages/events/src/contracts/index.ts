@@ -12,7 +12,13 @@ export * from './metrics';
 export * from './audit';
 export { defineEvent, type EventContract } from './define';
 
-export const allContracts = [...casesContracts, ...peopleCreditContracts, ...tasksContracts, ...metricsContracts, ...auditContracts] as const;
+export const allContracts = [
+  ...casesContracts,
+  ...peopleCreditContracts,
+  ...tasksContracts,
+  ...metricsContracts,
+  ...auditContracts,
+] as const;
 
 type AnyContract = (typeof allContracts)[number];
 /** Every event type in the catalogue. */

@@ -32,7 +32,11 @@ export const partyUpdated = defineEvent({
   type: 'people.party.updated',
   version: 1,
   description: 'A party changed; a new home division re-routes its open matters.',
-  payload: z.object({ ...partyFields, previousHomeDivisionCode: divisionCode().nullable(), changed: z.array(z.string()) }),
+  payload: z.object({
+    ...partyFields,
+    previousHomeDivisionCode: divisionCode().nullable(),
+    changed: z.array(z.string()),
+  }),
 });
 
 const staffFields = {
@@ -57,7 +61,8 @@ export const staffRegistered = defineEvent({
 export const staffUpdated = defineEvent({
   type: 'people.staff.updated',
   version: 1,
-  description: 'A staff account changed (roles, division, phone, deactivation); cases re-reads the fixed officer of a township from it.',
+  description:
+    'A staff account changed (roles, division, phone, deactivation); cases re-reads the fixed officer of a township from it.',
   payload: z.object(staffFields),
 });
 
@@ -89,7 +94,12 @@ export const listingAdded = defineEvent({
   type: 'credit.listing.added',
   version: 1,
   description: 'An obligor was put on the dishonest-debtor list (always with consumption restriction).',
-  payload: z.object({ ...listingFields, ground: z.string(), expiresAt: isoDateTime().nullable(), measures: z.array(z.string()) }),
+  payload: z.object({
+    ...listingFields,
+    ground: z.string(),
+    expiresAt: isoDateTime().nullable(),
+    measures: z.array(z.string()),
+  }),
 });
 
 export const listingRemoved = defineEvent({
@@ -138,14 +148,25 @@ export const partnerAcknowledged = defineEvent({
   type: 'credit.partner.acknowledged',
   version: 1,
   description: 'A partner department acknowledged a credit-link change.',
-  payload: z.object({ changeId: uuid(), department: partnerDepartment, partyId: uuid(), acknowledgedAt: isoDateTime(), acknowledgedBy: z.string() }),
+  payload: z.object({
+    changeId: uuid(),
+    department: partnerDepartment,
+    partyId: uuid(),
+    acknowledgedAt: isoDateTime(),
+    acknowledgedBy: z.string(),
+  }),
 });
 
 export const partnerOverdue = defineEvent({
   type: 'credit.partner.overdue',
   version: 1,
   description: 'A partner department left credit-link changes unacknowledged for more than 3 working days.',
-  payload: z.object({ department: partnerDepartment, changeIds: z.array(uuid()).min(1), oldestChangedAt: isoDateTime(), count: z.number().int().positive() }),
+  payload: z.object({
+    department: partnerDepartment,
+    changeIds: z.array(uuid()).min(1),
+    oldestChangedAt: isoDateTime(),
+    count: z.number().int().positive(),
+  }),
 });
 
 export const peopleCreditContracts = [

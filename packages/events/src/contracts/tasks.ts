@@ -3,9 +3,23 @@ import { defineEvent, divisionCode, fen, isoDate, isoDateTime, uuid } from './de
 
 /** Events produced by the tasks subgraph (stream TASKS, subjects `tasks.>`). */
 
-export const TASK_TYPES = ['LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL'] as const;
+export const TASK_TYPES = [
+  'LOCATE_PERSON',
+  'FIND_ASSETS',
+  'SERVE_DOCUMENT',
+  'INTERVIEW',
+  'MEDIATE',
+  'HOME_VISIT',
+  'FOLLOW_UP_CALL',
+] as const;
 export const TASK_LEVELS = ['COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
-export const MEETING_OUTCOMES = ['PAID_IN_FULL', 'INSTALMENT_AGREED', 'DECLARATION_FILED', 'ABSENT', 'REFUSED'] as const;
+export const MEETING_OUTCOMES = [
+  'PAID_IN_FULL',
+  'INSTALMENT_AGREED',
+  'DECLARATION_FILED',
+  'ABSENT',
+  'REFUSED',
+] as const;
 
 const taskFields = {
   taskId: uuid(),
@@ -40,7 +54,12 @@ export const taskOverdue = defineEvent({
   type: 'tasks.task.overdue',
   version: 1,
   description: 'A task passed its due date and was escalated one level up.',
-  payload: z.object({ ...taskFields, dueAt: isoDateTime(), escalatedTo: z.enum(TASK_LEVELS), overdueAt: isoDateTime() }),
+  payload: z.object({
+    ...taskFields,
+    dueAt: isoDateTime(),
+    escalatedTo: z.enum(TASK_LEVELS),
+    overdueAt: isoDateTime(),
+  }),
 });
 
 export const meetingHeld = defineEvent({
@@ -106,4 +125,11 @@ export const notificationSent = defineEvent({
   }),
 });
 
-export const tasksContracts = [taskCreated, taskCompleted, taskOverdue, meetingHeld, formSubmitted, notificationSent] as const;
+export const tasksContracts = [
+  taskCreated,
+  taskCompleted,
+  taskOverdue,
+  meetingHeld,
+  formSubmitted,
+  notificationSent,
+] as const;

@@ -13,7 +13,9 @@ const cwd = process.cwd();
 const externalizeNpm: Plugin = {
   name: 'externalize-npm',
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@zhiyuan/') ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@zhiyuan/') ? undefined : { path: args.path, external: true },
+    );
   },
 };
 

@@ -1,7 +1,8 @@
 /**
  * The test command: all tiers through Turborepo, against DATABASE_URL, or an embedded PostgreSQL
  * started here when none is configured. Runs the dependency rule of docs/service-layout.md first
- * (`.dependency-cruiser.cjs`, as `npm run check:deps` does); the supergraph check is a gateway test.
+ * (`.dependency-cruiser.cjs`, as `npm run check:deps` does) and the formatting check (Prettier); the
+ * supergraph check is a gateway test.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -22,7 +23,11 @@ async function main(): Promise<void> {
   const env = { ...process.env };
   let stopPg: (() => Promise<void>) | undefined;
   if (!env.DATABASE_URL) {
-    const pg = await startEmbeddedPostgres({ dataDir: path.join(root, '.data/test-postgres'), port: Number(env.TEST_EMBEDDED_PG_PORT ?? 54330), logger: log });
+    const pg = await startEmbeddedPostgres({
+      dataDir: path.join(root, '.data/test-postgres'),
+      port: Number(env.TEST_EMBEDDED_PG_PORT ?? 54330),
+      logger: log,
+    });
     env.DATABASE_URL = pg.url;
     stopPg = pg.stop;
   }
@@ -35,7 +40,13 @@ async function main(): Promise<void> {
   rmSync(resultsDir, { recursive: true, force: true });
   try {
     status = run('npm', ['run', '-s', 'check:deps'], env);
-    if (status === 0) status = run('npx', ['turbo', 'run', 'lint', 'typecheck', 'test', '--continue', '--output-logs=new-only', ...process.argv.slice(2)], env);
+    if (status === 0) status = run('npm', ['run', '-s', 'format:check'], env);
+    if (status === 0)
+      status = run(
+        'npx',
+        ['turbo', 'run', 'lint:repo', 'typecheck:repo', 'test', '--continue', '--output-logs=new-only', ...process.argv.slice(2)],
+        env,
+      );
   } finally {
     await stopPg?.();
   }

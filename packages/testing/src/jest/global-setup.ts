@@ -21,7 +21,9 @@ export default async function globalSetup(_global: unknown, project: { rootDir: 
     process.env[TEMPLATE_ENV] = template.name;
     (globalThis as Record<symbol, unknown>)[RELEASE] = template.release;
   } catch (err) {
-    process.stderr.write(`\n*** No migrated template database (${String(err)}): each test database migrates from empty ***\n\n`);
+    process.stderr.write(
+      `\n*** No migrated template database (${String(err)}): each test database migrates from empty ***\n\n`,
+    );
   }
 }
 

@@ -16,7 +16,8 @@ export function servicesUnderTest(packageDir: string, root: string = repoRoot): 
   const byName = new Map<string, string>();
   for (const folder of readdirSync(servicesDir)) {
     const manifest = path.join(servicesDir, folder, 'package.json');
-    if (existsSync(manifest) && existsSync(path.join(servicesDir, folder, 'src/migrations'))) byName.set(readManifest(manifest).name, path.join(servicesDir, folder));
+    if (existsSync(manifest) && existsSync(path.join(servicesDir, folder, 'src/migrations')))
+      byName.set(readManifest(manifest).name, path.join(servicesDir, folder));
   }
   const manifest = path.join(packageDir, 'package.json');
   if (!existsSync(manifest)) return [];
@@ -46,8 +47,16 @@ export function serviceTemplatePart(serviceDir: string): TemplatePart {
       const { createDataSource, initializeDataSource } = require('@zhiyuan/db') as typeof import('@zhiyuan/db');
       const { migrations } = require(migrationsDir) as { migrations?: unknown[] };
       const { DB_SCHEMA: schema } = require(serviceDir) as { DB_SCHEMA?: string };
-      if (!Array.isArray(migrations) || typeof schema !== 'string') throw new Error(`${serviceDir} exports no migrations (src/migrations) or no DB_SCHEMA (src/index.ts)`);
-      const ds = createDataSource({ url, schema, entities: [], migrations: migrations as never, poolSize: 1, applicationName: 'zhiyuan-test-template' });
+      if (!Array.isArray(migrations) || typeof schema !== 'string')
+        throw new Error(`${serviceDir} exports no migrations (src/migrations) or no DB_SCHEMA (src/index.ts)`);
+      const ds = createDataSource({
+        url,
+        schema,
+        entities: [],
+        migrations: migrations as never,
+        poolSize: 1,
+        applicationName: 'zhiyuan-test-template',
+      });
       try {
         await initializeDataSource(ds, schema);
       } finally {
@@ -64,6 +73,10 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-function readManifest(file: string): { name: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> } {
+function readManifest(file: string): {
+  name: string;
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+} {
   return JSON.parse(readFileSync(file, 'utf8'));
 }

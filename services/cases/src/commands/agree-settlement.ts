@@ -11,7 +11,10 @@ const agreeSettlementInput = z.object({
   caseId: uuidSchema,
   kind: z.enum(['SETTLEMENT', 'INSTALMENT_PLAN']),
   terms: z.string().trim().min(2, 'state the terms').max(4000),
-  instalments: z.array(z.object({ dueDate: courtDay, amountFen: positiveFen })).min(1, 'needs at least one instalment').max(120),
+  instalments: z
+    .array(z.object({ dueDate: courtDay, amountFen: positiveFen }))
+    .min(1, 'needs at least one instalment')
+    .max(120),
   agreedOn: courtDay.nullish(),
 });
 

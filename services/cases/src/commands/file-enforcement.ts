@@ -14,7 +14,12 @@ import { commandContext, onCaseWith } from './shared/on-case';
 import { fixedOfficerOf } from './shared/routing';
 import { addTimeline } from './shared/timeline';
 
-const fileEnforcementInput = z.object({ caseId: uuidSchema, enforcementNumber: z.string().min(1), amountAppliedFen: positiveFen.nullish(), needsService: z.boolean().nullish() });
+const fileEnforcementInput = z.object({
+  caseId: uuidSchema,
+  enforcementNumber: z.string().min(1),
+  amountAppliedFen: positiveFen.nullish(),
+  needsService: z.boolean().nullish(),
+});
 
 interface FileEnforcementInput {
   enforcementNumber: string;
@@ -25,7 +30,17 @@ interface FileEnforcementInput {
 /** fileEnforcement: the rights holder applied; the judge or officer files the enforcement case. */
 export async function fileEnforcement(ctx: Context, input: unknown): Promise<CaseEntity> {
   return onCaseWith(ctx, input, fileEnforcementInput, CASE_WORKERS, async (i, c, manager, emit) => {
-    await file(manager, emit, c, { enforcementNumber: i.enforcementNumber, amountAppliedFen: i.amountAppliedFen ?? null, needsService: i.needsService ?? false }, commandContext(ctx));
+    await file(
+      manager,
+      emit,
+      c,
+      {
+        enforcementNumber: i.enforcementNumber,
+        amountAppliedFen: i.amountAppliedFen ?? null,
+        needsService: i.needsService ?? false,
+      },
+      commandContext(ctx),
+    );
     return c;
   });
 }
@@ -38,27 +53,58 @@ interface NumberTakenRow {
  * Files the enforcement case: its own 执 number, linked to the judgment (same row), given to the
  * fixed officer of the obligor's township.
  */
-async function file(manager: EntityManager, emit: Emit, c: CaseEntity, input: FileEnforcementInput, ctx: CommandContext): Promise<void> {
+async function file(
+  manager: EntityManager,
+  emit: Emit,
+  c: CaseEntity,
+  input: FileEnforcementInput,
+  ctx: CommandContext,
+): Promise<void> {
   const number = normalizeCaseNumber(input.enforcementNumber);
-  if (!isEnforcementNumber(number)) throw errors.validation('enforcementNumber', 'must be an enforcement case number such as (2024)浙0522执1234号');
+  if (!isEnforcementNumber(number))
+    throw errors.validation('enforcementNumber', 'must be an enforcement case number such as (2024)浙0522执1234号');
   assertTransition(c.state, 'ENFORCEMENT_FILED');
   const outstanding = outstandingOf(c);
   const applied = input.amountAppliedFen ?? outstanding;
-  if (applied <= 0 || applied > outstanding) throw errors.rule('amount-applied', `The amount applied for must be between 1 and the outstanding ${outstanding} fen`);
-  const taken = await sqlRow<NumberTakenRow>(manager, `SELECT 1 AS taken FROM cases."case" WHERE enforcement_number = $1 OR case_number = $1 LIMIT 1`, [number]);
+  if (applied <= 0 || applied > outstanding)
+    throw errors.rule(
+      'amount-applied',
+      `The amount applied for must be between 1 and the outstanding ${outstanding} fen`,
+    );
+  const taken = await sqlRow<NumberTakenRow>(
+    manager,
+    `SELECT 1 AS taken FROM cases."case" WHERE enforcement_number = $1 OR case_number = $1 LIMIT 1`,
+    [number],
+  );
   if (taken) throw errors.conflict(`Case number ${number} is already in use`, { field: 'enforcementNumber' });
   const wasUrging = c.state === 'URGING';
   c.enforcementNumber = number;
   c.amountAppliedFen = applied;
   c.filedAt = ctx.now;
   c.needsService = input.needsService;
-  await manager.update(CaseEntity, { id: c.id }, { enforcementNumber: number, amountAppliedFen: applied, filedAt: ctx.now, needsService: input.needsService });
-  await moveCase(manager, emit, c, 'ENFORCEMENT_FILED', { ...ctx, reason: 'rights holder applied for enforcement', announce: false });
+  await manager.update(
+    CaseEntity,
+    { id: c.id },
+    { enforcementNumber: number, amountAppliedFen: applied, filedAt: ctx.now, needsService: input.needsService },
+  );
+  await moveCase(manager, emit, c, 'ENFORCEMENT_FILED', {
+    ...ctx,
+    reason: 'rights holder applied for enforcement',
+    announce: false,
+  });
   if (wasUrging) await endUrging(manager, emit, c, 'ENFORCEMENT_APPLIED', ctx.actor, ctx.now);
   const officerId = await fixedOfficerOf(manager, c.townshipCode);
   c.officerId = officerId;
   await manager.update(CaseEntity, { id: c.id }, { officerId });
-  await addTimeline(manager, c.id, 'ENFORCEMENT_FILED', ctx.actor, ctx.now, `Enforcement case ${number} filed for ${applied} fen`, { enforcementNumber: number, officerId, amountAppliedFen: applied });
+  await addTimeline(
+    manager,
+    c.id,
+    'ENFORCEMENT_FILED',
+    ctx.actor,
+    ctx.now,
+    `Enforcement case ${number} filed for ${applied} fen`,
+    { enforcementNumber: number, officerId, amountAppliedFen: applied },
+  );
   await emit(
     'cases.enforcement.filed',
     {

@@ -19,7 +19,10 @@ export interface ImportJudgmentsResult {
 export async function importJudgments(ctx: Context, judgments: readonly unknown[]): Promise<ImportJudgmentsResult> {
   requireJudge(ctx.identity);
   if (judgments.length > ctx.settings.importMutationMax) {
-    throw errors.validation('judgments', `At most ${ctx.settings.importMutationMax} judgments per call; use the import command for more`);
+    throw errors.validation(
+      'judgments',
+      `At most ${ctx.settings.importMutationMax} judgments per call; use the import command for more`,
+    );
   }
   const rejected: { row: number; field: string; reason: string }[] = [];
   const valid: JudgmentInput[] = [];
@@ -28,9 +31,16 @@ export async function importJudgments(ctx: Context, judgments: readonly unknown[
     if (v.ok) valid.push(v.value);
     else rejected.push(...v.issues.map((i) => ({ row, ...i })));
   }
-  const result = await ctx.runtime.messaging.transaction((manager) => intakeJudgments(manager, valid, ctx.settings, ctx.identity.sub, new Date()));
+  const result = await ctx.runtime.messaging.transaction((manager) =>
+    intakeJudgments(manager, valid, ctx.settings, ctx.identity.sub, new Date()),
+  );
   ctx.runtime.messaging.relay.kick();
   const ids = result.inserted.map((i) => i.id);
   const cases = ids.length ? await ctx.loaders.case.loadMany(ids) : [];
-  return { imported: ids.length, skipped: result.skipped.length, rejected, cases: cases.filter((c): c is CaseEntity => c instanceof CaseEntity) };
+  return {
+    imported: ids.length,
+    skipped: result.skipped.length,
+    rejected,
+    cases: cases.filter((c): c is CaseEntity => c instanceof CaseEntity),
+  };
 }

@@ -19,8 +19,13 @@ interface ActiveOfficerRow {
 export async function reassignOfficer(ctx: Context, args: unknown): Promise<CaseEntity> {
   return onCaseWith(ctx, args, reassignOfficerInput, JUDGES, async (i, c, manager, emit) => {
     const { actor, now } = commandContext(ctx);
-    if (!FILED_STATES.has(c.state)) throw errors.rule('not-filed', `Only a filed enforcement case has an officer; this case is ${c.state}`);
-    const officer = await sqlRow<ActiveOfficerRow>(manager, `SELECT staff_id FROM cases.staff_member WHERE staff_id = $1 AND active AND 'ENFORCEMENT_OFFICER' = ANY(roles)`, [i.officerId]);
+    if (!FILED_STATES.has(c.state))
+      throw errors.rule('not-filed', `Only a filed enforcement case has an officer; this case is ${c.state}`);
+    const officer = await sqlRow<ActiveOfficerRow>(
+      manager,
+      `SELECT staff_id FROM cases.staff_member WHERE staff_id = $1 AND active AND 'ENFORCEMENT_OFFICER' = ANY(roles)`,
+      [i.officerId],
+    );
     if (!officer) throw errors.rule('officer-unknown', `Staff ${i.officerId} is not an active enforcement officer`);
     if (c.officerId === i.officerId) throw errors.rule('same-officer', 'The case is already assigned to this officer');
     await assignOfficer(manager, emit, c, i.officerId, i.reason, actor, now);

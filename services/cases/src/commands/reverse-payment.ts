@@ -29,7 +29,9 @@ export async function reversePayment(ctx: Context, input: unknown): Promise<Reve
   const found = await ds.getRepository(PerformanceEntity).findOneBy({ id: i.id });
   if (!found) {
     if (await ds.getRepository(PerformanceReversalEntity).existsBy({ id: i.id })) {
-      throw new DomainError('RULE_VIOLATION', 'A reversal cannot be reversed: record the payment again instead', { rule: 'reversal-not-reversible' });
+      throw new DomainError('RULE_VIOLATION', 'A reversal cannot be reversed: record the payment again instead', {
+        rule: 'reversal-not-reversible',
+      });
     }
     throw errors.notFound('Performance', i.id);
   }

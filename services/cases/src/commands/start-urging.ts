@@ -23,8 +23,15 @@ export async function startUrging(ctx: Context, caseId: string, deadline: unknow
   });
 }
 
-async function urge(manager: EntityManager, emit: Emit, c: CaseEntity, deadline: string | null, ctx: CommandContext): Promise<void> {
-  if (ctx.settings.urgingMode === 'OFF') throw errors.rule('urging-disabled', 'Pre-enforcement urging is switched off for this court');
+async function urge(
+  manager: EntityManager,
+  emit: Emit,
+  c: CaseEntity,
+  deadline: string | null,
+  ctx: CommandContext,
+): Promise<void> {
+  if (ctx.settings.urgingMode === 'OFF')
+    throw errors.rule('urging-disabled', 'Pre-enforcement urging is switched off for this court');
   const today = courtDate(ctx.now);
   const until = deadline ?? addDays(today, ctx.settings.urgingDays);
   if (until <= today) throw errors.validation('deadline', 'The urging deadline must be after today');
@@ -34,9 +41,21 @@ async function urge(manager: EntityManager, emit: Emit, c: CaseEntity, deadline:
   c.urgingDeadline = until;
   c.urgingEndedAt = null;
   c.urgingEndReason = null;
-  await manager.update(CaseEntity, { id: c.id }, { urged: true, urgingStartedAt: ctx.now, urgingDeadline: until, urgingEndedAt: null, urgingEndReason: null });
+  await manager.update(
+    CaseEntity,
+    { id: c.id },
+    { urged: true, urgingStartedAt: ctx.now, urgingDeadline: until, urgingEndedAt: null, urgingEndReason: null },
+  );
   await moveCase(manager, emit, c, 'URGING', { ...ctx, reason: 'urging started', announce: false });
-  await addTimeline(manager, c.id, 'URGING_STARTED', ctx.actor, ctx.now, `Pre-enforcement urging started, perform by ${until}`, { deadline: until });
+  await addTimeline(
+    manager,
+    c.id,
+    'URGING_STARTED',
+    ctx.actor,
+    ctx.now,
+    `Pre-enforcement urging started, perform by ${until}`,
+    { deadline: until },
+  );
   await emit(
     'cases.urging.started',
     {

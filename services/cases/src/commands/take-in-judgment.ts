@@ -10,8 +10,11 @@ import { intakeJudgments } from './shared/intake';
 export async function takeInJudgment(ctx: Context, input: unknown): Promise<CaseEntity> {
   requireJudge(ctx.identity);
   const judgment = parseInput(judgmentInputSchema, input);
-  const result = await ctx.runtime.messaging.transaction((manager) => intakeJudgments(manager, [judgment], ctx.settings, ctx.identity.sub, new Date()));
+  const result = await ctx.runtime.messaging.transaction((manager) =>
+    intakeJudgments(manager, [judgment], ctx.settings, ctx.identity.sub, new Date()),
+  );
   ctx.runtime.messaging.relay.kick();
-  if (result.inserted.length === 0) throw errors.conflict(`Judgment ${judgment.caseNumber} was already taken in`, { field: 'caseNumber' });
+  if (result.inserted.length === 0)
+    throw errors.conflict(`Judgment ${judgment.caseNumber} was already taken in`, { field: 'caseNumber' });
   return (await ctx.runtime.ds.getRepository(CaseEntity).findOneBy({ id: result.inserted[0]!.id }))!;
 }

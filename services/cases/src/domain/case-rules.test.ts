@@ -7,10 +7,19 @@ describe('case rules', () => {
   });
 
   it('calls an open case with a balance overdue once a deadline is past', () => {
-    const c = { closedAt: null, paidFen: 0, amountOwedFen: 100, performanceDeadline: '2024-06-16', state: 'EFFECTIVE' as const, urgingDeadline: null };
+    const c = {
+      closedAt: null,
+      paidFen: 0,
+      amountOwedFen: 100,
+      performanceDeadline: '2024-06-16',
+      state: 'EFFECTIVE' as const,
+      urgingDeadline: null,
+    };
     expect(isOverdue(c, '2024-06-16')).toBe(false);
     expect(isOverdue(c, '2024-06-17')).toBe(true);
     expect(isOverdue({ ...c, paidFen: 100 }, '2024-06-17')).toBe(false);
-    expect(isOverdue({ ...c, performanceDeadline: null, state: 'URGING', urgingDeadline: '2024-06-10' }, '2024-06-11')).toBe(true);
+    expect(
+      isOverdue({ ...c, performanceDeadline: null, state: 'URGING', urgingDeadline: '2024-06-10' }, '2024-06-11'),
+    ).toBe(true);
   });
 });

@@ -7,41 +7,71 @@ import { PAYABLE_STATES, type CaseState } from './state-machine';
 export const outstandingOf = (c: Pick<CaseEntity, 'amountOwedFen' | 'paidFen'>) => c.amountOwedFen - c.paidFen;
 
 /** The routing fields every case event carries. */
-export const routeOfCase = (c: Pick<CaseEntity, 'villageCode' | 'townshipCode'>) => ({ villageCode: c.villageCode, townshipCode: c.townshipCode });
+export const routeOfCase = (c: Pick<CaseEntity, 'villageCode' | 'townshipCode'>) => ({
+  villageCode: c.villageCode,
+  townshipCode: c.townshipCode,
+});
 
 /** Whole court days from the effective date to `until` (never negative). */
 export function daysOpen(effectiveDate: string, until: Date): number {
   return Math.max(0, daysBetween(effectiveDate, courtDate(until)));
 }
 
-type OverdueFields = Pick<CaseEntity, 'closedAt' | 'paidFen' | 'amountOwedFen' | 'performanceDeadline' | 'state' | 'urgingDeadline'>;
+type OverdueFields = Pick<
+  CaseEntity,
+  'closedAt' | 'paidFen' | 'amountOwedFen' | 'performanceDeadline' | 'state' | 'urgingDeadline'
+>;
 
 /** An open case with a balance whose performance deadline, or urging deadline while urging, is past on `today`. */
 export function isOverdue(c: OverdueFields, today: string): boolean {
   if (c.closedAt || c.paidFen >= c.amountOwedFen) return false;
-  return (!!c.performanceDeadline && c.performanceDeadline < today) || (c.state === 'URGING' && !!c.urgingDeadline && c.urgingDeadline < today);
+  return (
+    (!!c.performanceDeadline && c.performanceDeadline < today) ||
+    (c.state === 'URGING' && !!c.urgingDeadline && c.urgingDeadline < today)
+  );
 }
 
 /** States a user may request directly; the others follow from payments, settlements and filing. */
-export const MANUAL_TARGETS: ReadonlySet<CaseState> = new Set(['IN_PROGRESS', 'TERMINATED_THIS_ROUND', 'EXITED', 'WITHDRAWN']);
+export const MANUAL_TARGETS: ReadonlySet<CaseState> = new Set([
+  'IN_PROGRESS',
+  'TERMINATED_THIS_ROUND',
+  'EXITED',
+  'WITHDRAWN',
+]);
 
 /** Refuses a requested state that only an action reaches, naming the action. */
 export function assertManualTarget(to: CaseState): void {
   if (MANUAL_TARGETS.has(to)) return;
-  const how = to === 'SETTLED' ? 'agree a settlement' : to === 'ENFORCEMENT_FILED' ? 'file the enforcement case' : to === 'URGING' ? 'start urging' : 'record the payment that clears the balance';
+  const how =
+    to === 'SETTLED'
+      ? 'agree a settlement'
+      : to === 'ENFORCEMENT_FILED'
+        ? 'file the enforcement case'
+        : to === 'URGING'
+          ? 'start urging'
+          : 'record the payment that clears the balance';
   throw errors.rule('state-follows-from-action', `A case becomes ${to} by its action: ${how}`);
 }
 
 export type PaymentSource = (typeof PAYMENT_SOURCES)[number];
 
 /** Checks a payment against the case without writing anything; throws the typed error to refuse it. */
-export function checkPayment(c: Pick<CaseEntity, 'state' | 'amountOwedFen' | 'paidFen' | 'effectiveDate'>, input: { amountFen: number; paidOn: string }): void {
-  if (!PAYABLE_STATES.has(c.state)) throw errors.rule('case-closed', `A payment cannot be recorded on a case that is ${c.state}`);
+export function checkPayment(
+  c: Pick<CaseEntity, 'state' | 'amountOwedFen' | 'paidFen' | 'effectiveDate'>,
+  input: { amountFen: number; paidOn: string },
+): void {
+  if (!PAYABLE_STATES.has(c.state))
+    throw errors.rule('case-closed', `A payment cannot be recorded on a case that is ${c.state}`);
   const outstanding = outstandingOf(c);
   if (input.amountFen > outstanding) {
-    throw new DomainError('RULE_VIOLATION', `The payment of ${input.amountFen} fen is more than the outstanding ${outstanding} fen`, { rule: 'overpayment', outstandingFen: outstanding });
+    throw new DomainError(
+      'RULE_VIOLATION',
+      `The payment of ${input.amountFen} fen is more than the outstanding ${outstanding} fen`,
+      { rule: 'overpayment', outstandingFen: outstanding },
+    );
   }
-  if (input.paidOn < c.effectiveDate) throw errors.validation('paidOn', 'A payment cannot predate the effective judgment');
+  if (input.paidOn < c.effectiveDate)
+    throw errors.validation('paidOn', 'A payment cannot predate the effective judgment');
 }
 
 /** The source of a payment not given one: URGED while urging, SETTLEMENT under a settlement, VOLUNTARY otherwise. */
@@ -61,14 +91,29 @@ export function checkSettlementSchedule(
   instalments: readonly { dueDate: string; amountFen: number }[],
 ): number {
   if (agreedOn > today) throw errors.validation('agreedOn', 'A settlement cannot be agreed in the future');
-  if (agreedOn < c.effectiveDate) throw errors.validation('agreedOn', `A settlement cannot be agreed before the judgment became effective (${c.effectiveDate})`);
+  if (agreedOn < c.effectiveDate)
+    throw errors.validation(
+      'agreedOn',
+      `A settlement cannot be agreed before the judgment became effective (${c.effectiveDate})`,
+    );
   const dates = instalments.map((i) => i.dueDate);
   for (let k = 0; k < dates.length; k++) {
-    if (dates[k]! < agreedOn) throw errors.validation(`instalments.${k}.dueDate`, agreedOn === today ? 'An instalment cannot fall due in the past' : `An instalment cannot fall due before the settlement was agreed (${agreedOn})`);
-    if (k > 0 && dates[k]! <= dates[k - 1]!) throw errors.validation(`instalments.${k}.dueDate`, 'Instalments must fall due in increasing order');
+    if (dates[k]! < agreedOn)
+      throw errors.validation(
+        `instalments.${k}.dueDate`,
+        agreedOn === today
+          ? 'An instalment cannot fall due in the past'
+          : `An instalment cannot fall due before the settlement was agreed (${agreedOn})`,
+      );
+    if (k > 0 && dates[k]! <= dates[k - 1]!)
+      throw errors.validation(`instalments.${k}.dueDate`, 'Instalments must fall due in increasing order');
   }
   const totalFen = instalments.reduce((s, i) => s + i.amountFen, 0);
   const outstanding = outstandingOf(c);
-  if (totalFen > outstanding) throw errors.rule('settlement-exceeds-balance', `The schedule totals ${totalFen} fen, more than the outstanding ${outstanding} fen`);
+  if (totalFen > outstanding)
+    throw errors.rule(
+      'settlement-exceeds-balance',
+      `The schedule totals ${totalFen} fen, more than the outstanding ${outstanding} fen`,
+    );
   return totalFen;
 }

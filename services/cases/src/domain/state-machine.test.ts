@@ -1,5 +1,15 @@
 import { DomainError } from '@zhiyuan/kernel';
-import { assertReopenByReversal, assertTransition, CASE_STATES, canTransition, outcomeOf, stateAfterFullPayment, stateReopenedByReversal, TRANSITIONS, type CaseState } from './state-machine';
+import {
+  assertReopenByReversal,
+  assertTransition,
+  CASE_STATES,
+  canTransition,
+  outcomeOf,
+  stateAfterFullPayment,
+  stateReopenedByReversal,
+  TRANSITIONS,
+  type CaseState,
+} from './state-machine';
 
 const legal: [CaseState, CaseState][] = [
   ['EFFECTIVE', 'URGING'],
@@ -35,7 +45,11 @@ describe('case state machine', () => {
     expect(() => assertTransition(from, to)).not.toThrow();
   });
 
-  const illegal = CASE_STATES.flatMap((from) => CASE_STATES.filter((to) => !legal.some(([f, t]) => f === from && t === to)).map((to) => [from, to] as [CaseState, CaseState]));
+  const illegal = CASE_STATES.flatMap((from) =>
+    CASE_STATES.filter((to) => !legal.some(([f, t]) => f === from && t === to)).map(
+      (to) => [from, to] as [CaseState, CaseState],
+    ),
+  );
 
   it.each(illegal)('refuses %s → %s with INVALID_TRANSITION naming both states', (from, to) => {
     let err: unknown;
@@ -49,7 +63,8 @@ describe('case state machine', () => {
   });
 
   it('never leaves a final state', () => {
-    for (const s of ['PERFORMED_AFTER_URGING', 'COMPLETED', 'EXITED', 'WITHDRAWN'] as const) expect(TRANSITIONS[s]).toEqual([]);
+    for (const s of ['PERFORMED_AFTER_URGING', 'COMPLETED', 'EXITED', 'WITHDRAWN'] as const)
+      expect(TRANSITIONS[s]).toEqual([]);
   });
 
   it('records the outcome of each close', () => {
@@ -82,7 +97,8 @@ describe('re-opening by a payment reversal', () => {
   });
 
   it('leaves the states not closed by payment alone, and never opens them by hand', () => {
-    for (const s of ['EXITED', 'WITHDRAWN', 'TERMINATED_THIS_ROUND', 'IN_PROGRESS', 'SETTLED'] as const) expect(stateReopenedByReversal(s, null, true)).toBeNull();
+    for (const s of ['EXITED', 'WITHDRAWN', 'TERMINATED_THIS_ROUND', 'IN_PROGRESS', 'SETTLED'] as const)
+      expect(stateReopenedByReversal(s, null, true)).toBeNull();
     expect(() => assertReopenByReversal('COMPLETED', 'IN_PROGRESS')).not.toThrow();
     expect(() => assertReopenByReversal('EXITED', 'IN_PROGRESS')).toThrow(DomainError);
     expect(canTransition('COMPLETED', 'IN_PROGRESS')).toBe(false);

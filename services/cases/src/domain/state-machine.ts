@@ -35,13 +35,36 @@ export const TRANSITIONS: Readonly<Record<CaseState, readonly CaseState[]>> = Ob
 });
 
 /** States in which the case counts as closed (TERMINATED_THIS_ROUND is closed but may reopen). */
-export const CLOSED_STATES: ReadonlySet<CaseState> = new Set(['PERFORMED_AFTER_URGING', 'COMPLETED', 'TERMINATED_THIS_ROUND', 'EXITED', 'WITHDRAWN']);
+export const CLOSED_STATES: ReadonlySet<CaseState> = new Set([
+  'PERFORMED_AFTER_URGING',
+  'COMPLETED',
+  'TERMINATED_THIS_ROUND',
+  'EXITED',
+  'WITHDRAWN',
+]);
 /** States from which nothing follows. */
-export const FINAL_STATES: ReadonlySet<CaseState> = new Set(['PERFORMED_AFTER_URGING', 'COMPLETED', 'EXITED', 'WITHDRAWN']);
+export const FINAL_STATES: ReadonlySet<CaseState> = new Set([
+  'PERFORMED_AFTER_URGING',
+  'COMPLETED',
+  'EXITED',
+  'WITHDRAWN',
+]);
 /** States that accept a payment. */
-export const PAYABLE_STATES: ReadonlySet<CaseState> = new Set(['EFFECTIVE', 'URGING', 'ENFORCEMENT_FILED', 'IN_PROGRESS', 'SETTLED', 'TERMINATED_THIS_ROUND']);
+export const PAYABLE_STATES: ReadonlySet<CaseState> = new Set([
+  'EFFECTIVE',
+  'URGING',
+  'ENFORCEMENT_FILED',
+  'IN_PROGRESS',
+  'SETTLED',
+  'TERMINATED_THIS_ROUND',
+]);
 /** States in which an enforcement case exists (an officer works it). */
-export const FILED_STATES: ReadonlySet<CaseState> = new Set(['ENFORCEMENT_FILED', 'IN_PROGRESS', 'SETTLED', 'TERMINATED_THIS_ROUND']);
+export const FILED_STATES: ReadonlySet<CaseState> = new Set([
+  'ENFORCEMENT_FILED',
+  'IN_PROGRESS',
+  'SETTLED',
+  'TERMINATED_THIS_ROUND',
+]);
 
 export function canTransition(from: CaseState, to: CaseState): boolean {
   return TRANSITIONS[from].includes(to);
@@ -52,7 +75,8 @@ export function assertTransition(from: CaseState, to: CaseState): void {
   if (!canTransition(from, to)) throw errors.invalidTransition(from, to);
 }
 
-export type CaseOutcome = 'PERFORMED_AFTER_URGING' | 'COMPLETED' | 'SETTLED_AND_PERFORMED' | 'TERMINATED_THIS_ROUND' | 'EXITED' | 'WITHDRAWN';
+export type CaseOutcome =
+  'PERFORMED_AFTER_URGING' | 'COMPLETED' | 'SETTLED_AND_PERFORMED' | 'TERMINATED_THIS_ROUND' | 'EXITED' | 'WITHDRAWN';
 
 /** The outcome recorded when a case enters a closed state from another. */
 export function outcomeOf(from: CaseState, to: CaseState): CaseOutcome | null {
@@ -95,7 +119,11 @@ export function assertReopenByReversal(from: CaseState, to: CaseState): void {
 }
 
 /** The state a case closed by payment goes back to when a reversal undoes its close; null when the state is not closed by payment. */
-export function stateReopenedByReversal(state: CaseState, closedFrom: CaseState | null, filed: boolean): CaseState | null {
+export function stateReopenedByReversal(
+  state: CaseState,
+  closedFrom: CaseState | null,
+  filed: boolean,
+): CaseState | null {
   if (state === 'PERFORMED_AFTER_URGING') return 'URGING';
   if (state !== 'COMPLETED') return null;
   if (closedFrom === 'TERMINATED_THIS_ROUND') return 'IN_PROGRESS';

@@ -5,5 +5,23 @@ import { PartyRouteEntity, StaffMemberEntity } from './projections.entity';
 import { InstalmentEntity, SettlementEntity } from './settlement.entity';
 import { TimelineEntryEntity } from './timeline.entity';
 
-export { CaseEntity, PerformanceEntity, PerformanceReversalEntity, PartyRouteEntity, StaffMemberEntity, InstalmentEntity, SettlementEntity, TimelineEntryEntity };
-export const entities = [CaseEntity, PerformanceEntity, PerformanceReversalEntity, PartyRouteEntity, StaffMemberEntity, InstalmentEntity, SettlementEntity, TimelineEntryEntity];
+export {
+  CaseEntity,
+  PerformanceEntity,
+  PerformanceReversalEntity,
+  PartyRouteEntity,
+  StaffMemberEntity,
+  InstalmentEntity,
+  SettlementEntity,
+  TimelineEntryEntity,
+};
+export const entities = [
+  CaseEntity,
+  PerformanceEntity,
+  PerformanceReversalEntity,
+  PartyRouteEntity,
+  StaffMemberEntity,
+  InstalmentEntity,
+  SettlementEntity,
+  TimelineEntryEntity,
+];

@@ -12,7 +12,11 @@ const OPEN_FILED = `c.state IN ('ENFORCEMENT_FILED', 'IN_PROGRESS', 'SETTLED') A
  * is with that township's fixed officer: a new officer picks up the township's unassigned cases; an
  * officer who leaves (deactivated, role or township changed) hands theirs to the township's next one.
  */
-async function apply(event: EventEnvelope<'people.staff.registered'> | EventEnvelope<'people.staff.updated'>, manager: EntityManager, emit: Emit): Promise<void> {
+async function apply(
+  event: EventEnvelope<'people.staff.registered'> | EventEnvelope<'people.staff.updated'>,
+  manager: EntityManager,
+  emit: Emit,
+): Promise<void> {
   const s = event.payload;
   await sqlExec(
     manager,
@@ -22,7 +26,11 @@ async function apply(event: EventEnvelope<'people.staff.registered'> | EventEnve
   );
   const actor = `event:${event.type}`;
   const now = new Date();
-  const isOfficer = s.active && s.roles.includes('ENFORCEMENT_OFFICER') && !!s.divisionCode && divisionLevel(s.divisionCode) === 'TOWNSHIP';
+  const isOfficer =
+    s.active &&
+    s.roles.includes('ENFORCEMENT_OFFICER') &&
+    !!s.divisionCode &&
+    divisionLevel(s.divisionCode) === 'TOWNSHIP';
   const repo = manager.getRepository(CaseEntity);
 
   // Cases this person holds outside what they now cover go to their township's fixed officer.
@@ -33,7 +41,15 @@ async function apply(event: EventEnvelope<'people.staff.registered'> | EventEnve
     .andWhere(isOfficer ? 'c.township_code IS DISTINCT FROM :t' : 'TRUE', { t: s.divisionCode })
     .getMany();
   for (const c of leaving) {
-    await assignOfficer(manager, emit, c, await fixedOfficerOf(manager, c.townshipCode, s.staffId), 'officer left the township', actor, now);
+    await assignOfficer(
+      manager,
+      emit,
+      c,
+      await fixedOfficerOf(manager, c.townshipCode, s.staffId),
+      'officer left the township',
+      actor,
+      now,
+    );
   }
   if (!isOfficer) return;
   const fixed = await fixedOfficerOf(manager, s.divisionCode);

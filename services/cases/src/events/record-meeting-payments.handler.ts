@@ -23,10 +23,24 @@ async function recordInstalmentPlan(
   if (!c) return;
   if ((await manager.count(SettlementEntity, { where: { caseId, agreedBy: actor } })) > 0) return;
   try {
-    await agreeSettlement(manager, emit, c, { kind: 'INSTALMENT_PLAN', terms: `分期履行, agreed at village meeting ${meetingId}`, instalments }, { actor, now, settings });
+    await agreeSettlement(
+      manager,
+      emit,
+      c,
+      { kind: 'INSTALMENT_PLAN', terms: `分期履行, agreed at village meeting ${meetingId}`, instalments },
+      { actor, now, settings },
+    );
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
-    await addTimeline(manager, c.id, 'SETTLEMENT_REFUSED', actor, now, `Instalment plan from the meeting not recorded: ${err.message}`, { meetingId, code: err.extensions.code });
+    await addTimeline(
+      manager,
+      c.id,
+      'SETTLEMENT_REFUSED',
+      actor,
+      now,
+      `Instalment plan from the meeting not recorded: ${err.message}`,
+      { meetingId, code: err.extensions.code },
+    );
   }
 }
 
@@ -57,11 +71,31 @@ export const recordMeetingPayments = (settings: CaseSettings) =>
         if (!c) continue;
         if ((await manager.count(PerformanceEntity, { where: { externalRef } })) > 0) continue;
         try {
-          await recordPayment(manager, emit, c, { amountFen: o.amountFen, paidOn: courtDate(new Date(m.heldAt)), channel: 'VILLAGE_MEETING', source: 'MEETING', externalRef }, { actor, now, settings });
+          await recordPayment(
+            manager,
+            emit,
+            c,
+            {
+              amountFen: o.amountFen,
+              paidOn: courtDate(new Date(m.heldAt)),
+              channel: 'VILLAGE_MEETING',
+              source: 'MEETING',
+              externalRef,
+            },
+            { actor, now, settings },
+          );
         } catch (err) {
           // Refusals are decided before anything is written, so the transaction is still good.
           if (!(err instanceof DomainError)) throw err;
-          await addTimeline(manager, c.id, 'PAYMENT_REFUSED', actor, now, `Meeting payment of ${o.amountFen} fen not recorded: ${err.message}`, { meetingId: m.meetingId, code: err.extensions.code });
+          await addTimeline(
+            manager,
+            c.id,
+            'PAYMENT_REFUSED',
+            actor,
+            now,
+            `Meeting payment of ${o.amountFen} fen not recorded: ${err.message}`,
+            { meetingId: m.meetingId, code: err.extensions.code },
+          );
         }
       }
     },

@@ -20,7 +20,11 @@ interface StoredRouteRow {
  * primary obligor: a judgment taken in before its party was known is routed now, and a party that
  * moves takes its open cases with it (recorded on each case's timeline).
  */
-async function apply(event: EventEnvelope<'people.party.registered'> | EventEnvelope<'people.party.updated'>, manager: EntityManager, emit: Emit): Promise<void> {
+async function apply(
+  event: EventEnvelope<'people.party.registered'> | EventEnvelope<'people.party.updated'>,
+  manager: EntityManager,
+  emit: Emit,
+): Promise<void> {
   const p = event.payload;
   const at = new Date(event.occurredAt);
   await lockRoutingForRoute(manager);
@@ -35,43 +39,84 @@ async function apply(event: EventEnvelope<'people.party.registered'> | EventEnve
     [p.partyId, p.homeDivisionCode, p.villageCode, p.townshipCode, at],
   );
   if (stored.length === 0) return;
-  await rerouteOpenCasesOf(manager, emit, p.partyId, { villageCode: p.villageCode, townshipCode: p.townshipCode }, `event:${event.type}`, new Date());
+  await rerouteOpenCasesOf(
+    manager,
+    emit,
+    p.partyId,
+    { villageCode: p.villageCode, townshipCode: p.townshipCode },
+    `event:${event.type}`,
+    new Date(),
+  );
 }
 
 /**
  * Open cases whose primary obligor is this party follow the party's home division; a filed case
  * moving to another township passes to that township's fixed officer.
  */
-async function rerouteOpenCasesOf(manager: EntityManager, emit: Emit, partyId: string, route: Route, actor: string, now: Date): Promise<void> {
+async function rerouteOpenCasesOf(
+  manager: EntityManager,
+  emit: Emit,
+  partyId: string,
+  route: Route,
+  actor: string,
+  now: Date,
+): Promise<void> {
   const open = await manager
     .getRepository(CaseEntity)
     .createQueryBuilder('c')
     .setLock('pessimistic_write')
     .where('c.obligor_ids[1] = :partyId', { partyId })
     .andWhere('c.closed_at IS NULL')
-    .andWhere('(c.village_code IS DISTINCT FROM :v OR c.township_code IS DISTINCT FROM :t)', { v: route.villageCode, t: route.townshipCode })
+    .andWhere('(c.village_code IS DISTINCT FROM :v OR c.township_code IS DISTINCT FROM :t)', {
+      v: route.villageCode,
+      t: route.townshipCode,
+    })
     .orderBy('c.id')
     .getMany();
   for (const c of open) {
     const previous = { villageCode: c.villageCode, townshipCode: c.townshipCode };
     c.villageCode = route.villageCode;
     c.townshipCode = route.townshipCode;
-    await manager.update(CaseEntity, { id: c.id }, { villageCode: route.villageCode, townshipCode: route.townshipCode, updatedAt: now });
+    await manager.update(
+      CaseEntity,
+      { id: c.id },
+      { villageCode: route.villageCode, townshipCode: route.townshipCode, updatedAt: now },
+    );
     let officerId = c.officerId;
     if (FILED_STATES.has(c.state) && (previous.townshipCode !== route.townshipCode || !c.officerId)) {
       officerId = await fixedOfficerOf(manager, route.townshipCode);
     }
-    await addTimeline(manager, c.id, 'REROUTED', actor, now, previous.villageCode || previous.townshipCode ? `Moved from ${previous.villageCode ?? previous.townshipCode} to ${route.villageCode ?? route.townshipCode ?? 'unknown'}` : `Routed to ${route.villageCode ?? route.townshipCode ?? 'unknown'}`, {
-      partyId,
-      from: previous,
-      to: route,
-    });
+    await addTimeline(
+      manager,
+      c.id,
+      'REROUTED',
+      actor,
+      now,
+      previous.villageCode || previous.townshipCode
+        ? `Moved from ${previous.villageCode ?? previous.townshipCode} to ${route.villageCode ?? route.townshipCode ?? 'unknown'}`
+        : `Routed to ${route.villageCode ?? route.townshipCode ?? 'unknown'}`,
+      {
+        partyId,
+        from: previous,
+        to: route,
+      },
+    );
     await emit(
       'cases.case.rerouted',
-      { caseId: c.id, caseNumber: c.caseNumber, partyId, previousVillageCode: previous.villageCode, previousTownshipCode: previous.townshipCode, officerId, reroutedAt: now.toISOString(), ...route },
+      {
+        caseId: c.id,
+        caseNumber: c.caseNumber,
+        partyId,
+        previousVillageCode: previous.villageCode,
+        previousTownshipCode: previous.townshipCode,
+        officerId,
+        reroutedAt: now.toISOString(),
+        ...route,
+      },
       { key: c.id },
     );
-    if (officerId !== c.officerId) await assignOfficer(manager, emit, c, officerId, 'obligor home division changed', actor, now);
+    if (officerId !== c.officerId)
+      await assignOfficer(manager, emit, c, officerId, 'obligor home division changed', actor, now);
   }
 }
 

@@ -17,7 +17,14 @@ CSV columns: caseNumber,court,causeCode,judgeId,effectiveDate,performanceDeadlin
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { format: { type: 'string' }, rejects: { type: 'string' }, 'batch-size': { type: 'string' }, concurrency: { type: 'string' }, urging: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      format: { type: 'string' },
+      rejects: { type: 'string' },
+      'batch-size': { type: 'string' },
+      concurrency: { type: 'string' },
+      urging: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help || positionals.length !== 1) {
     process.stderr.write(`${USAGE}\n`);
@@ -29,11 +36,20 @@ async function main(): Promise<void> {
   if (urging && !['AUTO', 'MANUAL', 'OFF'].includes(urging)) throw new Error('--urging must be AUTO, MANUAL or OFF');
   const config = loadCasesConfig();
   const concurrency = values.concurrency ? Number(values.concurrency) : config.CASES_IMPORT_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new Error('--concurrency must be between 1 and 16');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16)
+    throw new Error('--concurrency must be between 1 and 16');
   const batchSize = values['batch-size'] ? Number(values['batch-size']) : undefined;
-  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 20_000)) throw new Error('--batch-size must be between 1 and 20000');
+  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 20_000))
+    throw new Error('--batch-size must be between 1 and 20000');
   const logger = createLogger('cases-import', config.LOG_LEVEL);
-  const ds = createDataSource({ url: config.DATABASE_URL, schema: DB_SCHEMA, entities, migrations, poolSize: concurrency + 1, applicationName: 'zhiyuan-cases-import' });
+  const ds = createDataSource({
+    url: config.DATABASE_URL,
+    schema: DB_SCHEMA,
+    entities,
+    migrations,
+    poolSize: concurrency + 1,
+    applicationName: 'zhiyuan-cases-import',
+  });
   await initializeDataSource(ds, DB_SCHEMA);
   const file = path.resolve(positionals[0]!);
   const tty = process.stderr.isTTY;

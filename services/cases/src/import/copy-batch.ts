@@ -49,10 +49,13 @@ export class JudgmentCopyBatch {
 
 /** COPY text escaping: backslash, tab and line breaks are the format's own characters. */
 function copyText(s: string): string {
-  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+  return /[\\\t\n\r]/.test(s)
+    ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : s;
 }
 
-const STAGE_COLUMNS = 'case_number, court, cause_code, cause_category, judge_id, effective_date, performance_deadline, obligor_ids, obligee_ids, principal_fen, interest_fen, costs_fen';
+const STAGE_COLUMNS =
+  'case_number, court, cause_code, cause_category, judge_id, effective_date, performance_deadline, obligor_ids, obligee_ids, principal_fen, interest_fen, costs_fen';
 
 // Emptied at every commit, so a pooled connection never carries one batch into the next.
 const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS cases_import_judgment (
@@ -144,7 +147,11 @@ export interface BatchOptions {
  * table, then one statement for cases, timeline and outbox. Returns how many were taken in (the rest
  * were already there).
  */
-export async function writeJudgmentBatch(ds: DataSource, batch: { text: Buffer; rows: number }, opts: BatchOptions): Promise<number> {
+export async function writeJudgmentBatch(
+  ds: DataSource,
+  batch: { text: Buffer; rows: number },
+  opts: BatchOptions,
+): Promise<number> {
   if (batch.rows === 0) return 0;
   const urge = opts.urgingMode === 'AUTO';
   const deadline = urge ? addDays(courtDate(opts.now), opts.urgingDays) : null;
@@ -163,23 +170,27 @@ export async function writeJudgmentBatch(ds: DataSource, batch: { text: Buffer; 
       copy.end(batch.text);
       await done;
       await client.query(INTAKE_ROUTING_LOCK_SQL);
-      const [{ imported }] = (
-        // Named, so each connection parses it once and PostgreSQL may keep its plan (planning this
+      const [{ imported }] = // Named, so each connection parses it once and PostgreSQL may keep its plan (planning this
         // statement costs about as much as taking in a few dozen rows).
-        await client.query<{ imported: number }>({ name: 'cases-import-intake-from-stage', text: INTAKE_FROM_STAGE, values: [
-          urge ? 'URGING' : 'EFFECTIVE',
-          urge,
-          opts.now,
-          deadline,
-          opts.actor,
-          opts.now.toISOString(),
-          PRODUCER,
-          EFFECTIVE,
-          versionOf(EFFECTIVE),
-          URGING,
-          versionOf(URGING),
-        ] })
-      ).rows as [{ imported: number }];
+        (
+          await client.query<{ imported: number }>({
+            name: 'cases-import-intake-from-stage',
+            text: INTAKE_FROM_STAGE,
+            values: [
+              urge ? 'URGING' : 'EFFECTIVE',
+              urge,
+              opts.now,
+              deadline,
+              opts.actor,
+              opts.now.toISOString(),
+              PRODUCER,
+              EFFECTIVE,
+              versionOf(EFFECTIVE),
+              URGING,
+              versionOf(URGING),
+            ],
+          })
+        ).rows as [{ imported: number }];
       await qr.commitTransaction();
       return imported;
     } catch (err) {

@@ -44,7 +44,11 @@ function fromCsv(rec: Record<string, string>): Record<string, unknown> {
     const v = text(k);
     return v === undefined ? undefined : /^-?\d+$/.test(v) ? Number(v) : v;
   };
-  const list = (k: string) => (text(k) ?? '').split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+  const list = (k: string) =>
+    (text(k) ?? '')
+      .split(LIST_SEPARATOR)
+      .map((s) => s.trim())
+      .filter(Boolean);
   return {
     caseNumber: text('caseNumber') ?? '',
     court: text('court') ?? '',
@@ -60,7 +64,10 @@ function fromCsv(rec: Record<string, string>): Record<string, unknown> {
   };
 }
 
-async function* records(path: string, format: 'csv' | 'ndjson'): AsyncGenerator<{ row: number; value: unknown } | { row: number; error: string }> {
+async function* records(
+  path: string,
+  format: 'csv' | 'ndjson',
+): AsyncGenerator<{ row: number; value: unknown } | { row: number; error: string }> {
   if (format === 'csv') {
     for await (const rec of readCsvRecords(createReadStream(path, { highWaterMark: 256 * 1024 }))) {
       yield 'error' in rec ? rec : { row: rec.row, value: fromCsv(rec.cells) };
@@ -96,7 +103,12 @@ async function writeLine(out: WriteStream, text: string): Promise<void> {
  * already taken in is skipped, so running the same file twice imports nothing twice. Memory stays
  * bounded by one batch whatever the file size.
  */
-export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings, path: string, opts: ImportOptions = {}): Promise<ImportSummary> {
+export async function importJudgmentsFile(
+  ds: DataSource,
+  settings: CaseSettings,
+  path: string,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
   const format = opts.format ?? (/\.(nd)?jsonl?$/i.test(path) ? 'ndjson' : 'csv');
   const rejectsPath = opts.rejectsPath ?? `${path}.rejects.csv`;
   const batchSize = opts.batchSize ?? settings.importBatchSize;
@@ -117,7 +129,12 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
   const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
   const write = async (rows: { text: Buffer; rows: number }) => {
-    const imported = await writeJudgmentBatch(ds, rows, { urgingMode, urgingDays: settings.urgingDays, actor, now: now() });
+    const imported = await writeJudgmentBatch(ds, rows, {
+      urgingMode,
+      urgingDays: settings.urgingDays,
+      actor,
+      now: now(),
+    });
     p.imported += imported;
     p.skipped += rows.rows - imported;
     p.elapsedMs = Date.now() - started;
@@ -127,9 +144,11 @@ export async function importJudgmentsFile(ds: DataSource, settings: CaseSettings
     if (batch.size > 0) {
       const rows = batch.take();
       seen = new Set();
-      const w: Promise<void> = write(rows).catch((err) => {
-        failure ??= err;
-      }).finally(() => inFlight.delete(w));
+      const w: Promise<void> = write(rows)
+        .catch((err) => {
+          failure ??= err;
+        })
+        .finally(() => inFlight.delete(w));
       inFlight.add(w);
     }
     while (inFlight.size >= concurrency) await Promise.race(inFlight);

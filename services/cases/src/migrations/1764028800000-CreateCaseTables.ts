@@ -55,7 +55,9 @@ export class CreateCaseTables1764028800000 implements MigrationInterface {
     await qr.query(`CREATE INDEX case_outstanding_idx ON cases."case" ((amount_owed_fen - paid_fen))`);
     await qr.query(`CREATE INDEX case_deadline_idx ON cases."case" (performance_deadline) WHERE closed_at IS NULL`);
     await qr.query(`CREATE INDEX case_urging_deadline_idx ON cases."case" (urging_deadline) WHERE state = 'URGING'`);
-    await qr.query(`CREATE INDEX case_primary_obligor_open_idx ON cases."case" ((obligor_ids[1])) WHERE closed_at IS NULL`);
+    await qr.query(
+      `CREATE INDEX case_primary_obligor_open_idx ON cases."case" ((obligor_ids[1])) WHERE closed_at IS NULL`,
+    );
 
     await qr.query(`CREATE TABLE cases.performance (
       id uuid PRIMARY KEY,
@@ -83,7 +85,9 @@ export class CreateCaseTables1764028800000 implements MigrationInterface {
       agreed_at timestamptz NOT NULL
     )`);
     await qr.query(`CREATE INDEX settlement_case_idx ON cases.settlement (case_id, agreed_at)`);
-    await qr.query(`CREATE UNIQUE INDEX settlement_one_active_idx ON cases.settlement (case_id) WHERE status = 'ACTIVE'`);
+    await qr.query(
+      `CREATE UNIQUE INDEX settlement_one_active_idx ON cases.settlement (case_id) WHERE status = 'ACTIVE'`,
+    );
     await qr.query(`CREATE TABLE cases.instalment (
       id uuid PRIMARY KEY,
       settlement_id uuid NOT NULL REFERENCES cases.settlement(id),
@@ -124,11 +128,22 @@ export class CreateCaseTables1764028800000 implements MigrationInterface {
       active boolean NOT NULL,
       registered_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await qr.query(`CREATE INDEX staff_member_officer_idx ON cases.staff_member (division_code, registered_at) WHERE active AND 'ENFORCEMENT_OFFICER' = ANY(roles)`);
+    await qr.query(
+      `CREATE INDEX staff_member_officer_idx ON cases.staff_member (division_code, registered_at) WHERE active AND 'ENFORCEMENT_OFFICER' = ANY(roles)`,
+    );
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    for (const t of ['staff_member', 'party_route', 'case_timeline', 'instalment', 'settlement', 'performance', '"case"']) await qr.query(`DROP TABLE cases.${t}`);
+    for (const t of [
+      'staff_member',
+      'party_route',
+      'case_timeline',
+      'instalment',
+      'settlement',
+      'performance',
+      '"case"',
+    ])
+      await qr.query(`DROP TABLE cases.${t}`);
     await qr.query(`CREATE TABLE cases."case" (
       id uuid PRIMARY KEY,
       case_number text NOT NULL UNIQUE,

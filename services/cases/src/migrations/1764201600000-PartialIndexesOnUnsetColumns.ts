@@ -12,11 +12,17 @@ export class PartialIndexesOnUnsetColumns1764201600000 implements MigrationInter
 
   async up(qr: QueryRunner): Promise<void> {
     await qr.query(`ALTER TABLE cases."case" DROP CONSTRAINT case_enforcement_number_key`);
-    await qr.query(`CREATE UNIQUE INDEX case_enforcement_number_key ON cases."case" (enforcement_number) WHERE enforcement_number IS NOT NULL`);
+    await qr.query(
+      `CREATE UNIQUE INDEX case_enforcement_number_key ON cases."case" (enforcement_number) WHERE enforcement_number IS NOT NULL`,
+    );
     await qr.query(`DROP INDEX cases.case_officer_idx`);
-    await qr.query(`CREATE INDEX case_officer_idx ON cases."case" (officer_id, effective_date DESC, id DESC) WHERE officer_id IS NOT NULL`);
+    await qr.query(
+      `CREATE INDEX case_officer_idx ON cases."case" (officer_id, effective_date DESC, id DESC) WHERE officer_id IS NOT NULL`,
+    );
     await qr.query(`DROP INDEX cases.case_judge_idx`);
-    await qr.query(`CREATE INDEX case_judge_idx ON cases."case" (judge_id, effective_date DESC, id DESC) WHERE judge_id IS NOT NULL`);
+    await qr.query(
+      `CREATE INDEX case_judge_idx ON cases."case" (judge_id, effective_date DESC, id DESC) WHERE judge_id IS NOT NULL`,
+    );
   }
 
   async down(qr: QueryRunner): Promise<void> {

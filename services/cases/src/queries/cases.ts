@@ -2,7 +2,20 @@ import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import type { Identity } from '@zhiyuan/auth';
 import { sqlRows } from '@zhiyuan/db';
-import { addDays, courtDate, DomainError, errors, isDivisionCode, isUuid, isValidDate, pageArgs, toConnection, uuidSchema as uuid, type Connection, type PageArgs } from '@zhiyuan/kernel';
+import {
+  addDays,
+  courtDate,
+  DomainError,
+  errors,
+  isDivisionCode,
+  isUuid,
+  isValidDate,
+  pageArgs,
+  toConnection,
+  uuidSchema as uuid,
+  type Connection,
+  type PageArgs,
+} from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { CASE_STATES } from '../domain/state-machine';
 import { CAUSE_CATEGORIES } from '../domain/causes';
@@ -57,18 +70,24 @@ function caseQuery(ds: DataSource, identity: Identity, filter: CaseFilter, now: 
     const role = filter.partyRole ?? 'ANY';
     const asObligor = 'c.obligor_ids @> CAST(ARRAY[:party] AS uuid[])';
     const asObligee = 'c.obligee_ids @> CAST(ARRAY[:party] AS uuid[])';
-    qb.andWhere(role === 'OBLIGOR' ? asObligor : role === 'OBLIGEE' ? asObligee : `(${asObligor} OR ${asObligee})`, { party: filter.partyId });
+    qb.andWhere(role === 'OBLIGOR' ? asObligor : role === 'OBLIGEE' ? asObligee : `(${asObligor} OR ${asObligee})`, {
+      party: filter.partyId,
+    });
   }
   const overdueSql = `(c.closed_at IS NULL AND c.paid_fen < c.amount_owed_fen AND (c.performance_deadline < :today OR (c.state = 'URGING' AND c.urging_deadline < :today)))`;
   if (filter.overdue === true) qb.andWhere(overdueSql, { today });
   if (filter.overdue === false) qb.andWhere(`NOT ${overdueSql}`, { today });
   if (filter.open === true) qb.andWhere('c.closed_at IS NULL');
   if (filter.open === false) qb.andWhere('c.closed_at IS NOT NULL');
-  if (filter.minOutstandingFen != null) qb.andWhere('(c.amount_owed_fen - c.paid_fen) >= :minOut', { minOut: filter.minOutstandingFen });
-  if (filter.maxOutstandingFen != null) qb.andWhere('(c.amount_owed_fen - c.paid_fen) <= :maxOut', { maxOut: filter.maxOutstandingFen });
+  if (filter.minOutstandingFen != null)
+    qb.andWhere('(c.amount_owed_fen - c.paid_fen) >= :minOut', { minOut: filter.minOutstandingFen });
+  if (filter.maxOutstandingFen != null)
+    qb.andWhere('(c.amount_owed_fen - c.paid_fen) <= :maxOut', { maxOut: filter.maxOutstandingFen });
   // Age in days since the effective date: older than minAgeDays means effective on or before today - min.
-  if (filter.minAgeDays != null) qb.andWhere('c.effective_date <= :ageMin', { ageMin: addDays(today, -filter.minAgeDays) });
-  if (filter.maxAgeDays != null) qb.andWhere('c.effective_date >= :ageMax', { ageMax: addDays(today, -filter.maxAgeDays) });
+  if (filter.minAgeDays != null)
+    qb.andWhere('c.effective_date <= :ageMin', { ageMin: addDays(today, -filter.minAgeDays) });
+  if (filter.maxAgeDays != null)
+    qb.andWhere('c.effective_date >= :ageMax', { ageMax: addDays(today, -filter.maxAgeDays) });
   return qb;
 }
 
@@ -79,7 +98,10 @@ function applyCursor(qb: SelectQueryBuilder<CaseEntity>, after: unknown[] | null
   if (after.length !== 2 || typeof date !== 'string' || !isValidDate(date) || !isUuid(id)) {
     throw errors.validation('after', 'The cursor is not valid; use a cursor from a previous page');
   }
-  qb.andWhere('(c.effective_date, c.id) < (CAST(:afterDate AS date), CAST(:afterId AS uuid))', { afterDate: date, afterId: id });
+  qb.andWhere('(c.effective_date, c.id) < (CAST(:afterDate AS date), CAST(:afterId AS uuid))', {
+    afterDate: date,
+    afterId: id,
+  });
 }
 
 const cursorOf = (c: CaseEntity) => [c.effectiveDate, c.id];
@@ -88,13 +110,23 @@ const cursorOf = (c: CaseEntity) => [c.effectiveDate, c.id];
  * One page of cases the caller may see, newest judgment first: one statement for the page and one
  * for the total, whatever the page size (nested fields go through the DataLoaders).
  */
-export async function listCases(ds: DataSource, identity: Identity, rawFilter: unknown, page: PageArgs, now: Date = new Date()): Promise<CaseConnection> {
+export async function listCases(
+  ds: DataSource,
+  identity: Identity,
+  rawFilter: unknown,
+  page: PageArgs,
+  now: Date = new Date(),
+): Promise<CaseConnection> {
   const filter: CaseFilter = parseInput(caseFilterSchema, rawFilter) ?? {};
   const { limit, after } = pageArgs(page);
   const qb = caseQuery(ds, identity, filter, now);
   const totalCount = await qb.clone().getCount();
   applyCursor(qb, after);
-  const rows = await qb.orderBy('c.effective_date', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getMany();
+  const rows = await qb
+    .orderBy('c.effective_date', 'DESC')
+    .addOrderBy('c.id', 'DESC')
+    .limit(limit + 1)
+    .getMany();
   return { ...toConnection(rows, limit, cursorOf), totalCount };
 }
 
@@ -153,7 +185,14 @@ export async function listCasesOfMany(
       results[i] = errors.validation(r.relation === 'division' ? 'code' : 'id', `${r.key} is not a valid key`);
       return;
     }
-    const shape = JSON.stringify([r.relation, r.role ?? null, r.relation === 'division' ? r.key.length : 0, r.filter ?? null, r.first ?? null, r.after ?? null]);
+    const shape = JSON.stringify([
+      r.relation,
+      r.role ?? null,
+      r.relation === 'division' ? r.key.length : 0,
+      r.filter ?? null,
+      r.first ?? null,
+      r.after ?? null,
+    ]);
     groups.set(shape, [...(groups.get(shape) ?? []), i]);
   });
   const pages: { members: number[]; limit: number; ids: Map<string, string[]>; totals: Map<string, number> }[] = [];
@@ -166,8 +205,17 @@ export async function listCasesOfMany(
       const keys = [...new Set(members.map((i) => requests[i]!.key))];
       const [countSql, countParams] = qb.clone().select('COUNT(*)', 'n').getQueryAndParameters();
       applyCursor(qb, after);
-      const [pageSql, pageParams] = qb.select('c.id', 'id').orderBy('c.effective_date', 'DESC').addOrderBy('c.id', 'DESC').limit(limit + 1).getQueryAndParameters();
-      const totals = await sqlRows<RelationTotalRow>(ds, `SELECT k.key, (${countSql}) AS n FROM unnest($${countParams.length + 1}::text[]) AS k(key)`, [...countParams, keys]);
+      const [pageSql, pageParams] = qb
+        .select('c.id', 'id')
+        .orderBy('c.effective_date', 'DESC')
+        .addOrderBy('c.id', 'DESC')
+        .limit(limit + 1)
+        .getQueryAndParameters();
+      const totals = await sqlRows<RelationTotalRow>(
+        ds,
+        `SELECT k.key, (${countSql}) AS n FROM unnest($${countParams.length + 1}::text[]) AS k(key)`,
+        [...countParams, keys],
+      );
       const rows = await sqlRows<RelationPageRow>(
         ds,
         `SELECT k.key, p.id FROM unnest($${pageParams.length + 1}::text[]) WITH ORDINALITY AS k(key, ord) CROSS JOIN LATERAL (${pageSql}) p`,
@@ -202,7 +250,11 @@ export async function findCase(loaders: Loaders, identity: Identity, id: string)
 }
 
 /** `caseByNumber`: by its judgment or its enforcement number, either spelling of the parentheses. */
-export async function findCaseByNumber(ds: DataSource, identity: Identity, caseNumber: string): Promise<CaseEntity | null> {
+export async function findCaseByNumber(
+  ds: DataSource,
+  identity: Identity,
+  caseNumber: string,
+): Promise<CaseEntity | null> {
   requireCaseReader(identity);
   const n = normalizeCaseNumber(caseNumber);
   const c = await ds.getRepository(CaseEntity).findOne({ where: [{ caseNumber: n }, { enforcementNumber: n }] });
@@ -211,7 +263,11 @@ export async function findCaseByNumber(ds: DataSource, identity: Identity, caseN
 }
 
 /** A `Case` reference from another subgraph, refused when outside the caller's scope. */
-export async function resolveCaseReference(loaders: Loaders, identity: Identity, id: string): Promise<CaseEntity | null> {
+export async function resolveCaseReference(
+  loaders: Loaders,
+  identity: Identity,
+  id: string,
+): Promise<CaseEntity | null> {
   const c = await loaders.case.load(id);
   if (c) requireCaseAccess(identity, c);
   return c;

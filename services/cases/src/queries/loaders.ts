@@ -9,10 +9,13 @@ import { CaseEntity, InstalmentEntity, PerformanceEntity, SettlementEntity, Time
 /** Built per request: one batched query per entity or relation, whatever the page size. */
 export function createLoaders(ds: DataSource, identity: Identity) {
   // Malformed ids (from `_entities` representations) find nothing rather than failing the batch.
-  const caseById = loaderByKey<string, CaseEntity>((ids) => {
-    const valid = ids.filter(isUuid);
-    return valid.length ? ds.getRepository(CaseEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
-  }, (c) => c.id);
+  const caseById = loaderByKey<string, CaseEntity>(
+    (ids) => {
+      const valid = ids.filter(isUuid);
+      return valid.length ? ds.getRepository(CaseEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
+    },
+    (c) => c.id,
+  );
   const loadCases = async (ids: string[]) => {
     const rows = await ds.getRepository(CaseEntity).findBy({ id: In(ids) });
     for (const c of rows) caseById.prime(c.id, c);
@@ -21,9 +24,17 @@ export function createLoaders(ds: DataSource, identity: Identity) {
   return {
     case: caseById,
     /** Party.cases, Division.cases and Staff.cases of every entity in one _entities call, together. */
-    casesOf: new DataLoader<CaseRelationRequest, CaseConnection, string>((requests) => listCasesOfMany(ds, identity, requests, loadCases), { cacheKeyFn: (r) => JSON.stringify(r) }),
+    casesOf: new DataLoader<CaseRelationRequest, CaseConnection, string>(
+      (requests) => listCasesOfMany(ds, identity, requests, loadCases),
+      { cacheKeyFn: (r) => JSON.stringify(r) },
+    ),
     performancesOf: listLoaderByKey<string, PerformanceEntity>(
-      (ids) => ds.getRepository(PerformanceEntity).find({ where: { caseId: In([...ids]) }, relations: { reversal: true }, order: { recordedAt: 'ASC', id: 'ASC' } }),
+      (ids) =>
+        ds.getRepository(PerformanceEntity).find({
+          where: { caseId: In([...ids]) },
+          relations: { reversal: true },
+          order: { recordedAt: 'ASC', id: 'ASC' },
+        }),
       (p) => p.caseId,
     ),
     settlementsOf: listLoaderByKey<string, SettlementEntity>(

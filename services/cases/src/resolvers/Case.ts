@@ -18,7 +18,12 @@ export const Case: CaseResolvers = {
   overdue: (c) => isOverdue(c, courtDate(new Date())),
   urging: (c) =>
     c.urgingStartedAt && c.urgingDeadline
-      ? { startedAt: c.urgingStartedAt, deadline: c.urgingDeadline, endedAt: c.urgingEndedAt, endReason: c.urgingEndReason as never }
+      ? {
+          startedAt: c.urgingStartedAt,
+          deadline: c.urgingDeadline,
+          endedAt: c.urgingEndedAt,
+          endReason: c.urgingEndReason as never,
+        }
       : null,
   daysOpen: (c) => daysOpen(c.effectiveDate, c.closedAt ?? new Date()),
   performances: (c, _a, { loaders }) => loaders.performancesOf.load(c.id),

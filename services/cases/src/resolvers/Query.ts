@@ -5,6 +5,7 @@ import type { QueryResolvers } from '../generated/resolvers-types';
 export const Query: QueryResolvers = {
   case: (_p, { id }, { loaders, identity }) => findCase(loaders, identity, id),
   caseByNumber: (_p, { caseNumber }, { runtime, identity }) => findCaseByNumber(runtime.ds, identity, caseNumber),
-  cases: (_p, { filter, first, after }, { runtime, identity }) => listCases(runtime.ds, identity, filter, { first, after }),
+  cases: (_p, { filter, first, after }, { runtime, identity }) =>
+    listCases(runtime.ds, identity, filter, { first, after }),
   causesOfAction: () => [...CAUSES_OF_ACTION],
 };

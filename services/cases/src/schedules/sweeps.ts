@@ -39,12 +39,20 @@ export async function runSweep(messaging: Messaging, settings: CaseSettings, now
     if (lapsed < 200) break;
   }
 
-  const instalmentsMissed = await messaging.transaction((manager, emit) => markMissedInstalments(manager, emit, now, { actor: SYSTEM }));
+  const instalmentsMissed = await messaging.transaction((manager, emit) =>
+    markMissedInstalments(manager, emit, now, { actor: SYSTEM }),
+  );
   return { urgingsLapsed, instalmentsMissed };
 }
 
 /** Runs the sweep on an interval; returns the stop hook. */
-export function scheduleSweep(messaging: Messaging, settings: CaseSettings, intervalMs: number, logger: Logger, clock: () => Date = () => new Date()): () => Promise<void> {
+export function scheduleSweep(
+  messaging: Messaging,
+  settings: CaseSettings,
+  intervalMs: number,
+  logger: Logger,
+  clock: () => Date = () => new Date(),
+): () => Promise<void> {
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;

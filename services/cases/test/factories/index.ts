@@ -47,14 +47,38 @@ export function judgment(o: JudgmentOverrides = {}) {
   };
 }
 
-export function partyEvent(partyId: string, villageCode: string | null, townshipCode: string | null, type: 'people.party.registered' | 'people.party.updated' = 'people.party.registered', occurredAt = new Date()): EventEnvelope {
-  const payload = { partyId, name: '张三', homeDivisionCode: villageCode ?? townshipCode ?? COUNTY, villageCode, townshipCode };
+export function partyEvent(
+  partyId: string,
+  villageCode: string | null,
+  townshipCode: string | null,
+  type: 'people.party.registered' | 'people.party.updated' = 'people.party.registered',
+  occurredAt = new Date(),
+): EventEnvelope {
+  const payload = {
+    partyId,
+    name: '张三',
+    homeDivisionCode: villageCode ?? townshipCode ?? COUNTY,
+    villageCode,
+    townshipCode,
+  };
   return buildEvent(type, payload, { producer: 'people-credit', occurredAt }) as EventEnvelope;
 }
 
-export function staffEvent(staffId: string, divisionCode: string | null, opts: { roles?: string[]; active?: boolean; type?: 'people.staff.registered' | 'people.staff.updated'; occurredAt?: Date } = {}): EventEnvelope {
+export function staffEvent(
+  staffId: string,
+  divisionCode: string | null,
+  opts: {
+    roles?: string[];
+    active?: boolean;
+    type?: 'people.staff.registered' | 'people.staff.updated';
+    occurredAt?: Date;
+  } = {},
+): EventEnvelope {
   const payload = { staffId, name: '李警官', roles: opts.roles, divisionCode, active: opts.active };
-  return buildEvent(opts.type ?? 'people.staff.registered', payload, { producer: 'people-credit', occurredAt: opts.occurredAt }) as EventEnvelope;
+  return buildEvent(opts.type ?? 'people.staff.registered', payload, {
+    producer: 'people-credit',
+    occurredAt: opts.occurredAt,
+  }) as EventEnvelope;
 }
 
 /** An envelope read back from the outbox or the bus, its payload unchecked. */
@@ -76,7 +100,10 @@ export async function startCases(env: Record<string, string> = {}, deps: Service
   const db = await createTestDatabase('zy_cases');
   const bus = deps.bus ?? new InProcessEventBus(silentLogger);
   if (!deps.bus) await bus.start();
-  const service = createService(loadCasesConfig({ DATABASE_URL: db.url, PORT: '0', CASES_SWEEP_INTERVAL_MS: '3600000', ...env }), { logger: silentLogger, ...deps, bus });
+  const service = createService(
+    loadCasesConfig({ DATABASE_URL: db.url, PORT: '0', CASES_SWEEP_INTERVAL_MS: '3600000', ...env }),
+    { logger: silentLogger, ...deps, bus },
+  );
   await service.start();
   const ds = service.runtime.ds;
   return {
@@ -86,11 +113,17 @@ export async function startCases(env: Record<string, string> = {}, deps: Service
     url: service.url,
     outbox: async (type, key) =>
       (
-        await ds.query(`SELECT envelope FROM cases.outbox_message WHERE ($1::text IS NULL OR type = $1) AND ($2::text IS NULL OR key = $2) ORDER BY seq`, [type ?? null, key ?? null])
+        await ds.query(
+          `SELECT envelope FROM cases.outbox_message WHERE ($1::text IS NULL OR type = $1) AND ($2::text IS NULL OR key = $2) ORDER BY seq`,
+          [type ?? null, key ?? null],
+        )
       ).map((r: { envelope: AnyEvent }) => r.envelope),
     deliver: async (event) => {
       await bus.publish(event.type, event);
-      await waitFor(async () => (await ds.query(`SELECT 1 FROM cases.inbox_message WHERE event_id = $1`, [event.id])).length > 0, { what: `${event.type} handled` });
+      await waitFor(
+        async () => (await ds.query(`SELECT 1 FROM cases.inbox_message WHERE event_id = $1`, [event.id])).length > 0,
+        { what: `${event.type} handled` },
+      );
     },
     stop: async () => {
       await service.stop();

@@ -2,10 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-export const CSV_HEADER = 'caseNumber,court,causeCode,judgeId,effectiveDate,performanceDeadline,obligorIds,obligeeIds,principalFen,interestFen,costsFen';
+export const CSV_HEADER =
+  'caseNumber,court,causeCode,judgeId,effectiveDate,performanceDeadline,obligorIds,obligeeIds,principalFen,interestFen,costsFen';
 
 /** Writes a CSV of `rows` valid judgments (case numbers `(year)浙0522民初<i>号`), streaming, and returns its path. */
-export async function writeJudgmentCsv(path: string, rows: number, opts: { year?: number; obligors?: string[] } = {}): Promise<string> {
+export async function writeJudgmentCsv(
+  path: string,
+  rows: number,
+  opts: { year?: number; obligors?: string[] } = {},
+): Promise<string> {
   const out = createWriteStream(path, 'utf8');
   const year = opts.year ?? 2023;
   const judges = [randomUUID(), randomUUID(), randomUUID()];

@@ -9,7 +9,11 @@ import { moveSuggestion } from './shared/judicial-suggestions';
 const answerSchema = z.object({ id: uuidSchema, answer: z.string().trim().min(1).max(10_000) });
 
 /** A sent suggestion is answered by its department. */
-export async function answerJudicialSuggestion(runtime: ServiceRuntime, identity: Identity, args: unknown): Promise<JudicialSuggestionEntity> {
+export async function answerJudicialSuggestion(
+  runtime: ServiceRuntime,
+  identity: Identity,
+  args: unknown,
+): Promise<JudicialSuggestionEntity> {
   requireAdmin(identity);
   const { id, answer } = parseInput(answerSchema, args);
   return moveSuggestion(runtime.ds, id, 'SENT', 'ANSWERED', { answeredAt: new Date(), answer });

@@ -10,7 +10,12 @@ import { warningRuleInputSchema } from './shared/warning-rule-input';
 import { evaluateWarnings } from './shared/warnings';
 
 /** Adds a warning rule and evaluates every rule at once, so a condition that already holds raises its warning. */
-export async function createWarningRule(runtime: ServiceRuntime, identity: Identity, settings: ProjectionSettings, input: unknown): Promise<WarningRuleEntity> {
+export async function createWarningRule(
+  runtime: ServiceRuntime,
+  identity: Identity,
+  settings: ProjectionSettings,
+  input: unknown,
+): Promise<WarningRuleEntity> {
   requireAdmin(identity);
   const v = parseInput(warningRuleInputSchema, input);
   const id = randomUUID();

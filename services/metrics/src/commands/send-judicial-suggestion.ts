@@ -9,7 +9,11 @@ import { moveSuggestion } from './shared/judicial-suggestions';
 const sendSchema = z.object({ id: uuidSchema });
 
 /** A draft suggestion is sent to its department. */
-export async function sendJudicialSuggestion(runtime: ServiceRuntime, identity: Identity, args: unknown): Promise<JudicialSuggestionEntity> {
+export async function sendJudicialSuggestion(
+  runtime: ServiceRuntime,
+  identity: Identity,
+  args: unknown,
+): Promise<JudicialSuggestionEntity> {
   requireAdmin(identity);
   const { id } = parseInput(sendSchema, args);
   return moveSuggestion(runtime.ds, id, 'DRAFT', 'SENT', { sentAt: new Date() });

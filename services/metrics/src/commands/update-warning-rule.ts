@@ -13,7 +13,12 @@ import { evaluateWarnings, resolveWarning } from './shared/warnings';
 const idSchema = z.object({ id: uuidSchema });
 
 /** Changes a warning rule: the warnings of its old condition are resolved, the new condition raises afresh where it holds. */
-export async function updateWarningRule(runtime: ServiceRuntime, identity: Identity, settings: ProjectionSettings, args: { id: unknown; input: unknown }): Promise<WarningRuleEntity> {
+export async function updateWarningRule(
+  runtime: ServiceRuntime,
+  identity: Identity,
+  settings: ProjectionSettings,
+  args: { id: unknown; input: unknown },
+): Promise<WarningRuleEntity> {
   requireAdmin(identity);
   const id = parseInput(idSchema, { id: args.id }).id;
   const v = parseInput(warningRuleInputSchema, args.input);
@@ -27,7 +32,11 @@ export async function updateWarningRule(runtime: ServiceRuntime, identity: Ident
     );
     if (!updated.length) throw errors.notFound('WarningRule', id);
     const now = new Date();
-    const open = await sqlRows<{ id: string; division_code: string }>(m, `SELECT id, division_code FROM metrics.warning WHERE rule_id = $1 AND status = 'OPEN'`, [id]);
+    const open = await sqlRows<{ id: string; division_code: string }>(
+      m,
+      `SELECT id, division_code FROM metrics.warning WHERE rule_id = $1 AND status = 'OPEN'`,
+      [id],
+    );
     for (const w of open) await resolveWarning(m, emit, w.id, id, w.division_code, null, now);
     await evaluateWarnings(m, emit, now, settings);
     return m.getRepository(WarningRuleEntity).findOneByOrFail({ id });

@@ -19,7 +19,12 @@ describe('warning conditions', () => {
       { kind: 'S', parts: ['330522104201', 'overdue_tasks'] },
     ]);
     const scope = warningScope(d, null);
-    expect([...scope.keys()].sort()).toEqual(['ACTUAL_ENFORCEMENT_RATE', 'COMPLETION_RATE', 'LISTINGS_RISING', 'OVERDUE_TASKS']);
+    expect([...scope.keys()].sort()).toEqual([
+      'ACTUAL_ENFORCEMENT_RATE',
+      'COMPLETION_RATE',
+      'LISTINGS_RISING',
+      'OVERDUE_TASKS',
+    ]);
     expect([...scope.get('OVERDUE_TASKS')!]).toEqual(['330522', '330522104', '330522104201']);
     expect([...warningScope(change([]), '330522').get('PARTNER_ACKS_OVERDUE')!]).toEqual(['330522']);
   });

@@ -14,10 +14,14 @@ export interface WarningRuleRow {
 export function holds(value: number | null, comparison: WarningRuleRow['comparison'], threshold: number): boolean {
   if (value == null || !Number.isFinite(value)) return false;
   switch (comparison) {
-    case 'LT': return value < threshold;
-    case 'LTE': return value <= threshold;
-    case 'GT': return value > threshold;
-    case 'GTE': return value >= threshold;
+    case 'LT':
+      return value < threshold;
+    case 'LTE':
+      return value <= threshold;
+    case 'GT':
+      return value > threshold;
+    case 'GTE':
+      return value >= threshold;
   }
 }
 
@@ -25,7 +29,11 @@ export function holds(value: number | null, comparison: WarningRuleRow['comparis
 export type WarningScope = Map<string, Set<string>>;
 
 const RATE_INPUTS = new Set(['closed_cases', 'completed_cases', 'performed_after_urging', 'settled_cases']);
-const withAncestors = (code: string) => [code.slice(0, 6), ...(code.length >= 9 ? [code.slice(0, 9)] : []), ...(code.length === 12 ? [code] : [])];
+const withAncestors = (code: string) => [
+  code.slice(0, 6),
+  ...(code.length >= 9 ? [code.slice(0, 9)] : []),
+  ...(code.length === 12 ? [code] : []),
+];
 
 /**
  * The metrics a change touched and where: rates where closed cases changed, rising listings where
@@ -39,15 +47,20 @@ export function warningScope(d: Pick<Contribution, 'rows'>, partnerCounty: strin
     codes.forEach((c) => set.add(c));
     scope.set(metric, set);
   };
-  for (const { parts: [code, , column] } of d.rows('D')) {
+  for (const {
+    parts: [code, , column],
+  } of d.rows('D')) {
     if (RATE_INPUTS.has(column!)) {
       add('COMPLETION_RATE', [code!]);
       add('ACTUAL_ENFORCEMENT_RATE', [code!]);
     } else if (column === 'listings_added') add('LISTINGS_RISING', [code!]);
   }
-  for (const { parts: [home, column] } of d.rows('S')) {
+  for (const {
+    parts: [home, column],
+  } of d.rows('S')) {
     if (column === 'overdue_tasks') add('OVERDUE_TASKS', withAncestors(home!));
-    else if (column === 'obligors_with_open_cases' || column === 'listed_obligors') add('DISHONESTY_RATE', withAncestors(home!));
+    else if (column === 'obligors_with_open_cases' || column === 'listed_obligors')
+      add('DISHONESTY_RATE', withAncestors(home!));
   }
   if (partnerCounty) add('PARTNER_ACKS_OVERDUE', [partnerCounty]);
   return scope;

@@ -8,8 +8,18 @@ type AuditEntry = EventEnvelope<'audit.entry.recorded'>;
 async function keepEntries(entries: AuditEntry[], m: EntityManager): Promise<void> {
   if (!entries.length) return;
   const rows = entries.map(({ id, payload: p }) => ({
-    id, at: p.at, actor: p.actor, roles: p.roles, ip: p.ip, service: p.service, action: p.action, operation: p.operation,
-    target_kind: p.targetKind, target_id: p.targetId, outcome: p.outcome, error_code: p.errorCode,
+    id,
+    at: p.at,
+    actor: p.actor,
+    roles: p.roles,
+    ip: p.ip,
+    service: p.service,
+    action: p.action,
+    operation: p.operation,
+    target_kind: p.targetKind,
+    target_id: p.targetId,
+    outcome: p.outcome,
+    error_code: p.errorCode,
   }));
   await sqlExec(
     m,

@@ -32,8 +32,19 @@ class PendingChange {
     if (scope.size) await evaluateWarnings(manager, emit, now, s, scope);
     if (!d.empty && this.cause) {
       // Sent with the change's commit, so a cache of cockpit answers drops them once the new figures are readable.
-      const divisionCodes = [...new Set(d.rows('D').map((r) => r.parts[0]!).concat(d.rows('S').map((r) => r.parts[0]!)))].sort();
-      await emit('metrics.figures.updated', { divisionCodes, sourceEventId: this.cause.id, updatedAt: now.toISOString() }, { key: divisionCodes[0] ?? s.countyCode, cause: this.cause });
+      const divisionCodes = [
+        ...new Set(
+          d
+            .rows('D')
+            .map((r) => r.parts[0]!)
+            .concat(d.rows('S').map((r) => r.parts[0]!)),
+        ),
+      ].sort();
+      await emit(
+        'metrics.figures.updated',
+        { divisionCodes, sourceEventId: this.cause.id, updatedAt: now.toISOString() },
+        { key: divisionCodes[0] ?? s.countyCode, cause: this.cause },
+      );
     }
   }
 }
@@ -56,12 +67,28 @@ function projectEntry(entry: FactEntry, s: ProjectionSettings, now: () => Date):
     batchKey: (event) => factLockName(factKeyOf(event, s)) ?? 'partner',
     handle: async (event, manager, _emit, tx) => {
       const key = factKeyOf(event, s);
-      await lockFact(manager, key, tx.shared('metrics.locks', () => new Set<string>(), async () => undefined));
-      const pending = tx.shared('metrics.projection', () => new PendingChange(), (p, m, emit) => p.apply(m, emit, now(), s));
+      await lockFact(
+        manager,
+        key,
+        tx.shared(
+          'metrics.locks',
+          () => new Set<string>(),
+          async () => undefined,
+        ),
+      );
+      const pending = tx.shared(
+        'metrics.projection',
+        () => new PendingChange(),
+        (p, m, emit) => p.apply(m, emit, now(), s),
+      );
       const batched = batchedRowsOf(event, s);
       if (batched) {
         // Such a fact moves no figure: its rows are written together, once every handling is done.
-        tx.shared(`metrics.facts.${batched.entry.table}`, () => [] as Record<string, unknown>[], (rows, m) => writeBatchedRows(m, batched.entry, rows)).push(...batched.rows);
+        tx.shared(
+          `metrics.facts.${batched.entry.table}`,
+          () => [] as Record<string, unknown>[],
+          (rows, m) => writeBatchedRows(m, batched.entry, rows),
+        ).push(...batched.rows);
         pending.add(new Contribution(), key?.kind === 'partner', event);
         return;
       }
@@ -72,6 +99,9 @@ function projectEntry(entry: FactEntry, s: ProjectionSettings, now: () => Date):
 }
 
 /** Every event of the fact table projected into the facts and read models. */
-export function projectEventsIntoReadModels(s: ProjectionSettings, now: () => Date = () => new Date()): HandlerDefinition[] {
+export function projectEventsIntoReadModels(
+  s: ProjectionSettings,
+  now: () => Date = () => new Date(),
+): HandlerDefinition[] {
   return Object.values(FACT_ENTRIES).map((entry) => projectEntry(entry, s, now));
 }

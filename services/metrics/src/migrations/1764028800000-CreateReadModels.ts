@@ -42,12 +42,24 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       reopened_at timestamptz,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    for (const col of ['effective_date', 'closed_on', 'urging_started_on', 'urging_ended_on', 'county_code', 'township_code', 'village_code'])
+    for (const col of [
+      'effective_date',
+      'closed_on',
+      'urging_started_on',
+      'urging_ended_on',
+      'county_code',
+      'township_code',
+      'village_code',
+    ])
       await qr.query(`CREATE INDEX case_fact_${col}_idx ON metrics.case_fact (${col})`);
     await qr.query(`CREATE INDEX case_fact_judge_closed_idx ON metrics.case_fact (judge_id, closed_on)`);
     // The current state of a division is summed from the divisions each open case is homed in (its most precise code).
-    await qr.query(`CREATE INDEX case_fact_open_home_idx ON metrics.case_fact ((COALESCE(village_code, township_code, county_code))) WHERE closed_at IS NULL`);
-    await qr.query(`CREATE INDEX case_fact_reopened_home_idx ON metrics.case_fact ((COALESCE(village_code, township_code, county_code))) WHERE reopened_at IS NOT NULL`);
+    await qr.query(
+      `CREATE INDEX case_fact_open_home_idx ON metrics.case_fact ((COALESCE(village_code, township_code, county_code))) WHERE closed_at IS NULL`,
+    );
+    await qr.query(
+      `CREATE INDEX case_fact_reopened_home_idx ON metrics.case_fact ((COALESCE(village_code, township_code, county_code))) WHERE reopened_at IS NOT NULL`,
+    );
 
     await qr.query(`CREATE TABLE metrics.payment_fact (
       performance_id uuid PRIMARY KEY,
@@ -111,7 +123,9 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
     )`);
     for (const col of ['case_id', 'listed_on', 'removed_on', 'county_code', 'township_code', 'village_code'])
       await qr.query(`CREATE INDEX listing_fact_${col}_idx ON metrics.listing_fact (${col})`);
-    await qr.query(`CREATE INDEX listing_fact_active_home_idx ON metrics.listing_fact ((COALESCE(village_code, township_code, county_code))) WHERE removed_at IS NULL`);
+    await qr.query(
+      `CREATE INDEX listing_fact_active_home_idx ON metrics.listing_fact ((COALESCE(village_code, township_code, county_code))) WHERE removed_at IS NULL`,
+    );
 
     await qr.query(`CREATE TABLE metrics.partner_change_fact (
       change_id uuid PRIMARY KEY,
@@ -120,7 +134,9 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       acknowledged_at timestamptz,
       overdue boolean NOT NULL DEFAULT false
     )`);
-    await qr.query(`CREATE INDEX partner_change_open_overdue_idx ON metrics.partner_change_fact (department) WHERE overdue AND acknowledged_at IS NULL`);
+    await qr.query(
+      `CREATE INDEX partner_change_open_overdue_idx ON metrics.partner_change_fact (department) WHERE overdue AND acknowledged_at IS NULL`,
+    );
 
     // Every division code seen in a fact, so warnings and rankings know which divisions exist.
     await qr.query(`CREATE TABLE metrics.division_seen (code text PRIMARY KEY, level text NOT NULL)`);
@@ -192,7 +208,9 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       overdue_tasks int NOT NULL DEFAULT 0,
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await qr.query(`CREATE INDEX division_snapshot_prefix_idx ON metrics.division_snapshot (division_code text_pattern_ops)`);
+    await qr.query(
+      `CREATE INDEX division_snapshot_prefix_idx ON metrics.division_snapshot (division_code text_pattern_ops)`,
+    );
     await qr.query(`CREATE TABLE metrics.judge_daily (
       judge_id uuid NOT NULL,
       day date NOT NULL,
@@ -216,7 +234,9 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       activation_reason text,
       retired_at timestamptz
     )`);
-    await qr.query(`CREATE UNIQUE INDEX performance_rule_set_one_active_idx ON metrics.performance_rule_set (status) WHERE status = 'ACTIVE'`);
+    await qr.query(
+      `CREATE UNIQUE INDEX performance_rule_set_one_active_idx ON metrics.performance_rule_set (status) WHERE status = 'ACTIVE'`,
+    );
     await qr.query(`CREATE INDEX performance_rule_set_activated_idx ON metrics.performance_rule_set (activated_at)`);
     await qr.query(`INSERT INTO metrics.performance_rule_set (id, name, status, weights, effective_from, created_by, activated_by, activated_at, activation_reason)
       VALUES ('00000000-0000-4000-8000-000000000001', 'Default weighting', 'ACTIVE',
@@ -264,8 +284,12 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       resolved_value double precision
     )`);
     // At most one open warning per rule and division: raised once, kept while it holds.
-    await qr.query(`CREATE UNIQUE INDEX warning_open_idx ON metrics.warning (rule_id, division_code) WHERE status = 'OPEN'`);
-    await qr.query(`CREATE INDEX warning_division_idx ON metrics.warning (division_code text_pattern_ops, raised_at DESC)`);
+    await qr.query(
+      `CREATE UNIQUE INDEX warning_open_idx ON metrics.warning (rule_id, division_code) WHERE status = 'OPEN'`,
+    );
+    await qr.query(
+      `CREATE INDEX warning_division_idx ON metrics.warning (division_code text_pattern_ops, raised_at DESC)`,
+    );
     await qr.query(`CREATE INDEX warning_status_idx ON metrics.warning (status, raised_at DESC)`);
 
     await qr.query(`CREATE TABLE metrics.judicial_suggestion (
@@ -282,12 +306,35 @@ export class CreateReadModels1764028800000 implements MigrationInterface {
       answered_at timestamptz,
       answer text
     )`);
-    await qr.query(`CREATE INDEX judicial_suggestion_status_idx ON metrics.judicial_suggestion (status, created_at DESC)`);
-    await qr.query(`CREATE INDEX judicial_suggestion_department_idx ON metrics.judicial_suggestion (target_department, created_at DESC)`);
+    await qr.query(
+      `CREATE INDEX judicial_suggestion_status_idx ON metrics.judicial_suggestion (status, created_at DESC)`,
+    );
+    await qr.query(
+      `CREATE INDEX judicial_suggestion_department_idx ON metrics.judicial_suggestion (target_department, created_at DESC)`,
+    );
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    for (const t of ['judicial_suggestion', 'warning', 'warning_rule', 'judge_score', 'performance_rule_set', 'judge_daily', 'division_snapshot', 'division_monthly_dim', 'division_monthly', 'division_daily_dim', 'division_daily', 'division_seen', 'partner_change_fact', 'listing_fact', 'meeting_fact', 'task_fact', 'payment_fact', 'case_fact'])
+    for (const t of [
+      'judicial_suggestion',
+      'warning',
+      'warning_rule',
+      'judge_score',
+      'performance_rule_set',
+      'judge_daily',
+      'division_snapshot',
+      'division_monthly_dim',
+      'division_monthly',
+      'division_daily_dim',
+      'division_daily',
+      'division_seen',
+      'partner_change_fact',
+      'listing_fact',
+      'meeting_fact',
+      'task_fact',
+      'payment_fact',
+      'case_fact',
+    ])
       await qr.query(`DROP TABLE IF EXISTS metrics.${t}`);
     await qr.query(`CREATE TABLE metrics.division_stats (
       division_code text PRIMARY KEY,

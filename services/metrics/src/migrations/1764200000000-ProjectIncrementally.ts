@@ -1,16 +1,38 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const FACT_INDEXES: [string, string][] = [
-  ...['effective_date', 'closed_on', 'urging_started_on', 'urging_ended_on', 'county_code', 'township_code', 'village_code'].map((c): [string, string] => [`case_fact_${c}_idx`, `metrics.case_fact (${c})`]),
+  ...[
+    'effective_date',
+    'closed_on',
+    'urging_started_on',
+    'urging_ended_on',
+    'county_code',
+    'township_code',
+    'village_code',
+  ].map((c): [string, string] => [`case_fact_${c}_idx`, `metrics.case_fact (${c})`]),
   ['case_fact_judge_closed_idx', 'metrics.case_fact (judge_id, closed_on)'],
-  ['case_fact_open_home_idx', 'metrics.case_fact ((COALESCE(village_code, township_code, county_code))) WHERE closed_at IS NULL'],
-  ['case_fact_reopened_home_idx', 'metrics.case_fact ((COALESCE(village_code, township_code, county_code))) WHERE reopened_at IS NOT NULL'],
+  [
+    'case_fact_open_home_idx',
+    'metrics.case_fact ((COALESCE(village_code, township_code, county_code))) WHERE closed_at IS NULL',
+  ],
+  [
+    'case_fact_reopened_home_idx',
+    'metrics.case_fact ((COALESCE(village_code, township_code, county_code))) WHERE reopened_at IS NOT NULL',
+  ],
   ['payment_fact_paid_on_idx', 'metrics.payment_fact (paid_on)'],
-  ...['created_on', 'completed_on', 'overdue_on', 'county_code', 'township_code', 'village_code'].map((c): [string, string] => [`task_fact_${c}_idx`, `metrics.task_fact (${c})`]),
+  ...['created_on', 'completed_on', 'overdue_on', 'county_code', 'township_code', 'village_code'].map(
+    (c): [string, string] => [`task_fact_${c}_idx`, `metrics.task_fact (${c})`],
+  ),
   ['task_fact_open_idx', 'metrics.task_fact (division_code) WHERE completed_at IS NULL'],
   ['meeting_fact_held_on_idx', 'metrics.meeting_fact (held_on)'],
-  ...['listed_on', 'removed_on', 'county_code', 'township_code', 'village_code'].map((c): [string, string] => [`listing_fact_${c}_idx`, `metrics.listing_fact (${c})`]),
-  ['listing_fact_active_home_idx', 'metrics.listing_fact ((COALESCE(village_code, township_code, county_code))) WHERE removed_at IS NULL'],
+  ...['listed_on', 'removed_on', 'county_code', 'township_code', 'village_code'].map((c): [string, string] => [
+    `listing_fact_${c}_idx`,
+    `metrics.listing_fact (${c})`,
+  ]),
+  [
+    'listing_fact_active_home_idx',
+    'metrics.listing_fact ((COALESCE(village_code, township_code, county_code))) WHERE removed_at IS NULL',
+  ],
 ];
 
 /**
@@ -28,7 +50,9 @@ export class ProjectIncrementally1764200000000 implements MigrationInterface {
 
   async up(qr: QueryRunner): Promise<void> {
     for (const t of ['division_open_obligor', 'division_listed_party'])
-      await qr.query(`CREATE TABLE metrics.${t} (division_code text NOT NULL, party_id uuid NOT NULL, n int NOT NULL, PRIMARY KEY (division_code, party_id))`);
+      await qr.query(
+        `CREATE TABLE metrics.${t} (division_code text NOT NULL, party_id uuid NOT NULL, n int NOT NULL, PRIMARY KEY (division_code, party_id))`,
+      );
     await qr.query(
       `INSERT INTO metrics.division_open_obligor (division_code, party_id, n)
        SELECT COALESCE(c.village_code, c.township_code, c.county_code), o, count(DISTINCT c.case_id)

@@ -6,12 +6,40 @@ import { levelOf, type ProjectionSettings } from './settings';
 
 /** The summable columns of division_daily and division_monthly. */
 export const DAILY_COLUMNS = [
-  'judgments_effective', 'performed_without_enforcement', 'closed_cases', 'completed_cases', 'performed_after_urging', 'settled_cases', 'days_open_sum',
-  'amount_applied_fen', 'amount_recovered_fen', 'old_cases_resolved', 'old_cases_amount_fen', 'urgings_started', 'urgings_performed', 'tasks_created',
-  'tasks_completed', 'tasks_overdue', 'meetings_held', 'meeting_invited', 'meeting_attended', 'meeting_paid_in_full', 'meeting_instalment_plans',
-  'listings_added', 'listings_removed', 'repayments_after_exposure', 'repayments_after_exposure_fen',
+  'judgments_effective',
+  'performed_without_enforcement',
+  'closed_cases',
+  'completed_cases',
+  'performed_after_urging',
+  'settled_cases',
+  'days_open_sum',
+  'amount_applied_fen',
+  'amount_recovered_fen',
+  'old_cases_resolved',
+  'old_cases_amount_fen',
+  'urgings_started',
+  'urgings_performed',
+  'tasks_created',
+  'tasks_completed',
+  'tasks_overdue',
+  'meetings_held',
+  'meeting_invited',
+  'meeting_attended',
+  'meeting_paid_in_full',
+  'meeting_instalment_plans',
+  'listings_added',
+  'listings_removed',
+  'repayments_after_exposure',
+  'repayments_after_exposure_fen',
 ] as const;
-const SNAPSHOT_COLUMNS: SnapshotColumn[] = ['open_cases', 'obligors_with_open_cases', 'active_listings', 'listed_obligors', 'open_tasks', 'overdue_tasks'];
+const SNAPSHOT_COLUMNS: SnapshotColumn[] = [
+  'open_cases',
+  'obligors_with_open_cases',
+  'active_listings',
+  'listed_obligors',
+  'open_tasks',
+  'overdue_tasks',
+];
 
 const add = (cols: readonly string[], t = 't') => cols.map((c) => `${c} = ${t}.${c} + EXCLUDED.${c}`).join(', ');
 const typed = (cols: readonly string[]) => cols.map((c) => `${c} bigint`).join(', ');
@@ -37,26 +65,47 @@ const SUMMED: readonly SummedModel[] = [
   {
     kind: 'D',
     input: 'dd',
-    keys: [['division_code', 'text'], ['day', 'date']],
+    keys: [
+      ['division_code', 'text'],
+      ['day', 'date'],
+    ],
     columns: DAILY_COLUMNS.map((c) => [c, 'bigint'] as const),
     columnOf: (parts) => parts[2]!,
     order: ['division_code', 'day'],
-    tables: [{ table: 'division_daily', alias: 'd' }, { table: 'division_monthly', alias: 'dm', monthly: true }],
+    tables: [
+      { table: 'division_daily', alias: 'd' },
+      { table: 'division_monthly', alias: 'dm', monthly: true },
+    ],
   },
   {
     kind: 'X',
     input: 'xx',
-    keys: [['division_code', 'text'], ['day', 'date'], ['dim', 'text'], ['key', 'text']],
-    columns: [['n', 'int'], ['amount_fen', 'bigint']],
+    keys: [
+      ['division_code', 'text'],
+      ['day', 'date'],
+      ['dim', 'text'],
+      ['key', 'text'],
+    ],
+    columns: [
+      ['n', 'int'],
+      ['amount_fen', 'bigint'],
+    ],
     columnOf: (parts) => (parts[4] === 'n' ? 'n' : 'amount_fen'),
     order: ['division_code', 'dim', 'day', 'key'],
-    tables: [{ table: 'division_daily_dim', alias: 'x', dropZero: 'n' }, { table: 'division_monthly_dim', alias: 'xm', monthly: true, dropZero: 'n' }],
+    tables: [
+      { table: 'division_daily_dim', alias: 'x', dropZero: 'n' },
+      { table: 'division_monthly_dim', alias: 'xm', monthly: true, dropZero: 'n' },
+    ],
   },
   {
     // judge_score is kept from these rows too, weighted (below).
     kind: 'J',
     input: 'jj',
-    keys: [['judge_id', 'uuid'], ['day', 'date'], ['outcome', 'text']],
+    keys: [
+      ['judge_id', 'uuid'],
+      ['day', 'date'],
+      ['outcome', 'text'],
+    ],
     columns: [['n', 'int']],
     columnOf: () => 'n',
     order: ['judge_id', 'day', 'outcome'],
@@ -65,16 +114,26 @@ const SUMMED: readonly SummedModel[] = [
 ];
 
 /** A key column as the zero-row list returns it (text). */
-const asText = (col: string, type: string) => (type === 'date' ? `to_char(${col}, 'YYYY-MM-DD')` : type === 'uuid' ? `${col}::text` : col);
+const asText = (col: string, type: string) =>
+  type === 'date' ? `to_char(${col}, 'YYYY-MM-DD')` : type === 'uuid' ? `${col}::text` : col;
 
 /** The statements of one summed model for a contribution: its rows as input, an upsert per table. */
-function addSummed(model: SummedModel, d: Contribution, ctes: string[], returning: string[], param: (v: unknown) => string): void {
+function addSummed(
+  model: SummedModel,
+  d: Contribution,
+  ctes: string[],
+  returning: string[],
+  param: (v: unknown) => string,
+): void {
   const rows = new Map<string, Record<string, number | string>>();
   const keyNames = model.keys.map(([c]) => c);
   const colNames = model.columns.map(([c]) => c);
   for (const { parts, n } of d.rows(model.kind)) {
     const k = parts.slice(0, keyNames.length).join(SEP);
-    const row = rows.get(k) ?? { ...Object.fromEntries(keyNames.map((c, i) => [c, parts[i]!])), ...Object.fromEntries(colNames.map((c) => [c, 0])) };
+    const row = rows.get(k) ?? {
+      ...Object.fromEntries(keyNames.map((c, i) => [c, parts[i]!])),
+      ...Object.fromEntries(colNames.map((c) => [c, 0])),
+    };
     const column = model.columnOf(parts);
     row[column] = (row[column] as number) + n;
     rows.set(k, row);
@@ -87,7 +146,9 @@ function addSummed(model: SummedModel, d: Contribution, ctes: string[], returnin
     }
     return 0;
   });
-  ctes.push(`${model.input} AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(sorted))}::jsonb) AS x(${[...model.keys, ...model.columns].map(([c, t]) => `${c} ${t}`).join(', ')}))`);
+  ctes.push(
+    `${model.input} AS (SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(sorted))}::jsonb) AS x(${[...model.keys, ...model.columns].map(([c, t]) => `${c} ${t}`).join(', ')}))`,
+  );
   for (const t of model.tables) {
     const keys = keyNames.map((c) => (c === 'day' && t.monthly ? 'month' : c));
     const order = model.order.map((c) => keys[keyNames.indexOf(c)]!);
@@ -126,14 +187,28 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
 
   const refs = [...d.rows('O').map((r) => ({ t: 'O', ...r })), ...d.rows('L').map((r) => ({ t: 'L', ...r }))];
   const snaps = new Map<string, Record<string, number | string>>();
-  for (const { parts: [home, column], n } of d.rows('S')) {
-    const row = snaps.get(home!) ?? { division_code: home!, ...Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, 0])) };
+  for (const {
+    parts: [home, column],
+    n,
+  } of d.rows('S')) {
+    const row = snaps.get(home!) ?? {
+      division_code: home!,
+      ...Object.fromEntries(SNAPSHOT_COLUMNS.map((c) => [c, 0])),
+    };
     row[column!] = (row[column!] as number) + n;
     snaps.set(home!, row);
   }
   if (refs.length) {
-    refs.sort((a, b) => a.t.localeCompare(b.t) || a.parts[0]!.localeCompare(b.parts[0]!) || a.parts[1]!.localeCompare(b.parts[1]!));
-    const [t, home, party, n] = [param(refs.map((r) => r.t)), param(refs.map((r) => r.parts[0])), param(refs.map((r) => r.parts[1])), param(refs.map((r) => r.n))];
+    refs.sort(
+      (a, b) =>
+        a.t.localeCompare(b.t) || a.parts[0]!.localeCompare(b.parts[0]!) || a.parts[1]!.localeCompare(b.parts[1]!),
+    );
+    const [t, home, party, n] = [
+      param(refs.map((r) => r.t)),
+      param(refs.map((r) => r.parts[0])),
+      param(refs.map((r) => r.parts[1])),
+      param(refs.map((r) => r.n)),
+    ];
     const upsert = (table: string, kind: string) =>
       `INSERT INTO metrics.${table} AS r (division_code, party_id, n) SELECT home, party, n FROM rr WHERE t = '${kind}' ORDER BY i
        ON CONFLICT (division_code, party_id) DO UPDATE SET n = r.n + EXCLUDED.n RETURNING division_code, party_id, n`;
@@ -157,7 +232,9 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
 
   if (snaps.size || refs.length) {
     const rows = [...snaps.values()];
-    const crossings = refs.length ? `UNION ALL SELECT division_code, 0, CASE t WHEN 'O' THEN n ELSE 0 END, 0, CASE t WHEN 'L' THEN n ELSE 0 END, 0, 0 FROM rx WHERE n <> 0` : '';
+    const crossings = refs.length
+      ? `UNION ALL SELECT division_code, 0, CASE t WHEN 'O' THEN n ELSE 0 END, 0, CASE t WHEN 'L' THEN n ELSE 0 END, 0, 0 FROM rx WHERE n <> 0`
+      : '';
     ctes.push(
       `ss AS (SELECT division_code, ${SNAPSHOT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')} FROM (
                 SELECT * FROM jsonb_to_recordset(${param(JSON.stringify(rows))}::jsonb) AS x(division_code text, ${typed(SNAPSHOT_COLUMNS)}) ${crossings}
@@ -169,7 +246,13 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
   }
 
   // Judges after the divisions (the order every transaction writes in), then their scores.
-  addSummed(SUMMED.find((model) => model.kind === 'J')!, d, ctes, returning, param);
+  addSummed(
+    SUMMED.find((model) => model.kind === 'J')!,
+    d,
+    ctes,
+    returning,
+    param,
+  );
   if (d.rows('J').length) {
     ctes.push(
       // Weighted by the active set; activation rescores every judge holding the projection lock
@@ -187,7 +270,9 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
 
   if (d.codes.size) {
     const codes = [...d.codes].sort();
-    ctes.push(`seen AS (INSERT INTO metrics.division_seen (code, level) SELECT c, l FROM unnest(${param(codes)}::text[], ${param(codes.map(levelOf))}::text[]) AS x(c, l) ORDER BY c ON CONFLICT (code) DO NOTHING)`);
+    ctes.push(
+      `seen AS (INSERT INTO metrics.division_seen (code, level) SELECT c, l FROM unnest(${param(codes)}::text[], ${param(codes.map(levelOf))}::text[]) AS x(c, l) ORDER BY c ON CONFLICT (code) DO NOTHING)`,
+    );
   }
 
   if (!ctes.length) return;
@@ -209,11 +294,20 @@ export async function applyContribution(m: EntityManager, d: Contribution): Prom
 const ZERO_KEYS: Record<string, { cols: string[]; types: string[]; zero: string }> = {
   division_open_obligor: { cols: ['division_code', 'party_id'], types: ['text', 'uuid'], zero: 'n = 0' },
   division_listed_party: { cols: ['division_code', 'party_id'], types: ['text', 'uuid'], zero: 'n = 0' },
-  ...Object.fromEntries(SUMMED.flatMap((model) => model.tables.filter((t) => t.dropZero).map((t) => [t.table, {
-    cols: model.keys.map(([c]) => (c === 'day' && t.monthly ? 'month' : c)),
-    types: model.keys.map(([, type]) => type),
-    zero: `${t.dropZero} = 0`,
-  }]))),
+  ...Object.fromEntries(
+    SUMMED.flatMap((model) =>
+      model.tables
+        .filter((t) => t.dropZero)
+        .map((t) => [
+          t.table,
+          {
+            cols: model.keys.map(([c]) => (c === 'day' && t.monthly ? 'month' : c)),
+            types: model.keys.map(([, type]) => type),
+            zero: `${t.dropZero} = 0`,
+          },
+        ]),
+    ),
+  ),
   judge_score: { cols: ['judge_id'], types: ['uuid'], zero: 'raw_count = 0' },
 };
 
@@ -224,7 +318,7 @@ async function deleteZeroRows(m: EntityManager, zero: { table: string; key: stri
   for (const [table, spec] of Object.entries(ZERO_KEYS)) {
     const keys = zero.filter((z) => z.table === table);
     if (!keys.length) continue;
-    const args = spec.cols.map((_, i) => `$${params.push(keys.map((k) => k.key[i])) }::${spec.types[i]}[]`);
+    const args = spec.cols.map((_, i) => `$${params.push(keys.map((k) => k.key[i]))}::${spec.types[i]}[]`);
     parts.push(`${table.replace(/_/g, '')} AS (DELETE FROM metrics.${table} t USING unnest(${args.join(', ')}) AS k(${spec.cols.join(', ')})
       WHERE ${spec.cols.map((c) => `t.${c} = k.${c}`).join(' AND ')} AND t.${spec.zero})`);
   }
@@ -245,7 +339,10 @@ export interface SnapshotSums {
  * codes under a division are the byte range [code, code || ':') (':' follows '9'), read through the
  * text_pattern_ops index, so a township reads its own rows and not the whole table.
  */
-export async function snapshotSums(m: Pick<EntityManager, 'query'>, codes: readonly string[]): Promise<Map<string, SnapshotSums>> {
+export async function snapshotSums(
+  m: Pick<EntityManager, 'query'>,
+  codes: readonly string[],
+): Promise<Map<string, SnapshotSums>> {
   const rows = await sqlRows<Record<keyof SnapshotSums, string> & { code: string }>(
     m,
     `SELECT k.code, sum(s.open_cases) AS open_cases, sum(s.obligors_with_open_cases) AS obligors_with_open_cases, sum(s.active_listings) AS active_listings,
@@ -254,10 +351,19 @@ export async function snapshotSums(m: Pick<EntityManager, 'query'>, codes: reado
      GROUP BY k.code`,
     [[...codes]],
   );
-  return new Map(rows.map((r) => [r.code, {
-    open_cases: Number(r.open_cases), obligors_with_open_cases: Number(r.obligors_with_open_cases), active_listings: Number(r.active_listings),
-    listed_obligors: Number(r.listed_obligors), open_tasks: Number(r.open_tasks), overdue_tasks: Number(r.overdue_tasks),
-  }]));
+  return new Map(
+    rows.map((r) => [
+      r.code,
+      {
+        open_cases: Number(r.open_cases),
+        obligors_with_open_cases: Number(r.obligors_with_open_cases),
+        active_listings: Number(r.active_listings),
+        listed_obligors: Number(r.listed_obligors),
+        open_tasks: Number(r.open_tasks),
+        overdue_tasks: Number(r.overdue_tasks),
+      },
+    ]),
+  );
 }
 
 /** Recomputes the all-time scores of judges (all when `judges` is null) under the active rule set, from judge_daily. */
@@ -287,7 +393,8 @@ export async function recordDivisions(m: EntityManager, codes: string[]): Promis
 }
 
 /** Each of the county, township and village codes of a fact row once, as `dv.code`. */
-const codes = (a: string) => `CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[${a}.county_code, ${a}.township_code, ${a}.village_code]) AS x WHERE x IS NOT NULL) AS dv(code)`;
+const codes = (a: string) =>
+  `CROSS JOIN LATERAL (SELECT DISTINCT x FROM unnest(ARRAY[${a}.county_code, ${a}.township_code, ${a}.village_code]) AS x WHERE x IS NOT NULL) AS dv(code)`;
 const HOME = (a: string) => `COALESCE(${a}.village_code, ${a}.township_code, ${a}.county_code)`;
 const OPEN = (a: string) => `(${a}.closed_at IS NULL OR ${a}.reopened_at > ${a}.closed_at)`;
 const RESOLVED = `(${RESOLVED_OUTCOMES.map((o) => `'${o}'`).join(', ')})`;
@@ -307,7 +414,18 @@ const branch = (day: string, values: Partial<Record<(typeof DAILY_COLUMNS)[numbe
 export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Promise<void> {
   // Whole-table aggregations: room to hash them in memory rather than spill (this transaction only).
   await sqlExec(m, `SET LOCAL work_mem = '256MB'`);
-  for (const t of ['division_daily', 'division_daily_dim', 'division_monthly', 'division_monthly_dim', 'division_snapshot', 'division_open_obligor', 'division_listed_party', 'judge_daily', 'judge_score', 'division_seen'])
+  for (const t of [
+    'division_daily',
+    'division_daily_dim',
+    'division_monthly',
+    'division_monthly_dim',
+    'division_snapshot',
+    'division_open_obligor',
+    'division_listed_party',
+    'judge_daily',
+    'judge_score',
+    'division_seen',
+  ])
     await sqlExec(m, `TRUNCATE metrics.${t}`);
   await sqlExec(
     m,
@@ -322,36 +440,75 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
   );
   const old = Number(s.oldCaseDays);
   const branches = [
-    branch('c.effective_date', {
-      judgments_effective: '1',
-      performed_without_enforcement: `(${CLOSE_COUNTS('c')} AND NOT c.enforcement_filed AND c.outcome IN ${RESOLVED})::int`,
-    }, `metrics.case_fact c ${codes('c')} WHERE c.effective_date IS NOT NULL`),
-    branch('c.closed_on', {
-      closed_cases: '1',
-      completed_cases: `(c.outcome = 'COMPLETED')::int`,
-      performed_after_urging: `(c.outcome = 'PERFORMED_AFTER_URGING')::int`,
-      settled_cases: `(c.outcome = 'SETTLED_AND_PERFORMED')::int`,
-      days_open_sum: 'COALESCE(c.days_open, 0)',
-      amount_applied_fen: 'COALESCE(c.amount_applied_fen, 0)',
-      amount_recovered_fen: 'COALESCE(c.amount_recovered_fen, 0)',
-      old_cases_resolved: `(c.days_open >= ${old})::int`,
-      old_cases_amount_fen: `CASE WHEN c.days_open >= ${old} THEN COALESCE(c.amount_applied_fen, 0) ELSE 0 END`,
-    }, `metrics.case_fact c ${codes('c')} WHERE ${CLOSE_COUNTS('c')}`),
-    branch('c.urging_started_on', { urgings_started: '1' }, `metrics.case_fact c ${codes('c')} WHERE c.urging_started_on IS NOT NULL`),
-    branch('c.urging_ended_on', { urgings_performed: '1' }, `metrics.case_fact c ${codes('c')} WHERE c.urging_ended_on IS NOT NULL AND c.urging_end_reason = 'PERFORMED'
-      AND NOT (${WITHDRAWN('c')} AND c.outcome = 'PERFORMED_AFTER_URGING')`),
+    branch(
+      'c.effective_date',
+      {
+        judgments_effective: '1',
+        performed_without_enforcement: `(${CLOSE_COUNTS('c')} AND NOT c.enforcement_filed AND c.outcome IN ${RESOLVED})::int`,
+      },
+      `metrics.case_fact c ${codes('c')} WHERE c.effective_date IS NOT NULL`,
+    ),
+    branch(
+      'c.closed_on',
+      {
+        closed_cases: '1',
+        completed_cases: `(c.outcome = 'COMPLETED')::int`,
+        performed_after_urging: `(c.outcome = 'PERFORMED_AFTER_URGING')::int`,
+        settled_cases: `(c.outcome = 'SETTLED_AND_PERFORMED')::int`,
+        days_open_sum: 'COALESCE(c.days_open, 0)',
+        amount_applied_fen: 'COALESCE(c.amount_applied_fen, 0)',
+        amount_recovered_fen: 'COALESCE(c.amount_recovered_fen, 0)',
+        old_cases_resolved: `(c.days_open >= ${old})::int`,
+        old_cases_amount_fen: `CASE WHEN c.days_open >= ${old} THEN COALESCE(c.amount_applied_fen, 0) ELSE 0 END`,
+      },
+      `metrics.case_fact c ${codes('c')} WHERE ${CLOSE_COUNTS('c')}`,
+    ),
+    branch(
+      'c.urging_started_on',
+      { urgings_started: '1' },
+      `metrics.case_fact c ${codes('c')} WHERE c.urging_started_on IS NOT NULL`,
+    ),
+    branch(
+      'c.urging_ended_on',
+      { urgings_performed: '1' },
+      `metrics.case_fact c ${codes('c')} WHERE c.urging_ended_on IS NOT NULL AND c.urging_end_reason = 'PERFORMED'
+      AND NOT (${WITHDRAWN('c')} AND c.outcome = 'PERFORMED_AFTER_URGING')`,
+    ),
     branch('t.created_on', { tasks_created: '1' }, `metrics.task_fact t ${codes('t')} WHERE t.created_on IS NOT NULL`),
-    branch('t.completed_on', { tasks_completed: '1' }, `metrics.task_fact t ${codes('t')} WHERE t.completed_on IS NOT NULL AND t.completion_status = 'DONE'`),
+    branch(
+      't.completed_on',
+      { tasks_completed: '1' },
+      `metrics.task_fact t ${codes('t')} WHERE t.completed_on IS NOT NULL AND t.completion_status = 'DONE'`,
+    ),
     branch('t.overdue_on', { tasks_overdue: '1' }, `metrics.task_fact t ${codes('t')} WHERE t.overdue_on IS NOT NULL`),
-    branch('mt.held_on', {
-      meetings_held: '1', meeting_invited: 'mt.invited', meeting_attended: 'mt.attended', meeting_paid_in_full: 'mt.paid_in_full', meeting_instalment_plans: 'mt.instalment_plans',
-    }, `metrics.meeting_fact mt ${codes('mt')}`),
-    branch('l.listed_on', { listings_added: '1' }, `metrics.listing_fact l ${codes('l')} WHERE l.listed_on IS NOT NULL`),
-    branch('l.removed_on', { listings_removed: '1' }, `metrics.listing_fact l ${codes('l')} WHERE l.removed_on IS NOT NULL`),
+    branch(
+      'mt.held_on',
+      {
+        meetings_held: '1',
+        meeting_invited: 'mt.invited',
+        meeting_attended: 'mt.attended',
+        meeting_paid_in_full: 'mt.paid_in_full',
+        meeting_instalment_plans: 'mt.instalment_plans',
+      },
+      `metrics.meeting_fact mt ${codes('mt')}`,
+    ),
+    branch(
+      'l.listed_on',
+      { listings_added: '1' },
+      `metrics.listing_fact l ${codes('l')} WHERE l.listed_on IS NOT NULL`,
+    ),
+    branch(
+      'l.removed_on',
+      { listings_removed: '1' },
+      `metrics.listing_fact l ${codes('l')} WHERE l.removed_on IS NOT NULL`,
+    ),
     // A payment counts once per division that had a listing of its case before it.
-    branch('p.paid_on', { repayments_after_exposure: '1', repayments_after_exposure_fen: 'p.amount_fen' },
+    branch(
+      'p.paid_on',
+      { repayments_after_exposure: '1', repayments_after_exposure_fen: 'p.amount_fen' },
       `(SELECT DISTINCT p.performance_id, p.paid_on, p.amount_fen, dv.code FROM metrics.payment_fact p
-          JOIN metrics.listing_fact l ON l.case_id = p.case_id AND l.listed_at <= p.recorded_at ${codes('l')} WHERE p.reversed_at IS NULL) AS p CROSS JOIN LATERAL (SELECT p.code) AS dv(code)`),
+          JOIN metrics.listing_fact l ON l.case_id = p.case_id AND l.listed_at <= p.recorded_at ${codes('l')} WHERE p.reversed_at IS NULL) AS p CROSS JOIN LATERAL (SELECT p.code) AS dv(code)`,
+    ),
   ];
   await sqlExec(
     m,

@@ -94,7 +94,8 @@ export interface MeetingRow {
   instalment_plans: number;
 }
 
-export type SnapshotColumn = 'open_cases' | 'obligors_with_open_cases' | 'active_listings' | 'listed_obligors' | 'open_tasks' | 'overdue_tasks';
+export type SnapshotColumn =
+  'open_cases' | 'obligors_with_open_cases' | 'active_listings' | 'listed_obligors' | 'open_tasks' | 'overdue_tasks';
 
 /** Signed amounts by read-model key, and the divisions the fact mentions (kept in division_seen). */
 export class Contribution {
@@ -155,15 +156,24 @@ export class Contribution {
 }
 
 /** The county, township and village of a row, each once, nulls left out. */
-export function codesOf(r: { county_code: string | null; township_code: string | null; village_code: string | null }): string[] {
+export function codesOf(r: {
+  county_code: string | null;
+  township_code: string | null;
+  village_code: string | null;
+}): string[] {
   return [...new Set([r.county_code, r.township_code, r.village_code].filter((c): c is string => !!c))];
 }
 
 /** The most precise code of a row: the division whose current state it counts in. */
-export const homeOf = (r: { county_code: string | null; township_code: string | null; village_code: string | null }): string | null => r.village_code ?? r.township_code ?? r.county_code;
+export const homeOf = (r: {
+  county_code: string | null;
+  township_code: string | null;
+  village_code: string | null;
+}): string | null => r.village_code ?? r.township_code ?? r.county_code;
 
 /** Open: never closed, or reopened after its last close (终本 taken up again). */
-export const isOpen = (c: CaseRow): boolean => c.closed_at_us == null || (c.reopened_at_us != null && c.reopened_at_us > c.closed_at_us);
+export const isOpen = (c: CaseRow): boolean =>
+  c.closed_at_us == null || (c.reopened_at_us != null && c.reopened_at_us > c.closed_at_us);
 
 /**
  * A close undone: a case closed as performed (paid in full, performed after urging, settled and
@@ -172,7 +182,10 @@ export const isOpen = (c: CaseRow): boolean => c.closed_at_us == null || (c.reop
  * close still counts on its day until the case closes again.
  */
 export const closeWithdrawn = (c: CaseRow): boolean =>
-  c.closed_at_us != null && c.reopened_at_us != null && c.reopened_at_us > c.closed_at_us && (RESOLVED_OUTCOMES as readonly string[]).includes(c.outcome ?? '');
+  c.closed_at_us != null &&
+  c.reopened_at_us != null &&
+  c.reopened_at_us > c.closed_at_us &&
+  (RESOLVED_OUTCOMES as readonly string[]).includes(c.outcome ?? '');
 
 /** The figures of a case, its listings and its payments (see docs/metrics.md for each definition). */
 export function caseGroupContribution(g: CaseGroup, oldCaseDays: number, into = new Contribution()): Contribution {
@@ -186,7 +199,8 @@ export function caseGroupContribution(g: CaseGroup, oldCaseDays: number, into = 
     for (const code of codes) {
       if (c.effective_date) {
         into.daily(code, c.effective_date, 'judgments_effective');
-        if (closedOn && !c.enforcement_filed && resolved) into.daily(code, c.effective_date, 'performed_without_enforcement');
+        if (closedOn && !c.enforcement_filed && resolved)
+          into.daily(code, c.effective_date, 'performed_without_enforcement');
         into.dim(code, c.effective_date, 'CAUSE', c.cause_category ?? 'UNKNOWN', c.amount_owed_fen ?? 0);
       }
       if (closedOn) {
@@ -206,7 +220,12 @@ export function caseGroupContribution(g: CaseGroup, oldCaseDays: number, into = 
         if (c.days_open != null) into.dim(code, day, 'DAYS_OPEN', String(c.days_open), 0);
       }
       if (c.urging_started_on) into.daily(code, c.urging_started_on, 'urgings_started');
-      if (c.urging_ended_on && c.urging_end_reason === 'PERFORMED' && !(withdrawn && c.outcome === 'PERFORMED_AFTER_URGING')) into.daily(code, c.urging_ended_on, 'urgings_performed');
+      if (
+        c.urging_ended_on &&
+        c.urging_end_reason === 'PERFORMED' &&
+        !(withdrawn && c.outcome === 'PERFORMED_AFTER_URGING')
+      )
+        into.daily(code, c.urging_ended_on, 'urgings_performed');
     }
     const home = homeOf(c);
     if (home && isOpen(c)) {
@@ -232,7 +251,8 @@ export function caseGroupContribution(g: CaseGroup, oldCaseDays: number, into = 
   for (const p of g.payments) {
     if (p.reversed_at_us != null) continue;
     const codes = new Set<string>();
-    for (const l of g.listings) if (l.listed_at_us != null && l.listed_at_us <= p.recorded_at_us) codesOf(l).forEach((x) => codes.add(x));
+    for (const l of g.listings)
+      if (l.listed_at_us != null && l.listed_at_us <= p.recorded_at_us) codesOf(l).forEach((x) => codes.add(x));
     for (const code of codes) {
       into.daily(code, p.paid_on, 'repayments_after_exposure');
       into.daily(code, p.paid_on, 'repayments_after_exposure_fen', p.amount_fen);

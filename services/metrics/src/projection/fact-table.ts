@@ -36,7 +36,13 @@ export const FACT_TABLES = {
 export type FactTable = keyof typeof FACT_TABLES;
 
 /** The column types of the fact written set-wise (one statement for the changes of a whole transaction). */
-export const PARTNER_COLUMN_TYPES: Record<string, string> = { change_id: 'uuid', department: 'text', changed_at: 'timestamptz', acknowledged_at: 'timestamptz', overdue: 'boolean' };
+export const PARTNER_COLUMN_TYPES: Record<string, string> = {
+  change_id: 'uuid',
+  department: 'text',
+  changed_at: 'timestamptz',
+  acknowledged_at: 'timestamptz',
+  overdue: 'boolean',
+};
 
 type Payload<T extends EventType> = EventEnvelope<T>['payload'];
 type Values = Record<string, unknown>;
@@ -68,16 +74,32 @@ const routingOfTask = (code: string) => {
   return { county_code: r.county, township_code: r.township, village_code: r.village };
 };
 const ROUTING = (m: Merge) => ({ county_code: m, township_code: m, village_code: m });
-const TASK_KEYS = { case_id: 'insert', type: 'insert', level: 'insert', division_code: 'insert', ...ROUTING('insert') } as const;
-const taskKeys = (p: Payload<'tasks.task.created'> | Payload<'tasks.task.completed'> | Payload<'tasks.task.overdue'>) => ({
-  task_id: p.taskId, case_id: p.caseId, type: p.type, level: p.level, division_code: p.divisionCode, ...routingOfTask(p.divisionCode),
+const TASK_KEYS = {
+  case_id: 'insert',
+  type: 'insert',
+  level: 'insert',
+  division_code: 'insert',
+  ...ROUTING('insert'),
+} as const;
+const taskKeys = (
+  p: Payload<'tasks.task.created'> | Payload<'tasks.task.completed'> | Payload<'tasks.task.overdue'>,
+) => ({
+  task_id: p.taskId,
+  case_id: p.caseId,
+  type: p.type,
+  level: p.level,
+  division_code: p.divisionCode,
+  ...routingOfTask(p.divisionCode),
 });
 
 /**
  * A transition that re-opens a closed case: 终本 taken up again, or a case closed by payment (completed,
  * performed after urging) re-opened because that payment was reversed (cases moves these only then).
  */
-const reopens = (from: string, to: string) => (from === 'TERMINATED_THIS_ROUND' && to === 'IN_PROGRESS') || from === 'COMPLETED' || from === 'PERFORMED_AFTER_URGING';
+const reopens = (from: string, to: string) =>
+  (from === 'TERMINATED_THIS_ROUND' && to === 'IN_PROGRESS') ||
+  from === 'COMPLETED' ||
+  from === 'PERFORMED_AFTER_URGING';
 
 const entries: { [T in EventType]?: FactEntry<T> } = {
   'cases.judgment.effective': {
@@ -85,19 +107,50 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
     consumer: 'count-effective-judgment-in-its-divisions',
     rule: 'A judgment that became effective counts for its village, township and county, and in the dispute analysis by cause.',
     table: 'case_fact',
-    merge: { case_number: 'fill', judge_id: 'fill', cause_code: 'fill', cause_category: 'fill', obligor_ids: 'fill-empty', amount_owed_fen: 'fill', effective_date: 'fill', ...ROUTING('fill') },
-    rows: (p) => one({
-      case_id: p.caseId, case_number: p.caseNumber, judge_id: p.judgeId, cause_code: p.causeCode, cause_category: p.causeCategory, obligor_ids: p.obligorIds,
-      amount_owed_fen: p.amountOwedFen, effective_date: p.effectiveDate, ...routing(p.villageCode, p.townshipCode),
-    }),
+    merge: {
+      case_number: 'fill',
+      judge_id: 'fill',
+      cause_code: 'fill',
+      cause_category: 'fill',
+      obligor_ids: 'fill-empty',
+      amount_owed_fen: 'fill',
+      effective_date: 'fill',
+      ...ROUTING('fill'),
+    },
+    rows: (p) =>
+      one({
+        case_id: p.caseId,
+        case_number: p.caseNumber,
+        judge_id: p.judgeId,
+        cause_code: p.causeCode,
+        cause_category: p.causeCategory,
+        obligor_ids: p.obligorIds,
+        amount_owed_fen: p.amountOwedFen,
+        effective_date: p.effectiveDate,
+        ...routing(p.villageCode, p.townshipCode),
+      }),
   },
   'cases.urging.started': {
     subject: 'cases.urging.started',
     consumer: 'count-urging-started',
     rule: 'A pre-enforcement urging counts as started on the day it started.',
     table: 'case_fact',
-    merge: { case_number: 'fill', judge_id: 'fill', obligor_ids: 'fill-empty', urging_started_on: 'fill', ...ROUTING('fill') },
-    rows: (p, tz) => one({ case_id: p.caseId, case_number: p.caseNumber, judge_id: p.judgeId, obligor_ids: p.obligorIds, urging_started_on: dayIn(p.startedAt, tz), ...routing(p.villageCode, p.townshipCode) }),
+    merge: {
+      case_number: 'fill',
+      judge_id: 'fill',
+      obligor_ids: 'fill-empty',
+      urging_started_on: 'fill',
+      ...ROUTING('fill'),
+    },
+    rows: (p, tz) =>
+      one({
+        case_id: p.caseId,
+        case_number: p.caseNumber,
+        judge_id: p.judgeId,
+        obligor_ids: p.obligorIds,
+        urging_started_on: dayIn(p.startedAt, tz),
+        ...routing(p.villageCode, p.townshipCode),
+      }),
   },
   'cases.urging.ended': {
     subject: 'cases.urging.ended',
@@ -112,11 +165,28 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
     consumer: 'exclude-filed-case-from-voluntary-performance',
     rule: 'A judgment that needed an enforcement case no longer counts as performed without enforcement.',
     table: 'case_fact',
-    merge: { case_number: 'fill', judge_id: 'fill', officer_id: 'fill', obligor_ids: 'fill-empty', enforcement_filed: 'or', filed_on: 'fill', amount_applied_fen: 'fill', ...ROUTING('fill') },
-    rows: (p, tz) => one({
-      case_id: p.caseId, case_number: p.caseNumber, judge_id: p.judgeId, officer_id: p.officerId, obligor_ids: p.obligorIds, enforcement_filed: true,
-      filed_on: dayIn(p.filedAt, tz), amount_applied_fen: p.amountAppliedFen, ...routing(p.villageCode, p.townshipCode),
-    }),
+    merge: {
+      case_number: 'fill',
+      judge_id: 'fill',
+      officer_id: 'fill',
+      obligor_ids: 'fill-empty',
+      enforcement_filed: 'or',
+      filed_on: 'fill',
+      amount_applied_fen: 'fill',
+      ...ROUTING('fill'),
+    },
+    rows: (p, tz) =>
+      one({
+        case_id: p.caseId,
+        case_number: p.caseNumber,
+        judge_id: p.judgeId,
+        officer_id: p.officerId,
+        obligor_ids: p.obligorIds,
+        enforcement_filed: true,
+        filed_on: dayIn(p.filedAt, tz),
+        amount_applied_fen: p.amountAppliedFen,
+        ...routing(p.villageCode, p.townshipCode),
+      }),
   },
   'cases.case.closed': {
     subject: 'cases.case.closed',
@@ -124,15 +194,43 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
     rule: 'A closed case counts once for its judge (weighted by the active rule set) and for its village, township and county; the close is the final word on the case.',
     table: 'case_fact',
     merge: {
-      case_number: 'set', outcome: 'set', judge_id: 'set', officer_id: 'set', cause_code: 'set', cause_category: 'set', urged: 'set', enforcement_filed: 'or',
-      effective_date: 'set', closed_at: 'set', closed_on: 'set', days_open: 'set', amount_applied_fen: 'set', amount_recovered_fen: 'set', obligor_ids: 'replace', ...ROUTING('set'),
+      case_number: 'set',
+      outcome: 'set',
+      judge_id: 'set',
+      officer_id: 'set',
+      cause_code: 'set',
+      cause_category: 'set',
+      urged: 'set',
+      enforcement_filed: 'or',
+      effective_date: 'set',
+      closed_at: 'set',
+      closed_on: 'set',
+      days_open: 'set',
+      amount_applied_fen: 'set',
+      amount_recovered_fen: 'set',
+      obligor_ids: 'replace',
+      ...ROUTING('set'),
     },
-    rows: (p, tz) => one({
-      case_id: p.caseId, case_number: p.caseNumber, outcome: p.outcome, judge_id: p.judgeId, officer_id: p.officerId, cause_code: p.causeCode, cause_category: p.causeCategory,
-      urged: p.urged, enforcement_filed: p.enforcementFiled, effective_date: p.effectiveDate, closed_at: p.closedAt, closed_on: dayIn(p.closedAt, tz),
-      days_open: p.daysOpen, amount_applied_fen: p.amountAppliedFen, amount_recovered_fen: p.amountRecoveredFen, obligor_ids: p.obligorIds,
-      ...routing(p.villageCode, p.townshipCode),
-    }),
+    rows: (p, tz) =>
+      one({
+        case_id: p.caseId,
+        case_number: p.caseNumber,
+        outcome: p.outcome,
+        judge_id: p.judgeId,
+        officer_id: p.officerId,
+        cause_code: p.causeCode,
+        cause_category: p.causeCategory,
+        urged: p.urged,
+        enforcement_filed: p.enforcementFiled,
+        effective_date: p.effectiveDate,
+        closed_at: p.closedAt,
+        closed_on: dayIn(p.closedAt, tz),
+        days_open: p.daysOpen,
+        amount_applied_fen: p.amountAppliedFen,
+        amount_recovered_fen: p.amountRecoveredFen,
+        obligor_ids: p.obligorIds,
+        ...routing(p.villageCode, p.townshipCode),
+      }),
   },
   'cases.case.rerouted': {
     subject: 'cases.case.rerouted',
@@ -140,16 +238,24 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
     rule: 'An open case that follows its obligor to a new home counts for the new divisions from then on; the latest reroute wins whatever order they arrive in, and a closed case keeps the divisions it closed in.',
     table: 'case_fact',
     merge: { case_number: 'insert', ...ROUTING('follow'), rerouted_at: 'follow' },
-    rows: (p) => one({ case_id: p.caseId, case_number: p.caseNumber, ...routing(p.villageCode, p.townshipCode), rerouted_at: p.reroutedAt }),
+    rows: (p) =>
+      one({
+        case_id: p.caseId,
+        case_number: p.caseNumber,
+        ...routing(p.villageCode, p.townshipCode),
+        rerouted_at: p.reroutedAt,
+      }),
   },
   'cases.case.transitioned': {
     subject: 'cases.case.transitioned',
     consumer: 'reopen-case-terminated-for-this-round',
-    rule:
-      'A case terminated for this round (终本) and taken up again, or re-opened because the payment that closed it was reversed, counts as open until it closes again; a close newer than the reopening wins whatever order the two arrive in.',
+    rule: 'A case terminated for this round (终本) and taken up again, or re-opened because the payment that closed it was reversed, counts as open until it closes again; a close newer than the reopening wins whatever order the two arrive in.',
     table: 'case_fact',
     merge: { reopened_at: 'max', ...ROUTING('insert') },
-    rows: (p) => (reopens(p.from, p.to) ? one({ case_id: p.caseId, reopened_at: p.at, ...routing(p.villageCode, p.townshipCode) }) : []),
+    rows: (p) =>
+      reopens(p.from, p.to)
+        ? one({ case_id: p.caseId, reopened_at: p.at, ...routing(p.villageCode, p.townshipCode) })
+        : [],
   },
   'cases.performance.recorded': {
     subject: 'cases.performance.recorded',
@@ -157,15 +263,39 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
     rule: 'A payment on a case whose obligor had been listed counts as a repayment after exposure.',
     table: 'payment_fact',
     merge: { case_id: 'insert', amount_fen: 'insert', source: 'insert', paid_on: 'insert', recorded_at: 'insert' },
-    rows: (p) => one({ performance_id: p.performanceId, case_id: p.caseId, amount_fen: p.amountFen, source: p.source, paid_on: p.paidOn, recorded_at: p.recordedAt }),
+    rows: (p) =>
+      one({
+        performance_id: p.performanceId,
+        case_id: p.caseId,
+        amount_fen: p.amountFen,
+        source: p.source,
+        paid_on: p.paidOn,
+        recorded_at: p.recordedAt,
+      }),
   },
   'cases.performance.reversed': {
     subject: 'cases.performance.reversed',
     consumer: 'withdraw-reversed-payment',
     rule: 'A payment reversed as recorded in error no longer counts (as a repayment after exposure, on the day it was paid); the reversal fills in the payment when it arrives first.',
     table: 'payment_fact',
-    merge: { case_id: 'insert', amount_fen: 'insert', source: 'insert', paid_on: 'insert', recorded_at: 'insert', reversed_at: 'set' },
-    rows: (p) => one({ performance_id: p.performanceId, case_id: p.caseId, amount_fen: p.amountFen, source: p.source, paid_on: p.paidOn, recorded_at: p.recordedAt, reversed_at: p.reversedAt }),
+    merge: {
+      case_id: 'insert',
+      amount_fen: 'insert',
+      source: 'insert',
+      paid_on: 'insert',
+      recorded_at: 'insert',
+      reversed_at: 'set',
+    },
+    rows: (p) =>
+      one({
+        performance_id: p.performanceId,
+        case_id: p.caseId,
+        amount_fen: p.amountFen,
+        source: p.source,
+        paid_on: p.paidOn,
+        recorded_at: p.recordedAt,
+        reversed_at: p.reversedAt,
+      }),
   },
   'credit.listing.added': {
     subject: 'credit.listing.added',
@@ -173,18 +303,43 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
     rule: 'A listing counts for the divisions of its case and in the dishonesty rate.',
     table: 'listing_fact',
     merge: { party_id: 'insert', case_id: 'insert', ...ROUTING('fill'), listed_at: 'fill', listed_on: 'fill' },
-    rows: (p, tz) => one({ listing_id: p.listingId, party_id: p.partyId, case_id: p.caseId, ...routing(p.villageCode, p.townshipCode), listed_at: p.listedAt, listed_on: dayIn(p.listedAt, tz) }),
+    rows: (p, tz) =>
+      one({
+        listing_id: p.listingId,
+        party_id: p.partyId,
+        case_id: p.caseId,
+        ...routing(p.villageCode, p.townshipCode),
+        listed_at: p.listedAt,
+        listed_on: dayIn(p.listedAt, tz),
+      }),
   },
   'credit.listing.removed': {
     subject: 'credit.listing.removed',
     consumer: 'count-dishonest-listing-removal',
     rule: 'A removed listing leaves the active listings and the dishonesty rate.',
     table: 'listing_fact',
-    merge: { party_id: 'insert', case_id: 'insert', ...ROUTING('fill'), listed_at: 'fill', listed_on: 'fill', removed_at: 'set', removed_on: 'set', removal_ground: 'set' },
-    rows: (p, tz) => one({
-      listing_id: p.listingId, party_id: p.partyId, case_id: p.caseId, ...routing(p.villageCode, p.townshipCode), listed_at: p.listedAt, listed_on: dayIn(p.listedAt, tz),
-      removed_at: p.removedAt, removed_on: dayIn(p.removedAt, tz), removal_ground: p.removalGround,
-    }),
+    merge: {
+      party_id: 'insert',
+      case_id: 'insert',
+      ...ROUTING('fill'),
+      listed_at: 'fill',
+      listed_on: 'fill',
+      removed_at: 'set',
+      removed_on: 'set',
+      removal_ground: 'set',
+    },
+    rows: (p, tz) =>
+      one({
+        listing_id: p.listingId,
+        party_id: p.partyId,
+        case_id: p.caseId,
+        ...routing(p.villageCode, p.townshipCode),
+        listed_at: p.listedAt,
+        listed_on: dayIn(p.listedAt, tz),
+        removed_at: p.removedAt,
+        removed_on: dayIn(p.removedAt, tz),
+        removal_ground: p.removalGround,
+      }),
   },
   'credit.link.changed': {
     subject: 'credit.link.changed.*',
@@ -218,18 +373,31 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
     rule: 'An assistance task counts by type and level for its division; the creation event is the word on when it was created.',
     table: 'task_fact',
     merge: { ...TASK_KEYS, created_at: 'set', created_on: 'set', due_at: 'fill' },
-    rows: (p, tz) => one({ ...taskKeys(p), created_at: p.createdAt, created_on: dayIn(p.createdAt, tz), due_at: p.dueAt }),
+    rows: (p, tz) =>
+      one({ ...taskKeys(p), created_at: p.createdAt, created_on: dayIn(p.createdAt, tz), due_at: p.dueAt }),
   },
   'tasks.task.completed': {
     subject: 'tasks.task.completed',
     consumer: 'count-assistance-task-done',
     rule: 'A task done counts as completed and leaves the open and overdue tasks.',
     table: 'task_fact',
-    merge: { ...TASK_KEYS, created_at: 'fill', created_on: 'fill', completed_at: 'fill', completed_on: 'fill', completion_status: 'fill' },
-    rows: (p, tz) => one({
-      ...taskKeys(p), created_at: p.createdAt ?? null, created_on: p.createdAt ? dayIn(p.createdAt, tz) : null,
-      completed_at: p.completedAt, completed_on: dayIn(p.completedAt, tz), completion_status: p.status,
-    }),
+    merge: {
+      ...TASK_KEYS,
+      created_at: 'fill',
+      created_on: 'fill',
+      completed_at: 'fill',
+      completed_on: 'fill',
+      completion_status: 'fill',
+    },
+    rows: (p, tz) =>
+      one({
+        ...taskKeys(p),
+        created_at: p.createdAt ?? null,
+        created_on: p.createdAt ? dayIn(p.createdAt, tz) : null,
+        completed_at: p.completedAt,
+        completed_on: dayIn(p.completedAt, tz),
+        completion_status: p.status,
+      }),
   },
   'tasks.task.overdue': {
     subject: 'tasks.task.overdue',
@@ -237,19 +405,36 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
     rule: 'A task past its due date counts as overdue until it is done.',
     table: 'task_fact',
     merge: { ...TASK_KEYS, due_at: 'fill', overdue_at: 'fill', overdue_on: 'fill' },
-    rows: (p, tz) => one({ ...taskKeys(p), due_at: p.dueAt, overdue_at: p.overdueAt, overdue_on: dayIn(p.overdueAt, tz) }),
+    rows: (p, tz) =>
+      one({ ...taskKeys(p), due_at: p.dueAt, overdue_at: p.overdueAt, overdue_on: dayIn(p.overdueAt, tz) }),
   },
   'tasks.meeting.held': {
     subject: 'tasks.meeting.held',
     consumer: 'count-enforcement-meeting-attendance',
     rule: 'A village enforcement meeting counts with its invited, attended and paid figures; a meeting reported again is counted as last reported.',
     table: 'meeting_fact',
-    merge: { ...ROUTING('insert'), held_at: 'replace', held_on: 'replace', invited: 'replace', attended: 'replace', paid_in_full: 'replace', instalment_plans: 'replace' },
+    merge: {
+      ...ROUTING('insert'),
+      held_at: 'replace',
+      held_on: 'replace',
+      invited: 'replace',
+      attended: 'replace',
+      paid_in_full: 'replace',
+      instalment_plans: 'replace',
+    },
     rows: (p, tz) => {
       const r = routingOf(p.villageCode, p.townshipCode);
       return one({
-        meeting_id: p.meetingId, county_code: r.county, township_code: r.township, village_code: r.village, held_at: p.heldAt, held_on: dayIn(p.heldAt, tz),
-        invited: p.invited, attended: p.attended, paid_in_full: p.paidInFull, instalment_plans: p.instalmentPlans,
+        meeting_id: p.meetingId,
+        county_code: r.county,
+        township_code: r.township,
+        village_code: r.village,
+        held_at: p.heldAt,
+        held_on: dayIn(p.heldAt, tz),
+        invited: p.invited,
+        attended: p.attended,
+        paid_in_full: p.paidInFull,
+        instalment_plans: p.instalmentPlans,
       });
     },
   },

@@ -7,14 +7,26 @@ export const SUM_COLUMNS = DAILY_COLUMNS;
 export type Sums = Record<(typeof SUM_COLUMNS)[number], number>;
 
 export const zeroSums = (): Sums => Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])) as Sums;
-export const toSums = (row: Record<string, unknown>): Sums => Object.fromEntries(SUM_COLUMNS.map((c) => [c, Number(row[c] ?? 0)])) as Sums;
+export const toSums = (row: Record<string, unknown>): Sums =>
+  Object.fromEntries(SUM_COLUMNS.map((c) => [c, Number(row[c] ?? 0)])) as Sums;
 
 export const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
 export type Kpi =
-  | 'JUDGMENTS_EFFECTIVE' | 'VOLUNTARY_PERFORMANCE_RATE' | 'CLOSED_CASES' | 'COMPLETION_RATE' | 'ACTUAL_ENFORCEMENT_RATE' | 'AMOUNT_RECOVERED_FEN'
-  | 'AMOUNT_RECOVERED_RATE' | 'AVERAGE_DAYS_TO_CLOSE' | 'OLD_CASES_RESOLVED' | 'URGINGS_STARTED' | 'URGINGS_PERFORMED' | 'MEETINGS_HELD'
-  | 'LISTINGS_ADDED' | 'REPAYMENTS_AFTER_EXPOSURE';
+  | 'JUDGMENTS_EFFECTIVE'
+  | 'VOLUNTARY_PERFORMANCE_RATE'
+  | 'CLOSED_CASES'
+  | 'COMPLETION_RATE'
+  | 'ACTUAL_ENFORCEMENT_RATE'
+  | 'AMOUNT_RECOVERED_FEN'
+  | 'AMOUNT_RECOVERED_RATE'
+  | 'AVERAGE_DAYS_TO_CLOSE'
+  | 'OLD_CASES_RESOLVED'
+  | 'URGINGS_STARTED'
+  | 'URGINGS_PERFORMED'
+  | 'MEETINGS_HELD'
+  | 'LISTINGS_ADDED'
+  | 'REPAYMENTS_AFTER_EXPOSURE';
 
 type SumColumn = (typeof SUM_COLUMNS)[number];
 
@@ -39,20 +51,34 @@ export const KPI_COLUMNS: Record<Kpi, readonly SumColumn[]> = {
 /** The KPI definitions of docs/metrics.md, from summed daily figures. */
 export function kpiValue(kpi: Kpi, s: Sums): number | null {
   switch (kpi) {
-    case 'JUDGMENTS_EFFECTIVE': return s.judgments_effective;
-    case 'VOLUNTARY_PERFORMANCE_RATE': return ratio(s.performed_without_enforcement, s.judgments_effective);
-    case 'CLOSED_CASES': return s.closed_cases;
-    case 'COMPLETION_RATE': return ratio(s.completed_cases, s.closed_cases);
-    case 'ACTUAL_ENFORCEMENT_RATE': return ratio(s.completed_cases + s.performed_after_urging + s.settled_cases, s.closed_cases);
-    case 'AMOUNT_RECOVERED_FEN': return s.amount_recovered_fen;
-    case 'AMOUNT_RECOVERED_RATE': return ratio(s.amount_recovered_fen, s.amount_applied_fen);
-    case 'AVERAGE_DAYS_TO_CLOSE': return ratio(s.days_open_sum, s.closed_cases);
-    case 'OLD_CASES_RESOLVED': return s.old_cases_resolved;
-    case 'URGINGS_STARTED': return s.urgings_started;
-    case 'URGINGS_PERFORMED': return s.urgings_performed;
-    case 'MEETINGS_HELD': return s.meetings_held;
-    case 'LISTINGS_ADDED': return s.listings_added;
-    case 'REPAYMENTS_AFTER_EXPOSURE': return s.repayments_after_exposure;
+    case 'JUDGMENTS_EFFECTIVE':
+      return s.judgments_effective;
+    case 'VOLUNTARY_PERFORMANCE_RATE':
+      return ratio(s.performed_without_enforcement, s.judgments_effective);
+    case 'CLOSED_CASES':
+      return s.closed_cases;
+    case 'COMPLETION_RATE':
+      return ratio(s.completed_cases, s.closed_cases);
+    case 'ACTUAL_ENFORCEMENT_RATE':
+      return ratio(s.completed_cases + s.performed_after_urging + s.settled_cases, s.closed_cases);
+    case 'AMOUNT_RECOVERED_FEN':
+      return s.amount_recovered_fen;
+    case 'AMOUNT_RECOVERED_RATE':
+      return ratio(s.amount_recovered_fen, s.amount_applied_fen);
+    case 'AVERAGE_DAYS_TO_CLOSE':
+      return ratio(s.days_open_sum, s.closed_cases);
+    case 'OLD_CASES_RESOLVED':
+      return s.old_cases_resolved;
+    case 'URGINGS_STARTED':
+      return s.urgings_started;
+    case 'URGINGS_PERFORMED':
+      return s.urgings_performed;
+    case 'MEETINGS_HELD':
+      return s.meetings_held;
+    case 'LISTINGS_ADDED':
+      return s.listings_added;
+    case 'REPAYMENTS_AFTER_EXPOSURE':
+      return s.repayments_after_exposure;
   }
 }
 

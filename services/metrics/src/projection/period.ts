@@ -13,14 +13,21 @@ const day = isoDaySchema;
 const MAX_CUSTOM_DAYS = 3660;
 
 export const periodSchema = z
-  .object({ kind: z.enum(['DAY', 'MONTH', 'QUARTER', 'YEAR', 'CUSTOM']), date: day.nullish(), from: day.nullish(), to: day.nullish() })
+  .object({
+    kind: z.enum(['DAY', 'MONTH', 'QUARTER', 'YEAR', 'CUSTOM']),
+    date: day.nullish(),
+    from: day.nullish(),
+    to: day.nullish(),
+  })
   .superRefine((p, ctx) => {
     if (p.kind === 'CUSTOM') {
       if (!p.from) ctx.addIssue({ code: 'custom', path: ['from'], message: 'a CUSTOM period needs from' });
       else if (!p.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'a CUSTOM period needs to' });
       else if (p.from > p.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to must not be before from' });
-      else if (daysBetween(p.from, p.to) > MAX_CUSTOM_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `a period spans at most ${MAX_CUSTOM_DAYS} days` });
-    } else if (!p.date) ctx.addIssue({ code: 'custom', path: ['date'], message: `a ${p.kind} period needs a date within it` });
+      else if (daysBetween(p.from, p.to) > MAX_CUSTOM_DAYS)
+        ctx.addIssue({ code: 'custom', path: ['to'], message: `a period spans at most ${MAX_CUSTOM_DAYS} days` });
+    } else if (!p.date)
+      ctx.addIssue({ code: 'custom', path: ['date'], message: `a ${p.kind} period needs a date within it` });
   });
 
 export { daysBetween };

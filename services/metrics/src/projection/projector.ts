@@ -1,8 +1,26 @@
 import type { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@zhiyuan/events';
 import { sqlExec } from '@zhiyuan/db';
-import { caseGroupContribution, Contribution, meetingContribution, taskContribution, type CaseGroup, type CaseRow, type ListingRow, type MeetingRow, type PaymentRow, type TaskRow } from './contributions';
-import { FACT_TABLES, PARTNER_COLUMN_TYPES, factEntryOf, type FactEntry, type FactTable, type Merge } from './fact-table';
+import {
+  caseGroupContribution,
+  Contribution,
+  meetingContribution,
+  taskContribution,
+  type CaseGroup,
+  type CaseRow,
+  type ListingRow,
+  type MeetingRow,
+  type PaymentRow,
+  type TaskRow,
+} from './contributions';
+import {
+  FACT_TABLES,
+  PARTNER_COLUMN_TYPES,
+  factEntryOf,
+  type FactEntry,
+  type FactTable,
+  type Merge,
+} from './fact-table';
 import { queryPrepared } from './prepared';
 import type { ProjectionSettings } from './settings';
 
@@ -35,7 +53,11 @@ export function factLockName(key: FactKey | null): string | null {
 export async function lockFact(m: EntityManager, key: FactKey | null, held: Set<string>): Promise<void> {
   const fact = factLockName(key);
   if (fact && !held.has(fact)) {
-    await queryPrepared(m, `SELECT pg_advisory_xact_lock_shared(${PROJECTION}), pg_advisory_xact_lock(hashtext('metrics.fact'), hashtext($1))`, [fact]);
+    await queryPrepared(
+      m,
+      `SELECT pg_advisory_xact_lock_shared(${PROJECTION}), pg_advisory_xact_lock(hashtext('metrics.fact'), hashtext($1))`,
+      [fact],
+    );
     held.add(fact).add('projection');
   } else if (!held.has('projection')) {
     await queryPrepared(m, `SELECT pg_advisory_xact_lock_shared(${PROJECTION})`, []);
@@ -44,7 +66,8 @@ export async function lockFact(m: EntityManager, key: FactKey | null, held: Set<
 }
 
 /** What a merge rule writes into an existing row (`t`: the table, the row as it is). */
-const FOLLOWS = (t: string) => `(${t}.closed_at IS NULL AND EXCLUDED.rerouted_at >= COALESCE(${t}.rerouted_at, '-infinity'::timestamptz))`;
+const FOLLOWS = (t: string) =>
+  `(${t}.closed_at IS NULL AND EXCLUDED.rerouted_at >= COALESCE(${t}.rerouted_at, '-infinity'::timestamptz))`;
 const MERGE_SQL: Record<Exclude<Merge, 'insert'>, (c: string, t: string) => string> = {
   fill: (c, t) => `COALESCE(${t}.${c}, EXCLUDED.${c})`,
   'fill-empty': (c, t) => `CASE WHEN cardinality(${t}.${c}) = 0 THEN EXCLUDED.${c} ELSE ${t}.${c} END`,
@@ -77,9 +100,10 @@ function statementOf(entry: FactEntry): Statement {
     .filter((e): e is [string, Exclude<Merge, 'insert'>] => e[1] !== 'insert')
     .map(([c, merge]) => `${c} = ${MERGE_SQL[merge](c, table)}`);
   if (spec.touch) set.push(`${spec.touch} = now()`);
-  const source = spec.fact === 'partner'
-    ? `SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${PARTNER_COLUMN_TYPES[c]}[]`).join(', ')})`
-    : `VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
+  const source =
+    spec.fact === 'partner'
+      ? `SELECT * FROM unnest(${columns.map((c, i) => `$${i + 1}::${PARTNER_COLUMN_TYPES[c]}[]`).join(', ')})`
+      : `VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`;
   st = {
     columns,
     sql: `INSERT INTO metrics.${table} (${columns.join(', ')}) ${source}
@@ -111,7 +135,8 @@ function factWrite(event: EventEnvelope, s: ProjectionSettings): FactWrite | nul
   const rows = entry.rows(event.payload as never, s.timeZone);
   if (!rows.length) return null;
   const spec = FACT_TABLES[entry.table];
-  const key: FactKey = spec.fact === 'partner' ? { kind: 'partner' } : { kind: spec.fact, id: String(rows[0]![spec.lockColumn]) };
+  const key: FactKey =
+    spec.fact === 'partner' ? { kind: 'partner' } : { kind: spec.fact, id: String(rows[0]![spec.lockColumn]) };
   return { entry, key, rows };
 }
 
@@ -220,14 +245,31 @@ export async function writeFact(m: EntityManager, event: EventEnvelope, s: Proje
       const group: CaseGroup = { case: b.c as CaseRow | null, listings, payments: b.p ?? [] };
       const after: CaseGroup = { ...group };
       if (a && table === 'case_fact') after.case = a as CaseRow;
-      if (a && table === 'listing_fact') after.listings = [...listings.filter((l) => l.listing_id !== (a as Listing).listing_id), a as Listing];
+      if (a && table === 'listing_fact')
+        after.listings = [...listings.filter((l) => l.listing_id !== (a as Listing).listing_id), a as Listing];
       // A payment already recorded returns nothing (DO NOTHING): no change; a reversal returns the payment as it is now.
-      if (a && table === 'payment_fact') after.payments = [...group.payments.filter((p) => p.performance_id !== (a as PaymentRow).performance_id), a as PaymentRow];
-      return { key, before: caseGroupContribution(group, s.oldCaseDays), after: caseGroupContribution(after, s.oldCaseDays) };
+      if (a && table === 'payment_fact')
+        after.payments = [
+          ...group.payments.filter((p) => p.performance_id !== (a as PaymentRow).performance_id),
+          a as PaymentRow,
+        ];
+      return {
+        key,
+        before: caseGroupContribution(group, s.oldCaseDays),
+        after: caseGroupContribution(after, s.oldCaseDays),
+      };
     }
     case 'task':
-      return { key, before: taskContribution(b.c as TaskRow | null), after: taskContribution((a ?? b.c) as TaskRow | null) };
+      return {
+        key,
+        before: taskContribution(b.c as TaskRow | null),
+        after: taskContribution((a ?? b.c) as TaskRow | null),
+      };
     case 'meeting':
-      return { key, before: meetingContribution(b.c as MeetingRow | null), after: meetingContribution((a ?? b.c) as MeetingRow | null) };
+      return {
+        key,
+        before: meetingContribution(b.c as MeetingRow | null),
+        after: meetingContribution((a ?? b.c) as MeetingRow | null),
+      };
   }
 }

@@ -19,7 +19,12 @@ const FACT_TABLES = ['case_fact', 'payment_fact', 'task_fact', 'meeting_fact', '
  * transaction (readers see the old figures until it commits). Rule sets, warnings and judicial
  * suggestions are decisions, not projections, and are kept.
  */
-export async function rebuildReadModels(ds: DataSource, history: AsyncIterable<EventEnvelope> | Iterable<EventEnvelope>, s: ProjectionSettings, log?: Logger): Promise<RebuildResult> {
+export async function rebuildReadModels(
+  ds: DataSource,
+  history: AsyncIterable<EventEnvelope> | Iterable<EventEnvelope>,
+  s: ProjectionSettings,
+  log?: Logger,
+): Promise<RebuildResult> {
   return ds.transaction(async (m) => {
     await lockProjection(m);
     for (const t of FACT_TABLES) await sqlExec(m, `TRUNCATE metrics.${t}`);
@@ -55,7 +60,10 @@ export const SOURCE_STREAMS = ['CASES', 'PEOPLE_CREDIT', 'TASKS'] as const;
  * (deliver policy all), ending at each stream's last sequence as it was when the replay began.
  * Facts are order-tolerant, so replaying one stream after another gives the live figures.
  */
-export async function* replayJetStream(url: string, opts: { streams?: readonly string[]; log?: Logger; onInvalid?: (reason: string) => void } = {}): AsyncGenerator<EventEnvelope> {
+export async function* replayJetStream(
+  url: string,
+  opts: { streams?: readonly string[]; log?: Logger; onInvalid?: (reason: string) => void } = {},
+): AsyncGenerator<EventEnvelope> {
   const nc = await connect({ servers: url, name: 'metrics-rebuild' });
   try {
     const jsm = await nc.jetstreamManager();

@@ -10,8 +10,14 @@ export interface ProjectionSettings {
   countyCode: string;
 }
 
-export function settingsFrom(config: Pick<MetricsConfig, 'METRICS_TIME_ZONE' | 'METRICS_OLD_CASE_DAYS' | 'METRICS_COUNTY_CODE'>): ProjectionSettings {
-  return { timeZone: config.METRICS_TIME_ZONE, oldCaseDays: config.METRICS_OLD_CASE_DAYS, countyCode: config.METRICS_COUNTY_CODE };
+export function settingsFrom(
+  config: Pick<MetricsConfig, 'METRICS_TIME_ZONE' | 'METRICS_OLD_CASE_DAYS' | 'METRICS_COUNTY_CODE'>,
+): ProjectionSettings {
+  return {
+    timeZone: config.METRICS_TIME_ZONE,
+    oldCaseDays: config.METRICS_OLD_CASE_DAYS,
+    countyCode: config.METRICS_COUNTY_CODE,
+  };
 }
 
 /** One formatter per time zone: building an Intl.DateTimeFormat costs far more than formatting with it. */

@@ -78,8 +78,18 @@ export async function loadAuditLog(ds: DataSource, identity: Identity, filter: u
     params,
   );
   const entries: AuditEntryModel[] = rows.map((r) => ({
-    id: r.id, at: new Date(r.at).toISOString(), actor: r.actor, roles: r.roles, ip: r.ip, service: r.service, action: r.action,
-    operation: r.operation, targetKind: r.target_kind, targetId: r.target_id, outcome: r.outcome, errorCode: r.error_code,
+    id: r.id,
+    at: new Date(r.at).toISOString(),
+    actor: r.actor,
+    roles: r.roles,
+    ip: r.ip,
+    service: r.service,
+    action: r.action,
+    operation: r.operation,
+    targetKind: r.target_kind,
+    targetId: r.target_id,
+    outcome: r.outcome,
+    errorCode: r.error_code,
   }));
   return toConnection(entries, limit, (e) => [e.at, e.id]);
 }

@@ -5,7 +5,21 @@ import { sqlRows } from '@zhiyuan/db';
 import { addDays, addMonths, daysBetween, divisionLevel, errors, isDivisionCode, isoDaySchema } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { snapshotSums, type SnapshotSums } from '../projection/aggregates';
-import { ALL_PARTS, KPI_COLUMNS, partsFor, kpiValue, medianOf, ratio, SUM_COLUMNS, toSums, zeroSums, type DivisionStatsModel, type Kpi, type StatsParts, type Sums } from '../projection/kpis';
+import {
+  ALL_PARTS,
+  KPI_COLUMNS,
+  partsFor,
+  kpiValue,
+  medianOf,
+  ratio,
+  SUM_COLUMNS,
+  toSums,
+  zeroSums,
+  type DivisionStatsModel,
+  type Kpi,
+  type StatsParts,
+  type Sums,
+} from '../projection/kpis';
 import { resolvePeriod, type Period } from '../projection/period';
 import { levelOf, type DivisionLevel } from '../projection/settings';
 import { requireReadDivision } from '../policy';
@@ -18,7 +32,13 @@ const sumSelect = SUM_COLUMNS.map((c) => `COALESCE(sum(${c}), 0)::bigint AS ${c}
  * the last whole month from the daily ones. `table` is `division` or `division_` + a suffix
  * (`_dim`); `columns` are selected from both as they are named alike. Parameters start at `$from`.
  */
-export function periodRows(table: '' | '_dim', columns: string, where: string, period: Period, from: number): { sql: string; params: unknown[] } {
+export function periodRows(
+  table: '' | '_dim',
+  columns: string,
+  where: string,
+  period: Period,
+  from: number,
+): { sql: string; params: unknown[] } {
   const firstWhole = monthStart(period.from) === period.from ? period.from : nextMonth(period.from);
   const afterLastWhole = monthStart(addDay(period.to));
   const parts: string[] = [];
@@ -28,11 +48,21 @@ export function periodRows(table: '' | '_dim', columns: string, where: string, p
     return `$${from + params.length - 1}`;
   };
   if (firstWhole < afterLastWhole) {
-    parts.push(`SELECT ${columns} FROM metrics.division_monthly${table} WHERE ${where} AND month >= ${p(firstWhole)} AND month < ${p(afterLastWhole)}`);
-    if (period.from < firstWhole) parts.push(`SELECT ${columns} FROM metrics.division_daily${table} WHERE ${where} AND day >= ${p(period.from)} AND day < ${p(firstWhole)}`);
-    if (afterLastWhole <= period.to) parts.push(`SELECT ${columns} FROM metrics.division_daily${table} WHERE ${where} AND day >= ${p(afterLastWhole)} AND day <= ${p(period.to)}`);
+    parts.push(
+      `SELECT ${columns} FROM metrics.division_monthly${table} WHERE ${where} AND month >= ${p(firstWhole)} AND month < ${p(afterLastWhole)}`,
+    );
+    if (period.from < firstWhole)
+      parts.push(
+        `SELECT ${columns} FROM metrics.division_daily${table} WHERE ${where} AND day >= ${p(period.from)} AND day < ${p(firstWhole)}`,
+      );
+    if (afterLastWhole <= period.to)
+      parts.push(
+        `SELECT ${columns} FROM metrics.division_daily${table} WHERE ${where} AND day >= ${p(afterLastWhole)} AND day <= ${p(period.to)}`,
+      );
   } else {
-    parts.push(`SELECT ${columns} FROM metrics.division_daily${table} WHERE ${where} AND day BETWEEN ${p(period.from)} AND ${p(period.to)}`);
+    parts.push(
+      `SELECT ${columns} FROM metrics.division_daily${table} WHERE ${where} AND day BETWEEN ${p(period.from)} AND ${p(period.to)}`,
+    );
   }
   return { sql: parts.join(' UNION ALL '), params };
 }
@@ -54,12 +84,27 @@ interface DimRow {
  * statements whatever the number of divisions (sums, breakdowns, current state), the last two only
  * when asked for. Figures of a part not read are left at zero.
  */
-export async function loadDivisionStats(ds: DataSource, codes: readonly string[], period: Period, parts: StatsParts = ALL_PARTS): Promise<DivisionStatsModel[]> {
+export async function loadDivisionStats(
+  ds: DataSource,
+  codes: readonly string[],
+  period: Period,
+  parts: StatsParts = ALL_PARTS,
+): Promise<DivisionStatsModel[]> {
   const list = [...codes];
   const sumPart = periodRows('', `division_code, ${SUM_COLUMNS.join(', ')}`, 'division_code = ANY($1)', period, 2);
-  const dimPart = periodRows('_dim', 'division_code, dim, key, n, amount_fen', `division_code = ANY($1) AND dim IN ('OUTCOME', 'DAYS_OPEN', 'TASK_CREATED', 'TASK_DONE')`, period, 2);
+  const dimPart = periodRows(
+    '_dim',
+    'division_code, dim, key, n, amount_fen',
+    `division_code = ANY($1) AND dim IN ('OUTCOME', 'DAYS_OPEN', 'TASK_CREATED', 'TASK_DONE')`,
+    period,
+    2,
+  );
   const [sumRows, dimRows, snapRows] = await Promise.all([
-    sqlRows<Record<string, string> & { code: string }>(ds, `SELECT division_code AS code, ${sumSelect} FROM (${sumPart.sql}) r GROUP BY division_code`, [list, ...sumPart.params]),
+    sqlRows<Record<string, string> & { code: string }>(
+      ds,
+      `SELECT division_code AS code, ${sumSelect} FROM (${sumPart.sql}) r GROUP BY division_code`,
+      [list, ...sumPart.params],
+    ),
     parts.dims
       ? sqlRows<DimRow>(
           ds,
@@ -76,10 +121,18 @@ export async function loadDivisionStats(ds: DataSource, codes: readonly string[]
     l.push({ dim: r.dim, key: r.key, n: Number(r.n), amount: Number(r.amount) });
     dims.set(r.code, l);
   }
-  return list.map((code) => buildStats(code, period, sums.get(code) ?? zeroSums(), dims.get(code) ?? [], snapRows.get(code)));
+  return list.map((code) =>
+    buildStats(code, period, sums.get(code) ?? zeroSums(), dims.get(code) ?? [], snapRows.get(code)),
+  );
 }
 
-function buildStats(code: string, period: Period, s: Sums, dims: { dim: string; key: string; n: number; amount: number }[], snap: SnapshotSums | undefined): DivisionStatsModel {
+function buildStats(
+  code: string,
+  period: Period,
+  s: Sums,
+  dims: { dim: string; key: string; n: number; amount: number }[],
+  snap: SnapshotSums | undefined,
+): DivisionStatsModel {
   const histogram = new Map<number, number>();
   const assistance = new Map<string, { taskType: string; level: DivisionLevel; created: number; completed: number }>();
   const outcomes: DivisionStatsModel['outcomes'] = [];
@@ -121,7 +174,9 @@ function buildStats(code: string, period: Period, s: Sums, dims: { dim: string; 
     tasksCreated: s.tasks_created,
     tasksCompleted: s.tasks_completed,
     tasksOverdue: s.tasks_overdue,
-    assistance: [...assistance.values()].sort((a, b) => a.taskType.localeCompare(b.taskType) || a.level.localeCompare(b.level)),
+    assistance: [...assistance.values()].sort(
+      (a, b) => a.taskType.localeCompare(b.taskType) || a.level.localeCompare(b.level),
+    ),
     meetingsHeld: s.meetings_held,
     meetingInvited: s.meeting_invited,
     meetingAttended: s.meeting_attended,
@@ -149,7 +204,14 @@ export type Granularity = 'DAY' | 'MONTH' | 'QUARTER' | 'YEAR';
 const STEP: Record<Granularity, string> = { DAY: '1 day', MONTH: '1 month', QUARTER: '3 months', YEAR: '1 year' };
 
 /** A KPI per bucket (day, month, quarter, year) between two days, every bucket present. */
-export async function loadSeries(ds: DataSource, code: string, kpi: Kpi, from: string, to: string, g: Granularity): Promise<{ start: string; value: number | null }[]> {
+export async function loadSeries(
+  ds: DataSource,
+  code: string,
+  kpi: Kpi,
+  from: string,
+  to: string,
+  g: Granularity,
+): Promise<{ start: string; value: number | null }[]> {
   const rows = await sqlRows<Record<string, string>>(
     ds,
     `WITH b AS (SELECT generate_series(date_trunc($4, $2::date), $3::date, $5::interval)::date AS start)
@@ -166,7 +228,12 @@ export async function loadSeries(ds: DataSource, code: string, kpi: Kpi, from: s
  * Child divisions (townships of a county, villages of a township) ranked by a KPI, highest first
  * (one statement). Only the KPI's own columns are summed, each child's rows read by the primary key.
  */
-export async function loadRanking(ds: DataSource, parentCode: string, kpi: Kpi, period: Period): Promise<{ rank: number; code: string; value: number | null }[]> {
+export async function loadRanking(
+  ds: DataSource,
+  parentCode: string,
+  kpi: Kpi,
+  period: Period,
+): Promise<{ rank: number; code: string; value: number | null }[]> {
   const childLevel = parentCode.length === 6 ? 'TOWNSHIP' : 'VILLAGE';
   const columns = KPI_COLUMNS[kpi];
   const part = periodRows('', columns.join(', '), 'division_code = c.code', period, 3);
@@ -183,7 +250,11 @@ export async function loadRanking(ds: DataSource, parentCode: string, kpi: Kpi, 
 }
 
 /** Judgments effective by cause category in a period. */
-export async function loadDisputes(ds: DataSource, code: string, period: Period): Promise<{ causeCategory: string; cases: number; amountOwedFen: number }[]> {
+export async function loadDisputes(
+  ds: DataSource,
+  code: string,
+  period: Period,
+): Promise<{ causeCategory: string; cases: number; amountOwedFen: number }[]> {
   const rows = await sqlRows<{ key: string; n: string; amount: string }>(
     ds,
     `SELECT key, sum(n)::bigint AS n, sum(amount_fen)::bigint AS amount FROM metrics.division_daily_dim
@@ -193,7 +264,13 @@ export async function loadDisputes(ds: DataSource, code: string, period: Period)
   return rows.map((r) => ({ causeCategory: r.key, cases: Number(r.n), amountOwedFen: Number(r.amount) }));
 }
 
-export async function loadDisputeSeries(ds: DataSource, code: string, from: string, to: string, g: Granularity): Promise<{ start: string; causeCategory: string; cases: number }[]> {
+export async function loadDisputeSeries(
+  ds: DataSource,
+  code: string,
+  from: string,
+  to: string,
+  g: Granularity,
+): Promise<{ start: string; causeCategory: string; cases: number }[]> {
   const rows = await sqlRows<{ start: string; key: string; n: string }>(
     ds,
     `SELECT to_char(date_trunc($4, day)::date, 'YYYY-MM-DD') AS start, key, sum(n)::bigint AS n FROM metrics.division_daily_dim
@@ -206,7 +283,11 @@ export async function loadDisputeSeries(ds: DataSource, code: string, from: stri
 const code = z.string().refine(isDivisionCode, 'a 6, 9 or 12 digit division code');
 // Argument schemas are built once: a zod object schema built per request is compiled again on its first parse.
 const codeArgs = z.object({ code });
-const parentCodeArgs = z.object({ parentCode: z.string().refine((c) => divisionLevel(c) === 'COUNTY' || divisionLevel(c) === 'TOWNSHIP', 'a county or township code') });
+const parentCodeArgs = z.object({
+  parentCode: z
+    .string()
+    .refine((c) => divisionLevel(c) === 'COUNTY' || divisionLevel(c) === 'TOWNSHIP', 'a county or township code'),
+});
 const rangeArgs = z
   .object({ from: isoDaySchema, to: isoDaySchema })
   .refine((v) => v.from <= v.to, { path: ['to'], message: 'to must not be before from' })
@@ -225,25 +306,45 @@ function readableCode(identity: Identity, value: unknown): string {
 }
 
 /** A division's figures over a period, only the parts the selected fields need (through the request's loader). */
-export async function divisionStats(identity: Identity, loaders: Loaders, args: { code: unknown; period: unknown }, fields: ReadonlySet<string>): Promise<DivisionStatsModel> {
+export async function divisionStats(
+  identity: Identity,
+  loaders: Loaders,
+  args: { code: unknown; period: unknown },
+  fields: ReadonlySet<string>,
+): Promise<DivisionStatsModel> {
   const c = readableCode(identity, args.code);
   return loaders.stats({ period: resolvePeriod(args.period), parts: partsFor(fields) }).load(c);
 }
 
 /** A division's figures, for an entity reference: nothing but what the caller may read. */
-export async function statsOfDivision(identity: Identity, loaders: Loaders, code: string, period: unknown, fields: ReadonlySet<string>): Promise<DivisionStatsModel> {
+export async function statsOfDivision(
+  identity: Identity,
+  loaders: Loaders,
+  code: string,
+  period: unknown,
+  fields: ReadonlySet<string>,
+): Promise<DivisionStatsModel> {
   requireReadDivision(identity, code);
   return loaders.stats({ period: resolvePeriod(period), parts: partsFor(fields) }).load(code);
 }
 
-export async function divisionSeries(ds: DataSource, identity: Identity, args: { code: unknown; kpi: Kpi; from: string; to: string; granularity?: string | null }) {
+export async function divisionSeries(
+  ds: DataSource,
+  identity: Identity,
+  args: { code: unknown; kpi: Kpi; from: string; to: string; granularity?: string | null },
+) {
   const c = readableCode(identity, args.code);
   const r = parseRange(args);
-  if (r.granularity === 'DAY' && daysBetween(r.from, r.to) > 366) throw errors.validation('to', 'a daily series spans at most 366 days');
+  if (r.granularity === 'DAY' && daysBetween(r.from, r.to) > 366)
+    throw errors.validation('to', 'a daily series spans at most 366 days');
   return loadSeries(ds, c, args.kpi, r.from, r.to, r.granularity);
 }
 
-export async function divisionRanking(ds: DataSource, identity: Identity, args: { parentCode: unknown; kpi: Kpi; period: unknown }) {
+export async function divisionRanking(
+  ds: DataSource,
+  identity: Identity,
+  args: { parentCode: unknown; kpi: Kpi; period: unknown },
+) {
   const c = parseInput(parentCodeArgs, { parentCode: args.parentCode }).parentCode;
   requireReadDivision(identity, c);
   return loadRanking(ds, c, args.kpi, resolvePeriod(args.period));
@@ -254,7 +355,11 @@ export async function disputeStats(ds: DataSource, identity: Identity, args: { c
   return loadDisputes(ds, c, resolvePeriod(args.period));
 }
 
-export async function disputeSeries(ds: DataSource, identity: Identity, args: { code: unknown; from: string; to: string; granularity?: string | null }) {
+export async function disputeSeries(
+  ds: DataSource,
+  identity: Identity,
+  args: { code: unknown; from: string; to: string; granularity?: string | null },
+) {
   const c = readableCode(identity, args.code);
   const r = parseRange(args);
   return loadDisputeSeries(ds, c, r.from, r.to, r.granularity);

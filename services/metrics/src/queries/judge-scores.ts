@@ -13,7 +13,11 @@ import type { JudgePerformanceModel, JudgeScoreModel } from './models';
 import { activeRuleSet, ruleSetInForce } from './rule-sets';
 
 /** Closed cases by outcome per judge, from the per-judge daily read model (one statement). */
-export async function judgeOutcomeCounts(ds: DataSource | EntityManager, judgeIds: readonly string[] | null, period: Period | null): Promise<Map<string, OutcomeCounts>> {
+export async function judgeOutcomeCounts(
+  ds: DataSource | EntityManager,
+  judgeIds: readonly string[] | null,
+  period: Period | null,
+): Promise<Map<string, OutcomeCounts>> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (judgeIds) {
@@ -39,13 +43,24 @@ export async function judgeOutcomeCounts(ds: DataSource | EntityManager, judgeId
 }
 
 /** Per-judge scores under a candidate rule set next to the active one; reads only. */
-export async function simulate(ds: DataSource, candidate: PerformanceRuleSetEntity, active: PerformanceRuleSetEntity, period: Period | null) {
+export async function simulate(
+  ds: DataSource,
+  candidate: PerformanceRuleSetEntity,
+  active: PerformanceRuleSetEntity,
+  period: Period | null,
+) {
   const counts = await judgeOutcomeCounts(ds, null, period);
   return [...counts.entries()]
     .map(([judgeId, c]) => {
       const a = score(c, active);
       const d = score(c, candidate);
-      return { judgeId, rawCount: a.rawCount, activeScore: a.weightedScore, draftScore: d.weightedScore, difference: round2(d.weightedScore - a.weightedScore) };
+      return {
+        judgeId,
+        rawCount: a.rawCount,
+        activeScore: a.weightedScore,
+        draftScore: d.weightedScore,
+        difference: round2(d.weightedScore - a.weightedScore),
+      };
     })
     .sort((x, y) => y.draftScore - x.draftScore || x.judgeId.localeCompare(y.judgeId));
 }
@@ -53,11 +68,23 @@ export async function simulate(ds: DataSource, candidate: PerformanceRuleSetEnti
 const firstArgs = z.object({ first: z.number().int().min(1).max(500) });
 
 /** Judges ranked all-time by their weighted score under the active rule set. */
-export async function judgeScores(ds: DataSource, identity: Identity, first: number | null | undefined): Promise<JudgeScoreModel[]> {
+export async function judgeScores(
+  ds: DataSource,
+  identity: Identity,
+  first: number | null | undefined,
+): Promise<JudgeScoreModel[]> {
   requireCountyReader(identity);
   const n = parseInput(firstArgs, { first: first ?? 50 }).first;
-  const rows = await sqlRows<{ judge_id: string; raw_count: number; weighted: string }>(ds, `SELECT judge_id, raw_count, weighted FROM metrics.judge_score ORDER BY weighted DESC, judge_id LIMIT $1`, [n]);
-  return rows.map((r) => ({ judgeId: r.judge_id, rawCount: r.raw_count, weightedScore: Math.round(Number(r.weighted) * 100) / 100 }));
+  const rows = await sqlRows<{ judge_id: string; raw_count: number; weighted: string }>(
+    ds,
+    `SELECT judge_id, raw_count, weighted FROM metrics.judge_score ORDER BY weighted DESC, judge_id LIMIT $1`,
+    [n],
+  );
+  return rows.map((r) => ({
+    judgeId: r.judge_id,
+    rawCount: r.raw_count,
+    weightedScore: Math.round(Number(r.weighted) * 100) / 100,
+  }));
 }
 
 const ruleSetIdSchema = z.object({ ruleSetId: uuidSchema });

@@ -29,26 +29,35 @@ export function createLoaders(ds: DataSource) {
       (a) => `${periodKey(a.period)}|${a.parts.dims}|${a.parts.snapshot}`,
       (a) => new DataLoader((codes) => loadDivisionStats(ds, codes, a.period, a.parts)),
     ),
-    judgeCounts: perArgument<Period, string, OutcomeCounts>(periodKey, (p) =>
-      new DataLoader(async (ids) => {
-        // Only well-formed ids reach the uuid[] cast; any other id simply has no counts.
-        const valid = ids.filter(isUuid);
-        const m = valid.length ? await judgeOutcomeCounts(ds, valid, p) : new Map<string, OutcomeCounts>();
-        return ids.map((id) => m.get(id) ?? new Map());
-      }),
+    judgeCounts: perArgument<Period, string, OutcomeCounts>(
+      periodKey,
+      (p) =>
+        new DataLoader(async (ids) => {
+          // Only well-formed ids reach the uuid[] cast; any other id simply has no counts.
+          const valid = ids.filter(isUuid);
+          const m = valid.length ? await judgeOutcomeCounts(ds, valid, p) : new Map<string, OutcomeCounts>();
+          return ids.map((id) => m.get(id) ?? new Map());
+        }),
     ),
-    ruleSet: loaderByKey<string, PerformanceRuleSetEntity>((ids) => ds.getRepository(PerformanceRuleSetEntity).findBy({ id: In([...ids]) }), (r) => r.id),
-    warningRule: loaderByKey<string, WarningRuleEntity>((ids) => ds.getRepository(WarningRuleEntity).findBy({ id: In([...ids]) }), (r) => r.id),
+    ruleSet: loaderByKey<string, PerformanceRuleSetEntity>(
+      (ids) => ds.getRepository(PerformanceRuleSetEntity).findBy({ id: In([...ids]) }),
+      (r) => r.id,
+    ),
+    warningRule: loaderByKey<string, WarningRuleEntity>(
+      (ids) => ds.getRepository(WarningRuleEntity).findBy({ id: In([...ids]) }),
+      (r) => r.id,
+    ),
     warningsOf: perArgument<string, string, WarningEntity[]>(
       (status) => status,
       (status) =>
         listLoaderByKey<string, WarningEntity>(
-          (codes) => sqlRows<WarningRow>(
-            ds,
-            `SELECT * FROM (SELECT w.*, row_number() OVER (PARTITION BY division_code ORDER BY raised_at DESC, id) AS rn FROM metrics.warning w
+          (codes) =>
+            sqlRows<WarningRow>(
+              ds,
+              `SELECT * FROM (SELECT w.*, row_number() OVER (PARTITION BY division_code ORDER BY raised_at DESC, id) AS rn FROM metrics.warning w
                WHERE division_code = ANY($1) AND ($2 = '' OR status = $2)) x WHERE rn <= 100 ORDER BY raised_at DESC, id`,
-            [[...codes], status],
-          ).then((rows) => rows.map(warningFromRow)),
+              [[...codes], status],
+            ).then((rows) => rows.map(warningFromRow)),
           (w) => w.divisionCode,
         ),
     ),

@@ -10,7 +10,11 @@ export interface StaffRef {
   id: string;
 }
 
-export type JudgePerformanceModel = ReturnType<typeof score> & { judgeId: string; period: Period; ruleSet: PerformanceRuleSetEntity };
+export type JudgePerformanceModel = ReturnType<typeof score> & {
+  judgeId: string;
+  period: Period;
+  ruleSet: PerformanceRuleSetEntity;
+};
 export interface JudgeScoreComparisonModel {
   judgeId: string;
   rawCount: number;

@@ -34,12 +34,22 @@ export async function ruleSetInForce(ds: DataSource, day: string): Promise<Perfo
 
 const idArgs = z.object({ id: uuidSchema });
 
-export async function listRuleSets(ds: DataSource, identity: Identity, status: PerformanceRuleSetEntity['status'] | null | undefined): Promise<PerformanceRuleSetEntity[]> {
+export async function listRuleSets(
+  ds: DataSource,
+  identity: Identity,
+  status: PerformanceRuleSetEntity['status'] | null | undefined,
+): Promise<PerformanceRuleSetEntity[]> {
   requireCountyReader(identity);
-  return ds.getRepository(PerformanceRuleSetEntity).find({ where: status ? { status } : {}, order: { version: 'DESC' }, take: 500 });
+  return ds
+    .getRepository(PerformanceRuleSetEntity)
+    .find({ where: status ? { status } : {}, order: { version: 'DESC' }, take: 500 });
 }
 
-export async function ruleSetById(identity: Identity, loaders: Loaders, id: unknown): Promise<PerformanceRuleSetEntity | null> {
+export async function ruleSetById(
+  identity: Identity,
+  loaders: Loaders,
+  id: unknown,
+): Promise<PerformanceRuleSetEntity | null> {
   requireCountyReader(identity);
   return loaders.ruleSet.load(parseInput(idArgs, { id }).id);
 }
@@ -50,7 +60,12 @@ export async function activeRuleSetFor(ds: DataSource, identity: Identity): Prom
 }
 
 /** Per-judge scores under a draft next to the active set; reads only. */
-export async function simulateRuleSet(ds: DataSource, identity: Identity, loaders: Loaders, args: { id: unknown; period?: unknown }): Promise<JudgeScoreComparisonModel[]> {
+export async function simulateRuleSet(
+  ds: DataSource,
+  identity: Identity,
+  loaders: Loaders,
+  args: { id: unknown; period?: unknown },
+): Promise<JudgeScoreComparisonModel[]> {
   requireAdmin(identity);
   const id = parseInput(idArgs, { id: args.id }).id;
   const candidate = await loaders.ruleSet.load(id);
@@ -59,6 +74,8 @@ export async function simulateRuleSet(ds: DataSource, identity: Identity, loader
 }
 
 /** A rule set's weight for every outcome (1 where it names none). */
-export function weightsOf(r: Pick<PerformanceRuleSetEntity, 'weights'>): { outcome: (typeof CASE_OUTCOMES)[number]; weight: number }[] {
+export function weightsOf(
+  r: Pick<PerformanceRuleSetEntity, 'weights'>,
+): { outcome: (typeof CASE_OUTCOMES)[number]; weight: number }[] {
   return CASE_OUTCOMES.map((outcome) => ({ outcome, weight: Number(r.weights[outcome] ?? 1) }));
 }

@@ -26,8 +26,18 @@ export interface WarningRow {
 
 export function warningFromRow(r: WarningRow): WarningEntity {
   return Object.assign(new WarningEntity(), {
-    id: r.id, ruleId: r.rule_id, divisionCode: r.division_code, metric: r.metric, status: r.status, threshold: r.threshold, raisedValue: r.raised_value,
-    lastValue: r.last_value, raisedAt: r.raised_at, lastCheckedAt: r.last_checked_at, resolvedAt: r.resolved_at, resolvedValue: r.resolved_value,
+    id: r.id,
+    ruleId: r.rule_id,
+    divisionCode: r.division_code,
+    metric: r.metric,
+    status: r.status,
+    threshold: r.threshold,
+    raisedValue: r.raised_value,
+    lastValue: r.last_value,
+    raisedAt: r.raised_at,
+    lastCheckedAt: r.last_checked_at,
+    resolvedAt: r.resolved_at,
+    resolvedValue: r.resolved_value,
   });
 }
 
@@ -36,10 +46,16 @@ export async function listWarningRules(ds: DataSource, identity: Identity): Prom
   return ds.getRepository(WarningRuleEntity).find({ order: { name: 'ASC' }, take: 500 });
 }
 
-const divisionCodeArgs = z.object({ divisionCode: z.string().refine(isDivisionCode, 'a 6, 9 or 12 digit division code') });
+const divisionCodeArgs = z.object({
+  divisionCode: z.string().refine(isDivisionCode, 'a 6, 9 or 12 digit division code'),
+});
 
 /** Newest first, keyset-paginated on (raised at, id), within the divisions the caller may read. */
-export async function listWarnings(ds: DataSource, identity: Identity, args: PageArgs & { status?: string | null; divisionCode?: string | null }) {
+export async function listWarnings(
+  ds: DataSource,
+  identity: Identity,
+  args: PageArgs & { status?: string | null; divisionCode?: string | null },
+) {
   const { limit, after: rawAfter } = pageArgs(args);
   const after = instantIdCursor(rawAfter);
   const where: string[] = [];
@@ -48,7 +64,10 @@ export async function listWarnings(ds: DataSource, identity: Identity, args: Pag
     params.push(args.status);
     where.push(`status = $${params.length}`);
   }
-  const scope = warningsScope(identity, args.divisionCode ? parseInput(divisionCodeArgs, { divisionCode: args.divisionCode }).divisionCode : null);
+  const scope = warningsScope(
+    identity,
+    args.divisionCode ? parseInput(divisionCodeArgs, { divisionCode: args.divisionCode }).divisionCode : null,
+  );
   if (scope) {
     params.push(scope);
     where.push(`division_code LIKE $${params.length} || '%'`);
@@ -67,7 +86,12 @@ export async function listWarnings(ds: DataSource, identity: Identity, args: Pag
 }
 
 /** A division's warnings, none outside the divisions the caller may read. */
-export async function warningsOfDivision(identity: Identity, loaders: Loaders, code: string, status: string | null | undefined): Promise<WarningEntity[]> {
+export async function warningsOfDivision(
+  identity: Identity,
+  loaders: Loaders,
+  code: string,
+  status: string | null | undefined,
+): Promise<WarningEntity[]> {
   if (!canReadDivision(identity, code)) return [];
   return loaders.warningsOf(status ?? '').load(code);
 }

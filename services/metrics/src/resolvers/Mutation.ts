@@ -8,11 +8,15 @@ import { updateWarningRule } from '../commands/update-warning-rule';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
 export const Mutation: MutationResolvers = {
-  createPerformanceRuleSet: (_p, { input }, { identity, runtime }) => createPerformanceRuleSet(runtime, identity, input),
+  createPerformanceRuleSet: (_p, { input }, { identity, runtime }) =>
+    createPerformanceRuleSet(runtime, identity, input),
   activatePerformanceRuleSet: (_p, args, { identity, runtime }) => activatePerformanceRuleSet(runtime, identity, args),
-  createWarningRule: (_p, { input }, { identity, runtime, settings }) => createWarningRule(runtime, identity, settings, input),
-  updateWarningRule: (_p, args, { identity, runtime, settings }) => updateWarningRule(runtime, identity, settings, args),
-  createJudicialSuggestion: (_p, { input }, { identity, runtime }) => createJudicialSuggestion(runtime, identity, input),
+  createWarningRule: (_p, { input }, { identity, runtime, settings }) =>
+    createWarningRule(runtime, identity, settings, input),
+  updateWarningRule: (_p, args, { identity, runtime, settings }) =>
+    updateWarningRule(runtime, identity, settings, args),
+  createJudicialSuggestion: (_p, { input }, { identity, runtime }) =>
+    createJudicialSuggestion(runtime, identity, input),
   sendJudicialSuggestion: (_p, args, { identity, runtime }) => sendJudicialSuggestion(runtime, identity, args),
   answerJudicialSuggestion: (_p, args, { identity, runtime }) => answerJudicialSuggestion(runtime, identity, args),
 };

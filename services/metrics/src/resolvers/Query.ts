@@ -8,7 +8,8 @@ import { selectedFields } from '../queries/selection';
 import { listWarningRules, listWarnings } from '../queries/warnings';
 
 export const Query: QueryResolvers = {
-  divisionStats: (_p, args, { identity, loaders }, info) => divisionStats(identity, loaders, args, selectedFields(info)),
+  divisionStats: (_p, args, { identity, loaders }, info) =>
+    divisionStats(identity, loaders, args, selectedFields(info)),
   divisionSeries: (_p, args, { identity, runtime }) => divisionSeries(runtime.ds, identity, args),
   divisionRanking: (_p, args, { identity, runtime }) => divisionRanking(runtime.ds, identity, args),
   disputeStats: (_p, args, { identity, runtime }) => disputeStats(runtime.ds, identity, args),
@@ -16,7 +17,8 @@ export const Query: QueryResolvers = {
   performanceRuleSets: (_p, { status }, { identity, runtime }) => listRuleSets(runtime.ds, identity, status),
   performanceRuleSet: (_p, { id }, { identity, loaders }) => ruleSetById(identity, loaders, id),
   activePerformanceRuleSet: (_p, _a, { identity, runtime }) => activeRuleSetFor(runtime.ds, identity),
-  simulatePerformanceRuleSet: (_p, args, { identity, runtime, loaders }) => simulateRuleSet(runtime.ds, identity, loaders, args),
+  simulatePerformanceRuleSet: (_p, args, { identity, runtime, loaders }) =>
+    simulateRuleSet(runtime.ds, identity, loaders, args),
   judgeScores: (_p, { first }, { identity, runtime }) => judgeScores(runtime.ds, identity, first),
   warningRules: (_p, _a, { identity, runtime }) => listWarningRules(runtime.ds, identity),
   warnings: (_p, args, { identity, runtime }) => listWarnings(runtime.ds, identity, args),

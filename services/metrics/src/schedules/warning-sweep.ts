@@ -9,7 +9,11 @@ import type { ProjectionSettings } from '../projection/settings';
  * move with time even when no event arrives). Idempotent: a second run at the same time changes
  * nothing.
  */
-export async function sweepWarnings(runtime: ServiceRuntime, s: ProjectionSettings, now: Date): Promise<{ raised: number; resolved: number }> {
+export async function sweepWarnings(
+  runtime: ServiceRuntime,
+  s: ProjectionSettings,
+  now: Date,
+): Promise<{ raised: number; resolved: number }> {
   return runtime.messaging.transaction(async (m, emit) => {
     // Shared with the handlers (they evaluate the same rules for the divisions they touch; one open
     // warning per rule and division is kept by a unique index); a rule change or a rebuild waits for it.
@@ -19,7 +23,12 @@ export async function sweepWarnings(runtime: ServiceRuntime, s: ProjectionSettin
 }
 
 /** Runs the sweep every `intervalMs` (0 turns it off); returns the stop hook. */
-export function startWarningSchedule(runtime: ServiceRuntime, s: ProjectionSettings, intervalMs: number, clock: () => Date = () => new Date()): () => Promise<void> {
+export function startWarningSchedule(
+  runtime: ServiceRuntime,
+  s: ProjectionSettings,
+  intervalMs: number,
+  clock: () => Date = () => new Date(),
+): () => Promise<void> {
   if (intervalMs <= 0) return async () => undefined;
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {

@@ -43,13 +43,16 @@ export function caseLifeEvents(o: WorkloadOptions): AnyEnvelope[] {
   const townships = o.townships ?? 16;
   const villages = o.villagesPerTownship ?? 17;
   const judges = Array.from({ length: o.judges ?? 12 }, () => randomUUID());
-  const obligors = Array.from({ length: Math.max(1, Math.ceil(o.cases / (o.obligorReuse ?? 1.3))) }, () => randomUUID());
+  const obligors = Array.from({ length: Math.max(1, Math.ceil(o.cases / (o.obligorReuse ?? 1.3))) }, () =>
+    randomUUID(),
+  );
   const start = Date.parse(`${o.from ?? '2024-01-01'}T02:00:00.000Z`);
   const span = o.spanDays ?? 700;
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const timed: { at: number; e: AnyEnvelope }[] = [];
   const add = (at: number, e: AnyEnvelope) => timed.push({ at, e });
-  const villageOf = () => `${county}${String(101 + Math.floor(rnd() * townships))}${String(201 + Math.floor(rnd() * villages))}`;
+  const villageOf = () =>
+    `${county}${String(101 + Math.floor(rnd() * townships))}${String(201 + Math.floor(rnd() * villages))}`;
 
   for (let i = 0; i < o.cases; i++) {
     const caseId = randomUUID();
@@ -57,52 +60,232 @@ export function caseLifeEvents(o: WorkloadOptions): AnyEnvelope[] {
     const judgeId = pick(judges);
     const village = villageOf();
     const township = village.slice(0, 9);
-    const obligorIds = rnd() < 0.15 ? [pick(obligors), pick(obligors)].filter((x, k, a) => a.indexOf(x) === k) : [pick(obligors)];
+    const obligorIds =
+      rnd() < 0.15 ? [pick(obligors), pick(obligors)].filter((x, k, a) => a.indexOf(x) === k) : [pick(obligors)];
     const amountOwedFen = Math.round(Math.exp(Math.log(3_000_000) + rnd() * 1.5 - 0.75));
     const effective = start + Math.floor(rnd() * span) * DAY;
     const routing = { villageCode: village, townshipCode: township };
     const cause = pick(['借款合同纠纷', '买卖合同纠纷', '金融借款合同纠纷', '劳务合同纠纷']);
-    add(effective, event('cases.judgment.effective', {
-      caseId, caseNumber, court: '长兴县人民法院', causeCode: 'LOAN', causeCategory: cause, judgeId, effectiveDate: iso(effective).slice(0, 10), performanceDeadline: null,
-      obligorIds, obligeeIds: [randomUUID()], amountOwedFen, ...routing,
-    }, caseId, new Date(effective)));
+    add(
+      effective,
+      event(
+        'cases.judgment.effective',
+        {
+          caseId,
+          caseNumber,
+          court: '长兴县人民法院',
+          causeCode: 'LOAN',
+          causeCategory: cause,
+          judgeId,
+          effectiveDate: iso(effective).slice(0, 10),
+          performanceDeadline: null,
+          obligorIds,
+          obligeeIds: [randomUUID()],
+          amountOwedFen,
+          ...routing,
+        },
+        caseId,
+        new Date(effective),
+      ),
+    );
     const urged = effective + DAY;
-    add(urged, event('cases.urging.started', { caseId, caseNumber, court: '长兴县人民法院', judgeId, obligorIds, obligeeIds: [randomUUID()], amountOwedFen, deadline: iso(urged + 15 * DAY).slice(0, 10), startedAt: iso(urged), ...routing }, caseId, new Date(urged)));
+    add(
+      urged,
+      event(
+        'cases.urging.started',
+        {
+          caseId,
+          caseNumber,
+          court: '长兴县人民法院',
+          judgeId,
+          obligorIds,
+          obligeeIds: [randomUUID()],
+          amountOwedFen,
+          deadline: iso(urged + 15 * DAY).slice(0, 10),
+          startedAt: iso(urged),
+          ...routing,
+        },
+        caseId,
+        new Date(urged),
+      ),
+    );
     let paid = 0;
     const pay = (at: number, amountFen: number) => {
       paid += amountFen;
-      add(at, event('cases.performance.recorded', { caseId, performanceId: randomUUID(), amountFen, source: 'VOLUNTARY', paidOn: iso(at).slice(0, 10), outstandingFen: Math.max(0, amountOwedFen - paid), totalPaidFen: paid, obligorIds, recordedAt: iso(at) }, caseId, new Date(at)));
+      add(
+        at,
+        event(
+          'cases.performance.recorded',
+          {
+            caseId,
+            performanceId: randomUUID(),
+            amountFen,
+            source: 'VOLUNTARY',
+            paidOn: iso(at).slice(0, 10),
+            outstandingFen: Math.max(0, amountOwedFen - paid),
+            totalPaidFen: paid,
+            obligorIds,
+            recordedAt: iso(at),
+          },
+          caseId,
+          new Date(at),
+        ),
+      );
     };
     const close = (at: number, outcome: EventPayload<'cases.case.closed'>['outcome'], enforcementFiled: boolean) =>
-      add(at, event('cases.case.closed', {
-        caseId, caseNumber, outcome, judgeId, officerId: null, causeCode: 'LOAN', causeCategory: cause, urged: true, enforcementFiled, effectiveDate: iso(effective).slice(0, 10),
-        closedAt: iso(at), daysOpen: Math.round((at - effective) / DAY), amountAppliedFen: amountOwedFen, amountRecoveredFen: paid, obligorIds, ...routing,
-      }, caseId, new Date(at)));
+      add(
+        at,
+        event(
+          'cases.case.closed',
+          {
+            caseId,
+            caseNumber,
+            outcome,
+            judgeId,
+            officerId: null,
+            causeCode: 'LOAN',
+            causeCategory: cause,
+            urged: true,
+            enforcementFiled,
+            effectiveDate: iso(effective).slice(0, 10),
+            closedAt: iso(at),
+            daysOpen: Math.round((at - effective) / DAY),
+            amountAppliedFen: amountOwedFen,
+            amountRecoveredFen: paid,
+            obligorIds,
+            ...routing,
+          },
+          caseId,
+          new Date(at),
+        ),
+      );
     const r = rnd();
     if (r < 0.34) {
       const at = urged + (2 + Math.floor(rnd() * 12)) * DAY;
       pay(at, amountOwedFen);
-      add(at + 1000, event('cases.urging.ended', { caseId, reason: 'PERFORMED', endedAt: iso(at + 1000) }, caseId, new Date(at + 1000)));
+      add(
+        at + 1000,
+        event(
+          'cases.urging.ended',
+          { caseId, reason: 'PERFORMED', endedAt: iso(at + 1000) },
+          caseId,
+          new Date(at + 1000),
+        ),
+      );
       close(at + 2000, 'PERFORMED_AFTER_URGING', false);
       continue;
     }
     const filed = urged + 16 * DAY;
-    add(filed - 1000, event('cases.urging.ended', { caseId, reason: 'ENFORCEMENT_APPLIED', endedAt: iso(filed - 1000) }, caseId, new Date(filed - 1000)));
-    add(filed, event('cases.enforcement.filed', { caseId, enforcementNumber: `(2024)浙0522执${i + 1}号`, caseNumber, judgeId, officerId: null, obligorIds, obligeeIds: [randomUUID()], amountAppliedFen: amountOwedFen, needsService: false, filedAt: iso(filed), ...routing }, caseId, new Date(filed)));
+    add(
+      filed - 1000,
+      event(
+        'cases.urging.ended',
+        { caseId, reason: 'ENFORCEMENT_APPLIED', endedAt: iso(filed - 1000) },
+        caseId,
+        new Date(filed - 1000),
+      ),
+    );
+    add(
+      filed,
+      event(
+        'cases.enforcement.filed',
+        {
+          caseId,
+          enforcementNumber: `(2024)浙0522执${i + 1}号`,
+          caseNumber,
+          judgeId,
+          officerId: null,
+          obligorIds,
+          obligeeIds: [randomUUID()],
+          amountAppliedFen: amountOwedFen,
+          needsService: false,
+          filedAt: iso(filed),
+          ...routing,
+        },
+        caseId,
+        new Date(filed),
+      ),
+    );
     const listing = (at: number) => {
       const listingId = randomUUID();
       const partyId = obligorIds[0]!;
-      add(at, event('credit.listing.added', { listingId, partyId, caseId, ...routing, listedAt: iso(at), ground: 'ABLE_BUT_REFUSES', expiresAt: null, measures: ['CONSUMPTION_RESTRICTION'] }, partyId, new Date(at)));
+      add(
+        at,
+        event(
+          'credit.listing.added',
+          {
+            listingId,
+            partyId,
+            caseId,
+            ...routing,
+            listedAt: iso(at),
+            ground: 'ABLE_BUT_REFUSES',
+            expiresAt: null,
+            measures: ['CONSUMPTION_RESTRICTION'],
+          },
+          partyId,
+          new Date(at),
+        ),
+      );
       return (removedAt: number) =>
-        add(removedAt, event('credit.listing.removed', { listingId, partyId, caseId, ...routing, listedAt: iso(at), removalGround: 'PERFORMED', removedAt: iso(removedAt) }, partyId, new Date(removedAt)));
+        add(
+          removedAt,
+          event(
+            'credit.listing.removed',
+            {
+              listingId,
+              partyId,
+              caseId,
+              ...routing,
+              listedAt: iso(at),
+              removalGround: 'PERFORMED',
+              removedAt: iso(removedAt),
+            },
+            partyId,
+            new Date(removedAt),
+          ),
+        );
     };
     const task = (at: number, done: boolean) => {
       const taskId = randomUUID();
-      const base = { taskId, caseId, obligorId: obligorIds[0]!, type: pick(['LOCATE_PERSON', 'SERVE_DOCUMENT', 'FIND_ASSETS'] as const), level: 'VILLAGE' as const, divisionCode: village };
-      add(at, event('tasks.task.created', { ...base, assigneeId: null, dueAt: iso(at + 10 * DAY), createdAt: iso(at) }, taskId, new Date(at)));
+      const base = {
+        taskId,
+        caseId,
+        obligorId: obligorIds[0]!,
+        type: pick(['LOCATE_PERSON', 'SERVE_DOCUMENT', 'FIND_ASSETS'] as const),
+        level: 'VILLAGE' as const,
+        divisionCode: village,
+      };
+      add(
+        at,
+        event(
+          'tasks.task.created',
+          { ...base, assigneeId: null, dueAt: iso(at + 10 * DAY), createdAt: iso(at) },
+          taskId,
+          new Date(at),
+        ),
+      );
       const later = at + (done ? 5 : 11) * DAY;
-      if (done) add(later, event('tasks.task.completed', { ...base, status: 'DONE', createdAt: iso(at), completedAt: iso(later), result: null }, taskId, new Date(later)));
-      else add(later, event('tasks.task.overdue', { ...base, dueAt: iso(at + 10 * DAY), escalatedTo: 'TOWNSHIP', overdueAt: iso(later) }, taskId, new Date(later)));
+      if (done)
+        add(
+          later,
+          event(
+            'tasks.task.completed',
+            { ...base, status: 'DONE', createdAt: iso(at), completedAt: iso(later), result: null },
+            taskId,
+            new Date(later),
+          ),
+        );
+      else
+        add(
+          later,
+          event(
+            'tasks.task.overdue',
+            { ...base, dueAt: iso(at + 10 * DAY), escalatedTo: 'TOWNSHIP', overdueAt: iso(later) },
+            taskId,
+            new Date(later),
+          ),
+        );
     };
     // Most close within months; one in ten drags on past a year (an old case when it closes).
     const end = filed + (rnd() < 0.1 ? 350 + Math.floor(rnd() * 200) : 20 + Math.floor(rnd() * 200)) * DAY;
@@ -130,7 +313,25 @@ export function caseLifeEvents(o: WorkloadOptions): AnyEnvelope[] {
     }
     if (i % 50 === 49) {
       const at = filed + 2 * DAY;
-      add(at, event('tasks.meeting.held', { meetingId: randomUUID(), villageCode: village, townshipCode: township, heldAt: iso(at), invited: 8, attended: 6, paidInFull: 1, instalmentPlans: 2, outcomes: [] }, village, new Date(at)));
+      add(
+        at,
+        event(
+          'tasks.meeting.held',
+          {
+            meetingId: randomUUID(),
+            villageCode: village,
+            townshipCode: township,
+            heldAt: iso(at),
+            invited: 8,
+            attended: 6,
+            paidInFull: 1,
+            instalmentPlans: 2,
+            outcomes: [],
+          },
+          village,
+          new Date(at),
+        ),
+      );
     }
   }
   return timed.sort((a, b) => a.at - b.at).map((t) => t.e);

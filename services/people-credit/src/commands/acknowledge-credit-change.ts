@@ -7,7 +7,10 @@ import type { CommandContext } from './shared/command-context';
 import { uuid } from './shared/fields';
 
 /** A partner department acknowledges a change of its own through the graph (once; a second time answers the first). */
-export async function acknowledgeCreditChange(ctx: CommandContext, rawChangeId: unknown): Promise<CreditLinkChangeEntity> {
+export async function acknowledgeCreditChange(
+  ctx: CommandContext,
+  rawChangeId: unknown,
+): Promise<CreditLinkChangeEntity> {
   const { identity } = ctx;
   requireSignedIn(identity);
   const changeId = parseInput(uuid, rawChangeId);
@@ -18,10 +21,20 @@ export async function acknowledgeCreditChange(ctx: CommandContext, rawChangeId: 
     if (c.acknowledgedAt) return c;
     c.acknowledgedAt = new Date();
     c.acknowledgedBy = identity.sub;
-    await m.update(CreditLinkChangeEntity, { id: c.id }, { acknowledgedAt: c.acknowledgedAt, acknowledgedBy: c.acknowledgedBy });
+    await m.update(
+      CreditLinkChangeEntity,
+      { id: c.id },
+      { acknowledgedAt: c.acknowledgedAt, acknowledgedBy: c.acknowledgedBy },
+    );
     await emit(
       'credit.partner.acknowledged',
-      { changeId: c.id, department: c.department as PartnerDepartment, partyId: c.partyId, acknowledgedAt: c.acknowledgedAt.toISOString(), acknowledgedBy: identity.sub },
+      {
+        changeId: c.id,
+        department: c.department as PartnerDepartment,
+        partyId: c.partyId,
+        acknowledgedAt: c.acknowledgedAt.toISOString(),
+        acknowledgedBy: identity.sub,
+      },
       { key: c.partyId },
     );
     return c;

@@ -7,7 +7,12 @@ import type { CommandContext } from './shared/command-context';
 import { uuid } from './shared/fields';
 
 /** Extends the term of an active fixed-term listing once, by 1 to 3 years, with a reason (violence or repeated conduct). */
-export async function extendListing(ctx: CommandContext, rawId: unknown, years: number, reason: string): Promise<DishonestListingEntity> {
+export async function extendListing(
+  ctx: CommandContext,
+  rawId: unknown,
+  years: number,
+  reason: string,
+): Promise<DishonestListingEntity> {
   requireCourt(ctx.identity);
   const id = parseInput(uuid, rawId);
   return ctx.runtime.messaging.transaction(async (m) => {

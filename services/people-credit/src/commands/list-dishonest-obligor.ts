@@ -4,7 +4,17 @@ import type { EntityManager } from 'typeorm';
 import { sqlRow, type Emit } from '@zhiyuan/db';
 import { errors, townshipOf, villageOf } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
-import { LISTING_GROUNDS, LISTING_MEASURES, MAX_EXTENSION_YEARS, MIN_EXTENSION_YEARS, checkListable, isExtensionYears, listingExpiry, relistingBlockedUntil, type ListingGround } from '../domain/listing-rules';
+import {
+  LISTING_GROUNDS,
+  LISTING_MEASURES,
+  MAX_EXTENSION_YEARS,
+  MIN_EXTENSION_YEARS,
+  checkListable,
+  isExtensionYears,
+  listingExpiry,
+  relistingBlockedUntil,
+  type ListingGround,
+} from '../domain/listing-rules';
 import { CaseProjectionEntity, DishonestListingEntity, PartyEntity } from '../entities';
 import { requireCourt, requireMayListParty } from '../policy';
 import { currentProfile } from '../queries/profiles';
@@ -52,19 +62,34 @@ export async function listDishonestObligor(ctx: CommandContext, raw: unknown): P
  * naming its rule, and nothing is written. The listing, its event and the party's credit links
  * change together.
  */
-export async function addListing(manager: EntityManager, emit: Emit, input: ListingInput, by: string, now = new Date()): Promise<DishonestListingEntity> {
+export async function addListing(
+  manager: EntityManager,
+  emit: Emit,
+  input: ListingInput,
+  by: string,
+  now = new Date(),
+): Promise<DishonestListingEntity> {
   const ext = input.extensionYears ?? 0;
   if (input.extensionYears !== undefined && input.extensionYears !== null) {
     if (!isExtensionYears(ext)) throw errors.validation('extensionYears', 'An extension is 1 to 3 years');
-    if (!input.extensionReason?.trim()) throw errors.validation('extensionReason', 'An extension needs a reason (violence or repeated conduct)');
-    if (input.ground === 'ABLE_BUT_REFUSES') throw errors.validation('extensionYears', '"Able but refuses" has no fixed term to extend');
+    if (!input.extensionReason?.trim())
+      throw errors.validation('extensionReason', 'An extension needs a reason (violence or repeated conduct)');
+    if (input.ground === 'ABLE_BUT_REFUSES')
+      throw errors.validation('extensionYears', '"Able but refuses" has no fixed term to extend');
   }
-  const party = await manager.findOne(PartyEntity, { where: { id: input.partyId }, lock: { mode: 'pessimistic_write' } });
+  const party = await manager.findOne(PartyEntity, {
+    where: { id: input.partyId },
+    lock: { mode: 'pessimistic_write' },
+  });
   if (!party) throw errors.notFound('Party', input.partyId);
   const c = await manager.findOneBy(CaseProjectionEntity, { caseId: input.caseId });
-  checkListable({ party, case: c, profile: c && c.obligorIds.includes(party.id) ? await currentProfile(manager, party.id) : null }, now);
+  checkListable(
+    { party, case: c, profile: c && c.obligorIds.includes(party.id) ? await currentProfile(manager, party.id) : null },
+    now,
+  );
   if (input.applicantPartyId) {
-    if (!c!.obligeeIds.includes(input.applicantPartyId)) throw errors.validation('applicantPartyId', 'The applicant must be a rights holder of the case');
+    if (!c!.obligeeIds.includes(input.applicantPartyId))
+      throw errors.validation('applicantPartyId', 'The applicant must be a rights holder of the case');
     const request = await sqlRow<{ removed_at: Date }>(
       manager,
       `SELECT removed_at FROM people.dishonest_listing
@@ -73,10 +98,17 @@ export async function addListing(manager: EntityManager, emit: Emit, input: List
       [party.id, input.applicantPartyId],
     );
     if (request && now < relistingBlockedUntil(new Date(request.removed_at))) {
-      throw errors.rule('RELISTING_BLOCKED', 'This rights holder asked for the deletion of this obligor less than 6 months ago and cannot have them re-listed yet');
+      throw errors.rule(
+        'RELISTING_BLOCKED',
+        'This rights holder asked for the deletion of this obligor less than 6 months ago and cannot have them re-listed yet',
+      );
     }
   }
-  const dup = await manager.findOneBy(DishonestListingEntity, { partyId: party.id, caseId: c!.caseId, status: 'ACTIVE' });
+  const dup = await manager.findOneBy(DishonestListingEntity, {
+    partyId: party.id,
+    caseId: c!.caseId,
+    status: 'ACTIVE',
+  });
   if (dup) throw errors.conflict('The obligor is already listed on this case', { listingId: dup.id });
 
   const listing = manager.create(DishonestListingEntity, {

@@ -13,11 +13,20 @@ import { saveProfile } from './shared/profiles';
 const overrideInput = z.object({
   classification: z.enum(CREDIT_CLASSIFICATIONS),
   reason: z.string().trim().min(1, 'an override needs a reason').max(500),
-  graceMonths: z.number().int().min(1, 'a grace period is 1 to 3 months').max(3, 'a grace period is 1 to 3 months').nullish(),
+  graceMonths: z
+    .number()
+    .int()
+    .min(1, 'a grace period is 1 to 3 months')
+    .max(3, 'a grace period is 1 to 3 months')
+    .nullish(),
 });
 
 /** The judge of one of the party's cases overrides its capacity profile with a reason; the override stands until the next input arrives. */
-export async function overrideCreditProfile(ctx: CommandContext, rawPartyId: unknown, raw: unknown): Promise<CreditProfileEntity> {
+export async function overrideCreditProfile(
+  ctx: CommandContext,
+  rawPartyId: unknown,
+  raw: unknown,
+): Promise<CreditProfileEntity> {
   requireMayOverrideProfile(ctx.identity);
   const partyId = parseInput(uuid, rawPartyId);
   const input = parseInput(overrideInput, raw);
@@ -27,6 +36,19 @@ export async function overrideCreditProfile(ctx: CommandContext, rawPartyId: unk
     if (!party) throw errors.notFound('Party', partyId);
     await requireMayOverrideProfileOf(ctx.identity, party, casesOfPartyIn(m));
     const { reasonCodes, graceUntil } = courtOverride(input.classification, input.graceMonths, now);
-    return saveProfile(m, emit, { partyId, classification: input.classification, reasonCodes, graceUntil, overridden: true, overrideReason: input.reason, classifiedBy: ctx.identity.sub }, now);
+    return saveProfile(
+      m,
+      emit,
+      {
+        partyId,
+        classification: input.classification,
+        reasonCodes,
+        graceUntil,
+        overridden: true,
+        overrideReason: input.reason,
+        classifiedBy: ctx.identity.sub,
+      },
+      now,
+    );
   });
 }

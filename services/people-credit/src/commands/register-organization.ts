@@ -29,7 +29,12 @@ export async function registerOrganization(ctx: CommandContext, raw: unknown): P
   return ctx.runtime.messaging.transaction((m, emit) => addOrganization(m, emit, input));
 }
 
-async function addOrganization(manager: EntityManager, emit: Emit, input: OrganizationInput, now = new Date()): Promise<PartyEntity> {
+async function addOrganization(
+  manager: EntityManager,
+  emit: Emit,
+  input: OrganizationInput,
+  now = new Date(),
+): Promise<PartyEntity> {
   const checked = checkCreditCode(input.creditCode);
   if (!checked.ok) throw errors.validation('creditCode', CODE_PROBLEMS[checked.problem]!);
   const found = await existingParty(manager, checked.value, input.name);

@@ -31,7 +31,12 @@ export async function registerPerson(ctx: CommandContext, raw: unknown): Promise
   return ctx.runtime.messaging.transaction((m, emit) => addPerson(m, emit, input));
 }
 
-async function addPerson(manager: EntityManager, emit: Emit, input: PersonInput, now = new Date()): Promise<PartyEntity> {
+async function addPerson(
+  manager: EntityManager,
+  emit: Emit,
+  input: PersonInput,
+  now = new Date(),
+): Promise<PartyEntity> {
   const idNumber = input.idNumber.trim().toUpperCase();
   const parsed = parseResidentId(idNumber, now);
   if (!parsed.ok) throw errors.validation('idNumber', ID_PROBLEMS[parsed.problem]!);

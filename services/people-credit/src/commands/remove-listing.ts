@@ -16,11 +16,16 @@ const removeInput = z.object({
 });
 
 /** The court removes a listing by hand: on a rights holder's request (which blocks their re-listing for 6 months), as a correction, or settled and performed. */
-export async function removeListing(ctx: CommandContext, rawId: unknown, raw: unknown): Promise<DishonestListingEntity> {
+export async function removeListing(
+  ctx: CommandContext,
+  rawId: unknown,
+  raw: unknown,
+): Promise<DishonestListingEntity> {
   requireCourt(ctx.identity);
   const id = parseInput(uuid, rawId);
   const input = parseInput(removeInput, raw);
-  if (input.ground === 'RIGHTS_HOLDER_REQUEST' && !input.requestedByPartyId) throw errors.validation('requestedByPartyId', 'Name the rights holder who asked for the deletion');
+  if (input.ground === 'RIGHTS_HOLDER_REQUEST' && !input.requestedByPartyId)
+    throw errors.validation('requestedByPartyId', 'Name the rights holder who asked for the deletion');
   return ctx.runtime.messaging.transaction(async (m, emit) => {
     const found = await m.findOneBy(DishonestListingEntity, { id });
     if (!found) throw errors.notFound('DishonestListing', id);
@@ -30,10 +35,18 @@ export async function removeListing(ctx: CommandContext, rawId: unknown, raw: un
     requireListingInScope(ctx.identity, l);
     if (l.status !== 'ACTIVE') throw errors.invalidTransition(l.status, 'REMOVED');
     if (input.ground === 'RIGHTS_HOLDER_REQUEST') {
-      const c = await sqlRow<{ obligee_ids: string[] }>(m, `SELECT obligee_ids FROM people.case_projection WHERE case_id = $1`, [l.caseId]);
-      if (!c || !c.obligee_ids.includes(input.requestedByPartyId!)) throw errors.validation('requestedByPartyId', 'Only a rights holder of the case can ask for deletion');
+      const c = await sqlRow<{ obligee_ids: string[] }>(
+        m,
+        `SELECT obligee_ids FROM people.case_projection WHERE case_id = $1`,
+        [l.caseId],
+      );
+      if (!c || !c.obligee_ids.includes(input.requestedByPartyId!))
+        throw errors.validation('requestedByPartyId', 'Only a rights holder of the case can ask for deletion');
     }
-    await removeListings(m, emit, [l], input.ground, new Date(), { requestedBy: input.requestedByPartyId ?? null, note: input.note ?? null });
+    await removeListings(m, emit, [l], input.ground, new Date(), {
+      requestedBy: input.requestedByPartyId ?? null,
+      note: input.note ?? null,
+    });
     return l;
   });
 }

@@ -25,7 +25,16 @@ type PartyChanges = z.infer<typeof partyChanges>;
 
 /** Circumstances are inputs of the capacity profile of an obligor. */
 const CIRCUMSTANCES = ['disability', 'seriousIllness', 'lowIncome'];
-const FIELDS = ['name', 'phone', 'address', 'homeDivisionCode', 'legalRepresentative', 'disability', 'seriousIllness', 'lowIncome'] as const;
+const FIELDS = [
+  'name',
+  'phone',
+  'address',
+  'homeDivisionCode',
+  'legalRepresentative',
+  'disability',
+  'seriousIllness',
+  'lowIncome',
+] as const;
 
 /**
  * Changes a party's record: division staff within their divisions (the current home and a new one),
@@ -45,7 +54,11 @@ export async function updateParty(ctx: CommandContext, rawId: unknown, raw: unkn
     const now = new Date();
     const { party, changed } = await applyChanges(m, emit, id, input, now);
     if (changed.some((c) => CIRCUMSTANCES.includes(c))) {
-      const obligor = await sqlRow<{ one: number }>(m, `SELECT 1 AS one FROM people.case_projection WHERE obligor_ids @> ARRAY[$1::uuid] LIMIT 1`, [id]);
+      const obligor = await sqlRow<{ one: number }>(
+        m,
+        `SELECT 1 AS one FROM people.case_projection WHERE obligor_ids @> ARRAY[$1::uuid] LIMIT 1`,
+        [id],
+      );
       if (obligor) await reclassify(m, emit, id, now);
     }
     return party;
@@ -53,12 +66,20 @@ export async function updateParty(ctx: CommandContext, rawId: unknown, raw: unkn
 }
 
 /** Applies changes; returns the party and the names of the fields that changed. */
-async function applyChanges(manager: EntityManager, emit: Emit, id: string, changes: PartyChanges, now: Date): Promise<{ party: PartyEntity; changed: string[] }> {
+async function applyChanges(
+  manager: EntityManager,
+  emit: Emit,
+  id: string,
+  changes: PartyChanges,
+  now: Date,
+): Promise<{ party: PartyEntity; changed: string[] }> {
   const party = await manager.findOne(PartyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!party) throw errors.notFound('Party', id);
   const previousHome = party.homeDivisionCode;
-  if (changes.homeDivisionCode && changes.homeDivisionCode !== previousHome) await requireHomeDivision(manager, changes.homeDivisionCode, 'homeDivisionCode', party.kind);
-  if (changes.legalRepresentative && party.kind !== 'ORGANIZATION') throw errors.validation('legalRepresentative', 'Only an organization has a legal representative');
+  if (changes.homeDivisionCode && changes.homeDivisionCode !== previousHome)
+    await requireHomeDivision(manager, changes.homeDivisionCode, 'homeDivisionCode', party.kind);
+  if (changes.legalRepresentative && party.kind !== 'ORGANIZATION')
+    throw errors.validation('legalRepresentative', 'Only an organization has a legal representative');
   const changed: string[] = [];
   for (const key of FIELDS) {
     const v = changes[key];
@@ -81,7 +102,11 @@ async function applyChanges(manager: EntityManager, emit: Emit, id: string, chan
   }
   await emit(
     'people.party.updated',
-    { ...partyPayload(party), previousHomeDivisionCode: changed.includes('homeDivisionCode') ? previousHome : null, changed },
+    {
+      ...partyPayload(party),
+      previousHomeDivisionCode: changed.includes('homeDivisionCode') ? previousHome : null,
+      changed,
+    },
     { key: party.id },
   );
   return { party, changed };

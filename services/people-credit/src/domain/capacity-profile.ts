@@ -41,25 +41,42 @@ export function classify(inputs: ProfileInputs, now: Date): ProfileOutcome {
   if (inputs.age !== null && inputs.age >= UNABLE_AGE) unable.push('AGE_70_OR_OVER');
   if (inputs.disability) unable.push('DISABILITY');
   if (inputs.seriousIllness) unable.push('SERIOUS_ILLNESS');
-  if (unable.length > 0 && !assetsCover) return { classification: 'UNABLE', reasonCodes: [...unable, 'RECOMMEND_RELIEF_OR_EXIT'], graceUntil: null };
+  if (unable.length > 0 && !assetsCover)
+    return { classification: 'UNABLE', reasonCodes: [...unable, 'RECOMMEND_RELIEF_OR_EXIT'], graceUntil: null };
 
   const evasive: string[] = [];
   if (inputs.whereabouts?.found === false) evasive.push('NOT_FOUND_AT_HOME');
   if (inputs.missedInstalments >= 2) evasive.push('MISSED_INSTALMENTS');
   const assetsSeen = (inputs.whereabouts?.assetsSeen.length ?? 0) > 0;
-  if (inputs.outstandingFen > 0 && inputs.paymentsCount === 0 && (assetsCover || (assetsSeen && inputs.declaration === null))) evasive.push('ABLE_BUT_NOT_PAYING');
-  if (evasive.length > 0) return { classification: 'EVASIVE', reasonCodes: [...evasive, 'RECOMMEND_COERCIVE_MEASURES'], graceUntil: null };
+  if (
+    inputs.outstandingFen > 0 &&
+    inputs.paymentsCount === 0 &&
+    (assetsCover || (assetsSeen && inputs.declaration === null))
+  )
+    evasive.push('ABLE_BUT_NOT_PAYING');
+  if (evasive.length > 0)
+    return { classification: 'EVASIVE', reasonCodes: [...evasive, 'RECOMMEND_COERCIVE_MEASURES'], graceUntil: null };
 
   const d = inputs.declaration;
   if (inputs.outstandingFen > 0 && (d !== null || inputs.lowIncome)) {
     const difficulty: string[] = [];
     if (inputs.lowIncome) difficulty.push('LOW_INCOME_STATUS');
-    if (d?.monthlyIncomeFen !== null && d?.monthlyIncomeFen !== undefined && d.monthlyIncomeFen < LOW_MONTHLY_INCOME_FEN) difficulty.push('LOW_DECLARED_INCOME');
+    if (
+      d?.monthlyIncomeFen !== null &&
+      d?.monthlyIncomeFen !== undefined &&
+      d.monthlyIncomeFen < LOW_MONTHLY_INCOME_FEN
+    )
+      difficulty.push('LOW_DECLARED_INCOME');
     if (assets !== null && !assetsCover) difficulty.push('ASSETS_BELOW_DEBT');
     if (difficulty.length > 0) {
-      const months = inputs.lowIncome || (d?.dependants ?? 0) >= 2 ? 3 : difficulty.includes('LOW_DECLARED_INCOME') ? 2 : 1;
+      const months =
+        inputs.lowIncome || (d?.dependants ?? 0) >= 2 ? 3 : difficulty.includes('LOW_DECLARED_INCOME') ? 2 : 1;
       const reasons = [...(d ? ['DECLARED_PROPERTY'] : []), ...difficulty, `GRACE_${months}_MONTHS`];
-      return { classification: 'HONEST_IN_DIFFICULTY', reasonCodes: reasons, graceUntil: addMonths(courtDate(now), months) };
+      return {
+        classification: 'HONEST_IN_DIFFICULTY',
+        reasonCodes: reasons,
+        graceUntil: addMonths(courtDate(now), months),
+      };
     }
   }
 
@@ -75,10 +92,15 @@ export function classify(inputs: ProfileInputs, now: Date): ProfileOutcome {
  * A court's override of the classification: HONEST_IN_DIFFICULTY with a grace period of 1 to 3
  * months (ending that many months after today, court time), any other classification without one.
  */
-export function courtOverride(classification: Classification, graceMonths: number | null | undefined, now: Date): Pick<ProfileOutcome, 'reasonCodes' | 'graceUntil'> {
+export function courtOverride(
+  classification: Classification,
+  graceMonths: number | null | undefined,
+  now: Date,
+): Pick<ProfileOutcome, 'reasonCodes' | 'graceUntil'> {
   let graceUntil: string | null = null;
   if (classification === 'HONEST_IN_DIFFICULTY') {
-    if (!graceMonths || graceMonths < 1 || graceMonths > 3) throw errors.validation('graceMonths', 'A grace period is 1 to 3 months');
+    if (!graceMonths || graceMonths < 1 || graceMonths > 3)
+      throw errors.validation('graceMonths', 'A grace period is 1 to 3 months');
     graceUntil = addMonths(courtDate(now), graceMonths);
   } else if (graceMonths) {
     throw errors.validation('graceMonths', 'Only HONEST_IN_DIFFICULTY has a grace period');

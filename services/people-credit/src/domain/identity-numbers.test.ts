@@ -1,4 +1,10 @@
-import { ageOn, checkCreditCode, creditCodeCheckCharacter, parseResidentId, residentIdCheckDigit } from './identity-numbers';
+import {
+  ageOn,
+  checkCreditCode,
+  creditCodeCheckCharacter,
+  parseResidentId,
+  residentIdCheckDigit,
+} from './identity-numbers';
 
 /** A resident ID number of the demo county born on the given day, with its check digit; odd sequence digit = male. */
 function residentId(birthDate: string, gender: 'MALE' | 'FEMALE' = 'MALE'): string {
@@ -45,7 +51,10 @@ describe('resident ID number (GB 11643)', () => {
 
   it('refuses an impossible or future birth date', () => {
     expect(parseResidentId(residentId('1990-02-30'), TODAY)).toEqual({ ok: false, problem: 'BIRTH_DATE' });
-    expect(parseResidentId(residentId('2099-01-01'), new Date('2026-01-01'))).toEqual({ ok: false, problem: 'BIRTH_DATE' });
+    expect(parseResidentId(residentId('2099-01-01'), new Date('2026-01-01'))).toEqual({
+      ok: false,
+      problem: 'BIRTH_DATE',
+    });
   });
 
   it('computes age at a day, before and after the birthday', () => {

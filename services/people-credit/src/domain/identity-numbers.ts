@@ -18,7 +18,10 @@ export interface ResidentId {
 }
 
 /** Parses a resident ID number; returns the problem when it is not valid. */
-export function parseResidentId(raw: string, today: Date): { ok: true; value: ResidentId } | { ok: false; problem: IdNumberProblem } {
+export function parseResidentId(
+  raw: string,
+  today: Date,
+): { ok: true; value: ResidentId } | { ok: false; problem: IdNumberProblem } {
   const id = raw.trim().toUpperCase();
   if (id.length !== 18) return { ok: false, problem: 'LENGTH' };
   if (!/^\d{17}[\dX]$/.test(id)) return { ok: false, problem: 'FORMAT' };
@@ -33,7 +36,11 @@ export function parseResidentId(raw: string, today: Date): { ok: true; value: Re
   if (ID_CHECK[sum % 11] !== id[17]) return { ok: false, problem: 'CHECK_DIGIT' };
   return {
     ok: true,
-    value: { birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, gender: Number(id[16]) % 2 === 1 ? 'MALE' : 'FEMALE', regionCode: id.slice(0, 6) },
+    value: {
+      birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`,
+      gender: Number(id[16]) % 2 === 1 ? 'MALE' : 'FEMALE',
+      regionCode: id.slice(0, 6),
+    },
   };
 }
 
@@ -53,7 +60,8 @@ export type CreditCodeProblem = 'LENGTH' | 'FORMAT' | 'CHECK_CHARACTER';
 export function checkCreditCode(raw: string): { ok: true; value: string } | { ok: false; problem: CreditCodeProblem } {
   const code = raw.trim().toUpperCase();
   if (code.length !== 18) return { ok: false, problem: 'LENGTH' };
-  if (![...code].every((c) => USCC_CHARS.includes(c)) || !/^\d{6}$/.test(code.slice(2, 8))) return { ok: false, problem: 'FORMAT' };
+  if (![...code].every((c) => USCC_CHARS.includes(c)) || !/^\d{6}$/.test(code.slice(2, 8)))
+    return { ok: false, problem: 'FORMAT' };
   if (creditCodeCheckCharacter(code.slice(0, 17)) !== code[17]) return { ok: false, problem: 'CHECK_CHARACTER' };
   return { ok: true, value: code };
 }

@@ -1,4 +1,12 @@
-import { checkListable, creditLinkStatus, listingExpiry, monthsAfter, relistingBlockedUntil, removalGroundOfOutcome, type ListingCandidate } from './listing-rules';
+import {
+  checkListable,
+  creditLinkStatus,
+  listingExpiry,
+  monthsAfter,
+  relistingBlockedUntil,
+  removalGroundOfOutcome,
+  type ListingCandidate,
+} from './listing-rules';
 
 const now = new Date('2026-03-02T02:00:00Z'); // 10:00 in Shanghai
 
@@ -30,12 +38,16 @@ describe('terms in court days', () => {
   });
 
   it('gives a 2-year term plus the extension, and none to "able but refuses"', () => {
-    expect(listingExpiry('EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS', now, 0)?.toISOString()).toBe('2028-03-02T02:00:00.000Z');
-    expect(listingExpiry('OBSTRUCTS_BY_FORGERY_VIOLENCE_OR_THREATS', now, 3)?.toISOString()).toBe('2031-03-02T02:00:00.000Z');
+    expect(listingExpiry('EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS', now, 0)?.toISOString()).toBe(
+      '2028-03-02T02:00:00.000Z',
+    );
+    expect(listingExpiry('OBSTRUCTS_BY_FORGERY_VIOLENCE_OR_THREATS', now, 3)?.toISOString()).toBe(
+      '2031-03-02T02:00:00.000Z',
+    );
     expect(listingExpiry('ABLE_BUT_REFUSES', now, 0)).toBeNull();
   });
 
-  it('blocks re-listing on the same rights holder\'s application for 6 months', () => {
+  it("blocks re-listing on the same rights holder's application for 6 months", () => {
     expect(relistingBlockedUntil(now).toISOString()).toBe('2026-09-02T02:00:00.000Z');
   });
 });
@@ -47,12 +59,22 @@ describe('listing refusals', () => {
 
   it('refuses in the order of the rules', () => {
     expect(ruleOf(candidate({ case: null }))).toBe('CASE_UNKNOWN');
-    expect(ruleOf(candidate({ case: { obligorIds: ['other'], amountOwedFen: 1, outstandingFen: 1, closedAt: null } }))).toBe('NOT_AN_OBLIGOR');
-    expect(ruleOf(candidate({ case: { obligorIds: ['p'], amountOwedFen: 1, outstandingFen: 0, closedAt: null } }))).toBe('NO_OUTSTANDING_OBLIGATION');
-    expect(ruleOf(candidate({ case: { obligorIds: ['p'], amountOwedFen: 1, outstandingFen: 1, closedAt: now } }))).toBe('NO_OUTSTANDING_OBLIGATION');
+    expect(
+      ruleOf(candidate({ case: { obligorIds: ['other'], amountOwedFen: 1, outstandingFen: 1, closedAt: null } })),
+    ).toBe('NOT_AN_OBLIGOR');
+    expect(
+      ruleOf(candidate({ case: { obligorIds: ['p'], amountOwedFen: 1, outstandingFen: 0, closedAt: null } })),
+    ).toBe('NO_OUTSTANDING_OBLIGATION');
+    expect(ruleOf(candidate({ case: { obligorIds: ['p'], amountOwedFen: 1, outstandingFen: 1, closedAt: now } }))).toBe(
+      'NO_OUTSTANDING_OBLIGATION',
+    );
     expect(ruleOf(candidate({ party: { id: 'p', kind: 'PERSON', birthDate: '2010-01-01' } }))).toBe('MINOR');
-    expect(ruleOf(candidate({ profile: { classification: 'HONEST_IN_DIFFICULTY', graceUntil: '2026-03-02' } }))).toBe('GRACE_PERIOD');
-    expect(ruleOf(candidate({ profile: { classification: 'HONEST_IN_DIFFICULTY', graceUntil: '2026-03-01' } }))).toBeNull();
+    expect(ruleOf(candidate({ profile: { classification: 'HONEST_IN_DIFFICULTY', graceUntil: '2026-03-02' } }))).toBe(
+      'GRACE_PERIOD',
+    );
+    expect(
+      ruleOf(candidate({ profile: { classification: 'HONEST_IN_DIFFICULTY', graceUntil: '2026-03-01' } })),
+    ).toBeNull();
     expect(ruleOf(candidate({ profile: { classification: 'UNABLE', graceUntil: null } }))).toBe('UNABLE_TO_PERFORM');
   });
 });

@@ -12,7 +12,8 @@ export const LISTING_GROUNDS = [
   'REFUSES_SETTLEMENT_AGREEMENT',
 ] as const;
 export type ListingGround = (typeof LISTING_GROUNDS)[number];
-export type RemovalGround = 'FULL_PERFORMANCE' | 'SETTLED_AND_PERFORMED' | 'CASE_CLOSED' | 'RIGHTS_HOLDER_REQUEST' | 'EXPIRED' | 'CORRECTION';
+export type RemovalGround =
+  'FULL_PERFORMANCE' | 'SETTLED_AND_PERFORMED' | 'CASE_CLOSED' | 'RIGHTS_HOLDER_REQUEST' | 'EXPIRED' | 'CORRECTION';
 
 /** The default term of a listing. */
 export const LISTING_TERM_YEARS = 2;
@@ -76,13 +77,34 @@ export interface ListingCandidate {
  * the other listings by the command.)
  */
 export function checkListable({ party, case: c, profile }: ListingCandidate, now: Date): void {
-  if (!c || c.amountOwedFen === null) throw errors.rule('CASE_UNKNOWN', 'No effective judgment is known for this case; a listing needs a case with an outstanding obligation');
-  if (!c.obligorIds.includes(party.id)) throw errors.rule('NOT_AN_OBLIGOR', 'Only an obligor of the case can be listed (never, for example, the legal representative of a company obligor)');
+  if (!c || c.amountOwedFen === null)
+    throw errors.rule(
+      'CASE_UNKNOWN',
+      'No effective judgment is known for this case; a listing needs a case with an outstanding obligation',
+    );
+  if (!c.obligorIds.includes(party.id))
+    throw errors.rule(
+      'NOT_AN_OBLIGOR',
+      'Only an obligor of the case can be listed (never, for example, the legal representative of a company obligor)',
+    );
   const outstanding = c.outstandingFen ?? c.amountOwedFen;
-  if (c.closedAt || outstanding <= 0) throw errors.rule('NO_OUTSTANDING_OBLIGATION', 'The obligation of this case is not outstanding');
-  if (party.kind === 'PERSON' && party.birthDate && ageOn(party.birthDate, now) < 18) throw errors.rule('MINOR', 'A minor is never listed');
-  if (profile?.classification === 'HONEST_IN_DIFFICULTY' && profile.graceUntil && profile.graceUntil >= courtDate(now)) {
-    throw errors.rule('GRACE_PERIOD', `The obligor is in a grace period until ${profile.graceUntil}; nothing is published during it`);
+  if (c.closedAt || outstanding <= 0)
+    throw errors.rule('NO_OUTSTANDING_OBLIGATION', 'The obligation of this case is not outstanding');
+  if (party.kind === 'PERSON' && party.birthDate && ageOn(party.birthDate, now) < 18)
+    throw errors.rule('MINOR', 'A minor is never listed');
+  if (
+    profile?.classification === 'HONEST_IN_DIFFICULTY' &&
+    profile.graceUntil &&
+    profile.graceUntil >= courtDate(now)
+  ) {
+    throw errors.rule(
+      'GRACE_PERIOD',
+      `The obligor is in a grace period until ${profile.graceUntil}; nothing is published during it`,
+    );
   }
-  if (profile?.classification === 'UNABLE') throw errors.rule('UNABLE_TO_PERFORM', 'The obligor is assessed as unable to perform; recommend relief or exit instead');
+  if (profile?.classification === 'UNABLE')
+    throw errors.rule(
+      'UNABLE_TO_PERFORM',
+      'The obligor is assessed as unable to perform; recommend relief or exit instead',
+    );
 }

@@ -26,9 +26,11 @@ export function checkStaffRoles(roles: string[]): void {
  */
 export function checkRolesFitDivision(s: { roles: string[]; department: string | null }, level: string | null): void {
   const needs = (roles: string[], want: string, what: string) => {
-    if (s.roles.some((r) => roles.includes(r)) && level !== want) throw errors.validation('divisionCode', `${what} needs a ${want.toLowerCase()} division`);
+    if (s.roles.some((r) => roles.includes(r)) && level !== want)
+      throw errors.validation('divisionCode', `${what} needs a ${want.toLowerCase()} division`);
   };
   needs(['ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON'], 'TOWNSHIP', 'An enforcement officer or township liaison');
   needs(['VILLAGE_CADRE', 'VILLAGE_SECRETARY', 'MEDIATION_DIRECTOR'], 'VILLAGE', 'A village cadre');
-  if (s.roles.includes('PARTNER') && !s.department) throw errors.validation('department', 'A partner account names its department');
+  if (s.roles.includes('PARTNER') && !s.department)
+    throw errors.validation('department', 'A partner account names its department');
 }

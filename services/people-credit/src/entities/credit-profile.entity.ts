@@ -4,7 +4,10 @@ import { dateTransformer } from './transformers';
 
 /** One classification of an obligor; the rows of a party are its history, the highest seq the current one. */
 @Entity({ name: 'credit_profile' })
-@Check('credit_profile_classification_check', `classification IN ('COMPLIANT', 'HONEST_IN_DIFFICULTY', 'UNABLE', 'EVASIVE')`)
+@Check(
+  'credit_profile_classification_check',
+  `classification IN ('COMPLIANT', 'HONEST_IN_DIFFICULTY', 'UNABLE', 'EVASIVE')`,
+)
 // The latest classification of a party first (seq descending).
 @Index('credit_profile_party_idx', { synchronize: false })
 export class CreditProfileEntity {

@@ -7,8 +7,26 @@ import { DivisionEntity } from './division.entity';
 import { PartyEntity } from './party.entity';
 import { StaffEntity } from './staff.entity';
 
-export { CaseProjectionEntity, CreditLinkChangeEntity, CreditLinkEntity, CreditProfileEntity, DishonestListingEntity, DivisionEntity, PartyEntity, StaffEntity };
-export const entities = [DivisionEntity, PartyEntity, StaffEntity, CaseProjectionEntity, CreditProfileEntity, DishonestListingEntity, CreditLinkEntity, CreditLinkChangeEntity];
+export {
+  CaseProjectionEntity,
+  CreditLinkChangeEntity,
+  CreditLinkEntity,
+  CreditProfileEntity,
+  DishonestListingEntity,
+  DivisionEntity,
+  PartyEntity,
+  StaffEntity,
+};
+export const entities = [
+  DivisionEntity,
+  PartyEntity,
+  StaffEntity,
+  CaseProjectionEntity,
+  CreditProfileEntity,
+  DishonestListingEntity,
+  CreditLinkEntity,
+  CreditLinkChangeEntity,
+];
 
 /** A row of the public exposure board: only the fields the law allows to publish. */
 export interface ExposureBoardRow {

@@ -9,5 +9,6 @@ export const fenTransformer: ValueTransformer = {
 /** `date` columns as YYYY-MM-DD strings. */
 export const dateTransformer: ValueTransformer = {
   to: (v: string | null | undefined) => v,
-  from: (v: string | Date | null) => (v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10)),
+  from: (v: string | Date | null) =>
+    v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10),
 };

@@ -21,9 +21,20 @@ export const keepCaseObligationsProjection = defineHandler({
          obligee_ids = EXCLUDED.obligee_ids, amount_owed_fen = EXCLUDED.amount_owed_fen,
          outstanding_fen = coalesce(people.case_projection.outstanding_fen, EXCLUDED.outstanding_fen),
          village_code = EXCLUDED.village_code, township_code = EXCLUDED.township_code, judge_id = EXCLUDED.judge_id, updated_at = now()`,
-      [p.caseId, p.caseNumber, p.court, p.obligorIds, p.obligeeIds, p.amountOwedFen, p.villageCode, p.townshipCode, p.judgeId],
+      [
+        p.caseId,
+        p.caseNumber,
+        p.court,
+        p.obligorIds,
+        p.obligeeIds,
+        p.amountOwedFen,
+        p.villageCode,
+        p.townshipCode,
+        p.judgeId,
+      ],
     );
     // A new obligation is an input of the obligors' capacity profiles.
-    for (const id of await knownPartyIds(manager, p.obligorIds)) await reclassify(manager, emit, id, new Date(event.occurredAt), event);
+    for (const id of await knownPartyIds(manager, p.obligorIds))
+      await reclassify(manager, emit, id, new Date(event.occurredAt), event);
   },
 });

@@ -10,7 +10,13 @@ export const reclassifyProfileWhenFormIsSubmitted = defineHandler({
     const p = event.payload;
     if ((await knownPartyIds(manager, [p.partyId])).length === 0) return;
     const now = new Date(p.submittedAt);
-    await recordProfileInput(manager, { partyId: p.partyId, kind: p.formType, caseId: p.caseId, data: p.summary, recordedAt: now });
+    await recordProfileInput(manager, {
+      partyId: p.partyId,
+      kind: p.formType,
+      caseId: p.caseId,
+      data: p.summary,
+      recordedAt: now,
+    });
     await reclassify(manager, emit, p.partyId, now, event);
   },
 });

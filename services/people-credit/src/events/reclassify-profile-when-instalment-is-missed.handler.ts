@@ -11,7 +11,13 @@ export const reclassifyProfileWhenInstalmentIsMissed = defineHandler({
     const now = new Date(event.occurredAt);
     for (const id of await knownPartyIds(manager, p.obligorIds)) {
       const data = { planId: p.planId, instalmentNo: p.instalmentNo, dueDate: p.dueDate, amountFen: p.amountFen };
-      await recordProfileInput(manager, { partyId: id, kind: 'MISSED_INSTALMENT', caseId: p.caseId, data, recordedAt: now });
+      await recordProfileInput(manager, {
+        partyId: id,
+        kind: 'MISSED_INSTALMENT',
+        caseId: p.caseId,
+        data,
+        recordedAt: now,
+      });
       await reclassify(manager, emit, id, now, event);
     }
   },

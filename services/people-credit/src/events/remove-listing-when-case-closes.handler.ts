@@ -17,7 +17,14 @@ export const removeListingWhenCaseCloses = defineHandler({
        ON CONFLICT (case_id) DO UPDATE SET closed_at = EXCLUDED.closed_at, outcome = EXCLUDED.outcome, updated_at = now()`,
       [p.caseId, p.caseNumber, p.obligorIds, now, p.outcome, p.villageCode, p.townshipCode],
     );
-    await removeListings(manager, emit, await activeListingsOfCase(manager, p.caseId), removalGroundOfOutcome(p.outcome), now, { cause: event });
+    await removeListings(
+      manager,
+      emit,
+      await activeListingsOfCase(manager, p.caseId),
+      removalGroundOfOutcome(p.outcome),
+      now,
+      { cause: event },
+    );
     for (const id of await knownPartyIds(manager, p.obligorIds)) await reclassify(manager, emit, id, now, event);
   },
 });

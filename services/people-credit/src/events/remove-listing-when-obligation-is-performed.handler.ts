@@ -22,9 +22,18 @@ export const removeListingWhenObligationIsPerformed = defineHandler({
     );
     const known = await knownPartyIds(manager, p.obligorIds);
     for (const id of known) {
-      await recordProfileInput(manager, { partyId: id, kind: 'PAYMENT', caseId: p.caseId, data: { amountFen: p.amountFen, source: p.source, outstandingFen: p.outstandingFen }, recordedAt: now });
+      await recordProfileInput(manager, {
+        partyId: id,
+        kind: 'PAYMENT',
+        caseId: p.caseId,
+        data: { amountFen: p.amountFen, source: p.source, outstandingFen: p.outstandingFen },
+        recordedAt: now,
+      });
     }
-    if (p.outstandingFen === 0) await removeListings(manager, emit, await activeListingsOfCase(manager, p.caseId), 'FULL_PERFORMANCE', now, { cause: event });
+    if (p.outstandingFen === 0)
+      await removeListings(manager, emit, await activeListingsOfCase(manager, p.caseId), 'FULL_PERFORMANCE', now, {
+        cause: event,
+      });
     for (const id of known) await reclassify(manager, emit, id, now, event);
   },
 });

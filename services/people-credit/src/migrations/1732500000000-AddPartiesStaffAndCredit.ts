@@ -27,7 +27,9 @@ export class AddPartiesStaffAndCredit1732500000000 implements MigrationInterface
       ADD COLUMN active boolean NOT NULL DEFAULT true,
       ADD COLUMN created_at timestamptz NOT NULL DEFAULT now()`);
     // One fixed enforcement officer per township (the rule cases relies on to route a filed case).
-    await qr.query(`CREATE UNIQUE INDEX staff_one_officer_per_township_idx ON people.staff (division_code) WHERE active AND 'ENFORCEMENT_OFFICER' = ANY (roles)`);
+    await qr.query(
+      `CREATE UNIQUE INDEX staff_one_officer_per_township_idx ON people.staff (division_code) WHERE active AND 'ENFORCEMENT_OFFICER' = ANY (roles)`,
+    );
     await qr.query(`CREATE INDEX staff_roles_idx ON people.staff USING gin (roles)`);
 
     await qr.query(`CREATE TABLE people.case_projection (
@@ -90,14 +92,22 @@ export class AddPartiesStaffAndCredit1732500000000 implements MigrationInterface
       removal_requested_by uuid,
       removal_note text
     )`);
-    await qr.query(`CREATE UNIQUE INDEX listing_one_active_per_case_idx ON people.dishonest_listing (party_id, case_id) WHERE status = 'ACTIVE'`);
+    await qr.query(
+      `CREATE UNIQUE INDEX listing_one_active_per_case_idx ON people.dishonest_listing (party_id, case_id) WHERE status = 'ACTIVE'`,
+    );
     await qr.query(`CREATE INDEX listing_party_idx ON people.dishonest_listing (party_id)`);
     await qr.query(`CREATE INDEX listing_case_idx ON people.dishonest_listing (case_id)`);
-    await qr.query(`CREATE INDEX listing_village_idx ON people.dishonest_listing (village_code, listed_at, id) WHERE status = 'ACTIVE'`);
-    await qr.query(`CREATE INDEX listing_township_idx ON people.dishonest_listing (township_code, listed_at, id) WHERE status = 'ACTIVE'`);
+    await qr.query(
+      `CREATE INDEX listing_village_idx ON people.dishonest_listing (village_code, listed_at, id) WHERE status = 'ACTIVE'`,
+    );
+    await qr.query(
+      `CREATE INDEX listing_township_idx ON people.dishonest_listing (township_code, listed_at, id) WHERE status = 'ACTIVE'`,
+    );
     await qr.query(`CREATE INDEX listing_status_idx ON people.dishonest_listing (status, listed_at, id)`);
     await qr.query(`CREATE INDEX listing_expiry_idx ON people.dishonest_listing (expires_at) WHERE status = 'ACTIVE'`);
-    await qr.query(`CREATE INDEX listing_removal_request_idx ON people.dishonest_listing (party_id, removal_requested_by, removed_at) WHERE removal_ground = 'RIGHTS_HOLDER_REQUEST'`);
+    await qr.query(
+      `CREATE INDEX listing_removal_request_idx ON people.dishonest_listing (party_id, removal_requested_by, removed_at) WHERE removal_ground = 'RIGHTS_HOLDER_REQUEST'`,
+    );
 
     await qr.query(`CREATE TABLE people.credit_link (
       party_id uuid NOT NULL REFERENCES people.party(id),
@@ -118,15 +128,29 @@ export class AddPartiesStaffAndCredit1732500000000 implements MigrationInterface
       acknowledged_by text,
       overdue_reported_at timestamptz
     )`);
-    await qr.query(`CREATE INDEX link_change_party_idx ON people.credit_link_change (party_id, department, changed_at)`);
-    await qr.query(`CREATE INDEX link_change_unacked_idx ON people.credit_link_change (department, changed_at, id) WHERE acknowledged_at IS NULL`);
+    await qr.query(
+      `CREATE INDEX link_change_party_idx ON people.credit_link_change (party_id, department, changed_at)`,
+    );
+    await qr.query(
+      `CREATE INDEX link_change_unacked_idx ON people.credit_link_change (department, changed_at, id) WHERE acknowledged_at IS NULL`,
+    );
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    for (const t of ['credit_link_change', 'credit_link', 'dishonest_listing', 'credit_profile', 'profile_input', 'case_projection']) await qr.query(`DROP TABLE people.${t}`);
+    for (const t of [
+      'credit_link_change',
+      'credit_link',
+      'dishonest_listing',
+      'credit_profile',
+      'profile_input',
+      'case_projection',
+    ])
+      await qr.query(`DROP TABLE people.${t}`);
     await qr.query(`DROP INDEX people.staff_roles_idx`);
     await qr.query(`DROP INDEX people.staff_one_officer_per_township_idx`);
-    await qr.query(`ALTER TABLE people.staff DROP COLUMN phone, DROP COLUMN department, DROP COLUMN active, DROP COLUMN created_at`);
+    await qr.query(
+      `ALTER TABLE people.staff DROP COLUMN phone, DROP COLUMN department, DROP COLUMN active, DROP COLUMN created_at`,
+    );
     await qr.query(`DROP INDEX people.party_created_idx`);
     await qr.query(`DROP INDEX people.party_name_idx`);
     await qr.query(`ALTER TABLE people.party DROP COLUMN birth_date, DROP COLUMN gender, DROP COLUMN phone, DROP COLUMN address, DROP COLUMN legal_representative,

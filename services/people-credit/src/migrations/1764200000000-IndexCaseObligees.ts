@@ -5,7 +5,9 @@ export class IndexCaseObligees1764200000000 implements MigrationInterface {
   name = 'IndexCaseObligees1764200000000';
 
   async up(qr: QueryRunner): Promise<void> {
-    await qr.query(`CREATE INDEX IF NOT EXISTS case_projection_obligees_idx ON people.case_projection USING gin (obligee_ids)`);
+    await qr.query(
+      `CREATE INDEX IF NOT EXISTS case_projection_obligees_idx ON people.case_projection USING gin (obligee_ids)`,
+    );
   }
 
   async down(qr: QueryRunner): Promise<void> {

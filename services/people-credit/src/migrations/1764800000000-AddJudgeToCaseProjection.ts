@@ -10,7 +10,9 @@ export class AddJudgeToCaseProjection1764800000000 implements MigrationInterface
 
   async up(qr: QueryRunner): Promise<void> {
     await qr.query(`ALTER TABLE people.case_projection ADD COLUMN judge_id uuid`);
-    await qr.query(`CREATE INDEX case_projection_judge_idx ON people.case_projection (judge_id) WHERE judge_id IS NOT NULL`);
+    await qr.query(
+      `CREATE INDEX case_projection_judge_idx ON people.case_projection (judge_id) WHERE judge_id IS NOT NULL`,
+    );
   }
 
   async down(qr: QueryRunner): Promise<void> {

@@ -6,4 +6,11 @@ import { AddPartnerAckCursor1764900000000 } from './1764900000000-AddPartnerAckC
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 
 /** In order; never edit a migration once merged, add a new one. */
-export const migrations = [CreatePeopleSchema1732406400000, AddPartiesStaffAndCredit1732500000000, IndexCaseObligees1764200000000, AddJudgeToCaseProjection1764800000000, AddPartnerAckCursor1764900000000, CreateIdempotencyKeys1765000000000];
+export const migrations = [
+  CreatePeopleSchema1732406400000,
+  AddPartiesStaffAndCredit1732500000000,
+  IndexCaseObligees1764200000000,
+  AddJudgeToCaseProjection1764800000000,
+  AddPartnerAckCursor1764900000000,
+  CreateIdempotencyKeys1765000000000,
+];

@@ -1,4 +1,13 @@
-import { countyOf, divisionLevel, errors, escapeLike, pageArgs, toConnection, townshipOf, villageOf } from '@zhiyuan/kernel';
+import {
+  countyOf,
+  divisionLevel,
+  errors,
+  escapeLike,
+  pageArgs,
+  toConnection,
+  townshipOf,
+  villageOf,
+} from '@zhiyuan/kernel';
 import type { Context } from '../context';
 import { DivisionEntity, StaffEntity } from '../entities';
 import type { QueryDivisionsArgs } from '../generated/resolvers-types';
@@ -12,7 +21,11 @@ export function division(ctx: Context, code: string): Promise<DivisionEntity | n
 export async function divisions(ctx: Context, { search, level, first, after }: QueryDivisionsArgs) {
   requireSignedIn(ctx.identity);
   const page = pageArgs({ first, after });
-  const q = ctx.runtime.ds.getRepository(DivisionEntity).createQueryBuilder('d').orderBy('d.code').limit(page.limit + 1);
+  const q = ctx.runtime.ds
+    .getRepository(DivisionEntity)
+    .createQueryBuilder('d')
+    .orderBy('d.code')
+    .limit(page.limit + 1);
   if (search?.trim()) q.andWhere("d.name LIKE :s ESCAPE '\\'", { s: `%${escapeLike(search.trim())}%` });
   if (level) q.andWhere('d.level = :level', { level });
   if (page.after) q.andWhere('d.code > :after', { after: String(page.after[0]) });
@@ -21,7 +34,8 @@ export async function divisions(ctx: Context, { search, level, first, after }: Q
 
 export function enforcementOfficerOf(ctx: Context, townshipCode: string): Promise<StaffEntity | null> {
   requireSignedIn(ctx.identity);
-  if (divisionLevel(townshipCode) !== 'TOWNSHIP') throw errors.validation('townshipCode', 'A township code has 9 digits');
+  if (divisionLevel(townshipCode) !== 'TOWNSHIP')
+    throw errors.validation('townshipCode', 'A township code has 9 digits');
   return ctx.runtime.ds
     .getRepository(StaffEntity)
     .createQueryBuilder('s')

@@ -1,5 +1,14 @@
 import { sqlRows } from '@zhiyuan/db';
-import { divisionLevel, errors, instantIdCursor, isUuid, maskIdNumber, pageArgs, requireUuid, toConnection } from '@zhiyuan/kernel';
+import {
+  divisionLevel,
+  errors,
+  instantIdCursor,
+  isUuid,
+  maskIdNumber,
+  pageArgs,
+  requireUuid,
+  toConnection,
+} from '@zhiyuan/kernel';
 import type { Context } from '../context';
 import { DishonestListingEntity, type CaseRef, type ExposureBoardRow } from '../entities';
 import type { QueryExposureBoardArgs, QueryListingsArgs } from '../generated/resolvers-types';
@@ -17,7 +26,12 @@ export async function listings(ctx: Context, { status, divisionCode, first, afte
   const filters = listingListFilters(ctx.identity, divisionCode);
   const page = pageArgs({ first, after });
   const cursor = instantIdCursor(page.after);
-  const q = ctx.runtime.ds.getRepository(DishonestListingEntity).createQueryBuilder('l').orderBy('l.listed_at', 'DESC').addOrderBy('l.id', 'DESC').limit(page.limit + 1);
+  const q = ctx.runtime.ds
+    .getRepository(DishonestListingEntity)
+    .createQueryBuilder('l')
+    .orderBy('l.listed_at', 'DESC')
+    .addOrderBy('l.id', 'DESC')
+    .limit(page.limit + 1);
   if (status) q.andWhere('l.status = :status', { status });
   for (const f of filters) q.andWhere(f.where, f.params);
   if (cursor) q.andWhere('(l.listed_at, l.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
@@ -57,7 +71,12 @@ export async function exposureBoard(ctx: Context, { divisionCode, first, after }
   const page = pageArgs({ first, after }, 200);
   const cursor = instantIdCursor(page.after);
   const level = divisionLevel(division.code);
-  const where = level === 'VILLAGE' ? 'l.village_code = $1' : level === 'TOWNSHIP' ? 'l.township_code = $1' : "coalesce(l.village_code, l.township_code) LIKE $1 || '%'";
+  const where =
+    level === 'VILLAGE'
+      ? 'l.village_code = $1'
+      : level === 'TOWNSHIP'
+        ? 'l.township_code = $1'
+        : "coalesce(l.village_code, l.township_code) LIKE $1 || '%'";
   const params: unknown[] = [division.code, page.limit + 1];
   let after$ = '';
   if (cursor) {

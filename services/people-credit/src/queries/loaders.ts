@@ -2,7 +2,15 @@ import { In, type DataSource } from 'typeorm';
 import { sqlRows } from '@zhiyuan/db';
 import { isUuid } from '@zhiyuan/kernel';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
-import { CreditLinkChangeEntity, CreditLinkEntity, CreditProfileEntity, DishonestListingEntity, DivisionEntity, PartyEntity, StaffEntity } from '../entities';
+import {
+  CreditLinkChangeEntity,
+  CreditLinkEntity,
+  CreditProfileEntity,
+  DishonestListingEntity,
+  DivisionEntity,
+  PartyEntity,
+  StaffEntity,
+} from '../entities';
 
 /** A case a party is in, with its village or township and its judge (for visibility). */
 interface CaseOfPartyRow {
@@ -25,24 +33,43 @@ function uuidKeys<R>(run: (ids: string[]) => Promise<R[]>): (keys: readonly stri
 /** Built per request: one batched query per entity or relation, whatever the page size. */
 export function createLoaders(ds: DataSource) {
   return {
-    division: loaderByKey<string, DivisionEntity>((codes) => ds.getRepository(DivisionEntity).findBy({ code: In([...codes]) }), (d) => d.code),
+    division: loaderByKey<string, DivisionEntity>(
+      (codes) => ds.getRepository(DivisionEntity).findBy({ code: In([...codes]) }),
+      (d) => d.code,
+    ),
     childrenOf: listLoaderByKey<string, DivisionEntity>(
-      (codes) => ds.getRepository(DivisionEntity).find({ where: { parentCode: In([...codes]) }, order: { code: 'ASC' } }),
+      (codes) =>
+        ds.getRepository(DivisionEntity).find({ where: { parentCode: In([...codes]) }, order: { code: 'ASC' } }),
       (d) => d.parentCode!,
     ),
     staffOfDivision: listLoaderByKey<string, StaffEntity>(
-      (codes) => ds.getRepository(StaffEntity).find({ where: { divisionCode: In([...codes]), active: true }, order: { name: 'ASC' } }),
+      (codes) =>
+        ds
+          .getRepository(StaffEntity)
+          .find({ where: { divisionCode: In([...codes]), active: true }, order: { name: 'ASC' } }),
       (s) => s.divisionCode!,
     ),
-    party: loaderByKey<string, PartyEntity>(uuidKeys((ids) => ds.getRepository(PartyEntity).findBy({ id: In(ids) })), (p) => p.id),
-    staff: loaderByKey<string, StaffEntity>(uuidKeys((ids) => ds.getRepository(StaffEntity).findBy({ id: In(ids) })), (s) => s.id),
-    listing: loaderByKey<string, DishonestListingEntity>(uuidKeys((ids) => ds.getRepository(DishonestListingEntity).findBy({ id: In(ids) })), (l) => l.id),
+    party: loaderByKey<string, PartyEntity>(
+      uuidKeys((ids) => ds.getRepository(PartyEntity).findBy({ id: In(ids) })),
+      (p) => p.id,
+    ),
+    staff: loaderByKey<string, StaffEntity>(
+      uuidKeys((ids) => ds.getRepository(StaffEntity).findBy({ id: In(ids) })),
+      (s) => s.id,
+    ),
+    listing: loaderByKey<string, DishonestListingEntity>(
+      uuidKeys((ids) => ds.getRepository(DishonestListingEntity).findBy({ id: In(ids) })),
+      (l) => l.id,
+    ),
     listingsOfCase: listLoaderByKey<string, DishonestListingEntity>(
-      uuidKeys((ids) => ds.getRepository(DishonestListingEntity).find({ where: { caseId: In(ids) }, order: { listedAt: 'ASC' } })),
+      uuidKeys((ids) =>
+        ds.getRepository(DishonestListingEntity).find({ where: { caseId: In(ids) }, order: { listedAt: 'ASC' } }),
+      ),
       (l) => l.caseId,
     ),
     listingsOfParty: listLoaderByKey<string, DishonestListingEntity>(
-      (ids) => ds.getRepository(DishonestListingEntity).find({ where: { partyId: In([...ids]) }, order: { listedAt: 'ASC' } }),
+      (ids) =>
+        ds.getRepository(DishonestListingEntity).find({ where: { partyId: In([...ids]) }, order: { listedAt: 'ASC' } }),
       (l) => l.partyId,
     ),
     profilesOfParty: listLoaderByKey<string, CreditProfileEntity>(
@@ -50,7 +77,8 @@ export function createLoaders(ds: DataSource) {
       (p) => p.partyId,
     ),
     linksOfParty: listLoaderByKey<string, CreditLinkEntity>(
-      (ids) => ds.getRepository(CreditLinkEntity).find({ where: { partyId: In([...ids]) }, order: { department: 'ASC' } }),
+      (ids) =>
+        ds.getRepository(CreditLinkEntity).find({ where: { partyId: In([...ids]) }, order: { department: 'ASC' } }),
       (l) => l.partyId,
     ),
     /** The cases a party is in (as obligor or obligee): their village or township and their judge, for visibility. */
@@ -68,7 +96,11 @@ export function createLoaders(ds: DataSource) {
     ),
     /** Key: `${partyId}:${department}`. */
     linkHistory: listLoaderByKey<string, CreditLinkChangeEntity>(
-      (keys) => ds.getRepository(CreditLinkChangeEntity).find({ where: { partyId: In([...new Set(keys.map((k) => k.split(':')[0]!))]) }, order: { changedAt: 'ASC' } }),
+      (keys) =>
+        ds.getRepository(CreditLinkChangeEntity).find({
+          where: { partyId: In([...new Set(keys.map((k) => k.split(':')[0]!))]) },
+          order: { changedAt: 'ASC' },
+        }),
       (c) => `${c.partyId}:${c.department}`,
     ),
   };

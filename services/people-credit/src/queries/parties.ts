@@ -1,16 +1,34 @@
 import type { EntityManager } from 'typeorm';
 import { sqlRows } from '@zhiyuan/db';
-import { errors, escapeLike, instantIdCursor, isUuid, maskIdNumber, maskPhone, pageArgs, requireUuid, toConnection } from '@zhiyuan/kernel';
+import {
+  errors,
+  escapeLike,
+  instantIdCursor,
+  isUuid,
+  maskIdNumber,
+  maskPhone,
+  pageArgs,
+  requireUuid,
+  toConnection,
+} from '@zhiyuan/kernel';
 import type { Context } from '../context';
 import { checkCreditCode, parseResidentId } from '../domain/identity-numbers';
 import { PartyEntity, type CreditLinkEntity, type CreditProfileEntity, type DishonestListingEntity } from '../entities';
 import type { QueryPartiesArgs } from '../generated/resolvers-types';
-import { partyInScope, partyListFilters, requireMayLookUpPartyByNumber, requireReadParty, requireSignedIn, type PartyCases } from '../policy';
+import {
+  partyInScope,
+  partyListFilters,
+  requireMayLookUpPartyByNumber,
+  requireReadParty,
+  requireSignedIn,
+  type PartyCases,
+} from '../policy';
 
 /** A resident ID number or unified social credit code as stored (trimmed, upper case); VALIDATION_FAILED otherwise. */
 export function requireIdNumber(raw: string): string {
   const number = raw.trim().toUpperCase();
-  if (!parseResidentId(number, new Date()).ok && !checkCreditCode(number).ok) throw errors.validation('idNumber', 'Not a valid resident ID number or unified social credit code');
+  if (!parseResidentId(number, new Date()).ok && !checkCreditCode(number).ok)
+    throw errors.validation('idNumber', 'Not a valid resident ID number or unified social credit code');
   return number;
 }
 
@@ -70,7 +88,12 @@ export async function parties(ctx: Context, { divisionCode, search, first, after
   const filters = partyListFilters(ctx.identity, divisionCode);
   const page = pageArgs({ first, after });
   const cursor = instantIdCursor(page.after);
-  const q = ctx.runtime.ds.getRepository(PartyEntity).createQueryBuilder('p').orderBy('p.created_at').addOrderBy('p.id').limit(page.limit + 1);
+  const q = ctx.runtime.ds
+    .getRepository(PartyEntity)
+    .createQueryBuilder('p')
+    .orderBy('p.created_at')
+    .addOrderBy('p.id')
+    .limit(page.limit + 1);
   for (const f of filters) q.andWhere(f.where, f.params);
   if (search?.trim()) q.andWhere("p.name LIKE :s ESCAPE '\\'", { s: `%${escapeLike(search.trim())}%` });
   if (cursor) q.andWhere('(p.created_at, p.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
@@ -114,7 +137,11 @@ export async function partyCreditProfileHistory(ctx: Context, p: PartyEntity): P
   return (await mayReadCredit(ctx, p)) ? ctx.loaders.profilesOfParty.load(p.id) : [];
 }
 
-export async function partyListings(ctx: Context, p: PartyEntity, activeOnly: boolean | null | undefined): Promise<DishonestListingEntity[]> {
+export async function partyListings(
+  ctx: Context,
+  p: PartyEntity,
+  activeOnly: boolean | null | undefined,
+): Promise<DishonestListingEntity[]> {
   if (!(await mayReadCredit(ctx, p))) return [];
   const all = await ctx.loaders.listingsOfParty.load(p.id);
   return activeOnly ? all.filter((l) => l.status === 'ACTIVE') : all;

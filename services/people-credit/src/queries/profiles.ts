@@ -38,7 +38,15 @@ export async function profileInputs(runner: SqlRunner, party: PartyEntity, now: 
     outstandingFen: Number(agg.outstanding),
     paymentsCount: agg.payments,
     missedInstalments: agg.missed,
-    declaration: agg.declaration ? { monthlyIncomeFen: agg.declaration.monthlyIncomeFen ?? null, assetsValueFen: agg.declaration.assetsValueFen ?? null, dependants: agg.declaration.dependants ?? null } : null,
-    whereabouts: agg.whereabouts ? { found: agg.whereabouts.found ?? null, assetsSeen: agg.whereabouts.assetsSeen ?? [] } : null,
+    declaration: agg.declaration
+      ? {
+          monthlyIncomeFen: agg.declaration.monthlyIncomeFen ?? null,
+          assetsValueFen: agg.declaration.assetsValueFen ?? null,
+          dependants: agg.declaration.dependants ?? null,
+        }
+      : null,
+    whereabouts: agg.whereabouts
+      ? { found: agg.whereabouts.found ?? null, assetsSeen: agg.whereabouts.assetsSeen ?? [] }
+      : null,
   };
 }

@@ -19,7 +19,13 @@ export async function staffMembers(ctx: Context, { divisionCode, role, first, af
   requireMayListStaff(ctx.identity);
   const page = pageArgs({ first, after });
   const cursor = instantIdCursor(page.after);
-  const q = ctx.runtime.ds.getRepository(StaffEntity).createQueryBuilder('s').where('s.active').orderBy('s.created_at').addOrderBy('s.id').limit(page.limit + 1);
+  const q = ctx.runtime.ds
+    .getRepository(StaffEntity)
+    .createQueryBuilder('s')
+    .where('s.active')
+    .orderBy('s.created_at')
+    .addOrderBy('s.id')
+    .limit(page.limit + 1);
   if (divisionCode) q.andWhere("s.division_code LIKE :c ESCAPE '\\'", { c: `${escapeLike(divisionCode)}%` });
   if (role) q.andWhere(':role = ANY (s.roles)', { role });
   if (cursor) q.andWhere('(s.created_at, s.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });

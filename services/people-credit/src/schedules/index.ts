@@ -5,11 +5,21 @@ import { acknowledgeDeliveredChanges, jetStreamOf } from './partner-acks';
 import { reportOverduePartnerChanges } from './report-overdue-partner-changes';
 
 export { expireListings } from './expire-listings';
-export { acknowledgeDeliveredChanges, jetStreamOf, partnerDurable, partnerSubject, type JetStreamReader } from './partner-acks';
+export {
+  acknowledgeDeliveredChanges,
+  jetStreamOf,
+  partnerDurable,
+  partnerSubject,
+  type JetStreamReader,
+} from './partner-acks';
 export { reportOverduePartnerChanges } from './report-overdue-partner-changes';
 
 /** Runs the sweeps on their intervals; returns the stop hook. Each sweep is safe to run twice. */
-export function startSchedules(runtime: ServiceRuntime, config: PeopleCreditConfig, clock: () => Date = () => new Date()): () => Promise<void> {
+export function startSchedules(
+  runtime: ServiceRuntime,
+  config: PeopleCreditConfig,
+  clock: () => Date = () => new Date(),
+): () => Promise<void> {
   const { messaging, logger } = runtime;
   let running: Promise<unknown> = Promise.resolve();
   const every = (ms: number, what: string, run: (now: Date) => Promise<number>) => {
@@ -29,7 +39,9 @@ export function startSchedules(runtime: ServiceRuntime, config: PeopleCreditConf
       const jsm = jetStreamOf(runtime.bus);
       return jsm ? acknowledgeDeliveredChanges(messaging, jsm, { now, log: (msg, data) => logger.warn(data, msg) }) : 0;
     }),
-    every(config.PARTNER_OVERDUE_SWEEP_INTERVAL_MS, 'partner-overdue', (now) => reportOverduePartnerChanges(messaging, now, config.PARTNER_ACK_WORKING_DAYS)),
+    every(config.PARTNER_OVERDUE_SWEEP_INTERVAL_MS, 'partner-overdue', (now) =>
+      reportOverduePartnerChanges(messaging, now, config.PARTNER_ACK_WORKING_DAYS),
+    ),
   ];
   return async () => {
     for (const t of timers) clearInterval(t);

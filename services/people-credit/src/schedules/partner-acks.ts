@@ -12,7 +12,10 @@ export const partnerSubject = (department: string) => `credit.link.changed.${dep
 /** The part of the JetStream manager this step reads (nats.js `JetStreamManager` satisfies it). */
 export interface JetStreamReader {
   consumers: {
-    info(stream: string, durable: string): Promise<{
+    info(
+      stream: string,
+      durable: string,
+    ): Promise<{
       created: string;
       ack_floor: { stream_seq: number };
       config: { ack_policy?: string; deliver_policy?: string; filter_subject?: string; max_deliver?: number };
@@ -20,7 +23,10 @@ export interface JetStreamReader {
   };
   streams: {
     info(stream: string): Promise<{ created: string }>;
-    getMessage(stream: string, query: { seq: number; next_by_subj: string }): Promise<{ seq: number; data: Uint8Array }>;
+    getMessage(
+      stream: string,
+      query: { seq: number; next_by_subj: string },
+    ): Promise<{ seq: number; data: Uint8Array }>;
   };
 }
 
@@ -72,7 +78,11 @@ function isNotFound(err: unknown): boolean {
  * messages given up after a delivery limit, says nothing about what the partner read. An AckTerm
  * by the partner also passes the floor and counts as an acknowledgement.
  */
-export async function acknowledgeDeliveredChanges(messaging: Messaging, jsm: JetStreamReader, opts: AckByDeliveryOptions): Promise<number> {
+export async function acknowledgeDeliveredChanges(
+  messaging: Messaging,
+  jsm: JetStreamReader,
+  opts: AckByDeliveryOptions,
+): Promise<number> {
   const durableOf = opts.durableOf ?? partnerDurable;
   const maxMessages = opts.maxMessages ?? 5_000;
   const streamCreated = new Date((await jsm.streams.info(PARTNER_STREAM)).created);
@@ -86,7 +96,12 @@ export async function acknowledgeDeliveredChanges(messaging: Messaging, jsm: Jet
     });
     if (!info) continue;
     const c = info.config;
-    if (c.ack_policy !== 'explicit' || c.deliver_policy !== 'all' || c.filter_subject !== subject || (c.max_deliver !== undefined && c.max_deliver > 0)) {
+    if (
+      c.ack_policy !== 'explicit' ||
+      c.deliver_policy !== 'all' ||
+      c.filter_subject !== subject ||
+      (c.max_deliver !== undefined && c.max_deliver > 0)
+    ) {
       opts.log?.('partner consumer is not as provisioned; its acks are not counted', { durable, config: c });
       continue;
     }
@@ -98,7 +113,10 @@ export async function acknowledgeDeliveredChanges(messaging: Messaging, jsm: Jet
       [durable],
     );
     // A recreated stream or consumer numbers its deliveries afresh: read it again from the start.
-    const same = cursor && new Date(cursor.stream_created).getTime() === streamCreated.getTime() && new Date(cursor.consumer_created).getTime() === consumerCreated.getTime();
+    const same =
+      cursor &&
+      new Date(cursor.stream_created).getTime() === streamCreated.getTime() &&
+      new Date(cursor.consumer_created).getTime() === consumerCreated.getTime();
     const from = same ? Number(cursor.stream_seq) : 0;
     if (floor <= from && same) continue;
 
@@ -133,7 +151,9 @@ export async function acknowledgeDeliveredChanges(messaging: Messaging, jsm: Jet
         `SELECT stream_seq, stream_created, consumer_created FROM people.partner_ack_cursor WHERE durable = $1 FOR UPDATE`,
         [durable],
       );
-      const stillSame = new Date(held!.stream_created).getTime() === streamCreated.getTime() && new Date(held!.consumer_created).getTime() === consumerCreated.getTime();
+      const stillSame =
+        new Date(held!.stream_created).getTime() === streamCreated.getTime() &&
+        new Date(held!.consumer_created).getTime() === consumerCreated.getTime();
       if (stillSame && Number(held!.stream_seq) > from) return 0; // another run got here first
       const rows = changeIds.length
         ? await sqlRows<{ id: string; party_id: string }>(
@@ -149,7 +169,13 @@ export async function acknowledgeDeliveredChanges(messaging: Messaging, jsm: Jet
       for (const r of rows) {
         await emit(
           'credit.partner.acknowledged',
-          { changeId: r.id, department: department as PartnerDepartment, partyId: r.party_id, acknowledgedAt: opts.now.toISOString(), acknowledgedBy: `jetstream:${durable}` },
+          {
+            changeId: r.id,
+            department: department as PartnerDepartment,
+            partyId: r.party_id,
+            acknowledgedAt: opts.now.toISOString(),
+            acknowledgedBy: `jetstream:${durable}`,
+          },
           { key: r.party_id },
         );
       }

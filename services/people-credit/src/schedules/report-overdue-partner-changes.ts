@@ -13,7 +13,11 @@ interface UnacknowledgedChangeRow {
  * than `workingDays` working days (China's calendar: public holidays skipped, make-up days worked);
  * each change is reported once (overdue_reported_at).
  */
-export async function reportOverduePartnerChanges(messaging: Messaging, now: Date, workingDays: number): Promise<number> {
+export async function reportOverduePartnerChanges(
+  messaging: Messaging,
+  now: Date,
+  workingDays: number,
+): Promise<number> {
   const cutoff = chinaCalendar.shiftWorkingDays(now, -workingDays);
   return messaging.transaction(async (manager, emit) => {
     const rows = await sqlRows<UnacknowledgedChangeRow>(
@@ -24,13 +28,21 @@ export async function reportOverduePartnerChanges(messaging: Messaging, now: Dat
       [cutoff],
     );
     if (rows.length === 0) return 0;
-    await sqlExec(manager, `UPDATE people.credit_link_change SET overdue_reported_at = $1 WHERE id = ANY($2::uuid[])`, [now, rows.map((r) => r.id)]);
+    await sqlExec(manager, `UPDATE people.credit_link_change SET overdue_reported_at = $1 WHERE id = ANY($2::uuid[])`, [
+      now,
+      rows.map((r) => r.id),
+    ]);
     for (const department of PARTNER_DEPARTMENTS) {
       const mine = rows.filter((r) => r.department === department);
       if (mine.length === 0) continue;
       await emit(
         'credit.partner.overdue',
-        { department, changeIds: mine.map((r) => r.id), oldestChangedAt: new Date(mine[0]!.changed_at).toISOString(), count: mine.length },
+        {
+          department,
+          changeIds: mine.map((r) => r.id),
+          oldestChangedAt: new Date(mine[0]!.changed_at).toISOString(),
+          count: mine.length,
+        },
         { key: department },
       );
     }

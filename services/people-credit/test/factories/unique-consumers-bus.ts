@@ -5,7 +5,11 @@ import type { EventBus, EventEnvelope, EventType, StartAt, SubscribeOptions, Sub
  * new messages): parallel test files and other services' tests never compete for one consumer.
  */
 export class UniqueConsumersBus implements EventBus {
-  constructor(private readonly inner: EventBus, private readonly service: string, private readonly startAt: StartAt = 'new') {}
+  constructor(
+    private readonly inner: EventBus,
+    private readonly service: string,
+    private readonly startAt: StartAt = 'new',
+  ) {}
   get kind() {
     return this.inner.kind;
   }

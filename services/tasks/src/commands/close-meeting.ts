@@ -16,9 +16,15 @@ export async function closeMeeting(ctx: Context, args: unknown): Promise<Meeting
   return ctx.runtime.messaging.transaction(async (m, emit) => {
     const meeting = await lockScheduledMeeting(m, id, 'HELD');
     requireMeetingScope(ctx.identity, meeting.villageCode);
-    await sqlExec(m, `UPDATE tasks.meeting_invitee SET attended = false, outcome = 'ABSENT', recorded_at = $2 WHERE meeting_id = $1 AND outcome IS NULL`, [id, now]);
+    await sqlExec(
+      m,
+      `UPDATE tasks.meeting_invitee SET attended = false, outcome = 'ABSENT', recorded_at = $2 WHERE meeting_id = $1 AND outcome IS NULL`,
+      [id, now],
+    );
     await sqlExec(m, `UPDATE tasks.meeting SET status = 'HELD', held_at = $2 WHERE id = $1`, [id, now]);
-    const invitees = await m.getRepository(MeetingInviteeEntity).find({ where: { meetingId: id }, order: { partyId: 'ASC', caseId: 'ASC' } });
+    const invitees = await m
+      .getRepository(MeetingInviteeEntity)
+      .find({ where: { meetingId: id }, order: { partyId: 'ASC', caseId: 'ASC' } });
     const f = meetingFigures(invitees);
     await emit(
       'tasks.meeting.held',
@@ -31,7 +37,13 @@ export async function closeMeeting(ctx: Context, args: unknown): Promise<Meeting
         attended: f.attended,
         paidInFull: f.paidInFull,
         instalmentPlans: f.instalmentPlans,
-        outcomes: invitees.map((i) => ({ partyId: i.partyId, caseId: i.caseId, outcome: i.outcome!, amountFen: i.amountFen, instalments: i.instalments })),
+        outcomes: invitees.map((i) => ({
+          partyId: i.partyId,
+          caseId: i.caseId,
+          outcome: i.outcome!,
+          amountFen: i.amountFen,
+          instalments: i.instalments,
+        })),
       },
       { key: id, occurredAt: now },
     );

@@ -23,6 +23,13 @@ export async function completeTask(ctx: Context, input: unknown): Promise<TaskEn
     const t = await lockTask(m, i.id);
     if (!canWorkTask(ctx.identity, t)) deny();
     requireOpen(t, 'DONE');
-    return finishTask(m, emit, t, 'DONE', { result: { outcome: i.outcome, summary: i.summary, contactMade: i.contactMade ?? null, formId: null } }, new Date());
+    return finishTask(
+      m,
+      emit,
+      t,
+      'DONE',
+      { result: { outcome: i.outcome, summary: i.summary, contactMade: i.contactMade ?? null, formId: null } },
+      new Date(),
+    );
   });
 }

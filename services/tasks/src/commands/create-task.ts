@@ -9,7 +9,15 @@ import { divisionCode, isoInstant, optionalText, text, uuid } from './shared/inp
 import { requireAssignee } from './shared/staff';
 import { openTask } from './shared/tasks';
 
-const TASK_TYPES = ['LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL'] as const;
+const TASK_TYPES = [
+  'LOCATE_PERSON',
+  'FIND_ASSETS',
+  'SERVE_DOCUMENT',
+  'INTERVIEW',
+  'MEDIATE',
+  'HOME_VISIT',
+  'FOLLOW_UP_CALL',
+] as const;
 const LEVELS = ['COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
 
 const createTaskSchema = z
@@ -25,7 +33,10 @@ const createTaskSchema = z
     assigneeDepartment: optionalText(100),
     dueAt: isoInstant,
   })
-  .refine((i) => divisionLevel(i.divisionCode) === i.level, { path: ['divisionCode'], message: 'does not match the level (county 6 digits, township 9, village 12)' });
+  .refine((i) => divisionLevel(i.divisionCode) === i.level, {
+    path: ['divisionCode'],
+    message: 'does not match the level (county 6 digits, township 9, village 12)',
+  });
 
 /** Opens a task by hand on an open case; its obligor must be one of the case's, its assignee staff of its division or above. */
 export async function createTask(ctx: Context, input: unknown): Promise<TaskEntity> {

@@ -14,7 +14,15 @@ const declarationSchema = z.object({
   partyId: uuid,
   caseId: uuid.nullish(),
   monthlyIncomeFen: fen,
-  assets: z.array(z.object({ kind: z.enum(['REAL_ESTATE', 'VEHICLE', 'DEPOSIT', 'BUSINESS', 'OTHER']), description: text(500), valueFen: fen })).max(100),
+  assets: z
+    .array(
+      z.object({
+        kind: z.enum(['REAL_ESTATE', 'VEHICLE', 'DEPOSIT', 'BUSINESS', 'OTHER']),
+        description: text(500),
+        valueFen: fen,
+      }),
+    )
+    .max(100),
   debtsFen: fen,
   dependants: z.number().int().min(0, 'cannot be negative').max(50),
   signedOn: isoDay,
@@ -31,7 +39,15 @@ export async function fileDeclaration(ctx: Context, input: unknown): Promise<For
     requireMayFileDeclaration(ctx.identity, a.partyId, party?.homeDivisionCode);
     await requireObligorCase(m, a.partyId, a.caseId);
     const id = randomUUID();
-    const form = { id, formType: 'PROPERTY_DECLARATION' as const, partyId: a.partyId, caseId: a.caseId ?? null, taskId: null, summary: declarationSummary(a), submittedAt: new Date() };
+    const form = {
+      id,
+      formType: 'PROPERTY_DECLARATION' as const,
+      partyId: a.partyId,
+      caseId: a.caseId ?? null,
+      taskId: null,
+      summary: declarationSummary(a),
+      submittedAt: new Date(),
+    };
     await insertForm(m, { ...form, answers: a, submittedBy: ctx.identity.sub });
     await emitForm(emit, form);
     return m.getRepository(FormEntity).findOneByOrFail({ id });

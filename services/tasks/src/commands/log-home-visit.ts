@@ -20,14 +20,11 @@ export async function logHomeVisit(ctx: Context, input: unknown): Promise<HomeVi
     await requirePartyInScope(m, ctx.identity, i.partyId);
     await requireObligorCase(m, i.partyId, i.caseId);
     const id = randomUUID();
-    await sqlExec(m, `INSERT INTO tasks.home_visit (id, party_id, case_id, visited_on, visitor_sub, summary) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      id,
-      i.partyId,
-      i.caseId ?? null,
-      i.visitedOn,
-      ctx.identity.sub,
-      i.summary,
-    ]);
+    await sqlExec(
+      m,
+      `INSERT INTO tasks.home_visit (id, party_id, case_id, visited_on, visitor_sub, summary) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, i.partyId, i.caseId ?? null, i.visitedOn, ctx.identity.sub, i.summary],
+    );
     return m.getRepository(HomeVisitEntity).findOneByOrFail({ id });
   });
 }

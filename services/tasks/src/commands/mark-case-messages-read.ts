@@ -16,7 +16,14 @@ export async function markCaseMessagesRead(ctx: Context, args: unknown): Promise
   const { caseId } = parseInput(caseIdSchema, args);
   return ctx.runtime.messaging.transaction(async (m) => {
     const { ref, parties } = await requireCase(m, caseId);
-    if (!canSeeCase(ctx.identity, ref, parties.map((p) => p.partyId))) deny('You are not on this case');
+    if (
+      !canSeeCase(
+        ctx.identity,
+        ref,
+        parties.map((p) => p.partyId),
+      )
+    )
+      deny('You are not on this case');
     const unread = await sqlRow<{ n: number }>(
       m,
       `SELECT count(*)::int AS n FROM tasks.case_message msg

@@ -18,9 +18,20 @@ export async function postCaseMessage(ctx: Context, args: unknown): Promise<Case
   const { caseId, body } = parseInput(caseMessageSchema, args);
   return ctx.runtime.messaging.transaction(async (m) => {
     const { ref, parties } = await requireCase(m, caseId);
-    if (!canSeeCase(ctx.identity, ref, parties.map((p) => p.partyId))) deny('You are not on this case');
+    if (
+      !canSeeCase(
+        ctx.identity,
+        ref,
+        parties.map((p) => p.partyId),
+      )
+    )
+      deny('You are not on this case');
     const id = randomUUID();
-    await sqlExec(m, `INSERT INTO tasks.case_message (id, case_id, author_sub, author_role, body) VALUES ($1, $2, $3, $4, $5)`, [id, caseId, ctx.identity.sub, ctx.identity.roles[0], body]);
+    await sqlExec(
+      m,
+      `INSERT INTO tasks.case_message (id, case_id, author_sub, author_role, body) VALUES ($1, $2, $3, $4, $5)`,
+      [id, caseId, ctx.identity.sub, ctx.identity.roles[0], body],
+    );
     await markThreadRead(m, caseId, ctx.identity.sub);
     return m.getRepository(CaseMessageEntity).findOneByOrFail({ id });
   });

@@ -16,11 +16,20 @@ const outcomeSchema = z
     caseId: uuid,
     outcome: z.enum(['PAID_IN_FULL', 'INSTALMENT_AGREED', 'DECLARATION_FILED', 'ABSENT', 'REFUSED']),
     amountFen: fen.nullish(),
-    instalments: z.array(z.object({ dueDate: isoDay, amountFen: fen.positive('must be more than zero') })).max(60).nullish(),
+    instalments: z
+      .array(z.object({ dueDate: isoDay, amountFen: fen.positive('must be more than zero') }))
+      .max(60)
+      .nullish(),
     note: optionalText(1000),
   })
-  .refine((o) => o.outcome !== 'PAID_IN_FULL' || (o.amountFen ?? 0) > 0, { path: ['amountFen'], message: 'is required for PAID_IN_FULL' })
-  .refine((o) => o.outcome !== 'INSTALMENT_AGREED' || (o.instalments?.length ?? 0) > 0, { path: ['instalments'], message: 'are required for INSTALMENT_AGREED' });
+  .refine((o) => o.outcome !== 'PAID_IN_FULL' || (o.amountFen ?? 0) > 0, {
+    path: ['amountFen'],
+    message: 'is required for PAID_IN_FULL',
+  })
+  .refine((o) => o.outcome !== 'INSTALMENT_AGREED' || (o.instalments?.length ?? 0) > 0, {
+    path: ['instalments'],
+    message: 'are required for INSTALMENT_AGREED',
+  });
 
 /** Records one invitee's attendance and outcome; only invitees of a meeting not yet closed. */
 export async function recordMeetingOutcome(ctx: Context, input: unknown): Promise<MeetingEntity> {
@@ -34,9 +43,20 @@ export async function recordMeetingOutcome(ctx: Context, input: unknown): Promis
       m,
       `UPDATE tasks.meeting_invitee SET attended = $4, outcome = $5, amount_fen = $6, instalments = $7, note = $8, recorded_at = $9
      WHERE meeting_id = $1 AND party_id = $2 AND case_id = $3 RETURNING party_id`,
-      [i.meetingId, i.partyId, i.caseId, r.attended, i.outcome, r.amountFen, r.instalments ? JSON.stringify(r.instalments) : null, i.note ?? null, new Date()],
+      [
+        i.meetingId,
+        i.partyId,
+        i.caseId,
+        r.attended,
+        i.outcome,
+        r.amountFen,
+        r.instalments ? JSON.stringify(r.instalments) : null,
+        i.note ?? null,
+        new Date(),
+      ],
     );
-    if (updated.length === 0) throw errors.rule('MEETING_INVITEES_ONLY', 'This person was not invited to the meeting on this case');
+    if (updated.length === 0)
+      throw errors.rule('MEETING_INVITEES_ONLY', 'This person was not invited to the meeting on this case');
     return meeting;
   });
 }

@@ -9,7 +9,13 @@ import { text, uuid } from './shared/input';
 import { requirePartyInScope } from './shared/parties';
 import { requireActiveStaff } from './shared/staff';
 
-const planSchema = z.object({ partyId: uuid, caseId: uuid.nullish(), approach: text(2000), nextSteps: z.array(text(500)).max(50), ownerId: uuid.nullish() });
+const planSchema = z.object({
+  partyId: uuid,
+  caseId: uuid.nullish(),
+  approach: text(2000),
+  nextSteps: z.array(text(500)).max(50),
+  ownerId: uuid.nullish(),
+});
 
 /** One plan per obligor (一人一策): written anew each time, kept by staff of the party's home division. */
 export async function saveObligorPlan(ctx: Context, input: unknown): Promise<ObligorPlanEntity> {

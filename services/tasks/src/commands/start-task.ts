@@ -16,7 +16,11 @@ export async function startTask(ctx: Context, args: unknown): Promise<TaskEntity
     const t = await lockTask(m, id);
     if (!canWorkTask(ctx.identity, t)) deny();
     requireStartable(t);
-    await sqlExec(m, `UPDATE tasks.task SET status = 'IN_PROGRESS', started_at = now(), updated_at = now() WHERE id = $1`, [id]);
+    await sqlExec(
+      m,
+      `UPDATE tasks.task SET status = 'IN_PROGRESS', started_at = now(), updated_at = now() WHERE id = $1`,
+      [id],
+    );
     return m.getRepository(TaskEntity).findOneByOrFail({ id });
   });
 }

@@ -19,10 +19,19 @@ const feedbackSchema = z
     whereabouts: optionalText(500),
     contact: optionalText(100),
     employment: optionalText(200),
-    assets: z.object({ realEstate: sighting, vehicles: sighting, deposits: sighting, business: sighting, estimatedValueFen: fen.nullish() }),
+    assets: z.object({
+      realEstate: sighting,
+      vehicles: sighting,
+      deposits: sighting,
+      business: sighting,
+      estimatedValueFen: fen.nullish(),
+    }),
     notes: optionalText(2000),
   })
-  .refine((f) => !f.found || !!f.whereabouts, { path: ['whereabouts'], message: 'is required when the obligor was found' });
+  .refine((f) => !f.found || !!f.whereabouts, {
+    path: ['whereabouts'],
+    message: 'is required when the obligor was found',
+  });
 
 /**
  * Files the whereabouts and property feedback on a locate or find-assets task: the form covers both
@@ -40,10 +49,22 @@ export async function submitWhereaboutsFeedback(ctx: Context, input: unknown): P
     const now = new Date();
     const id = randomUUID();
     const summary = whereaboutsSummary(a);
-    const form = { id, formType: 'WHEREABOUTS_FEEDBACK' as const, partyId: task.obligorId!, caseId: task.caseId, taskId: task.id, summary, submittedAt: now };
+    const form = {
+      id,
+      formType: 'WHEREABOUTS_FEEDBACK' as const,
+      partyId: task.obligorId!,
+      caseId: task.caseId,
+      taskId: task.id,
+      summary,
+      submittedAt: now,
+    };
     await insertForm(m, { ...form, answers: a, submittedBy: ctx.identity.sub });
-    const siblings = await m.getRepository(TaskEntity).find({ where: { caseId: task.caseId ?? undefined, obligorId: task.obligorId ?? undefined }, lock: { mode: 'pessimistic_write' } });
-    for (const t of tasksAnsweredByFeedback(task, siblings)) await finishTask(m, emit, t, 'DONE', { result: feedbackResult(a, id) }, now);
+    const siblings = await m.getRepository(TaskEntity).find({
+      where: { caseId: task.caseId ?? undefined, obligorId: task.obligorId ?? undefined },
+      lock: { mode: 'pessimistic_write' },
+    });
+    for (const t of tasksAnsweredByFeedback(task, siblings))
+      await finishTask(m, emit, t, 'DONE', { result: feedbackResult(a, id) }, now);
     await emitForm(emit, form);
     return m.getRepository(FormEntity).findOneByOrFail({ id });
   });

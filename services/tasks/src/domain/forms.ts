@@ -7,7 +7,9 @@ export interface WhereaboutsAnswers {
   whereabouts?: string | null;
   contact?: string | null;
   employment?: string | null;
-  assets: Record<'realEstate' | 'vehicles' | 'deposits' | 'business', { seen: boolean; note?: string | null }> & { estimatedValueFen?: number | null };
+  assets: Record<'realEstate' | 'vehicles' | 'deposits' | 'business', { seen: boolean; note?: string | null }> & {
+    estimatedValueFen?: number | null;
+  };
   notes?: string | null;
 }
 
@@ -21,18 +23,33 @@ export interface DeclarationAnswers {
   signedOn: string;
 }
 
-const ASSET_KINDS = { realEstate: 'REAL_ESTATE', vehicles: 'VEHICLE', deposits: 'DEPOSIT', business: 'BUSINESS' } as const;
+const ASSET_KINDS = {
+  realEstate: 'REAL_ESTATE',
+  vehicles: 'VEHICLE',
+  deposits: 'DEPOSIT',
+  business: 'BUSINESS',
+} as const;
 
 /** The feedback form answers a LOCATE_PERSON or FIND_ASSETS task about a named obligor. */
 export function requireFeedbackTask(t: TaskEntity): void {
-  if (t.type !== 'LOCATE_PERSON' && t.type !== 'FIND_ASSETS') throw errors.rule('FEEDBACK_FORM_TASK', 'The feedback form answers a LOCATE_PERSON or FIND_ASSETS task');
+  if (t.type !== 'LOCATE_PERSON' && t.type !== 'FIND_ASSETS')
+    throw errors.rule('FEEDBACK_FORM_TASK', 'The feedback form answers a LOCATE_PERSON or FIND_ASSETS task');
   if (!t.obligorId) throw errors.rule('FEEDBACK_FORM_TASK', 'The task names no obligor');
 }
 
 /** What people-credit is told of a whereabouts feedback. */
 export function whereaboutsSummary(a: WhereaboutsAnswers): FormSummary {
-  const assetsSeen = (Object.keys(ASSET_KINDS) as (keyof typeof ASSET_KINDS)[]).filter((k) => a.assets[k].seen).map((k) => ASSET_KINDS[k]);
-  return { found: a.found, monthlyIncomeFen: null, assetsValueFen: a.assets.estimatedValueFen ?? null, debtsFen: null, dependants: null, assetsSeen };
+  const assetsSeen = (Object.keys(ASSET_KINDS) as (keyof typeof ASSET_KINDS)[])
+    .filter((k) => a.assets[k].seen)
+    .map((k) => ASSET_KINDS[k]);
+  return {
+    found: a.found,
+    monthlyIncomeFen: null,
+    assetsValueFen: a.assets.estimatedValueFen ?? null,
+    debtsFen: null,
+    dependants: null,
+    assetsSeen,
+  };
 }
 
 /**
@@ -40,7 +57,12 @@ export function whereaboutsSummary(a: WhereaboutsAnswers): FormSummary {
  * LOCATE_PERSON/FIND_ASSETS tasks of the same obligor on the case (`siblings`).
  */
 export function tasksAnsweredByFeedback(task: TaskEntity, siblings: TaskEntity[]): TaskEntity[] {
-  return [task, ...siblings.filter((t) => t.id !== task.id && (t.type === 'LOCATE_PERSON' || t.type === 'FIND_ASSETS') && isOpen(t))];
+  return [
+    task,
+    ...siblings.filter(
+      (t) => t.id !== task.id && (t.type === 'LOCATE_PERSON' || t.type === 'FIND_ASSETS') && isOpen(t),
+    ),
+  ];
 }
 
 /** The result a feedback form gives each task it completes. */

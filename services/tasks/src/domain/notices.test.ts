@@ -39,8 +39,19 @@ describe('instalments paid earliest first', () => {
   ];
 
   it('leaves out what is paid and counts a part payment on the next instalment', () => {
-    expect(unpaidInstalments(schedule, 0)).toEqual(new Map([[1, 100_000], [2, 200_000], [3, 300_000]]));
-    expect(unpaidInstalments(schedule, 150_000)).toEqual(new Map([[2, 150_000], [3, 300_000]]));
+    expect(unpaidInstalments(schedule, 0)).toEqual(
+      new Map([
+        [1, 100_000],
+        [2, 200_000],
+        [3, 300_000],
+      ]),
+    );
+    expect(unpaidInstalments(schedule, 150_000)).toEqual(
+      new Map([
+        [2, 150_000],
+        [3, 300_000],
+      ]),
+    );
     expect(unpaidInstalments(schedule, 300_000)).toEqual(new Map([[3, 300_000]]));
     expect(unpaidInstalments(schedule, 700_000)).toEqual(new Map());
   });

@@ -2,7 +2,11 @@ import { formerHome, inCaseOrder, isKnownRoute, takesUnassignedTasks, taskHomeOf
 
 describe('case routing', () => {
   it('knows a route only when it names a village or a township', () => {
-    expect([null, { villageCode: null, townshipCode: null }, { villageCode: null, townshipCode: '330522104' }].map(isKnownRoute)).toEqual([false, false, true]);
+    expect(
+      [null, { villageCode: null, townshipCode: null }, { villageCode: null, townshipCode: '330522104' }].map(
+        isKnownRoute,
+      ),
+    ).toEqual([false, false, true]);
   });
 
   it('carries out deferred work urging first, filing second', () => {
@@ -11,8 +15,16 @@ describe('case routing', () => {
   });
 
   it('sends a moved party’s tasks to the village secretary, else the township liaison', () => {
-    expect(taskHomeOf({ villageCode: '330522104201', townshipCode: '330522104' })).toEqual({ level: 'VILLAGE', code: '330522104201', role: 'VILLAGE_SECRETARY' });
-    expect(taskHomeOf({ villageCode: null, townshipCode: '330522104' })).toEqual({ level: 'TOWNSHIP', code: '330522104', role: 'TOWNSHIP_LIAISON' });
+    expect(taskHomeOf({ villageCode: '330522104201', townshipCode: '330522104' })).toEqual({
+      level: 'VILLAGE',
+      code: '330522104201',
+      role: 'VILLAGE_SECRETARY',
+    });
+    expect(taskHomeOf({ villageCode: null, townshipCode: '330522104' })).toEqual({
+      level: 'TOWNSHIP',
+      code: '330522104',
+      role: 'TOWNSHIP_LIAISON',
+    });
     expect(taskHomeOf({ villageCode: null, townshipCode: null })).toBeNull();
     expect(formerHome('330522104201')).toEqual({ village: '330522104201', township: '330522104' });
     expect(formerHome('330522104')).toEqual({ village: null, township: '330522104' });

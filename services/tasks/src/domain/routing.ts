@@ -10,7 +10,8 @@ export interface CaseRoute {
 export type DeferrableSubject = 'cases.urging.started' | 'cases.enforcement.filed';
 
 /** Whether a routing names a place at all. */
-export const isKnownRoute = (r: CaseRoute | null | undefined): r is CaseRoute => !!r && (!!r.villageCode || !!r.townshipCode);
+export const isKnownRoute = (r: CaseRoute | null | undefined): r is CaseRoute =>
+  !!r && (!!r.villageCode || !!r.townshipCode);
 
 /** Deferred work is carried out in the case's own order: urging before filing. */
 export function inCaseOrder<W extends { subject: DeferrableSubject }>(work: W[]): W[] {
@@ -39,5 +40,8 @@ export function formerHome(oldHome: string): { village: string | null; township:
 /** A village secretary or township liaison of their own division takes its unassigned automatic tasks. */
 export function takesUnassignedTasks(s: { roles: string[]; divisionCode: string | null }): boolean {
   if (!s.divisionCode) return false;
-  return (s.roles.includes('VILLAGE_SECRETARY') && s.divisionCode.length === 12) || (s.roles.includes('TOWNSHIP_LIAISON') && s.divisionCode.length === 9);
+  return (
+    (s.roles.includes('VILLAGE_SECRETARY') && s.divisionCode.length === 12) ||
+    (s.roles.includes('TOWNSHIP_LIAISON') && s.divisionCode.length === 9)
+  );
 }

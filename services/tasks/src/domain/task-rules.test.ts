@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { divisionLevel } from '@zhiyuan/kernel';
 import { DAY_MS, escalationTarget, planTasks } from './task-rules';
 
-const base = { caseId: randomUUID(), obligorIds: [randomUUID(), randomUUID()], villageCode: '330522104201', townshipCode: '330522104' };
+const base = {
+  caseId: randomUUID(),
+  obligorIds: [randomUUID(), randomUUID()],
+  villageCode: '330522104201',
+  townshipCode: '330522104',
+};
 const t0 = new Date('2024-07-01T00:00:00Z');
 
 describe('task rules', () => {
@@ -17,13 +22,24 @@ describe('task rules', () => {
 
   it('opens locate, find-assets and (only when needed) serve-document tasks on filing', () => {
     const one = { ...base, obligorIds: [base.obligorIds[0]!] };
-    expect(planTasks('cases.enforcement.filed', { ...one, needsService: true }, t0).map((p) => p.type)).toEqual(['LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT']);
-    expect(planTasks('cases.enforcement.filed', { ...one, needsService: false }, t0).map((p) => p.type)).toEqual(['LOCATE_PERSON', 'FIND_ASSETS']);
+    expect(planTasks('cases.enforcement.filed', { ...one, needsService: true }, t0).map((p) => p.type)).toEqual([
+      'LOCATE_PERSON',
+      'FIND_ASSETS',
+      'SERVE_DOCUMENT',
+    ]);
+    expect(planTasks('cases.enforcement.filed', { ...one, needsService: false }, t0).map((p) => p.type)).toEqual([
+      'LOCATE_PERSON',
+      'FIND_ASSETS',
+    ]);
   });
 
   it('falls back to the township liaison without a village, and opens nothing without any routing', () => {
     const plans = planTasks('cases.urging.started', { ...base, villageCode: null }, t0);
-    expect(plans.every((p) => p.level === 'TOWNSHIP' && p.divisionCode === '330522104' && p.assignToRole === 'TOWNSHIP_LIAISON')).toBe(true);
+    expect(
+      plans.every(
+        (p) => p.level === 'TOWNSHIP' && p.divisionCode === '330522104' && p.assignToRole === 'TOWNSHIP_LIAISON',
+      ),
+    ).toBe(true);
     expect(planTasks('cases.urging.started', { ...base, villageCode: null, townshipCode: null }, t0)).toEqual([]);
   });
 
@@ -42,7 +58,16 @@ describe('task rules', () => {
   });
 
   it('knows division levels and escalation targets', () => {
-    expect(['330522', '330522104', '330522104201', '3305'].map(divisionLevel)).toEqual(['COUNTY', 'TOWNSHIP', 'VILLAGE', null]);
-    expect((['VILLAGE', 'TOWNSHIP', 'COUNTY'] as const).map(escalationTarget)).toEqual(['TOWNSHIP', 'COUNTY', 'COUNTY']);
+    expect(['330522', '330522104', '330522104201', '3305'].map(divisionLevel)).toEqual([
+      'COUNTY',
+      'TOWNSHIP',
+      'VILLAGE',
+      null,
+    ]);
+    expect((['VILLAGE', 'TOWNSHIP', 'COUNTY'] as const).map(escalationTarget)).toEqual([
+      'TOWNSHIP',
+      'COUNTY',
+      'COUNTY',
+    ]);
   });
 });

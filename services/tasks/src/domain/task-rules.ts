@@ -31,9 +31,30 @@ export type RuleEvent = 'cases.urging.started' | 'cases.enforcement.filed' | 'ca
 export type StaffRole = 'VILLAGE_SECRETARY' | 'TOWNSHIP_LIAISON';
 
 export const TASK_RULES: TaskRule[] = [
-  { name: 'follow-up-call-after-urging', on: 'cases.urging.started', type: 'FOLLOW_UP_CALL', title: '执前督促电话回访', dueInDays: 3, assignToRole: 'VILLAGE_SECRETARY' },
-  { name: 'locate-person-on-filing', on: 'cases.enforcement.filed', type: 'LOCATE_PERSON', title: '查找被执行人下落', dueInDays: 15, assignToRole: 'VILLAGE_SECRETARY' },
-  { name: 'find-assets-on-filing', on: 'cases.enforcement.filed', type: 'FIND_ASSETS', title: '查找被执行人财产', dueInDays: 15, assignToRole: 'VILLAGE_SECRETARY' },
+  {
+    name: 'follow-up-call-after-urging',
+    on: 'cases.urging.started',
+    type: 'FOLLOW_UP_CALL',
+    title: '执前督促电话回访',
+    dueInDays: 3,
+    assignToRole: 'VILLAGE_SECRETARY',
+  },
+  {
+    name: 'locate-person-on-filing',
+    on: 'cases.enforcement.filed',
+    type: 'LOCATE_PERSON',
+    title: '查找被执行人下落',
+    dueInDays: 15,
+    assignToRole: 'VILLAGE_SECRETARY',
+  },
+  {
+    name: 'find-assets-on-filing',
+    on: 'cases.enforcement.filed',
+    type: 'FIND_ASSETS',
+    title: '查找被执行人财产',
+    dueInDays: 15,
+    assignToRole: 'VILLAGE_SECRETARY',
+  },
   {
     name: 'serve-documents-on-filing',
     on: 'cases.enforcement.filed',
@@ -43,7 +64,14 @@ export const TASK_RULES: TaskRule[] = [
     assignToRole: 'VILLAGE_SECRETARY',
     applies: (p) => p.needsService === true,
   },
-  { name: 'interview-on-missed-instalment', on: 'cases.instalment.missed', type: 'INTERVIEW', title: '约谈督促履行分期', dueInDays: 7, assignToRole: 'VILLAGE_SECRETARY' },
+  {
+    name: 'interview-on-missed-instalment',
+    on: 'cases.instalment.missed',
+    type: 'INTERVIEW',
+    title: '约谈督促履行分期',
+    dueInDays: 7,
+    assignToRole: 'VILLAGE_SECRETARY',
+  },
 ];
 
 export interface PlannedTask {

@@ -20,7 +20,14 @@ export function requireStartable(t: Pick<TaskEntity, 'status'>): void {
 
 /** The fields every task event carries. */
 export function taskFields(t: TaskEntity) {
-  return { taskId: t.id, caseId: t.caseId, obligorId: t.obligorId, type: t.type, level: t.level, divisionCode: t.divisionCode };
+  return {
+    taskId: t.id,
+    caseId: t.caseId,
+    obligorId: t.obligorId,
+    type: t.type,
+    level: t.level,
+    divisionCode: t.divisionCode,
+  };
 }
 
 /** The keyset cursor of a task list ordered by due time. */

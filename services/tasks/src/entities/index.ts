@@ -3,7 +3,14 @@ import { CaseMessageEntity, CaseMessageReadEntity, HomeVisitEntity, ObligorPlanE
 import { FormEntity } from './form.entity';
 import { MeetingEntity, MeetingInviteeEntity } from './meeting.entity';
 import { NotificationEntity } from './notification.entity';
-import { CasePartyEntity, CaseRefEntity, InstalmentRefEntity, PartyRefEntity, PaymentRefEntity, StaffRefEntity } from './projections.entity';
+import {
+  CasePartyEntity,
+  CaseRefEntity,
+  InstalmentRefEntity,
+  PartyRefEntity,
+  PaymentRefEntity,
+  StaffRefEntity,
+} from './projections.entity';
 import { TaskEntity } from './task.entity';
 
 export * from './task.entity';

@@ -40,7 +40,10 @@ export class MeetingEntity {
 }
 
 @Entity({ name: 'meeting_invitee' })
-@Check('meeting_invitee_outcome_check', `outcome IN ('PAID_IN_FULL', 'INSTALMENT_AGREED', 'DECLARATION_FILED', 'ABSENT', 'REFUSED')`)
+@Check(
+  'meeting_invitee_outcome_check',
+  `outcome IN ('PAID_IN_FULL', 'INSTALMENT_AGREED', 'DECLARATION_FILED', 'ABSENT', 'REFUSED')`,
+)
 @Index('meeting_invitee_case_idx', ['caseId'])
 export class MeetingInviteeEntity {
   @PrimaryColumn({ type: 'uuid', name: 'meeting_id' })

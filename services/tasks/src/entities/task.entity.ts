@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
-export type TaskType = 'LOCATE_PERSON' | 'FIND_ASSETS' | 'SERVE_DOCUMENT' | 'INTERVIEW' | 'MEDIATE' | 'HOME_VISIT' | 'FOLLOW_UP_CALL';
+export type TaskType =
+  'LOCATE_PERSON' | 'FIND_ASSETS' | 'SERVE_DOCUMENT' | 'INTERVIEW' | 'MEDIATE' | 'HOME_VISIT' | 'FOLLOW_UP_CALL';
 export type TaskLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
 export type TaskStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
 
@@ -16,7 +17,10 @@ export interface TaskResultData {
 @Check('task_status_check', `status IN ('OPEN', 'IN_PROGRESS', 'DONE', 'CANCELLED')`)
 @Check('task_origin_check', `origin IN ('AUTO', 'MANUAL')`)
 @Check('task_escalated_level_check', `escalated_level IN ('COUNTY', 'TOWNSHIP', 'VILLAGE')`)
-@Check('task_type_check', `type IN ('LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL')`)
+@Check(
+  'task_type_check',
+  `type IN ('LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL')`,
+)
 @Unique('task_rule_key_key', ['ruleKey'])
 @Index('task_case_idx', ['caseId'])
 @Index('task_division_status_idx', ['divisionCode', 'status'])

@@ -21,7 +21,9 @@ export const cancelOpenTasksWhenCaseCloses = defineHandler({
          judge_id = COALESCE(EXCLUDED.judge_id, tasks.case_ref.judge_id), officer_id = COALESCE(EXCLUDED.officer_id, tasks.case_ref.officer_id), updated_at = now()`,
       [p.caseId, p.caseNumber, p.villageCode, p.townshipCode, p.outcome, p.judgeId, p.officerId],
     );
-    const open = await m.getRepository(TaskEntity).find({ where: { caseId: p.caseId, status: In([...OPEN_STATUSES]) }, lock: { mode: 'pessimistic_write' } });
+    const open = await m
+      .getRepository(TaskEntity)
+      .find({ where: { caseId: p.caseId, status: In([...OPEN_STATUSES]) }, lock: { mode: 'pessimistic_write' } });
     await finishTasks(m, emit, open, 'CANCELLED', { cancelReason: `CASE_CLOSED:${p.outcome}` }, now);
     await sqlExec(
       m,

@@ -11,7 +11,13 @@ export const interviewObligorWhenInstalmentIsMissed = defineHandler({
     const ref = await m.getRepository(CaseRefEntity).findOneBy({ caseId: p.caseId });
     // The routing comes from the case projection; a case never seen here, or closed, gets no task.
     if (!ref || ref.status !== 'OPEN') return;
-    const facts = { caseId: p.caseId, obligorIds: p.obligorIds, villageCode: ref.villageCode, townshipCode: ref.townshipCode, occurrence: `${p.planId}:${p.instalmentNo}` };
+    const facts = {
+      caseId: p.caseId,
+      obligorIds: p.obligorIds,
+      villageCode: ref.villageCode,
+      townshipCode: ref.townshipCode,
+      occurrence: `${p.planId}:${p.instalmentNo}`,
+    };
     const now = new Date();
     await openPlannedTasks(m, emit, p.caseId, planTasks('cases.instalment.missed', facts, now), now);
   },

@@ -16,7 +16,12 @@ export const keepInstalmentScheduleOnSettlement = defineHandler({
       `INSERT INTO tasks.instalment_ref (settlement_id, no, case_id, due_date, amount_fen, agreed_at)
        SELECT $1, i.no, $2, i.due_date, i.amount_fen, $3 FROM jsonb_to_recordset($4::jsonb) AS i(no int, due_date date, amount_fen bigint)
        ON CONFLICT (settlement_id, no) DO NOTHING`,
-      [p.settlementId, p.caseId, p.agreedAt, JSON.stringify(p.instalments.map((i) => ({ no: i.no, due_date: i.dueDate, amount_fen: i.amountFen })))],
+      [
+        p.settlementId,
+        p.caseId,
+        p.agreedAt,
+        JSON.stringify(p.instalments.map((i) => ({ no: i.no, due_date: i.dueDate, amount_fen: i.amountFen }))),
+      ],
     );
     // The later of two schedules is the case's; the earlier one's instalments end, in whichever order they arrive.
     await sqlExec(
@@ -45,7 +50,11 @@ export const keepInstalmentScheduleOnMiss = defineHandler({
   name: 'keep-instalment-schedule-on-miss',
   subject: 'cases.instalment.missed',
   handle: async ({ payload: p }, m) => {
-    await sqlExec(m, `UPDATE tasks.instalment_ref SET status = 'MISSED' WHERE settlement_id = $1 AND no = $2 AND status = 'DUE'`, [p.planId, p.instalmentNo]);
+    await sqlExec(
+      m,
+      `UPDATE tasks.instalment_ref SET status = 'MISSED' WHERE settlement_id = $1 AND no = $2 AND status = 'DUE'`,
+      [p.planId, p.instalmentNo],
+    );
   },
 });
 
@@ -53,6 +62,8 @@ export const keepInstalmentScheduleOnClose = defineHandler({
   name: 'keep-instalment-schedule-on-close',
   subject: 'cases.case.closed',
   handle: async ({ payload: p }, m) => {
-    await sqlExec(m, `UPDATE tasks.instalment_ref SET status = 'ENDED' WHERE case_id = $1 AND status = 'DUE'`, [p.caseId]);
+    await sqlExec(m, `UPDATE tasks.instalment_ref SET status = 'ENDED' WHERE case_id = $1 AND status = 'DUE'`, [
+      p.caseId,
+    ]);
   },
 });

@@ -23,11 +23,13 @@ export const keepPartyDirectory = defineHandler({
   subject: 'people.party.*',
   handle: async ({ payload }, m) => {
     const p = payload as PartyFacts;
-    const before = await sqlRow<{ home_division_code: string; village_code: string | null; township_code: string | null }>(
-      m,
-      `SELECT home_division_code, village_code, township_code FROM tasks.party_ref WHERE party_id = $1`,
-      [p.partyId],
-    );
+    const before = await sqlRow<{
+      home_division_code: string;
+      village_code: string | null;
+      township_code: string | null;
+    }>(m, `SELECT home_division_code, village_code, township_code FROM tasks.party_ref WHERE party_id = $1`, [
+      p.partyId,
+    ]);
     await sqlExec(
       m,
       `INSERT INTO tasks.party_ref (party_id, kind, name, phone, home_division_code, village_code, township_code)

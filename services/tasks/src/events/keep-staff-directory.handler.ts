@@ -10,7 +10,15 @@ export const keepStaffDirectory = defineHandler({
   name: 'keep-staff-directory',
   subject: 'people.staff.*',
   handle: async ({ payload }, m) => {
-    const s = payload as { staffId: string; name: string; roles: string[]; divisionCode: string | null; phone: string | null; department: string | null; active: boolean };
+    const s = payload as {
+      staffId: string;
+      name: string;
+      roles: string[];
+      divisionCode: string | null;
+      phone: string | null;
+      department: string | null;
+      active: boolean;
+    };
     await sqlExec(
       m,
       `INSERT INTO tasks.staff_ref (staff_id, name, roles, division_code, phone, department, active)
@@ -21,7 +29,11 @@ export const keepStaffDirectory = defineHandler({
     );
     if (!s.active) {
       // A deactivated account holds nothing: its open tasks wait for the next holder of the role.
-      await sqlExec(m, `UPDATE tasks.task SET assignee_id = NULL, updated_at = now() WHERE assignee_id = $1 AND status IN ('OPEN', 'IN_PROGRESS')`, [s.staffId]);
+      await sqlExec(
+        m,
+        `UPDATE tasks.task SET assignee_id = NULL, updated_at = now() WHERE assignee_id = $1 AND status IN ('OPEN', 'IN_PROGRESS')`,
+        [s.staffId],
+      );
       return;
     }
     if (takesUnassignedTasks(s)) {

@@ -24,7 +24,11 @@ export const notifyAndOpenFollowUpWhenUrgingStarts = defineHandler({
 });
 
 /** The urging's notices and tasks; also run for deferred work once the case is routed. */
-export async function startUrgingWork(m: EntityManager, emit: Emit, event: EventPayload<'cases.urging.started'>): Promise<void> {
+export async function startUrgingWork(
+  m: EntityManager,
+  emit: Emit,
+  event: EventPayload<'cases.urging.started'>,
+): Promise<void> {
   const route = await resolveRoute(m, event.caseId, event, event.obligorIds[0]);
   const p = { ...event, ...route };
   const now = new Date();
@@ -39,7 +43,12 @@ export async function startUrgingWork(m: EntityManager, emit: Emit, event: Event
     obligorIds: p.obligorIds,
     obligeeIds: p.obligeeIds,
   });
-  const common = { court: p.court, caseNumber: p.caseNumber, amount: yuan(p.amountOwedFen), deadline: chineseDate(p.deadline) };
+  const common = {
+    court: p.court,
+    caseNumber: p.caseNumber,
+    amount: yuan(p.amountOwedFen),
+    deadline: chineseDate(p.deadline),
+  };
   const names = await partyNames(m, p.obligorIds);
   const obligorName = p.obligorIds.map((id) => names.get(id) ?? '被执行人').join('、');
 

@@ -15,11 +15,25 @@ export const notifyObligeeWhenPaymentIsRecorded = (off: readonly NoticeOff[]) =>
     handle: async ({ payload: p }, m) => {
       const c = await caseForNotice(m, p.caseId);
       if (!c) return;
-      const vars = { caseNumber: c.caseNumber, paidOn: chineseDate(p.paidOn), amount: yuan(p.amountFen), totalPaid: yuan(p.totalPaidFen), outstanding: yuan(p.outstandingFen) };
+      const vars = {
+        caseNumber: c.caseNumber,
+        paidOn: chineseDate(p.paidOn),
+        amount: yuan(p.amountFen),
+        totalPaid: yuan(p.totalPaidFen),
+        outstanding: yuan(p.outstandingFen),
+      };
       await queuePartyNotices(
         m,
         off,
-        { notice: 'PAYMENT_RECORDED', court: c.court, caseId: p.caseId, occurrence: `performance:${p.performanceId}`, role: 'OBLIGEE', partyIds: c.obligeeIds, vars },
+        {
+          notice: 'PAYMENT_RECORDED',
+          court: c.court,
+          caseId: p.caseId,
+          occurrence: `performance:${p.performanceId}`,
+          role: 'OBLIGEE',
+          partyIds: c.obligeeIds,
+          vars,
+        },
         new Date(),
       );
     },

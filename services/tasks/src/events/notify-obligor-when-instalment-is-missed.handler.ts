@@ -14,11 +14,24 @@ export const notifyObligorWhenInstalmentIsMissed = (off: readonly NoticeOff[]) =
     handle: async ({ payload: p }, m) => {
       const c = await caseForNotice(m, p.caseId);
       if (!c || c.status !== 'OPEN') return;
-      const vars = { caseNumber: c.caseNumber, no: String(p.instalmentNo), dueDate: chineseDate(p.dueDate), amount: yuan(p.amountFen) };
+      const vars = {
+        caseNumber: c.caseNumber,
+        no: String(p.instalmentNo),
+        dueDate: chineseDate(p.dueDate),
+        amount: yuan(p.amountFen),
+      };
       await queuePartyNotices(
         m,
         off,
-        { notice: 'INSTALMENT_MISSED', court: c.court, caseId: p.caseId, occurrence: `instalment:${p.caseId}:${p.dueDate}`, role: 'OBLIGOR', partyIds: p.obligorIds, vars },
+        {
+          notice: 'INSTALMENT_MISSED',
+          court: c.court,
+          caseId: p.caseId,
+          occurrence: `instalment:${p.caseId}:${p.dueDate}`,
+          role: 'OBLIGOR',
+          partyIds: p.obligorIds,
+          vars,
+        },
         new Date(),
       );
     },

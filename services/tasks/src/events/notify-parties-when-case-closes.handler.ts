@@ -13,8 +13,19 @@ export const notifyPartiesWhenCaseCloses = (off: readonly NoticeOff[]) =>
     subject: 'cases.case.closed',
     handle: async ({ payload: p }, m) => {
       const c = await caseForNotice(m, p.caseId);
-      const vars = { caseNumber: p.caseNumber, closedOn: chineseDate(new Date(p.closedAt)), outcome: outcomeText(p.outcome), recovered: yuan(p.amountRecoveredFen) };
-      const step = { notice: 'CASE_CLOSED' as const, court: c?.court ?? null, caseId: p.caseId, occurrence: `case-closed:${p.caseId}:${p.closedAt}`, vars };
+      const vars = {
+        caseNumber: p.caseNumber,
+        closedOn: chineseDate(new Date(p.closedAt)),
+        outcome: outcomeText(p.outcome),
+        recovered: yuan(p.amountRecoveredFen),
+      };
+      const step = {
+        notice: 'CASE_CLOSED' as const,
+        court: c?.court ?? null,
+        caseId: p.caseId,
+        occurrence: `case-closed:${p.caseId}:${p.closedAt}`,
+        vars,
+      };
       const now = new Date();
       await queuePartyNotices(m, off, { ...step, role: 'OBLIGOR', partyIds: p.obligorIds }, now);
       await queuePartyNotices(m, off, { ...step, role: 'OBLIGEE', partyIds: c?.obligeeIds ?? [] }, now);

@@ -15,9 +15,23 @@ export const notifyPartiesWhenEnforcementIsFiled = (off: readonly NoticeOff[]) =
     handle: async ({ payload: p }, m) => {
       const court = (await caseForNotice(m, p.caseId))?.court ?? null;
       const step = { court, caseId: p.caseId, occurrence: `enforcement:${p.caseId}:${p.enforcementNumber}` };
-      const vars = { caseNumber: p.caseNumber, enforcementNumber: p.enforcementNumber, amount: yuan(p.amountAppliedFen) };
+      const vars = {
+        caseNumber: p.caseNumber,
+        enforcementNumber: p.enforcementNumber,
+        amount: yuan(p.amountAppliedFen),
+      };
       const now = new Date();
-      await queuePartyNotices(m, off, { ...step, notice: 'ENFORCEMENT_FILED_OBLIGOR', role: 'OBLIGOR', partyIds: p.obligorIds, vars }, now);
-      await queuePartyNotices(m, off, { ...step, notice: 'ENFORCEMENT_FILED_OBLIGEE', role: 'OBLIGEE', partyIds: p.obligeeIds, vars }, now);
+      await queuePartyNotices(
+        m,
+        off,
+        { ...step, notice: 'ENFORCEMENT_FILED_OBLIGOR', role: 'OBLIGOR', partyIds: p.obligorIds, vars },
+        now,
+      );
+      await queuePartyNotices(
+        m,
+        off,
+        { ...step, notice: 'ENFORCEMENT_FILED_OBLIGEE', role: 'OBLIGEE', partyIds: p.obligeeIds, vars },
+        now,
+      );
     },
   });

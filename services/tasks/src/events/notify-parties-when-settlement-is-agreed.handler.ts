@@ -24,7 +24,13 @@ export const notifyPartiesWhenSettlementIsAgreed = (off: readonly NoticeOff[]) =
         firstAmount: yuan(first.amountFen),
         firstDueDate: chineseDate(first.dueDate),
       };
-      const step = { notice: 'SETTLEMENT_AGREED' as const, court: c.court, caseId: p.caseId, occurrence: `settlement:${p.settlementId}`, vars };
+      const step = {
+        notice: 'SETTLEMENT_AGREED' as const,
+        court: c.court,
+        caseId: p.caseId,
+        occurrence: `settlement:${p.settlementId}`,
+        vars,
+      };
       const now = new Date();
       await queuePartyNotices(m, off, { ...step, role: 'OBLIGOR', partyIds: p.obligorIds }, now);
       await queuePartyNotices(m, off, { ...step, role: 'OBLIGEE', partyIds: c.obligeeIds }, now);

@@ -14,13 +14,26 @@ export const openDeferredWorkWhenCaseIsRouted = defineHandler({
   subject: 'cases.case.rerouted',
   handle: async ({ payload: p }, m, emit) => {
     await lockCase(m, p.caseId);
-    await upsertCaseRef(m, { caseId: p.caseId, caseNumber: p.caseNumber, officerId: p.officerId, villageCode: p.villageCode, townshipCode: p.townshipCode, obligorIds: [p.partyId], obligeeIds: [] });
+    await upsertCaseRef(m, {
+      caseId: p.caseId,
+      caseNumber: p.caseNumber,
+      officerId: p.officerId,
+      villageCode: p.villageCode,
+      townshipCode: p.townshipCode,
+      obligorIds: [p.partyId],
+      obligeeIds: [],
+    });
     if (isKnownRoute(p)) {
-      await sqlExec(m, `UPDATE tasks.case_ref SET village_code = $2, township_code = $3 WHERE case_id = $1`, [p.caseId, p.villageCode, p.townshipCode]);
+      await sqlExec(m, `UPDATE tasks.case_ref SET village_code = $2, township_code = $3 WHERE case_id = $1`, [
+        p.caseId,
+        p.villageCode,
+        p.townshipCode,
+      ]);
     }
     for (const work of await takeDeferredCaseWork(m, p.caseId)) {
       const routed = { ...work.payload, villageCode: p.villageCode, townshipCode: p.townshipCode };
-      if (work.subject === 'cases.urging.started') await startUrgingWork(m, emit, routed as EventPayload<'cases.urging.started'>);
+      if (work.subject === 'cases.urging.started')
+        await startUrgingWork(m, emit, routed as EventPayload<'cases.urging.started'>);
       else await startEnforcementWork(m, emit, routed as EventPayload<'cases.enforcement.filed'>);
     }
   },

@@ -19,7 +19,11 @@ export const openVillageTasksWhenEnforcementIsFiled = defineHandler({
 });
 
 /** The filing's village tasks; also run for deferred work once the case is routed. */
-export async function startEnforcementWork(m: EntityManager, emit: Emit, event: EventPayload<'cases.enforcement.filed'>): Promise<void> {
+export async function startEnforcementWork(
+  m: EntityManager,
+  emit: Emit,
+  event: EventPayload<'cases.enforcement.filed'>,
+): Promise<void> {
   const route = await resolveRoute(m, event.caseId, event, event.obligorIds[0]);
   const p = { ...event, ...route };
   const now = new Date();

@@ -25,13 +25,19 @@ export class CreateTaskWorkTables1732500000000 implements MigrationInterface {
       ADD COLUMN escalated_level text CHECK (escalated_level IN ('COUNTY', 'TOWNSHIP', 'VILLAGE')),
       ADD COLUMN escalated_at timestamptz,
       ADD COLUMN updated_at timestamptz NOT NULL DEFAULT now()`);
-    await qr.query(`ALTER TABLE tasks.task ADD CONSTRAINT task_type_check CHECK (type IN ('LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL'))`);
+    await qr.query(
+      `ALTER TABLE tasks.task ADD CONSTRAINT task_type_check CHECK (type IN ('LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL'))`,
+    );
     // Lists: a division and everything under it (prefix), by due date.
     await qr.query(`CREATE INDEX task_division_prefix_idx ON tasks.task (division_code text_pattern_ops, due_at, id)`);
     await qr.query(`CREATE INDEX task_assignee_idx ON tasks.task (assignee_id, status, due_at)`);
-    await qr.query(`CREATE INDEX task_department_idx ON tasks.task (assignee_department, status, due_at) WHERE assignee_department IS NOT NULL`);
+    await qr.query(
+      `CREATE INDEX task_department_idx ON tasks.task (assignee_department, status, due_at) WHERE assignee_department IS NOT NULL`,
+    );
     await qr.query(`CREATE INDEX task_open_due_idx ON tasks.task (due_at) WHERE status IN ('OPEN', 'IN_PROGRESS')`);
-    await qr.query(`CREATE INDEX task_overdue_idx ON tasks.task (overdue_at) WHERE overdue_at IS NOT NULL AND status IN ('OPEN', 'IN_PROGRESS')`);
+    await qr.query(
+      `CREATE INDEX task_overdue_idx ON tasks.task (overdue_at) WHERE overdue_at IS NOT NULL AND status IN ('OPEN', 'IN_PROGRESS')`,
+    );
     await qr.query(`CREATE INDEX task_obligor_idx ON tasks.task (obligor_id)`);
 
     // Projections of other contexts (written only by event handlers).
@@ -102,7 +108,9 @@ export class CreateTaskWorkTables1732500000000 implements MigrationInterface {
       delivered_at timestamptz,
       failed_at timestamptz
     )`);
-    await qr.query(`CREATE INDEX notification_queued_idx ON tasks.notification (next_attempt_at) WHERE status = 'QUEUED'`);
+    await qr.query(
+      `CREATE INDEX notification_queued_idx ON tasks.notification (next_attempt_at) WHERE status = 'QUEUED'`,
+    );
     await qr.query(`CREATE INDEX notification_case_idx ON tasks.notification (case_id, created_at)`);
     await qr.query(`CREATE INDEX notification_party_idx ON tasks.notification (recipient_party_id)`);
 
@@ -184,10 +192,30 @@ export class CreateTaskWorkTables1732500000000 implements MigrationInterface {
   }
 
   async down(qr: QueryRunner): Promise<void> {
-    for (const t of ['home_visit', 'obligor_plan', 'case_message_read', 'case_message', 'form', 'meeting_invitee', 'meeting', 'notification', 'staff_ref', 'party_ref', 'case_party', 'case_ref']) {
+    for (const t of [
+      'home_visit',
+      'obligor_plan',
+      'case_message_read',
+      'case_message',
+      'form',
+      'meeting_invitee',
+      'meeting',
+      'notification',
+      'staff_ref',
+      'party_ref',
+      'case_party',
+      'case_ref',
+    ]) {
       await qr.query(`DROP TABLE tasks.${t}`);
     }
-    for (const i of ['task_division_prefix_idx', 'task_assignee_idx', 'task_department_idx', 'task_open_due_idx', 'task_overdue_idx', 'task_obligor_idx']) {
+    for (const i of [
+      'task_division_prefix_idx',
+      'task_assignee_idx',
+      'task_department_idx',
+      'task_open_due_idx',
+      'task_overdue_idx',
+      'task_obligor_idx',
+    ]) {
       await qr.query(`DROP INDEX tasks.${i}`);
     }
     await qr.query(`ALTER TABLE tasks.task DROP CONSTRAINT task_type_check,

@@ -21,7 +21,9 @@ export class CreateInstalmentProjection1796256000000 implements MigrationInterfa
       CONSTRAINT instalment_ref_pkey PRIMARY KEY (settlement_id, no)
     )`);
     await qr.query(`CREATE INDEX instalment_ref_case_idx ON tasks.instalment_ref (case_id)`);
-    await qr.query(`CREATE INDEX instalment_ref_due_idx ON tasks.instalment_ref (due_date) WHERE status = 'DUE' AND reminded_at IS NULL`);
+    await qr.query(
+      `CREATE INDEX instalment_ref_due_idx ON tasks.instalment_ref (due_date) WHERE status = 'DUE' AND reminded_at IS NULL`,
+    );
     await qr.query(`CREATE TABLE tasks.payment_ref (
       performance_id uuid NOT NULL CONSTRAINT payment_ref_pkey PRIMARY KEY,
       case_id uuid NOT NULL,

@@ -24,11 +24,19 @@ export async function staffHolding(m: EntityManager, role: string, divisionCode:
 }
 
 export async function partyRecipient(m: EntityManager, partyId: string): Promise<Recipient | null> {
-  const row = await sqlRow<{ name: string; phone: string | null }>(m, `SELECT name, phone FROM tasks.party_ref WHERE party_id = $1`, [partyId]);
+  const row = await sqlRow<{ name: string; phone: string | null }>(
+    m,
+    `SELECT name, phone FROM tasks.party_ref WHERE party_id = $1`,
+    [partyId],
+  );
   return row ? { staffId: null, name: row.name, phone: row.phone } : null;
 }
 
 export async function staffRecipient(m: EntityManager, staffId: string): Promise<Recipient | null> {
-  const row = await sqlRow<StaffRow>(m, `SELECT staff_id, name, phone FROM tasks.staff_ref WHERE staff_id = $1 AND active`, [staffId]);
+  const row = await sqlRow<StaffRow>(
+    m,
+    `SELECT staff_id, name, phone FROM tasks.staff_ref WHERE staff_id = $1 AND active`,
+    [staffId],
+  );
   return row ? { staffId: row.staff_id, name: row.name, phone: row.phone } : null;
 }

@@ -29,7 +29,12 @@ export function retryDelayMs(attempts: number, baseMs: number): number {
  * claim, so two senders never send the same row, and a crash before commit leaves it QUEUED to be
  * sent again under the same id, which the provider takes as its idempotency key.
  */
-export async function sendDueNotifications(runtime: ServiceRuntime, provider: SmsProvider, now: Date, opts: SenderOptions): Promise<SendReport> {
+export async function sendDueNotifications(
+  runtime: ServiceRuntime,
+  provider: SmsProvider,
+  now: Date,
+  opts: SenderOptions,
+): Promise<SendReport> {
   const report: SendReport = { sent: 0, retried: 0, failed: 0 };
   for (let i = 0; i < opts.batchSize; i++) {
     const outcome = await runtime.messaging.transaction(async (m, emit) => {
@@ -56,15 +61,32 @@ export async function sendDueNotifications(runtime: ServiceRuntime, provider: Sm
         error = recipient ? 'the recipient has no phone number on record' : 'the recipient is not known yet';
       } else {
         try {
-          ({ providerMessageId } = await provider.send({ id: n.id, phone: recipient.phone, body, template: n.template }));
+          ({ providerMessageId } = await provider.send({
+            id: n.id,
+            phone: recipient.phone,
+            body,
+            template: n.template,
+          }));
         } catch (err) {
           error = err instanceof Error ? err.message : String(err);
         }
       }
 
-      const base = { recipient_staff_id: recipient?.staffId ?? n.recipientStaffId, phone: recipient?.phone ?? null, body, variables: JSON.stringify(vars), attempts };
+      const base = {
+        recipient_staff_id: recipient?.staffId ?? n.recipientStaffId,
+        phone: recipient?.phone ?? null,
+        body,
+        variables: JSON.stringify(vars),
+        attempts,
+      };
       if (!error) {
-        await update(m, n.id, { ...base, status: 'SENT', sent_at: now, provider_message_id: providerMessageId, last_error: null });
+        await update(m, n.id, {
+          ...base,
+          status: 'SENT',
+          sent_at: now,
+          provider_message_id: providerMessageId,
+          last_error: null,
+        });
         await emit('tasks.notification.sent', notificationEvent(n, 'SENT', now), { key: n.caseId ?? n.id });
         return 'sent' as const;
       }
@@ -74,7 +96,11 @@ export async function sendDueNotifications(runtime: ServiceRuntime, provider: Sm
         runtime.logger.warn({ notificationId: n.id, attempts, error }, 'SMS failed for good');
         return 'failed' as const;
       }
-      await update(m, n.id, { ...base, next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts, opts.retryBaseMs)), last_error: error });
+      await update(m, n.id, {
+        ...base,
+        next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts, opts.retryBaseMs)),
+        last_error: error,
+      });
       runtime.logger.info({ notificationId: n.id, attempts, error }, 'SMS not sent; will retry');
       return 'retried' as const;
     });
@@ -93,7 +119,10 @@ async function resolveRecipient(m: EntityManager, n: NotificationEntity): Promis
 
 async function update(m: EntityManager, id: string, set: Record<string, unknown>): Promise<void> {
   const cols = Object.keys(set);
-  await sqlExec(m, `UPDATE tasks.notification SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`, [id, ...cols.map((c) => set[c])]);
+  await sqlExec(m, `UPDATE tasks.notification SET ${cols.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`, [
+    id,
+    ...cols.map((c) => set[c]),
+  ]);
 }
 
 export function notificationEvent(n: NotificationEntity, status: 'SENT' | 'DELIVERED' | 'FAILED', at: Date) {

@@ -24,7 +24,9 @@ describe('HTTP SMS provider', () => {
 
   it('posts the message with the notification id as idempotency key', async () => {
     const p = new HttpSmsProvider({ url, token: 'secret', timeoutMs: 2000 });
-    await expect(p.send({ id: 'n-1', phone: '13800000000', body: '测试', template: 'URGING_NOTICE' })).resolves.toEqual({ providerMessageId: 'gw-1' });
+    await expect(p.send({ id: 'n-1', phone: '13800000000', body: '测试', template: 'URGING_NOTICE' })).resolves.toEqual(
+      { providerMessageId: 'gw-1' },
+    );
     expect(seen[0]!.headers['idempotency-key']).toBe('n-1');
     expect(seen[0]!.headers.authorization).toBe('Bearer secret');
     expect(seen[0]!.body).toEqual({ id: 'n-1', phone: '13800000000', body: '测试', template: 'URGING_NOTICE' });
@@ -33,6 +35,8 @@ describe('HTTP SMS provider', () => {
   it('throws when the gateway refuses, so the sender retries', async () => {
     status = 503;
     const p = new HttpSmsProvider({ url, timeoutMs: 2000 });
-    await expect(p.send({ id: 'n-2', phone: '13800000000', body: 'x', template: 'TASK_REMINDER' })).rejects.toThrow('SMS gateway answered 503');
+    await expect(p.send({ id: 'n-2', phone: '13800000000', body: 'x', template: 'TASK_REMINDER' })).rejects.toThrow(
+      'SMS gateway answered 503',
+    );
   });
 });

@@ -21,7 +21,10 @@ export class LogSmsProvider implements SmsProvider {
   constructor(private readonly log: Logger) {}
 
   async send(message: SmsMessage): Promise<{ providerMessageId: string | null }> {
-    this.log.info({ notificationId: message.id, to: maskPhone(message.phone), template: message.template, body: message.body }, 'SMS (log provider)');
+    this.log.info(
+      { notificationId: message.id, to: maskPhone(message.phone), template: message.template, body: message.body },
+      'SMS (log provider)',
+    );
     return { providerMessageId: `log-${message.id}` };
   }
 }

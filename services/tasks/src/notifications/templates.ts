@@ -19,15 +19,19 @@ export const TEMPLATES = {
     '【{court}】{name}您好：您的案件（{caseNumber}）已立案执行，执行案号{enforcementNumber}，申请执行金额{amount}元。请尽快主动履行，拒不履行的，法院将依法强制执行并可将您纳入失信名单。',
   ENFORCEMENT_FILED_OBLIGEE:
     '【{court}】{name}您好：您申请执行的案件（{caseNumber}）已立案，执行案号{enforcementNumber}，申请执行金额{amount}元，法院将会同义务人户籍地村（社区）协同执行，请关注进展。',
-  PAYMENT_RECORDED: '【{court}】{name}您好：案件（{caseNumber}）已登记义务人于{paidOn}履行{amount}元，累计已履行{totalPaid}元，尚余{outstanding}元未履行。',
-  INSTALMENT_DUE_SOON: '【{court}】{name}您好：您的案件（{caseNumber}）第{no}期应履行{amount}元，将于{dueDate}到期，请按期履行。',
+  PAYMENT_RECORDED:
+    '【{court}】{name}您好：案件（{caseNumber}）已登记义务人于{paidOn}履行{amount}元，累计已履行{totalPaid}元，尚余{outstanding}元未履行。',
+  INSTALMENT_DUE_SOON:
+    '【{court}】{name}您好：您的案件（{caseNumber}）第{no}期应履行{amount}元，将于{dueDate}到期，请按期履行。',
   INSTALMENT_MISSED:
     '【{court}】{name}您好：您的案件（{caseNumber}）第{no}期应履行款项于{dueDate}到期，尚有{amount}元未履行，请尽快履行。不按协议履行的，法院可恢复强制执行。',
-  SETTLEMENT_AGREED: '【{court}】{name}您好：案件（{caseNumber}）已达成{kind}，共{total}元，分{count}期履行，首期{firstAmount}元于{firstDueDate}到期，请按协议履行。',
+  SETTLEMENT_AGREED:
+    '【{court}】{name}您好：案件（{caseNumber}）已达成{kind}，共{total}元，分{count}期履行，首期{firstAmount}元于{firstDueDate}到期，请按协议履行。',
   LISTING_ADDED:
     '【{court}】{name}您好：因您未履行案件（{caseNumber}）生效法律文书确定的义务，已于{listedOn}被纳入失信被执行人名单并限制消费。履行义务后，失信信息将依法删除。',
   LISTING_REMOVED: '【{court}】{name}您好：您在案件（{caseNumber}）中的失信被执行人信息已于{removedOn}删除。',
-  CASE_CLOSED: '【{court}】{name}您好：案件（{caseNumber}）已于{closedOn}结案，结案方式：{outcome}，已执行到位{recovered}元。',
+  CASE_CLOSED:
+    '【{court}】{name}您好：案件（{caseNumber}）已于{closedOn}结案，结案方式：{outcome}，已执行到位{recovered}元。',
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;
@@ -45,8 +49,21 @@ export function yuan(fen: number): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-const CN_TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: COURT_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
-const CN_DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: COURT_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' });
+const CN_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: COURT_TIME_ZONE,
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+const CN_DATE = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: COURT_TIME_ZONE,
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+});
 
 /** A time as a Chinese reader expects it, in China time. */
 export function chineseTime(d: Date): string {

@@ -7,7 +7,11 @@ async function caseVisible(ctx: Context, caseId: string): Promise<boolean> {
   const { identity, loaders } = ctx;
   if (isAdmin(identity)) return true;
   const [ref, parties] = await Promise.all([loaders.caseRef.load(caseId), loaders.partiesOfCase.load(caseId)]);
-  return canSeeCase(identity, ref, parties.map((p) => p.partyId));
+  return canSeeCase(
+    identity,
+    ref,
+    parties.map((p) => p.partyId),
+  );
 }
 
 /** `Case.messages`: the thread, or nothing for a caller not on the case. */
@@ -18,8 +22,12 @@ export async function messagesOfCase(ctx: Context, caseId: string): Promise<Case
 /** `Case.unreadMessageCount`: others' messages after the caller's read marker. */
 export async function unreadMessageCount(ctx: Context, caseId: string): Promise<number> {
   if (!(await caseVisible(ctx, caseId))) return 0;
-  const [messages, marker] = await Promise.all([ctx.loaders.messagesOfCase.load(caseId), ctx.loaders.readMarker.load(caseId)]);
-  return messages.filter((m) => m.authorSub !== ctx.identity.sub && (!marker || m.createdAt > marker.lastReadAt)).length;
+  const [messages, marker] = await Promise.all([
+    ctx.loaders.messagesOfCase.load(caseId),
+    ctx.loaders.readMarker.load(caseId),
+  ]);
+  return messages.filter((m) => m.authorSub !== ctx.identity.sub && (!marker || m.createdAt > marker.lastReadAt))
+    .length;
 }
 
 /** `Case.notifications`: the ledger of a case for its staff, a party's own notices for a party. */

@@ -19,6 +19,9 @@ export async function feedbackContact(ctx: Context, f: FormEntity): Promise<stri
   if (!contact) return null;
   const party = await loaders.partyRef.load(f.partyId);
   if (!canSeePartyData(identity, f.partyId, party?.homeDivisionCode)) return maskPhone(contact);
-  if (isUnmaskedReadOfOther(identity, f.partyId)) await recordAudit(runtime.messaging, identity, 'UNMASKED_READ', [{ operation: 'WhereaboutsFeedback.contact', targetKind: 'PARTY', targetId: f.partyId }]);
+  if (isUnmaskedReadOfOther(identity, f.partyId))
+    await recordAudit(runtime.messaging, identity, 'UNMASKED_READ', [
+      { operation: 'WhereaboutsFeedback.contact', targetKind: 'PARTY', targetId: f.partyId },
+    ]);
   return contact;
 }

@@ -34,20 +34,35 @@ const uuids = (ids: readonly string[]) => ids.filter(isUuid);
 export function createLoaders(ds: DataSource, readerSub: string) {
   const repo = <T extends object>(e: new () => T) => ds.getRepository(e);
   return {
-    task: loaderByKey<string, TaskEntity>((ids) => repo(TaskEntity).findBy({ id: In(uuids(ids)) }), (t) => t.id),
+    task: loaderByKey<string, TaskEntity>(
+      (ids) => repo(TaskEntity).findBy({ id: In(uuids(ids)) }),
+      (t) => t.id,
+    ),
     tasksOfCase: listLoaderByKey<string, TaskEntity>(
-      (caseIds) => repo(TaskEntity).find({ where: { caseId: In([...caseIds]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (caseIds) =>
+        repo(TaskEntity).find({ where: { caseId: In([...caseIds]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (t) => t.caseId!,
     ),
-    caseRef: loaderByKey<string, CaseRefEntity>((ids) => repo(CaseRefEntity).findBy({ caseId: In(uuids(ids)) }), (c) => c.caseId),
-    partiesOfCase: listLoaderByKey<string, CasePartyEntity>((ids) => repo(CasePartyEntity).findBy({ caseId: In([...ids]) }), (p) => p.caseId),
-    partyRef: loaderByKey<string, PartyRefEntity>((ids) => repo(PartyRefEntity).findBy({ partyId: In(uuids(ids)) }), (p) => p.partyId),
+    caseRef: loaderByKey<string, CaseRefEntity>(
+      (ids) => repo(CaseRefEntity).findBy({ caseId: In(uuids(ids)) }),
+      (c) => c.caseId,
+    ),
+    partiesOfCase: listLoaderByKey<string, CasePartyEntity>(
+      (ids) => repo(CasePartyEntity).findBy({ caseId: In([...ids]) }),
+      (p) => p.caseId,
+    ),
+    partyRef: loaderByKey<string, PartyRefEntity>(
+      (ids) => repo(PartyRefEntity).findBy({ partyId: In(uuids(ids)) }),
+      (p) => p.partyId,
+    ),
     notificationsOfCase: listLoaderByKey<string, NotificationEntity>(
-      (ids) => repo(NotificationEntity).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (ids) =>
+        repo(NotificationEntity).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (n) => n.caseId!,
     ),
     messagesOfCase: listLoaderByKey<string, CaseMessageEntity>(
-      (ids) => repo(CaseMessageEntity).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (ids) =>
+        repo(CaseMessageEntity).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (m) => m.caseId,
     ),
     /** The caller's read marker per case. */
@@ -55,18 +70,33 @@ export function createLoaders(ds: DataSource, readerSub: string) {
       (ids) => repo(CaseMessageReadEntity).findBy({ caseId: In([...ids]), readerSub }),
       (r) => r.caseId,
     ),
-    meeting: loaderByKey<string, MeetingEntity>((ids) => repo(MeetingEntity).findBy({ id: In(uuids(ids)) }), (m) => m.id),
+    meeting: loaderByKey<string, MeetingEntity>(
+      (ids) => repo(MeetingEntity).findBy({ id: In(uuids(ids)) }),
+      (m) => m.id,
+    ),
     inviteesOfMeeting: listLoaderByKey<string, MeetingInviteeEntity>(
-      (ids) => repo(MeetingInviteeEntity).find({ where: { meetingId: In([...ids]) }, order: { partyId: 'ASC', caseId: 'ASC' } }),
+      (ids) =>
+        repo(MeetingInviteeEntity).find({
+          where: { meetingId: In([...ids]) },
+          order: { partyId: 'ASC', caseId: 'ASC' },
+        }),
       (i) => i.meetingId,
     ),
     declarationsOfParty: listLoaderByKey<string, FormEntity>(
-      (ids) => repo(FormEntity).find({ where: { partyId: In([...ids]), formType: 'PROPERTY_DECLARATION' }, order: { submittedAt: 'DESC', id: 'ASC' } }),
+      (ids) =>
+        repo(FormEntity).find({
+          where: { partyId: In([...ids]), formType: 'PROPERTY_DECLARATION' },
+          order: { submittedAt: 'DESC', id: 'ASC' },
+        }),
       (f) => f.partyId,
     ),
-    planOfParty: loaderByKey<string, ObligorPlanEntity>((ids) => repo(ObligorPlanEntity).findBy({ partyId: In([...ids]) }), (p) => p.partyId),
+    planOfParty: loaderByKey<string, ObligorPlanEntity>(
+      (ids) => repo(ObligorPlanEntity).findBy({ partyId: In([...ids]) }),
+      (p) => p.partyId,
+    ),
     visitsOfParty: listLoaderByKey<string, HomeVisitEntity>(
-      (ids) => repo(HomeVisitEntity).find({ where: { partyId: In([...ids]) }, order: { visitedOn: 'DESC', id: 'ASC' } }),
+      (ids) =>
+        repo(HomeVisitEntity).find({ where: { partyId: In([...ids]) }, order: { visitedOn: 'DESC', id: 'ASC' } }),
       (v) => v.partyId,
     ),
     /**

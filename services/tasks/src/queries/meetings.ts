@@ -1,4 +1,11 @@
-import { encodeCursor, instantIdCursor, pageArgs, requireSignedIn, requireUuid, requireVillageCode } from '@zhiyuan/kernel';
+import {
+  encodeCursor,
+  instantIdCursor,
+  pageArgs,
+  requireSignedIn,
+  requireUuid,
+  requireVillageCode,
+} from '@zhiyuan/kernel';
 import type { Context } from '../context';
 import { MeetingEntity, type MeetingInviteeEntity } from '../entities';
 import { meetingFigures } from '../domain/meetings';
@@ -14,16 +21,28 @@ export async function meetingById(ctx: Context, id: string): Promise<MeetingEnti
 }
 
 /** The meetings of a village, latest first. */
-export async function meetingsOfVillage(ctx: Context, villageCode: string, status: MeetingEntity['status'] | null | undefined, args: { first?: number | null; after?: string | null }) {
+export async function meetingsOfVillage(
+  ctx: Context,
+  villageCode: string,
+  status: MeetingEntity['status'] | null | undefined,
+  args: { first?: number | null; after?: string | null },
+) {
   requireSignedIn(ctx.identity);
   requireVillageCode('villageCode', villageCode);
   requireDivisionScope(ctx.identity, villageCode);
   const { limit, after } = pageArgs(args);
   const cursor = instantIdCursor(after);
-  const qb = ctx.runtime.ds.getRepository(MeetingEntity).createQueryBuilder('m').where('m.village_code = :villageCode', { villageCode });
+  const qb = ctx.runtime.ds
+    .getRepository(MeetingEntity)
+    .createQueryBuilder('m')
+    .where('m.village_code = :villageCode', { villageCode });
   if (status) qb.andWhere('m.status = :status', { status });
   if (cursor) qb.andWhere('(m.scheduled_at, m.id) < (:at::timestamptz, :id::uuid)', { at: cursor[0], id: cursor[1] });
-  const rows = await qb.orderBy('m.scheduled_at', 'DESC').addOrderBy('m.id', 'DESC').limit(limit + 1).getMany();
+  const rows = await qb
+    .orderBy('m.scheduled_at', 'DESC')
+    .addOrderBy('m.id', 'DESC')
+    .limit(limit + 1)
+    .getMany();
   const page = rows.slice(0, limit);
   const edges = page.map((node) => ({ cursor: encodeCursor([node.scheduledAt.toISOString(), node.id]), node }));
   return { edges, pageInfo: { hasNextPage: rows.length > limit, endCursor: edges.at(-1)?.cursor ?? null } };

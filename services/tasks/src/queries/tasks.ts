@@ -1,10 +1,30 @@
 import { sqlRow, sqlRows } from '@zhiyuan/db';
-import { instantIdCursor, isDivisionCode, isUuid, pageArgs, requireDivisionCode, requireSignedIn, requireUuid, toConnection, type Connection } from '@zhiyuan/kernel';
+import {
+  instantIdCursor,
+  isDivisionCode,
+  isUuid,
+  pageArgs,
+  requireDivisionCode,
+  requireSignedIn,
+  requireUuid,
+  toConnection,
+  type Connection,
+} from '@zhiyuan/kernel';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { Context } from '../context';
 import { FormEntity, TaskEntity, type TaskLevel, type TaskStatus, type TaskType } from '../entities';
 import { taskCursor } from '../domain/tasks';
-import { assignedToScopeSql, canSeeTask, deny, divisionTaskJudge, judgeScopeSql, myTaskScope, needsCaseJudge, taskListScope, type TaskScope } from '../policy';
+import {
+  assignedToScopeSql,
+  canSeeTask,
+  deny,
+  divisionTaskJudge,
+  judgeScopeSql,
+  myTaskScope,
+  needsCaseJudge,
+  taskListScope,
+  type TaskScope,
+} from '../policy';
 
 export interface TaskListFilter extends TaskScope {
   divisionCode?: string;
@@ -41,10 +61,23 @@ function applyFilter(qb: SelectQueryBuilder<TaskEntity>, f: TaskListFilter): Sel
 }
 
 /** A page of tasks by due date: two statements (page and total) whatever the page size. */
-export async function listTasks(ds: DataSource, f: TaskListFilter, limit: number, after: [string, string] | null): Promise<TaskPage> {
+export async function listTasks(
+  ds: DataSource,
+  f: TaskListFilter,
+  limit: number,
+  after: [string, string] | null,
+): Promise<TaskPage> {
   const page = applyFilter(ds.getRepository(TaskEntity).createQueryBuilder('t'), f);
-  if (after) page.andWhere('(t.due_at, t.id) > (:afterDue::timestamptz, :afterId::uuid)', { afterDue: after[0], afterId: after[1] });
-  const rows = await page.orderBy('t.due_at', 'ASC').addOrderBy('t.id', 'ASC').limit(limit + 1).getMany();
+  if (after)
+    page.andWhere('(t.due_at, t.id) > (:afterDue::timestamptz, :afterId::uuid)', {
+      afterDue: after[0],
+      afterId: after[1],
+    });
+  const rows = await page
+    .orderBy('t.due_at', 'ASC')
+    .addOrderBy('t.id', 'ASC')
+    .limit(limit + 1)
+    .getMany();
   const total = await applyFilter(ds.getRepository(TaskEntity).createQueryBuilder('t'), f).getCount();
   return { ...toConnection(rows, limit, taskCursor, total), totalCount: total };
 }
@@ -74,7 +107,8 @@ export async function countTasks(ds: DataSource, divisionCode: string, judgeSub:
 
 /** Whether the caller sees a task; the case projection is read (through the loader) only for judges. */
 export async function taskVisible(ctx: Context, task: TaskEntity): Promise<boolean> {
-  const judgeId = needsCaseJudge(ctx.identity) && task.caseId ? (await ctx.loaders.caseRef.load(task.caseId))?.judgeId : null;
+  const judgeId =
+    needsCaseJudge(ctx.identity) && task.caseId ? (await ctx.loaders.caseRef.load(task.caseId))?.judgeId : null;
   return canSeeTask(ctx.identity, task, judgeId);
 }
 
@@ -99,11 +133,20 @@ export async function taskReference(ctx: Context, id: string): Promise<TaskEntit
 export async function myTasks(ctx: Context, args: PageInput & { status?: TaskStatus[] | null }): Promise<TaskPage> {
   requireSignedIn(ctx.identity);
   const { limit, after } = pageArgs(args);
-  return listTasks(ctx.runtime.ds, { status: args.status, assignedTo: myTaskScope(ctx.identity) }, limit, instantIdCursor(after));
+  return listTasks(
+    ctx.runtime.ds,
+    { status: args.status, assignedTo: myTaskScope(ctx.identity) },
+    limit,
+    instantIdCursor(after),
+  );
 }
 
 /** Tasks under a division, as far as the caller may list them. */
-export async function tasksUnder(ctx: Context, filter: Omit<TaskListFilter, 'divisionCode' | keyof TaskScope> & { divisionCode: string }, args: PageInput): Promise<TaskPage> {
+export async function tasksUnder(
+  ctx: Context,
+  filter: Omit<TaskListFilter, 'divisionCode' | keyof TaskScope> & { divisionCode: string },
+  args: PageInput,
+): Promise<TaskPage> {
   requireSignedIn(ctx.identity);
   const { limit, after } = pageArgs(args);
   const divisionCode = requireDivisionCode('filter.divisionCode', filter.divisionCode);
@@ -146,7 +189,11 @@ export async function whereaboutsFeedbackOfTask(ctx: Context, taskId: string): P
   const t = await ctx.loaders.task.load(requireUuid('taskId', taskId));
   if (!t) return null;
   if (!(await taskVisible(ctx, t))) deny('This task is outside your scope');
-  const form = await sqlRow<{ id: string }>(ctx.runtime.ds, `SELECT id FROM tasks.form WHERE task_id = $1 AND form_type = 'WHEREABOUTS_FEEDBACK' ORDER BY submitted_at DESC LIMIT 1`, [taskId]);
+  const form = await sqlRow<{ id: string }>(
+    ctx.runtime.ds,
+    `SELECT id FROM tasks.form WHERE task_id = $1 AND form_type = 'WHEREABOUTS_FEEDBACK' ORDER BY submitted_at DESC LIMIT 1`,
+    [taskId],
+  );
   if (!form) return null;
   return ctx.runtime.ds.getRepository(FormEntity).findOneBy({ id: form.id });
 }

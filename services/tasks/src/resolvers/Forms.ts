@@ -1,7 +1,10 @@
 import type { PropertyDeclarationResolvers, WhereaboutsFeedbackResolvers } from '../generated/resolvers-types';
 import { feedbackContact, taskOfForm } from '../queries/forms';
 
-const sighting = (v: { seen?: boolean; note?: string | null } | undefined) => ({ seen: !!v?.seen, note: v?.note ?? null });
+const sighting = (v: { seen?: boolean; note?: string | null } | undefined) => ({
+  seen: !!v?.seen,
+  note: v?.note ?? null,
+});
 
 export const WhereaboutsFeedback: WhereaboutsFeedbackResolvers = {
   task: (f, _a, ctx) => taskOfForm(ctx, f),

@@ -20,7 +20,11 @@ interface DueRow {
  * again. A court that switched the reminder off is asked again on the next run, so switching it back
  * on reminds the instalments still ahead.
  */
-export async function remindInstalmentsDueSoon(runtime: ServiceRuntime, now: Date, off: readonly NoticeOff[]): Promise<number> {
+export async function remindInstalmentsDueSoon(
+  runtime: ServiceRuntime,
+  now: Date,
+  off: readonly NoticeOff[],
+): Promise<number> {
   const today = courtDate(now);
   return runtime.messaging.transaction(async (m) => {
     const due = await sqlRows<DueRow>(
@@ -48,12 +52,21 @@ export async function remindInstalmentsDueSoon(runtime: ServiceRuntime, now: Dat
             occurrence: `instalment:${c.caseId}:${d.due_date}`,
             role: 'OBLIGOR',
             partyIds: c.obligorIds,
-            vars: { caseNumber: c.caseNumber, no: String(d.no), amount: yuan(unpaidFen), dueDate: chineseDate(d.due_date) },
+            vars: {
+              caseNumber: c.caseNumber,
+              no: String(d.no),
+              amount: yuan(unpaidFen),
+              dueDate: chineseDate(d.due_date),
+            },
           },
           now,
         );
       }
-      await sqlExec(m, `UPDATE tasks.instalment_ref SET reminded_at = $3 WHERE settlement_id = $1 AND no = $2`, [d.settlement_id, d.no, now]);
+      await sqlExec(m, `UPDATE tasks.instalment_ref SET reminded_at = $3 WHERE settlement_id = $1 AND no = $2`, [
+        d.settlement_id,
+        d.no,
+        now,
+      ]);
     }
     return queued;
   });
@@ -61,7 +74,11 @@ export async function remindInstalmentsDueSoon(runtime: ServiceRuntime, now: Dat
 
 /** What is unpaid of each instalment of a schedule, counting the case's payments recorded since it was agreed. */
 async function unpaidOfSchedule(m: EntityManager, settlementId: string): Promise<Map<number, number>> {
-  const schedule = await sqlRows<{ no: number; amount_fen: string }>(m, `SELECT no, amount_fen FROM tasks.instalment_ref WHERE settlement_id = $1`, [settlementId]);
+  const schedule = await sqlRows<{ no: number; amount_fen: string }>(
+    m,
+    `SELECT no, amount_fen FROM tasks.instalment_ref WHERE settlement_id = $1`,
+    [settlementId],
+  );
   const paid = await sqlRow<{ paid_fen: string }>(
     m,
     `SELECT COALESCE(sum(p.amount_fen), 0) AS paid_fen

@@ -21,7 +21,11 @@ export interface OverdueOptions {
  * on to the county. Every step is a conditional update on the task, so a second run with the same
  * clock changes nothing.
  */
-export async function sweepOverdueTasks(runtime: ServiceRuntime, now: Date, opts: OverdueOptions): Promise<{ overdue: number; escalated: number }> {
+export async function sweepOverdueTasks(
+  runtime: ServiceRuntime,
+  now: Date,
+  opts: OverdueOptions,
+): Promise<{ overdue: number; escalated: number }> {
   const limit = opts.batchSize ?? 500;
   return runtime.messaging.transaction(async (m, emit) => {
     const newlyOverdue = await m
@@ -37,8 +41,16 @@ export async function sweepOverdueTasks(runtime: ServiceRuntime, now: Date, opts
       .getMany();
     for (const t of newlyOverdue) {
       const target = escalationTarget(t.level);
-      await sqlExec(m, `UPDATE tasks.task SET overdue_at = $2, escalated_level = $3, escalated_at = $2, updated_at = $2 WHERE id = $1`, [t.id, now, target]);
-      await emit('tasks.task.overdue', { ...taskFields(t), dueAt: t.dueAt.toISOString(), escalatedTo: target, overdueAt: now.toISOString() }, { key: t.caseId ?? t.id, occurredAt: now });
+      await sqlExec(
+        m,
+        `UPDATE tasks.task SET overdue_at = $2, escalated_level = $3, escalated_at = $2, updated_at = $2 WHERE id = $1`,
+        [t.id, now, target],
+      );
+      await emit(
+        'tasks.task.overdue',
+        { ...taskFields(t), dueAt: t.dueAt.toISOString(), escalatedTo: target, overdueAt: now.toISOString() },
+        { key: t.caseId ?? t.id, occurredAt: now },
+      );
       await notifyOverdue(m, t, target, now);
     }
 
@@ -55,8 +67,21 @@ export async function sweepOverdueTasks(runtime: ServiceRuntime, now: Date, opts
       .setOnLocked('skip_locked')
       .getMany();
     for (const t of stillOverdue) {
-      await sqlExec(m, `UPDATE tasks.task SET escalated_level = 'COUNTY', escalated_at = $2, updated_at = $2 WHERE id = $1`, [t.id, now]);
-      await emit('tasks.task.overdue', { ...taskFields(t), dueAt: t.dueAt.toISOString(), escalatedTo: 'COUNTY', overdueAt: (t.overdueAt ?? now).toISOString() }, { key: t.caseId ?? t.id, occurredAt: now });
+      await sqlExec(
+        m,
+        `UPDATE tasks.task SET escalated_level = 'COUNTY', escalated_at = $2, updated_at = $2 WHERE id = $1`,
+        [t.id, now],
+      );
+      await emit(
+        'tasks.task.overdue',
+        {
+          ...taskFields(t),
+          dueAt: t.dueAt.toISOString(),
+          escalatedTo: 'COUNTY',
+          overdueAt: (t.overdueAt ?? now).toISOString(),
+        },
+        { key: t.caseId ?? t.id, occurredAt: now },
+      );
     }
     return { overdue: newlyOverdue.length, escalated: stillOverdue.length };
   });
@@ -64,10 +89,25 @@ export async function sweepOverdueTasks(runtime: ServiceRuntime, now: Date, opts
 
 /** A reminder to whoever holds the task, and the escalation notice to the township liaison. */
 async function notifyOverdue(m: EntityManager, t: TaskEntity, target: TaskLevel, now: Date): Promise<void> {
-  const c = await sqlRow<{ case_number: string }>(m, `SELECT case_number FROM tasks.case_ref WHERE case_id = $1`, [t.caseId]);
-  const vars = { title: t.title, caseNumber: c?.case_number ?? '—', due: chineseTime(t.dueAt), division: t.divisionCode };
+  const c = await sqlRow<{ case_number: string }>(m, `SELECT case_number FROM tasks.case_ref WHERE case_id = $1`, [
+    t.caseId,
+  ]);
+  const vars = {
+    title: t.title,
+    caseNumber: c?.case_number ?? '—',
+    due: chineseTime(t.dueAt),
+    division: t.divisionCode,
+  };
   if (t.assigneeId) {
-    await queueNotification(m, { dedupeKey: `task:${t.id}:TASK_REMINDER`, template: 'TASK_REMINDER', vars, caseId: t.caseId, recipientRole: 'ASSIGNEE', recipientStaffId: t.assigneeId, now });
+    await queueNotification(m, {
+      dedupeKey: `task:${t.id}:TASK_REMINDER`,
+      template: 'TASK_REMINDER',
+      vars,
+      caseId: t.caseId,
+      recipientRole: 'ASSIGNEE',
+      recipientStaffId: t.assigneeId,
+      now,
+    });
   }
   if (target === 'TOWNSHIP') {
     const township = townshipOf(t.divisionCode)!;

@@ -10,9 +10,11 @@ export function every(ms: number, work: () => Promise<unknown>, onError: (err: u
   let running: Promise<unknown> | null = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = work().catch(onError).finally(() => {
-      running = null;
-    });
+    running = work()
+      .catch(onError)
+      .finally(() => {
+        running = null;
+      });
   }, ms);
   timer.unref();
   return async () => {
@@ -21,17 +23,41 @@ export function every(ms: number, work: () => Promise<unknown>, onError: (err: u
   };
 }
 
-export function startSchedulers(runtime: ServiceRuntime, config: TasksConfig, provider: SmsProvider, clock: () => Date): () => Promise<void> {
-  const log = (what: string) => (err: unknown) => runtime.logger.warn({ err: String(err) }, `${what} failed; will run again`);
+export function startSchedulers(
+  runtime: ServiceRuntime,
+  config: TasksConfig,
+  provider: SmsProvider,
+  clock: () => Date,
+): () => Promise<void> {
+  const log = (what: string) => (err: unknown) =>
+    runtime.logger.warn({ err: String(err) }, `${what} failed; will run again`);
   const stops = [
-    every(config.SMS_SEND_INTERVAL_MS, () => sendDueNotifications(runtime, provider, clock(), smsOptions(config)), log('SMS sender')),
-    every(config.TASK_SWEEP_INTERVAL_MS, () => sweepOverdueTasks(runtime, clock(), overdueOptions(config)), log('overdue sweep')),
-    every(config.TASK_SWEEP_INTERVAL_MS, () => remindInstalmentsDueSoon(runtime, clock(), config.NOTICES_OFF), log('instalment reminders')),
+    every(
+      config.SMS_SEND_INTERVAL_MS,
+      () => sendDueNotifications(runtime, provider, clock(), smsOptions(config)),
+      log('SMS sender'),
+    ),
+    every(
+      config.TASK_SWEEP_INTERVAL_MS,
+      () => sweepOverdueTasks(runtime, clock(), overdueOptions(config)),
+      log('overdue sweep'),
+    ),
+    every(
+      config.TASK_SWEEP_INTERVAL_MS,
+      () => remindInstalmentsDueSoon(runtime, clock(), config.NOTICES_OFF),
+      log('instalment reminders'),
+    ),
   ];
   return async () => {
     for (const stop of stops) await stop();
   };
 }
 
-export const smsOptions = (c: TasksConfig) => ({ maxAttempts: c.SMS_MAX_ATTEMPTS, retryBaseMs: c.SMS_RETRY_BASE_MS, batchSize: c.SMS_BATCH_SIZE });
-export const overdueOptions = (c: TasksConfig) => ({ escalateToCountyAfterMs: c.TASK_ESCALATE_TO_COUNTY_AFTER_HOURS * 3_600_000 });
+export const smsOptions = (c: TasksConfig) => ({
+  maxAttempts: c.SMS_MAX_ATTEMPTS,
+  retryBaseMs: c.SMS_RETRY_BASE_MS,
+  batchSize: c.SMS_BATCH_SIZE,
+});
+export const overdueOptions = (c: TasksConfig) => ({
+  escalateToCountyAfterMs: c.TASK_ESCALATE_TO_COUNTY_AFTER_HOURS * 3_600_000,
+});

@@ -18,14 +18,33 @@ export function event<T extends EventType>(type: T, payload: Partial<EventPayloa
 
 export function partyRegistered(over: Partial<EventPayload<'people.party.registered'>> = {}) {
   const partyId = over.partyId ?? randomUUID();
-  return event('people.party.registered', { partyId, name: `张${next()}`, phone: `1380000${String(next()).padStart(4, '0')}`, homeDivisionCode: GANGKOU, villageCode: GANGKOU, townshipCode: HONGXINGQIAO, ...over }, partyId);
+  return event(
+    'people.party.registered',
+    {
+      partyId,
+      name: `张${next()}`,
+      phone: `1380000${String(next()).padStart(4, '0')}`,
+      homeDivisionCode: GANGKOU,
+      villageCode: GANGKOU,
+      townshipCode: HONGXINGQIAO,
+      ...over,
+    },
+    partyId,
+  );
 }
 
 export function staffRegistered(over: Partial<EventPayload<'people.staff.registered'>> = {}) {
   const staffId = over.staffId ?? randomUUID();
   return event(
     'people.staff.registered',
-    { staffId, name: `村书记${next()}`, roles: ['VILLAGE_CADRE', 'VILLAGE_SECRETARY'], divisionCode: GANGKOU, phone: `1390000${String(next()).padStart(4, '0')}`, ...over },
+    {
+      staffId,
+      name: `村书记${next()}`,
+      roles: ['VILLAGE_CADRE', 'VILLAGE_SECRETARY'],
+      divisionCode: GANGKOU,
+      phone: `1390000${String(next()).padStart(4, '0')}`,
+      ...over,
+    },
     staffId,
   );
 }
@@ -54,22 +73,59 @@ export function aCase(over: Partial<CaseSeed> = {}): CaseSeed {
 }
 
 export function judgmentEffective(c: CaseSeed) {
-  return event('cases.judgment.effective', { ...c, causeCode: '9001', judgeId: c.judgeId ?? null, effectiveDate: '2024-07-01', performanceDeadline: '2024-07-15', amountOwedFen: 1_250_000 }, c.caseId);
+  return event(
+    'cases.judgment.effective',
+    {
+      ...c,
+      causeCode: '9001',
+      judgeId: c.judgeId ?? null,
+      effectiveDate: '2024-07-01',
+      performanceDeadline: '2024-07-15',
+      amountOwedFen: 1_250_000,
+    },
+    c.caseId,
+  );
 }
 
 export function urgingStarted(c: CaseSeed, startedAt = new Date()) {
-  return event('cases.urging.started', { ...c, judgeId: c.judgeId ?? null, amountOwedFen: 1_250_000, deadline: '2024-07-15', startedAt: startedAt.toISOString() }, c.caseId);
+  return event(
+    'cases.urging.started',
+    {
+      ...c,
+      judgeId: c.judgeId ?? null,
+      amountOwedFen: 1_250_000,
+      deadline: '2024-07-15',
+      startedAt: startedAt.toISOString(),
+    },
+    c.caseId,
+  );
 }
 
 export function enforcementFiled(c: CaseSeed, needsService = true, filedAt = new Date()) {
-  return event('cases.enforcement.filed', { ...c, judgeId: c.judgeId ?? null, amountAppliedFen: 1_250_000, needsService, filedAt: filedAt.toISOString() }, c.caseId);
+  return event(
+    'cases.enforcement.filed',
+    { ...c, judgeId: c.judgeId ?? null, amountAppliedFen: 1_250_000, needsService, filedAt: filedAt.toISOString() },
+    c.caseId,
+  );
 }
 
 export function caseClosed(c: CaseSeed, outcome: EventPayload<'cases.case.closed'>['outcome'] = 'COMPLETED') {
   const { caseId, caseNumber, obligorIds, villageCode, townshipCode } = c;
   return event(
     'cases.case.closed',
-    { caseId, caseNumber, outcome, judgeId: c.judgeId ?? null, causeCode: '9001', urged: true, enforcementFiled: true, effectiveDate: '2024-07-01', obligorIds, villageCode, townshipCode },
+    {
+      caseId,
+      caseNumber,
+      outcome,
+      judgeId: c.judgeId ?? null,
+      causeCode: '9001',
+      urged: true,
+      enforcementFiled: true,
+      effectiveDate: '2024-07-01',
+      obligorIds,
+      villageCode,
+      townshipCode,
+    },
     c.caseId,
   );
 }

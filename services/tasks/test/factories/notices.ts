@@ -14,7 +14,10 @@ function envelope<T extends EventType>(type: T, payload: EventPayload<T>, key: s
 
 /** The same event published again by its producer: a new envelope id, the same business identity. */
 export function republished<T extends EventType>(e: EventEnvelope<T>): EventEnvelope<T> {
-  return createEvent<T>(e.type as T, e.payload as EventPayload<T>, { producer: e.producer, key: e.key }) as EventEnvelope<T>;
+  return createEvent<T>(e.type as T, e.payload as EventPayload<T>, {
+    producer: e.producer,
+    key: e.key,
+  }) as EventEnvelope<T>;
 }
 
 /** A judgment of a given court (the court the switches match). */
@@ -54,7 +57,11 @@ export function performanceRecorded(c: CaseSeed, over: Partial<EventPayload<'cas
   );
 }
 
-export function settlementAgreed(c: CaseSeed, instalments: { dueDate: string; amountFen: number }[], over: Partial<EventPayload<'cases.settlement.agreed'>> = {}) {
+export function settlementAgreed(
+  c: CaseSeed,
+  instalments: { dueDate: string; amountFen: number }[],
+  over: Partial<EventPayload<'cases.settlement.agreed'>> = {},
+) {
   return envelope(
     'cases.settlement.agreed',
     {
@@ -71,8 +78,24 @@ export function settlementAgreed(c: CaseSeed, instalments: { dueDate: string; am
   );
 }
 
-export function instalmentMissed(c: CaseSeed, planId: string = randomUUID(), over: Partial<EventPayload<'cases.instalment.missed'>> = {}) {
-  return envelope('cases.instalment.missed', { caseId: c.caseId, planId, instalmentNo: 1, dueDate: '2030-02-28', amountFen: 100_000, obligorIds: c.obligorIds, ...over }, c.caseId);
+export function instalmentMissed(
+  c: CaseSeed,
+  planId: string = randomUUID(),
+  over: Partial<EventPayload<'cases.instalment.missed'>> = {},
+) {
+  return envelope(
+    'cases.instalment.missed',
+    {
+      caseId: c.caseId,
+      planId,
+      instalmentNo: 1,
+      dueDate: '2030-02-28',
+      amountFen: 100_000,
+      obligorIds: c.obligorIds,
+      ...over,
+    },
+    c.caseId,
+  );
 }
 
 export function listingAdded(c: CaseSeed, listingId: string = randomUUID()) {
@@ -116,7 +139,11 @@ export function handlersWithNoticesOff(noticesOff: string): HandlerDefinition<an
 }
 
 /** Runs an event through the inbox of every handler subscribed to it, as the deliveries would; returns how many handled it anew. */
-export async function deliverToAll(h: Harness, handlers: HandlerDefinition<any>[], event: EventEnvelope<any>): Promise<number> {
+export async function deliverToAll(
+  h: Harness,
+  handlers: HandlerDefinition<any>[],
+  event: EventEnvelope<any>,
+): Promise<number> {
   let handled = 0;
   for (const def of handlers.filter((d) => subjectMatches(d.subject, event.type))) {
     if (await h.service.runtime.messaging.handleOnce(`tasks__${def.name}`, event, def.handle)) handled++;

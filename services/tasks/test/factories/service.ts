@@ -11,15 +11,25 @@ export interface Harness {
 }
 
 /** A tasks service on a fresh database, schedulers off (tests drive them with their own clock). */
-export async function startTasks(opts: { bus?: EventBus; smsProvider?: SmsProvider; onQuery?: (sql: string) => void; env?: Record<string, string> } = {}): Promise<Harness> {
+export async function startTasks(
+  opts: {
+    bus?: EventBus;
+    smsProvider?: SmsProvider;
+    onQuery?: (sql: string) => void;
+    env?: Record<string, string>;
+  } = {},
+): Promise<Harness> {
   const db = await createTestDatabase('zy_tasks');
   const bus = opts.bus ?? new InProcessEventBus(silentLogger);
-  const service = createService(loadTasksConfig({ DATABASE_URL: db.url, PORT: '0', TASK_SCHEDULERS_ENABLED: 'false', ...opts.env }), {
-    bus,
-    logger: silentLogger,
-    smsProvider: opts.smsProvider,
-    onQuery: opts.onQuery,
-  });
+  const service = createService(
+    loadTasksConfig({ DATABASE_URL: db.url, PORT: '0', TASK_SCHEDULERS_ENABLED: 'false', ...opts.env }),
+    {
+      bus,
+      logger: silentLogger,
+      smsProvider: opts.smsProvider,
+      onQuery: opts.onQuery,
+    },
+  );
   await service.start();
   return {
     db,
@@ -54,7 +64,12 @@ export async function deliver(h: Harness, event: EventEnvelope<any>): Promise<bo
 }
 
 function subjectMatch(pattern: string, subject: string): boolean {
-  return pattern === subject || (pattern.endsWith('.*') && subject.startsWith(pattern.slice(0, -1)) && subject.split('.').length === pattern.split('.').length);
+  return (
+    pattern === subject ||
+    (pattern.endsWith('.*') &&
+      subject.startsWith(pattern.slice(0, -1)) &&
+      subject.split('.').length === pattern.split('.').length)
+  );
 }
 
 /** An SMS provider that records what it was asked to send and fails while `failing` is set. */

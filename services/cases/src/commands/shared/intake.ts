@@ -37,7 +37,14 @@ export interface IntakeOptions {
  * timeline entries and their events (judgment effective, and urging started when urging is automatic).
  * Idempotent by case number: a judgment already taken in is skipped, not changed.
  */
-export async function intakeJudgments(manager: EntityManager, rows: JudgmentInput[], settings: CaseSettings, actor: string, now: Date, opts: IntakeOptions = {}): Promise<IntakeResult> {
+export async function intakeJudgments(
+  manager: EntityManager,
+  rows: JudgmentInput[],
+  settings: CaseSettings,
+  actor: string,
+  now: Date,
+  opts: IntakeOptions = {},
+): Promise<IntakeResult> {
   if (rows.length === 0) return { inserted: [], skipped: [] };
   const mode = opts.urgingMode ?? settings.urgingMode;
   const urge = mode === 'AUTO';
@@ -84,7 +91,15 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
   const byId = new Map(rows.map((r, i) => [ids[i]!, r]));
   const events: { subject: string; event: EventEnvelope }[] = [];
   const push = <T extends EventType>(type: T, payload: EventPayload<T>, key: string) => {
-    events.push({ subject: subjectFor(type, payload), event: createEvent(type, payload, { producer: PRODUCER, key, cause: opts.cause, occurredAt: now }) as unknown as EventEnvelope });
+    events.push({
+      subject: subjectFor(type, payload),
+      event: createEvent(type, payload, {
+        producer: PRODUCER,
+        key,
+        cause: opts.cause,
+        occurredAt: now,
+      }) as unknown as EventEnvelope,
+    });
   };
   const tl: { caseId: string; kind: TimelineKind; summary: string; detail: Record<string, unknown> }[] = [];
   const inserted: IntakeResult['inserted'] = [];
@@ -112,7 +127,12 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
       },
       ret.id,
     );
-    tl.push({ caseId: ret.id, kind: 'JUDGMENT_EFFECTIVE', summary: `Judgment ${r.caseNumber} effective, ${amountOwedFen} fen owed`, detail: { routing } });
+    tl.push({
+      caseId: ret.id,
+      kind: 'JUDGMENT_EFFECTIVE',
+      summary: `Judgment ${r.caseNumber} effective, ${amountOwedFen} fen owed`,
+      detail: { routing },
+    });
     if (urge) {
       push(
         'cases.urging.started',
@@ -130,7 +150,12 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
         },
         ret.id,
       );
-      tl.push({ caseId: ret.id, kind: 'URGING_STARTED', summary: `Pre-enforcement urging started, perform by ${urgingDeadline}`, detail: { deadline: urgingDeadline } });
+      tl.push({
+        caseId: ret.id,
+        kind: 'URGING_STARTED',
+        summary: `Pre-enforcement urging started, perform by ${urgingDeadline}`,
+        detail: { deadline: urgingDeadline },
+      });
     }
   }
   await addTimelineEntries(manager, tl, actor, now);
@@ -138,4 +163,3 @@ export async function intakeJudgments(manager: EntityManager, rows: JudgmentInpu
   const taken = new Set(returned.map((r) => r.id));
   return { inserted, skipped: rows.filter((_r, i) => !taken.has(ids[i]!)).map((r) => r.caseNumber) };
 }
-

@@ -4,12 +4,23 @@ import { addMonths, courtDate, errors } from '@zhiyuan/kernel';
 import type { CaseSettings } from '../../config';
 import { CaseEntity } from '../../entities';
 import { daysOpen, routeOfCase } from '../../domain/case-rules';
-import { assertReopenByReversal, assertTransition, CLOSED_STATES, outcomeOf, type CaseState } from '../../domain/state-machine';
+import {
+  assertReopenByReversal,
+  assertTransition,
+  CLOSED_STATES,
+  outcomeOf,
+  type CaseState,
+} from '../../domain/state-machine';
 import { addTimeline } from './timeline';
 
 /** Loads a case and locks its row for the rest of the transaction; null when there is none. */
 export async function findLockedCase(manager: EntityManager, id: string): Promise<CaseEntity | null> {
-  return manager.getRepository(CaseEntity).createQueryBuilder('c').setLock('pessimistic_write').where('c.id = :id', { id }).getOne();
+  return manager
+    .getRepository(CaseEntity)
+    .createQueryBuilder('c')
+    .setLock('pessimistic_write')
+    .where('c.id = :id', { id })
+    .getOne();
 }
 
 /** Loads a case and locks its row for the rest of the transaction. */
@@ -35,7 +46,14 @@ export async function moveCase(
   emit: Emit,
   c: CaseEntity,
   to: CaseState,
-  ctx: { actor: string; now: Date; reason: string | null; settings: Pick<CaseSettings, 'researchMonths'>; announce?: boolean; byReversal?: boolean },
+  ctx: {
+    actor: string;
+    now: Date;
+    reason: string | null;
+    settings: Pick<CaseSettings, 'researchMonths'>;
+    announce?: boolean;
+    byReversal?: boolean;
+  },
 ): Promise<void> {
   const from = c.state;
   // A payment reversal re-opens a case closed by payment, by moves no one may make by hand.
@@ -55,9 +73,18 @@ export async function moveCase(
     c.closedAt = null;
     c.nextResearchDue = null;
   }
-  await manager.update(CaseEntity, { id: c.id }, { state: c.state, outcome: c.outcome, closedAt: c.closedAt, nextResearchDue: c.nextResearchDue, updatedAt: now });
+  await manager.update(
+    CaseEntity,
+    { id: c.id },
+    { state: c.state, outcome: c.outcome, closedAt: c.closedAt, nextResearchDue: c.nextResearchDue, updatedAt: now },
+  );
   if (outcome) {
-    await addTimeline(manager, c.id, 'CLOSED', actor, now, `Closed: ${outcome}`, { from, to, outcome, reason: ctx.reason });
+    await addTimeline(manager, c.id, 'CLOSED', actor, now, `Closed: ${outcome}`, {
+      from,
+      to,
+      outcome,
+      reason: ctx.reason,
+    });
     await emit(
       'cases.case.closed',
       {
@@ -84,12 +111,31 @@ export async function moveCase(
   }
   // Callers that announce the change themselves (filing, urging) also record their own timeline entry.
   if (ctx.announce !== false) {
-    await addTimeline(manager, c.id, CLOSED_STATES.has(from) ? 'REOPENED' : 'STATE_CHANGED', actor, now, `${from} → ${to}`, { from, to, reason: ctx.reason });
-    await emit('cases.case.transitioned', { caseId: c.id, from, to, reason: ctx.reason, at: now.toISOString(), ...routeOfCase(c) }, { key: c.id });
+    await addTimeline(
+      manager,
+      c.id,
+      CLOSED_STATES.has(from) ? 'REOPENED' : 'STATE_CHANGED',
+      actor,
+      now,
+      `${from} → ${to}`,
+      { from, to, reason: ctx.reason },
+    );
+    await emit(
+      'cases.case.transitioned',
+      { caseId: c.id, from, to, reason: ctx.reason, at: now.toISOString(), ...routeOfCase(c) },
+      { key: c.id },
+    );
   }
 }
 
-export async function endUrging(manager: EntityManager, emit: Emit, c: CaseEntity, reason: 'PERFORMED' | 'DEADLINE_PASSED' | 'ENFORCEMENT_APPLIED' | 'CANCELLED', actor: string, now: Date): Promise<void> {
+export async function endUrging(
+  manager: EntityManager,
+  emit: Emit,
+  c: CaseEntity,
+  reason: 'PERFORMED' | 'DEADLINE_PASSED' | 'ENFORCEMENT_APPLIED' | 'CANCELLED',
+  actor: string,
+  now: Date,
+): Promise<void> {
   c.urgingEndedAt = now;
   c.urgingEndReason = reason;
   await manager.update(CaseEntity, { id: c.id }, { urgingEndedAt: now, urgingEndReason: reason });
@@ -98,7 +144,12 @@ export async function endUrging(manager: EntityManager, emit: Emit, c: CaseEntit
 }
 
 /** An urging whose deadline passed without full performance ends; the case waits for an application. */
-export async function lapseUrging(manager: EntityManager, emit: Emit, c: CaseEntity, ctx: CommandContext): Promise<void> {
+export async function lapseUrging(
+  manager: EntityManager,
+  emit: Emit,
+  c: CaseEntity,
+  ctx: CommandContext,
+): Promise<void> {
   await moveCase(manager, emit, c, 'EFFECTIVE', { ...ctx, reason: 'urging deadline passed', announce: false });
   await endUrging(manager, emit, c, 'DEADLINE_PASSED', ctx.actor, ctx.now);
 }

@@ -12,7 +12,11 @@ import { lockCase, type CommandContext } from './lifecycle';
 const caseIdInput = z.object({ caseId: uuidSchema });
 
 /** The actor, clock and settings a command runs with. */
-export const commandContext = (ctx: Context): CommandContext => ({ actor: ctx.identity.sub, now: new Date(), settings: ctx.settings });
+export const commandContext = (ctx: Context): CommandContext => ({
+  actor: ctx.identity.sub,
+  now: new Date(),
+  settings: ctx.settings,
+});
 
 /**
  * A command on one case whose input is read only once the caller is known to act on the case: the
@@ -35,7 +39,12 @@ export async function onCaseWith<S extends z.ZodType<{ caseId: string }>, R>(
  * Runs a command on one locked case after checking the caller may act on it through `roles`: one
  * transaction for the case's rows, its timeline and its outbox events.
  */
-export async function onCase<R>(ctx: Context, caseId: string, roles: Role[], work: (c: CaseEntity, manager: EntityManager, emit: Emit) => Promise<R>): Promise<R> {
+export async function onCase<R>(
+  ctx: Context,
+  caseId: string,
+  roles: Role[],
+  work: (c: CaseEntity, manager: EntityManager, emit: Emit) => Promise<R>,
+): Promise<R> {
   requireRole(ctx.identity, ...roles);
   parseInput(caseIdInput, { caseId });
   try {
@@ -46,7 +55,10 @@ export async function onCase<R>(ctx: Context, caseId: string, roles: Role[], wor
     });
   } catch (err) {
     // Two clerks racing for one enforcement number: the unique index decides, the loser gets CONFLICT.
-    if ((err as { code?: string }).code === '23505') throw errors.conflict('That number is already in use', { detail: (err as { constraint?: string }).constraint ?? null });
+    if ((err as { code?: string }).code === '23505')
+      throw errors.conflict('That number is already in use', {
+        detail: (err as { constraint?: string }).constraint ?? null,
+      });
     throw err;
   }
 }

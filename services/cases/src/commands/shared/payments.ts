@@ -2,9 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { In, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { sqlRow, type Emit, type SqlRunner } from '@zhiyuan/db';
 import { errors } from '@zhiyuan/kernel';
-import { CaseEntity, InstalmentEntity, PerformanceEntity, PerformanceReversalEntity, SettlementEntity } from '../../entities';
-import { checkPayment, defaultPaymentSource, outstandingOf, routeOfCase, type PaymentSource } from '../../domain/case-rules';
-import { CLOSED_STATES, stateAfterFullPayment, stateReopenedByReversal, type CaseState } from '../../domain/state-machine';
+import {
+  CaseEntity,
+  InstalmentEntity,
+  PerformanceEntity,
+  PerformanceReversalEntity,
+  SettlementEntity,
+} from '../../entities';
+import {
+  checkPayment,
+  defaultPaymentSource,
+  outstandingOf,
+  routeOfCase,
+  type PaymentSource,
+} from '../../domain/case-rules';
+import {
+  CLOSED_STATES,
+  stateAfterFullPayment,
+  stateReopenedByReversal,
+  type CaseState,
+} from '../../domain/state-machine';
 import { endUrging, moveCase, type CommandContext } from './lifecycle';
 import { markMissedInstalments } from './settlements';
 import { addTimeline } from './timeline';
@@ -24,7 +41,13 @@ export interface PaymentInput {
  * a settlement pay its instalments in due order, and a payment that clears the balance (or completes
  * the settlement) closes the case with the outcome its state calls for.
  */
-export async function recordPayment(manager: EntityManager, emit: Emit, c: CaseEntity, input: PaymentInput, ctx: CommandContext): Promise<PerformanceEntity> {
+export async function recordPayment(
+  manager: EntityManager,
+  emit: Emit,
+  c: CaseEntity,
+  input: PaymentInput,
+  ctx: CommandContext,
+): Promise<PerformanceEntity> {
   checkPayment(c, input);
   const { now, actor } = ctx;
   const source: PaymentSource = input.source ?? defaultPaymentSource(c.state);
@@ -44,12 +67,20 @@ export async function recordPayment(manager: EntityManager, emit: Emit, c: CaseE
     recordedAt: now,
   });
   await manager.insert(PerformanceEntity, performance);
-  await addTimeline(manager, c.id, 'PAYMENT_RECORDED', actor, now, `Paid ${input.amountFen} fen (${source}), ${outstandingOf(c)} fen outstanding`, {
-    performanceId: performance.id,
-    amountFen: input.amountFen,
-    source,
-    channel: input.channel,
-  });
+  await addTimeline(
+    manager,
+    c.id,
+    'PAYMENT_RECORDED',
+    actor,
+    now,
+    `Paid ${input.amountFen} fen (${source}), ${outstandingOf(c)} fen outstanding`,
+    {
+      performanceId: performance.id,
+      amountFen: input.amountFen,
+      source,
+      channel: input.channel,
+    },
+  );
   await emit(
     'cases.performance.recorded',
     {
@@ -72,7 +103,12 @@ export async function recordPayment(manager: EntityManager, emit: Emit, c: CaseE
   if (outstandingOf(c) === 0 || settlementDone) {
     const to = stateAfterFullPayment(c.state);
     const wasUrging = c.state === 'URGING';
-    await moveCase(manager, emit, c, to, { actor, now, reason: settlementDone && outstandingOf(c) > 0 ? 'settlement performed' : 'balance paid in full', settings: ctx.settings });
+    await moveCase(manager, emit, c, to, {
+      actor,
+      now,
+      reason: settlementDone && outstandingOf(c) > 0 ? 'settlement performed' : 'balance paid in full',
+      settings: ctx.settings,
+    });
     if (wasUrging) await endUrging(manager, emit, c, 'PERFORMED', actor, now);
   }
   return performance;
@@ -82,7 +118,10 @@ export async function recordPayment(manager: EntityManager, emit: Emit, c: CaseE
 async function payInstalments(manager: EntityManager, caseId: string, amountFen: number): Promise<boolean> {
   const settlement = await manager.findOne(SettlementEntity, { where: { caseId, status: 'ACTIVE' } });
   if (!settlement) return false;
-  const instalments = await manager.find(InstalmentEntity, { where: { settlementId: settlement.id }, order: { no: 'ASC' } });
+  const instalments = await manager.find(InstalmentEntity, {
+    where: { settlementId: settlement.id },
+    order: { no: 'ASC' },
+  });
   let left = Math.min(amountFen, settlement.totalFen - settlement.paidFen);
   settlement.paidFen += left;
   for (const i of instalments) {
@@ -93,10 +132,18 @@ async function payInstalments(manager: EntityManager, caseId: string, amountFen:
     left -= pay;
     i.paidFen += pay;
     // A missed instalment paid late stays recorded as missed; its money still counts.
-    await manager.update(InstalmentEntity, { id: i.id }, { paidFen: i.paidFen, status: i.paidFen === i.amountFen && i.status === 'DUE' ? 'PAID' : i.status });
+    await manager.update(
+      InstalmentEntity,
+      { id: i.id },
+      { paidFen: i.paidFen, status: i.paidFen === i.amountFen && i.status === 'DUE' ? 'PAID' : i.status },
+    );
   }
   const performed = settlement.paidFen >= settlement.totalFen;
-  await manager.update(SettlementEntity, { id: settlement.id }, { paidFen: settlement.paidFen, status: performed ? 'PERFORMED' : 'ACTIVE' });
+  await manager.update(
+    SettlementEntity,
+    { id: settlement.id },
+    { paidFen: settlement.paidFen, status: performed ? 'PERFORMED' : 'ACTIVE' },
+  );
   return performed;
 }
 
@@ -114,9 +161,17 @@ export interface ReversalResult {
  * `cases.performance.reversed` carries what the other contexts need, followed by
  * `cases.case.transitioned` when the case re-opened.
  */
-export async function reversePayment(manager: EntityManager, emit: Emit, c: CaseEntity, performance: PerformanceEntity, reason: string, ctx: CommandContext): Promise<ReversalResult> {
+export async function reversePayment(
+  manager: EntityManager,
+  emit: Emit,
+  c: CaseEntity,
+  performance: PerformanceEntity,
+  reason: string,
+  ctx: CommandContext,
+): Promise<ReversalResult> {
   const { now, actor } = ctx;
-  if (await manager.existsBy(PerformanceReversalEntity, { performanceId: performance.id })) throw errors.conflict('This payment has already been reversed', { performanceId: performance.id });
+  if (await manager.existsBy(PerformanceReversalEntity, { performanceId: performance.id }))
+    throw errors.conflict('This payment has already been reversed', { performanceId: performance.id });
   const wasState = c.state;
   c.paidFen -= performance.amountFen;
   c.updatedAt = now;
@@ -129,8 +184,11 @@ export async function reversePayment(manager: EntityManager, emit: Emit, c: Case
   // after urging, completed), or the settlement performed (settled and performed, unless the payment was not under it).
   const undoesClose =
     wasState === 'PERFORMED_AFTER_URGING' ||
-    (wasState === 'COMPLETED' && (c.outcome !== 'SETTLED_AND_PERFORMED' || (settlementPerformed && !settlementStillPerformed)));
-  const to = undoesClose ? stateReopenedByReversal(wasState, await closedFrom(manager, c.id), c.filedAt !== null) : null;
+    (wasState === 'COMPLETED' &&
+      (c.outcome !== 'SETTLED_AND_PERFORMED' || (settlementPerformed && !settlementStillPerformed)));
+  const to = undoesClose
+    ? stateReopenedByReversal(wasState, await closedFrom(manager, c.id), c.filedAt !== null)
+    : null;
 
   const reversal = manager.create(PerformanceReversalEntity, {
     id: randomUUID(),
@@ -144,12 +202,20 @@ export async function reversePayment(manager: EntityManager, emit: Emit, c: Case
     reopenedTo: to,
   });
   await manager.insert(PerformanceReversalEntity, reversal);
-  await addTimeline(manager, c.id, 'PAYMENT_REVERSED', actor, now, `Payment of ${performance.amountFen} fen on ${performance.paidOn} reversed (${reason}), ${outstandingOf(c)} fen outstanding`, {
-    performanceId: performance.id,
-    reversalId: reversal.id,
-    amountFen: performance.amountFen,
-    reason,
-  });
+  await addTimeline(
+    manager,
+    c.id,
+    'PAYMENT_REVERSED',
+    actor,
+    now,
+    `Payment of ${performance.amountFen} fen on ${performance.paidOn} reversed (${reason}), ${outstandingOf(c)} fen outstanding`,
+    {
+      performanceId: performance.id,
+      reversalId: reversal.id,
+      amountFen: performance.amountFen,
+      reason,
+    },
+  );
   await emit(
     'cases.performance.reversed',
     {
@@ -173,18 +239,29 @@ export async function reversePayment(manager: EntityManager, emit: Emit, c: Case
   );
   if (to) await reopen(manager, emit, c, to, ctx);
   // An instalment due again and past its date is missed at once, as the sweep would mark it (not on a case closed otherwise).
-  if (settlement && !settlementStillPerformed && !CLOSED_STATES.has(c.state)) await markMissedInstalments(manager, emit, now, { settlementId: settlement.id, actor });
+  if (settlement && !settlementStillPerformed && !CLOSED_STATES.has(c.state))
+    await markMissedInstalments(manager, emit, now, { settlementId: settlement.id, actor });
   return { performance, reversal };
 }
 
 /** The state the case's last close came from, as its timeline recorded it. */
 async function closedFrom(runner: SqlRunner, caseId: string): Promise<CaseState | null> {
-  const row = await sqlRow<{ from: string | null }>(runner, `SELECT detail->>'from' AS "from" FROM cases.case_timeline WHERE case_id = $1 AND kind = 'CLOSED' ORDER BY seq DESC LIMIT 1`, [caseId]);
+  const row = await sqlRow<{ from: string | null }>(
+    runner,
+    `SELECT detail->>'from' AS "from" FROM cases.case_timeline WHERE case_id = $1 AND kind = 'CLOSED' ORDER BY seq DESC LIMIT 1`,
+    [caseId],
+  );
   return (row?.from as CaseState | undefined) ?? null;
 }
 
 /** A case closed by payment goes back to the state it closed from; an urging resumes (the sweep lapses it past its deadline). */
-async function reopen(manager: EntityManager, emit: Emit, c: CaseEntity, to: CaseState, ctx: CommandContext): Promise<void> {
+async function reopen(
+  manager: EntityManager,
+  emit: Emit,
+  c: CaseEntity,
+  to: CaseState,
+  ctx: CommandContext,
+): Promise<void> {
   await moveCase(manager, emit, c, to, { ...ctx, reason: 'payment reversed', byReversal: true });
   if (to === 'URGING') {
     c.urgingEndedAt = null;
@@ -195,7 +272,10 @@ async function reopen(manager: EntityManager, emit: Emit, c: CaseEntity, to: Cas
 
 /** The settlement a payment paid: the case's latest one agreed before it was recorded and still running or performed. */
 async function settlementPaidBy(manager: EntityManager, p: PerformanceEntity): Promise<SettlementEntity | null> {
-  const settlements = await manager.find(SettlementEntity, { where: { caseId: p.caseId, status: In(['ACTIVE', 'PERFORMED']) }, order: { agreedAt: 'DESC' } });
+  const settlements = await manager.find(SettlementEntity, {
+    where: { caseId: p.caseId, status: In(['ACTIVE', 'PERFORMED']) },
+    order: { agreedAt: 'DESC' },
+  });
   return settlements.find((s) => s.agreedAt.getTime() <= p.recordedAt.getTime()) ?? null;
 }
 
@@ -205,12 +285,22 @@ async function settlementPaidBy(manager: EntityManager, p: PerformanceEntity): P
  * instalment no longer fully paid is due again (a missed one stays missed). Returns whether the
  * settlement is still performed.
  */
-async function recomputeSettlement(manager: EntityManager, settlement: SettlementEntity, reversedId: string): Promise<boolean> {
-  const payments = await manager.find(PerformanceEntity, { where: { caseId: settlement.caseId, recordedAt: MoreThanOrEqual(settlement.agreedAt) }, relations: { reversal: true } });
+async function recomputeSettlement(
+  manager: EntityManager,
+  settlement: SettlementEntity,
+  reversedId: string,
+): Promise<boolean> {
+  const payments = await manager.find(PerformanceEntity, {
+    where: { caseId: settlement.caseId, recordedAt: MoreThanOrEqual(settlement.agreedAt) },
+    relations: { reversal: true },
+  });
   const standing = payments.filter((p) => p.id !== reversedId && !p.reversal).reduce((sum, p) => sum + p.amountFen, 0);
   const paid = Math.min(standing, settlement.totalFen);
   let left = paid;
-  const instalments = await manager.find(InstalmentEntity, { where: { settlementId: settlement.id }, order: { no: 'ASC' } });
+  const instalments = await manager.find(InstalmentEntity, {
+    where: { settlementId: settlement.id },
+    order: { no: 'ASC' },
+  });
   for (const i of instalments) {
     const now = Math.min(i.amountFen, left);
     left -= now;
@@ -219,6 +309,10 @@ async function recomputeSettlement(manager: EntityManager, settlement: Settlemen
     await manager.update(InstalmentEntity, { id: i.id }, { paidFen: now, status });
   }
   const performed = paid >= settlement.totalFen;
-  await manager.update(SettlementEntity, { id: settlement.id }, { paidFen: paid, status: performed ? 'PERFORMED' : 'ACTIVE' });
+  await manager.update(
+    SettlementEntity,
+    { id: settlement.id },
+    { paidFen: paid, status: performed ? 'PERFORMED' : 'ACTIVE' },
+  );
   return performed;
 }

@@ -28,7 +28,11 @@ interface FixedOfficerRow {
 }
 
 /** The fixed enforcement officer of a township: the longest-serving active officer homed there. */
-export async function fixedOfficerOf(manager: SqlRunner, townshipCode: string | null, except?: string): Promise<string | null> {
+export async function fixedOfficerOf(
+  manager: SqlRunner,
+  townshipCode: string | null,
+  except?: string,
+): Promise<string | null> {
   if (!townshipCode) return null;
   const row = await sqlRow<FixedOfficerRow>(
     manager,
@@ -41,13 +45,41 @@ export async function fixedOfficerOf(manager: SqlRunner, townshipCode: string | 
 }
 
 /** Changes a filed case's officer, on the timeline and on the bus. Returns whether it changed. */
-export async function assignOfficer(manager: EntityManager, emit: Emit, c: CaseEntity, officerId: string | null, reason: string, actor: string, now: Date): Promise<boolean> {
+export async function assignOfficer(
+  manager: EntityManager,
+  emit: Emit,
+  c: CaseEntity,
+  officerId: string | null,
+  reason: string,
+  actor: string,
+  now: Date,
+): Promise<boolean> {
   if (c.officerId === officerId) return false;
   const previous = c.officerId;
   c.officerId = officerId;
   c.updatedAt = now;
   await manager.update(CaseEntity, { id: c.id }, { officerId, updatedAt: now });
-  await addTimeline(manager, c.id, 'OFFICER_ASSIGNED', actor, now, officerId ? `Assigned to officer ${officerId}` : 'No enforcement officer for this township yet', { officerId, previousOfficerId: previous, reason });
-  await emit('cases.officer.assigned', { caseId: c.id, officerId, previousOfficerId: previous, reason, assignedAt: now.toISOString(), villageCode: c.villageCode, townshipCode: c.townshipCode }, { key: c.id });
+  await addTimeline(
+    manager,
+    c.id,
+    'OFFICER_ASSIGNED',
+    actor,
+    now,
+    officerId ? `Assigned to officer ${officerId}` : 'No enforcement officer for this township yet',
+    { officerId, previousOfficerId: previous, reason },
+  );
+  await emit(
+    'cases.officer.assigned',
+    {
+      caseId: c.id,
+      officerId,
+      previousOfficerId: previous,
+      reason,
+      assignedAt: now.toISOString(),
+      villageCode: c.villageCode,
+      townshipCode: c.townshipCode,
+    },
+    { key: c.id },
+  );
   return true;
 }

@@ -30,7 +30,13 @@ export interface SettlementInput {
  * Instalments already past due when it is recorded go through the scheduled check at once, so they
  * are marked missed (with `cases.instalment.missed`) exactly as the sweep would have marked them.
  */
-export async function agreeSettlement(manager: EntityManager, emit: Emit, c: CaseEntity, input: SettlementInput, ctx: CommandContext): Promise<SettlementEntity> {
+export async function agreeSettlement(
+  manager: EntityManager,
+  emit: Emit,
+  c: CaseEntity,
+  input: SettlementInput,
+  ctx: CommandContext,
+): Promise<SettlementEntity> {
   const duringUrging = c.state === 'URGING';
   if (!SETTLEMENT_STATES.has(c.state)) assertTransition(c.state, 'SETTLED');
   const today = courtDate(ctx.now);
@@ -50,11 +56,25 @@ export async function agreeSettlement(manager: EntityManager, emit: Emit, c: Cas
   });
   await manager.insert(SettlementEntity, settlement);
   const rows = input.instalments.map((i, k) =>
-    manager.create(InstalmentEntity, { id: randomUUID(), settlementId: settlement.id, caseId: c.id, no: k + 1, dueDate: i.dueDate, amountFen: i.amountFen, paidFen: 0, status: 'DUE', missedAt: null }),
+    manager.create(InstalmentEntity, {
+      id: randomUUID(),
+      settlementId: settlement.id,
+      caseId: c.id,
+      no: k + 1,
+      dueDate: i.dueDate,
+      amountFen: i.amountFen,
+      paidFen: 0,
+      status: 'DUE',
+      missedAt: null,
+    }),
   );
   await manager.insert(InstalmentEntity, rows);
   const lastDue = input.instalments.at(-1)!.dueDate;
-  if (!duringUrging) await moveCase(manager, emit, c, 'SETTLED', { ...ctx, reason: input.kind === 'SETTLEMENT' ? 'settlement agreed' : 'instalment plan agreed' });
+  if (!duringUrging)
+    await moveCase(manager, emit, c, 'SETTLED', {
+      ...ctx,
+      reason: input.kind === 'SETTLEMENT' ? 'settlement agreed' : 'instalment plan agreed',
+    });
   else if (c.urgingDeadline === null || c.urgingDeadline < lastDue) {
     c.urgingDeadline = lastDue;
     await manager.update(CaseEntity, { id: c.id }, { urgingDeadline: lastDue, updatedAt: ctx.now });
@@ -81,7 +101,8 @@ export async function agreeSettlement(manager: EntityManager, emit: Emit, c: Cas
     },
     { key: c.id },
   );
-  if (input.instalments[0]!.dueDate < today) await markMissedInstalments(manager, emit, ctx.now, { settlementId: settlement.id, actor: ctx.actor });
+  if (input.instalments[0]!.dueDate < today)
+    await markMissedInstalments(manager, emit, ctx.now, { settlementId: settlement.id, actor: ctx.actor });
   return settlement;
 }
 
@@ -102,7 +123,12 @@ interface MissedInstalmentRow {
  * `cases.instalment.missed`. A conditional update, so running it twice marks nothing twice. The sweep
  * runs it over all settlements; recording a settlement agreed earlier runs it over that one.
  */
-export async function markMissedInstalments(manager: SqlRunner, emit: Emit, now: Date, scope: { settlementId?: string; actor: string }): Promise<number> {
+export async function markMissedInstalments(
+  manager: SqlRunner,
+  emit: Emit,
+  now: Date,
+  scope: { settlementId?: string; actor: string },
+): Promise<number> {
   const missed = await sqlRows<MissedInstalmentRow>(
     manager,
     `UPDATE cases.instalment i SET status = 'MISSED', missed_at = $2
@@ -117,8 +143,27 @@ export async function markMissedInstalments(manager: SqlRunner, emit: Emit, now:
   missed.sort((a, b) => (a.case_id === b.case_id ? a.no - b.no : a.case_id < b.case_id ? -1 : 1));
   for (const m of missed) {
     const unpaid = Number(m.amount_fen) - Number(m.paid_fen);
-    await addTimeline(manager, m.case_id, 'INSTALMENT_MISSED', scope.actor, now, `Instalment ${m.no} due ${m.due_date} missed, ${unpaid} fen unpaid`, { settlementId: m.settlement_id, no: m.no });
-    await emit('cases.instalment.missed', { caseId: m.case_id, planId: m.settlement_id, instalmentNo: m.no, dueDate: m.due_date, amountFen: unpaid, obligorIds: m.obligor_ids }, { key: m.case_id });
+    await addTimeline(
+      manager,
+      m.case_id,
+      'INSTALMENT_MISSED',
+      scope.actor,
+      now,
+      `Instalment ${m.no} due ${m.due_date} missed, ${unpaid} fen unpaid`,
+      { settlementId: m.settlement_id, no: m.no },
+    );
+    await emit(
+      'cases.instalment.missed',
+      {
+        caseId: m.case_id,
+        planId: m.settlement_id,
+        instalmentNo: m.no,
+        dueDate: m.due_date,
+        amountFen: unpaid,
+        obligorIds: m.obligor_ids,
+      },
+      { key: m.case_id },
+    );
   }
   return missed.length;
 }

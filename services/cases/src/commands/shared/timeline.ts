@@ -19,12 +19,29 @@ export type TimelineKind =
   | 'REOPENED';
 
 /** Appends one entry to a case's timeline, in the caller's transaction. */
-export async function addTimeline(manager: SqlRunner, caseId: string, kind: TimelineKind, actor: string, at: Date, summary: string, detail: Record<string, unknown> = {}): Promise<void> {
-  await sqlExec(manager, `INSERT INTO cases.case_timeline (case_id, kind, actor, at, summary, detail) VALUES ($1, $2, $3, $4, $5, $6)`, [caseId, kind, actor, at, summary, JSON.stringify(detail)]);
+export async function addTimeline(
+  manager: SqlRunner,
+  caseId: string,
+  kind: TimelineKind,
+  actor: string,
+  at: Date,
+  summary: string,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  await sqlExec(
+    manager,
+    `INSERT INTO cases.case_timeline (case_id, kind, actor, at, summary, detail) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [caseId, kind, actor, at, summary, JSON.stringify(detail)],
+  );
 }
 
 /** Appends many entries in one statement (an intake writes one or two per judgment). */
-export async function addTimelineEntries(manager: SqlRunner, entries: readonly { caseId: string; kind: TimelineKind; summary: string; detail: Record<string, unknown> }[], actor: string, at: Date): Promise<void> {
+export async function addTimelineEntries(
+  manager: SqlRunner,
+  entries: readonly { caseId: string; kind: TimelineKind; summary: string; detail: Record<string, unknown> }[],
+  actor: string,
+  at: Date,
+): Promise<void> {
   if (entries.length === 0) return;
   await sqlExec(
     manager,

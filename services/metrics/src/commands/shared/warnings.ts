@@ -8,7 +8,13 @@ import { queryPrepared } from '../../projection/prepared';
 import { dayIn, levelOf, type ProjectionSettings } from '../../projection/settings';
 
 /** The value of a rule's metric for each division, as of `now`; null where it is not defined (no data). */
-export async function metricValues(m: EntityManager, rule: WarningRuleRow, codes: string[], now: Date, s: ProjectionSettings): Promise<Map<string, number | null>> {
+export async function metricValues(
+  m: EntityManager,
+  rule: WarningRuleRow,
+  codes: string[],
+  now: Date,
+  s: ProjectionSettings,
+): Promise<Map<string, number | null>> {
   const values = new Map<string, number | null>(codes.map((c) => [c, null]));
   if (!codes.length) return values;
   const today = dayIn(now, s.timeZone);
@@ -30,7 +36,15 @@ export async function metricValues(m: EntityManager, rule: WarningRuleRow, codes
     case 'OVERDUE_TASKS':
     case 'DISHONESTY_RATE': {
       const snaps = await snapshotSums(m, codes);
-      for (const [code, r] of snaps) values.set(code, rule.metric === 'OVERDUE_TASKS' ? r.overdue_tasks : r.obligors_with_open_cases > 0 ? r.listed_obligors / r.obligors_with_open_cases : null);
+      for (const [code, r] of snaps)
+        values.set(
+          code,
+          rule.metric === 'OVERDUE_TASKS'
+            ? r.overdue_tasks
+            : r.obligors_with_open_cases > 0
+              ? r.listed_obligors / r.obligors_with_open_cases
+              : null,
+        );
       return values;
     }
     case 'LISTINGS_RISING': {
@@ -47,7 +61,11 @@ export async function metricValues(m: EntityManager, rule: WarningRuleRow, codes
       return values;
     }
     case 'PARTNER_ACKS_OVERDUE': {
-      const [r] = await queryPrepared<{ n: number }>(m, `SELECT count(*)::int AS n FROM metrics.partner_change_fact WHERE overdue AND acknowledged_at IS NULL`, []);
+      const [r] = await queryPrepared<{ n: number }>(
+        m,
+        `SELECT count(*)::int AS n FROM metrics.partner_change_fact WHERE overdue AND acknowledged_at IS NULL`,
+        [],
+      );
       for (const c of codes) values.set(c, r!.n);
       return values;
     }
@@ -62,16 +80,33 @@ export async function metricValues(m: EntityManager, rule: WarningRuleRow, codes
  * hold, kept open (its last value updated) while it holds, and resolved when it clears. Running it
  * twice changes nothing the second time.
  */
-export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, s: ProjectionSettings, scope?: WarningScope): Promise<{ raised: number; resolved: number }> {
+export async function evaluateWarnings(
+  m: EntityManager,
+  emit: Emit,
+  now: Date,
+  s: ProjectionSettings,
+  scope?: WarningScope,
+): Promise<{ raised: number; resolved: number }> {
   const rules: WarningRuleRow[] = scope
-    ? await queryPrepared(m, `SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled AND metric = ANY($1) ORDER BY id`, [[...scope.keys()]])
-    : await sqlRows<WarningRuleRow>(m, `SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled ORDER BY id`);
+    ? await queryPrepared(
+        m,
+        `SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled AND metric = ANY($1) ORDER BY id`,
+        [[...scope.keys()]],
+      )
+    : await sqlRows<WarningRuleRow>(
+        m,
+        `SELECT id, metric, comparison, threshold, division_level, window_days FROM metrics.warning_rule WHERE enabled ORDER BY id`,
+      );
   let raised = 0;
   let resolved = 0;
   for (const rule of rules) {
     const codes: string[] = scope
       ? [...(scope.get(rule.metric) ?? [])].filter((c) => levelOf(c) === rule.division_level).sort()
-      : (await sqlRows<{ code: string }>(m, `SELECT code FROM metrics.division_seen WHERE level = $1 ORDER BY code`, [rule.division_level])).map((r) => r.code);
+      : (
+          await sqlRows<{ code: string }>(m, `SELECT code FROM metrics.division_seen WHERE level = $1 ORDER BY code`, [
+            rule.division_level,
+          ])
+        ).map((r) => r.code);
     if (!codes.length) continue;
     const values = await metricValues(m, rule, codes, now, s);
     const open = await queryPrepared<{ id: string; division_code: string }>(
@@ -94,10 +129,26 @@ export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, 
         );
         if (inserted.length) {
           raised++;
-          await emit('metrics.warning.raised', { warningId: id, ruleId: rule.id, metric: rule.metric, divisionCode: code, value: value!, threshold: rule.threshold, raisedAt: now.toISOString() }, { key: code });
+          await emit(
+            'metrics.warning.raised',
+            {
+              warningId: id,
+              ruleId: rule.id,
+              metric: rule.metric,
+              divisionCode: code,
+              value: value!,
+              threshold: rule.threshold,
+              raisedAt: now.toISOString(),
+            },
+            { key: code },
+          );
         }
       } else if (on && openId) {
-        await queryPrepared(m, `UPDATE metrics.warning SET last_value = $2, last_checked_at = $3 WHERE id = $1`, [openId, value, now]);
+        await queryPrepared(m, `UPDATE metrics.warning SET last_value = $2, last_checked_at = $3 WHERE id = $1`, [
+          openId,
+          value,
+          now,
+        ]);
       } else if (!on && openId) {
         await resolveWarning(m, emit, openId, rule.id, code, value, now);
         resolved++;
@@ -107,7 +158,24 @@ export async function evaluateWarnings(m: EntityManager, emit: Emit, now: Date, 
   return { raised, resolved };
 }
 
-export async function resolveWarning(m: EntityManager, emit: Emit, id: string, ruleId: string, code: string, value: number | null, now: Date): Promise<void> {
-  const row = await sqlRow<{ resolved_value: string }>(m, `UPDATE metrics.warning SET status = 'RESOLVED', resolved_at = $2, resolved_value = COALESCE($3, last_value), last_checked_at = $2 WHERE id = $1 AND status = 'OPEN' RETURNING resolved_value`, [id, now, value]);
-  if (row) await emit('metrics.warning.resolved', { warningId: id, ruleId, divisionCode: code, value: Number(row.resolved_value), resolvedAt: now.toISOString() }, { key: code });
+export async function resolveWarning(
+  m: EntityManager,
+  emit: Emit,
+  id: string,
+  ruleId: string,
+  code: string,
+  value: number | null,
+  now: Date,
+): Promise<void> {
+  const row = await sqlRow<{ resolved_value: string }>(
+    m,
+    `UPDATE metrics.warning SET status = 'RESOLVED', resolved_at = $2, resolved_value = COALESCE($3, last_value), last_checked_at = $2 WHERE id = $1 AND status = 'OPEN' RETURNING resolved_value`,
+    [id, now, value],
+  );
+  if (row)
+    await emit(
+      'metrics.warning.resolved',
+      { warningId: id, ruleId, divisionCode: code, value: Number(row.resolved_value), resolvedAt: now.toISOString() },
+      { key: code },
+    );
 }

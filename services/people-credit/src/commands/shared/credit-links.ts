@@ -11,14 +11,31 @@ import { CreditLinkEntity } from '../../entities';
  * for every department whose status changes, records the change and publishes credit.link.changed
  * on credit.link.changed.<department>. The party row is locked so concurrent listings serialize.
  */
-export async function syncCreditLinks(manager: EntityManager, emit: Emit, partyId: string, reason: string, now: Date, cause?: Pick<EventEnvelope, 'id' | 'correlationId'>): Promise<number> {
-  const party = await sqlRow<{ id: string; id_number: string }>(manager, `SELECT id, id_number FROM people.party WHERE id = $1 FOR UPDATE`, [partyId]);
+export async function syncCreditLinks(
+  manager: EntityManager,
+  emit: Emit,
+  partyId: string,
+  reason: string,
+  now: Date,
+  cause?: Pick<EventEnvelope, 'id' | 'correlationId'>,
+): Promise<number> {
+  const party = await sqlRow<{ id: string; id_number: string }>(
+    manager,
+    `SELECT id, id_number FROM people.party WHERE id = $1 FOR UPDATE`,
+    [partyId],
+  );
   if (!party) return 0;
-  const active = await sqlRows<{ id: string }>(manager, `SELECT id FROM people.dishonest_listing WHERE party_id = $1 AND status = 'ACTIVE' ORDER BY listed_at`, [partyId]);
+  const active = await sqlRows<{ id: string }>(
+    manager,
+    `SELECT id FROM people.dishonest_listing WHERE party_id = $1 AND status = 'ACTIVE' ORDER BY listed_at`,
+    [partyId],
+  );
   const status = creditLinkStatus(active.length);
   const listingIds = active.map((l) => l.id);
   const links = await manager.findBy(CreditLinkEntity, { partyId });
-  const changed = PARTNER_DEPARTMENTS.filter((d) => (links.find((l) => l.department === d)?.status ?? 'CLEAR') !== status).map((department) => ({ department, changeId: randomUUID() }));
+  const changed = PARTNER_DEPARTMENTS.filter(
+    (d) => (links.find((l) => l.department === d)?.status ?? 'CLEAR') !== status,
+  ).map((department) => ({ department, changeId: randomUUID() }));
   if (!changed.length) return 0;
   // The links and their change records, every department at once.
   await sqlExec(
@@ -32,7 +49,16 @@ export async function syncCreditLinks(manager: EntityManager, emit: Emit, partyI
   for (const { department, changeId } of changed) {
     await emit(
       'credit.link.changed',
-      { changeId, partyId, department, status, idNumberMasked: maskIdNumber(party.id_number), listingIds, reason, changedAt: now.toISOString() },
+      {
+        changeId,
+        partyId,
+        department,
+        status,
+        idNumberMasked: maskIdNumber(party.id_number),
+        listingIds,
+        reason,
+        changedAt: now.toISOString(),
+      },
       { key: partyId, cause },
     );
   }

@@ -12,7 +12,11 @@ export async function removeListings(
   listings: DishonestListingEntity[],
   ground: RemovalGround,
   now: Date,
-  extra: { requestedBy?: string | null; note?: string | null; cause?: Pick<EventEnvelope, 'id' | 'correlationId'> } = {},
+  extra: {
+    requestedBy?: string | null;
+    note?: string | null;
+    cause?: Pick<EventEnvelope, 'id' | 'correlationId'>;
+  } = {},
 ): Promise<DishonestListingEntity[]> {
   const removed: DishonestListingEntity[] = [];
   for (const l of listings) {
@@ -22,15 +26,35 @@ export async function removeListings(
     l.removalGround = ground;
     l.removalRequestedBy = extra.requestedBy ?? null;
     l.removalNote = extra.note ?? null;
-    await manager.update(DishonestListingEntity, { id: l.id, status: 'ACTIVE' }, { status: 'REMOVED', removedAt: now, removalGround: ground, removalRequestedBy: l.removalRequestedBy, removalNote: l.removalNote });
+    await manager.update(
+      DishonestListingEntity,
+      { id: l.id, status: 'ACTIVE' },
+      {
+        status: 'REMOVED',
+        removedAt: now,
+        removalGround: ground,
+        removalRequestedBy: l.removalRequestedBy,
+        removalNote: l.removalNote,
+      },
+    );
     await emit(
       'credit.listing.removed',
-      { listingId: l.id, partyId: l.partyId, caseId: l.caseId, villageCode: l.villageCode, townshipCode: l.townshipCode, listedAt: l.listedAt.toISOString(), removalGround: ground, removedAt: now.toISOString() },
+      {
+        listingId: l.id,
+        partyId: l.partyId,
+        caseId: l.caseId,
+        villageCode: l.villageCode,
+        townshipCode: l.townshipCode,
+        listedAt: l.listedAt.toISOString(),
+        removalGround: ground,
+        removedAt: now.toISOString(),
+      },
       { key: l.partyId, cause: extra.cause },
     );
     removed.push(l);
   }
-  for (const partyId of [...new Set(removed.map((l) => l.partyId))].sort()) await syncCreditLinks(manager, emit, partyId, `REMOVED:${ground}`, now, extra.cause);
+  for (const partyId of [...new Set(removed.map((l) => l.partyId))].sort())
+    await syncCreditLinks(manager, emit, partyId, `REMOVED:${ground}`, now, extra.cause);
   return removed;
 }
 
@@ -39,8 +63,19 @@ export async function removeListings(
  * listing does (party, then listing rows), so a listing and a removal never deadlock.
  */
 export async function activeListingsOfCase(manager: EntityManager, caseId: string): Promise<DishonestListingEntity[]> {
-  const parties = await sqlRows<{ party_id: string }>(manager, `SELECT DISTINCT party_id FROM people.dishonest_listing WHERE case_id = $1 AND status = 'ACTIVE' ORDER BY party_id`, [caseId]);
+  const parties = await sqlRows<{ party_id: string }>(
+    manager,
+    `SELECT DISTINCT party_id FROM people.dishonest_listing WHERE case_id = $1 AND status = 'ACTIVE' ORDER BY party_id`,
+    [caseId],
+  );
   if (parties.length === 0) return [];
-  await sqlRows<{ id: string }>(manager, `SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [parties.map((p) => p.party_id)]);
-  return manager.find(DishonestListingEntity, { where: { caseId, status: 'ACTIVE' }, lock: { mode: 'pessimistic_write' } });
+  await sqlRows<{ id: string }>(
+    manager,
+    `SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    [parties.map((p) => p.party_id)],
+  );
+  return manager.find(DishonestListingEntity, {
+    where: { caseId, status: 'ACTIVE' },
+    lock: { mode: 'pessimistic_write' },
+  });
 }

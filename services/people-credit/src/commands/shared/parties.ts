@@ -13,7 +13,8 @@ export const ID_PROBLEMS: Record<string, string> = {
 
 export const CODE_PROBLEMS: Record<string, string> = {
   LENGTH: 'A unified social credit code has 18 characters',
-  FORMAT: 'A unified social credit code uses digits and capital letters except I, O, Z, S, V, with a 6-digit division code in positions 3 to 8',
+  FORMAT:
+    'A unified social credit code uses digits and capital letters except I, O, Z, S, V, with a 6-digit division code in positions 3 to 8',
   CHECK_CHARACTER: 'The check character of the unified social credit code is wrong (GB 32100)',
 };
 
@@ -32,17 +33,30 @@ export function partyPayload(p: PartyEntity): EventPayload<'people.party.registe
 }
 
 /** The home division must exist; a person lives in a village or community. */
-export async function requireHomeDivision(manager: EntityManager, code: string, field: string, kind: 'PERSON' | 'ORGANIZATION'): Promise<void> {
+export async function requireHomeDivision(
+  manager: EntityManager,
+  code: string,
+  field: string,
+  kind: 'PERSON' | 'ORGANIZATION',
+): Promise<void> {
   const d = await manager.findOneBy(DivisionEntity, { code });
   if (!d) throw errors.validation(field, `There is no division ${code}`);
-  if (kind === 'PERSON' && d.level !== 'VILLAGE') throw errors.validation(field, 'A person is registered in a village or community (a 12-digit code)');
+  if (kind === 'PERSON' && d.level !== 'VILLAGE')
+    throw errors.validation(field, 'A person is registered in a village or community (a 12-digit code)');
 }
 
 /** An existing party with the same number is returned as it is when the name matches; otherwise it is a conflict. */
-export async function existingParty(manager: EntityManager, idNumber: string, name: string): Promise<PartyEntity | null> {
+export async function existingParty(
+  manager: EntityManager,
+  idNumber: string,
+  name: string,
+): Promise<PartyEntity | null> {
   const found = await manager.findOneBy(PartyEntity, { idNumber });
   if (!found) return null;
-  if (found.name !== name) throw errors.conflict(`A party with this ID number is already registered under another name`, { partyId: found.id });
+  if (found.name !== name)
+    throw errors.conflict(`A party with this ID number is already registered under another name`, {
+      partyId: found.id,
+    });
   return found;
 }
 
@@ -59,7 +73,10 @@ export async function insertParty(manager: EntityManager, emit: Emit, party: Par
     .then((r) => r.raw as unknown[]);
   if (inserted.length === 0) {
     const other = await manager.findOneByOrFail(PartyEntity, { idNumber: party.idNumber });
-    if (other.name !== party.name) throw errors.conflict('A party with this ID number is already registered under another name', { partyId: other.id });
+    if (other.name !== party.name)
+      throw errors.conflict('A party with this ID number is already registered under another name', {
+        partyId: other.id,
+      });
     return other;
   }
   await emit('people.party.registered', partyPayload(party), { key: party.id });
@@ -73,6 +90,10 @@ export async function lockParty(manager: EntityManager, partyId: string): Promis
 
 /** Of the given ids, those of parties registered here, in id order (the order their rows are locked in). */
 export async function knownPartyIds(manager: EntityManager, ids: readonly string[]): Promise<string[]> {
-  const rows = await sqlRows<{ id: string }>(manager, `SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id`, [ids]);
+  const rows = await sqlRows<{ id: string }>(
+    manager,
+    `SELECT id FROM people.party WHERE id = ANY($1::uuid[]) ORDER BY id`,
+    [ids],
+  );
   return rows.map((r) => r.id);
 }

@@ -12,15 +12,33 @@ type Cause = Pick<EventEnvelope, 'id' | 'correlationId'>;
  * Re-classifies an obligor after an input changed. A new row (history) and credit.profile.classified
  * only when the classification or its reasons changed. An override stands until the next input change.
  */
-export async function reclassify(manager: EntityManager, emit: Emit, partyId: string, now: Date, cause?: Cause): Promise<CreditProfileEntity | null> {
+export async function reclassify(
+  manager: EntityManager,
+  emit: Emit,
+  partyId: string,
+  now: Date,
+  cause?: Cause,
+): Promise<CreditProfileEntity | null> {
   // The party's row lock serializes reclassifications of one obligor (events of two of its cases may
   // be handled at once): the later one reads the inputs the earlier one committed.
   const party = await manager.findOne(PartyEntity, { where: { id: partyId }, lock: { mode: 'pessimistic_write' } });
   if (!party) return null;
   const outcome = classify(await profileInputs(manager, party, now), now);
   const current = await currentProfile(manager, partyId);
-  if (current && !current.overridden && current.classification === outcome.classification && current.reasonCodes.join() === outcome.reasonCodes.join()) return current;
-  return saveProfile(manager, emit, { partyId, ...outcome, overridden: false, overrideReason: null, classifiedBy: 'system' }, now, cause);
+  if (
+    current &&
+    !current.overridden &&
+    current.classification === outcome.classification &&
+    current.reasonCodes.join() === outcome.reasonCodes.join()
+  )
+    return current;
+  return saveProfile(
+    manager,
+    emit,
+    { partyId, ...outcome, overridden: false, overrideReason: null, classifiedBy: 'system' },
+    now,
+    cause,
+  );
 }
 
 export interface ProfileRecord {
@@ -34,12 +52,26 @@ export interface ProfileRecord {
 }
 
 /** Adds a classification to the party's history and emits credit.profile.classified. */
-export async function saveProfile(manager: EntityManager, emit: Emit, p: ProfileRecord, now: Date, cause?: Cause): Promise<CreditProfileEntity> {
+export async function saveProfile(
+  manager: EntityManager,
+  emit: Emit,
+  p: ProfileRecord,
+  now: Date,
+  cause?: Cause,
+): Promise<CreditProfileEntity> {
   const row = manager.create(CreditProfileEntity, { id: randomUUID(), ...p, classifiedAt: now });
   await manager.insert(CreditProfileEntity, row);
   await emit(
     'credit.profile.classified',
-    { partyId: p.partyId, profileId: row.id, classification: p.classification, reasonCodes: p.reasonCodes, graceUntil: p.graceUntil, overridden: p.overridden, classifiedAt: now.toISOString() },
+    {
+      partyId: p.partyId,
+      profileId: row.id,
+      classification: p.classification,
+      reasonCodes: p.reasonCodes,
+      graceUntil: p.graceUntil,
+      overridden: p.overridden,
+      classifiedAt: now.toISOString(),
+    },
     { key: p.partyId, cause },
   );
   return manager.findOneByOrFail(CreditProfileEntity, { id: row.id });
@@ -48,13 +80,13 @@ export async function saveProfile(manager: EntityManager, emit: Emit, p: Profile
 export type ProfileInputKind = 'PAYMENT' | 'MISSED_INSTALMENT' | 'PROPERTY_DECLARATION' | 'WHEREABOUTS_FEEDBACK';
 
 /** Records one input of a party's capacity profile (a payment, a missed instalment, a form). */
-export async function recordProfileInput(manager: EntityManager, input: { partyId: string; kind: ProfileInputKind; caseId: string | null; data: unknown; recordedAt: Date }): Promise<void> {
-  await sqlExec(manager, `INSERT INTO people.profile_input (id, party_id, kind, case_id, data, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    randomUUID(),
-    input.partyId,
-    input.kind,
-    input.caseId,
-    JSON.stringify(input.data),
-    input.recordedAt,
-  ]);
+export async function recordProfileInput(
+  manager: EntityManager,
+  input: { partyId: string; kind: ProfileInputKind; caseId: string | null; data: unknown; recordedAt: Date },
+): Promise<void> {
+  await sqlExec(
+    manager,
+    `INSERT INTO people.profile_input (id, party_id, kind, case_id, data, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [randomUUID(), input.partyId, input.kind, input.caseId, JSON.stringify(input.data), input.recordedAt],
+  );
 }

@@ -30,7 +30,11 @@ export function staffPayload(s: StaffEntity): EventPayload<'people.staff.registe
 type DivisionLevelRow = Pick<DivisionEntity, 'code' | 'level'>;
 
 /** Role and division must fit together (domain/staff-rules); the division must exist. */
-export async function checkStaff(manager: EntityManager, s: Pick<StaffEntity, 'roles' | 'divisionCode' | 'department'>, divisions?: Map<string, DivisionLevelRow>): Promise<void> {
+export async function checkStaff(
+  manager: EntityManager,
+  s: Pick<StaffEntity, 'roles' | 'divisionCode' | 'department'>,
+  divisions?: Map<string, DivisionLevelRow>,
+): Promise<void> {
   checkStaffRoles(s.roles);
   let level: string | null = null;
   if (s.divisionCode) {
@@ -48,13 +52,24 @@ export async function checkOneOfficerPerTownship(manager: EntityManager, s: Staf
     `SELECT id FROM people.staff WHERE active AND 'ENFORCEMENT_OFFICER' = ANY (roles) AND division_code = $1 AND id <> $2 LIMIT 1`,
     [s.divisionCode, s.id],
   );
-  if (other.length > 0) throw errors.rule('ONE_OFFICER_PER_TOWNSHIP', `Township ${s.divisionCode} already has its fixed enforcement officer; deactivate or move that officer first`);
+  if (other.length > 0)
+    throw errors.rule(
+      'ONE_OFFICER_PER_TOWNSHIP',
+      `Township ${s.divisionCode} already has its fixed enforcement officer; deactivate or move that officer first`,
+    );
 }
 
 /** Registers staff accounts (one or many, as the seed does) and emits people.staff.registered for each. */
-export async function insertStaff(manager: EntityManager, emit: Emit, inputs: StaffInput[], now = new Date()): Promise<StaffEntity[]> {
+export async function insertStaff(
+  manager: EntityManager,
+  emit: Emit,
+  inputs: StaffInput[],
+  now = new Date(),
+): Promise<StaffEntity[]> {
   const codes = [...new Set(inputs.map((i) => i.divisionCode).filter((c): c is string => !!c))];
-  const levels = codes.length ? await sqlRows<DivisionLevelRow>(manager, `SELECT code, level FROM people.division WHERE code = ANY($1)`, [codes]) : [];
+  const levels = codes.length
+    ? await sqlRows<DivisionLevelRow>(manager, `SELECT code, level FROM people.division WHERE code = ANY($1)`, [codes])
+    : [];
   const divisions = new Map(levels.map((d) => [d.code, d]));
   const rows: StaffEntity[] = [];
   const officerTownships = new Set<string>();
@@ -71,20 +86,25 @@ export async function insertStaff(manager: EntityManager, emit: Emit, inputs: St
     });
     await checkStaff(manager, s, divisions);
     if (s.roles.includes('ENFORCEMENT_OFFICER') && s.divisionCode) {
-      if (officerTownships.has(s.divisionCode)) throw errors.rule('ONE_OFFICER_PER_TOWNSHIP', `Township ${s.divisionCode} gets two fixed enforcement officers`);
+      if (officerTownships.has(s.divisionCode))
+        throw errors.rule('ONE_OFFICER_PER_TOWNSHIP', `Township ${s.divisionCode} gets two fixed enforcement officers`);
       officerTownships.add(s.divisionCode);
       if (inputs.length === 1) await checkOneOfficerPerTownship(manager, s);
     }
     rows.push(s);
   }
-  if (rows.length > 0) await manager.createQueryBuilder().insert().into(StaffEntity).values(rows).execute().catch(officerIndexViolation);
+  if (rows.length > 0)
+    await manager.createQueryBuilder().insert().into(StaffEntity).values(rows).execute().catch(officerIndexViolation);
   for (const s of rows) await emit('people.staff.registered', staffPayload(s), { key: s.id, occurredAt: now });
   return rows;
 }
 
 /** The partial unique index keeps one active officer per township even between two concurrent transactions. */
 export function officerIndexViolation(err: unknown): never {
-  if ((err as { code?: string; constraint?: string }).code === '23505' && String((err as { constraint?: string }).constraint).includes('one_officer')) {
+  if (
+    (err as { code?: string; constraint?: string }).code === '23505' &&
+    String((err as { constraint?: string }).constraint).includes('one_officer')
+  ) {
     throw errors.rule('ONE_OFFICER_PER_TOWNSHIP', 'A township has exactly one fixed enforcement officer');
   }
   throw err;

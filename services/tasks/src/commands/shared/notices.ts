@@ -18,9 +18,17 @@ export interface CaseForNotice {
 
 /** The case as the projection knows it, with its parties; null when it was never seen here. */
 export async function caseForNotice(m: EntityManager, caseId: string): Promise<CaseForNotice | null> {
-  const ref = await sqlRow<{ case_number: string; court: string | null; status: 'OPEN' | 'CLOSED' }>(m, `SELECT case_number, court, status FROM tasks.case_ref WHERE case_id = $1`, [caseId]);
+  const ref = await sqlRow<{ case_number: string; court: string | null; status: 'OPEN' | 'CLOSED' }>(
+    m,
+    `SELECT case_number, court, status FROM tasks.case_ref WHERE case_id = $1`,
+    [caseId],
+  );
   if (!ref) return null;
-  const parties = await sqlRows<{ party_id: string; role: 'OBLIGOR' | 'OBLIGEE' }>(m, `SELECT party_id, role FROM tasks.case_party WHERE case_id = $1 ORDER BY party_id`, [caseId]);
+  const parties = await sqlRows<{ party_id: string; role: 'OBLIGOR' | 'OBLIGEE' }>(
+    m,
+    `SELECT party_id, role FROM tasks.case_party WHERE case_id = $1 ORDER BY party_id`,
+    [caseId],
+  );
   return {
     caseId,
     caseNumber: ref.case_number,
@@ -48,7 +56,12 @@ export interface PartyNotice {
  * comes from the step itself, so a redelivered or re-published event sends nothing twice. Returns how
  * many were queued now.
  */
-export async function queuePartyNotices(m: EntityManager, off: readonly NoticeOff[], n: PartyNotice, now: Date): Promise<number> {
+export async function queuePartyNotices(
+  m: EntityManager,
+  off: readonly NoticeOff[],
+  n: PartyNotice,
+  now: Date,
+): Promise<number> {
   if (!isNoticeOn(off, n.notice, n.court)) return 0;
   let queued = 0;
   for (const partyId of new Set(n.partyIds)) {

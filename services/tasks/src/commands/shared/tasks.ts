@@ -41,13 +41,34 @@ export async function openTask(m: EntityManager, emit: Emit, t: NewTask): Promis
        due_at, origin, rule_key, created_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
      ON CONFLICT (rule_key) DO NOTHING RETURNING id`,
-    [id, t.caseId, t.obligorId, t.type, t.level, t.divisionCode, t.title, t.note ?? null, t.assigneeId ?? null, t.assigneeDepartment ?? null, t.dueAt, t.origin, t.ruleKey ?? null, t.createdBy ?? null, t.now],
+    [
+      id,
+      t.caseId,
+      t.obligorId,
+      t.type,
+      t.level,
+      t.divisionCode,
+      t.title,
+      t.note ?? null,
+      t.assigneeId ?? null,
+      t.assigneeDepartment ?? null,
+      t.dueAt,
+      t.origin,
+      t.ruleKey ?? null,
+      t.createdBy ?? null,
+      t.now,
+    ],
   );
   if (rows.length === 0) return null;
   const task = await m.getRepository(TaskEntity).findOneByOrFail({ id });
   await emit(
     'tasks.task.created',
-    { ...taskFields(task), assigneeId: task.assigneeId, dueAt: task.dueAt.toISOString(), createdAt: task.createdAt.toISOString() },
+    {
+      ...taskFields(task),
+      assigneeId: task.assigneeId,
+      dueAt: task.dueAt.toISOString(),
+      createdAt: task.createdAt.toISOString(),
+    },
     { key: task.caseId ?? task.id, occurredAt: t.now },
   );
   return task;
@@ -79,13 +100,17 @@ export async function finishTasks(
   now: Date,
 ): Promise<TaskEntity[]> {
   if (!tasks.length) return [];
-  await sqlExec(m, `UPDATE tasks.task SET status = $2, result = $3, cancel_reason = $4, completed_at = $5, updated_at = $5 WHERE id = ANY($1::uuid[])`, [
-    tasks.map((t) => t.id),
-    to,
-    detail.result ? JSON.stringify(detail.result) : null,
-    detail.cancelReason ?? null,
-    now,
-  ]);
+  await sqlExec(
+    m,
+    `UPDATE tasks.task SET status = $2, result = $3, cancel_reason = $4, completed_at = $5, updated_at = $5 WHERE id = ANY($1::uuid[])`,
+    [
+      tasks.map((t) => t.id),
+      to,
+      detail.result ? JSON.stringify(detail.result) : null,
+      detail.cancelReason ?? null,
+      now,
+    ],
+  );
   const finished: TaskEntity[] = [];
   for (const task of tasks) {
     // The caller locked the task in this transaction, so it is the row as it now is, with these changes.
@@ -103,7 +128,8 @@ export async function finishTasks(
         status: to,
         createdAt: done.createdAt.toISOString(),
         completedAt: now.toISOString(),
-        result: to === 'DONE' ? ({ ...(done.result ?? {}) } as Record<string, unknown>) : { cancelReason: done.cancelReason },
+        result:
+          to === 'DONE' ? ({ ...(done.result ?? {}) } as Record<string, unknown>) : { cancelReason: done.cancelReason },
       },
       { key: done.caseId ?? done.id, occurredAt: now },
     );
@@ -113,7 +139,13 @@ export async function finishTasks(
 }
 
 /** Opens the automatic tasks a rule plan names, each assigned to whoever holds the plan's role in its division. */
-export async function openPlannedTasks(m: EntityManager, emit: Emit, caseId: string, plans: PlannedTask[], now: Date): Promise<void> {
+export async function openPlannedTasks(
+  m: EntityManager,
+  emit: Emit,
+  caseId: string,
+  plans: PlannedTask[],
+  now: Date,
+): Promise<void> {
   for (const plan of plans) {
     const assignee = await staffHolding(m, plan.assignToRole, plan.divisionCode);
     await openTask(m, emit, { ...plan, caseId, origin: 'AUTO', assigneeId: assignee?.staffId ?? null, now });
