@@ -44,7 +44,16 @@ async function main(): Promise<void> {
     if (status === 0)
       status = run(
         'npx',
-        ['turbo', 'run', 'lint:repo', 'typecheck:repo', 'test', '--continue', '--output-logs=new-only', ...process.argv.slice(2)],
+        [
+          'turbo',
+          'run',
+          'lint:repo',
+          'typecheck:repo',
+          'test',
+          '--continue',
+          '--output-logs=new-only',
+          ...process.argv.slice(2),
+        ],
         env,
       );
   } finally {
