@@ -49,6 +49,22 @@ export interface PartyCases {
   casesOfParty: { load(partyId: string): Promise<{ code: string | null; judgeId: string | null }[]> };
 }
 
+/** The departments with an open task about a party (the `departmentsOfParty` loader of a request). */
+export interface PartyTasks {
+  departmentsOfParty: { load(partyId: string): Promise<{ department: string }[]> };
+}
+
+/** A county department (not also division staff or the court) reads what its tasks are about. */
+function isDepartmentOnly(identity: Identity): boolean {
+  return hasRole(identity, 'COUNTY_DEPARTMENT') && !isCaseStaff(identity);
+}
+
+/** Whether a county department caller has an open task about the party (docs/people-credit.md). */
+async function departmentHasTaskAbout(identity: Identity, party: PartyRef, tasks: PartyTasks): Promise<boolean> {
+  if (!hasRole(identity, 'COUNTY_DEPARTMENT') || !identity.department) return false;
+  return (await tasks.departmentsOfParty.load(party.id)).some((t) => t.department === identity.department);
+}
+
 /** Division staff (not county-wide roles): they see what is homed in their division. */
 function divisionStaffSees(identity: Identity, code: string | null): boolean {
   if (!code || !identity.divisionCode) return false;
@@ -56,11 +72,6 @@ function divisionStaffSees(identity: Identity, code: string | null): boolean {
     hasRole(identity, 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE') &&
     code.startsWith(identity.divisionCode)
   );
-}
-
-/** Whether a division code lies within the caller's own division (prefix), whatever the caller's roles. */
-function withinOwnDivision(identity: Identity, code: string | null): boolean {
-  return !!code && !!identity.divisionCode && code.startsWith(identity.divisionCode);
 }
 
 /** Whether the caller is the judge of a case the party is in (from the case projection). */
@@ -84,14 +95,19 @@ export async function partyInScope(identity: Identity, party: PartyRef, cases: P
 /**
  * Who may read a party at all: staff (personal data masked outside their scope) and the party
  * itself. Judges work across the county (listings, intake by ID number), so they read any party,
- * masked unless it is in one of their cases. A county department reads the obligors of the tasks
- * assigned to it, but this service keeps no projection of tasks: it reads, masked, the parties homed
- * within its own division only. Partners see only partnerCreditStatus; anonymous callers only the board.
+ * masked unless it is in one of their cases. A county department reads, masked, exactly the parties
+ * of the open tasks assigned to it (the task's obligor, and the obligors and obligees of its case),
+ * from the projection of department tasks. Partners see only partnerCreditStatus; anonymous callers
+ * only the board.
  */
-export async function canReadParty(identity: Identity, party: PartyRef, cases: PartyCases): Promise<boolean> {
+export async function canReadParty(
+  identity: Identity,
+  party: PartyRef,
+  cases: PartyCases & PartyTasks,
+): Promise<boolean> {
   if (hasRole(identity, 'ADMIN', 'JUDGE')) return true;
   if (hasRole(identity, 'PARTY') && identity.partyId === party.id) return true;
-  if (hasRole(identity, 'COUNTY_DEPARTMENT') && withinOwnDivision(identity, party.homeDivisionCode)) return true;
+  if (await departmentHasTaskAbout(identity, party, cases)) return true;
   if (!hasRole(identity, 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE')) return false;
   // Division staff see the parties homed in their division and the parties of the cases homed there.
   if (divisionStaffSees(identity, party.homeDivisionCode)) return true;
@@ -99,7 +115,11 @@ export async function canReadParty(identity: Identity, party: PartyRef, cases: P
 }
 
 /** Refuses a party the caller may not see, on every path (by id, by number, by entity reference). */
-export async function requireReadParty(identity: Identity, party: PartyRef, cases: PartyCases): Promise<void> {
+export async function requireReadParty(
+  identity: Identity,
+  party: PartyRef,
+  cases: PartyCases & PartyTasks,
+): Promise<void> {
   requireSignedIn(identity);
   if (!(await canReadParty(identity, party, cases))) throw errors.forbidden('This party is outside your scope');
 }
@@ -218,9 +238,11 @@ export interface SqlFilter {
 
 /**
  * The filters of `parties` (alias `p` for people.party): the caller's division scope and, for a
- * judge, only the parties of the cases they judge (division staff and admins are scoped by division).
+ * judge, only the parties of the cases they judge (division staff and admins are scoped by division);
+ * for a county department, only the parties of its open tasks (within the division it names, if any).
  */
 export function partyListFilters(identity: Identity, requested: string | null | undefined): SqlFilter[] {
+  if (isDepartmentOnly(identity)) return departmentPartyFilters(identity, requested);
   const scope = listScope(identity, requested);
   const filters: SqlFilter[] = [];
   if (scope)
@@ -240,6 +262,29 @@ export function partyListFilters(identity: Identity, requested: string | null | 
         : { where: 'FALSE' },
     );
   }
+  return filters;
+}
+
+/**
+ * The parties of a county department's open tasks, in one condition: the tasks' obligors and the
+ * obligors and obligees of the tasks' cases (as the case projection knows them).
+ */
+function departmentPartyFilters(identity: Identity, requested: string | null | undefined): SqlFilter[] {
+  if (!identity.department) throw errors.forbidden('This list needs the department your tasks are assigned to');
+  if (requested && !canSeeDivision(identity, requested)) throw errors.forbidden('This division is outside your scope');
+  const filters: SqlFilter[] = [
+    {
+      where: `p.id IN (SELECT t.obligor_id FROM people.department_task t WHERE t.department = :department AND t.status = 'OPEN'
+        UNION SELECT unnest(c.obligor_ids || c.obligee_ids) FROM people.department_task t
+          JOIN people.case_projection c ON c.case_id = t.case_id WHERE t.department = :department AND t.status = 'OPEN')`,
+      params: { department: identity.department },
+    },
+  ];
+  if (requested)
+    filters.push({
+      where: "p.home_division_code LIKE :scope ESCAPE '\\'",
+      params: { scope: `${escapeLike(requested)}%` },
+    });
   return filters;
 }
 

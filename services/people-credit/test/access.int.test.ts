@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { identity } from '@zhiyuan/testing';
 import { demoId } from '../src/seed';
-import { judgmentEffective } from './factories/events';
+import { judgmentEffective, taskCompleted, taskCreated } from './factories/events';
 import { residentId, withWrongCheck } from './factories/ids';
 import { countStatements, registerPerson, startTestService, type TestService } from './factories/service';
 
@@ -289,8 +289,9 @@ describe('malformed ids, staff references and party scope', () => {
       expect((await t.gql(PARTY, { id: obligor.id }, odd)).data.party.idNumber).toBe(masked(obligor.idNumber));
     });
 
-    it('county departments keep their masked read of a party (tasks show the obligor), without credit standing or lists', async () => {
-      const department = identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522' });
+    it('county departments keep their masked read of the obligor of their task, without credit standing; they list only the parties of their tasks', async () => {
+      const department = identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522', department: 'COUNTY_LAND_BUREAU' });
+      await t.deliver(taskCreated({ obligorId: obligor.id, assigneeDepartment: 'COUNTY_LAND_BUREAU' }));
       const r = await t.gql(PARTY, { id: obligor.id }, department);
       expect(r.data.party).toEqual({
         idNumber: masked(obligor.idNumber),
@@ -301,8 +302,12 @@ describe('malformed ids, staff references and party scope', () => {
         creditLinks: [],
         listings: [],
       });
+      expect((await t.gql(`{ parties(first: 10) { nodes { id } } }`, {}, department)).data.parties.nodes).toEqual([
+        { id: obligor.id },
+      ]);
+      const withoutDepartment = identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522' });
       expect(
-        (await t.gql(`{ parties(first: 10) { nodes { id } } }`, {}, department)).errors?.[0]?.extensions?.code,
+        (await t.gql(`{ parties(first: 10) { nodes { id } } }`, {}, withoutDepartment)).errors?.[0]?.extensions?.code,
       ).toBe('FORBIDDEN');
     });
 
@@ -545,47 +550,133 @@ describe('malformed ids, staff references and party scope', () => {
     });
   });
 
-  describe('a county department reads parties within its own division only, masked', () => {
+  describe('a county department reads, masked, exactly the parties of the open tasks assigned to it', () => {
     const PARTY = `query($id: ID!) { party(id: $id) { id name idNumber address creditProfile { classification } } }`;
-    let home: { id: string; idNumber: string };
+    const LIST = `query($c: ID) { parties(divisionCode: $c, first: 10) { nodes { id } } }`;
+    const BY_NUMBER = `query($n: String!) { partyByIdNumber(idNumber: $n) { id idNumber } }`;
+    const department = identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522', department: 'COUNTY_CIVIL_AFFAIRS' });
+    let tasked: { id: string; idNumber: string };
+    let caseObligee: { id: string; idNumber: string };
+    let neighbour: { id: string; idNumber: string };
+    let taskId: string;
+    let caseTaskId: string;
 
     beforeAll(async () => {
-      home = await registerPerson(t, { name: '部门可见', homeDivisionCode: '330522109201', address: '某村9号' });
+      tasked = await registerPerson(t, { name: '部门可见', homeDivisionCode: '330522109201', address: '某村9号' });
+      caseObligee = await registerPerson(t, { name: '部门案件权利人', homeDivisionCode: '330522109202' });
+      neighbour = await registerPerson(t, { name: '同县他人', homeDivisionCode: '330522109201', address: '某村10号' });
+      const created = taskCreated({ obligorId: tasked.id, assigneeDepartment: 'COUNTY_CIVIL_AFFAIRS' });
+      taskId = created.payload.taskId;
+      await t.deliver(created);
+      await t.deliver(created); // a redelivery changes nothing
+      // A task of a case the projection knows: its obligee is a party of the task too.
+      const judgment = judgmentEffective({ obligorIds: [neighbour.id], obligeeIds: [caseObligee.id] });
+      await t.deliver(judgment);
+      const onCase = taskCreated({
+        caseId: judgment.payload.caseId,
+        obligorId: null,
+        assigneeDepartment: 'COUNTY_CIVIL_AFFAIRS_CASES',
+      });
+      caseTaskId = onCase.payload.taskId;
+      await t.deliver(onCase);
+      // A task of another department, and one assigned to no department, open nothing to this one.
+      await t.deliver(taskCreated({ obligorId: neighbour.id, assigneeDepartment: 'COUNTY_TAX_BUREAU' }));
+      await t.deliver(taskCreated({ obligorId: neighbour.id, assigneeDepartment: null }));
     });
 
-    it('allowed: a department of the county reads the party masked, by id and by reference', async () => {
-      const department = identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522' });
-      const r = await t.gql(PARTY, { id: home.id }, department);
+    it('allowed: the obligor of its task, masked, by id, by reference, by number and in its list', async () => {
+      const r = await t.gql(PARTY, { id: tasked.id }, department);
       expect(r.data.party).toEqual({
-        id: home.id,
+        id: tasked.id,
         name: '部门可见',
-        idNumber: masked(home.idNumber),
+        idNumber: masked(tasked.idNumber),
         address: null,
         creditProfile: null,
       });
       const ref = await t.gql(
         `query($r: [_Any!]!) { _entities(representations: $r) { ... on Party { id idNumber } } }`,
-        { r: [{ __typename: 'Party', id: home.id }] },
+        { r: [{ __typename: 'Party', id: tasked.id }] },
         department,
       );
-      expect(ref.data._entities[0]).toEqual({ id: home.id, idNumber: masked(home.idNumber) });
+      expect(ref.data._entities[0]).toEqual({ id: tasked.id, idNumber: masked(tasked.idNumber) });
+      expect((await t.gql(BY_NUMBER, { n: tasked.idNumber }, department)).data.partyByIdNumber).toEqual({
+        id: tasked.id,
+        idNumber: masked(tasked.idNumber),
+      });
+      expect((await t.gql(LIST, {}, department)).data.parties.nodes).toEqual([{ id: tasked.id }]);
+      expect((await t.gql(LIST, { c: '330522109' }, department)).data.parties.nodes).toEqual([{ id: tasked.id }]);
+      expect((await t.gql(LIST, { c: '330522108' }, department)).data.parties.nodes).toEqual([]);
     });
 
-    it('denied: a department of another division, or of none, reads nothing of the party', async () => {
-      for (const department of [
-        identity(['COUNTY_DEPARTMENT'], { divisionCode: '330523' }),
+    it("allowed: the parties of its task's case, as the case projection knows them", async () => {
+      const onCase = identity(['COUNTY_DEPARTMENT'], { department: 'COUNTY_CIVIL_AFFAIRS_CASES' });
+      expect((await t.gql(PARTY, { id: caseObligee.id }, onCase)).data.party.idNumber).toBe(
+        masked(caseObligee.idNumber),
+      );
+      const nodes = (await t.gql(LIST, {}, onCase)).data.parties.nodes as { id: string }[];
+      expect(nodes.map((n) => n.id).sort()).toEqual([caseObligee.id, neighbour.id].sort());
+    });
+
+    it('denied: another party of its division, and any party for another department or none', async () => {
+      const r = await t.gql(PARTY, { id: neighbour.id }, department);
+      expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await t.gql(BY_NUMBER, { n: neighbour.idNumber }, department)).errors?.[0]?.extensions?.code).toBe(
+        'FORBIDDEN',
+      );
+      for (const other of [
+        identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522', department: 'COUNTY_HEALTH_BUREAU' }),
+        identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522' }),
         identity(['COUNTY_DEPARTMENT'], { divisionCode: null }),
       ]) {
-        const r = await t.gql(PARTY, { id: home.id }, department);
-        expect(r.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        const read = await t.gql(PARTY, { id: tasked.id }, other);
+        expect(read.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
         const ref = await t.gql(
           `query($r: [_Any!]!) { _entities(representations: $r) { ... on Party { id name } } }`,
-          { r: [{ __typename: 'Party', id: home.id }] },
-          department,
+          { r: [{ __typename: 'Party', id: tasked.id }] },
+          other,
         );
         expect(ref.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-        expect(JSON.stringify([r, ref])).not.toContain('部门可见');
+        expect(JSON.stringify([read, ref])).not.toContain('部门可见');
       }
+    });
+
+    it('closed: once its task is done or cancelled the department no longer reads the party; the record stays', async () => {
+      await t.deliver(
+        taskCompleted({ taskId, obligorId: tasked.id, assigneeDepartment: 'COUNTY_CIVIL_AFFAIRS', status: 'DONE' }),
+      );
+      expect((await t.gql(PARTY, { id: tasked.id }, department)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect((await t.gql(LIST, {}, department)).data.parties.nodes).toEqual([]);
+      // A completion from before the field was carried closes the task all the same.
+      await t.deliver(taskCompleted({ taskId: caseTaskId, obligorId: null, status: 'CANCELLED' }));
+      const onCase = identity(['COUNTY_DEPARTMENT'], { department: 'COUNTY_CIVIL_AFFAIRS_CASES' });
+      expect((await t.gql(PARTY, { id: caseObligee.id }, onCase)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      const rows = await t.service.runtime.ds.query(
+        `SELECT task_id, department, status, closed_at IS NOT NULL AS closed FROM people.department_task WHERE task_id = ANY($1::uuid[]) ORDER BY department`,
+        [[taskId, caseTaskId]],
+      );
+      expect(rows).toEqual([
+        { task_id: taskId, department: 'COUNTY_CIVIL_AFFAIRS', status: 'DONE', closed: true },
+        { task_id: caseTaskId, department: 'COUNTY_CIVIL_AFFAIRS_CASES', status: 'CANCELLED', closed: true },
+      ]);
+    });
+
+    it('a late creation does not reopen a task its completion closed', async () => {
+      const early = taskCompleted({
+        taskId: randomUUID(),
+        obligorId: neighbour.id,
+        assigneeDepartment: 'COUNTY_LATE_BUREAU',
+        status: 'DONE',
+      });
+      await t.deliver(early);
+      await t.deliver(
+        taskCreated({
+          taskId: early.payload.taskId,
+          obligorId: neighbour.id,
+          assigneeDepartment: 'COUNTY_LATE_BUREAU',
+        }),
+      );
+      const late = identity(['COUNTY_DEPARTMENT'], { department: 'COUNTY_LATE_BUREAU' });
+      expect((await t.gql(PARTY, { id: neighbour.id }, late)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
   });
 

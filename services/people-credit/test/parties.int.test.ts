@@ -1,6 +1,7 @@
 import { identity } from '@zhiyuan/testing';
 import { demoId, seedDemoData } from '../src/seed';
 import { creditCode, residentId, withWrongCheck } from './factories/ids';
+import { taskCreated } from './factories/events';
 import {
   REGISTER_PERSON,
   countStatements,
@@ -181,11 +182,16 @@ describe('parties and staff', () => {
     const vars = { r: [{ __typename: 'Party', id: p.id }] };
     const own = await t.gql(q, vars, identity(['VILLAGE_CADRE'], { divisionCode: '330522104201' }));
     expect(own.data._entities[0]).toMatchObject({ idNumber: p.idNumber, phone: '13912345678', address: '港口村8号' });
-    // A cadre of another village does not see the party at all; a county department sees it masked.
+    // A cadre of another village does not see the party at all; a county department with a task about it sees it masked.
     const other = await t.gql(q, vars, identity(['VILLAGE_CADRE'], { divisionCode: '330522106201' }));
     expect(other.data._entities[0]).toBeNull();
     expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    const department = await t.gql(q, vars, identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522' }));
+    await t.deliver(taskCreated({ obligorId: p.id, assigneeDepartment: 'COUNTY_PORT_OFFICE' }));
+    const department = await t.gql(
+      q,
+      vars,
+      identity(['COUNTY_DEPARTMENT'], { divisionCode: '330522', department: 'COUNTY_PORT_OFFICE' }),
+    );
     expect(department.data._entities[0]).toEqual({
       idNumber: `${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`,
       idNumberMasked: `${p.idNumber.slice(0, 10)}****${p.idNumber.slice(14)}`,

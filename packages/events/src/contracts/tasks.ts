@@ -30,11 +30,20 @@ const taskFields = {
   divisionCode: divisionCode(),
 };
 
+/** The partner or county department the task is assigned to, if any (added in version 1; absent in older messages). */
+const assigneeDepartment = z.string().nullable().optional();
+
 export const taskCreated = defineEvent({
   type: 'tasks.task.created',
   version: 1,
   description: 'An assistance task was opened for a level and division.',
-  payload: z.object({ ...taskFields, assigneeId: uuid().nullable(), dueAt: isoDateTime(), createdAt: isoDateTime() }),
+  payload: z.object({
+    ...taskFields,
+    assigneeId: uuid().nullable(),
+    assigneeDepartment,
+    dueAt: isoDateTime(),
+    createdAt: isoDateTime(),
+  }),
 });
 
 export const taskCompleted = defineEvent({
@@ -43,6 +52,7 @@ export const taskCompleted = defineEvent({
   description: 'An assistance task was done (or cancelled), with its result.',
   payload: z.object({
     ...taskFields,
+    assigneeDepartment,
     status: z.enum(['DONE', 'CANCELLED']),
     createdAt: isoDateTime(),
     completedAt: isoDateTime(),

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { CaseProjectionEntity } from './case-projection.entity';
 import { CreditLinkChangeEntity, CreditLinkEntity } from './credit-link.entity';
 import { CreditProfileEntity } from './credit-profile.entity';
+import { DepartmentTaskEntity } from './department-task.entity';
 import { DishonestListingEntity } from './dishonest-listing.entity';
 import { DivisionEntity } from './division.entity';
 import { PartyEntity } from './party.entity';
@@ -12,6 +13,7 @@ export {
   CreditLinkChangeEntity,
   CreditLinkEntity,
   CreditProfileEntity,
+  DepartmentTaskEntity,
   DishonestListingEntity,
   DivisionEntity,
   PartyEntity,
@@ -26,6 +28,7 @@ export const entities = [
   DishonestListingEntity,
   CreditLinkEntity,
   CreditLinkChangeEntity,
+  DepartmentTaskEntity,
 ];
 
 /** A row of the public exposure board: only the fields the law allows to publish. */

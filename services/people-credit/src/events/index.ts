@@ -1,5 +1,6 @@
 import type { HandlerDefinition } from '@zhiyuan/db';
 import { keepCaseObligationsProjection } from './keep-case-obligations-projection.handler';
+import { keepDepartmentTasks } from './keep-department-tasks.handler';
 import { reclassifyProfileWhenFormIsSubmitted } from './reclassify-profile-when-form-is-submitted.handler';
 import { reclassifyProfileWhenInstalmentIsMissed } from './reclassify-profile-when-instalment-is-missed.handler';
 import { removeListingWhenCaseCloses } from './remove-listing-when-case-closes.handler';
@@ -9,6 +10,7 @@ import { reopenObligationWhenPaymentIsReversed } from './reopen-obligation-when-
 /** The event handlers of this service, each named for the rule it carries out. */
 export const handlers: HandlerDefinition<any>[] = [
   keepCaseObligationsProjection,
+  keepDepartmentTasks,
   removeListingWhenObligationIsPerformed,
   removeListingWhenCaseCloses,
   reclassifyProfileWhenInstalmentIsMissed,

@@ -4,6 +4,7 @@ import { AddPartiesStaffAndCredit1732500000000 } from './1732500000000-AddPartie
 import { AddJudgeToCaseProjection1764800000000 } from './1764800000000-AddJudgeToCaseProjection';
 import { AddPartnerAckCursor1764900000000 } from './1764900000000-AddPartnerAckCursor';
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
+import { CreateDepartmentTasks1765100000000 } from './1765100000000-CreateDepartmentTasks';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AddJudgeToCaseProjection1764800000000,
   AddPartnerAckCursor1764900000000,
   CreateIdempotencyKeys1765000000000,
+  CreateDepartmentTasks1765100000000,
 ];

@@ -19,6 +19,12 @@ interface CaseOfPartyRow {
   judgeId: string | null;
 }
 
+/** A department with an open task about a party (its obligor, or a party of the task's case). */
+interface DepartmentOfPartyRow {
+  partyId: string;
+  department: string;
+}
+
 /**
  * Keeps a batch to the keys PostgreSQL can compare with a uuid column: a malformed key (from an
  * entity reference, say) resolves to nothing instead of failing the whole batch's statement.
@@ -29,6 +35,16 @@ function uuidKeys<R>(run: (ids: string[]) => Promise<R[]>): (keys: readonly stri
     return ids.length === 0 ? [] : run(ids);
   };
 }
+
+/**
+ * The departments with an open task about each of the parties $1: tasks whose obligor the party is,
+ * and tasks of a case (in the case projection) the party is an obligor or obligee of.
+ */
+const DEPARTMENTS_OF_PARTIES = `SELECT DISTINCT p.id::text AS "partyId", t.department
+   FROM unnest($1::uuid[]) AS p(id)
+   JOIN people.department_task t ON t.status = 'OPEN' AND (
+     t.obligor_id = p.id
+     OR t.case_id IN (SELECT c.case_id FROM people.case_projection c WHERE c.obligor_ids @> ARRAY[p.id] OR c.obligee_ids @> ARRAY[p.id]))`;
 
 /** Built per request: one batched query per entity or relation, whatever the page size. */
 export function createLoaders(ds: DataSource) {
@@ -92,6 +108,11 @@ export function createLoaders(ds: DataSource) {
           [ids],
         ),
       ),
+      (r) => r.partyId,
+    ),
+    /** The departments with an open task about a party, for a county department's read of it. */
+    departmentsOfParty: listLoaderByKey<string, DepartmentOfPartyRow>(
+      uuidKeys((ids) => sqlRows<DepartmentOfPartyRow>(ds, `${DEPARTMENTS_OF_PARTIES} ORDER BY 1, 2`, [ids])),
       (r) => r.partyId,
     ),
     /** Key: `${partyId}:${department}`. */

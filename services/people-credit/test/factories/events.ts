@@ -76,3 +76,16 @@ export function formSubmitted(p: {
     { producer: 'tasks', key: p.partyId },
   );
 }
+
+export function taskCreated(
+  p: Partial<EventPayload<'tasks.task.created'>> & { obligorId: string | null; assigneeDepartment: string | null },
+) {
+  const taskId = p.taskId ?? randomUUID();
+  return buildEvent('tasks.task.created', { ...p, taskId }, { producer: 'tasks', key: p.caseId ?? taskId });
+}
+
+export function taskCompleted(
+  p: Partial<EventPayload<'tasks.task.completed'>> & { taskId: string; status: 'DONE' | 'CANCELLED' },
+) {
+  return buildEvent('tasks.task.completed', { ...p }, { producer: 'tasks', key: p.caseId ?? p.taskId });
+}

@@ -46,7 +46,10 @@ export async function startTestService(
     statements,
     gql: (query, variables = {}, who = ADMIN) => gqlRequest(service.url, query, variables, who),
     deliver: async (event) => {
-      const h = handlers.find((x: HandlerDefinition) => x.subject === event.type);
+      const h = handlers.find(
+        (x: HandlerDefinition) =>
+          x.subject === event.type || (x.subject.endsWith('.*') && event.type.startsWith(x.subject.slice(0, -1))),
+      );
       if (!h) throw new Error(`no handler for ${event.type}`);
       return service.runtime.messaging.handleOnce(`test-${h.name}`, event as unknown as EventEnvelope, h.handle);
     },

@@ -66,6 +66,7 @@ export async function openTask(m: EntityManager, emit: Emit, t: NewTask): Promis
     {
       ...taskFields(task),
       assigneeId: task.assigneeId,
+      assigneeDepartment: task.assigneeDepartment,
       dueAt: task.dueAt.toISOString(),
       createdAt: task.createdAt.toISOString(),
     },
@@ -125,6 +126,7 @@ export async function finishTasks(
       'tasks.task.completed',
       {
         ...taskFields(done),
+        assigneeDepartment: done.assigneeDepartment,
         status: to,
         createdAt: done.createdAt.toISOString(),
         completedAt: now.toISOString(),
