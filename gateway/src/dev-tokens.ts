@@ -24,7 +24,12 @@ export const DEMO_ROLES: Record<string, TokenClaims> = {
   officer: { sub: demoId('officer-330522104'), roles: ['ENFORCEMENT_OFFICER'], divisionCode: '330522104' },
   liaison: { sub: demoId('liaison-330522104'), roles: ['TOWNSHIP_LIAISON'], divisionCode: '330522104' },
   cadre: { sub: demoId('secretary-330522104201'), roles: ['VILLAGE_CADRE'], divisionCode: '330522104201' },
-  department: { sub: demoId('county-department'), roles: ['COUNTY_DEPARTMENT'], divisionCode: '330522' },
+  department: {
+    sub: demoId('county-department'),
+    roles: ['COUNTY_DEPARTMENT'],
+    divisionCode: '330522',
+    department: 'JUSTICE_BUREAU',
+  },
   partner: { sub: demoId('partner-BANK_LOAN'), roles: ['PARTNER'], department: 'BANK_LOAN' },
   party: { sub: 'demo-party', roles: ['PARTY'], partyId: null },
 };

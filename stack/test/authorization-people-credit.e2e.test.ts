@@ -20,7 +20,7 @@ type Who = 'admin' | 'judge' | 'otherJudge' | 'department' | 'otherDepartment' |
 /**
  * The people-credit rows of docs/access.md at field level, through the gateway: a partner reaches no
  * name (its types have none, every path to Party.name is refused), a judge changes only the parties of
- * the cases they judge, and a county department reads, masked, only the parties of its own division.
+ * the cases they judge, and a county department reads, masked, only the parties of the tasks assigned to it.
  */
 describe('people-credit authorization through the gateway', () => {
   let db: TestDatabase;
@@ -53,7 +53,8 @@ describe('people-credit authorization through the gateway', () => {
       otherDepartment: {
         sub: demoId('county-department-elsewhere'),
         roles: ['COUNTY_DEPARTMENT'],
-        divisionCode: '330523',
+        divisionCode: '330522',
+        department: 'CIVIL_AFFAIRS_BUREAU',
       },
       partner: DEMO_ROLES.partner!,
     };
@@ -186,10 +187,29 @@ describe('people-credit authorization through the gateway', () => {
     });
   });
 
-  it('a county department reads a party of its division masked; one of another division reads nothing', async () => {
+  it('a county department reads the party of a task assigned to it, masked; another department reads nothing', async () => {
     const PARTY = `query($id: ID!) { party(id: $id) { name idNumber address } }`;
-    const own = await call('department', PARTY, { id: fx.obligorId });
-    expect(own.errors).toBeUndefined();
+    expect((await call('department', PARTY, { id: fx.obligorId })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    await ok(`mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }`, {
+      i: {
+        caseId: fx.caseId,
+        obligorId: fx.obligorId,
+        type: 'FIND_ASSETS',
+        level: 'COUNTY',
+        divisionCode: '330522',
+        title: '查询不动产登记',
+        assigneeDepartment: DEMO_ROLES.department!.department,
+        dueAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      },
+    });
+    // people-credit learns of the task from its event.
+    const own = await waitFor(
+      async () => {
+        const r = await call('department', PARTY, { id: fx.obligorId });
+        return r.errors ? undefined : r;
+      },
+      { timeoutMs: 15_000, what: 'people-credit to know the department task' },
+    );
     expect(own.data.party).toEqual({
       name: OBLIGOR_NAME,
       idNumber: `${fx.obligorIdNumber.slice(0, 10)}****${fx.obligorIdNumber.slice(14)}`,
