@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { parse } from 'graphql';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createMessagingTables } from '@zhiyuan/db';
-import { InProcessEventBus } from '@zhiyuan/events';
-import { createTestDatabase, gqlRequest, identity, silentLogger, type TestDatabase } from '@zhiyuan/testing';
-import { defineService, errors, type Service } from '../src';
-
-class CreateToy1700000000000 implements MigrationInterface {
-  name = 'CreateToy1700000000000';
-  async up(qr: QueryRunner) {
-    await createMessagingTables(qr, 'toy');
-  }
-  async down() {}
-}
+import { errors } from '@zhiyuan/kernel';
+import { gqlRequest, identity } from '@zhiyuan/testing';
+import type { Service } from '../src';
+import { startToyService, type ToyService } from './support/toy-service';
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -22,47 +13,23 @@ const typeDefs = parse(`
 `);
 
 describe('audit of mutations', () => {
-  let db: TestDatabase;
+  let toy: ToyService;
   let service: Service;
   const judge = identity(['JUDGE'], { sub: 'judge-1', ip: '10.1.2.3' });
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    service = defineService(
-      {
-        name: 'toy',
-        schema: 'toy',
-        typeDefs,
-        entities: [],
-        migrations: [CreateToy1700000000000],
-        handlers: [],
-        resolvers: {
-          Query: { ping: () => 'pong' },
-          Mutation: {
-            touchCase: () => true,
-            refuse: () => {
-              throw errors.rule('NO', 'refused');
-            },
-          },
-        } as never,
-        context: (who) => ({ identity: who }),
+    toy = await startToyService('toy', typeDefs, {
+      Query: { ping: () => 'pong' },
+      Mutation: {
+        touchCase: () => true,
+        refuse: () => {
+          throw errors.rule('NO', 'refused');
+        },
       },
-      {
-        DATABASE_URL: db.url,
-        DB_POOL_SIZE: 2,
-        INTERNAL_AUTH_SECRET: 'development-internal-secret-change-me-0000',
-        LOG_LEVEL: 'silent',
-        NODE_ENV: 'test',
-        PORT: 0,
-      },
-      { bus: new InProcessEventBus(silentLogger), logger: silentLogger },
-    );
-    await service.start();
+    });
+    service = toy.service;
   });
-  afterAll(async () => {
-    await service.stop();
-    await db.drop();
-  });
+  afterAll(() => toy.stop());
 
   const audits = async () =>
     (

@@ -1,18 +1,9 @@
 import { parse } from 'graphql';
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { createMessagingTables } from '@zhiyuan/db';
-import { InProcessEventBus } from '@zhiyuan/events';
-import { errors, requireRole } from '@zhiyuan/kernel';
-import { createTestDatabase, gqlRequest, identity, silentLogger, type TestDatabase } from '@zhiyuan/testing';
-import { defineService, type Service } from '../src';
-
-class CreateGuarded1700000000000 implements MigrationInterface {
-  name = 'CreateGuarded1700000000000';
-  async up(qr: QueryRunner) {
-    await createMessagingTables(qr, 'guarded');
-  }
-  async down() {}
-}
+import type { Identity } from '@zhiyuan/auth';
+import { errors } from '@zhiyuan/kernel';
+import { gqlRequest, identity } from '@zhiyuan/testing';
+import type { Service } from '../src';
+import { startToyService, type ToyService } from './support/toy-service';
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -21,52 +12,28 @@ const typeDefs = parse(`
 `);
 
 describe('refusals of an anonymous caller', () => {
-  let db: TestDatabase;
+  let toy: ToyService;
   let service: Service;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    service = defineService(
-      {
-        name: 'guarded',
-        schema: 'guarded',
-        typeDefs,
-        entities: [],
-        migrations: [CreateGuarded1700000000000],
-        handlers: [],
-        resolvers: {
-          Query: {
-            secret: () => {
-              throw errors.forbidden('Only judges can read this');
-            },
-            open: () => 'open',
-          },
-          // A rule that answers FORBIDDEN for anyone without the role, the anonymous caller included.
-          Mutation: {
-            adminOnly: (_p: unknown, _a: unknown, ctx: { identity: Parameters<typeof requireRole>[0] }) => {
-              if (!ctx.identity.roles.includes('ADMIN')) throw errors.forbidden('Only an administrator can do this');
-              return true;
-            },
-          },
-        } as never,
-        context: (who) => ({ identity: who }),
+    toy = await startToyService('guarded', typeDefs, {
+      Query: {
+        secret: () => {
+          throw errors.forbidden('Only judges can read this');
+        },
+        open: () => 'open',
       },
-      {
-        DATABASE_URL: db.url,
-        DB_POOL_SIZE: 2,
-        INTERNAL_AUTH_SECRET: 'development-internal-secret-change-me-0000',
-        LOG_LEVEL: 'silent',
-        NODE_ENV: 'test',
-        PORT: 0,
+      // A rule that answers FORBIDDEN for anyone without the role, the anonymous caller included.
+      Mutation: {
+        adminOnly: (_p: unknown, _a: unknown, ctx: { identity: Identity }) => {
+          if (!ctx.identity.roles.includes('ADMIN')) throw errors.forbidden('Only an administrator can do this');
+          return true;
+        },
       },
-      { bus: new InProcessEventBus(silentLogger), logger: silentLogger },
-    );
-    await service.start();
+    });
+    service = toy.service;
   });
-  afterAll(async () => {
-    await service.stop();
-    await db.drop();
-  });
+  afterAll(() => toy.stop());
 
   it('tell an anonymous caller to sign in, whichever rule refused', async () => {
     const anonymous = identity([]);
