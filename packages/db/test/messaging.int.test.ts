@@ -125,8 +125,15 @@ describe.each(buses)('outbox and inbox over the %s bus', (kind, makeBus) => {
     );
     const inbox = await count(ledger, 'inbox_message');
     expect(inbox).toBeGreaterThanOrEqual(1);
-    const published = await payer.ds.query(`SELECT published_at FROM "${payer.schema}".outbox_message`);
-    expect(published.every((r: { published_at: Date | null }) => r.published_at !== null)).toBe(true);
+    // The relay marks a row published once JetStream acknowledged it, which can come after the
+    // consumer has already handled the event.
+    await waitFor(
+      async () =>
+        (await payer.ds.query(`SELECT published_at FROM "${payer.schema}".outbox_message`)).every(
+          (r: { published_at: Date | null }) => r.published_at !== null,
+        ),
+      { what: 'the outbox rows marked published' },
+    );
   });
 
   run('a rolled-back transaction publishes nothing', async () => {
