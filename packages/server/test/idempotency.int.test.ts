@@ -3,7 +3,8 @@ import { parse } from 'graphql';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createIdempotencyTable, createMessagingTables, type Messaging } from '@zhiyuan/db';
 import { InProcessEventBus } from '@zhiyuan/events';
-import { defineService, errors, type Service } from '../src';
+import { errors } from '@zhiyuan/kernel';
+import { defineService, type Service } from '../src';
 import {
   createTestDatabase,
   gqlRequest,

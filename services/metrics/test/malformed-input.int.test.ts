@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, gqlRequest } from '@zhiyuan/testing';
-import { encodeCursor } from '@zhiyuan/server';
+import { encodeCursor } from '@zhiyuan/kernel';
 import { TOWNSHIP_A, VILLAGE_A1 } from './factories/events';
 import { startMetrics, type TestMetrics } from './factories/service';
 

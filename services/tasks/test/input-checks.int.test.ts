@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { encodeCursor } from '@zhiyuan/server';
+import { encodeCursor } from '@zhiyuan/kernel';
 import { ADMIN, gqlRequest, identity } from '@zhiyuan/testing';
 import {
   aCase,
