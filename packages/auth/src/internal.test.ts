@@ -1,8 +1,6 @@
 import {
-  ANONYMOUS,
   BOUND_TTL_SECONDS,
   InternalAuthError,
-  InternalTokenCache,
   signInternalIdentity,
   signInternalRequest,
   verifyInternalIdentity,
@@ -34,13 +32,6 @@ describe('internal identity', () => {
     await expect(verifyInternalIdentity(forged, secret)).rejects.toThrow('invalid internal identity');
     const expired = await signInternalIdentity(judge, secret, -10);
     await expect(verifyInternalIdentity(expired, secret)).rejects.toThrow('invalid internal identity');
-  });
-
-  it('reuses a token for the same identity', async () => {
-    const cache = new InternalTokenCache(secret);
-    const a = await cache.tokenFor(ANONYMOUS);
-    expect(await cache.tokenFor(ANONYMOUS)).toBe(a);
-    expect(await cache.tokenFor(judge)).not.toBe(a);
   });
 });
 

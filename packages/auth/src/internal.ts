@@ -109,26 +109,3 @@ export async function verifyInternalIdentity(
   if (!identity.success) throw new InternalAuthError('invalid internal identity');
   return identity.data;
 }
-
-/**
- * Caches unbound tokens per identity for half their life (tools calling subgraphs directly). The
- * gateway does not use it: it signs every subgraph request with signInternalRequest.
- */
-export class InternalTokenCache {
-  private readonly cache = new Map<string, { token: string; until: number }>();
-  constructor(
-    private readonly secret: string,
-    private readonly ttlSeconds = 60,
-  ) {}
-
-  async tokenFor(identity: Identity): Promise<string> {
-    const k = JSON.stringify(identity);
-    const hit = this.cache.get(k);
-    const now = Date.now();
-    if (hit && hit.until > now) return hit.token;
-    const token = await signInternalIdentity(identity, this.secret, this.ttlSeconds);
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(k, { token, until: now + (this.ttlSeconds * 1000) / 2 });
-    return token;
-  }
-}
