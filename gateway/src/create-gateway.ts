@@ -74,7 +74,10 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bus?: EventSource } = {}): Gateway {
+export function createGateway(
+  config: GatewayConfig,
+  deps: { logger?: Logger; bus?: EventSource; clock?: () => number } = {},
+): Gateway {
   const log = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const development = config.NODE_ENV !== 'production';
   const urls: Record<string, string> = {
@@ -128,7 +131,11 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
   const safelist = loadSafelist(config.PERSISTED_OPERATIONS_FILE ?? DEFAULT_SAFELIST_PATH);
   const cache =
     config.RESPONSE_CACHE === 'on' && (deps.bus || config.NATS_URL)
-      ? new ResponseCache({ ttlMs: config.RESPONSE_CACHE_TTL_MS, maxBytes: config.RESPONSE_CACHE_MAX_MB * 1024 * 1024 })
+      ? new ResponseCache({
+          ttlMs: config.RESPONSE_CACHE_TTL_MS,
+          maxBytes: config.RESPONSE_CACHE_MAX_MB * 1024 * 1024,
+          now: deps.clock,
+        })
       : undefined;
   if (config.RESPONSE_CACHE === 'on' && !cache)
     log.warn('response cache off: no NATS_URL and no event bus to hear changes on');

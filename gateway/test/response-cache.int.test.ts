@@ -221,7 +221,12 @@ describe('response cache', () => {
   it('fetches a missed key once for concurrent requests, and serves the expired answer while refreshing it', async () => {
     const bus = new InProcessEventBus(silentLogger);
     await bus.start();
-    const gateway = createGateway(config({ RESPONSE_CACHE_TTL_MS: '300' }), { logger: silentLogger, bus });
+    let now = Date.now();
+    const gateway = createGateway(config({ RESPONSE_CACHE_TTL_MS: '300' }), {
+      logger: silentLogger,
+      bus,
+      clock: () => now,
+    });
     await gateway.start();
     try {
       const stats = gateway.responseCache!.stats;
@@ -234,7 +239,7 @@ describe('response cache', () => {
       expect(fake.state.fetches).toBe(1);
 
       // Past the TTL (no event dropped it): one request refreshes, the others get the old answer at once.
-      await new Promise((r) => setTimeout(r, 350));
+      now += 350;
       fake.state.version = 'v2';
       fake.state.delayMs = 1_000;
       let refreshed = false;
