@@ -63,6 +63,8 @@ export const gatewayConfigSchema = z
     MAX_TOKENS: fields.positiveInt(3_000),
     /** Largest request body accepted. */
     MAX_BODY_BYTES: fields.positiveInt(100_000),
+    /** Rows read per page while a list is downloaded through /exports (docs/exports.md). */
+    EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(200),
     /**
      * The reverse proxies in front of the gateway whose X-Forwarded-For is believed (addresses, CIDR
      * ranges, loopback/linklocal/uniquelocal); none by default. The client address keys the anonymous

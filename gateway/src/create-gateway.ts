@@ -31,6 +31,7 @@ import { formatGatewayError, subgraphClientError } from './errors';
 import { copyMutationHeaders, mutationHeadersOf, validateMutationHeaders } from './mutation-headers';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 import { ResponseCache, cacheTickets, responseCachePlugin, serveFromCache, type CacheTicket } from './response-cache';
+import { exportHandler } from './exports/route';
 import { listenForChanges, type EventSource, type Invalidation } from './invalidation';
 import { warmOperations } from './warm-up';
 
@@ -204,6 +205,19 @@ export function createGateway(
             mutationHeaders: mutationHeadersOf(req),
           }),
         }),
+      );
+      app.get(
+        '/exports/:file',
+        authenticate(auth),
+        ...(config.RATE_LIMIT_PER_MINUTE > 0 ? [limitRate(config.RATE_LIMIT_PER_MINUTE)] : []),
+        exportHandler(
+          async (query, variables, identity) => {
+            const r = await server.executeOperation({ query, variables }, { contextValue: { identity } });
+            if (r.body.kind !== 'single') throw new Error('an export reads no incremental answer');
+            return r.body.singleResult as never;
+          },
+          { pageSize: config.EXPORT_PAGE_SIZE, log },
+        ),
       );
       app.use(bodyErrors);
       await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));

@@ -21,6 +21,11 @@ export const identitySchema = z.object({
   partyId: z.string().nullable().default(null),
   /** Client address as seen by the gateway, for the audit log. */
   ip: z.string().nullable().default(null),
+  /** Set by the gateway while it reads a list for a download (`/exports/<list>`): the list's name. */
+  export: z
+    .string()
+    .regex(/^[a-z][a-z-]{0,39}$/)
+    .optional(),
 });
 export type Identity = z.infer<typeof identitySchema>;
 

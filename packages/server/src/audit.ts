@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, valueFromASTUntyped, type FieldNode } from 'graphql';
 import type { Identity } from '@zhiyuan/auth';
-import type { EventPayload } from '@zhiyuan/events';
+import type { AuditAction, EventPayload } from '@zhiyuan/events';
 import { outsideRequestScope, requestScope, type Emit, type Messaging, type MutationFieldScope } from '@zhiyuan/db';
 
 export interface AuditTarget {
@@ -55,7 +55,7 @@ function targetOf(
 function auditPayload(
   messaging: Messaging,
   identity: Identity,
-  action: 'MUTATION' | 'UNMASKED_READ',
+  action: AuditAction,
   e: AuditEntryInput,
 ): EventPayload<'audit.entry.recorded'> {
   return {
@@ -74,13 +74,7 @@ function auditPayload(
   };
 }
 
-function emitEntry(
-  emit: Emit,
-  messaging: Messaging,
-  identity: Identity,
-  action: 'MUTATION' | 'UNMASKED_READ',
-  e: AuditEntryInput,
-) {
+function emitEntry(emit: Emit, messaging: Messaging, identity: Identity, action: AuditAction, e: AuditEntryInput) {
   return emit('audit.entry.recorded', auditPayload(messaging, identity, action, e), { key: identity.sub });
 }
 
@@ -91,7 +85,7 @@ function emitEntry(
 export async function recordAudit(
   messaging: Messaging,
   identity: Identity,
-  action: 'MUTATION' | 'UNMASKED_READ',
+  action: AuditAction,
   entries: AuditEntryInput[],
 ): Promise<void> {
   if (!entries.length) return;

@@ -9,6 +9,7 @@ export {
   type ServiceDeps,
   type Service,
 } from './service';
+export { auditExportsPlugin } from './export-audit';
 export { recordAudit, auditMutationsPlugin, targetOfArgs, REPLAY_CODE, type AuditTarget } from './audit';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, subgraphRequestHash } from './idempotency';
 export { applyCourtCalendar } from './court-calendar';

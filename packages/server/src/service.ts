@@ -12,6 +12,7 @@ import {
 } from '@zhiyuan/db';
 import { DEFAULT_HANDLER_CONCURRENCY, createEventBus, type EventBus } from '@zhiyuan/events';
 import { auditMutationsPlugin } from './audit';
+import { auditExportsPlugin } from './export-audit';
 import { applyCourtCalendar } from './court-calendar';
 import { signInErrorsPlugin } from './sign-in-errors';
 import { startSubgraphServer, type RunningServer } from './server';
@@ -164,7 +165,11 @@ export function defineService<Ctx extends object>(
         logger,
         development: config.NODE_ENV !== 'production',
         aroundRequest: deps.aroundRequest,
-        plugins: [signInErrorsPlugin() as never, auditMutationsPlugin(messaging) as never],
+        plugins: [
+          signInErrorsPlugin() as never,
+          auditMutationsPlugin(messaging) as never,
+          auditExportsPlugin(messaging) as never,
+        ],
       });
     },
     async stop() {

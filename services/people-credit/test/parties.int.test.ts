@@ -278,4 +278,40 @@ describe('parties and staff', () => {
     expect(big.statements).toBe(small.statements);
     expect(big.statements).toBeLessThanOrEqual(8);
   });
+
+  it("filters a division's parties by their current classification and by the end of their grace period", async () => {
+    const village = '330522106202';
+    const [a, b, c, d] = [
+      await registerPerson(t, { homeDivisionCode: village }),
+      await registerPerson(t, { homeDivisionCode: village }),
+      await registerPerson(t, { homeDivisionCode: village }),
+      await registerPerson(t, { homeDivisionCode: village }),
+    ];
+    const profile = (partyId: string, classification: string, graceUntil: string | null) =>
+      t.service.runtime.ds.query(
+        `INSERT INTO people.credit_profile (id, party_id, classification, reason_codes, grace_until, classified_by, classified_at)
+         VALUES (gen_random_uuid(), $1, $2, '{}', $3, 'test', now())`,
+        [partyId, classification, graceUntil],
+      );
+    // a was in difficulty and is evasive now; b the other way round; c is in difficulty until 1 July; d has no profile.
+    await profile(a!.id, 'HONEST_IN_DIFFICULTY', '2027-01-31');
+    await profile(a!.id, 'EVASIVE', null);
+    await profile(b!.id, 'EVASIVE', null);
+    await profile(b!.id, 'HONEST_IN_DIFFICULTY', '2027-03-31');
+    await profile(c!.id, 'HONEST_IN_DIFFICULTY', '2027-07-01');
+    const ids = async (args: string) => {
+      const r = await t.gql(`{ parties(divisionCode: "${village}", ${args} first: 50) { nodes { id } } }`);
+      expect(r.errors).toBeUndefined();
+      return r.data.parties.nodes.map((n: { id: string }) => n.id).sort();
+    };
+    expect(await ids('')).toEqual([a!.id, b!.id, c!.id, d!.id].sort());
+    expect(await ids('classification: EVASIVE,')).toEqual([a!.id]);
+    expect(await ids('classification: HONEST_IN_DIFFICULTY,')).toEqual([b!.id, c!.id].sort());
+    expect(await ids('graceEndsBefore: "2027-07-01",')).toEqual([b!.id]);
+    expect(await ids('graceEndsBefore: "2027-07-02", classification: HONEST_IN_DIFFICULTY,')).toEqual(
+      [b!.id, c!.id].sort(),
+    );
+    const bad = await t.gql(`query($g: Date) { parties(graceEndsBefore: $g) { nodes { id } } }`, { g: '2027-13-01' });
+    expect(bad.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
+  });
 });

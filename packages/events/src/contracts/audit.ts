@@ -3,13 +3,15 @@ import { defineEvent, isoDateTime } from './define';
 
 /** Audit entries produced by every subgraph (stream AUDIT, subjects `audit.>`), kept append-only by metrics. */
 
-export const AUDIT_ACTIONS = ['MUTATION', 'UNMASKED_READ'] as const;
+/** A mutation; a read of unmasked personal data; a list downloaded through the gateway's `/exports`. */
+export const AUDIT_ACTIONS = ['MUTATION', 'UNMASKED_READ', 'EXPORT'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const auditRecorded = defineEvent({
   type: 'audit.entry.recorded',
   version: 1,
   description:
-    "Someone changed data (a mutation) or read a party's unmasked personal data: who, role, what, which party or case, when, from where.",
+    "Someone changed data (a mutation), read a party's unmasked personal data or downloaded a list: who, role, what, which party, case or division, when, from where.",
   payload: z.object({
     actor: z.string(),
     roles: z.array(z.string()),

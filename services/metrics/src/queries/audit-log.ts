@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DataSource } from 'typeorm';
 import type { Identity } from '@zhiyuan/auth';
 import { sqlRows } from '@zhiyuan/db';
+import { AUDIT_ACTIONS, type AuditAction } from '@zhiyuan/events';
 import { instantIdCursor, isoInstantSchema, pageArgs, toConnection, type PageArgs } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { requireAdmin } from '../policy';
@@ -13,7 +14,7 @@ export interface AuditEntryModel {
   roles: string[];
   ip: string | null;
   service: string;
-  action: 'MUTATION' | 'UNMASKED_READ';
+  action: AuditAction;
   operation: string;
   targetKind: string | null;
   targetId: string | null;
@@ -24,7 +25,7 @@ export interface AuditEntryModel {
 const filterSchema = z
   .object({
     actor: z.string().max(200).nullish(),
-    action: z.enum(['MUTATION', 'UNMASKED_READ']).nullish(),
+    action: z.enum(AUDIT_ACTIONS).nullish(),
     service: z.string().max(50).nullish(),
     targetId: z.string().max(200).nullish(),
     from: isoInstantSchema.nullish(),

@@ -84,7 +84,10 @@ export async function partyByIdNumber(ctx: Context, idNumber: string): Promise<P
   return found;
 }
 
-export async function parties(ctx: Context, { divisionCode, search, first, after }: QueryPartiesArgs) {
+export async function parties(
+  ctx: Context,
+  { divisionCode, search, classification, graceEndsBefore, first, after }: QueryPartiesArgs,
+) {
   const filters = partyListFilters(ctx.identity, divisionCode);
   const page = pageArgs({ first, after });
   const cursor = instantIdCursor(page.after);
@@ -97,6 +100,11 @@ export async function parties(ctx: Context, { divisionCode, search, first, after
   for (const f of filters) q.andWhere(f.where, f.params);
   if (search?.trim()) q.andWhere("p.name LIKE :s ESCAPE '\\'", { s: `%${escapeLike(search.trim())}%` });
   if (cursor) q.andWhere('(p.created_at, p.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
+  // The current profile is a party's highest seq, found through credit_profile_party_idx per party.
+  const current = (column: string) =>
+    `(SELECT cp.${column} FROM people.credit_profile cp WHERE cp.party_id = p.id ORDER BY cp.seq DESC LIMIT 1)`;
+  if (classification) q.andWhere(`${current('classification')} = :classification`, { classification });
+  if (graceEndsBefore) q.andWhere(`${current('grace_until')} < :graceEndsBefore`, { graceEndsBefore });
   return toConnection(await q.getMany(), page.limit, (p) => [p.createdAt.toISOString(), p.id]);
 }
 
