@@ -3,7 +3,7 @@ import type { EventPayload } from '@zhiyuan/events';
 import { addMonths, courtDate } from '@zhiyuan/kernel';
 import { buildEvent, identity } from '@zhiyuan/testing';
 import { residentId } from './factories/ids';
-import { judgmentEffective } from './factories/events';
+import { judgmentEffective, performanceRecorded } from './factories/events';
 import { registerPerson, startTestService, type TestService } from './factories/service';
 
 const LIST = `mutation($input: ListDishonestObligorInput!) { listDishonestObligor(input: $input) { id status } }`;
@@ -43,7 +43,7 @@ describe('a grace period granted on an obligor proposal', () => {
       )
     ).map((r: { p: unknown }) => r.p);
 
-  it('puts the profile in a grace period with the reason code, refuses listing during it, once', async () => {
+  it('puts the profile in a grace period with the reason code, kept through a payment, refusing listing, once', async () => {
     const { party, caseId } = await obligorWithCase();
     expect((await list(party.id, caseId)).errors).toBeUndefined();
     // A second obligor: the first was listed to show the rule allowed it before the grace.
@@ -71,6 +71,18 @@ describe('a grace period granted on an obligor proposal', () => {
       (p: any) => p.classification === 'HONEST_IN_DIFFICULTY' && p.reasonCodes.includes('GRACE_ON_PROPOSAL'),
     );
     expect(events).toHaveLength(1);
+    // A payment during the grace is recorded but does not end it.
+    await t.deliver(
+      performanceRecorded({
+        caseId: other.caseId,
+        obligorIds: [other.party.id],
+        outstandingFen: 2_000_000,
+        amountFen: 1_000_000,
+      }),
+    );
+    expect((await t.gql(PROFILE, { id: other.party.id })).data.party.creditProfile.overrideReason).toBe(
+      `proposal:${proposalId}`,
+    );
     const refused = await list(other.party.id, other.caseId);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'GRACE_PERIOD' });
     const listings = await t.service.runtime.ds.query(`SELECT 1 FROM people.dishonest_listing WHERE party_id = $1`, [
