@@ -3,6 +3,7 @@ import { gqlRequest, identity } from '@zhiyuan/testing';
 import { addDays, courtDate } from '@zhiyuan/kernel';
 import {
   aCase,
+  caseClosed,
   enforcementFiled,
   judgmentEffective,
   partyRegistered,
@@ -236,6 +237,27 @@ describe('obligors coming forward online', () => {
     expect(reject.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'reason' });
     const ok = await gql(DECIDE, { input: { proposalId: p.id, decision: 'ACCEPT', reason: '款项已核实' } }, officer);
     expect(ok.data.decideProposal).toMatchObject({ status: 'ACCEPTED', task: { status: 'DONE' } });
+  });
+
+  it('accepts nothing on a closed case, and lets the court reject it there', async () => {
+    const { c, obligor } = await aFiledCase();
+    const r = await gql(
+      COME,
+      { caseId: c.caseId, input: { intent: 'REQUEST_GRACE', grace: { months: 1, reasons: '失业' } } },
+      obligor,
+    );
+    const p = r.data.comeForward;
+    await deliver(h, caseClosed(c));
+    const accept = await gql(
+      DECIDE,
+      { input: { proposalId: p.id, decision: 'ACCEPT', graceReasonCode: 'UNEMPLOYMENT' } },
+      officer,
+    );
+    expect(accept.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'CASE_OPEN' });
+    expect((await q(`SELECT status FROM tasks.proposal WHERE id = $1`, [p.id]))[0].status).toBe('SUBMITTED');
+    expect(await eventsOf('tasks.proposal.decided', c.caseId)).toHaveLength(0);
+    const reject = await gql(DECIDE, { input: { proposalId: p.id, decision: 'REJECT', reason: '案件已结' } }, officer);
+    expect(reject.data.decideProposal).toMatchObject({ status: 'REJECTED', decisionReason: '案件已结' });
   });
 
   it('refuses bad input and strangers, and writes nothing', async () => {

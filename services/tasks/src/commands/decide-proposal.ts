@@ -1,5 +1,5 @@
 import { GRACE_REASON_CODES } from '@zhiyuan/events';
-import { requireSignedIn } from '@zhiyuan/kernel';
+import { errors, requireSignedIn } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { z } from 'zod';
 import type { Context } from '../context';
@@ -53,6 +53,8 @@ export async function decideProposal(ctx: Context, input: unknown): Promise<Prop
     );
     const now = new Date();
     const status = decisionTransition(p.intent, p.status, i.decision);
+    if (i.decision === 'ACCEPT' && ref.status !== 'OPEN')
+      throw errors.rule('CASE_OPEN', 'The case is closed; a proposal on it can only be rejected');
     Object.assign(p, {
       status,
       decision: i.decision,
