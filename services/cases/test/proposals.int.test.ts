@@ -35,7 +35,7 @@ describe('proposals obligors make online, as cases sees them', () => {
       'tasks.proposal.submitted' | 'tasks.proposal.answered' | 'tasks.proposal.decided' | 'tasks.proposal.expired',
   >(
     type: T,
-    payload: Partial<EventPayload<T>>,
+    payload: Partial<EventPayload<T>> & { caseId: string },
   ) => buildEvent(type, payload, { producer: 'tasks', key: payload.caseId });
   /** Publishes a decision and waits until both of its consumers here (settlement, timeline) handled it. */
   const deliverDecision = async (e: EventEnvelope) => {
