@@ -80,6 +80,7 @@ const config: { projects: Record<string, Project> } = {
         CaseMessage: '../entities#CaseMessageEntity',
         ObligorPlan: '../entities#ObligorPlanEntity',
         HomeVisit: '../entities#HomeVisitEntity',
+        Proposal: '../entities#ProposalEntity',
       },
     }),
     metrics: subgraph('metrics', {

@@ -642,6 +642,19 @@ describe('authorization matrix through the gateway', () => {
       allowed: ['admin', 'judge', 'officer', 'liaison', 'cadre', 'party'],
     },
     {
+      family: 'tasks: an obligor comes forward on their case',
+      mutate: (role, n) =>
+        call(role, `mutation($c: ID!, $i: ComeForwardInput!) { comeForward(caseId: $c, input: $i) { id } }`, {
+          c: fx.caseId,
+          i: { intent: 'REQUEST_GRACE', grace: { months: 1, reasons: `hardship ${n}` } },
+        }),
+      wrote: async (n) =>
+        (
+          await ok(`query($id: ID!) { case(id: $id) { proposals { graceReasons } } }`, { id: fx.caseId })
+        ).case.proposals.some((p: { graceReasons: string | null }) => p.graceReasons === `hardship ${n}`),
+      allowed: ['party'],
+    },
+    {
       family: 'people-credit: a partner acknowledges a credit change',
       prepare: () => newBankChange(),
       mutate: (role, _n, t) =>

@@ -16,3 +16,4 @@ export * from './divisions';
 export * from './calendar';
 export * from './scalars';
 export * from './text';
+export * from './settlements';

@@ -188,6 +188,46 @@ function randomHistory(seed: number): AnyEnvelope[] {
           ),
         );
     }
+    // Obligors coming forward online: submitted, then decided (accepted as relief, a payment, or rejected), or never.
+    if (e.type === 'cases.judgment.effective' && rnd() < 0.35) {
+      const { caseId, villageCode, townshipCode } = e.payload;
+      const intents = ['PAY_NOW', 'PROPOSE_INSTALMENTS', 'PROPOSE_SETTLEMENT', 'REQUEST_GRACE'] as const;
+      const intent = intents[Math.floor(rnd() * intents.length)]!;
+      const keys = {
+        proposalId: randomUUID(),
+        caseId,
+        obligorId: e.payload.obligorIds[0]!,
+        intent,
+        villageCode,
+        townshipCode,
+      };
+      const day = (n: number) =>
+        new Date(Date.parse(`${e.payload.effectiveDate}T00:00:00Z`) + n * 86_400_000 + Math.floor(rnd() * 86_400_000));
+      const submittedAt = day(5 + Math.floor(rnd() * 60));
+      extra.push(
+        event(
+          'tasks.proposal.submitted',
+          { ...keys, submittedAt: submittedAt.toISOString(), expiresAt: submittedAt.toISOString() },
+          caseId,
+        ),
+      );
+      if (rnd() < 0.8) {
+        const accept = rnd() < 0.7;
+        extra.push(
+          event(
+            'tasks.proposal.decided',
+            {
+              ...keys,
+              decision: accept ? 'ACCEPT' : 'REJECT',
+              decidedAt: new Date(submittedAt.getTime() + Math.floor(rnd() * 20) * 86_400_000).toISOString(),
+              settlement: null,
+              grace: accept && intent === 'REQUEST_GRACE' ? { months: 1, reasonCode: 'ILLNESS' } : null,
+            },
+            caseId,
+          ),
+        );
+      }
+    }
   }
   const all = [...lives, ...extra];
   const retried = all.filter(() => rnd() < 0.15).map((e) => ({ ...e, id: randomUUID() }) as AnyEnvelope);

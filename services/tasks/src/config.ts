@@ -46,6 +46,8 @@ export const configSchema = z
     TASK_SCHEDULERS_ENABLED: fields.boolean(true),
     /** Case-step SMS a court does not send: `NOTICE` (every court) or `court:NOTICE` entries, comma-separated; blank sends all. */
     NOTICES_OFF: noticesOff,
+    /** Working days (court calendar) an obligor's proposal waits for the rights holder's or the court's answer before it lapses. */
+    PROPOSAL_EXPIRY_WORKING_DAYS: fields.positiveInt(10),
   })
   .refine((c) => c.SMS_PROVIDER !== 'http' || !!c.SMS_HTTP_URL, {
     path: ['SMS_HTTP_URL'],

@@ -29,7 +29,8 @@ export function createService(config: TasksConfig, deps: TasksDeps = {}): Servic
       entities,
       migrations,
       handlers: createHandlers(config.NOTICES_OFF),
-      context: createContext,
+      context: (identity, runtime) =>
+        createContext(identity, runtime, { proposalExpiryWorkingDays: config.PROPOSAL_EXPIRY_WORKING_DAYS }),
       onStart: async (runtime) => {
         if (!config.TASK_SCHEDULERS_ENABLED) return;
         return startSchedulers(

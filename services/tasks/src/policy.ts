@@ -230,6 +230,28 @@ export const assignedToScopeSql =
 export const judgeScopeSql = (param: string, alias = 't') =>
   `(${alias}.assignee_id::text = ${param} OR EXISTS (SELECT 1 FROM tasks.case_ref jc WHERE jc.case_id = ${alias}.case_id AND jc.judge_id::text = ${param}))`;
 
+/** Coming forward (主动履行) on a case: a signed-in party that is one of its obligors. */
+export function requireObligorParty(identity: Identity, parties: { partyId: string; role: string }[]): string {
+  const me = identity.partyId;
+  if (!hasRole(identity, 'PARTY') || !me || !parties.some((p) => p.partyId === me && p.role === 'OBLIGOR'))
+    deny('Only an obligor of this case can come forward on it');
+  return me;
+}
+
+/** Answering an obligor's proposal: a signed-in party that is a rights holder of the case. */
+export function requireObligeeParty(identity: Identity, parties: { partyId: string; role: string }[]): string {
+  const me = identity.partyId;
+  if (!hasRole(identity, 'PARTY') || !me || !parties.some((p) => p.partyId === me && p.role === 'OBLIGEE'))
+    deny('Only a rights holder of this case can answer the proposal');
+  return me;
+}
+
+/** Deciding an obligor's proposal for the court: admins, the case's judge, enforcement officers of its township. */
+export function canDecideProposal(identity: Identity, c: CaseRefEntity): boolean {
+  if (isAdmin(identity) || judgesCase(identity, c.judgeId)) return true;
+  return hasRole(identity, 'ENFORCEMENT_OFFICER') && staffOfDivision(identity, c.villageCode ?? c.townshipCode);
+}
+
 export function deny(message = 'This is outside your scope'): never {
   throw errors.forbidden(message);
 }

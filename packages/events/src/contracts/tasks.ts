@@ -11,6 +11,7 @@ export const TASK_TYPES = [
   'MEDIATE',
   'HOME_VISIT',
   'FOLLOW_UP_CALL',
+  'CONFIRM_PAYMENT',
 ] as const;
 export const TASK_LEVELS = ['COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
 export const MEETING_OUTCOMES = [
@@ -135,6 +136,89 @@ export const notificationSent = defineEvent({
   }),
 });
 
+/** What an obligor coming forward online (主动履行) asks for. */
+export const PROPOSAL_INTENTS = ['PAY_NOW', 'PROPOSE_INSTALMENTS', 'PROPOSE_SETTLEMENT', 'REQUEST_GRACE'] as const;
+export const PROPOSAL_STATUSES = ['SUBMITTED', 'CONSENTED', 'DECLINED', 'ACCEPTED', 'REJECTED', 'EXPIRED'] as const;
+/** Why the court grants a grace period (宽限期), recorded on the credit profile. */
+export const GRACE_REASON_CODES = [
+  'ILLNESS',
+  'DISABILITY',
+  'OLD_AGE',
+  'UNEMPLOYMENT',
+  'BUSINESS_DIFFICULTY',
+  'NATURAL_DISASTER',
+  'OTHER_HARDSHIP',
+] as const;
+
+const proposalFields = {
+  proposalId: uuid(),
+  caseId: uuid(),
+  obligorId: uuid(),
+  intent: z.enum(PROPOSAL_INTENTS),
+  villageCode: divisionCode().nullable(),
+  townshipCode: divisionCode().nullable(),
+};
+const schedule = z.array(z.object({ dueDate: isoDate(), amountFen: fen() }));
+
+export const proposalSubmitted = defineEvent({
+  type: 'tasks.proposal.submitted',
+  version: 1,
+  description: 'An obligor came forward online with a proposal: pay now, instalments, a settlement or a grace period.',
+  payload: z.object({
+    ...proposalFields,
+    /** PAY_NOW: the amount declared; PROPOSE_SETTLEMENT: the amount offered; PROPOSE_INSTALMENTS: the schedule total. */
+    amountFen: fen().nullable(),
+    terms: z.string().nullable(),
+    instalments: schedule.nullable(),
+    graceMonths: z.number().int().min(1).max(3).nullable(),
+    submittedAt: isoDateTime(),
+    expiresAt: isoDateTime(),
+  }),
+});
+
+export const proposalAnswered = defineEvent({
+  type: 'tasks.proposal.answered',
+  version: 1,
+  description:
+    "The rights holder consented to an obligor's settlement or instalment proposal, or declined it with a reason.",
+  payload: z.object({
+    ...proposalFields,
+    obligeeId: uuid(),
+    answer: z.enum(['ACCEPT', 'DECLINE']),
+    reason: z.string().nullable(),
+    status: z.enum(['CONSENTED', 'DECLINED']),
+    answeredAt: isoDateTime(),
+    expiresAt: isoDateTime(),
+  }),
+});
+
+export const proposalDecided = defineEvent({
+  type: 'tasks.proposal.decided',
+  version: 1,
+  description:
+    "The court decided an obligor's proposal: accepted (the settlement or plan to record, or the grace period to grant) or rejected with a reason.",
+  payload: z.object({
+    ...proposalFields,
+    decision: z.enum(['ACCEPT', 'REJECT']),
+    reason: z.string().nullable(),
+    decidedBy: z.string(),
+    decidedAt: isoDateTime(),
+    /** Accepted PROPOSE_SETTLEMENT / PROPOSE_INSTALMENTS: what cases records through its agree-settlement command. */
+    settlement: z
+      .object({ kind: z.enum(['SETTLEMENT', 'INSTALMENT_PLAN']), terms: z.string(), instalments: schedule })
+      .nullable(),
+    /** Accepted REQUEST_GRACE: what people-credit records on the credit profile. */
+    grace: z.object({ months: z.number().int().min(1).max(3), reasonCode: z.enum(GRACE_REASON_CODES) }).nullable(),
+  }),
+});
+
+export const proposalExpired = defineEvent({
+  type: 'tasks.proposal.expired',
+  version: 1,
+  description: 'A proposal was left unanswered past its deadline (working days on the court calendar) and lapsed.',
+  payload: z.object({ ...proposalFields, status: z.enum(['SUBMITTED', 'CONSENTED']), expiredAt: isoDateTime() }),
+});
+
 export const tasksContracts = [
   taskCreated,
   taskCompleted,
@@ -142,4 +226,8 @@ export const tasksContracts = [
   meetingHeld,
   formSubmitted,
   notificationSent,
+  proposalSubmitted,
+  proposalAnswered,
+  proposalDecided,
+  proposalExpired,
 ] as const;

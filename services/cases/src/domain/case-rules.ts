@@ -1,4 +1,4 @@
-import { courtDate, daysBetween, DomainError, errors } from '@zhiyuan/kernel';
+import { checkInstalmentSchedule, courtDate, daysBetween, DomainError, errors } from '@zhiyuan/kernel';
 import type { PAYMENT_SOURCES } from '@zhiyuan/events';
 import type { CaseEntity } from '../entities';
 import { PAYABLE_STATES, type CaseState } from './state-machine';
@@ -96,24 +96,5 @@ export function checkSettlementSchedule(
       'agreedOn',
       `A settlement cannot be agreed before the judgment became effective (${c.effectiveDate})`,
     );
-  const dates = instalments.map((i) => i.dueDate);
-  for (let k = 0; k < dates.length; k++) {
-    if (dates[k]! < agreedOn)
-      throw errors.validation(
-        `instalments.${k}.dueDate`,
-        agreedOn === today
-          ? 'An instalment cannot fall due in the past'
-          : `An instalment cannot fall due before the settlement was agreed (${agreedOn})`,
-      );
-    if (k > 0 && dates[k]! <= dates[k - 1]!)
-      throw errors.validation(`instalments.${k}.dueDate`, 'Instalments must fall due in increasing order');
-  }
-  const totalFen = instalments.reduce((s, i) => s + i.amountFen, 0);
-  const outstanding = outstandingOf(c);
-  if (totalFen > outstanding)
-    throw errors.rule(
-      'settlement-exceeds-balance',
-      `The schedule totals ${totalFen} fen, more than the outstanding ${outstanding} fen`,
-    );
-  return totalFen;
+  return checkInstalmentSchedule(instalments, agreedOn, today, outstandingOf(c));
 }

@@ -27,6 +27,8 @@ export const DAILY_COLUMNS = [
   'meeting_attended',
   'meeting_paid_in_full',
   'meeting_instalment_plans',
+  'came_forward',
+  'came_forward_relieved',
   'listings_added',
   'listings_removed',
   'repayments_after_exposure',
@@ -434,6 +436,7 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
        SELECT dv.code FROM metrics.case_fact c ${codes('c')}
        UNION SELECT dv.code FROM metrics.task_fact t ${codes('t')}
        UNION SELECT dv.code FROM metrics.meeting_fact mt ${codes('mt')}
+       UNION SELECT dv.code FROM metrics.proposal_fact pr ${codes('pr')}
        UNION SELECT dv.code FROM metrics.listing_fact l ${codes('l')}
        UNION SELECT $1::text) x`,
     [s.countyCode],
@@ -491,6 +494,16 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
         meeting_instalment_plans: 'mt.instalment_plans',
       },
       `metrics.meeting_fact mt ${codes('mt')}`,
+    ),
+    branch(
+      'pr.submitted_on',
+      { came_forward: '1' },
+      `metrics.proposal_fact pr ${codes('pr')} WHERE pr.submitted_on IS NOT NULL`,
+    ),
+    branch(
+      'pr.decided_on',
+      { came_forward_relieved: '1' },
+      `metrics.proposal_fact pr ${codes('pr')} WHERE pr.decided_on IS NOT NULL AND pr.relieved`,
     ),
     branch(
       'l.listed_on',

@@ -94,6 +94,15 @@ export interface MeetingRow {
   instalment_plans: number;
 }
 
+export interface ProposalRow {
+  county_code: string | null;
+  township_code: string | null;
+  village_code: string | null;
+  submitted_on: string | null;
+  decided_on: string | null;
+  relieved: boolean;
+}
+
 export type SnapshotColumn =
   'open_cases' | 'obligors_with_open_cases' | 'active_listings' | 'listed_obligors' | 'open_tasks' | 'overdue_tasks';
 
@@ -294,6 +303,23 @@ export function meetingContribution(mt: MeetingRow | null, into = new Contributi
     into.daily(code, mt.held_on, 'meeting_attended', mt.attended);
     into.daily(code, mt.held_on, 'meeting_paid_in_full', mt.paid_in_full);
     into.daily(code, mt.held_on, 'meeting_instalment_plans', mt.instalment_plans);
+  }
+  return into;
+}
+
+/**
+ * An obligor coming forward online: `came_forward` on the day the proposal was submitted, and
+ * `came_forward_relieved` on the day the court accepted it as a grace period, a settlement or an
+ * instalment plan (a decision that arrives before its submission counts as relieved at once; the
+ * submission, when it comes, adds the came-forward).
+ */
+export function proposalContribution(p: ProposalRow | null, into = new Contribution()): Contribution {
+  if (!p) return into;
+  const codes = codesOf(p);
+  codes.forEach((x) => into.codes.add(x));
+  for (const code of codes) {
+    if (p.submitted_on) into.daily(code, p.submitted_on, 'came_forward');
+    if (p.relieved && p.decided_on) into.daily(code, p.decided_on, 'came_forward_relieved');
   }
   return into;
 }

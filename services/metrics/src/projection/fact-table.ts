@@ -30,6 +30,7 @@ export const FACT_TABLES = {
   payment_fact: { id: 'performance_id', fact: 'case', lockColumn: 'case_id', touch: null },
   task_fact: { id: 'task_id', fact: 'task', lockColumn: 'task_id', touch: null },
   meeting_fact: { id: 'meeting_id', fact: 'meeting', lockColumn: 'meeting_id', touch: null },
+  proposal_fact: { id: 'proposal_id', fact: 'proposal', lockColumn: 'proposal_id', touch: null },
   // Partner changes move no figure: no fact lock; the columns carry types as they are written set-wise.
   partner_change_fact: { id: 'change_id', fact: 'partner', lockColumn: null, touch: null },
 } as const;
@@ -100,6 +101,22 @@ const reopens = (from: string, to: string) =>
   (from === 'TERMINATED_THIS_ROUND' && to === 'IN_PROGRESS') ||
   from === 'COMPLETED' ||
   from === 'PERFORMED_AFTER_URGING';
+
+/** A proposal accepted as a grace period, a settlement or an instalment plan (the report's 672 of 703). */
+const relieves = (p: Payload<'tasks.proposal.decided'>) => p.decision === 'ACCEPT' && p.intent !== 'PAY_NOW';
+const PROPOSAL_KEYS = {
+  case_id: 'insert',
+  obligor_id: 'insert',
+  intent: 'insert',
+  ...ROUTING('fill'),
+} as const;
+const proposalKeys = (p: Payload<'tasks.proposal.submitted'> | Payload<'tasks.proposal.decided'>) => ({
+  proposal_id: p.proposalId,
+  case_id: p.caseId,
+  obligor_id: p.obligorId,
+  intent: p.intent,
+  ...routing(p.villageCode, p.townshipCode),
+});
 
 const entries: { [T in EventType]?: FactEntry<T> } = {
   'cases.judgment.effective': {
@@ -407,6 +424,22 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
     merge: { ...TASK_KEYS, due_at: 'fill', overdue_at: 'fill', overdue_on: 'fill' },
     rows: (p, tz) =>
       one({ ...taskKeys(p), due_at: p.dueAt, overdue_at: p.overdueAt, overdue_on: dayIn(p.overdueAt, tz) }),
+  },
+  'tasks.proposal.submitted': {
+    subject: 'tasks.proposal.submitted',
+    consumer: 'count-obligor-coming-forward',
+    rule: 'An obligor coming forward online (主动履行) counts for the divisions of the case on the day the proposal was submitted.',
+    table: 'proposal_fact',
+    merge: { ...PROPOSAL_KEYS, submitted_on: 'fill' },
+    rows: (p, tz) => one({ ...proposalKeys(p), submitted_on: dayIn(p.submittedAt, tz) }),
+  },
+  'tasks.proposal.decided': {
+    subject: 'tasks.proposal.decided',
+    consumer: 'count-coming-forward-granted-grace-or-settlement',
+    rule: 'A proposal the court accepted as a grace period, a settlement or an instalment plan counts as came forward and relieved, on the day it was decided; a decision is final, so a repeat changes nothing.',
+    table: 'proposal_fact',
+    merge: { ...PROPOSAL_KEYS, decided_on: 'fill', relieved: 'or' },
+    rows: (p, tz) => one({ ...proposalKeys(p), decided_on: dayIn(p.decidedAt, tz), relieved: relieves(p) }),
   },
   'tasks.meeting.held': {
     subject: 'tasks.meeting.held',

@@ -26,7 +26,10 @@ export type Kpi =
   | 'URGINGS_PERFORMED'
   | 'MEETINGS_HELD'
   | 'LISTINGS_ADDED'
-  | 'REPAYMENTS_AFTER_EXPOSURE';
+  | 'REPAYMENTS_AFTER_EXPOSURE'
+  | 'CAME_FORWARD'
+  | 'CAME_FORWARD_RELIEVED'
+  | 'CAME_FORWARD_RELIEF_RATE';
 
 type SumColumn = (typeof SUM_COLUMNS)[number];
 
@@ -46,6 +49,9 @@ export const KPI_COLUMNS: Record<Kpi, readonly SumColumn[]> = {
   MEETINGS_HELD: ['meetings_held'],
   LISTINGS_ADDED: ['listings_added'],
   REPAYMENTS_AFTER_EXPOSURE: ['repayments_after_exposure'],
+  CAME_FORWARD: ['came_forward'],
+  CAME_FORWARD_RELIEVED: ['came_forward_relieved'],
+  CAME_FORWARD_RELIEF_RATE: ['came_forward_relieved', 'came_forward'],
 };
 
 /** The KPI definitions of docs/metrics.md, from summed daily figures. */
@@ -79,6 +85,12 @@ export function kpiValue(kpi: Kpi, s: Sums): number | null {
       return s.listings_added;
     case 'REPAYMENTS_AFTER_EXPOSURE':
       return s.repayments_after_exposure;
+    case 'CAME_FORWARD':
+      return s.came_forward;
+    case 'CAME_FORWARD_RELIEVED':
+      return s.came_forward_relieved;
+    case 'CAME_FORWARD_RELIEF_RATE':
+      return ratio(s.came_forward_relieved, s.came_forward);
   }
 }
 
@@ -118,6 +130,9 @@ export interface DivisionStatsModel {
   listingsRemoved: number;
   repaymentsAfterExposure: number;
   repaymentsAfterExposureFen: number;
+  cameForward: number;
+  cameForwardRelieved: number;
+  cameForwardReliefRate: number | null;
   outcomes: { outcome: string; count: number; amountRecoveredFen: number }[];
   current: {
     openCases: number;

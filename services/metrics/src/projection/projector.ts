@@ -5,11 +5,13 @@ import {
   caseGroupContribution,
   Contribution,
   meetingContribution,
+  proposalContribution,
   taskContribution,
   type CaseGroup,
   type CaseRow,
   type ListingRow,
   type MeetingRow,
+  type ProposalRow,
   type PaymentRow,
   type TaskRow,
 } from './contributions';
@@ -25,7 +27,7 @@ import { queryPrepared } from './prepared';
 import type { ProjectionSettings } from './settings';
 
 /** The facts whose figures depend on one another: a case with its listings and payments, a task, a meeting. */
-export type FactKey = { kind: 'case' | 'task' | 'meeting'; id: string } | { kind: 'partner' };
+export type FactKey = { kind: 'case' | 'task' | 'meeting' | 'proposal'; id: string } | { kind: 'partner' };
 
 const PROJECTION = `hashtext('metrics.projection')`;
 
@@ -190,6 +192,7 @@ const ROW_JSON: Record<Exclude<FactTable, 'partner_change_fact'>, string> = {
     'completed_at_us', ${us('completed_at')}, 'completed_on', completed_on, 'completion_status', completion_status,
     'overdue_at_us', ${us('overdue_at')}, 'overdue_on', overdue_on)`,
   meeting_fact: `json_build_object(${CODES}, 'held_on', held_on, 'invited', invited, 'attended', attended, 'paid_in_full', paid_in_full, 'instalment_plans', instalment_plans)`,
+  proposal_fact: `json_build_object(${CODES}, 'submitted_on', submitted_on, 'decided_on', decided_on, 'relieved', relieved)`,
 };
 
 /** The rows of a fact as they are before the statement: a case with its listings and payments, a task, a meeting. */
@@ -203,6 +206,8 @@ function factRowsBefore(key: Exclude<FactKey, { kind: 'partner' }>, param: strin
       return `SELECT (SELECT ${ROW_JSON.task_fact} FROM metrics.task_fact WHERE task_id = ${param}::uuid) AS c`;
     case 'meeting':
       return `SELECT (SELECT ${ROW_JSON.meeting_fact} FROM metrics.meeting_fact WHERE meeting_id = ${param}::uuid) AS c`;
+    case 'proposal':
+      return `SELECT (SELECT ${ROW_JSON.proposal_fact} FROM metrics.proposal_fact WHERE proposal_id = ${param}::uuid) AS c`;
   }
 }
 
@@ -270,6 +275,12 @@ export async function writeFact(m: EntityManager, event: EventEnvelope, s: Proje
         key,
         before: meetingContribution(b.c as MeetingRow | null),
         after: meetingContribution((a ?? b.c) as MeetingRow | null),
+      };
+    case 'proposal':
+      return {
+        key,
+        before: proposalContribution(b.c as ProposalRow | null),
+        after: proposalContribution((a ?? b.c) as ProposalRow | null),
       };
   }
 }

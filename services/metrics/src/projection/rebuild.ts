@@ -12,7 +12,15 @@ export interface RebuildResult {
   events: number;
 }
 
-const FACT_TABLES = ['case_fact', 'payment_fact', 'task_fact', 'meeting_fact', 'listing_fact', 'partner_change_fact'];
+const FACT_TABLES = [
+  'case_fact',
+  'payment_fact',
+  'task_fact',
+  'meeting_fact',
+  'proposal_fact',
+  'listing_fact',
+  'partner_change_fact',
+];
 
 /**
  * Replaces every fact and read model with what the given event history produces, in one

@@ -187,6 +187,9 @@ function buildStats(
     listingsRemoved: s.listings_removed,
     repaymentsAfterExposure: s.repayments_after_exposure,
     repaymentsAfterExposureFen: s.repayments_after_exposure_fen,
+    cameForward: s.came_forward,
+    cameForwardRelieved: s.came_forward_relieved,
+    cameForwardReliefRate: kpiValue('CAME_FORWARD_RELIEF_RATE', s),
     outcomes: outcomes.sort((a, b) => a.outcome.localeCompare(b.outcome)),
     current: {
       openCases: snap?.open_cases ?? 0,

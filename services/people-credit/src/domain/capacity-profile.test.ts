@@ -1,4 +1,4 @@
-import { classify, type ProfileInputs } from './capacity-profile';
+import { classify, courtGraceRunning, type ProfileInputs } from './capacity-profile';
 
 const now = new Date('2026-03-01T00:00:00Z');
 const base: ProfileInputs = {
@@ -68,5 +68,15 @@ describe('capacity profile classification', () => {
       'NO_OUTSTANDING_OBLIGATION',
       'PAYING',
     ]);
+  });
+});
+
+describe('a grace period the court granted', () => {
+  it('runs through its last day (China time) and only as the court decided it', () => {
+    expect(courtGraceRunning({ overridden: true, graceUntil: '2026-03-01' }, now)).toBe(true);
+    expect(courtGraceRunning({ overridden: true, graceUntil: '2026-02-28' }, now)).toBe(false);
+    expect(courtGraceRunning({ overridden: false, graceUntil: '2026-04-01' }, now)).toBe(false);
+    expect(courtGraceRunning({ overridden: true, graceUntil: null }, now)).toBe(false);
+    expect(courtGraceRunning(null, now)).toBe(false);
   });
 });

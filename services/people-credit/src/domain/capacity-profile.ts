@@ -107,3 +107,15 @@ export function courtOverride(
   }
   return { reasonCodes: ['COURT_OVERRIDE', ...(graceUntil ? [`GRACE_${graceMonths}_MONTHS`] : [])], graceUntil };
 }
+
+/**
+ * Whether the current profile is a grace period the court granted (an override with a grace end not
+ * yet passed): it stands until it ends or the court decides again, so an input arriving during it
+ * (a payment, a form) is recorded but does not reclassify the obligor, and nothing is published.
+ */
+export function courtGraceRunning(
+  current: { overridden: boolean; graceUntil: string | null } | null,
+  now: Date,
+): boolean {
+  return !!current && current.overridden && !!current.graceUntil && current.graceUntil >= courtDate(now);
+}

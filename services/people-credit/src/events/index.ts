@@ -1,4 +1,5 @@
 import type { HandlerDefinition } from '@zhiyuan/db';
+import { grantGracePeriodWhenProposalIsAccepted } from './grant-grace-period-when-proposal-is-accepted.handler';
 import { keepCaseObligationsProjection } from './keep-case-obligations-projection.handler';
 import { keepDepartmentTasks } from './keep-department-tasks.handler';
 import { reclassifyProfileWhenFormIsSubmitted } from './reclassify-profile-when-form-is-submitted.handler';
@@ -16,4 +17,5 @@ export const handlers: HandlerDefinition<any>[] = [
   reclassifyProfileWhenInstalmentIsMissed,
   reclassifyProfileWhenFormIsSubmitted,
   reopenObligationWhenPaymentIsReversed,
+  grantGracePeriodWhenProposalIsAccepted,
 ];

@@ -8,25 +8,9 @@ import { declarationSummary } from '../domain/forms';
 import { mayFileForUnknownParty, requireMayFileDeclaration } from '../policy';
 import { requireObligorCase } from './shared/cases';
 import { emitForm, insertForm } from './shared/forms';
-import { fen, isoDay, text, uuid } from './shared/input';
+import { declarationAnswers, uuid } from './shared/input';
 
-const declarationSchema = z.object({
-  partyId: uuid,
-  caseId: uuid.nullish(),
-  monthlyIncomeFen: fen,
-  assets: z
-    .array(
-      z.object({
-        kind: z.enum(['REAL_ESTATE', 'VEHICLE', 'DEPOSIT', 'BUSINESS', 'OTHER']),
-        description: text(500),
-        valueFen: fen,
-      }),
-    )
-    .max(100),
-  debtsFen: fen,
-  dependants: z.number().int().min(0, 'cannot be negative').max(50),
-  signedOn: isoDay,
-});
+const declarationSchema = z.object({ partyId: uuid, caseId: uuid.nullish(), ...declarationAnswers });
 
 /** A party's property declaration (财产申报), filed by the party or by staff of its home division. */
 export async function fileDeclaration(ctx: Context, input: unknown): Promise<FormEntity> {

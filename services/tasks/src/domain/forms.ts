@@ -14,7 +14,7 @@ export interface WhereaboutsAnswers {
 }
 
 export interface DeclarationAnswers {
-  partyId: string;
+  partyId?: string;
   caseId?: string | null;
   monthlyIncomeFen: number;
   assets: { kind: string; description: string; valueFen: number }[];

@@ -3,6 +3,7 @@ import { CaseMessageEntity, CaseMessageReadEntity, HomeVisitEntity, ObligorPlanE
 import { FormEntity } from './form.entity';
 import { MeetingEntity, MeetingInviteeEntity } from './meeting.entity';
 import { NotificationEntity } from './notification.entity';
+import { ProposalEntity } from './proposal.entity';
 import {
   CasePartyEntity,
   CaseRefEntity,
@@ -19,6 +20,7 @@ export * from './notification.entity';
 export * from './meeting.entity';
 export * from './form.entity';
 export * from './collaboration.entity';
+export * from './proposal.entity';
 
 export const entities = [
   TaskEntity,
@@ -36,4 +38,5 @@ export const entities = [
   CaseMessageReadEntity,
   ObligorPlanEntity,
   HomeVisitEntity,
+  ProposalEntity,
 ];

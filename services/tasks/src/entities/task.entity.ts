@@ -1,7 +1,14 @@
 import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 export type TaskType =
-  'LOCATE_PERSON' | 'FIND_ASSETS' | 'SERVE_DOCUMENT' | 'INTERVIEW' | 'MEDIATE' | 'HOME_VISIT' | 'FOLLOW_UP_CALL';
+  | 'LOCATE_PERSON'
+  | 'FIND_ASSETS'
+  | 'SERVE_DOCUMENT'
+  | 'INTERVIEW'
+  | 'MEDIATE'
+  | 'HOME_VISIT'
+  | 'FOLLOW_UP_CALL'
+  | 'CONFIRM_PAYMENT';
 export type TaskLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
 export type TaskStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
 
@@ -19,7 +26,7 @@ export interface TaskResultData {
 @Check('task_escalated_level_check', `escalated_level IN ('COUNTY', 'TOWNSHIP', 'VILLAGE')`)
 @Check(
   'task_type_check',
-  `type IN ('LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL')`,
+  `type IN ('LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL', 'CONFIRM_PAYMENT')`,
 )
 @Unique('task_rule_key_key', ['ruleKey'])
 @Index('task_case_idx', ['caseId'])

@@ -3,6 +3,7 @@ import { CreateTaskWorkTables1732500000000 } from './1732500000000-CreateTaskWor
 import { CreateDeferredCaseWork1764115200000 } from './1764115200000-CreateDeferredCaseWork';
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 import { CreateInstalmentProjection1796256000000 } from './1796256000000-CreateInstalmentProjection';
+import { CreateProposals1797400000000 } from './1797400000000-CreateProposals';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateDeferredCaseWork1764115200000,
   CreateIdempotencyKeys1765000000000,
   CreateInstalmentProjection1796256000000,
+  CreateProposals1797400000000,
 ];

@@ -1,4 +1,4 @@
-import { chineseDate, renderTemplate, TEMPLATES, yuan } from './templates';
+import { chineseDate, renderTemplate, renderThreadText, TEMPLATES, yuan } from './templates';
 import { Kind } from 'graphql';
 import { typeDefs } from '../schema';
 import { retryDelayMs } from './sender';
@@ -33,6 +33,12 @@ describe('SMS templates', () => {
       'LISTING_REMOVED',
       'MEETING_INVITATION',
       'PAYMENT_RECORDED',
+      'PROPOSAL_ANSWERED',
+      'PROPOSAL_CONSENT_REQUESTED',
+      'PROPOSAL_DECIDED',
+      'PROPOSAL_EXPIRED',
+      'PROPOSAL_SUBMITTED_OBLIGEE',
+      'PROPOSAL_SUBMITTED_STAFF',
       'SETTLEMENT_AGREED',
       'TASK_ESCALATION',
       'TASK_REMINDER',
@@ -52,6 +58,47 @@ describe('SMS templates', () => {
 
   it('has a template for every case-step notice a court can switch off', () => {
     for (const notice of CASE_STEP_NOTICES) expect(TEMPLATES[notice]).toMatch(/^【\{court\}】\{name\}您好：/);
+  });
+
+  it('renders the notices of an obligor coming forward online in Chinese', () => {
+    const vars = {
+      court: '长兴县人民法院',
+      name: '李四',
+      caseNumber: '(2024)浙0522民初1号',
+      obligorName: '张三',
+      intent: '分期履行方案',
+      summary: '共12500.00元，分2期，首期5000.00元于2026年4月1日履行',
+      expiresOn: '2026年3月16日 10:00',
+      answer: '不同意',
+      decision: '不予准许',
+      reason: '，理由：首期金额过低',
+    };
+    expect(renderTemplate('PROPOSAL_SUBMITTED_STAFF', vars)).toBe(
+      '【执源】李四您好：张三就案件（(2024)浙0522民初1号）在线主动履行，提出分期履行方案：共12500.00元，分2期，首期5000.00元于2026年4月1日履行。请于2026年3月16日 10:00前登录执源处理。',
+    );
+    expect(renderTemplate('PROPOSAL_CONSENT_REQUESTED', vars)).toBe(
+      '【长兴县人民法院】李四您好：案件（(2024)浙0522民初1号）义务人张三在线提出分期履行方案：共12500.00元，分2期，首期5000.00元于2026年4月1日履行。请于2026年3月16日 10:00前登录执源表示同意或不同意，经您同意并经法院审查后生效。',
+    );
+    expect(
+      renderTemplate('PROPOSAL_SUBMITTED_OBLIGEE', { ...vars, intent: '宽限期申请', summary: '申请宽限2个月' }),
+    ).toBe(
+      '【长兴县人民法院】李四您好：案件（(2024)浙0522民初1号）义务人张三在线提出宽限期申请：申请宽限2个月，法院将依法审查并告知结果。',
+    );
+    expect(renderTemplate('PROPOSAL_ANSWERED', vars)).toBe(
+      '【长兴县人民法院】李四您好：对案件（(2024)浙0522民初1号）义务人提出的分期履行方案，申请执行人已表示不同意，理由：首期金额过低。',
+    );
+    expect(renderTemplate('PROPOSAL_DECIDED', vars)).toBe(
+      '【长兴县人民法院】李四您好：对案件（(2024)浙0522民初1号）义务人提出的分期履行方案，法院已决定不予准许，理由：首期金额过低。',
+    );
+    expect(renderTemplate('PROPOSAL_EXPIRED', vars)).toBe(
+      '【长兴县人民法院】李四您好：您在案件（(2024)浙0522民初1号）中提出的分期履行方案因在2026年3月16日 10:00前未获答复已失效，如需继续，请重新提交或联系村（社区）。',
+    );
+    expect(renderThreadText('PROPOSAL_ANSWERED', vars)).toBe(
+      '申请执行人对分期履行方案表示不同意，理由：首期金额过低。',
+    );
+    expect(renderThreadText('PROPOSAL_DECIDED', { ...vars, decision: '准许', reason: '' })).toBe(
+      '法院对义务人提出的分期履行方案决定准许。',
+    );
   });
 
   it('formats fen exactly', () => {

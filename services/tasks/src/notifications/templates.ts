@@ -32,6 +32,17 @@ export const TEMPLATES = {
   LISTING_REMOVED: '【{court}】{name}您好：您在案件（{caseNumber}）中的失信被执行人信息已于{removedOn}删除。',
   CASE_CLOSED:
     '【{court}】{name}您好：案件（{caseNumber}）已于{closedOn}结案，结案方式：{outcome}，已执行到位{recovered}元。',
+  PROPOSAL_SUBMITTED_STAFF:
+    '【执源】{name}您好：{obligorName}就案件（{caseNumber}）在线主动履行，提出{intent}：{summary}。请于{expiresOn}前登录执源处理。',
+  PROPOSAL_CONSENT_REQUESTED:
+    '【{court}】{name}您好：案件（{caseNumber}）义务人{obligorName}在线提出{intent}：{summary}。请于{expiresOn}前登录执源表示同意或不同意，经您同意并经法院审查后生效。',
+  PROPOSAL_SUBMITTED_OBLIGEE:
+    '【{court}】{name}您好：案件（{caseNumber}）义务人{obligorName}在线提出{intent}：{summary}，法院将依法审查并告知结果。',
+  PROPOSAL_ANSWERED:
+    '【{court}】{name}您好：对案件（{caseNumber}）义务人提出的{intent}，申请执行人已表示{answer}{reason}。',
+  PROPOSAL_DECIDED: '【{court}】{name}您好：对案件（{caseNumber}）义务人提出的{intent}，法院已决定{decision}{reason}。',
+  PROPOSAL_EXPIRED:
+    '【{court}】{name}您好：您在案件（{caseNumber}）中提出的{intent}因在{expiresOn}前未获答复已失效，如需继续，请重新提交或联系村（社区）。',
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;
@@ -72,4 +83,27 @@ export function chineseTime(d: Date): string {
 
 export function chineseDate(d: Date | string): string {
   return CN_DATE.format(typeof d === 'string' ? new Date(`${d}T00:00:00+08:00`) : d);
+}
+
+/** The Chinese name of what an obligor coming forward asks for. */
+export const INTENT_LABELS = {
+  PAY_NOW: '履行款项申报',
+  PROPOSE_INSTALMENTS: '分期履行方案',
+  PROPOSE_SETTLEMENT: '执行和解方案',
+  REQUEST_GRACE: '宽限期申请',
+} as const;
+
+/**
+ * The proposal's steps as the case thread shows them (author SYSTEM), so the parties and the
+ * village team read each step where they talk about the case.
+ */
+export const THREAD_TEXTS = {
+  PROPOSAL_SUBMITTED: '义务人{obligorName}在线提出{intent}：{summary}。处理期限：{expiresOn}。',
+  PROPOSAL_ANSWERED: '申请执行人对{intent}表示{answer}{reason}。',
+  PROPOSAL_DECIDED: '法院对义务人提出的{intent}决定{decision}{reason}。',
+  PROPOSAL_EXPIRED: '义务人提出的{intent}因在{expiresOn}前未获答复已失效。',
+} as const;
+
+export function renderThreadText(text: keyof typeof THREAD_TEXTS, vars: Record<string, string>): string {
+  return THREAD_TEXTS[text].replace(/\{(\w+)\}/g, (whole, key: string) => vars[key] ?? whole);
 }

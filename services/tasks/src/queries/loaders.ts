@@ -16,6 +16,7 @@ import {
   NotificationEntity,
   ObligorPlanEntity,
   PartyRefEntity,
+  ProposalEntity,
   TaskEntity,
 } from '../entities';
 
@@ -59,6 +60,19 @@ export function createLoaders(ds: DataSource, readerSub: string) {
       (ids) =>
         repo(NotificationEntity).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (n) => n.caseId!,
+    ),
+    form: loaderByKey<string, FormEntity>(
+      (ids) => repo(FormEntity).findBy({ id: In(uuids(ids)) }),
+      (f) => f.id,
+    ),
+    proposal: loaderByKey<string, ProposalEntity>(
+      (ids) => repo(ProposalEntity).findBy({ id: In(uuids(ids)) }),
+      (p) => p.id,
+    ),
+    proposalsOfCase: listLoaderByKey<string, ProposalEntity>(
+      (ids) =>
+        repo(ProposalEntity).find({ where: { caseId: In([...ids]) }, order: { submittedAt: 'DESC', id: 'ASC' } }),
+      (p) => p.caseId,
     ),
     messagesOfCase: listLoaderByKey<string, CaseMessageEntity>(
       (ids) =>

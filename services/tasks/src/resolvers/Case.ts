@@ -1,6 +1,7 @@
 import { isUuid } from '@zhiyuan/kernel';
 import type { CaseResolvers } from '../generated/resolvers-types';
 import { messagesOfCase, notificationsOfCase, unreadMessageCount } from '../queries/cases';
+import { proposalsOfCase } from '../queries/proposals';
 import { tasksOfCase } from '../queries/tasks';
 
 /** Fields this subgraph adds to a case; out-of-scope callers get empty lists rather than an error on the whole case. */
@@ -11,4 +12,5 @@ export const Case: CaseResolvers = {
   messages: (c, _a, ctx) => messagesOfCase(ctx, c.id),
   unreadMessageCount: (c, _a, ctx) => unreadMessageCount(ctx, c.id),
   notifications: (c, _a, ctx) => notificationsOfCase(ctx, c.id),
+  proposals: (c, _a, ctx) => proposalsOfCase(ctx, c.id),
 };

@@ -3,14 +3,17 @@ import { assignTask } from '../commands/assign-task';
 import { cancelMeeting } from '../commands/cancel-meeting';
 import { cancelTask } from '../commands/cancel-task';
 import { closeMeeting } from '../commands/close-meeting';
+import { comeForward } from '../commands/come-forward';
 import { completeTask } from '../commands/complete-task';
 import { createTask } from '../commands/create-task';
+import { decideProposal } from '../commands/decide-proposal';
 import { fileDeclaration } from '../commands/file-declaration';
 import { logHomeVisit } from '../commands/log-home-visit';
 import { markCaseMessagesRead } from '../commands/mark-case-messages-read';
 import { markNotificationDelivered } from '../commands/mark-notification-delivered';
 import { postCaseMessage } from '../commands/post-case-message';
 import { recordMeetingOutcome } from '../commands/record-meeting-outcome';
+import { respondToProposal } from '../commands/respond-to-proposal';
 import { saveObligorPlan } from '../commands/save-obligor-plan';
 import { scheduleMeeting } from '../commands/schedule-meeting';
 import { startTask } from '../commands/start-task';
@@ -33,4 +36,7 @@ export const Mutation: MutationResolvers = {
   saveObligorPlan: (_p, { input }, ctx) => saveObligorPlan(ctx, input),
   logHomeVisit: (_p, { input }, ctx) => logHomeVisit(ctx, input),
   markNotificationDelivered: (_p, args, ctx) => markNotificationDelivered(ctx, args),
+  comeForward: (_p, { caseId, input }, ctx) => comeForward(ctx, caseId, input),
+  respondToProposal: (_p, { input }, ctx) => respondToProposal(ctx, input),
+  decideProposal: (_p, { input }, ctx) => decideProposal(ctx, input),
 };

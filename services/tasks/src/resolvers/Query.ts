@@ -1,5 +1,6 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
 import { meetingById, meetingsOfVillage } from '../queries/meetings';
+import { proposalById } from '../queries/proposals';
 import { myTasks, taskById, taskCounts, tasksUnder, whereaboutsFeedbackOfTask } from '../queries/tasks';
 
 export const Query: QueryResolvers = {
@@ -10,4 +11,5 @@ export const Query: QueryResolvers = {
   meeting: (_p, { id }, ctx) => meetingById(ctx, id),
   meetings: (_p, { villageCode, status, ...args }, ctx) => meetingsOfVillage(ctx, villageCode, status, args),
   whereaboutsFeedback: (_p, { taskId }, ctx) => whereaboutsFeedbackOfTask(ctx, taskId),
+  proposal: (_p, { id }, ctx) => proposalById(ctx, id),
 };

@@ -8,6 +8,7 @@ import { PropertyDeclaration, WhereaboutsFeedback } from './Forms';
 import { Mutation } from './Mutation';
 import { Notification } from './Notification';
 import { Party } from './Party';
+import { Proposal } from './Proposal';
 import { Query } from './Query';
 import { Task } from './Task';
 
@@ -27,4 +28,5 @@ export const resolvers: Resolvers = {
   CaseMessage,
   ObligorPlan,
   HomeVisit,
+  Proposal,
 };

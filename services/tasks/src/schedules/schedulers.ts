@@ -2,6 +2,7 @@ import type { ServiceRuntime } from '@zhiyuan/server';
 import type { TasksConfig } from '../config';
 import { sendDueNotifications } from '../notifications/sender';
 import type { SmsProvider } from '../notifications/sms-provider';
+import { expireProposals } from './expire-proposals';
 import { remindInstalmentsDueSoon } from './instalment-reminders';
 import { sweepOverdueTasks } from './overdue';
 
@@ -47,6 +48,7 @@ export function startSchedulers(
       () => remindInstalmentsDueSoon(runtime, clock(), config.NOTICES_OFF),
       log('instalment reminders'),
     ),
+    every(config.TASK_SWEEP_INTERVAL_MS, () => expireProposals(runtime, clock()), log('proposal expiry')),
   ];
   return async () => {
     for (const stop of stops) await stop();

@@ -16,7 +16,11 @@ export type TimelineKind =
   | 'SETTLEMENT_BROKEN'
   | 'INSTALMENT_MISSED'
   | 'CLOSED'
-  | 'REOPENED';
+  | 'REOPENED'
+  | 'PROPOSAL_SUBMITTED'
+  | 'PROPOSAL_ANSWERED'
+  | 'PROPOSAL_DECIDED'
+  | 'PROPOSAL_EXPIRED';
 
 /** Appends one entry to a case's timeline, in the caller's transaction. */
 export async function addTimeline(

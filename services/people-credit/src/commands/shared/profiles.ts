@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { sqlExec, type Emit } from '@zhiyuan/db';
 import type { EventEnvelope } from '@zhiyuan/events';
-import { classify, type Classification } from '../../domain/capacity-profile';
+import { classify, courtGraceRunning, type Classification } from '../../domain/capacity-profile';
 import { CreditProfileEntity, PartyEntity } from '../../entities';
 import { currentProfile, profileInputs } from '../../queries/profiles';
 
@@ -10,7 +10,8 @@ type Cause = Pick<EventEnvelope, 'id' | 'correlationId'>;
 
 /**
  * Re-classifies an obligor after an input changed. A new row (history) and credit.profile.classified
- * only when the classification or its reasons changed. An override stands until the next input change.
+ * only when the classification or its reasons changed. An override stands until the next input change,
+ * except a grace period the court granted, which stands until it ends (nothing is published during it).
  */
 export async function reclassify(
   manager: EntityManager,
@@ -23,8 +24,9 @@ export async function reclassify(
   // be handled at once): the later one reads the inputs the earlier one committed.
   const party = await manager.findOne(PartyEntity, { where: { id: partyId }, lock: { mode: 'pessimistic_write' } });
   if (!party) return null;
-  const outcome = classify(await profileInputs(manager, party, now), now);
   const current = await currentProfile(manager, partyId);
+  if (courtGraceRunning(current, now)) return current;
+  const outcome = classify(await profileInputs(manager, party, now), now);
   if (
     current &&
     !current.overridden &&
