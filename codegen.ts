@@ -61,6 +61,7 @@ const config: { projects: Record<string, Project> } = {
         CreditLinkChange: '../entities#CreditLinkChangeEntity',
         ExposureBoardEntry: '../entities#ExposureBoardRow',
         Case: '../entities#CaseRef',
+        Me: '../entities#MeRef',
       },
     }),
     tasks: subgraph('tasks', {

@@ -124,6 +124,18 @@ export async function requireReadParty(
   if (!(await canReadParty(identity, party, cases))) throw errors.forbidden('This party is outside your scope');
 }
 
+/**
+ * `me` is the view of a party token: role PARTY with the party it is bound to, and only its own
+ * (a reference to another party's `Me` is refused).
+ */
+export function requireOwnMe(identity: Identity, partyId?: string): string {
+  requireSignedIn(identity);
+  if (!hasRole(identity, 'PARTY') || !identity.partyId)
+    throw errors.forbidden('Only a signed-in party has a "me": sign in with your phone');
+  if (partyId !== undefined && partyId !== identity.partyId) throw errors.forbidden('This is not you');
+  return identity.partyId;
+}
+
 /** Looking a party up by its number is intake work of staff. */
 export const requireMayLookUpPartyByNumber = requireStaff;
 

@@ -3,4 +3,4 @@ export { loadTasksConfig, configSchema, type TasksConfig } from './config';
 export { sendDueNotifications, type SenderOptions } from './notifications/sender';
 export { sweepOverdueTasks } from './schedules/overdue';
 export { remindInstalmentsDueSoon } from './schedules/instalment-reminders';
-export type { SmsProvider, SmsMessage } from './notifications/sms-provider';
+export type { SmsProvider, SmsMessage } from '@zhiyuan/sms';

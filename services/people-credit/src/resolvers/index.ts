@@ -5,6 +5,7 @@ import { CreditLink, CreditLinkChange } from './CreditLink';
 import { CreditProfile } from './CreditProfile';
 import { DishonestListing } from './DishonestListing';
 import { Division } from './Division';
+import { Me } from './Me';
 import { ExposureBoardEntry } from './ExposureBoardEntry';
 import { Mutation } from './Mutation';
 import { Party } from './Party';
@@ -15,6 +16,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   Division,
+  Me,
   Party,
   Staff,
   CreditProfile,

@@ -1,10 +1,12 @@
 import type { ServiceRuntime } from '@zhiyuan/server';
 import type { PeopleCreditConfig } from '../config';
 import { expireListings } from './expire-listings';
+import { failUnsentSignInSms } from './fail-unsent-sign-in-sms';
 import { acknowledgeDeliveredChanges, jetStreamOf } from './partner-acks';
 import { reportOverduePartnerChanges } from './report-overdue-partner-changes';
 
 export { expireListings } from './expire-listings';
+export { failUnsentSignInSms } from './fail-unsent-sign-in-sms';
 export {
   acknowledgeDeliveredChanges,
   jetStreamOf,
@@ -13,6 +15,9 @@ export {
   type JetStreamReader,
 } from './partner-acks';
 export { reportOverduePartnerChanges } from './report-overdue-partner-changes';
+
+/** How often sign-in SMS left unsent are marked FAILED. */
+const SIGN_IN_SMS_SWEEP_INTERVAL_MS = 60_000;
 
 /** Runs the sweeps on their intervals; returns the stop hook. Each sweep is safe to run twice. */
 export function startSchedules(
@@ -42,6 +47,7 @@ export function startSchedules(
     every(config.PARTNER_OVERDUE_SWEEP_INTERVAL_MS, 'partner-overdue', (now) =>
       reportOverduePartnerChanges(messaging, now, config.PARTNER_ACK_WORKING_DAYS),
     ),
+    every(SIGN_IN_SMS_SWEEP_INTERVAL_MS, 'sign-in-sms', (now) => failUnsentSignInSms(messaging, now)),
   ];
   return async () => {
     for (const t of timers) clearInterval(t);
