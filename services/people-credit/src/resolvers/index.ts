@@ -1,6 +1,6 @@
 import { SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
-import { Case } from './Case';
+import { Case, PartyCaseView } from './Case';
 import { CreditLink, CreditLinkChange } from './CreditLink';
 import { CreditProfile } from './CreditProfile';
 import { DishonestListing } from './DishonestListing';
@@ -22,6 +22,7 @@ export const resolvers: Resolvers = {
   CreditProfile,
   DishonestListing,
   Case,
+  PartyCaseView,
   CreditLink,
   CreditLinkChange,
   ExposureBoardEntry,
