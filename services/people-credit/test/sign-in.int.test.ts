@@ -1,6 +1,8 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { identity, waitFor } from '@zhiyuan/testing';
 import type { SmsMessage, SmsProvider } from '@zhiyuan/sms';
+import { randomUUID } from 'node:crypto';
+import { failUnsentSignInSms, pruneSignInRecords } from '../src/schedules';
 import { registerPerson, startTestService, type TestService } from './factories/service';
 
 /** An SMS gateway that keeps what it was given: the only place a code exists in clear. */
@@ -286,5 +288,51 @@ describe('party sign-in', () => {
     );
     expect(ref.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(ref.data ?? {})).not.toContain(other.id);
+  });
+
+  it('marks a code SMS never sent FAILED once its code has expired, and prunes spent sign-in records', async () => {
+    const p = await partyWithPhone();
+    const stale = randomUUID();
+    const fresh = randomUUID();
+    for (const [id, age] of [
+      [stale, 301],
+      [fresh, 10],
+    ] as const)
+      await rows(
+        `INSERT INTO people.sms_message (id, template, recipient_party_id, phone, body, status, created_at)
+          VALUES ($1, 'SIGN_IN_CODE', $2, $3, '验证码******', 'QUEUED', $4)`,
+        [id, p.id, p.phone, new Date(now.getTime() - age * 1000)],
+      );
+    expect(await failUnsentSignInSms(t.service.runtime.messaging, now)).toBe(1);
+    const status = async (id: string) =>
+      (await rows(`SELECT status, last_error FROM people.sms_message WHERE id = $1`, [id]))[0];
+    expect(await status(stale)).toEqual({ status: 'FAILED', last_error: 'not sent before the code expired' });
+    expect(await status(fresh)).toEqual({ status: 'QUEUED', last_error: null });
+
+    const { session } = await signedIn('10.0.10.1');
+    const counts = async () =>
+      (
+        await rows(`SELECT (SELECT count(*)::int FROM people.sign_in_code) AS codes,
+          (SELECT count(*)::int FROM people.party_session) AS sessions,
+          (SELECT count(*)::int FROM people.sign_in_attempt) AS attempts`)
+      )[0];
+    const at = new Date(now.getTime() + 2 * 86_400_000);
+    const dayBefore = new Date(at.getTime() - 86_400_000);
+    const kept = (
+      await rows(
+        `SELECT (SELECT count(*)::int FROM people.party_session WHERE expires_at >= $1) AS sessions,
+          (SELECT count(*)::int FROM people.sign_in_attempt) AS attempts`,
+        [dayBefore],
+      )
+    )[0];
+    expect(kept.sessions).toBeGreaterThan(0);
+    // Two days on, every code is a day past its expiry: the codes go; live sessions (30 days) and attempts (90 days) stay.
+    await pruneSignInRecords(t.service.runtime.messaging, at);
+    expect(await counts()).toEqual({ codes: 0, ...kept });
+    await pruneSignInRecords(t.service.runtime.messaging, new Date(now.getTime() + 200 * 86_400_000));
+    expect(await counts()).toEqual({ codes: 0, sessions: 0, attempts: 0 });
+    // A pruned refresh token is refused like a revoked one.
+    const r = await t.gql(REFRESH, { t: session.refreshToken }, from('10.0.10.1'));
+    expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,5 +1,4 @@
-import { sqlExec } from '@zhiyuan/db';
-import type { Messaging } from '@zhiyuan/db';
+import { sqlExec, type Messaging } from '@zhiyuan/db';
 import { CODE_TTL_MS } from '../domain/sign-in-rules';
 
 /**
