@@ -38,7 +38,8 @@ export type Authenticate = (authorization: string | undefined, ip: string | null
  * Verifies bearer JWTs of two issuers. Staff tokens: the configured external issuer, with the
  * algorithm pinned to its key source (a JWKS URL or a public key; an HS256 secret only outside
  * production). Party tokens: people-credit's issuer (PARTY_JWT_ISSUER), ES256 against its JWKS, role
- * PARTY with a partyId and nothing else. Issuer, audience and expiry always. No token means anonymous.
+ * PARTY with a partyId and nothing else; in production the staff issuer may not claim PARTY. Issuer,
+ * audience and expiry always. No token means anonymous.
  */
 export async function createAuthenticator(config: GatewayConfig): Promise<Authenticate> {
   let key: KeyLike | Uint8Array | JWTVerifyGetKey;
@@ -55,6 +56,7 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
     algorithms = ['HS256'];
   }
 
+  const production = config.NODE_ENV === 'production';
   // The party issuer's keys, read from people-credit when first needed and again for an unknown kid.
   const partyKeys = createRemoteJWKSet(new URL(partyJwksUrl(config)), {
     cooldownDuration: 30_000,
@@ -84,6 +86,8 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
       requiredClaims: ['exp', 'sub'],
     });
     const claims = claimsSchema.parse(payload);
+    // In production a party is who the product's own sign-in says it is: the staff issuer mints no PARTY.
+    if (production && claims.roles.includes('PARTY')) throw new Error('role PARTY comes from the party issuer only');
     return {
       payload,
       identity: {

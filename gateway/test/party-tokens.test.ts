@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import { SignJWT, exportJWK, generateKeyPair, type JWK, type KeyLike } from 'jose';
+import { SignJWT, exportJWK, exportSPKI, generateKeyPair, type JWK, type KeyLike } from 'jose';
 import { silentLogger } from '@zhiyuan/testing';
 import { AuthenticationError, createAuthenticator, type Authenticate } from '../src/auth';
 import { DEV_JWT_SECRET, loadGatewayConfig } from '../src/config';
@@ -110,6 +110,30 @@ describe('party tokens at the gateway', () => {
       audience: 'zhiyuan',
     });
     expect((await auth(`Bearer ${staff}`, null)).roles).toEqual(['JUDGE']);
+  });
+
+  it('refuses role PARTY from the staff issuer in production, where parties sign in through the product', async () => {
+    const { privateKey: staffKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const prod = await createAuthenticator(
+      loadGatewayConfig({
+        NODE_ENV: 'production',
+        INTERNAL_AUTH_SECRET: 'p'.repeat(48),
+        JWT_PUBLIC_KEY: await exportSPKI(publicKey),
+        JWT_ALGORITHM: 'ES256',
+        PARTY_JWKS_URL: upstream.url,
+      }),
+    );
+    const staffToken = (roles: string[]) =>
+      new SignJWT({ roles, partyId })
+        .setProtectedHeader({ alg: 'ES256' })
+        .setSubject('someone')
+        .setIssuer('zhiyuan-dev')
+        .setAudience('zhiyuan')
+        .setExpirationTime('15m')
+        .sign(staffKey);
+    await expect(prod(`Bearer ${await staffToken(['PARTY'])}`, null)).rejects.toBeInstanceOf(AuthenticationError);
+    expect((await prod(`Bearer ${await staffToken(['JUDGE'])}`, null)).roles).toEqual(['JUDGE']);
+    expect((await prod(`Bearer ${await partyToken({ roles: ['PARTY'], partyId })}`, null)).partyId).toBe(partyId);
   });
 
   it('refuses a configuration whose party issuer is the staff issuer', () => {
