@@ -43,6 +43,7 @@ const config: { projects: Record<string, Project> } = {
         Party: '../resolvers/refs#PartyRef',
         Staff: '../resolvers/refs#StaffRef',
         Division: '../resolvers/refs#DivisionRef',
+        Me: '../resolvers/refs#MeRef',
         CaseConnection: '../resolvers/refs#CaseConnectionModel',
         PaymentResult: '../resolvers/refs#PaymentResultModel',
         JudgmentImportResult: '../resolvers/refs#JudgmentImportResultModel',
@@ -61,6 +62,8 @@ const config: { projects: Record<string, Project> } = {
         CreditLinkChange: '../entities#CreditLinkChangeEntity',
         ExposureBoardEntry: '../entities#ExposureBoardRow',
         Case: '../entities#CaseRef',
+        Me: '../entities#MeRef',
+        PartyCaseView: '../queries/party-view#PartyCaseViewModel',
       },
     }),
     tasks: subgraph('tasks', {

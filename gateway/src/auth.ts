@@ -1,7 +1,7 @@
-import { createRemoteJWKSet, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { createRemoteJWKSet, decodeJwt, importSPKI, jwtVerify, type JWTVerifyGetKey, type KeyLike } from 'jose';
 import { z } from 'zod';
 import { ANONYMOUS, ROLES, type Identity } from '@zhiyuan/auth';
-import { DEV_JWT_SECRET, type GatewayConfig } from './config';
+import { DEV_JWT_SECRET, partyJwksUrl, type GatewayConfig } from './config';
 
 export class AuthenticationError extends Error {}
 
@@ -17,11 +17,29 @@ const claimsSchema = z.object({
   partyId: z.uuid().nullish(),
 });
 
+/**
+ * What the party issuer may say: role PARTY and the party the token is bound to (as its subject too),
+ * nothing else. A token of that issuer claiming any other role or a division is refused.
+ */
+const partyClaimsSchema = z.object({
+  sub: z.uuid(),
+  roles: z.tuple([z.literal('PARTY')]),
+  partyId: z.uuid(),
+  divisionCode: z.null().optional(),
+  department: z.null().optional(),
+});
+
+/** Party tokens are signed by people-credit with ES256 only. */
+const PARTY_ALGORITHMS = ['ES256'];
+
 export type Authenticate = (authorization: string | undefined, ip: string | null) => Promise<Identity>;
 
 /**
- * Verifies bearer JWTs: issuer, audience, expiry, and the algorithm pinned to the key source (a
- * JWKS URL or a public key; an HS256 secret only outside production). No token means anonymous.
+ * Verifies bearer JWTs of two issuers. Staff tokens: the configured external issuer, with the
+ * algorithm pinned to its key source (a JWKS URL or a public key; an HS256 secret only outside
+ * production). Party tokens: people-credit's issuer (PARTY_JWT_ISSUER), ES256 against its JWKS, role
+ * PARTY with a partyId and nothing else; in production the staff issuer may not claim PARTY. Issuer,
+ * audience and expiry always. No token means anonymous.
  */
 export async function createAuthenticator(config: GatewayConfig): Promise<Authenticate> {
   let key: KeyLike | Uint8Array | JWTVerifyGetKey;
@@ -37,6 +55,50 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
     key = new TextEncoder().encode(config.JWT_SECRET ?? DEV_JWT_SECRET);
     algorithms = ['HS256'];
   }
+
+  const production = config.NODE_ENV === 'production';
+  // The party issuer's keys, read from people-credit when first needed and again for an unknown kid.
+  const partyKeys = createRemoteJWKSet(new URL(partyJwksUrl(config)), {
+    cooldownDuration: 30_000,
+    cacheMaxAge: 10 * 60_000,
+  });
+
+  const verifyParty = async (token: string) => {
+    const { payload } = await jwtVerify(token, partyKeys, {
+      issuer: config.PARTY_JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      algorithms: PARTY_ALGORITHMS,
+      requiredClaims: ['exp', 'sub'],
+    });
+    const claims = partyClaimsSchema.parse(payload);
+    if (claims.sub !== claims.partyId) throw new Error('a party token names its party as its subject');
+    return {
+      payload,
+      identity: { sub: claims.sub, roles: claims.roles, divisionCode: null, department: null, partyId: claims.partyId },
+    };
+  };
+
+  const verifyStaff = async (token: string) => {
+    const { payload } = await jwtVerify(token, key as never, {
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      algorithms,
+      requiredClaims: ['exp', 'sub'],
+    });
+    const claims = claimsSchema.parse(payload);
+    // In production a party is who the product's own sign-in says it is: the staff issuer mints no PARTY.
+    if (production && claims.roles.includes('PARTY')) throw new Error('role PARTY comes from the party issuer only');
+    return {
+      payload,
+      identity: {
+        sub: claims.sub,
+        roles: claims.roles,
+        divisionCode: claims.divisionCode ?? null,
+        department: claims.department ?? null,
+        partyId: claims.partyId ?? null,
+      },
+    };
+  };
 
   // A token verified once is remembered until it expires (by its exact text), so a client sending the
   // same token on every request is not verified again each time.
@@ -54,20 +116,9 @@ export async function createAuthenticator(config: GatewayConfig): Promise<Authen
       verified.delete(token);
     }
     try {
-      const { payload } = await jwtVerify(token, key as never, {
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-        algorithms,
-        requiredClaims: ['exp', 'sub'],
-      });
-      const claims = claimsSchema.parse(payload);
-      const identity = {
-        sub: claims.sub,
-        roles: claims.roles,
-        divisionCode: claims.divisionCode ?? null,
-        department: claims.department ?? null,
-        partyId: claims.partyId ?? null,
-      };
+      // The (unverified) issuer only picks the key set and rules; each verifies the issuer again.
+      const { payload, identity } =
+        decodeJwt(token).iss === config.PARTY_JWT_ISSUER ? await verifyParty(token) : await verifyStaff(token);
       // Not before: a token with nbf is verified every time until it is valid.
       if (payload.nbf === undefined) {
         if (verified.size >= MAX_REMEMBERED) verified.delete(verified.keys().next().value!);

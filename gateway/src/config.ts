@@ -56,6 +56,10 @@ export const gatewayConfigSchema = z
     JWT_ALGORITHM: z.enum(['RS256', 'ES256', 'EdDSA']).default('RS256'),
     JWT_ISSUER: z.string().default('zhiyuan-dev'),
     JWT_AUDIENCE: z.string().default('zhiyuan'),
+    /** The issuer of party tokens (people-credit's PARTY_TOKEN_ISSUER): ES256, role PARTY with a partyId only. */
+    PARTY_JWT_ISSUER: z.string().default('zhiyuan-party'),
+    /** Where the party issuer's public keys are read (internal); default: /.well-known/jwks.json of PEOPLE_CREDIT_URL. */
+    PARTY_JWKS_URL: z.url().optional(),
     /** Limits on one operation: nesting depth, aliases, estimated cost, tokens. */
     MAX_DEPTH: fields.positiveInt(12),
     MAX_ALIASES: fields.positiveInt(20),
@@ -101,6 +105,13 @@ export const gatewayConfigSchema = z
     NODE_ENV: fields.nodeEnv(),
   })
   .superRefine((c, ctx) => {
+    if (c.PARTY_JWT_ISSUER === c.JWT_ISSUER) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PARTY_JWT_ISSUER'],
+        message: 'must differ from JWT_ISSUER: party tokens are told apart from staff tokens by their issuer',
+      });
+    }
     if (c.NODE_ENV === 'production' && c.JWT_SECRET && !c.JWT_JWKS_URL && !c.JWT_PUBLIC_KEY) {
       ctx.addIssue({
         code: 'custom',
@@ -121,6 +132,11 @@ export const gatewayConfigSchema = z
 export const DEV_JWT_SECRET = 'development-jwt-secret-change-me-0000000000';
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+/** The party issuer's key set, as the gateway reads it from people-credit. */
+export function partyJwksUrl(config: Pick<GatewayConfig, 'PARTY_JWKS_URL' | 'PEOPLE_CREDIT_URL'>): string {
+  return config.PARTY_JWKS_URL ?? new URL('/.well-known/jwks.json', config.PEOPLE_CREDIT_URL).toString();
+}
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): Readonly<GatewayConfig> {
   return loadConfig(gatewayConfigSchema, env);

@@ -23,6 +23,7 @@ import { ANONYMOUS, type Identity } from '@zhiyuan/auth';
 import type { GatewayConfig } from './config';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createAuthenticator } from './auth';
+import { servePartyJwks } from './jwks';
 import { authenticate, bodyErrors, identities, limitRate, persistedOperations } from './http-guards';
 import { DEFAULT_SAFELIST_PATH, loadSafelist } from './persisted-operations';
 import { IDENTITY_TO_SIGN, createSubgraphFetcher } from './fetcher';
@@ -178,6 +179,7 @@ export function createGateway(
     async start() {
       await server.start();
       app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
+      app.get('/.well-known/jwks.json', servePartyJwks(config, log));
       const auth = await createAuthenticator(config);
       if (cache) {
         invalidation = await listenForChanges(

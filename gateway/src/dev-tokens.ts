@@ -31,7 +31,8 @@ export const DEMO_ROLES: Record<string, TokenClaims> = {
     department: 'JUSTICE_BUREAU',
   },
   partner: { sub: demoId('partner-BANK_LOAN'), roles: ['PARTNER'], department: 'BANK_LOAN' },
-  party: { sub: 'demo-party', roles: ['PARTY'], partyId: null },
+  // The demo party people-credit seeds (陈建国 of 港口村: obligor in one demo case, obligee in another).
+  party: { sub: demoId('party'), roles: ['PARTY'], partyId: demoId('party') },
 };
 
 export async function issueToken(

@@ -1,5 +1,6 @@
 import type { Logger } from '@zhiyuan/config';
 import { DEMO_ROLES, issueToken } from '@zhiyuan/gateway';
+import { DEMO_PARTY } from '@zhiyuan/people-credit';
 import { residentIdNumber } from '@zhiyuan/testing';
 import { gql } from './client';
 
@@ -35,7 +36,7 @@ export async function loadDemoCases(
 
   const villages = ['330522104201', '330522104202', '330522106201'];
   const names = [
-    '陈建国',
+    DEMO_PARTY.name,
     '林秀英',
     '黄志强',
     '周丽华',
@@ -50,7 +51,9 @@ export async function loadDemoCases(
   ];
   const parties: string[] = [];
   for (const [i, name] of names.entries()) {
-    const idNumber = residentIdNumber(`19${60 + i * 3}0${(i % 9) + 1}1${i % 10}`, 300 + i);
+    // The first is the seeded demo party (people-credit's DEMO_PARTY), whom the development `party` token signs in as.
+    const idNumber =
+      i === 0 ? DEMO_PARTY.idNumber : residentIdNumber(`19${60 + i * 3}0${(i % 9) + 1}1${i % 10}`, 300 + i);
     const r = await call(`mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
       i: { name, idNumber, phone: `1390000${String(1000 + i)}`, homeDivisionCode: villages[i % villages.length] },
     });

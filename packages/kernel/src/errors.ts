@@ -7,7 +7,8 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'INVALID_TRANSITION'
-  | 'RULE_VIOLATION';
+  | 'RULE_VIOLATION'
+  | 'RATE_LIMITED';
 
 /** A user-facing error: a code a frontend can switch on and a message a clerk can read. */
 export class DomainError extends GraphQLError {
@@ -27,4 +28,7 @@ export const errors = {
   invalidTransition: (from: string, to: string, entity = 'case') =>
     new DomainError('INVALID_TRANSITION', `A ${entity} in state ${from} cannot move to ${to}`, { from, to }),
   rule: (rule: string, message: string) => new DomainError('RULE_VIOLATION', message, { rule }),
+  rateLimited: (retryAfterSeconds: number, message = 'Too many requests; try again later') =>
+    new DomainError('RATE_LIMITED', message, { retryAfterSeconds }),
+  unauthenticated: (message = 'Sign in to do this') => new DomainError('UNAUTHENTICATED', message),
 };

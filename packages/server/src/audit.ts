@@ -39,7 +39,10 @@ export function targetOfArgs(
     for (const scope of scopes) if (typeof scope[name] === 'string') return { kind, id: scope[name] as string };
   }
   const id = (result as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? { kind: 'ENTITY', id } : { kind: null, id: null };
+  if (typeof id === 'string') return { kind: 'ENTITY', id };
+  // A result about a party without an id of its own (a party's sign-in).
+  const partyId = (result as { partyId?: unknown } | null)?.partyId;
+  return typeof partyId === 'string' ? { kind: 'PARTY', id: partyId } : { kind: null, id: null };
 }
 
 function targetOf(

@@ -33,6 +33,8 @@ export interface SubgraphServerOptions<Ctx extends object> {
   logger: Logger;
   development: boolean;
   plugins?: ApolloServerPlugin<Ctx>[];
+  /** Unauthenticated GET routes answering JSON, beside /health and /ready (a public key set, never data). */
+  publicRoutes?: Record<string, () => Promise<unknown>>;
   /** Runs each HTTP request inside `around` (e.g. an AsyncLocalStorage context that a benchmark uses to attribute SQL to requests). */
   aroundRequest?: (next: () => void) => void;
 }
@@ -86,6 +88,17 @@ export async function startSubgraphServer<Ctx extends object>(
     const ok = Object.values(checks).every(Boolean);
     res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not ready', checks });
   });
+
+  for (const [path, answer] of Object.entries(opts.publicRoutes ?? {})) {
+    app.get(path, async (_req, res) => {
+      try {
+        res.set('cache-control', 'public, max-age=300').json(await answer());
+      } catch (err) {
+        log.error({ path, err: err instanceof Error ? err.message : String(err) }, 'public route failed');
+        res.status(503).json({ error: 'unavailable' });
+      }
+    });
+  }
 
   // The signature covers the request's method, path and body, so the raw body is read first, the
   // identity verified against it, and only then is the body parsed and anything else run.

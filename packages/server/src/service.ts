@@ -59,6 +59,8 @@ export interface SubgraphDefinition<Ctx extends object> {
   /** Event handlers, each on its own durable consumer, applied through the inbox. */
   handlers: HandlerDefinition<any>[];
   context: (identity: Identity, runtime: ServiceRuntime) => Ctx;
+  /** Unauthenticated GET routes answering JSON (people-credit's JWKS): only for what is public by nature. */
+  publicRoutes?: Record<string, () => Promise<unknown>>;
   /** Runs after migrations and before the server listens (demo data, schedulers). */
   onStart?: (runtime: ServiceRuntime) => Promise<void | (() => Promise<void>)>;
 }
@@ -165,6 +167,7 @@ export function defineService<Ctx extends object>(
         logger,
         development: config.NODE_ENV !== 'production',
         aroundRequest: deps.aroundRequest,
+        publicRoutes: def.publicRoutes,
         plugins: [
           signInErrorsPlugin() as never,
           auditMutationsPlugin(messaging) as never,

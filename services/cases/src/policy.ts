@@ -84,3 +84,11 @@ export function caseScopeSql(identity: Identity): { sql: string; params: Record<
   }
   return { sql: parts.length ? `(${parts.join(' OR ')})` : 'FALSE', params };
 }
+
+/** `Me` is a party token's own view: role PARTY with its party, and only that party's (never another's by reference). */
+export function requireOwnMe(identity: Identity, partyId: string): void {
+  requireSignedIn(identity, 'Sign in to see your cases');
+  if (!identity.roles.includes('PARTY') || !identity.partyId)
+    throw new DomainError('FORBIDDEN', 'Only a signed-in party has a "me": sign in with your phone');
+  if (identity.partyId !== partyId) throw new DomainError('FORBIDDEN', 'This is not you');
+}

@@ -1,22 +1,47 @@
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
+import { smsConfigShape, smsHttpUrlRequired } from '@zhiyuan/sms';
 
-export const configSchema = z.object({
-  ...serviceConfigShape,
-  /** HTTP port of this subgraph (internal only; clients go through the gateway). */
-  PORT: fields.port(4002),
-  /** A payment removes listings, changes credit links and reclassifies obligors in one handling; the handlings of events that arrive together share a transaction. */
-  EVENT_BATCH_SIZE: fields.positiveInt(64),
-  /** Payments of different obligors touch different rows, so several batches run at once. */
-  EVENT_BATCHES_AT_ONCE: fields.positiveInt(4),
-  /** Load the demo county (Changxing) on first start when the division table is empty. */
-  SEED_DEMO_DATA: fields.boolean(false),
-  /** How often the sweep removes listings whose term has expired (ms). */
-  LISTING_EXPIRY_SWEEP_INTERVAL_MS: fields.positiveInt(60 * 60_000),
-  /** How often unacknowledged partner changes are checked for being overdue (ms). */
-  PARTNER_OVERDUE_SWEEP_INTERVAL_MS: fields.positiveInt(15 * 60_000),
-  /** Working days a partner department has to acknowledge a credit-link change before credit.partner.overdue. */
-  PARTNER_ACK_WORKING_DAYS: fields.positiveInt(3),
-});
+export const configSchema = z
+  .object({
+    ...serviceConfigShape,
+    /** HTTP port of this subgraph (internal only; clients go through the gateway). */
+    PORT: fields.port(4002),
+    /** A payment removes listings, changes credit links and reclassifies obligors in one handling; the handlings of events that arrive together share a transaction. */
+    EVENT_BATCH_SIZE: fields.positiveInt(64),
+    /** Payments of different obligors touch different rows, so several batches run at once. */
+    EVENT_BATCHES_AT_ONCE: fields.positiveInt(4),
+    /** Load the demo county (Changxing) on first start when the division table is empty. */
+    SEED_DEMO_DATA: fields.boolean(false),
+    /** How often the sweep removes listings whose term has expired (ms). */
+    LISTING_EXPIRY_SWEEP_INTERVAL_MS: fields.positiveInt(60 * 60_000),
+    /** How often unacknowledged partner changes are checked for being overdue (ms). */
+    PARTNER_OVERDUE_SWEEP_INTERVAL_MS: fields.positiveInt(15 * 60_000),
+    /** Working days a partner department has to acknowledge a credit-link change before credit.partner.overdue. */
+    PARTNER_ACK_WORKING_DAYS: fields.positiveInt(3),
+    /** SMS_PROVIDER, SMS_HTTP_URL, SMS_HTTP_TOKEN, SMS_HTTP_TIMEOUT_MS (@zhiyuan/sms): where sign-in codes go, as in tasks. */
+    ...smsConfigShape,
+    /** The ES256 (P-256) private key that signs party tokens, PKCS#8 PEM; unset outside production: a key made at start. */
+    PARTY_TOKEN_PRIVATE_KEY: z.string().optional(),
+    /** The `iss` of party tokens; the gateway's PARTY_JWT_ISSUER must name the same. */
+    PARTY_TOKEN_ISSUER: z.string().default('zhiyuan-party'),
+    /** The `aud` of party tokens; the gateway's JWT_AUDIENCE. */
+    PARTY_TOKEN_AUDIENCE: z.string().default('zhiyuan'),
+    /** Lifetime of a party access token (seconds). */
+    PARTY_ACCESS_TOKEN_TTL_SECONDS: fields.positiveInt(900),
+    /** Lifetime of a party refresh token (days); each refresh rotates it. */
+    PARTY_REFRESH_TOKEN_TTL_DAYS: fields.positiveInt(30),
+    /** Sign-in codes one phone may be sent per hour. */
+    SIGN_IN_CODES_PER_PHONE_PER_HOUR: fields.positiveInt(5),
+    /** Seconds before a second code may be sent to the same phone. */
+    SIGN_IN_RESEND_SECONDS: fields.positiveInt(60),
+    /** Code requests and sign-in attempts one client address may make per hour. */
+    SIGN_IN_REQUESTS_PER_IP_PER_HOUR: fields.positiveInt(30),
+  })
+  .refine(...smsHttpUrlRequired)
+  .refine((c) => c.NODE_ENV !== 'production' || !!c.PARTY_TOKEN_PRIVATE_KEY, {
+    path: ['PARTY_TOKEN_PRIVATE_KEY'],
+    message: 'is required in production (a key made at start would not survive a restart or a second instance)',
+  });
 
 export type PeopleCreditConfig = z.infer<typeof configSchema>;
 

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Identity } from '@zhiyuan/auth';
 import { recordAudit, type ServiceRuntime } from '@zhiyuan/server';
 import { createLoaders, type Loaders } from './queries/loaders';
+import type { SignIn } from './sign-in';
 
 export interface Context {
   identity: Identity;
@@ -9,11 +10,14 @@ export interface Context {
   runtime: ServiceRuntime;
   /** Records, once per party and request, that the caller read the party's unmasked personal data (PIPL access log). */
   auditUnmaskedRead: DataLoader<string, true>;
+  /** Party sign-in: token keys, SMS provider, limits (one per service, not per request). */
+  signIn: SignIn;
 }
 
-export function createContext(identity: Identity, runtime: ServiceRuntime): Context {
+export function createContext(identity: Identity, runtime: ServiceRuntime, signIn: SignIn): Context {
   return {
     identity,
+    signIn,
     loaders: createLoaders(runtime.ds),
     runtime,
     auditUnmaskedRead: new DataLoader<string, true>(async (partyIds) => {

@@ -14,3 +14,5 @@ export {
   residentIdCheckDigit,
   creditCodeCheckCharacter,
 } from './domain/identity-numbers';
+export { DEMO_PARTY } from './seed';
+export type { PeopleCreditDeps } from './create-service';

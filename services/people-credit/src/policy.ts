@@ -8,7 +8,13 @@ import {
   requireRole,
   requireSignedIn,
 } from '@zhiyuan/kernel';
-import type { CreditLinkChangeEntity, DishonestListingEntity, PartyEntity, StaffEntity } from './entities';
+import type {
+  CaseProjectionEntity,
+  CreditLinkChangeEntity,
+  DishonestListingEntity,
+  PartyEntity,
+  StaffEntity,
+} from './entities';
 
 /**
  * Who may see or do what in this service: its rows of the access matrix (docs/people-credit.md),
@@ -122,6 +128,34 @@ export async function requireReadParty(
 ): Promise<void> {
   requireSignedIn(identity);
   if (!(await canReadParty(identity, party, cases))) throw errors.forbidden('This party is outside your scope');
+}
+
+/**
+ * `me` is the view of a party token: role PARTY with the party it is bound to, and only its own
+ * (a reference to another party's `Me` is refused).
+ */
+export function requireOwnMe(identity: Identity, partyId?: string): string {
+  requireSignedIn(identity);
+  if (!hasRole(identity, 'PARTY') || !identity.partyId)
+    throw errors.forbidden('Only a signed-in party has a "me": sign in with your phone');
+  if (partyId !== undefined && partyId !== identity.partyId) throw errors.forbidden('This is not you');
+  return identity.partyId;
+}
+
+/**
+ * A case's party view is for a party of the case only (an obligor or obligee there): staff read the
+ * case's obligors and obligees instead. Returns the caller's party.
+ */
+export function requirePartyOfCase(
+  identity: Identity,
+  c: Pick<CaseProjectionEntity, 'obligorIds' | 'obligeeIds'> | null,
+): string {
+  requireSignedIn(identity);
+  const me = identity.partyId;
+  if (!hasRole(identity, 'PARTY') || !me) throw errors.forbidden('Only a party of the case has a party view');
+  if (!c || !(c.obligorIds.includes(me) || c.obligeeIds.includes(me)))
+    throw errors.forbidden('This case is outside your scope');
+  return me;
 }
 
 /** Looking a party up by its number is intake work of staff. */

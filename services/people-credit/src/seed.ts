@@ -2,7 +2,9 @@ import { demoId } from '@zhiyuan/auth';
 import { sqlExec, sqlRow } from '@zhiyuan/db';
 import type { ServiceRuntime } from '@zhiyuan/server';
 import { PARTNER_DEPARTMENTS } from '@zhiyuan/events';
+import { insertParty } from './commands/shared/parties';
 import { insertStaff, type StaffInput } from './commands/shared/staff';
+import { PartyEntity } from './entities';
 
 export const COUNTY = { code: '330522', name: '长兴县' };
 
@@ -111,9 +113,24 @@ export function demoStaff(divisions = demoDivisions()): StaffInput[] {
 }
 
 /**
+ * The demo party the development `party` token is bound to (demoId('party')): 陈建国 of 港口村, the
+ * first person of the stack's demo cases (the same ID number, so its registration there finds this
+ * record), obligor in one demo case and obligee in another.
+ */
+export const DEMO_PARTY = {
+  id: demoId('party'),
+  name: '陈建国',
+  idNumber: '330522196001103001',
+  birthDate: '1960-01-10',
+  gender: 'MALE' as const,
+  phone: '13900001000',
+  homeDivisionCode: '330522104201',
+};
+
+/**
  * Loads the demo county on first start (nothing when divisions exist). Staff go through the same
  * code path as registerStaff, so people.staff.registered is emitted for each and the other services
- * build their projections from it. One transaction: a crash leaves nothing half-seeded.
+ * build their projections from it; so is the demo party (people.party.registered). One transaction: a crash leaves nothing half-seeded.
  */
 export async function seedDemoData({ messaging, logger }: ServiceRuntime): Promise<void> {
   const divisions = demoDivisions();
@@ -132,6 +149,22 @@ export async function seedDemoData({ messaging, logger }: ServiceRuntime): Promi
       ],
     );
     await insertStaff(manager, emit, demoStaff(divisions));
+    const now = new Date();
+    await insertParty(
+      manager,
+      emit,
+      manager.create(PartyEntity, {
+        ...DEMO_PARTY,
+        kind: 'PERSON',
+        address: null,
+        legalRepresentative: null,
+        disability: false,
+        seriousIllness: false,
+        lowIncome: false,
+        createdAt: now,
+        updatedAt: now,
+      }),
+    );
     return true;
   });
   if (seeded) logger.info({ divisions: divisions.length }, 'demo county loaded');

@@ -1,4 +1,5 @@
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
+import { smsConfigShape, smsHttpUrlRequired } from '@zhiyuan/sms';
 import { CASE_STEP_NOTICES, parseNoticesOff, type NoticeOff } from './domain/notices';
 
 /** `NOTICE` or `court:NOTICE` entries, comma-separated; a name that is no notice is refused at start. */
@@ -22,14 +23,8 @@ export const configSchema = z
     PORT: fields.port(4003),
     /** Tasks, notifications and directory entries of events that arrive together are written in one transaction. */
     EVENT_BATCH_SIZE: fields.positiveInt(64),
-    /** Where SMS go: `log` writes them to the log (development), `http` posts them to SMS_HTTP_URL. */
-    SMS_PROVIDER: z.enum(['log', 'http']).default('log'),
-    /** The SMS gateway endpoint, required when SMS_PROVIDER=http. */
-    SMS_HTTP_URL: z.url().optional(),
-    /** Bearer token for the SMS gateway, if it wants one. */
-    SMS_HTTP_TOKEN: z.string().optional(),
-    /** Time the SMS gateway has to answer one message. */
-    SMS_HTTP_TIMEOUT_MS: fields.positiveInt(10_000),
+    /** SMS_PROVIDER, SMS_HTTP_URL, SMS_HTTP_TOKEN, SMS_HTTP_TIMEOUT_MS (@zhiyuan/sms). */
+    ...smsConfigShape,
     /** How often the sender looks for queued SMS. */
     SMS_SEND_INTERVAL_MS: fields.positiveInt(2_000),
     /** Attempts before an SMS is marked FAILED. */
@@ -49,10 +44,7 @@ export const configSchema = z
     /** Working days (court calendar) an obligor's proposal waits for the rights holder's or the court's answer before it lapses. */
     PROPOSAL_EXPIRY_WORKING_DAYS: fields.positiveInt(10),
   })
-  .refine((c) => c.SMS_PROVIDER !== 'http' || !!c.SMS_HTTP_URL, {
-    path: ['SMS_HTTP_URL'],
-    message: 'is required when SMS_PROVIDER=http',
-  });
+  .refine(...smsHttpUrlRequired);
 
 export type TasksConfig = z.infer<typeof configSchema>;
 

@@ -1,10 +1,10 @@
 import { defineService, type Service, type ServiceDeps, type ServiceRuntime } from '@zhiyuan/server';
+import { smsProviderFor as providerFor, type SmsProvider } from '@zhiyuan/sms';
 import type { TasksConfig } from './config';
 import { createContext, type Context } from './context';
 import { entities } from './entities';
 import { createHandlers } from './events';
 import { migrations } from './migrations';
-import { HttpSmsProvider, LogSmsProvider, type SmsProvider } from './notifications/sms-provider';
 import { resolvers } from './resolvers';
 import { startSchedulers } from './schedules/schedulers';
 import { typeDefs } from './schema';
@@ -47,11 +47,5 @@ export function createService(config: TasksConfig, deps: TasksDeps = {}): Servic
 }
 
 export function smsProviderFor(config: TasksConfig, runtime: ServiceRuntime): SmsProvider {
-  return config.SMS_PROVIDER === 'http'
-    ? new HttpSmsProvider({
-        url: config.SMS_HTTP_URL!,
-        token: config.SMS_HTTP_TOKEN,
-        timeoutMs: config.SMS_HTTP_TIMEOUT_MS,
-      })
-    : new LogSmsProvider(runtime.logger);
+  return providerFor(config, runtime.logger);
 }

@@ -4,4 +4,4 @@ export { sendDueNotifications, type SenderOptions } from './notifications/sender
 export { sweepOverdueTasks } from './schedules/overdue';
 export { remindInstalmentsDueSoon } from './schedules/instalment-reminders';
 export { expireProposals } from './schedules/expire-proposals';
-export type { SmsProvider, SmsMessage } from './notifications/sms-provider';
+export type { SmsProvider, SmsMessage } from '@zhiyuan/sms';

@@ -2,10 +2,11 @@ import { SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Case } from './Case';
 import { Division } from './Division';
+import { Me } from './Me';
 import { Mutation } from './Mutation';
 import { Party } from './Party';
 import { Query } from './Query';
 import { Settlement } from './Settlement';
 import { Staff } from './Staff';
 
-export const resolvers: Resolvers = { Query, Mutation, Case, Settlement, Party, Staff, Division, ...SCALARS };
+export const resolvers: Resolvers = { Query, Mutation, Case, Settlement, Party, Staff, Division, Me, ...SCALARS };

@@ -8,6 +8,10 @@ export interface StaffRef {
 export interface DivisionRef {
   code: string;
 }
+/** The signed-in party's view, owned by people-credit and keyed by the party. */
+export interface MeRef {
+  partyId: string;
+}
 
 export type { CaseConnection as CaseConnectionModel } from '../queries/cases';
 export type { RecordPaymentResult as PaymentResultModel } from '../commands/record-payment';

@@ -6,6 +6,7 @@ import { DepartmentTaskEntity } from './department-task.entity';
 import { DishonestListingEntity } from './dishonest-listing.entity';
 import { DivisionEntity } from './division.entity';
 import { PartyEntity } from './party.entity';
+import { PartySessionEntity, SignInAttemptEntity, SignInCodeEntity, SmsMessageEntity } from './sign-in.entity';
 import { StaffEntity } from './staff.entity';
 
 export {
@@ -17,6 +18,10 @@ export {
   DishonestListingEntity,
   DivisionEntity,
   PartyEntity,
+  PartySessionEntity,
+  SignInAttemptEntity,
+  SignInCodeEntity,
+  SmsMessageEntity,
   StaffEntity,
 };
 export const entities = [
@@ -29,6 +34,10 @@ export const entities = [
   CreditLinkEntity,
   CreditLinkChangeEntity,
   DepartmentTaskEntity,
+  SignInCodeEntity,
+  SignInAttemptEntity,
+  SmsMessageEntity,
+  PartySessionEntity,
 ];
 
 /** A row of the public exposure board: only the fields the law allows to publish. */
@@ -50,4 +59,9 @@ export interface ExposureBoardRow {
 /** A case as people-credit extends it: only the reference. */
 export interface CaseRef {
   id: string;
+}
+
+/** The signed-in party's view, keyed by its party id. */
+export interface MeRef {
+  partyId: string;
 }

@@ -9,6 +9,8 @@ import { dateTransformer } from './transformers';
 @Index('party_created_idx', ['createdAt', 'id'])
 // Name search by prefix (LIKE): an operator-class index TypeORM cannot declare.
 @Index('party_name_idx', { synchronize: false })
+// Sign-in finds a party by the digits of its phone (an expression index).
+@Index('party_phone_digits_idx', { synchronize: false })
 export class PartyEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;

@@ -3,6 +3,7 @@ import { sqlRows } from '@zhiyuan/db';
 import { isUuid } from '@zhiyuan/kernel';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
 import {
+  CaseProjectionEntity,
   CreditLinkChangeEntity,
   CreditLinkEntity,
   CreditProfileEntity,
@@ -68,6 +69,10 @@ export function createLoaders(ds: DataSource) {
     party: loaderByKey<string, PartyEntity>(
       uuidKeys((ids) => ds.getRepository(PartyEntity).findBy({ id: In(ids) })),
       (p) => p.id,
+    ),
+    caseProjection: loaderByKey<string, CaseProjectionEntity>(
+      uuidKeys((ids) => ds.getRepository(CaseProjectionEntity).findBy({ caseId: In(ids) })),
+      (c) => c.caseId,
     ),
     staff: loaderByKey<string, StaffEntity>(
       uuidKeys((ids) => ds.getRepository(StaffEntity).findBy({ id: In(ids) })),

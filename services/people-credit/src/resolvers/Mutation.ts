@@ -4,13 +4,21 @@ import { listDishonestObligor } from '../commands/list-dishonest-obligor';
 import { overrideCreditProfile } from '../commands/override-credit-profile';
 import { registerOrganization } from '../commands/register-organization';
 import { registerPerson } from '../commands/register-person';
+import { refreshSession } from '../commands/refresh-session';
 import { registerStaff } from '../commands/register-staff';
 import { removeListing } from '../commands/remove-listing';
+import { requestSignInCode } from '../commands/request-sign-in-code';
+import { signIn } from '../commands/sign-in';
+import { signOut } from '../commands/sign-out';
 import { updateParty } from '../commands/update-party';
 import { updateStaff } from '../commands/update-staff';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
 export const Mutation: MutationResolvers = {
+  requestSignInCode: (_p, args, ctx) => requestSignInCode(ctx, args),
+  signIn: (_p, args, ctx) => signIn(ctx, args),
+  refreshSession: (_p, args, ctx) => refreshSession(ctx, args),
+  signOut: (_p, args, ctx) => signOut(ctx, args),
   registerPerson: (_p, args, ctx) => registerPerson(ctx, args.input),
   registerOrganization: (_p, args, ctx) => registerOrganization(ctx, args.input),
   updateParty: (_p, args, ctx) => updateParty(ctx, args.id, args.input),

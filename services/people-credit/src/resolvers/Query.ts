@@ -2,10 +2,12 @@ import type { QueryResolvers } from '../generated/resolvers-types';
 import { partnerCreditStatus, unacknowledgedCreditChanges } from '../queries/credit-links';
 import { division, divisions, enforcementOfficerOf } from '../queries/divisions';
 import { exposureBoard, listing, listings } from '../queries/listings';
+import { me } from '../queries/me';
 import { parties, party, partyByIdNumber } from '../queries/parties';
 import { staff, staffMembers } from '../queries/staff';
 
 export const Query: QueryResolvers = {
+  me: (_p, _a, ctx) => me(ctx),
   division: (_p, { code }, ctx) => division(ctx, code),
   divisions: (_p, args, ctx) => divisions(ctx, args),
   enforcementOfficerOf: (_p, { townshipCode }, ctx) => enforcementOfficerOf(ctx, townshipCode),

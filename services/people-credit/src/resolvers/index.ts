@@ -1,10 +1,11 @@
 import { SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
-import { Case } from './Case';
+import { Case, PartyCaseView } from './Case';
 import { CreditLink, CreditLinkChange } from './CreditLink';
 import { CreditProfile } from './CreditProfile';
 import { DishonestListing } from './DishonestListing';
 import { Division } from './Division';
+import { Me } from './Me';
 import { ExposureBoardEntry } from './ExposureBoardEntry';
 import { Mutation } from './Mutation';
 import { Party } from './Party';
@@ -15,11 +16,13 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   Division,
+  Me,
   Party,
   Staff,
   CreditProfile,
   DishonestListing,
   Case,
+  PartyCaseView,
   CreditLink,
   CreditLinkChange,
   ExposureBoardEntry,

@@ -1,10 +1,14 @@
 import type { ServiceRuntime } from '@zhiyuan/server';
 import type { PeopleCreditConfig } from '../config';
 import { expireListings } from './expire-listings';
+import { failUnsentSignInSms } from './fail-unsent-sign-in-sms';
+import { pruneSignInRecords } from './prune-sign-in-records';
 import { acknowledgeDeliveredChanges, jetStreamOf } from './partner-acks';
 import { reportOverduePartnerChanges } from './report-overdue-partner-changes';
 
 export { expireListings } from './expire-listings';
+export { failUnsentSignInSms } from './fail-unsent-sign-in-sms';
+export { pruneSignInRecords, SIGN_IN_ATTEMPTS_KEPT_DAYS } from './prune-sign-in-records';
 export {
   acknowledgeDeliveredChanges,
   jetStreamOf,
@@ -13,6 +17,11 @@ export {
   type JetStreamReader,
 } from './partner-acks';
 export { reportOverduePartnerChanges } from './report-overdue-partner-changes';
+
+/** How often sign-in SMS left unsent are marked FAILED. */
+const SIGN_IN_SMS_SWEEP_INTERVAL_MS = 60_000;
+/** How often spent sign-in records are deleted. */
+const SIGN_IN_PRUNE_INTERVAL_MS = 60 * 60_000;
 
 /** Runs the sweeps on their intervals; returns the stop hook. Each sweep is safe to run twice. */
 export function startSchedules(
@@ -42,6 +51,8 @@ export function startSchedules(
     every(config.PARTNER_OVERDUE_SWEEP_INTERVAL_MS, 'partner-overdue', (now) =>
       reportOverduePartnerChanges(messaging, now, config.PARTNER_ACK_WORKING_DAYS),
     ),
+    every(SIGN_IN_SMS_SWEEP_INTERVAL_MS, 'sign-in-sms', (now) => failUnsentSignInSms(messaging, now)),
+    every(SIGN_IN_PRUNE_INTERVAL_MS, 'sign-in-prune', (now) => pruneSignInRecords(messaging, now)),
   ];
   return async () => {
     for (const t of timers) clearInterval(t);

@@ -1,6 +1,7 @@
 import { InProcessEventBus, type EventBus } from '@zhiyuan/events';
 import { ADMIN, createTestDatabase, gqlRequest, silentLogger, type TestDatabase } from '@zhiyuan/testing';
 import type { Identity } from '@zhiyuan/auth';
+import type { SmsProvider } from '@zhiyuan/sms';
 import { createService, loadPeopleCreditConfig } from '../../src';
 import { handlers } from '../../src/events';
 import type { HandlerDefinition } from '@zhiyuan/db';
@@ -25,7 +26,7 @@ export interface TestService {
 
 /** A people-credit service on a fresh database with the demo county seeded. */
 export async function startTestService(
-  opts: { bus?: EventBus; env?: Record<string, string> } = {},
+  opts: { bus?: EventBus; env?: Record<string, string>; smsProvider?: SmsProvider; clock?: () => Date } = {},
 ): Promise<TestService> {
   const db = await createTestDatabase();
   const bus = opts.bus ?? new InProcessEventBus(silentLogger);
@@ -36,6 +37,8 @@ export async function startTestService(
       bus,
       logger: silentLogger,
       onQuery: (sql) => statements.push(sql),
+      smsProvider: opts.smsProvider,
+      clock: opts.clock,
     },
   );
   await service.start();

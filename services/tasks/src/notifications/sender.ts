@@ -3,7 +3,7 @@ import type { ServiceRuntime } from '@zhiyuan/server';
 import type { EntityManager } from 'typeorm';
 import { NotificationEntity } from '../entities';
 import { partyRecipient, staffHolding, staffRecipient, type Recipient } from './recipients';
-import type { SmsProvider } from './sms-provider';
+import type { SmsProvider } from '@zhiyuan/sms';
 import { renderTemplate, type TemplateName } from './templates';
 
 export interface SenderOptions {

@@ -1,7 +1,7 @@
 import type { ServiceRuntime } from '@zhiyuan/server';
 import type { TasksConfig } from '../config';
 import { sendDueNotifications } from '../notifications/sender';
-import type { SmsProvider } from '../notifications/sms-provider';
+import type { SmsProvider } from '@zhiyuan/sms';
 import { expireProposals } from './expire-proposals';
 import { remindInstalmentsDueSoon } from './instalment-reminders';
 import { sweepOverdueTasks } from './overdue';

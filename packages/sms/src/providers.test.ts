@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HttpSmsProvider } from './sms-provider';
+import { HttpSmsProvider } from './providers';
 
 describe('HTTP SMS provider', () => {
   let server: http.Server;
