@@ -33,6 +33,7 @@ import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 import { ResponseCache, cacheTickets, responseCachePlugin, serveFromCache, type CacheTicket } from './response-cache';
 import { listenForChanges, type EventSource, type Invalidation } from './invalidation';
 import { warmOperations } from './warm-up';
+import { mountWebConsole } from './web-console';
 
 export interface GatewayContext {
   identity: Identity;
@@ -199,6 +200,7 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
         }),
       );
       app.use(bodyErrors);
+      mountWebConsole(app, config, log);
       await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
       // A wildcard bind is reached on loopback from this machine.
       const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
