@@ -6,7 +6,7 @@
  * JavaScript budget from the build's manifest.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +25,19 @@ const VILLAGE = '330522104201'; // 港口村, the demo cadre's village
 const OTHER_VILLAGE = '330522104202'; // 白水村
 const FULL_ID_NUMBER = /\d{17}[\dXx]/;
 const BOARD_BUDGET_BYTES = 200 * 1024;
+
+function newestSource(p: string): number {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(p).map((f) => newestSource(path.join(p, f))));
+}
+
+function builtFromCurrentSources(): boolean {
+  const manifest = path.join(DIST, '.vite/manifest.json');
+  if (!existsSync(manifest)) return false;
+  const sources = ['src', 'public', 'index.html', 'vite.config.mts', 'package.json'].map((f) => path.join(WEB, f));
+  return statSync(manifest).mtimeMs > Math.max(...sources.map(newestSource));
+}
 
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`console e2e skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
@@ -47,11 +60,10 @@ describeWithBrowser('web console in Chromium', () => {
   };
 
   beforeAll(async () => {
-    // The console under test is the one built from these sources.
-    execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], {
-      cwd: WEB,
-      stdio: 'inherit',
-    });
+    // The console under test is the one built from these sources: built again unless the last build
+    // is newer than every source.
+    if (!builtFromCurrentSources())
+      execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit' });
     db = await createTestDatabase('zy_web');
     stack = await startStack({
       databaseUrl: db.url,
