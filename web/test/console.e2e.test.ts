@@ -102,15 +102,17 @@ describeWithBrowser('web console in Chromium', () => {
   });
 
   /** axe-core (no serious or critical violations), 390 px without horizontal overflow, a screenshot. */
-  async function checkPage(name: string): Promise<void> {
+  async function checkPage(name: string, opts: { exclude?: string[] } = {}): Promise<void> {
     await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
+    const violations = await page.evaluate(async (exclude) => {
       const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<any> } }).axe;
-      const r = await axe.run(document, { resultTypes: ['violations'] });
+      const r = await axe.run(exclude.length ? { include: [['body']], exclude: exclude.map((e) => [e]) } : document, {
+        resultTypes: ['violations'],
+      });
       return r.violations
         .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
         .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
-    });
+    }, opts.exclude ?? []);
     expect({ page: name, violations }).toEqual({ page: name, violations: [] });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(0);
@@ -163,6 +165,10 @@ describeWithBrowser('web console in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.top').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('h1', { hasText: 'Public exposure board' }).waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.locator('h1', { hasText: '失信被执行人曝光台' }).waitFor();
     await checkPage('board');
   });
 
@@ -173,6 +179,7 @@ describeWithBrowser('web console in Chromium', () => {
     await expect(page.locator('.kpis').innerText()).resolves.toContain('自动履行率');
     await page.locator('#ranking canvas').first().waitFor();
     await page.locator('#series canvas').first().waitFor();
+    await page.locator('#dishonesty li', { hasText: '%' }).first().waitFor();
     await page.locator('#ranking ol a', { hasText: '虹星桥镇' }).click();
     await page.waitForURL(/division=330522104$/);
     await page.locator('h1', { hasText: '虹星桥镇' }).waitFor();
@@ -244,6 +251,9 @@ describeWithBrowser('web console in Chromium', () => {
     await page.goto(`${origin}/case/${own.cases.nodes[0].id}`);
     await page.locator('h1', { hasText: own.cases.nodes[0].caseNumber }).waitFor();
     await page.locator('#timeline li').first().waitFor();
+    await page.locator('#plan').getByLabel('走访情况').fill('上门走访，本人在家，表示将筹款');
+    await page.locator('#plan').getByRole('button', { name: '记录走访' }).click();
+    await page.locator('#plan li', { hasText: '上门走访，本人在家，表示将筹款' }).waitFor();
     await checkPage('case');
     await page.goto(`${origin}/case/${other.cases.nodes[0].id}`);
     await expect(page.locator('[role="alert"]').getAttribute('data-code')).resolves.toBe('FORBIDDEN');
@@ -299,6 +309,7 @@ describeWithBrowser('web console in Chromium', () => {
     await page.goto(`${origin}/explorer`);
     await page.locator('.graphiql-container').waitFor();
     await expect(page.getByLabel('以角色身份').inputValue()).resolves.toBe('admin');
-    await page.screenshot({ path: path.join(SHOTS, 'explorer.png') });
+    // GraphiQL's own editor widget (a development tool from npm) is left to its authors; the page around it is checked.
+    await checkPage('explorer', { exclude: ['.graphiql-container'] });
   });
 });

@@ -7,7 +7,8 @@ import { useState } from 'react';
 import { graphql } from '../generated';
 import { useMutation, useQuery } from '../api';
 import { useT } from '../i18n';
-import { dateTime, day, yuan } from '../format';
+import { dateTime, day, today, yuan } from '../format';
+import { WORKBENCH_ROLES, hasRole, useSession } from '../auth';
 import { ErrorNote, Loading, Section } from '../ui';
 
 const CaseQuery = graphql(`
@@ -72,6 +73,91 @@ const CaseQuery = graphql(`
   }
 `);
 
+const ObligorWorkQuery = graphql(`
+  query CaseObligorWork($partyId: ID!) {
+    party(id: $partyId) {
+      id
+      name
+      plan {
+        approach
+        nextSteps
+        updatedAt
+      }
+      homeVisits {
+        id
+        visitedOn
+        summary
+      }
+    }
+  }
+`);
+
+const LogHomeVisit = graphql(`
+  mutation LogHomeVisit($input: HomeVisitInput!) {
+    logHomeVisit(input: $input) {
+      id
+    }
+  }
+`);
+
+/** 一人一策 and the home-visit log of the case's obligor: the village and township teams' own work. */
+function ObligorWork({ partyId, caseId }: { partyId: string; caseId: string }) {
+  const { t } = useT();
+  const q = useQuery(ObligorWorkQuery, { partyId });
+  const log = useMutation(LogHomeVisit);
+  const [summary, setSummary] = useState('');
+  const p = q.data?.party;
+  return (
+    <Section id="plan" title={t('case.plan', { name: p?.name ?? '' })}>
+      <ErrorNote error={q.error} />
+      {p?.plan ? (
+        <>
+          <p>{p.plan.approach}</p>
+          <ol>
+            {p.plan.nextSteps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        p && <p className="muted">{t('case.noPlan')}</p>
+      )}
+      <h3>{t('case.visits')}</h3>
+      <ul className="plain">
+        {p?.homeVisits.map((v) => (
+          <li key={v.id}>
+            {day(v.visitedOn)} {v.summary}
+          </li>
+        ))}
+      </ul>
+      {p && (
+        <form
+          className="inline-form"
+          aria-label={t('case.logVisit')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void log.run({ input: { partyId, caseId, visitedOn: today(), summary } }).then((ok) => {
+              if (ok) {
+                setSummary('');
+                q.refetch();
+              }
+            });
+          }}
+        >
+          <label>
+            {t('case.visitSummary')}
+            <textarea required value={summary} onChange={(e) => setSummary(e.target.value)} rows={2} />
+          </label>
+          <ErrorNote error={log.error} />
+          <button type="submit" disabled={log.pending}>
+            {t('case.logVisit')}
+          </button>
+        </form>
+      )}
+    </Section>
+  );
+}
+
 const PostMessage = graphql(`
   mutation PostCaseMessage($caseId: ID!, $body: String!) {
     postCaseMessage(caseId: $caseId, body: $body) {
@@ -82,6 +168,7 @@ const PostMessage = graphql(`
 
 export function CaseView({ id }: { id: string }) {
   const { t, te } = useT();
+  const session = useSession();
   const q = useQuery(CaseQuery, { id }, { pollMs: 15_000 });
   const post = useMutation(PostMessage);
   const [body, setBody] = useState('');
@@ -149,6 +236,7 @@ export function CaseView({ id }: { id: string }) {
             ))}
           </ul>
         </Section>
+        {hasRole(session, WORKBENCH_ROLES) && c.obligors[0] && <ObligorWork partyId={c.obligors[0].id} caseId={c.id} />}
         <Section id="thread" title={t('case.messages')}>
           <ul className="plain thread">
             {c.messages.map((m) => (

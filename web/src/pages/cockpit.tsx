@@ -65,6 +65,24 @@ const RankingQuery = graphql(`
   }
 `);
 
+const DishonestyQuery = graphql(`
+  query CockpitDishonesty($code: ID!, $period: MetricsPeriodInput!) {
+    division(code: $code) {
+      code
+      children {
+        code
+        name
+        stats(period: $period) {
+          current {
+            dishonestyRate
+            activeListings
+          }
+        }
+      }
+    }
+  }
+`);
+
 const WarningsQuery = graphql(`
   query CockpitWarnings($code: ID) {
     warnings(status: OPEN, divisionCode: $code, first: 20) {
@@ -113,6 +131,7 @@ export default function CockpitPage() {
     { pollMs: POLL_MS, skip: level === 'VILLAGE' },
   );
   const warnings = useQuery(WarningsQuery, { code }, { pollMs: POLL_MS });
+  const dishonesty = useQuery(DishonestyQuery, { code, period }, { pollMs: POLL_MS, skip: level === 'VILLAGE' });
   const s = stats.data?.divisionStats;
   const d = stats.data?.division;
   const ranked = ranking.data?.divisionRanking ?? [];
@@ -200,6 +219,17 @@ export default function CockpitPage() {
                 <Chart kind="line" labels={seriesLabels} values={seriesValues} label={t('cockpit.series')} />
               )}
             </Suspense>
+            <h3>{t('cockpit.dishonestyBy')}</h3>
+            <ErrorNote error={dishonesty.error} />
+            <ul className="plain" id="dishonesty">
+              {dishonesty.data?.division?.children
+                .filter((x) => x.stats?.current.activeListings)
+                .map((x) => (
+                  <li key={x.code}>
+                    {x.name}: {percent(x.stats?.current.dishonestyRate)} ({x.stats?.current.activeListings})
+                  </li>
+                ))}
+            </ul>
             <h3>{t('cockpit.disputes')}</h3>
             <ul className="plain">
               {ranking.data?.disputeStats.map((x) => (
