@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { COCKPIT_ROLES, WORKBENCH_ROLES, hasRole, homeOf, signOut, useSession } from './auth';
+import { COCKPIT_ROLES, TASK_ROLES, hasRole, homeOf, signOut, useSession } from './auth';
 import { setLocale, useT } from './i18n';
 import { Link, match, navigate, useLocation } from './router';
 import { BoardPage } from './pages/board';
@@ -45,7 +45,7 @@ export function App() {
         <nav aria-label="main">
           <Link to="/board">{t('nav.board')}</Link>
           {hasRole(session, COCKPIT_ROLES) && <Link to="/cockpit">{t('nav.cockpit')}</Link>}
-          {hasRole(session, WORKBENCH_ROLES) && <Link to="/workbench">{t('nav.workbench')}</Link>}
+          {hasRole(session, TASK_ROLES) && <Link to="/workbench">{t('nav.workbench')}</Link>}
           {hasRole(session, ['ADMIN']) && <Link to="/admin">{t('nav.admin')}</Link>}
           {hasRole(session, ['PARTY']) && <Link to="/portal">{t('nav.portal')}</Link>}
           {session ? (

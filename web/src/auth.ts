@@ -79,8 +79,13 @@ export function useSession(): Session | null {
   }, currentSession);
 }
 
-export const COCKPIT_ROLES: Role[] = ['ADMIN', 'JUDGE', 'COUNTY_DEPARTMENT'];
+/** The county's read models (metrics): admin and judge. */
+export const COUNTY_READERS: Role[] = ['ADMIN', 'JUDGE'];
 export const WORKBENCH_ROLES: Role[] = ['ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE'];
+/** The cockpit: the county's readers, and the township and village teams for their own division. */
+export const COCKPIT_ROLES: Role[] = [...COUNTY_READERS, ...WORKBENCH_ROLES];
+/** A county department works the tasks assigned to it (it reads no cockpit figures). */
+export const TASK_ROLES: Role[] = [...WORKBENCH_ROLES, 'COUNTY_DEPARTMENT'];
 
 export function hasRole(session: Session | null, roles: Role[]): boolean {
   return !!session?.roles.some((r) => roles.includes(r));
@@ -89,8 +94,8 @@ export function hasRole(session: Session | null, roles: Role[]): boolean {
 /** The page a role starts on. */
 export function homeOf(session: Session | null): string {
   if (!session) return '/board';
-  if (hasRole(session, COCKPIT_ROLES)) return '/cockpit';
-  if (hasRole(session, WORKBENCH_ROLES)) return '/workbench';
+  if (hasRole(session, COUNTY_READERS)) return '/cockpit';
+  if (hasRole(session, TASK_ROLES)) return '/workbench';
   if (hasRole(session, ['PARTY'])) return '/portal';
   return '/board';
 }

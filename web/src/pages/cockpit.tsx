@@ -6,7 +6,7 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { graphql } from '../generated';
 import { useQuery } from '../api';
-import { useSession } from '../auth';
+import { COUNTY_READERS, hasRole, useSession } from '../auth';
 import { useT } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { percent, today, yuan } from '../format';
@@ -98,6 +98,11 @@ const WarningsQuery = graphql(`
         }
       }
     }
+  }
+`);
+
+const SuggestionsQuery = graphql(`
+  query CockpitSuggestions {
     judicialSuggestions(first: 10) {
       nodes {
         id
@@ -131,6 +136,8 @@ export default function CockpitPage() {
     { pollMs: POLL_MS, skip: level === 'VILLAGE' },
   );
   const warnings = useQuery(WarningsQuery, { code }, { pollMs: POLL_MS });
+  // Judicial suggestions are the county's (admin and judge); the township and village teams see none.
+  const suggestions = useQuery(SuggestionsQuery, {}, { pollMs: POLL_MS, skip: !hasRole(session, COUNTY_READERS) });
   const dishonesty = useQuery(DishonestyQuery, { code, period }, { pollMs: POLL_MS, skip: level === 'VILLAGE' });
   const s = stats.data?.divisionStats;
   const d = stats.data?.division;
@@ -253,8 +260,9 @@ export default function CockpitPage() {
           </ul>
           <p className="muted small">{t('cockpit.warningsNote')}</p>
           <h3>{t('cockpit.suggestions')}</h3>
+          <ErrorNote error={suggestions.error} />
           <ul className="plain">
-            {warnings.data?.judicialSuggestions.nodes.map((j) => (
+            {suggestions.data?.judicialSuggestions.nodes.map((j) => (
               <li key={j.id}>
                 {j.title} · {j.targetDepartment} · {te(j.status)}
               </li>

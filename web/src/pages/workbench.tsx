@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { graphql } from '../generated';
 import type { EnforcementMeetingOutcome, TaskResultOutcome, WorkbenchQuery } from '../generated/graphql';
 import { useMutation, useQuery } from '../api';
-import { useSession } from '../auth';
+import { WORKBENCH_ROLES, hasRole, useSession } from '../auth';
 import { useT } from '../i18n';
 import { Link } from '../router';
 import { dateTime, yuan } from '../format';
@@ -92,6 +92,23 @@ const MeetingsQuery = graphql(`
   }
 `);
 
+const MyTasksQuery = graphql(`
+  query MyTasks {
+    myTasks(status: [OPEN, IN_PROGRESS], first: 30) {
+      edges {
+        node {
+          id
+          type
+          title
+          status
+          dueAt
+          overdue
+        }
+      }
+    }
+  }
+`);
+
 const CompleteTask = graphql(`
   mutation CompleteTask($input: CompleteTaskInput!) {
     completeTask(input: $input) {
@@ -125,7 +142,7 @@ const RecordOutcome = graphql(`
   }
 `);
 
-type TaskRow = WorkbenchQuery['tasks']['edges'][number]['node'];
+type TaskRow = Pick<WorkbenchQuery['tasks']['edges'][number]['node'], 'id' | 'type' | 'title'>;
 
 function TaskForm({ task, done }: { task: TaskRow; done(): void }) {
   const { t, te } = useT();
@@ -305,6 +322,74 @@ function Meetings({ village }: { village: string }) {
   );
 }
 
+// A department reads its tasks but not their cases (docs/access.md), so case and obligor may be absent.
+type ListedTask = Omit<WorkbenchQuery['tasks']['edges'][number]['node'], 'case' | 'obligor' | 'status'> &
+  Partial<Pick<WorkbenchQuery['tasks']['edges'][number]['node'], 'case' | 'obligor'>>;
+
+function TaskList({ tasks, onDone }: { tasks: ListedTask[]; onDone(title: string): void }) {
+  const { t, te } = useT();
+  const [openForm, setOpenForm] = useState<string>();
+  return (
+    <Section id="tasks" title={`${t('workbench.tasks')} (${tasks.length})`}>
+      <ul className="plain tasks">
+        {tasks.map((task) => (
+          <li key={task.id} className={task.overdue ? 'overdue' : ''} data-task={task.id}>
+            <div>
+              <strong>{task.title}</strong> · {te(task.type)} · {task.obligor?.name ?? ''}{' '}
+              {task.case && <Link to={`/case/${task.case.id}`}>{task.case.caseNumber}</Link>}
+            </div>
+            <div className="muted small">
+              {t('workbench.due')} {dateTime(task.dueAt)}{' '}
+              {task.overdue && <span className="badge">{t('workbench.overdue')}</span>}
+            </div>
+            {openForm === task.id ? (
+              <TaskForm
+                task={task}
+                done={() => {
+                  setOpenForm(undefined);
+                  onDone(task.title);
+                }}
+              />
+            ) : (
+              <button type="button" onClick={() => setOpenForm(task.id)}>
+                {task.type === 'LOCATE_PERSON' || task.type === 'FIND_ASSETS'
+                  ? t('workbench.feedback')
+                  : t('workbench.complete')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+/** A county department's own tasks (assigned to it or to its staff), worked with the same forms. */
+function DepartmentTasks() {
+  const { t } = useT();
+  const q = useQuery(MyTasksQuery, {}, { pollMs: POLL_MS });
+  const [completed, setCompleted] = useState<string[]>([]);
+  return (
+    <article>
+      <h1>{t('workbench.myTasks')}</h1>
+      <ErrorNote error={q.error} />
+      <Loading when={q.loading && !q.data} />
+      {completed.length > 0 && (
+        <p role="status" className="ok">
+          {t('workbench.completed')}: {completed.join('、')}
+        </p>
+      )}
+      <TaskList
+        tasks={q.data?.myTasks.edges.map((e) => e.node) ?? []}
+        onDone={(title) => {
+          setCompleted((c) => [...c, title]);
+          q.refetch();
+        }}
+      />
+    </article>
+  );
+}
+
 export default function WorkbenchPage() {
   const { t, te } = useT();
   const session = useSession();
@@ -316,8 +401,12 @@ export default function WorkbenchPage() {
     { code: code ?? '', taskFilter: { divisionCode: code ?? '', status: ['OPEN', 'IN_PROGRESS'] } },
     { pollMs: POLL_MS, skip: !code },
   );
-  const [openForm, setOpenForm] = useState<string>();
   const [completed, setCompleted] = useState<string[]>([]);
+  const done = (title: string) => {
+    setCompleted((c) => [...c, title]);
+    data.refetch();
+  };
+  if (hasRole(session, ['COUNTY_DEPARTMENT']) && !hasRole(session, WORKBENCH_ROLES)) return <DepartmentTasks />;
   if (!code) return <p>{t('workbench.noScope')}</p>;
   const d = data.data?.division;
   const tasks = data.data?.tasks.edges.map((e) => e.node) ?? [];
@@ -332,38 +421,7 @@ export default function WorkbenchPage() {
         </p>
       )}
       <div className="grid">
-        <Section id="tasks" title={`${t('workbench.tasks')} (${tasks.length})`}>
-          <ul className="plain tasks">
-            {tasks.map((task) => (
-              <li key={task.id} className={task.overdue ? 'overdue' : ''} data-task={task.id}>
-                <div>
-                  <strong>{task.title}</strong> · {te(task.type)} · {task.obligor?.name ?? ''}{' '}
-                  {task.case && <Link to={`/case/${task.case.id}`}>{task.case.caseNumber}</Link>}
-                </div>
-                <div className="muted small">
-                  {t('workbench.due')} {dateTime(task.dueAt)}{' '}
-                  {task.overdue && <span className="badge">{t('workbench.overdue')}</span>}
-                </div>
-                {openForm === task.id ? (
-                  <TaskForm
-                    task={task}
-                    done={() => {
-                      setOpenForm(undefined);
-                      setCompleted((c) => [...c, task.title]);
-                      data.refetch();
-                    }}
-                  />
-                ) : (
-                  <button type="button" onClick={() => setOpenForm(task.id)}>
-                    {task.type === 'LOCATE_PERSON' || task.type === 'FIND_ASSETS'
-                      ? t('workbench.feedback')
-                      : t('workbench.complete')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </Section>
+        <TaskList tasks={tasks} onDone={done} />
         <Section id="cases" title={`${t('workbench.cases')} (${d?.cases.totalCount ?? 0})`}>
           <div className="table-wrap">
             <table>
