@@ -92,7 +92,7 @@ describeWithBrowser('web console in Chromium', () => {
     });
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await context?.close();
