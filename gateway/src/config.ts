@@ -97,6 +97,8 @@ export const gatewayConfigSchema = z
     RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
     RESPONSE_CACHE_TTL_MS: fields.positiveInt(10_000),
     RESPONSE_CACHE_MAX_MB: fields.positiveInt(64),
+    /** The built web console (web/dist) served at `/`, its routes falling back to index.html; unset: no console. */
+    WEB_CONSOLE_DIR: z.string().optional(),
     /** Where the response cache hears the domain events (core NATS subscription, no JetStream consumer). */
     NATS_URL: fields.natsUrl().optional(),
     NATS_USER: z.string().optional(),

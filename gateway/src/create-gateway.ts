@@ -35,6 +35,7 @@ import { ResponseCache, cacheTickets, responseCachePlugin, serveFromCache, type 
 import { exportHandler } from './exports/route';
 import { listenForChanges, type EventSource, type Invalidation } from './invalidation';
 import { warmOperations } from './warm-up';
+import { mountWebConsole } from './web-console';
 
 export interface GatewayContext {
   identity: Identity;
@@ -222,6 +223,7 @@ export function createGateway(
         ),
       );
       app.use(bodyErrors);
+      mountWebConsole(app, config, log);
       await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
       // A wildcard bind is reached on loopback from this machine.
       const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;

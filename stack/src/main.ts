@@ -16,7 +16,13 @@ async function main(): Promise<void> {
     seedDemoData: process.env.SEED_DEMO_DATA !== 'false',
     logger: log,
   });
-  process.stdout.write(`\nZhiyuan is running. GraphQL gateway: ${stack.gatewayUrl}\n\n`);
+  const consoleUrl = stack.gatewayUrl.replace(/\/graphql$/, '/');
+  process.stdout.write(
+    `\nZhiyuan is running. GraphQL gateway: ${stack.gatewayUrl}\n` +
+      (stack.webConsole
+        ? `Web console: ${consoleUrl}\n\n`
+        : `Web console: build it with npm run build -w @zhiyuan/web\n\n`),
+  );
   // Demo cases go through the gateway as the demo admin, which needs the development signing key.
   const canSign = process.env.NODE_ENV !== 'production' && !process.env.JWT_JWKS_URL && !process.env.JWT_PUBLIC_KEY;
   if (process.env.SEED_DEMO_DATA !== 'false' && canSign) {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger, type Logger } from '@zhiyuan/config';
 import { InProcessEventBus, type EventBus, type StartAt } from '@zhiyuan/events';
@@ -31,6 +32,8 @@ export interface StackOptions {
 export interface Stack {
   gatewayUrl: string;
   databaseUrl: string;
+  /** The folder of the web console the gateway serves at `/`, when one is. */
+  webConsole?: string;
   bus?: EventBus;
   services: Record<
     'cases' | 'peopleCredit' | 'tasks' | 'metrics',
@@ -40,6 +43,8 @@ export interface Stack {
 }
 
 const repoRoot = path.resolve(__dirname, '../..');
+/** The console `npm run build -w @zhiyuan/web` writes; served at the gateway's `/` when it exists. */
+export const WEB_CONSOLE_DIST = path.join(repoRoot, 'web/dist');
 
 /** All four subgraphs and the gateway in one process. */
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
@@ -103,6 +108,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       started.push(s);
     }
     let gatewayUrl = '';
+    const webConsole = env.WEB_CONSOLE_DIR || (existsSync(WEB_CONSOLE_DIST) ? WEB_CONSOLE_DIST : undefined);
     if (opts.gateway !== false) {
       const gateway = createGateway(
         loadGatewayConfig({
@@ -114,6 +120,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
           METRICS_URL: services.metrics.url,
           // The response cache hears the same events as the services (or the shared in-process bus).
           NATS_URL: natsUrl,
+          WEB_CONSOLE_DIR: webConsole,
         }),
         { logger: log.child({ service: 'gateway' }), bus: shared },
       );
@@ -124,6 +131,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     return {
       gatewayUrl,
       databaseUrl,
+      webConsole: opts.gateway !== false ? webConsole : undefined,
       bus: shared,
       services: Object.fromEntries(
         Object.entries(services).map(([k, s]) => [

@@ -1,0 +1,9 @@
+const base = require('../jest.config.base');
+
+/** The console's tests drive the built console in Chromium through one stack: node side only. */
+module.exports = {
+  ...base,
+  roots: ['<rootDir>/test'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
+  testTimeout: 120_000,
+};

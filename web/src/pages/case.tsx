@@ -1,0 +1,284 @@
+/**
+ * One case across the four subgraphs: the judgment and its enforcement (cases), the listings
+ * (people-credit), the tasks and the thread (tasks), on one timeline. The graph decides who may open
+ * it: a cadre of another village is refused, and the page says so.
+ */
+import { useState } from 'react';
+import { graphql } from '../generated';
+import { useMutation, useQuery } from '../api';
+import { useT } from '../i18n';
+import { dateTime, day, today, yuan } from '../format';
+import { WORKBENCH_ROLES, hasRole, useSession } from '../auth';
+import { ErrorNote, Loading, Section } from '../ui';
+
+const CaseQuery = graphql(`
+  query CasePage($id: ID!) {
+    case(id: $id) {
+      id
+      caseNumber
+      enforcementNumber
+      court
+      state
+      judge {
+        name
+      }
+      enforcementOfficer {
+        name
+      }
+      obligors {
+        id
+        name
+        idNumberMasked
+      }
+      obligees {
+        id
+        name
+      }
+      village {
+        code
+        name
+      }
+      amountOwedFen
+      paidFen
+      outstandingFen
+      timeline {
+        kind
+        at
+        summary
+      }
+      performances {
+        id
+        amountFen
+        paidOn
+        channel
+      }
+      listings {
+        id
+        status
+      }
+      tasks {
+        id
+        title
+        status
+        dueAt
+      }
+      messages {
+        id
+        authorRole
+        mine
+        body
+        createdAt
+      }
+    }
+  }
+`);
+
+const ObligorWorkQuery = graphql(`
+  query CaseObligorWork($partyId: ID!) {
+    party(id: $partyId) {
+      id
+      name
+      plan {
+        approach
+        nextSteps
+        updatedAt
+      }
+      homeVisits {
+        id
+        visitedOn
+        summary
+      }
+    }
+  }
+`);
+
+const LogHomeVisit = graphql(`
+  mutation LogHomeVisit($input: HomeVisitInput!) {
+    logHomeVisit(input: $input) {
+      id
+    }
+  }
+`);
+
+/** 一人一策 and the home-visit log of the case's obligor: the village and township teams' own work. */
+function ObligorWork({ partyId, caseId }: { partyId: string; caseId: string }) {
+  const { t } = useT();
+  const q = useQuery(ObligorWorkQuery, { partyId });
+  const log = useMutation(LogHomeVisit);
+  const [summary, setSummary] = useState('');
+  const p = q.data?.party;
+  return (
+    <Section id="plan" title={t('case.plan', { name: p?.name ?? '' })}>
+      <ErrorNote error={q.error} />
+      {p?.plan ? (
+        <>
+          <p>{p.plan.approach}</p>
+          <ol>
+            {p.plan.nextSteps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        p && <p className="muted">{t('case.noPlan')}</p>
+      )}
+      <h3>{t('case.visits')}</h3>
+      <ul className="plain">
+        {p?.homeVisits.map((v) => (
+          <li key={v.id}>
+            {day(v.visitedOn)} {v.summary}
+          </li>
+        ))}
+      </ul>
+      {p && (
+        <form
+          className="inline-form"
+          aria-label={t('case.logVisit')}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void log.run({ input: { partyId, caseId, visitedOn: today(), summary } }).then((ok) => {
+              if (ok) {
+                setSummary('');
+                q.refetch();
+              }
+            });
+          }}
+        >
+          <label>
+            {t('case.visitSummary')}
+            <textarea required value={summary} onChange={(e) => setSummary(e.target.value)} rows={2} />
+          </label>
+          <ErrorNote error={log.error} />
+          <button type="submit" disabled={log.pending}>
+            {t('case.logVisit')}
+          </button>
+        </form>
+      )}
+    </Section>
+  );
+}
+
+const PostMessage = graphql(`
+  mutation PostCaseMessage($caseId: ID!, $body: String!) {
+    postCaseMessage(caseId: $caseId, body: $body) {
+      id
+    }
+  }
+`);
+
+export function CaseView({ id }: { id: string }) {
+  const { t, te } = useT();
+  const session = useSession();
+  const q = useQuery(CaseQuery, { id }, { pollMs: 15_000 });
+  const post = useMutation(PostMessage);
+  const [body, setBody] = useState('');
+  const c = q.data?.case;
+  if (q.error && !c) return <ErrorNote error={q.error} />;
+  if (!c) return <Loading when={q.loading} />;
+  return (
+    <>
+      <h1>{t('case.title', { n: c.caseNumber })}</h1>
+      <dl className="facts">
+        <dt>{t('case.state')}</dt>
+        <dd>{te(c.state)}</dd>
+        <dt>{t('case.court')}</dt>
+        <dd>
+          {c.court} {c.enforcementNumber ?? ''}
+        </dd>
+        <dt>{t('case.judge')}</dt>
+        <dd>{c.judge?.name ?? '—'}</dd>
+        <dt>{t('case.officer')}</dt>
+        <dd>{c.enforcementOfficer?.name ?? '—'}</dd>
+        <dt>{t('case.obligors')}</dt>
+        <dd>{c.obligors.map((p) => `${p.name}（${p.idNumberMasked}）`).join('、')}</dd>
+        <dt>{t('case.obligees')}</dt>
+        <dd>{c.obligees.map((p) => p.name).join('、')}</dd>
+        <dt>{t('case.village')}</dt>
+        <dd>{c.village?.name ?? '—'}</dd>
+        <dt>{t('case.owed')}</dt>
+        <dd>{yuan(c.amountOwedFen)}</dd>
+        <dt>{t('case.paid')}</dt>
+        <dd>{yuan(c.paidFen)}</dd>
+        <dt>{t('case.outstanding')}</dt>
+        <dd>{yuan(c.outstandingFen)}</dd>
+      </dl>
+      <div className="grid">
+        <Section id="timeline" title={t('case.timeline')}>
+          <ol className="timeline">
+            {c.timeline.map((e, i) => (
+              <li key={i}>
+                <time dateTime={e.at}>{dateTime(e.at)}</time> {e.summary}
+              </li>
+            ))}
+          </ol>
+        </Section>
+        <Section id="payments" title={t('case.payments')}>
+          {c.performances.length === 0 && <p className="muted">{t('common.none')}</p>}
+          <ul className="plain">
+            {c.performances.map((p) => (
+              <li key={p.id}>
+                {day(p.paidOn)} {yuan(p.amountFen)} · {p.channel}
+              </li>
+            ))}
+          </ul>
+          <h3>{t('case.listings')}</h3>
+          <ul className="plain">
+            {c.listings.map((l) => (
+              <li key={l.id}>{te(l.status)}</li>
+            ))}
+          </ul>
+          <h3>{t('case.tasks')}</h3>
+          <ul className="plain">
+            {c.tasks.map((task) => (
+              <li key={task.id}>
+                {task.title} · {te(task.status)} · {dateTime(task.dueAt)}
+              </li>
+            ))}
+          </ul>
+        </Section>
+        {hasRole(session, WORKBENCH_ROLES) && c.obligors[0] && <ObligorWork partyId={c.obligors[0].id} caseId={c.id} />}
+        <Section id="thread" title={t('case.messages')}>
+          <ul className="plain thread">
+            {c.messages.map((m) => (
+              <li key={m.id} className={m.mine ? 'mine' : ''}>
+                <span className="muted small">
+                  {m.authorRole} · {dateTime(m.createdAt)}
+                </span>
+                <p>{m.body}</p>
+              </li>
+            ))}
+          </ul>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void post.run({ caseId: c.id, body }).then((ok) => {
+                if (ok) {
+                  setBody('');
+                  q.refetch();
+                }
+              });
+            }}
+          >
+            <label>
+              {t('case.message')}
+              <textarea required value={body} onChange={(e) => setBody(e.target.value)} rows={2} />
+            </label>
+            <ErrorNote error={post.error} />
+            <button type="submit" disabled={post.pending}>
+              {t('case.post')}
+            </button>
+          </form>
+        </Section>
+      </div>
+    </>
+  );
+}
+
+export default function CasePage({ id }: { id: string }) {
+  return (
+    <article>
+      <CaseView id={id} />
+    </article>
+  );
+}
