@@ -16,3 +16,5 @@ export * from './divisions';
 export * from './calendar';
 export * from './scalars';
 export * from './text';
+export * from './i18n';
+export { CLIENT_ERROR_CODES, ERROR_MESSAGES, localizedErrorMessage, type ClientErrorCode } from './error-messages';
