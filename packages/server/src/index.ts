@@ -1,4 +1,10 @@
-export { startSubgraphServer, maskError, type SubgraphServerOptions, type RunningServer } from './server';
+export {
+  startSubgraphServer,
+  maskError,
+  type SubgraphServerOptions,
+  type RunningServer,
+  type RequestInfo,
+} from './server';
 export { loaderByKey, listLoaderByKey } from './loaders';
 export { parseInput } from './validation';
 export {
