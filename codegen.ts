@@ -31,14 +31,14 @@ function subgraph(name: string, config: Options): Project {
 const config: { projects: Record<string, Project> } = {
   projects: {
     cases: subgraph('cases', {
-      scalars: { DateTime: 'Date | string', Date: 'string', Fen: 'number' },
+      scalars: { DateTime: 'Date | string', Date: 'string', Fen: 'number', JSON: 'Record<string, unknown>' },
       mappers: {
         Case: '../entities#CaseEntity',
         Performance: '../entities#PerformanceEntity',
         PerformanceReversal: '../entities#PerformanceReversalEntity',
         Settlement: '../entities#SettlementEntity',
         Instalment: '../entities#InstalmentEntity',
-        CaseTimelineEntry: '../entities#TimelineEntryEntity',
+        CaseTimelineEntry: '../resolvers/refs#TimelineEntryModel',
         CauseOfAction: '../domain/causes#CauseOfActionModel',
         Party: '../resolvers/refs#PartyRef',
         Staff: '../resolvers/refs#StaffRef',

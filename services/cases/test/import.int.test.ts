@@ -110,7 +110,7 @@ describe('bulk import of effective judgments', () => {
         [c.id],
       )) as { subject: string; type: string; key: string; envelope: unknown }[];
       const timeline = await ds.query(
-        `SELECT kind, actor, at, summary, detail FROM cases.case_timeline WHERE case_id = $1 ORDER BY seq`,
+        `SELECT kind, actor, at, legacy_summary, parameters FROM cases.case_timeline WHERE case_id = $1 ORDER BY seq`,
         [c.id],
       );
       // Everything but the generated ids and the case number itself must be the same.

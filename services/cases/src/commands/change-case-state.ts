@@ -23,15 +23,7 @@ export async function changeCaseState(ctx: Context, args: unknown): Promise<Case
     assertManualTarget(i.to);
     if (c.state === 'SETTLED') {
       await manager.update(SettlementEntity, { caseId: c.id, status: 'ACTIVE' }, { status: 'BROKEN' });
-      await addTimeline(
-        manager,
-        c.id,
-        'SETTLEMENT_BROKEN',
-        cmd.actor,
-        cmd.now,
-        'Settlement broken off; enforcement resumes',
-        { reason: i.reason },
-      );
+      await addTimeline(manager, c.id, 'SETTLEMENT_BROKEN', cmd.actor, cmd.now, { reason: i.reason });
     }
     await moveCase(manager, emit, c, i.to, { ...cmd, reason: i.reason });
     return c;

@@ -98,13 +98,12 @@ WITH ins AS (
   SELECT i.*, k.n, ${TIME_ORDERED_ID} AS event_id
     FROM ins i CROSS JOIN generate_series(1, CASE WHEN $2 THEN 2 ELSE 1 END) AS k(n)
 ), tl AS (
-  INSERT INTO cases.case_timeline (case_id, kind, actor, at, summary, detail)
+  INSERT INTO cases.case_timeline (case_id, kind, actor, at, parameters)
   SELECT id,
          CASE n WHEN 1 THEN 'JUDGMENT_EFFECTIVE' ELSE 'URGING_STARTED' END,
          $5, $3,
-         CASE n WHEN 1 THEN 'Judgment ' || case_number || ' effective, ' || amount_owed_fen || ' fen owed'
-                ELSE 'Pre-enforcement urging started, perform by ' || $4::text END,
-         CASE n WHEN 1 THEN jsonb_build_object('routing', jsonb_build_object('villageCode', village_code, 'townshipCode', township_code))
+         CASE n WHEN 1 THEN jsonb_build_object('caseNumber', case_number, 'amountOwedFen', amount_owed_fen,
+                              'routing', jsonb_build_object('villageCode', village_code, 'townshipCode', township_code))
                 ELSE jsonb_build_object('deadline', $4::text) END
     FROM ev ORDER BY case_number, n
 ), ob AS (

@@ -8,7 +8,7 @@ import { requireMayUpdateParty, requirePartyWriter, requireSignedIn } from '../p
 import { casesOfPartyIn } from '../queries/parties';
 import type { CommandContext } from './shared/command-context';
 import { address, divisionCode, name, phone, uuid } from './shared/fields';
-import { partyPayload, requireHomeDivision } from './shared/parties';
+import { homeNamesOf, partyPayload, requireHomeDivision } from './shared/parties';
 import { reclassify } from './shared/profiles';
 
 const partyChanges = z.object({
@@ -103,7 +103,7 @@ async function applyChanges(
   await emit(
     'people.party.updated',
     {
-      ...partyPayload(party),
+      ...partyPayload(party, await homeNamesOf(manager, party.homeDivisionCode)),
       previousHomeDivisionCode: changed.includes('homeDivisionCode') ? previousHome : null,
       changed,
     },
