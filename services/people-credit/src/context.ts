@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Identity } from '@zhiyuan/auth';
-import { recordAudit, type ServiceRuntime } from '@zhiyuan/server';
+import type { Locale } from '@zhiyuan/kernel';
+import { recordAudit, type RequestInfo, type ServiceRuntime } from '@zhiyuan/server';
 import { createLoaders, type Loaders } from './queries/loaders';
 
 export interface Context {
@@ -9,11 +10,18 @@ export interface Context {
   runtime: ServiceRuntime;
   /** Records, once per party and request, that the caller read the party's unmasked personal data (PIPL access log). */
   auditUnmaskedRead: DataLoader<string, true>;
+  /** The request's language (Accept-Language, zh-CN by default): reason texts are written in it. */
+  locale: Locale;
 }
 
-export function createContext(identity: Identity, runtime: ServiceRuntime): Context {
+export function createContext(
+  identity: Identity,
+  runtime: ServiceRuntime,
+  request: RequestInfo = { locale: 'zh-CN' },
+): Context {
   return {
     identity,
+    locale: request.locale,
     loaders: createLoaders(runtime.ds),
     runtime,
     auditUnmaskedRead: new DataLoader<string, true>(async (partyIds) => {

@@ -196,6 +196,23 @@ describe('dishonest listing, exposure board and credit links', () => {
         classification: 'EVASIVE',
         reasonCodes: ['MISSED_INSTALMENTS', 'RECOMMEND_COERCIVE_MEASURES'],
       });
+      // Each reason reads in Chinese by default, in English by argument or by Accept-Language.
+      const REASONS = `query($id: ID!) { party(id: $id) { creditProfile { reasons { code text } en: reasons(locale: EN) { text } } } }`;
+      const zh = (await t.gql(REASONS, { id: party.id })).data.party.creditProfile;
+      expect(zh.reasons).toEqual([
+        { code: 'MISSED_INSTALMENTS', text: '两期以上分期款未按期履行' },
+        { code: 'RECOMMEND_COERCIVE_MEASURES', text: '建议采取强制执行措施' },
+      ]);
+      expect(zh.en).toEqual([
+        { text: 'Two or more instalments missed' },
+        { text: 'Coercive measures are recommended' },
+      ]);
+      const byHeader = (await t.gql(REASONS, { id: party.id }, undefined, { 'accept-language': 'en-GB' })).data.party
+        .creditProfile;
+      expect(byHeader.reasons.map((r: { text: string }) => r.text)).toEqual([
+        'Two or more instalments missed',
+        'Coercive measures are recommended',
+      ]);
       expect((await list({ partyId: party.id, caseId })).errors).toBeUndefined();
     });
 
