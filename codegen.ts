@@ -88,6 +88,7 @@ const config: { projects: Record<string, Project> } = {
         DateTime: { input: 'string', output: 'Date | string' },
         Date: { input: 'string', output: 'string' },
         Fen: { input: 'number', output: 'number' },
+        JSON: { input: 'unknown', output: 'unknown' },
       },
       mappers: {
         Division: '../resolvers/models#DivisionRef',

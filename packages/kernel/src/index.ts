@@ -10,7 +10,7 @@ export {
   type Connection,
 } from './pagination';
 export { requireSignedIn, requireRole, canSeeDivision, requireDivision } from './guards';
-export { maskIdNumber, maskPhone } from './masking';
+export { maskIdNumber, maskPhone, maskForAudit, auditChanges } from './masking';
 export * from './ids';
 export * from './divisions';
 export * from './calendar';

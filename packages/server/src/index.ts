@@ -15,6 +15,13 @@ export {
   type ServiceDeps,
   type Service,
 } from './service';
-export { recordAudit, auditMutationsPlugin, targetOfArgs, REPLAY_CODE, type AuditTarget } from './audit';
+export {
+  recordAudit,
+  auditMutationsPlugin,
+  commandAuditPayload,
+  targetOfArgs,
+  REPLAY_CODE,
+  type AuditTarget,
+} from './audit';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, subgraphRequestHash } from './idempotency';
 export { applyCourtCalendar } from './court-calendar';

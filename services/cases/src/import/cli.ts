@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createLogger, exitOnConfigError } from '@zhiyuan/config';
 import { createDataSource, initializeDataSource } from '@zhiyuan/db';
@@ -68,11 +69,13 @@ async function main(): Promise<void> {
       batchSize,
       urgingMode: urging,
       concurrency,
+      // The audit entries (and the timeline) name who ran the import.
+      actor: `import:${userInfo().username}`,
       onProgress: (p) => draw(p),
     });
     draw(s, true);
     process.stdout.write(
-      `${JSON.stringify({ file, rows: s.rows, imported: s.imported, skipped: s.skipped, rejected: s.rejected, seconds: s.elapsedMs / 1000, rowsPerSecond: s.rowsPerSecond, rejects: s.rejectsPath }, null, 2)}\n`,
+      `${JSON.stringify({ file, sha256: s.sha256, rows: s.rows, imported: s.imported, skipped: s.skipped, rejected: s.rejected, seconds: s.elapsedMs / 1000, rowsPerSecond: s.rowsPerSecond, rejects: s.rejectsPath }, null, 2)}\n`,
     );
     logger.info({ imported: s.imported, skipped: s.skipped, rejected: s.rejected }, 'judgment import finished');
   } finally {

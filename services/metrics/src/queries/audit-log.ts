@@ -13,18 +13,20 @@ export interface AuditEntryModel {
   roles: string[];
   ip: string | null;
   service: string;
-  action: 'MUTATION' | 'UNMASKED_READ';
+  action: 'MUTATION' | 'UNMASKED_READ' | 'COMMAND';
   operation: string;
   targetKind: string | null;
   targetId: string | null;
   outcome: 'OK' | 'ERROR';
   errorCode: string | null;
+  changes: { field: string; before: unknown; after: unknown }[] | null;
+  detail: Record<string, unknown> | null;
 }
 
 const filterSchema = z
   .object({
     actor: z.string().max(200).nullish(),
-    action: z.enum(['MUTATION', 'UNMASKED_READ']).nullish(),
+    action: z.enum(['MUTATION', 'UNMASKED_READ', 'COMMAND']).nullish(),
     service: z.string().max(50).nullish(),
     targetId: z.string().max(200).nullish(),
     from: isoInstantSchema.nullish(),
@@ -45,6 +47,8 @@ interface AuditRow {
   target_id: string | null;
   outcome: AuditEntryModel['outcome'];
   error_code: string | null;
+  changes: AuditEntryModel['changes'];
+  detail: AuditEntryModel['detail'];
 }
 
 /** Newest first, keyset-paginated on (at, id); every filter has an index. */
@@ -72,7 +76,7 @@ export async function loadAuditLog(ds: DataSource, identity: Identity, filter: u
   params.push(limit + 1);
   const rows = await sqlRows<AuditRow>(
     ds,
-    `SELECT id, at, actor, roles, ip, service, action, operation, target_kind, target_id, outcome, error_code
+    `SELECT id, at, actor, roles, ip, service, action, operation, target_kind, target_id, outcome, error_code, changes, detail
        FROM metrics.audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY at DESC, id DESC LIMIT $${params.length}`,
     params,
@@ -90,6 +94,8 @@ export async function loadAuditLog(ds: DataSource, identity: Identity, filter: u
     targetId: r.target_id,
     outcome: r.outcome,
     errorCode: r.error_code,
+    changes: r.changes,
+    detail: r.detail,
   }));
   return toConnection(entries, limit, (e) => [e.at, e.id]);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
-import { sqlExec, sqlRow, type Emit } from '@zhiyuan/db';
-import { errors, townshipOf, villageOf } from '@zhiyuan/kernel';
+import { noteAuditChanges, sqlExec, sqlRow, type Emit } from '@zhiyuan/db';
+import { auditChanges, errors, townshipOf, villageOf } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { PartyEntity } from '../entities';
 import { requireMayUpdateParty, requirePartyWriter, requireSignedIn } from '../policy';
@@ -52,7 +52,9 @@ export async function updateParty(ctx: CommandContext, rawId: unknown, raw: unkn
     await requireMayUpdateParty(ctx.identity, current, casesOfPartyIn(m));
     if (input.homeDivisionCode) requirePartyWriter(ctx.identity, input.homeDivisionCode);
     const now = new Date();
+    const before = { ...current } as Record<string, unknown>;
     const { party, changed } = await applyChanges(m, emit, id, input, now);
+    noteAuditChanges(auditChanges(before, party as unknown as Record<string, unknown>, FIELDS));
     if (changed.some((c) => CIRCUMSTANCES.includes(c))) {
       const obligor = await sqlRow<{ one: number }>(
         m,
