@@ -371,6 +371,24 @@ describe('dishonest listing, exposure board and credit links', () => {
         { status: 'RESTRICTED', reason: 'LISTED:EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS' },
         { status: 'CLEAR', reason: 'REMOVED:FULL_PERFORMANCE' },
       ]);
+      // The same in words, in Chinese by default and in English by argument.
+      const words = await t.gql(
+        `query($id: ID!) { listing(id: $id) { groundText removalGroundText en: removalGroundText(locale: EN) }
+          party(id: "${party.id}") { creditLinks { history { reasonText en: reasonText(locale: EN) } } } }`,
+        { id: l.id },
+      );
+      expect(words.data.listing).toEqual({
+        groundText: '以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行',
+        removalGroundText: '已全部履行',
+        en: 'Performed in full',
+      });
+      expect(words.data.party.creditLinks[0].history).toEqual([
+        {
+          reasonText: '纳入失信名单：以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行',
+          en: 'Listed: Evades enforcement by false litigation or by hiding assets',
+        },
+        { reasonText: '移出失信名单：已全部履行', en: 'Removed: Performed in full' },
+      ]);
       expect(
         (await t.gql(BOARD, { code: '330522106201' }, ANONYMOUS)).data.exposureBoard.nodes.map((n: any) => n.listingId),
       ).not.toContain(l.id);

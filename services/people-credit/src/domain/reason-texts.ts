@@ -59,3 +59,62 @@ export function creditReasonText(code: string, locale: Locale): string {
   const m = (CREDIT_REASON_TEXTS as Record<string, (typeof CREDIT_REASON_TEXTS)[CreditReasonCode] | undefined>)[code];
   return m ? m[locale]({}) : code;
 }
+
+/** The grounds of a listing (SPC 2017 rules) and of its removal, in words. */
+export const LISTING_GROUND_TEXTS: MessageCatalogue<
+  | 'ABLE_BUT_REFUSES'
+  | 'OBSTRUCTS_BY_FORGERY_VIOLENCE_OR_THREATS'
+  | 'EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS'
+  | 'BREAKS_PROPERTY_REPORTING_DUTY'
+  | 'BREAKS_CONSUMPTION_RESTRICTION'
+  | 'REFUSES_SETTLEMENT_AGREEMENT'
+> = {
+  ABLE_BUT_REFUSES: fixed('有履行能力而拒不履行', 'Able to perform but refuses'),
+  OBSTRUCTS_BY_FORGERY_VIOLENCE_OR_THREATS: fixed(
+    '以伪造证据、暴力、威胁等方法妨碍、抗拒执行',
+    'Obstructs enforcement by forgery, violence or threats',
+  ),
+  EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS: fixed(
+    '以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行',
+    'Evades enforcement by false litigation or by hiding assets',
+  ),
+  BREAKS_PROPERTY_REPORTING_DUTY: fixed('违反财产报告制度', 'Breaks the duty to report property'),
+  BREAKS_CONSUMPTION_RESTRICTION: fixed('违反限制消费令', 'Breaks the consumption restriction'),
+  REFUSES_SETTLEMENT_AGREEMENT: fixed(
+    '无正当理由拒不履行执行和解协议',
+    'Refuses without reason to perform a settlement',
+  ),
+};
+
+export const REMOVAL_GROUND_TEXTS: MessageCatalogue<
+  'FULL_PERFORMANCE' | 'SETTLED_AND_PERFORMED' | 'CASE_CLOSED' | 'RIGHTS_HOLDER_REQUEST' | 'EXPIRED' | 'CORRECTION'
+> = {
+  FULL_PERFORMANCE: fixed('已全部履行', 'Performed in full'),
+  SETTLED_AND_PERFORMED: fixed('执行和解协议已履行完毕', 'Settlement performed'),
+  CASE_CLOSED: fixed('案件已结案', 'The case closed'),
+  RIGHTS_HOLDER_REQUEST: fixed('申请执行人书面申请删除', "At the rights holder's written request"),
+  EXPIRED: fixed('失信期限届满', 'The listing term ended'),
+  CORRECTION: fixed('纠正错误', 'Corrected as made in error'),
+};
+
+const textOf = (catalogue: MessageCatalogue<string>, code: string, locale: Locale) =>
+  catalogue[code]?.[locale]({}) ?? code;
+
+export const listingGroundText = (ground: string, locale: Locale) =>
+  textOf(LISTING_GROUND_TEXTS as MessageCatalogue<string>, ground, locale);
+export const removalGroundText = (ground: string, locale: Locale) =>
+  textOf(REMOVAL_GROUND_TEXTS as MessageCatalogue<string>, ground, locale);
+
+/** A credit-link change's reason (`LISTED:<ground>`, `REMOVED:<ground>`) in words. */
+export function creditLinkReasonText(reason: string, locale: Locale): string {
+  const [what, ground = ''] = reason.split(':', 2);
+  if (what === 'LISTED')
+    return locale === 'en'
+      ? `Listed: ${listingGroundText(ground, locale)}`
+      : `纳入失信名单：${listingGroundText(ground, locale)}`;
+  if (what === 'REMOVED')
+    return locale === 'en'
+      ? `Removed: ${removalGroundText(ground, locale)}`
+      : `移出失信名单：${removalGroundText(ground, locale)}`;
+  return reason;
+}
