@@ -67,8 +67,10 @@ describe('the timeline in words', () => {
   };
   let caseId = '';
 
+  const statements: string[] = [];
+
   beforeAll(async () => {
-    h = await startCases();
+    h = await startCases({}, { onQuery: (sql) => statements.push(sql) });
     await h.deliver(homeEvent(obligor, [GANGKOU, '港口村'], [HONGXINGQIAO, '虹星桥镇']));
     await h.deliver(staffEvent(officerId, HONGXINGQIAO));
     const c = await gql(TAKE_IN, {
@@ -153,6 +155,25 @@ describe('the timeline in words', () => {
     expect(p.actor).toBe(officerId);
     expect(p.actorName).toBe('李警官');
     expect(p.parameters).toMatchObject({ amountFen: 30000, outstandingAfterFen: 70000, source: 'VOLUNTARY' });
+  });
+
+  it('looks the names up once per request, not once per entry', async () => {
+    const other = await gql(TAKE_IN, {
+      input: judgment({ obligorIds: [obligor], principalFen: 5000, interestFen: 0, costsFen: 0 }),
+    });
+    expect(
+      (await gql(FILE, { input: { caseId: other.data.takeInJudgment.id, enforcementNumber: enforcementNumber() } }))
+        .errors,
+    ).toBeUndefined();
+    statements.length = 0;
+    const r = await gql(
+      `query($a: ID!, $b: ID!) { a: case(id: $a) { timeline { summary actorName } } b: case(id: $b) { timeline { summary actorName } } }`,
+      { a: caseId, b: other.data.takeInJudgment.id },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.a.timeline.length + r.data.b.timeline.length).toBeGreaterThan(8);
+    expect(statements.filter((q) => q.includes('staff_member'))).toHaveLength(1);
+    expect(statements.filter((q) => q.includes('case_timeline'))).toHaveLength(1);
   });
 
   it('names the divisions a case moves between', async () => {
