@@ -9,6 +9,15 @@ import { entities } from './entities';
 import { migrations } from './migrations';
 import { seedDemoData } from './seed';
 
+/** Who runs the command, for its audit entry (a container user without a passwd entry has no name). */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}
+
 /**
  * `npm run seed -w @zhiyuan/people-credit`: applies migrations and loads the demo county (nothing
  * when divisions exist). The staff events stay in the outbox: the service's relay publishes them
@@ -31,7 +40,7 @@ async function main(): Promise<void> {
   try {
     await seedDemoData(
       { ds, messaging: new Messaging(ds, DB_SCHEMA, SERVICE_NAME, bus, logger), bus, logger },
-      { actor: `seed:${userInfo().username}` },
+      { actor: `seed:${osUser()}` },
     );
   } finally {
     await ds.destroy();

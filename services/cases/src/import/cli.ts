@@ -14,6 +14,15 @@ const USAGE = `usage: npm run import:judgments -- FILE [--format csv|ndjson] [--
 CSV columns: caseNumber,court,causeCode,judgeId,effectiveDate,performanceDeadline,obligorIds,obligeeIds,principalFen,interestFen,costsFen
 (id lists separated by ';', amounts in integer fen). NDJSON: one object per line with the same keys (lists as arrays).`;
 
+/** Who runs the command, for its audit entry (a container user without a passwd entry has no name). */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}
+
 /** The bulk import command: events go to the outbox; the running cases service publishes them. */
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -70,7 +79,7 @@ async function main(): Promise<void> {
       urgingMode: urging,
       concurrency,
       // The audit entries (and the timeline) name who ran the import.
-      actor: `import:${userInfo().username}`,
+      actor: `import:${osUser()}`,
       onProgress: (p) => draw(p),
     });
     draw(s, true);
