@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import {
   CLIENT_ERROR_CODES,
   ERROR_MESSAGES,
@@ -111,5 +113,41 @@ describe('error messages', () => {
       'State URGING cannot move to EXITED',
     );
     expect(localizedErrorMessage('NOPE', {}, 'zh-CN')).toBe('系统内部错误，请稍后重试');
+  });
+});
+
+describe('the error codes the code base raises', () => {
+  const root = path.resolve(__dirname, '../../..');
+  const sources = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const p = path.join(dir, name);
+      if (statSync(p).isDirectory()) return name === 'generated' || name === 'node_modules' ? [] : sources(p);
+      return p.endsWith('.ts') && !p.endsWith('.test.ts') ? [p] : [];
+    });
+  const dirs = [
+    'gateway/src',
+    ...['services', 'packages'].flatMap((top) => readdirSync(path.join(root, top)).map((d) => `${top}/${d}/src`)),
+  ].filter((d) => {
+    try {
+      return statSync(path.join(root, d)).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+  // A code given to a GraphQL error's extensions, to the gateway's HTTP refusals, or to a DomainError.
+  const PATTERNS = [
+    /extensions:\s*\{[^}]*?\bcode:\s*'([A-Z_]+)'/g,
+    /reject\([^,]+,\s*\d+,\s*'([A-Z_]+)'/g,
+    /DomainError\('([A-Z_]+)'/g,
+  ];
+
+  it('all have a text in both languages', () => {
+    const found = new Set<string>();
+    for (const file of dirs.flatMap((d) => sources(path.join(root, d)))) {
+      const text = readFileSync(file, 'utf8');
+      for (const re of PATTERNS) for (const m of text.matchAll(re)) found.add(m[1]!);
+    }
+    expect(found.size).toBeGreaterThan(10);
+    expect([...found].filter((c) => !(CLIENT_ERROR_CODES as readonly string[]).includes(c))).toEqual([]);
   });
 });
