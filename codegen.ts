@@ -31,14 +31,14 @@ function subgraph(name: string, config: Options): Project {
 const config: { projects: Record<string, Project> } = {
   projects: {
     cases: subgraph('cases', {
-      scalars: { DateTime: 'Date | string', Date: 'string', Fen: 'number' },
+      scalars: { DateTime: 'Date | string', Date: 'string', Fen: 'number', JSON: 'Record<string, unknown>' },
       mappers: {
         Case: '../entities#CaseEntity',
         Performance: '../entities#PerformanceEntity',
         PerformanceReversal: '../entities#PerformanceReversalEntity',
         Settlement: '../entities#SettlementEntity',
         Instalment: '../entities#InstalmentEntity',
-        CaseTimelineEntry: '../entities#TimelineEntryEntity',
+        CaseTimelineEntry: '../resolvers/refs#TimelineEntryModel',
         CauseOfAction: '../domain/causes#CauseOfActionModel',
         Party: '../resolvers/refs#PartyRef',
         Staff: '../resolvers/refs#StaffRef',
@@ -92,6 +92,7 @@ const config: { projects: Record<string, Project> } = {
         DateTime: { input: 'string', output: 'Date | string' },
         Date: { input: 'string', output: 'string' },
         Fen: { input: 'number', output: 'number' },
+        JSON: { input: 'unknown', output: 'unknown' },
       },
       mappers: {
         Division: '../resolvers/models#DivisionRef',

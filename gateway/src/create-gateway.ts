@@ -26,9 +26,10 @@ import { createAuthenticator } from './auth';
 import { servePartyJwks } from './jwks';
 import { authenticate, bodyErrors, identities, limitRate, persistedOperations } from './http-guards';
 import { DEFAULT_SAFELIST_PATH, loadSafelist } from './persisted-operations';
-import { IDENTITY_TO_SIGN, createSubgraphFetcher } from './fetcher';
+import { ACCEPT_LANGUAGE, IDENTITY_TO_SIGN, createSubgraphFetcher } from './fetcher';
+import { DEFAULT_LOCALE, parseAcceptLanguage, type Locale } from '@zhiyuan/kernel';
 import { inputGuardPlugin } from './input-guard';
-import { formatGatewayError, subgraphClientError } from './errors';
+import { formatGatewayError, localizedErrorsPlugin, subgraphClientError } from './errors';
 import { copyMutationHeaders, mutationHeadersOf, validateMutationHeaders } from './mutation-headers';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 import { ResponseCache, cacheTickets, responseCachePlugin, serveFromCache, type CacheTicket } from './response-cache';
@@ -45,6 +46,8 @@ export interface GatewayContext {
   warmUp?: boolean;
   /** The client's headers its mutations carry to the subgraphs (mutation-headers.ts). */
   mutationHeaders?: Record<string, string>;
+  /** From the client's Accept-Language; forwarded to every subgraph, and the language of error texts. */
+  locale?: Locale;
 }
 
 export class WarmUpFetchSkipped extends Error {}
@@ -67,6 +70,8 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if ((context as Partial<GatewayContext>)?.warmUp) throw new WarmUpFetchSkipped('planning only');
     const identity = (context as Partial<GatewayContext>)?.identity ?? ANONYMOUS;
     request.http?.headers.set(IDENTITY_TO_SIGN, JSON.stringify(identity));
+    // Forwarded as the one locale it resolves to, so equal requests stay equal (the fetcher shares them).
+    request.http?.headers.set(ACCEPT_LANGUAGE, (context as Partial<GatewayContext>)?.locale ?? DEFAULT_LOCALE);
     copyMutationHeaders(request, (context as Partial<GatewayContext>)?.mutationHeaders);
   }
 
@@ -166,6 +171,7 @@ export function createGateway(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       inputGuardPlugin(log),
+      localizedErrorsPlugin(),
       ...armor.plugins,
       ...(cache ? [responseCachePlugin(cache) as never] : []),
     ],
@@ -206,6 +212,7 @@ export function createGateway(
             identity: identities.get(req) ?? { ...ANONYMOUS, ip: req.ip ?? null },
             cacheTicket: cacheTickets.get(req),
             mutationHeaders: mutationHeadersOf(req),
+            locale: parseAcceptLanguage(req.header(ACCEPT_LANGUAGE)),
           }),
         }),
       );

@@ -1,4 +1,6 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DEFAULT_LOCALE, localizedErrorMessage, type Locale } from '@zhiyuan/kernel';
 
 const INTERNAL_DETAIL =
   /(https?:\/\/\S+|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|fetch failed|socket hang up|aborted due to timeout|The operation was aborted)/i;
@@ -80,4 +82,31 @@ export function subgraphClientError(status: number, body: unknown): GraphQLError
   return new GraphQLError(status === 413 ? 'The request is too large' : 'The request was refused as malformed', {
     extensions: { code: 'BAD_REQUEST' },
   });
+}
+
+/**
+ * Every error a client gets carries `extensions.localizedMessage`, the text of its code in the
+ * request's locale (Accept-Language, zh-CN by default). `message` stays the English one it always
+ * was, so clients and tests that read it keep working; a screen shows `localizedMessage`.
+ */
+export function withLocalizedMessage(error: GraphQLFormattedError, locale: Locale): GraphQLFormattedError {
+  const ext = (error.extensions ?? {}) as Record<string, unknown>;
+  const code = typeof ext.code === 'string' ? ext.code : undefined;
+  return { ...error, extensions: { ...ext, localizedMessage: localizedErrorMessage(code, ext, locale) } };
+}
+
+export function localizedErrorsPlugin(): ApolloServerPlugin<{ locale?: Locale }> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (!errors?.length) return;
+          const locale = contextValue?.locale ?? DEFAULT_LOCALE;
+          response.body.singleResult.errors = errors.map((e) => withLocalizedMessage(e, locale));
+        },
+      };
+    },
+  };
 }

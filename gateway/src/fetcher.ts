@@ -7,6 +7,9 @@ import { INTERNAL_IDENTITY_HEADER, signInternalRequest, type Identity } from '@z
  */
 export const IDENTITY_TO_SIGN = 'x-zhiyuan-identity-to-sign';
 
+/** The client's language, forwarded to the subgraphs (as the locale the gateway resolved it to). */
+export const ACCEPT_LANGUAGE = 'accept-language';
+
 interface Buffered {
   status: number;
   statusText: string;
@@ -33,7 +36,7 @@ function takeIdentity(init: Record<string, unknown> | undefined): string | undef
  * A keep-alive fetcher for subgraph calls with a per-request timeout, so one slow subgraph cannot
  * hold a client's request forever. It signs each request's identity bound to that request (see
  * signInternalRequest). Identical subgraph queries in flight at the same moment (same subgraph, same
- * body, same identity) share one fetch; mutations are never shared.
+ * body, same identity, same language) share one fetch; mutations are never shared.
  */
 export function createSubgraphFetcher(timeoutMs: number, opts: { secret: string; dedupe?: boolean }) {
   const agent = new Agent({ keepAliveTimeout: 60_000, keepAliveMaxTimeout: 600_000, connections: 128, pipelining: 1 });
@@ -65,7 +68,9 @@ export function createSubgraphFetcher(timeoutMs: number, opts: { secret: string;
       stats.fetched++;
       return plain(url, init, identity);
     }
-    const key = `${url}\n${identity ?? ''}\n${body}`;
+    // Answers differ by language (timeline summaries, reason texts): only equal languages share.
+    const language = (init?.headers as Record<string, string> | undefined)?.[ACCEPT_LANGUAGE] ?? '';
+    const key = `${url}\n${identity ?? ''}\n${language}\n${body}`;
     let pending = inflight.get(key);
     if (pending) stats.shared++;
     else {

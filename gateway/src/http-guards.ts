@@ -3,12 +3,16 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Identity } from '@zhiyuan/auth';
 import { AuthenticationError, type Authenticate } from './auth';
 import { sha256 } from './persisted-operations';
+import { parseAcceptLanguage } from '@zhiyuan/kernel';
+import { withLocalizedMessage } from './errors';
+import { ACCEPT_LANGUAGE } from './fetcher';
 
 /** The verified identity of a request, set by authenticate(). */
 export const identities = new WeakMap<Request, Identity>();
 
 function reject(res: Response, status: number, code: string, message: string): void {
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  const locale = parseAcceptLanguage(res.req?.header(ACCEPT_LANGUAGE));
+  res.status(status).json({ errors: [withLocalizedMessage({ message, extensions: { code } }, locale)] });
 }
 
 /** Verifies the bearer token; an invalid one is refused with 401, none means anonymous. */

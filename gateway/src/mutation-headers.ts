@@ -1,4 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
+import { parseAcceptLanguage } from '@zhiyuan/kernel';
+import { withLocalizedMessage } from './errors';
 
 /** The client's key for a mutation that moves money or status (docs/gateway.md). */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
@@ -18,10 +20,13 @@ export function validateMutationHeaders(req: Request, res: Response, next: NextF
   if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
     res.status(400).json({
       errors: [
-        {
-          message: 'The Idempotency-Key header must be 1 to 200 visible ASCII characters',
-          extensions: { code: 'VALIDATION_FAILED', field: 'Idempotency-Key' },
-        },
+        withLocalizedMessage(
+          {
+            message: 'The Idempotency-Key header must be 1 to 200 visible ASCII characters',
+            extensions: { code: 'VALIDATION_FAILED', field: 'Idempotency-Key' },
+          },
+          parseAcceptLanguage(req.header('accept-language')),
+        ),
       ],
     });
     return;

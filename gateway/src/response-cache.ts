@@ -3,6 +3,7 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Identity } from '@zhiyuan/auth';
 import { subjectMatches } from '@zhiyuan/events';
+import { parseAcceptLanguage } from '@zhiyuan/kernel';
 import { identities } from './http-guards';
 import { sha256 } from './persisted-operations';
 
@@ -283,7 +284,9 @@ export function serveFromCache(cache: ResponseCache) {
     if (!body || typeof body.query !== 'string') return next();
     const operation = cache.operationOf(hashOf(body.query));
     if (!operation || (body.operationName != null && body.operationName !== operation)) return next();
-    const key = `${operation}|${stableStringify(body.variables ?? {})}|${scopeOf(identities.get(req))}`;
+    // The language is part of the answer (summaries, reason texts): one entry per locale.
+    const locale = parseAcceptLanguage(req.header('accept-language'));
+    const key = `${operation}|${stableStringify(body.variables ?? {})}|${scopeOf(identities.get(req))}|${locale}`;
     const found = cache.lookup(operation, key);
     if (found?.fresh) {
       cache.stats.hits++;

@@ -187,7 +187,11 @@ describe('idempotency keys through the gateway', () => {
     for (const bad of ['', 'x'.repeat(201), 'two words']) {
       const r = await call('admin', PAY, payment(randomUUID(), 1), bad);
       expect(r.status).toBe(400);
-      expect(r.errors?.[0]?.extensions).toEqual({ code: 'VALIDATION_FAILED', field: 'Idempotency-Key' });
+      expect(r.errors?.[0]?.extensions).toEqual({
+        code: 'VALIDATION_FAILED',
+        field: 'Idempotency-Key',
+        localizedMessage: '填写的内容有误：Idempotency-Key，请检查后重试',
+      });
     }
   });
 });

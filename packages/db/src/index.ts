@@ -13,7 +13,14 @@ export {
 } from './messaging';
 export { BatchQueue } from './batch-queue';
 export { PendingFinishes, type TransactionScope } from './transaction-scope';
-export { requestScope, outsideRequestScope, type RequestScope, type MutationFieldScope } from './request-scope';
+export {
+  requestScope,
+  outsideRequestScope,
+  noteAuditChanges,
+  type RequestScope,
+  type MutationFieldScope,
+  type AuditChange,
+} from './request-scope';
 export {
   createIdempotencyTable,
   dropIdempotencyTable,

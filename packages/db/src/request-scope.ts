@@ -23,6 +23,31 @@ export interface MutationFieldScope {
   auditCommitted?: boolean;
   /** true when the field's first transaction was answered from its idempotency key. */
   replayed?: boolean;
+  /** The fields the field's work changed, for its audit entry (noteAuditChanges). */
+  changes?: AuditChange[];
+}
+
+/** A changed field with its value before and after, already masked for the audit log. */
+export interface AuditChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * Tells the audit entry of the mutation being resolved which fields its work changed. A field noted
+ * twice (a transaction run again) keeps its first `before` and its last `after`. Outside a mutation
+ * (an event handler, a command line) it does nothing.
+ */
+export function noteAuditChanges(changes: readonly AuditChange[]): void {
+  const field = requestScope.getStore()?.field;
+  if (!field || changes.length === 0) return;
+  const list = (field.changes ??= []);
+  for (const c of changes) {
+    const known = list.find((x) => x.field === c.field);
+    if (known) known.after = c.after;
+    else list.push({ ...c });
+  }
 }
 
 /** What a subgraph request tells the service's transactions: who asks, with which key, for what. */

@@ -59,5 +59,16 @@ export const FenScalar = new GraphQLScalarType({
   parseLiteral: (ast) => parseFen(ast.kind === Kind.INT ? Number(ast.value) : null),
 });
 
+/** Any JSON value, passed through as it is (a timeline entry's parameters). Output only in practice. */
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value.',
+  serialize: (v) => v,
+  parseValue: (v) => v,
+  parseLiteral: () => {
+    throw invalid('JSON', 'is not accepted as a literal');
+  },
+});
+
 /** The scalars by name, as resolver maps and the gateway's schema take them. */
 export const SCALARS = { DateTime: DateTimeScalar, Date: DateScalar, Fen: FenScalar } as const;

@@ -2,7 +2,14 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, valueFromASTUntyped, type FieldNode } from 'graphql';
 import type { Identity } from '@zhiyuan/auth';
 import type { AuditAction, EventPayload } from '@zhiyuan/events';
-import { outsideRequestScope, requestScope, type Emit, type Messaging, type MutationFieldScope } from '@zhiyuan/db';
+import {
+  outsideRequestScope,
+  requestScope,
+  type AuditChange,
+  type Emit,
+  type Messaging,
+  type MutationFieldScope,
+} from '@zhiyuan/db';
 
 export interface AuditTarget {
   operation: string;
@@ -10,7 +17,13 @@ export interface AuditTarget {
   targetId: string | null;
 }
 
-type AuditEntryInput = AuditTarget & { outcome?: 'OK' | 'ERROR'; errorCode?: string | null; replay?: boolean };
+type AuditEntryInput = AuditTarget & {
+  outcome?: 'OK' | 'ERROR';
+  errorCode?: string | null;
+  replay?: boolean;
+  /** The fields the mutation changed (noteAuditChanges in its work), masked. */
+  changes?: AuditChange[];
+};
 
 /** The error code of an OK entry whose mutation was answered from its idempotency key. */
 export const REPLAY_CODE = 'IDEMPOTENT_REPLAY';
@@ -74,6 +87,37 @@ function auditPayload(
     errorCode: e.errorCode ?? null,
     at: new Date().toISOString(),
     ...(e.replay ? { replay: true } : {}),
+    ...(e.changes?.length ? { changes: e.changes } : {}),
+  };
+}
+
+/**
+ * The audit entry of a command run outside the graph (the bulk import, the seed): who ran it (the
+ * operating-system user, or the name it was given), what, and what it did (`detail`: counts, the
+ * digest of the file it read). The caller writes it in the transaction of the work it describes.
+ */
+export function commandAuditPayload(e: {
+  actor: string;
+  service: string;
+  operation: string;
+  targetKind?: string | null;
+  targetId?: string | null;
+  detail: Record<string, unknown>;
+  at?: Date;
+}): EventPayload<'audit.entry.recorded'> {
+  return {
+    actor: e.actor,
+    roles: ['COMMAND_LINE'],
+    ip: null,
+    service: e.service,
+    action: 'COMMAND',
+    operation: e.operation,
+    targetKind: e.targetKind ?? null,
+    targetId: e.targetId ?? null,
+    outcome: 'OK',
+    errorCode: null,
+    at: (e.at ?? new Date()).toISOString(),
+    detail: e.detail,
   };
 }
 
@@ -130,6 +174,7 @@ export function auditMutationsPlugin(messaging: Messaging): ApolloServerPlugin<{
                       targetKind: target.kind,
                       targetId: target.id,
                       outcome: 'OK',
+                      changes: field.changes,
                     })
                   ).id;
                 },

@@ -15,6 +15,7 @@ import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'gra
 import type { Logger } from '@zhiyuan/config';
 import { INTERNAL_IDENTITY_HEADER, InternalAuthError, verifyInternalIdentity, type Identity } from '@zhiyuan/auth';
 import { requestScope } from '@zhiyuan/db';
+import { parseAcceptLanguage, type Locale } from '@zhiyuan/kernel';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, scopeOfRequest } from './idempotency';
 
 export interface SubgraphServerOptions<Ctx extends object> {
@@ -27,7 +28,7 @@ export interface SubgraphServerOptions<Ctx extends object> {
   /** Shared with the gateway; every request must carry an identity signed with it. */
   internalSecret: string;
   /** Builds the per-request context (DataLoaders are created here, never shared across requests). */
-  context: (identity: Identity) => Ctx | Promise<Ctx>;
+  context: (identity: Identity, request: RequestInfo) => Ctx | Promise<Ctx>;
   /** Readiness: each dependency and whether it answers. */
   ready: () => Promise<Record<string, boolean>>;
   logger: Logger;
@@ -37,6 +38,12 @@ export interface SubgraphServerOptions<Ctx extends object> {
   publicRoutes?: Record<string, () => Promise<unknown>>;
   /** Runs each HTTP request inside `around` (e.g. an AsyncLocalStorage context that a benchmark uses to attribute SQL to requests). */
   aroundRequest?: (next: () => void) => void;
+}
+
+/** What a context needs of the HTTP request besides the identity. */
+export interface RequestInfo {
+  /** From `Accept-Language`; zh-CN when absent. */
+  locale: Locale;
 }
 
 export interface RunningServer {
@@ -147,7 +154,13 @@ export async function startSubgraphServer<Ctx extends object>(
     // The rest of the request (Apollo, the resolvers, their transactions) runs in its scope.
     requestScope.run(scopeOfRequest(identity.sub || null, key, req.body), next);
   });
-  app.use('/graphql', expressMiddleware(apollo, { context: async ({ req }) => opts.context(identities.get(req)!) }));
+  app.use(
+    '/graphql',
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        opts.context(identities.get(req)!, { locale: parseAcceptLanguage(req.header('accept-language')) }),
+    }),
+  );
 
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -15,7 +15,7 @@ import { auditMutationsPlugin } from './audit';
 import { auditExportsPlugin } from './export-audit';
 import { applyCourtCalendar } from './court-calendar';
 import { signInErrorsPlugin } from './sign-in-errors';
-import { startSubgraphServer, type RunningServer } from './server';
+import { startSubgraphServer, type RequestInfo, type RunningServer } from './server';
 
 /** The configuration every subgraph reads (see serviceConfigShape in @zhiyuan/config). */
 export interface BaseServiceConfig {
@@ -58,7 +58,8 @@ export interface SubgraphDefinition<Ctx extends object> {
   migrations: MixedList<Function | string>;
   /** Event handlers, each on its own durable consumer, applied through the inbox. */
   handlers: HandlerDefinition<any>[];
-  context: (identity: Identity, runtime: ServiceRuntime) => Ctx;
+  /** The request's locale comes from its `Accept-Language` (the gateway forwards the client's). */
+  context: (identity: Identity, runtime: ServiceRuntime, request: RequestInfo) => Ctx;
   /** Unauthenticated GET routes answering JSON (people-credit's JWKS): only for what is public by nature. */
   publicRoutes?: Record<string, () => Promise<unknown>>;
   /** Runs after migrations and before the server listens (demo data, schedulers). */
@@ -156,7 +157,7 @@ export function defineService<Ctx extends object>(
         port: config.PORT,
         host: config.HOST,
         internalSecret: config.INTERNAL_AUTH_SECRET,
-        context: (identity) => def.context(identity, runtime),
+        context: (identity, request) => def.context(identity, runtime, request),
         ready: async () => ({
           database: await ds.query('SELECT 1').then(
             () => true,

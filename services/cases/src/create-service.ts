@@ -27,7 +27,7 @@ export function createService(config: CasesConfig, deps: ServiceDeps = {}, overr
       entities,
       migrations,
       handlers: createHandlers(settings),
-      context: (identity, runtime) => createContext(identity, runtime, settings),
+      context: (identity, runtime, request) => createContext(identity, runtime, settings, request),
       onStart: async (runtime) =>
         scheduleSweep(runtime.messaging, settings, config.CASES_SWEEP_INTERVAL_MS, runtime.logger),
     },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { createDataSource, initializeDataSource } from '@zhiyuan/db';
 import { createTestDatabase, type TestDatabase } from '@zhiyuan/testing';
@@ -46,15 +46,50 @@ describe('bulk import of effective judgments', () => {
     const first = await importJudgmentsFile(ds, settings, file, { batchSize: 1000 });
     expect(first).toMatchObject({ rows: 2_500, imported: 2_500, skipped: 0, rejected: 0 });
     const cases = await count(`SELECT count(*) n FROM cases."case" WHERE case_number LIKE '(2021)%'`);
-    const events = await count(`SELECT count(*) n FROM cases.outbox_message`);
+    const events = await count(`SELECT count(*) n FROM cases.outbox_message WHERE type NOT LIKE 'audit.%'`);
     expect(cases).toBe(2_500);
     // One judgment.effective and one urging.started per case (urging AUTO by default).
     expect(events).toBe(5_000);
     const second = await importJudgmentsFile(ds, settings, file, { batchSize: 700 });
     expect(second).toMatchObject({ rows: 2_500, imported: 0, skipped: 2_500, rejected: 0 });
     expect(await count(`SELECT count(*) n FROM cases."case" WHERE case_number LIKE '(2021)%'`)).toBe(cases);
-    expect(await count(`SELECT count(*) n FROM cases.outbox_message`)).toBe(events);
+    expect(await count(`SELECT count(*) n FROM cases.outbox_message WHERE type NOT LIKE 'audit.%'`)).toBe(events);
     expect(await count(`SELECT count(*) n FROM cases.case_timeline`)).toBe(5_000);
+  });
+
+  it('audits each batch in its own transaction, and the run: who, the file digest, the counts', async () => {
+    const file = await writeJudgmentCsv(path.join(dir, 'audited.csv'), 1_200, { year: 2013 });
+    writeFileSync(file, `${readFileSync(file, 'utf8')}not,a,judgment\n`);
+    const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const from = Number((await ds.query(`SELECT coalesce(max(seq), 0) AS s FROM cases.outbox_message`))[0].s);
+    const s = await importJudgmentsFile(ds, settings, file, { batchSize: 500, actor: 'import:clerk' });
+    expect(s).toMatchObject({ rows: 1_201, imported: 1_200, rejected: 1, sha256 });
+    const audits = (
+      await ds.query(
+        `SELECT envelope FROM cases.outbox_message WHERE type = 'audit.entry.recorded' AND seq > $1 ORDER BY seq`,
+        [from],
+      )
+    ).map((r: { envelope: unknown }) => parseEnvelope(r.envelope).payload);
+    const base = { actor: 'import:clerk', roles: ['COMMAND_LINE'], service: 'cases', action: 'COMMAND' };
+    const detail = { file: 'audited.csv', sha256, format: 'csv' };
+    expect(audits).toHaveLength(4);
+    expect(audits.slice(0, 3).sort((a: any, b: any) => a.detail.batch - b.detail.batch)).toEqual(
+      [500, 500, 200].map((rows, i) =>
+        expect.objectContaining({
+          ...base,
+          operation: 'import:judgments',
+          targetKind: 'FILE',
+          targetId: sha256,
+          outcome: 'OK',
+          detail: { ...detail, batch: i + 1, rows, imported: rows, skipped: 0 },
+        }),
+      ),
+    );
+    expect(audits[3]).toMatchObject({
+      ...base,
+      detail: { ...detail, summary: true, batches: 3, rows: 1_201, imported: 1_200, skipped: 0, rejected: 1 },
+    });
+    expect(await count(`SELECT count(*) n FROM cases."case" WHERE case_number LIKE '(2013)%'`)).toBe(1_200);
   });
 
   it('imports each judgment once when the same file is loaded twice at the same time', async () => {
@@ -110,7 +145,7 @@ describe('bulk import of effective judgments', () => {
         [c.id],
       )) as { subject: string; type: string; key: string; envelope: unknown }[];
       const timeline = await ds.query(
-        `SELECT kind, actor, at, summary, detail FROM cases.case_timeline WHERE case_id = $1 ORDER BY seq`,
+        `SELECT kind, actor, at, legacy_summary, parameters FROM cases.case_timeline WHERE case_id = $1 ORDER BY seq`,
         [c.id],
       );
       // Everything but the generated ids and the case number itself must be the same.

@@ -5,7 +5,7 @@ import { ADMIN, buildEvent, gqlRequest, waitFor } from '@zhiyuan/testing';
 import { FILE, GET, TAKE_IN } from './factories/graphql';
 import { enforcementNumber, judgment, startCases, type Harness } from './factories';
 
-const SETTLEMENTS = `query($id: ID!) { case(id: $id) { state settlements { kind totalFen status instalments { no dueDate amountFen } } timeline { kind actor summary } } }`;
+const SETTLEMENTS = `query($id: ID!) { case(id: $id) { state settlements { kind totalFen status instalments { no dueDate amountFen } } timeline { kind actor summary zh: summary(locale: ZH_CN) } } }`;
 
 describe('proposals obligors make online, as cases sees them', () => {
   let h: Harness;
@@ -101,8 +101,13 @@ describe('proposals obligors make online, as cases sees them', () => {
       'PROPOSAL_SUBMITTED',
       'SETTLEMENT_AGREED',
     ]);
-    expect(steps.find((t: { kind: string }) => t.kind === 'PROPOSAL_SUBMITTED').summary).toBe(
-      'The obligor came forward online: instalment plan, 1000000 fen in 2 instalment(s)',
+    const submitted = steps.find((t: { kind: string }) => t.kind === 'PROPOSAL_SUBMITTED');
+    expect(submitted.zh).toBe('被执行人在网上主动提出分期履行方案，共 10,000.00 元，分 2 期');
+    expect(submitted.summary).toBe(submitted.zh); // Chinese unless asked otherwise
+    const en = (await gql(`query($id: ID!) { case(id: $id) { timeline(locale: EN) { kind summary } } }`, { id: c.id }))
+      .data.case.timeline;
+    expect(en.find((t: { kind: string }) => t.kind === 'PROPOSAL_SUBMITTED').summary).toBe(
+      'The obligor came forward online with an instalment plan of ¥10,000.00 in 2 instalment(s)',
     );
   });
 
@@ -124,14 +129,12 @@ describe('proposals obligors make online, as cases sees them', () => {
     expect(got.state).toBe('ENFORCEMENT_FILED');
     expect(got.settlements).toEqual([]);
     expect(await h.outbox('cases.settlement.agreed', c.id)).toHaveLength(0);
-    const kinds = got.timeline.map((t: { kind: string; summary: string }) => `${t.kind}: ${t.summary}`);
+    const kinds = got.timeline.map((t: { kind: string; zh: string }) => `${t.kind}: ${t.zh}`);
     expect(kinds).toEqual(
       expect.arrayContaining([
-        'PROPOSAL_DECIDED: The court rejected the instalment plan: 首期过低',
-        'PROPOSAL_DECIDED: The court accepted the grace period (2 month(s), ILLNESS)',
-        expect.stringMatching(
-          /^SETTLEMENT_REFUSED: Settlement proposed online not recorded: .*more than the outstanding/,
-        ),
+        'PROPOSAL_DECIDED: 法院驳回分期履行方案（首期过低）',
+        'PROPOSAL_DECIDED: 法院准许宽限期申请，宽限 2 个月',
+        expect.stringMatching(/^SETTLEMENT_REFUSED: 网上提出并经法院同意的方案未能记录：/),
       ]),
     );
     await h.deliver(ev('tasks.proposal.expired', { caseId: c.id, proposalId: randomUUID() }));

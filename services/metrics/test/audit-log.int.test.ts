@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PendingFinishes } from '@zhiyuan/db';
+import { ADMIN, gqlRequest } from '@zhiyuan/testing';
 import type { EventEnvelope } from '@zhiyuan/events';
 import { keepAuditEntry } from '../src/events/keep-audit-entry.handler';
 import { event, ignore, publishAndSettle } from './factories/events';
@@ -28,6 +29,8 @@ const entry = (over: Partial<EventEnvelope<'audit.entry.recorded'>['payload']> =
 describe('the audit log', () => {
   let t: TestMetrics;
   beforeAll(async () => (t = await startMetrics()));
+  const gql = (query: string, variables: Record<string, unknown> = {}) =>
+    gqlRequest(t.service.url, query, variables, ADMIN);
   afterAll(() => t.stop());
 
   const kept = (ids: string[]) =>
@@ -92,6 +95,56 @@ describe('the audit log', () => {
     await publishAndSettle(t.bus, t.service.runtime.ds, [e]);
     expect(await kept([e.id])).toEqual([
       expect.objectContaining({ id: e.id, operation: 'fileEnforcement', roles: ['JUDGE', 'ADMIN'] }),
+    ]);
+  });
+
+  it('keeps the changed fields of an update and what a command did, and serves them to admins', async () => {
+    const update = entry({
+      operation: 'updateParty',
+      targetKind: 'PARTY',
+      changes: [
+        { field: 'phone', before: '138****5678', after: '139****4321' },
+        { field: 'lowIncome', before: false, after: true },
+      ],
+    });
+    const command = entry({
+      actor: 'import:clerk',
+      roles: ['COMMAND_LINE'],
+      ip: null,
+      action: 'COMMAND',
+      operation: 'import:judgments',
+      targetKind: 'FILE',
+      targetId: 'a'.repeat(64),
+      detail: { file: 'judgments.csv', sha256: 'a'.repeat(64), rows: 3, imported: 2 },
+    });
+    await publishAndSettle(t.bus, t.service.runtime.ds, [update, command]);
+    const r = await gql(
+      `query($id: String) { auditLog(filter: { targetId: $id }) { nodes { operation action changes { field before after } detail } } }`,
+      { id: update.payload.targetId },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.auditLog.nodes).toEqual([
+      {
+        operation: 'updateParty',
+        action: 'MUTATION',
+        changes: [
+          { field: 'phone', before: '138****5678', after: '139****4321' },
+          { field: 'lowIncome', before: false, after: true },
+        ],
+        detail: null,
+      },
+    ]);
+    const c = await gql(
+      `{ auditLog(filter: { action: COMMAND }) { nodes { operation actor changes { field } detail } } }`,
+    );
+    expect(c.errors).toBeUndefined();
+    expect(c.data.auditLog.nodes).toEqual([
+      {
+        operation: 'import:judgments',
+        actor: 'import:clerk',
+        changes: null,
+        detail: { file: 'judgments.csv', sha256: 'a'.repeat(64), rows: 3, imported: 2 },
+      },
     ]);
   });
 });

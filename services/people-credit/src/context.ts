@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Identity } from '@zhiyuan/auth';
-import { recordAudit, type ServiceRuntime } from '@zhiyuan/server';
+import type { Locale } from '@zhiyuan/kernel';
+import { recordAudit, type RequestInfo, type ServiceRuntime } from '@zhiyuan/server';
 import { createLoaders, type Loaders } from './queries/loaders';
 import type { SignIn } from './sign-in';
 
@@ -12,12 +13,20 @@ export interface Context {
   auditUnmaskedRead: DataLoader<string, true>;
   /** Party sign-in: token keys, SMS provider, limits (one per service, not per request). */
   signIn: SignIn;
+  /** The request's language (Accept-Language, zh-CN by default): reason texts are written in it. */
+  locale: Locale;
 }
 
-export function createContext(identity: Identity, runtime: ServiceRuntime, signIn: SignIn): Context {
+export function createContext(
+  identity: Identity,
+  runtime: ServiceRuntime,
+  signIn: SignIn,
+  request: RequestInfo = { locale: 'zh-CN' },
+): Context {
   return {
     identity,
     signIn,
+    locale: request.locale,
     loaders: createLoaders(runtime.ds),
     runtime,
     auditUnmaskedRead: new DataLoader<string, true>(async (partyIds) => {

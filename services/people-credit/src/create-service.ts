@@ -50,7 +50,7 @@ export function createService(config: PeopleCreditConfig, deps: PeopleCreditDeps
       entities,
       migrations,
       handlers,
-      context: (identity, runtime) => createContext(identity, runtime, signIn),
+      context: (identity, runtime, request) => createContext(identity, runtime, signIn, request),
       publicRoutes: { '/.well-known/jwks.json': async () => signIn.keys.jwks() },
       onStart: async (runtime) => {
         await signIn.start();

@@ -1,6 +1,6 @@
 import { demoId } from '@zhiyuan/auth';
 import { sqlExec, sqlRow } from '@zhiyuan/db';
-import type { ServiceRuntime } from '@zhiyuan/server';
+import { commandAuditPayload, type ServiceRuntime } from '@zhiyuan/server';
 import { PARTNER_DEPARTMENTS } from '@zhiyuan/events';
 import { insertParty } from './commands/shared/parties';
 import { insertStaff, type StaffInput } from './commands/shared/staff';
@@ -132,7 +132,15 @@ export const DEMO_PARTY = {
  * code path as registerStaff, so people.staff.registered is emitted for each and the other services
  * build their projections from it; so is the demo party (people.party.registered). One transaction: a crash leaves nothing half-seeded.
  */
-export async function seedDemoData({ messaging, logger }: ServiceRuntime): Promise<void> {
+/**
+ * Loads the demo county when no division exists yet, with an audit entry (who ran it, what it
+ * loaded) in the same transaction. `actor` names who: the operating-system user of the seed command,
+ * `system:start` when the service seeds itself on first start.
+ */
+export async function seedDemoData(
+  { messaging, logger }: ServiceRuntime,
+  opts: { actor?: string } = {},
+): Promise<void> {
   const divisions = demoDivisions();
   const seeded = await messaging.transaction(async (manager, emit) => {
     await sqlExec(manager, `LOCK TABLE people.division IN SHARE ROW EXCLUSIVE MODE`);
@@ -148,7 +156,8 @@ export async function seedDemoData({ messaging, logger }: ServiceRuntime): Promi
         divisions.map((d) => d.parentCode),
       ],
     );
-    await insertStaff(manager, emit, demoStaff(divisions));
+    const staff = demoStaff(divisions);
+    await insertStaff(manager, emit, staff);
     const now = new Date();
     await insertParty(
       manager,
@@ -164,6 +173,25 @@ export async function seedDemoData({ messaging, logger }: ServiceRuntime): Promi
         createdAt: now,
         updatedAt: now,
       }),
+    );
+    const actor = opts.actor ?? 'system:start';
+    await emit(
+      'audit.entry.recorded',
+      commandAuditPayload({
+        actor,
+        service: messaging.producer,
+        operation: 'seed:demo-county',
+        targetKind: 'DIVISION',
+        targetId: COUNTY.code,
+        detail: {
+          divisions: divisions.length,
+          townships: divisions.filter((d) => d.level === 'TOWNSHIP').length,
+          villages: divisions.filter((d) => d.level === 'VILLAGE').length,
+          staff: staff.length,
+          parties: 1,
+        },
+      }),
+      { key: actor },
     );
     return true;
   });

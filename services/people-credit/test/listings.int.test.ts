@@ -196,6 +196,23 @@ describe('dishonest listing, exposure board and credit links', () => {
         classification: 'EVASIVE',
         reasonCodes: ['MISSED_INSTALMENTS', 'RECOMMEND_COERCIVE_MEASURES'],
       });
+      // Each reason reads in Chinese by default, in English by argument or by Accept-Language.
+      const REASONS = `query($id: ID!) { party(id: $id) { creditProfile { reasons { code text } en: reasons(locale: EN) { text } } } }`;
+      const zh = (await t.gql(REASONS, { id: party.id })).data.party.creditProfile;
+      expect(zh.reasons).toEqual([
+        { code: 'MISSED_INSTALMENTS', text: '两期以上分期款未按期履行' },
+        { code: 'RECOMMEND_COERCIVE_MEASURES', text: '建议采取强制执行措施' },
+      ]);
+      expect(zh.en).toEqual([
+        { text: 'Two or more instalments missed' },
+        { text: 'Coercive measures are recommended' },
+      ]);
+      const byHeader = (await t.gql(REASONS, { id: party.id }, undefined, { 'accept-language': 'en-GB' })).data.party
+        .creditProfile;
+      expect(byHeader.reasons.map((r: { text: string }) => r.text)).toEqual([
+        'Two or more instalments missed',
+        'Coercive measures are recommended',
+      ]);
       expect((await list({ partyId: party.id, caseId })).errors).toBeUndefined();
     });
 
@@ -353,6 +370,24 @@ describe('dishonest listing, exposure board and credit links', () => {
       expect(after.data.party.creditLinks[0].history).toEqual([
         { status: 'RESTRICTED', reason: 'LISTED:EVADES_BY_FALSE_LITIGATION_OR_HIDING_ASSETS' },
         { status: 'CLEAR', reason: 'REMOVED:FULL_PERFORMANCE' },
+      ]);
+      // The same in words, in Chinese by default and in English by argument.
+      const words = await t.gql(
+        `query($id: ID!) { listing(id: $id) { groundText removalGroundText en: removalGroundText(locale: EN) }
+          party(id: "${party.id}") { creditLinks { history { reasonText en: reasonText(locale: EN) } } } }`,
+        { id: l.id },
+      );
+      expect(words.data.listing).toEqual({
+        groundText: '以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行',
+        removalGroundText: '已全部履行',
+        en: 'Performed in full',
+      });
+      expect(words.data.party.creditLinks[0].history).toEqual([
+        {
+          reasonText: '纳入失信名单：以虚假诉讼、虚假仲裁或者以隐匿、转移财产等方法规避执行',
+          en: 'Listed: Evades enforcement by false litigation or by hiding assets',
+        },
+        { reasonText: '移出失信名单：已全部履行', en: 'Removed: Performed in full' },
       ]);
       expect(
         (await t.gql(BOARD, { code: '330522106201' }, ANONYMOUS)).data.exposureBoard.nodes.map((n: any) => n.listingId),

@@ -73,6 +73,9 @@ describe('parties and staff', () => {
     expect(ev.payload).toMatchObject({
       villageCode: '330522104202',
       townshipCode: '330522104',
+      // The names go along, so services that name the home in their texts need no division table of their own.
+      villageName: '白水村',
+      townshipName: '虹星桥镇',
       phone: '13900002222',
       idNumberMasked: `${idNumber.slice(0, 10)}****${idNumber.slice(14)}`,
     });

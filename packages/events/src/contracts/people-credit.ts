@@ -19,6 +19,9 @@ const partyFields = {
   homeDivisionCode: divisionCode(),
   villageCode: divisionCode().nullable(),
   townshipCode: divisionCode().nullable(),
+  /** Names of the home village and township, for texts that name them (absent in older messages). */
+  villageName: z.string().nullish(),
+  townshipName: z.string().nullish(),
 };
 
 export const partyRegistered = defineEvent({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { uuidSchema } from '@zhiyuan/kernel';
+import { noteAuditChanges } from '@zhiyuan/db';
+import { auditChanges, uuidSchema } from '@zhiyuan/kernel';
 import type { Context } from '../context';
 import { SettlementEntity, type CaseEntity } from '../entities';
 import { assertManualTarget } from '../domain/case-rules';
@@ -19,21 +20,21 @@ const changeCaseStateInput = z.object({ caseId: uuidSchema, to: z.enum(CASE_STAT
 export async function changeCaseState(ctx: Context, args: unknown): Promise<CaseEntity> {
   return onCaseWith(ctx, args, changeCaseStateInput, CASE_WORKERS, async (i, c, manager, emit) => {
     const cmd = commandContext(ctx);
+    const before = { state: c.state, outcome: c.outcome, closedAt: c.closedAt };
     assertTransition(c.state, i.to);
     assertManualTarget(i.to);
     if (c.state === 'SETTLED') {
       await manager.update(SettlementEntity, { caseId: c.id, status: 'ACTIVE' }, { status: 'BROKEN' });
-      await addTimeline(
-        manager,
-        c.id,
-        'SETTLEMENT_BROKEN',
-        cmd.actor,
-        cmd.now,
-        'Settlement broken off; enforcement resumes',
-        { reason: i.reason },
-      );
+      await addTimeline(manager, c.id, 'SETTLEMENT_BROKEN', cmd.actor, cmd.now, { reason: i.reason });
     }
     await moveCase(manager, emit, c, i.to, { ...cmd, reason: i.reason });
+    noteAuditChanges(
+      auditChanges(before, { state: c.state, outcome: c.outcome, closedAt: c.closedAt }, [
+        'state',
+        'outcome',
+        'closedAt',
+      ]),
+    );
     return c;
   });
 }

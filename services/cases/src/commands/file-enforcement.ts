@@ -96,15 +96,11 @@ async function file(
   const officerId = await fixedOfficerOf(manager, c.townshipCode);
   c.officerId = officerId;
   await manager.update(CaseEntity, { id: c.id }, { officerId });
-  await addTimeline(
-    manager,
-    c.id,
-    'ENFORCEMENT_FILED',
-    ctx.actor,
-    ctx.now,
-    `Enforcement case ${number} filed for ${applied} fen`,
-    { enforcementNumber: number, officerId, amountAppliedFen: applied },
-  );
+  await addTimeline(manager, c.id, 'ENFORCEMENT_FILED', ctx.actor, ctx.now, {
+    enforcementNumber: number,
+    officerId,
+    amountAppliedFen: applied,
+  });
   await emit(
     'cases.enforcement.filed',
     {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { sqlRow } from '@zhiyuan/db';
-import { errors, uuidSchema } from '@zhiyuan/kernel';
+import { noteAuditChanges, sqlRow } from '@zhiyuan/db';
+import { auditChanges, errors, uuidSchema } from '@zhiyuan/kernel';
 import type { Context } from '../context';
 import type { CaseEntity } from '../entities';
 import { FILED_STATES } from '../domain/state-machine';
@@ -28,7 +28,9 @@ export async function reassignOfficer(ctx: Context, args: unknown): Promise<Case
     );
     if (!officer) throw errors.rule('officer-unknown', `Staff ${i.officerId} is not an active enforcement officer`);
     if (c.officerId === i.officerId) throw errors.rule('same-officer', 'The case is already assigned to this officer');
+    const before = { officerId: c.officerId };
     await assignOfficer(manager, emit, c, i.officerId, i.reason, actor, now);
+    noteAuditChanges(auditChanges(before, { officerId: c.officerId }, ['officerId']));
     return c;
   });
 }

@@ -47,15 +47,7 @@ async function urge(
     { urged: true, urgingStartedAt: ctx.now, urgingDeadline: until, urgingEndedAt: null, urgingEndReason: null },
   );
   await moveCase(manager, emit, c, 'URGING', { ...ctx, reason: 'urging started', announce: false });
-  await addTimeline(
-    manager,
-    c.id,
-    'URGING_STARTED',
-    ctx.actor,
-    ctx.now,
-    `Pre-enforcement urging started, perform by ${until}`,
-    { deadline: until },
-  );
+  await addTimeline(manager, c.id, 'URGING_STARTED', ctx.actor, ctx.now, { deadline: until });
   await emit(
     'cases.urging.started',
     {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { CaseEntity } from './case.entity';
 import { PerformanceEntity, PerformanceReversalEntity } from './performance.entity';
-import { PartyRouteEntity, StaffMemberEntity } from './projections.entity';
+import { DivisionNameEntity, PartyRouteEntity, StaffMemberEntity } from './projections.entity';
 import { InstalmentEntity, SettlementEntity } from './settlement.entity';
 import { TimelineEntryEntity } from './timeline.entity';
 
@@ -11,6 +11,7 @@ export {
   PerformanceReversalEntity,
   PartyRouteEntity,
   StaffMemberEntity,
+  DivisionNameEntity,
   InstalmentEntity,
   SettlementEntity,
   TimelineEntryEntity,
@@ -21,6 +22,7 @@ export const entities = [
   PerformanceReversalEntity,
   PartyRouteEntity,
   StaffMemberEntity,
+  DivisionNameEntity,
   InstalmentEntity,
   SettlementEntity,
   TimelineEntryEntity,

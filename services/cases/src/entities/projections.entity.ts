@@ -42,3 +42,16 @@ export class StaffMemberEntity {
   @Column({ type: 'timestamptz', name: 'registered_at', default: () => 'now()' })
   registeredAt: Date;
 }
+
+/** The names of divisions, from the people events that carry them (people-credit owns divisions); texts only. */
+@Entity({ name: 'division_name' })
+export class DivisionNameEntity {
+  @PrimaryColumn({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
+  updatedAt: Date;
+}

@@ -1,7 +1,7 @@
 import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { CaseEntity } from './case.entity';
 
-/** One change of a case, in order: what happened, who did it, when. */
+/** One change of a case, in order: what happened (kind and parameters), who did it, when. */
 @Entity({ name: 'case_timeline' })
 @Index('case_timeline_case_idx', ['caseId', 'seq'])
 export class TimelineEntryEntity {
@@ -25,9 +25,11 @@ export class TimelineEntryEntity {
   @Column({ type: 'timestamptz' })
   at: Date;
 
-  @Column({ type: 'text' })
-  summary: string;
-
+  /** What the entry's text is made from, in the reader's language when read (src/domain/timeline-text.ts). */
   @Column({ type: 'jsonb', default: {} })
-  detail: Record<string, unknown>;
+  parameters: Record<string, unknown>;
+
+  /** The English sentence of an entry written before entries were structured, when it could not be parsed. */
+  @Column({ type: 'text', name: 'legacy_summary', nullable: true })
+  legacySummary: string | null;
 }

@@ -46,15 +46,12 @@ export const agreeSettlementWhenProposalIsAccepted = (settings: CaseSettings) =>
       } catch (err) {
         // Refusals are decided before anything is written, so the transaction is still good.
         if (!(err instanceof DomainError)) throw err;
-        await addTimeline(
-          manager,
-          c.id,
-          'SETTLEMENT_REFUSED',
-          actor,
-          now,
-          `Settlement proposed online not recorded: ${err.message}`,
-          { proposalId: p.proposalId, code: err.extensions.code },
-        );
+        await addTimeline(manager, c.id, 'SETTLEMENT_REFUSED', actor, now, {
+          origin: 'PROPOSAL',
+          proposalId: p.proposalId,
+          code: err.extensions.code,
+          rule: err.extensions.rule ?? null,
+        });
       }
     },
   });

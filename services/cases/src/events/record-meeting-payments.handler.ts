@@ -32,15 +32,11 @@ async function recordInstalmentPlan(
     );
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
-    await addTimeline(
-      manager,
-      c.id,
-      'SETTLEMENT_REFUSED',
-      actor,
-      now,
-      `Instalment plan from the meeting not recorded: ${err.message}`,
-      { meetingId, code: err.extensions.code },
-    );
+    await addTimeline(manager, c.id, 'SETTLEMENT_REFUSED', actor, now, {
+      meetingId,
+      code: err.extensions.code,
+      rule: err.extensions.rule ?? null,
+    });
   }
 }
 
@@ -87,15 +83,12 @@ export const recordMeetingPayments = (settings: CaseSettings) =>
         } catch (err) {
           // Refusals are decided before anything is written, so the transaction is still good.
           if (!(err instanceof DomainError)) throw err;
-          await addTimeline(
-            manager,
-            c.id,
-            'PAYMENT_REFUSED',
-            actor,
-            now,
-            `Meeting payment of ${o.amountFen} fen not recorded: ${err.message}`,
-            { meetingId: m.meetingId, code: err.extensions.code },
-          );
+          await addTimeline(manager, c.id, 'PAYMENT_REFUSED', actor, now, {
+            meetingId: m.meetingId,
+            amountFen: o.amountFen,
+            code: err.extensions.code,
+            rule: err.extensions.rule ?? null,
+          });
         }
       }
     },

@@ -7,31 +7,24 @@ type Answered = EventPayload<'tasks.proposal.answered'>;
 type Decided = EventPayload<'tasks.proposal.decided'>;
 type Expired = EventPayload<'tasks.proposal.expired'>;
 
-const INTENTS: Record<Submitted['intent'], string> = {
-  PAY_NOW: 'payment declared at the village',
-  PROPOSE_INSTALMENTS: 'instalment plan',
-  PROPOSE_SETTLEMENT: 'settlement',
-  REQUEST_GRACE: 'grace period',
-};
-
+/** The entry of a step: its kind and the parameters its text is made from (src/domain/timeline-text.ts). */
 function entryOf(
   type: string,
   payload: unknown,
-): { kind: TimelineKind; actor: string; at: string; summary: string } | null {
+): { kind: TimelineKind; actor: string; at: string; parameters: Record<string, unknown> } | null {
   switch (type) {
     case 'tasks.proposal.submitted': {
       const p = payload as Submitted;
-      const what =
-        p.intent === 'REQUEST_GRACE'
-          ? `${p.graceMonths} month(s)`
-          : p.intent === 'PROPOSE_INSTALMENTS'
-            ? `${p.amountFen} fen in ${p.instalments?.length ?? 0} instalment(s)`
-            : `${p.amountFen} fen`;
       return {
         kind: 'PROPOSAL_SUBMITTED',
         actor: `party:${p.obligorId}`,
         at: p.submittedAt,
-        summary: `The obligor came forward online: ${INTENTS[p.intent]}, ${what}`,
+        parameters: {
+          intent: p.intent,
+          amountFen: p.amountFen ?? null,
+          instalments: p.instalments?.length ?? null,
+          graceMonths: p.graceMonths ?? null,
+        },
       };
     }
     case 'tasks.proposal.answered': {
@@ -40,27 +33,27 @@ function entryOf(
         kind: 'PROPOSAL_ANSWERED',
         actor: `party:${p.obligeeId}`,
         at: p.answeredAt,
-        summary: `The rights holder ${p.answer === 'ACCEPT' ? 'consented to' : 'declined'} the ${INTENTS[p.intent]}${p.reason ? `: ${p.reason}` : ''}`,
+        parameters: { intent: p.intent, answer: p.answer, reason: p.reason ?? null },
       };
     }
     case 'tasks.proposal.decided': {
       const p = payload as Decided;
-      const grace = p.grace ? ` (${p.grace.months} month(s), ${p.grace.reasonCode})` : '';
       return {
         kind: 'PROPOSAL_DECIDED',
         actor: p.decidedBy,
         at: p.decidedAt,
-        summary: `The court ${p.decision === 'ACCEPT' ? 'accepted' : 'rejected'} the ${INTENTS[p.intent]}${grace}${p.reason ? `: ${p.reason}` : ''}`,
+        parameters: {
+          intent: p.intent,
+          decision: p.decision,
+          reason: p.reason ?? null,
+          graceMonths: p.grace?.months ?? null,
+          graceReasonCode: p.grace?.reasonCode ?? null,
+        },
       };
     }
     case 'tasks.proposal.expired': {
       const p = payload as Expired;
-      return {
-        kind: 'PROPOSAL_EXPIRED',
-        actor: 'system',
-        at: p.expiredAt,
-        summary: `The ${INTENTS[p.intent]} proposed online lapsed unanswered`,
-      };
+      return { kind: 'PROPOSAL_EXPIRED', actor: 'system', at: p.expiredAt, parameters: { intent: p.intent } };
     }
     default:
       return null;
@@ -84,13 +77,13 @@ export const recordProposalStepsOnTimeline = defineHandler({
     // A step re-published under a new event id is on the timeline already.
     const known = await sqlRow(
       manager,
-      `SELECT 1 FROM cases.case_timeline WHERE case_id = $1 AND kind = $2 AND detail->>'proposalId' = $3`,
+      `SELECT 1 FROM cases.case_timeline WHERE case_id = $1 AND kind = $2 AND parameters->>'proposalId' = $3`,
       [p.caseId, entry.kind, p.proposalId],
     );
     if (known) return;
-    await addTimeline(manager, p.caseId, entry.kind, entry.actor, new Date(entry.at), entry.summary, {
+    await addTimeline(manager, p.caseId, entry.kind, entry.actor, new Date(entry.at), {
+      ...entry.parameters,
       proposalId: p.proposalId,
-      intent: p.intent,
     });
   },
 });

@@ -1,4 +1,4 @@
-import { defineHandler, sqlRows, type Emit } from '@zhiyuan/db';
+import { defineHandler, sqlExec, sqlRows, type Emit } from '@zhiyuan/db';
 import type { EventEnvelope } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
 import { CaseEntity } from '../entities';
@@ -38,6 +38,19 @@ async function apply(
      RETURNING party_id`,
     [p.partyId, p.homeDivisionCode, p.villageCode, p.townshipCode, at],
   );
+  // Division names only name things in texts; the latest heard wins.
+  const named = [
+    [p.villageCode, p.villageName],
+    [p.townshipCode, p.townshipName],
+  ].filter((x): x is [string, string] => typeof x[0] === 'string' && typeof x[1] === 'string' && x[1].length > 0);
+  if (named.length)
+    await sqlExec(
+      manager,
+      `INSERT INTO cases.division_name (code, name, updated_at) SELECT c, n, $3 FROM unnest($1::text[], $2::text[]) AS x(c, n)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at
+       WHERE cases.division_name.updated_at <= EXCLUDED.updated_at`,
+      [named.map((x) => x[0]), named.map((x) => x[1]), at],
+    );
   if (stored.length === 0) return;
   await rerouteOpenCasesOf(
     manager,
@@ -86,21 +99,11 @@ async function rerouteOpenCasesOf(
     if (FILED_STATES.has(c.state) && (previous.townshipCode !== route.townshipCode || !c.officerId)) {
       officerId = await fixedOfficerOf(manager, route.townshipCode);
     }
-    await addTimeline(
-      manager,
-      c.id,
-      'REROUTED',
-      actor,
-      now,
-      previous.villageCode || previous.townshipCode
-        ? `Moved from ${previous.villageCode ?? previous.townshipCode} to ${route.villageCode ?? route.townshipCode ?? 'unknown'}`
-        : `Routed to ${route.villageCode ?? route.townshipCode ?? 'unknown'}`,
-      {
-        partyId,
-        from: previous,
-        to: route,
-      },
-    );
+    await addTimeline(manager, c.id, 'REROUTED', actor, now, {
+      partyId,
+      from: previous,
+      to: route,
+    });
     await emit(
       'cases.case.rerouted',
       {

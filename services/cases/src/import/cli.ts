@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { createLogger, exitOnConfigError } from '@zhiyuan/config';
 import { createDataSource, initializeDataSource } from '@zhiyuan/db';
@@ -12,6 +13,15 @@ const USAGE = `usage: npm run import:judgments -- FILE [--format csv|ndjson] [--
 
 CSV columns: caseNumber,court,causeCode,judgeId,effectiveDate,performanceDeadline,obligorIds,obligeeIds,principalFen,interestFen,costsFen
 (id lists separated by ';', amounts in integer fen). NDJSON: one object per line with the same keys (lists as arrays).`;
+
+/** Who runs the command, for its audit entry (a container user without a passwd entry has no name). */
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? 'unknown';
+  }
+}
 
 /** The bulk import command: events go to the outbox; the running cases service publishes them. */
 async function main(): Promise<void> {
@@ -68,11 +78,13 @@ async function main(): Promise<void> {
       batchSize,
       urgingMode: urging,
       concurrency,
+      // The audit entries (and the timeline) name who ran the import.
+      actor: `import:${osUser()}`,
       onProgress: (p) => draw(p),
     });
     draw(s, true);
     process.stdout.write(
-      `${JSON.stringify({ file, rows: s.rows, imported: s.imported, skipped: s.skipped, rejected: s.rejected, seconds: s.elapsedMs / 1000, rowsPerSecond: s.rowsPerSecond, rejects: s.rejectsPath }, null, 2)}\n`,
+      `${JSON.stringify({ file, sha256: s.sha256, rows: s.rows, imported: s.imported, skipped: s.skipped, rejected: s.rejected, seconds: s.elapsedMs / 1000, rowsPerSecond: s.rowsPerSecond, rejects: s.rejectsPath }, null, 2)}\n`,
     );
     logger.info({ imported: s.imported, skipped: s.skipped, rejected: s.rejected }, 'judgment import finished');
   } finally {

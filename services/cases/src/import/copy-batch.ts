@@ -2,7 +2,9 @@ import { once } from 'node:events';
 import type { DataSource } from 'typeorm';
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { contractFor } from '@zhiyuan/events';
+import { contractFor, createEvent, subjectFor, type EventEnvelope } from '@zhiyuan/events';
+import { writeOutboxBatch } from '@zhiyuan/db';
+import { commandAuditPayload } from '@zhiyuan/server';
 import type { CaseSettings } from '../config';
 import { addDays, courtDate } from '@zhiyuan/kernel';
 import { PRODUCER } from '../commands/shared/intake';
@@ -98,13 +100,12 @@ WITH ins AS (
   SELECT i.*, k.n, ${TIME_ORDERED_ID} AS event_id
     FROM ins i CROSS JOIN generate_series(1, CASE WHEN $2 THEN 2 ELSE 1 END) AS k(n)
 ), tl AS (
-  INSERT INTO cases.case_timeline (case_id, kind, actor, at, summary, detail)
+  INSERT INTO cases.case_timeline (case_id, kind, actor, at, parameters)
   SELECT id,
          CASE n WHEN 1 THEN 'JUDGMENT_EFFECTIVE' ELSE 'URGING_STARTED' END,
          $5, $3,
-         CASE n WHEN 1 THEN 'Judgment ' || case_number || ' effective, ' || amount_owed_fen || ' fen owed'
-                ELSE 'Pre-enforcement urging started, perform by ' || $4::text END,
-         CASE n WHEN 1 THEN jsonb_build_object('routing', jsonb_build_object('villageCode', village_code, 'townshipCode', township_code))
+         CASE n WHEN 1 THEN jsonb_build_object('caseNumber', case_number, 'amountOwedFen', amount_owed_fen,
+                              'routing', jsonb_build_object('villageCode', village_code, 'townshipCode', township_code))
                 ELSE jsonb_build_object('deadline', $4::text) END
     FROM ev ORDER BY case_number, n
 ), ob AS (
@@ -140,7 +141,26 @@ export interface BatchOptions {
   urgingDays: number;
   actor: string;
   now: Date;
+  /** What the batch's audit entry says besides its counts (the file, its digest, the batch's number). */
+  audit?: Record<string, unknown>;
 }
+
+/** The audit entry of a command's work, for the outbox of the transaction that does it. */
+export function importAuditEvent(actor: string, detail: Record<string, unknown>, now: Date) {
+  const payload = commandAuditPayload({
+    actor,
+    service: PRODUCER,
+    operation: IMPORT_OPERATION,
+    targetKind: 'FILE',
+    targetId: typeof detail.sha256 === 'string' ? detail.sha256 : null,
+    detail,
+    at: now,
+  });
+  const event = createEvent('audit.entry.recorded', payload, { producer: PRODUCER, key: actor, occurredAt: now });
+  return { subject: subjectFor('audit.entry.recorded', payload), event: event as EventEnvelope };
+}
+
+export const IMPORT_OPERATION = 'import:judgments';
 
 /**
  * Takes in one batch of validated judgments in one transaction: COPY into a session-temporary staging
@@ -191,6 +211,15 @@ export async function writeJudgmentBatch(
             ],
           })
         ).rows as [{ imported: number }];
+      // Who took in what, in the batch's own transaction: the entry commits with the cases or not at all.
+      if (opts.audit)
+        await writeOutboxBatch(qr.manager, 'cases', [
+          importAuditEvent(
+            opts.actor,
+            { ...opts.audit, rows: batch.rows, imported, skipped: batch.rows - imported },
+            opts.now,
+          ),
+        ]);
       await qr.commitTransaction();
       return imported;
     } catch (err) {

@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { basename } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { writeOutboxBatch } from '@zhiyuan/db';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { DataSource } from 'typeorm';
 import type { CaseSettings } from '../config';
 import { validateJudgment } from '../domain/judgment-input';
-import { JudgmentCopyBatch, writeJudgmentBatch } from './copy-batch';
+import { JudgmentCopyBatch, importAuditEvent, writeJudgmentBatch } from './copy-batch';
 import { readCsvRecords } from './csv';
 
 export interface ImportOptions {
@@ -33,6 +37,15 @@ export interface ImportProgress {
 export interface ImportSummary extends ImportProgress {
   rejectsPath: string;
   rowsPerSecond: number;
+  /** SHA-256 of the file, as its audit entries name it. */
+  sha256: string;
+}
+
+/** The file's SHA-256, read once before the import: every audit entry names exactly what was read. */
+async function digestOf(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(path), hash);
+  return hash.digest('hex');
 }
 
 const LIST_SEPARATOR = /[;|]/;
@@ -121,6 +134,8 @@ export async function importJudgmentsFile(
   const batch = new JudgmentCopyBatch();
   let seen = new Set<string>();
   const urgingMode = opts.urgingMode ?? settings.urgingMode;
+  const audit = { file: basename(path), sha256: await digestOf(path), format };
+  let batches = 0;
 
   // Up to `concurrency` batches are written (each in its own transaction, on its own connection) while
   // the next is read and validated: the database and the parser work at the same time, and memory stays
@@ -134,6 +149,7 @@ export async function importJudgmentsFile(
       urgingDays: settings.urgingDays,
       actor,
       now: now(),
+      audit: { ...audit, batch: ++batches },
     });
     p.imported += imported;
     p.skipped += rows.rows - imported;
@@ -190,5 +206,28 @@ export async function importJudgmentsFile(
     await once(out, 'finish').catch(() => undefined);
   }
   p.elapsedMs = Date.now() - started;
-  return { ...p, rejectsPath, rowsPerSecond: Math.round((p.rows / Math.max(1, p.elapsedMs)) * 1000) };
+  // The whole run in one entry more: the rows read and rejected are no batch's.
+  await ds.transaction((m) =>
+    writeOutboxBatch(m, 'cases', [
+      importAuditEvent(
+        actor,
+        {
+          ...audit,
+          summary: true,
+          batches,
+          rows: p.rows,
+          imported: p.imported,
+          skipped: p.skipped,
+          rejected: p.rejected,
+        },
+        now(),
+      ),
+    ]),
+  );
+  return {
+    ...p,
+    rejectsPath,
+    sha256: audit.sha256,
+    rowsPerSecond: Math.round((p.rows / Math.max(1, p.elapsedMs)) * 1000),
+  };
 }

@@ -4,6 +4,7 @@ import { AddSettlementAgreedOn1764115200000 } from './1764115200000-AddSettlemen
 import { PartialIndexesOnUnsetColumns1764201600000 } from './1764201600000-PartialIndexesOnUnsetColumns';
 import { AddPerformanceReversal1764288000000 } from './1764288000000-AddPerformanceReversal';
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
+import { StructureTimelineEntries1797100000000 } from './1797100000000-StructureTimelineEntries';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   PartialIndexesOnUnsetColumns1764201600000,
   AddPerformanceReversal1764288000000,
   CreateIdempotencyKeys1765000000000,
+  StructureTimelineEntries1797100000000,
 ];

@@ -4,7 +4,15 @@ import type { Identity } from '@zhiyuan/auth';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
 import { isUuid } from '@zhiyuan/kernel';
 import { listCasesOfMany, type CaseConnection, type CaseRelationRequest } from './cases';
-import { CaseEntity, InstalmentEntity, PerformanceEntity, SettlementEntity, TimelineEntryEntity } from '../entities';
+import {
+  CaseEntity,
+  DivisionNameEntity,
+  InstalmentEntity,
+  PerformanceEntity,
+  SettlementEntity,
+  StaffMemberEntity,
+  TimelineEntryEntity,
+} from '../entities';
 
 /** Built per request: one batched query per entity or relation, whatever the page size. */
 export function createLoaders(ds: DataSource, identity: Identity) {
@@ -48,6 +56,22 @@ export function createLoaders(ds: DataSource, identity: Identity) {
     timelineOf: listLoaderByKey<string, TimelineEntryEntity>(
       (ids) => ds.getRepository(TimelineEntryEntity).find({ where: { caseId: In([...ids]) }, order: { seq: 'ASC' } }),
       (t) => t.caseId,
+    ),
+    /** Names for timeline texts, from the staff projection (ids that are not uuids find nothing). */
+    staffName: loaderByKey<string, StaffMemberEntity>(
+      (ids) => {
+        const valid = ids.filter(isUuid);
+        return valid.length
+          ? ds
+              .getRepository(StaffMemberEntity)
+              .find({ select: { staffId: true, name: true }, where: { staffId: In(valid) } })
+          : Promise.resolve([]);
+      },
+      (s) => s.staffId,
+    ),
+    divisionName: loaderByKey<string, DivisionNameEntity>(
+      (codes) => ds.getRepository(DivisionNameEntity).findBy({ code: In([...codes]) }),
+      (d) => d.code,
     ),
   };
 }

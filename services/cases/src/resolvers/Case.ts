@@ -28,5 +28,6 @@ export const Case: CaseResolvers = {
   daysOpen: (c) => daysOpen(c.effectiveDate, c.closedAt ?? new Date()),
   performances: (c, _a, { loaders }) => loaders.performancesOf.load(c.id),
   settlements: (c, _a, { loaders }) => loaders.settlementsOf.load(c.id),
-  timeline: (c, _a, { loaders }) => loaders.timelineOf.load(c.id),
+  timeline: async (c, { locale }, { loaders }) =>
+    (await loaders.timelineOf.load(c.id)).map((entry) => ({ entry, locale: locale ?? null })),
 };

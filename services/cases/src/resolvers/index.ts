@@ -1,6 +1,7 @@
-import { SCALARS } from '@zhiyuan/kernel';
+import { JSONScalar, SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Case } from './Case';
+import { CaseTimelineEntry } from './CaseTimelineEntry';
 import { Division } from './Division';
 import { Me } from './Me';
 import { Mutation } from './Mutation';
@@ -9,4 +10,16 @@ import { Query } from './Query';
 import { Settlement } from './Settlement';
 import { Staff } from './Staff';
 
-export const resolvers: Resolvers = { Query, Mutation, Case, Settlement, Party, Staff, Division, Me, ...SCALARS };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Case,
+  CaseTimelineEntry,
+  Settlement,
+  Party,
+  Staff,
+  Division,
+  Me,
+  ...SCALARS,
+  JSON: JSONScalar,
+};

@@ -13,6 +13,12 @@ export interface MeRef {
   partyId: string;
 }
 
+/** A timeline entry with the locale its timeline was asked in (null: the request's). */
+export interface TimelineEntryModel {
+  entry: import('../entities').TimelineEntryEntity;
+  locale: string | null;
+}
+
 export type { CaseConnection as CaseConnectionModel } from '../queries/cases';
 export type { RecordPaymentResult as PaymentResultModel } from '../commands/record-payment';
 export type { ImportJudgmentsResult as JudgmentImportResultModel } from '../commands/import-judgments';

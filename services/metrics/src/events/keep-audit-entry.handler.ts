@@ -20,12 +20,15 @@ async function keepEntries(entries: AuditEntry[], m: EntityManager): Promise<voi
     target_id: p.targetId,
     outcome: p.outcome,
     error_code: p.errorCode,
+    changes: p.changes?.length ? p.changes : null,
+    detail: p.detail ?? null,
   }));
   await sqlExec(
     m,
-    `INSERT INTO metrics.audit_log (id, at, actor, roles, ip, service, action, operation, target_kind, target_id, outcome, error_code)
+    `INSERT INTO metrics.audit_log (id, at, actor, roles, ip, service, action, operation, target_kind, target_id, outcome, error_code,
+       changes, detail)
      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, at timestamptz, actor text, roles text[], ip text, service text, action text,
-       operation text, target_kind text, target_id text, outcome text, error_code text)
+       operation text, target_kind text, target_id text, outcome text, error_code text, changes jsonb, detail jsonb)
      ON CONFLICT (id) DO NOTHING`,
     [JSON.stringify(rows)],
   );

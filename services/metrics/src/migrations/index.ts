@@ -4,6 +4,7 @@ import { CreateAuditLog1764100000000 } from './1764100000000-CreateAuditLog';
 import { ProjectIncrementally1764200000000 } from './1764200000000-ProjectIncrementally';
 import { AddPaymentReversal1764288000000 } from './1764288000000-AddPaymentReversal';
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
+import { AddAuditChanges1797100100000 } from './1797100100000-AddAuditChanges';
 import { CreateProposalFacts1797400000001 } from './1797400000001-CreateProposalFacts';
 
 /** In order; never edit a migration once merged, add a new one. */
@@ -14,5 +15,6 @@ export const migrations = [
   ProjectIncrementally1764200000000,
   AddPaymentReversal1764288000000,
   CreateIdempotencyKeys1765000000000,
+  AddAuditChanges1797100100000,
   CreateProposalFacts1797400000001,
 ];

@@ -20,6 +20,8 @@ export interface AuditEntryModel {
   targetId: string | null;
   outcome: 'OK' | 'ERROR';
   errorCode: string | null;
+  changes: { field: string; before: unknown; after: unknown }[] | null;
+  detail: Record<string, unknown> | null;
 }
 
 const filterSchema = z
@@ -46,6 +48,8 @@ interface AuditRow {
   target_id: string | null;
   outcome: AuditEntryModel['outcome'];
   error_code: string | null;
+  changes: AuditEntryModel['changes'];
+  detail: AuditEntryModel['detail'];
 }
 
 /** Newest first, keyset-paginated on (at, id); every filter has an index. */
@@ -73,7 +77,7 @@ export async function loadAuditLog(ds: DataSource, identity: Identity, filter: u
   params.push(limit + 1);
   const rows = await sqlRows<AuditRow>(
     ds,
-    `SELECT id, at, actor, roles, ip, service, action, operation, target_kind, target_id, outcome, error_code
+    `SELECT id, at, actor, roles, ip, service, action, operation, target_kind, target_id, outcome, error_code, changes, detail
        FROM metrics.audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY at DESC, id DESC LIMIT $${params.length}`,
     params,
@@ -91,6 +95,8 @@ export async function loadAuditLog(ds: DataSource, identity: Identity, filter: u
     targetId: r.target_id,
     outcome: r.outcome,
     errorCode: r.error_code,
+    changes: r.changes,
+    detail: r.detail,
   }));
   return toConnection(entries, limit, (e) => [e.at, e.id]);
 }

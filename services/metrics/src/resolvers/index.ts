@@ -1,4 +1,4 @@
-import { SCALARS } from '@zhiyuan/kernel';
+import { JSONScalar, SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
 import { Division } from './Division';
 import { JudgePerformance } from './JudgePerformance';
@@ -25,4 +25,5 @@ export const resolvers: Resolvers = {
   JudgeScore,
   MetricsRankingEntry,
   ...SCALARS,
+  JSON: JSONScalar,
 };

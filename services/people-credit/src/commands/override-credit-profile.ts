@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { CREDIT_CLASSIFICATIONS } from '@zhiyuan/events';
-import { errors } from '@zhiyuan/kernel';
+import { noteAuditChanges } from '@zhiyuan/db';
+import { auditChanges, errors } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { courtOverride } from '../domain/capacity-profile';
 import { PartyEntity, type CreditProfileEntity } from '../entities';
 import { requireMayOverrideProfile, requireMayOverrideProfileOf } from '../policy';
 import { casesOfPartyIn } from '../queries/parties';
+import { currentProfile } from '../queries/profiles';
 import type { CommandContext } from './shared/command-context';
 import { uuid } from './shared/fields';
 import { saveProfile } from './shared/profiles';
@@ -36,7 +38,8 @@ export async function overrideCreditProfile(
     if (!party) throw errors.notFound('Party', partyId);
     await requireMayOverrideProfileOf(ctx.identity, party, casesOfPartyIn(m));
     const { reasonCodes, graceUntil } = courtOverride(input.classification, input.graceMonths, now);
-    return saveProfile(
+    const current = await currentProfile(m, partyId);
+    const saved = await saveProfile(
       m,
       emit,
       {
@@ -50,5 +53,14 @@ export async function overrideCreditProfile(
       },
       now,
     );
+    const FIELDS = ['classification', 'reasonCodes', 'graceUntil', 'overridden', 'overrideReason'];
+    noteAuditChanges(
+      auditChanges(
+        (current ?? { overridden: false }) as unknown as Record<string, unknown>,
+        saved as unknown as Record<string, unknown>,
+        FIELDS,
+      ),
+    );
+    return saved;
   });
 }

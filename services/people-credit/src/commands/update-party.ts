@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { EntityManager } from 'typeorm';
-import { sqlExec, sqlRow, type Emit } from '@zhiyuan/db';
-import { errors, townshipOf, villageOf } from '@zhiyuan/kernel';
+import { noteAuditChanges, sqlExec, sqlRow, type Emit } from '@zhiyuan/db';
+import { auditChanges, errors, townshipOf, villageOf } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { PartyEntity } from '../entities';
 import { requireMayUpdateParty, requirePartyWriter, requireSignedIn } from '../policy';
 import { casesOfPartyIn } from '../queries/parties';
 import type { CommandContext } from './shared/command-context';
 import { address, divisionCode, name, phone, uuid } from './shared/fields';
-import { partyPayload, requireHomeDivision } from './shared/parties';
+import { homeNamesOf, partyPayload, requireHomeDivision } from './shared/parties';
 import { reclassify } from './shared/profiles';
 
 const partyChanges = z.object({
@@ -52,7 +52,9 @@ export async function updateParty(ctx: CommandContext, rawId: unknown, raw: unkn
     await requireMayUpdateParty(ctx.identity, current, casesOfPartyIn(m));
     if (input.homeDivisionCode) requirePartyWriter(ctx.identity, input.homeDivisionCode);
     const now = new Date();
+    const before = { ...current } as Record<string, unknown>;
     const { party, changed } = await applyChanges(m, emit, id, input, now);
+    noteAuditChanges(auditChanges(before, party as unknown as Record<string, unknown>, FIELDS));
     if (changed.some((c) => CIRCUMSTANCES.includes(c))) {
       const obligor = await sqlRow<{ one: number }>(
         m,
@@ -103,7 +105,7 @@ async function applyChanges(
   await emit(
     'people.party.updated',
     {
-      ...partyPayload(party),
+      ...partyPayload(party, await homeNamesOf(manager, party.homeDivisionCode)),
       previousHomeDivisionCode: changed.includes('homeDivisionCode') ? previousHome : null,
       changed,
     },

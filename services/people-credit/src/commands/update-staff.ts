@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { errors } from '@zhiyuan/kernel';
+import { noteAuditChanges } from '@zhiyuan/db';
+import { auditChanges, errors } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { STAFF_ROLES } from '../domain/staff-rules';
 import { StaffEntity } from '../entities';
@@ -24,6 +25,7 @@ export async function updateStaff(ctx: CommandContext, rawId: unknown, raw: unkn
   return ctx.runtime.messaging.transaction(async (manager, emit) => {
     const s = await manager.findOne(StaffEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!s) throw errors.notFound('Staff', id);
+    const before = { ...s, roles: [...s.roles] } as Record<string, unknown>;
     if (changes.name) s.name = changes.name;
     if (changes.roles) s.roles = [...new Set(changes.roles)];
     if (changes.divisionCode !== undefined && changes.divisionCode !== null) s.divisionCode = changes.divisionCode;
@@ -33,6 +35,15 @@ export async function updateStaff(ctx: CommandContext, rawId: unknown, raw: unkn
     await checkOneOfficerPerTownship(manager, s);
     await manager.save(StaffEntity, s).catch(officerIndexViolation);
     await emit('people.staff.updated', staffPayload(s), { key: s.id });
+    noteAuditChanges(
+      auditChanges(before, s as unknown as Record<string, unknown>, [
+        'name',
+        'roles',
+        'divisionCode',
+        'phone',
+        'active',
+      ]),
+    );
     return s;
   });
 }

@@ -1,3 +1,5 @@
+import { chooseLocale } from '@zhiyuan/kernel';
+import { creditLinkReasonText } from '../domain/reason-texts';
 import type { CreditLinkChangeResolvers, CreditLinkResolvers, PartnerDepartment } from '../generated/resolvers-types';
 import { changeIdNumberMasked } from '../queries/credit-links';
 
@@ -9,4 +11,5 @@ export const CreditLink: CreditLinkResolvers = {
 export const CreditLinkChange: CreditLinkChangeResolvers = {
   department: (c) => c.department as PartnerDepartment,
   idNumberMasked: (c, _a, ctx) => changeIdNumberMasked(ctx, c),
+  reasonText: (c, { locale }, ctx) => creditLinkReasonText(c.reason, chooseLocale(locale, ctx.locale)),
 };

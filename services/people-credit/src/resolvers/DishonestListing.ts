@@ -1,3 +1,5 @@
+import { chooseLocale } from '@zhiyuan/kernel';
+import { listingGroundText, removalGroundText } from '../domain/reason-texts';
 import type { DishonestListingResolvers, ListingGround, ListingRemovalGround } from '../generated/resolvers-types';
 
 export const DishonestListing: DishonestListingResolvers = {
@@ -5,4 +7,7 @@ export const DishonestListing: DishonestListingResolvers = {
   case: (l) => ({ id: l.caseId }),
   ground: (l) => l.ground as ListingGround,
   removalGround: (l) => (l.removalGround as ListingRemovalGround | null) ?? null,
+  groundText: (l, { locale }, ctx) => listingGroundText(l.ground, chooseLocale(locale, ctx.locale)),
+  removalGroundText: (l, { locale }, ctx) =>
+    l.removalGround ? removalGroundText(l.removalGround, chooseLocale(locale, ctx.locale)) : null,
 };

@@ -18,6 +18,7 @@ export interface TestService {
     query: string,
     variables?: Record<string, unknown>,
     who?: Identity,
+    headers?: Record<string, string>,
   ) => ReturnType<typeof gqlRequest<T>>;
   /** Applies an event through the inbox as the subscribed handler would. */
   deliver: <T extends EventType>(event: EventEnvelope<T>) => Promise<boolean>;
@@ -47,7 +48,7 @@ export async function startTestService(
     service,
     bus,
     statements,
-    gql: (query, variables = {}, who = ADMIN) => gqlRequest(service.url, query, variables, who),
+    gql: (query, variables = {}, who = ADMIN, headers = {}) => gqlRequest(service.url, query, variables, who, headers),
     deliver: async (event) => {
       const h = handlers.find(
         (x: HandlerDefinition) =>

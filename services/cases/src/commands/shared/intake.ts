@@ -101,7 +101,7 @@ export async function intakeJudgments(
       }) as unknown as EventEnvelope,
     });
   };
-  const tl: { caseId: string; kind: TimelineKind; summary: string; detail: Record<string, unknown> }[] = [];
+  const tl: { caseId: string; kind: TimelineKind; parameters: Record<string, unknown> }[] = [];
   const inserted: IntakeResult['inserted'] = [];
   for (const ret of returned) {
     const r = byId.get(ret.id)!;
@@ -130,8 +130,7 @@ export async function intakeJudgments(
     tl.push({
       caseId: ret.id,
       kind: 'JUDGMENT_EFFECTIVE',
-      summary: `Judgment ${r.caseNumber} effective, ${amountOwedFen} fen owed`,
-      detail: { routing },
+      parameters: { caseNumber: r.caseNumber, amountOwedFen, routing },
     });
     if (urge) {
       push(
@@ -153,8 +152,7 @@ export async function intakeJudgments(
       tl.push({
         caseId: ret.id,
         kind: 'URGING_STARTED',
-        summary: `Pre-enforcement urging started, perform by ${urgingDeadline}`,
-        detail: { deadline: urgingDeadline },
+        parameters: { deadline: urgingDeadline },
       });
     }
   }

@@ -79,7 +79,7 @@ export async function moveCase(
     { state: c.state, outcome: c.outcome, closedAt: c.closedAt, nextResearchDue: c.nextResearchDue, updatedAt: now },
   );
   if (outcome) {
-    await addTimeline(manager, c.id, 'CLOSED', actor, now, `Closed: ${outcome}`, {
+    await addTimeline(manager, c.id, 'CLOSED', actor, now, {
       from,
       to,
       outcome,
@@ -111,15 +111,11 @@ export async function moveCase(
   }
   // Callers that announce the change themselves (filing, urging) also record their own timeline entry.
   if (ctx.announce !== false) {
-    await addTimeline(
-      manager,
-      c.id,
-      CLOSED_STATES.has(from) ? 'REOPENED' : 'STATE_CHANGED',
-      actor,
-      now,
-      `${from} → ${to}`,
-      { from, to, reason: ctx.reason },
-    );
+    await addTimeline(manager, c.id, CLOSED_STATES.has(from) ? 'REOPENED' : 'STATE_CHANGED', actor, now, {
+      from,
+      to,
+      reason: ctx.reason,
+    });
     await emit(
       'cases.case.transitioned',
       { caseId: c.id, from, to, reason: ctx.reason, at: now.toISOString(), ...routeOfCase(c) },
@@ -139,7 +135,7 @@ export async function endUrging(
   c.urgingEndedAt = now;
   c.urgingEndReason = reason;
   await manager.update(CaseEntity, { id: c.id }, { urgingEndedAt: now, urgingEndReason: reason });
-  await addTimeline(manager, c.id, 'URGING_ENDED', actor, now, `Urging ended: ${reason}`, { reason });
+  await addTimeline(manager, c.id, 'URGING_ENDED', actor, now, { reason });
   await emit('cases.urging.ended', { caseId: c.id, reason, endedAt: now.toISOString() }, { key: c.id });
 }
 

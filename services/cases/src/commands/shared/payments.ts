@@ -67,20 +67,13 @@ export async function recordPayment(
     recordedAt: now,
   });
   await manager.insert(PerformanceEntity, performance);
-  await addTimeline(
-    manager,
-    c.id,
-    'PAYMENT_RECORDED',
-    actor,
-    now,
-    `Paid ${input.amountFen} fen (${source}), ${outstandingOf(c)} fen outstanding`,
-    {
-      performanceId: performance.id,
-      amountFen: input.amountFen,
-      source,
-      channel: input.channel,
-    },
-  );
+  await addTimeline(manager, c.id, 'PAYMENT_RECORDED', actor, now, {
+    performanceId: performance.id,
+    amountFen: input.amountFen,
+    source,
+    channel: input.channel,
+    outstandingAfterFen: outstandingOf(c),
+  });
   await emit(
     'cases.performance.recorded',
     {
@@ -202,20 +195,14 @@ export async function reversePayment(
     reopenedTo: to,
   });
   await manager.insert(PerformanceReversalEntity, reversal);
-  await addTimeline(
-    manager,
-    c.id,
-    'PAYMENT_REVERSED',
-    actor,
-    now,
-    `Payment of ${performance.amountFen} fen on ${performance.paidOn} reversed (${reason}), ${outstandingOf(c)} fen outstanding`,
-    {
-      performanceId: performance.id,
-      reversalId: reversal.id,
-      amountFen: performance.amountFen,
-      reason,
-    },
-  );
+  await addTimeline(manager, c.id, 'PAYMENT_REVERSED', actor, now, {
+    performanceId: performance.id,
+    reversalId: reversal.id,
+    amountFen: performance.amountFen,
+    paidOn: performance.paidOn,
+    reason,
+    outstandingAfterFen: outstandingOf(c),
+  });
   await emit(
     'cases.performance.reversed',
     {
@@ -248,7 +235,7 @@ export async function reversePayment(
 async function closedFrom(runner: SqlRunner, caseId: string): Promise<CaseState | null> {
   const row = await sqlRow<{ from: string | null }>(
     runner,
-    `SELECT detail->>'from' AS "from" FROM cases.case_timeline WHERE case_id = $1 AND kind = 'CLOSED' ORDER BY seq DESC LIMIT 1`,
+    `SELECT parameters->>'from' AS "from" FROM cases.case_timeline WHERE case_id = $1 AND kind = 'CLOSED' ORDER BY seq DESC LIMIT 1`,
     [caseId],
   );
   return (row?.from as CaseState | undefined) ?? null;

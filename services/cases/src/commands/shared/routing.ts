@@ -59,15 +59,7 @@ export async function assignOfficer(
   c.officerId = officerId;
   c.updatedAt = now;
   await manager.update(CaseEntity, { id: c.id }, { officerId, updatedAt: now });
-  await addTimeline(
-    manager,
-    c.id,
-    'OFFICER_ASSIGNED',
-    actor,
-    now,
-    officerId ? `Assigned to officer ${officerId}` : 'No enforcement officer for this township yet',
-    { officerId, previousOfficerId: previous, reason },
-  );
+  await addTimeline(manager, c.id, 'OFFICER_ASSIGNED', actor, now, { officerId, previousOfficerId: previous, reason });
   await emit(
     'cases.officer.assigned',
     {

@@ -79,15 +79,16 @@ export async function agreeSettlement(
     c.urgingDeadline = lastDue;
     await manager.update(CaseEntity, { id: c.id }, { urgingDeadline: lastDue, updatedAt: ctx.now });
   }
-  await addTimeline(
-    manager,
-    c.id,
-    'SETTLEMENT_AGREED',
-    ctx.actor,
-    ctx.now,
-    `${input.kind === 'SETTLEMENT' ? 'Settlement' : 'Instalment plan'} of ${totalFen} fen in ${rows.length} instalment(s)${agreedOn === today ? '' : `, agreed on ${agreedOn}`}${duringUrging ? `, during urging (deadline ${c.urgingDeadline})` : ''}`,
-    { settlementId: settlement.id, totalFen, agreedOn, duringUrging },
-  );
+  await addTimeline(manager, c.id, 'SETTLEMENT_AGREED', ctx.actor, ctx.now, {
+    settlementId: settlement.id,
+    settlementKind: input.kind,
+    totalFen,
+    instalments: rows.length,
+    agreedOn,
+    agreedEarlier: agreedOn !== today,
+    duringUrging,
+    urgingDeadline: duringUrging ? c.urgingDeadline : null,
+  });
   await emit(
     'cases.settlement.agreed',
     {
@@ -143,15 +144,12 @@ export async function markMissedInstalments(
   missed.sort((a, b) => (a.case_id === b.case_id ? a.no - b.no : a.case_id < b.case_id ? -1 : 1));
   for (const m of missed) {
     const unpaid = Number(m.amount_fen) - Number(m.paid_fen);
-    await addTimeline(
-      manager,
-      m.case_id,
-      'INSTALMENT_MISSED',
-      scope.actor,
-      now,
-      `Instalment ${m.no} due ${m.due_date} missed, ${unpaid} fen unpaid`,
-      { settlementId: m.settlement_id, no: m.no },
-    );
+    await addTimeline(manager, m.case_id, 'INSTALMENT_MISSED', scope.actor, now, {
+      settlementId: m.settlement_id,
+      no: m.no,
+      dueDate: m.due_date,
+      unpaidFen: unpaid,
+    });
     await emit(
       'cases.instalment.missed',
       {

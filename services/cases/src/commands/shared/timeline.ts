@@ -1,56 +1,40 @@
 import { sqlExec, type SqlRunner } from '@zhiyuan/db';
 
-export type TimelineKind =
-  | 'JUDGMENT_EFFECTIVE'
-  | 'URGING_STARTED'
-  | 'URGING_ENDED'
-  | 'ENFORCEMENT_FILED'
-  | 'OFFICER_ASSIGNED'
-  | 'REROUTED'
-  | 'STATE_CHANGED'
-  | 'PAYMENT_RECORDED'
-  | 'PAYMENT_REFUSED'
-  | 'PAYMENT_REVERSED'
-  | 'SETTLEMENT_AGREED'
-  | 'SETTLEMENT_REFUSED'
-  | 'SETTLEMENT_BROKEN'
-  | 'INSTALMENT_MISSED'
-  | 'CLOSED'
-  | 'REOPENED'
-  | 'PROPOSAL_SUBMITTED'
-  | 'PROPOSAL_ANSWERED'
-  | 'PROPOSAL_DECIDED'
-  | 'PROPOSAL_EXPIRED';
+export type { TimelineKind } from '../../domain/timeline-text';
+import type { TimelineKind } from '../../domain/timeline-text';
 
-/** Appends one entry to a case's timeline, in the caller's transaction. */
+/**
+ * Appends one entry to a case's timeline, in the caller's transaction: its kind and the parameters its
+ * text is made from (amounts in fen, staff ids, division codes, dates, codes), never a sentence; the
+ * reader's language decides the sentence when it is read (src/domain/timeline-text.ts).
+ */
 export async function addTimeline(
   manager: SqlRunner,
   caseId: string,
   kind: TimelineKind,
   actor: string,
   at: Date,
-  summary: string,
-  detail: Record<string, unknown> = {},
+  parameters: Record<string, unknown> = {},
 ): Promise<void> {
   await sqlExec(
     manager,
-    `INSERT INTO cases.case_timeline (case_id, kind, actor, at, summary, detail) VALUES ($1, $2, $3, $4, $5, $6)`,
-    [caseId, kind, actor, at, summary, JSON.stringify(detail)],
+    `INSERT INTO cases.case_timeline (case_id, kind, actor, at, parameters) VALUES ($1, $2, $3, $4, $5)`,
+    [caseId, kind, actor, at, JSON.stringify(parameters)],
   );
 }
 
 /** Appends many entries in one statement (an intake writes one or two per judgment). */
 export async function addTimelineEntries(
   manager: SqlRunner,
-  entries: readonly { caseId: string; kind: TimelineKind; summary: string; detail: Record<string, unknown> }[],
+  entries: readonly { caseId: string; kind: TimelineKind; parameters: Record<string, unknown> }[],
   actor: string,
   at: Date,
 ): Promise<void> {
   if (entries.length === 0) return;
   await sqlExec(
     manager,
-    `INSERT INTO cases.case_timeline (case_id, kind, actor, at, summary, detail)
-     SELECT (x->>'c')::uuid, x->>'k', $2, $3, x->>'s', x->'d' FROM jsonb_array_elements($1::jsonb) x`,
-    [JSON.stringify(entries.map((t) => ({ c: t.caseId, k: t.kind, s: t.summary, d: t.detail }))), actor, at],
+    `INSERT INTO cases.case_timeline (case_id, kind, actor, at, parameters)
+     SELECT (x->>'c')::uuid, x->>'k', $2, $3, x->'p' FROM jsonb_array_elements($1::jsonb) x`,
+    [JSON.stringify(entries.map((t) => ({ c: t.caseId, k: t.kind, p: t.parameters }))), actor, at],
   );
 }

@@ -18,7 +18,28 @@ export const CODE_PROBLEMS: Record<string, string> = {
   CHECK_CHARACTER: 'The check character of the unified social credit code is wrong (GB 32100)',
 };
 
-export function partyPayload(p: PartyEntity): EventPayload<'people.party.registered'> {
+/** The names of a party's home village and township, for the texts of the services that hear of it. */
+export interface HomeNames {
+  villageName: string | null;
+  townshipName: string | null;
+}
+
+export async function homeNamesOf(manager: EntityManager, homeDivisionCode: string): Promise<HomeNames> {
+  const village = villageOf(homeDivisionCode);
+  const township = townshipOf(homeDivisionCode);
+  const rows = await sqlRows<{ code: string; name: string }>(
+    manager,
+    `SELECT code, name FROM people.division WHERE code = ANY($1::text[])`,
+    [[village, township].filter((c): c is string => c !== null)],
+  );
+  const name = (code: string | null) => rows.find((r) => r.code === code)?.name ?? null;
+  return { villageName: name(village), townshipName: name(township) };
+}
+
+export function partyPayload(
+  p: PartyEntity,
+  names: HomeNames = { villageName: null, townshipName: null },
+): EventPayload<'people.party.registered'> {
   return {
     partyId: p.id,
     kind: p.kind,
@@ -29,6 +50,7 @@ export function partyPayload(p: PartyEntity): EventPayload<'people.party.registe
     homeDivisionCode: p.homeDivisionCode,
     villageCode: villageOf(p.homeDivisionCode),
     townshipCode: townshipOf(p.homeDivisionCode),
+    ...names,
   };
 }
 
@@ -79,7 +101,9 @@ export async function insertParty(manager: EntityManager, emit: Emit, party: Par
       });
     return other;
   }
-  await emit('people.party.registered', partyPayload(party), { key: party.id });
+  await emit('people.party.registered', partyPayload(party, await homeNamesOf(manager, party.homeDivisionCode)), {
+    key: party.id,
+  });
   return party;
 }
 
