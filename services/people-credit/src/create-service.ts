@@ -9,6 +9,7 @@ import { resolvers } from './resolvers';
 import { partnerDurable, partnerSubject, startSchedules } from './schedules';
 import { typeDefs } from './schema';
 import { seedDemoData } from './seed';
+import { webhookSettings } from './webhooks/settings';
 
 export { partnerDurable } from './schedules';
 
@@ -16,6 +17,7 @@ export const SERVICE_NAME = 'people-credit';
 export const DB_SCHEMA = 'people';
 
 export function createService(config: PeopleCreditConfig, deps: ServiceDeps = {}): Service {
+  const webhooks = webhookSettings(config);
   return defineService<Context>(
     {
       name: SERVICE_NAME,
@@ -25,7 +27,7 @@ export function createService(config: PeopleCreditConfig, deps: ServiceDeps = {}
       entities,
       migrations,
       handlers,
-      context: createContext,
+      context: (identity, runtime) => createContext(identity, runtime, webhooks),
       onStart: async (runtime) => {
         if (config.SEED_DEMO_DATA) await seedDemoData(runtime);
         // Each partner department pulls from a durable consumer of its own, made here: its NATS user may only read it.

@@ -7,6 +7,7 @@ import { DishonestListingEntity } from './dishonest-listing.entity';
 import { DivisionEntity } from './division.entity';
 import { PartyEntity } from './party.entity';
 import { StaffEntity } from './staff.entity';
+import { WebhookDeliveryEntity, WebhookEntity } from './webhook.entity';
 
 export {
   CaseProjectionEntity,
@@ -18,6 +19,8 @@ export {
   DivisionEntity,
   PartyEntity,
   StaffEntity,
+  WebhookDeliveryEntity,
+  WebhookEntity,
 };
 export const entities = [
   DivisionEntity,
@@ -29,6 +32,8 @@ export const entities = [
   CreditLinkEntity,
   CreditLinkChangeEntity,
   DepartmentTaskEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];
 
 /** A row of the public exposure board: only the fields the law allows to publish. */

@@ -5,6 +5,7 @@ import { AddJudgeToCaseProjection1764800000000 } from './1764800000000-AddJudgeT
 import { AddPartnerAckCursor1764900000000 } from './1764900000000-AddPartnerAckCursor';
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 import { CreateDepartmentTasks1765100000000 } from './1765100000000-CreateDepartmentTasks';
+import { CreateWebhooks1797500000000 } from './1797500000000-CreateWebhooks';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AddPartnerAckCursor1764900000000,
   CreateIdempotencyKeys1765000000000,
   CreateDepartmentTasks1765100000000,
+  CreateWebhooks1797500000000,
 ];

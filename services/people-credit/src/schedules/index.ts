@@ -1,9 +1,12 @@
 import type { ServiceRuntime } from '@zhiyuan/server';
 import type { PeopleCreditConfig } from '../config';
+import { webhookSettings } from '../webhooks/settings';
+import { startWebhookDeliverer } from './deliver-webhooks';
 import { expireListings } from './expire-listings';
 import { acknowledgeDeliveredChanges, jetStreamOf } from './partner-acks';
 import { reportOverduePartnerChanges } from './report-overdue-partner-changes';
 
+export { deliverDueWebhooks, startWebhookDeliverer } from './deliver-webhooks';
 export { expireListings } from './expire-listings';
 export {
   acknowledgeDeliveredChanges,
@@ -43,8 +46,11 @@ export function startSchedules(
       reportOverduePartnerChanges(messaging, now, config.PARTNER_ACK_WORKING_DAYS),
     ),
   ];
+  // Partner webhooks run their own loop: a round follows the last straight away while deliveries are due.
+  const stopDeliverer = startWebhookDeliverer(runtime, webhookSettings(config));
   return async () => {
     for (const t of timers) clearInterval(t);
+    await stopDeliverer();
     await running;
   };
 }

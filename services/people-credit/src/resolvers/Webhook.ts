@@ -1,0 +1,12 @@
+import type { PartnerDepartment, WebhookDeliveryResolvers, WebhookResolvers } from '../generated/resolvers-types';
+
+export const Webhook: WebhookResolvers = {
+  department: (w) => w.department as PartnerDepartment,
+  previousSecretValidUntil: (w) =>
+    w.previousSecretUntil && w.previousSecretUntil.getTime() > Date.now() ? w.previousSecretUntil : null,
+};
+
+export const WebhookDelivery: WebhookDeliveryResolvers = {
+  messageId: (d) => d.changeId,
+  nextAttemptAt: (d) => (d.status === 'PENDING' ? d.nextAttemptAt : null),
+};
