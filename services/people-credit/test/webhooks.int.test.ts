@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { creditLinkChangedWebhook } from '@zhiyuan/events';
-import { identity, waitFor } from '@zhiyuan/testing';
+import { ADMIN, gqlRequest, identity, waitFor } from '@zhiyuan/testing';
 import { loadPeopleCreditConfig } from '../src';
 import { deliverDueWebhooks } from '../src/schedules';
 import { addressPolicy, resolveAllowed } from '../src/webhooks/addresses';
@@ -353,6 +353,25 @@ describe('partner webhooks', () => {
     expect(seen).toEqual(rows.map((r: { id: string }) => r.id));
     const forged = await t.gql(DELIVERIES, { id: hook.id, after: 'bm90LWEtY3Vyc29y' });
     expect(forged.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'after' });
+  });
+
+  it('answers a retry with the same Idempotency-Key with the same webhook and secret, and stores no plaintext secret', async () => {
+    const vars = { department: 'BANK_LOAN', url: 'http://127.0.0.1:9/retry', events: ['credit.link.changed'] };
+    const key = { 'idempotency-key': `register-${Date.now()}` };
+    const first = await gqlRequest(t.service.url, REGISTER, vars, ADMIN, key);
+    const again = await gqlRequest(t.service.url, REGISTER, vars, ADMIN, key);
+    expect(first.errors).toBeUndefined();
+    expect(again.errors).toBeUndefined();
+    expect(again.data.registerWebhook).toEqual(first.data.registerWebhook);
+    const secret = first.data.registerWebhook.secret as string;
+    const rows = await t.service.runtime.ds.query(`SELECT count(*)::int AS n FROM people.webhook WHERE url = $1`, [
+      vars.url,
+    ]);
+    expect(rows[0].n).toBe(1);
+    const stored = await t.service.runtime.ds.query(`SELECT result::text AS r FROM people.idempotency_key`);
+    expect(stored.length).toBeGreaterThan(0);
+    for (const r of stored) expect(r.r).not.toContain(secret.slice(6));
+    await t.gql(PAUSE, { id: first.data.registerWebhook.webhook.id });
   });
 
   describe('refusals', () => {

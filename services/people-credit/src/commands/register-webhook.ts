@@ -7,7 +7,7 @@ import { webhookUrlProblem } from '../domain/webhook-rules';
 import { WebhookEntity } from '../entities';
 import { requireWebhookAdmin } from '../policy';
 import { resolveAllowed, RefusedAddressError } from '../webhooks/addresses';
-import { encryptSecret, newWebhookSecret } from '../webhooks/secrets';
+import { decryptSecret, encryptSecret, newWebhookSecret } from '../webhooks/secrets';
 import type { WebhookSettings } from '../webhooks/settings';
 import type { CommandContext } from './shared/command-context';
 
@@ -70,5 +70,7 @@ export async function registerWebhook(
     await m.insert(WebhookEntity, w);
     return w;
   });
-  return { webhook, secret };
+  // From the row the transaction answered: a retry with the same Idempotency-Key is answered from the stored
+  // result (the row, whose secret is encrypted) and shows the same secret, never a plaintext copy at rest.
+  return { webhook, secret: decryptSecret(webhook.secretEncrypted, ctx.webhooks.secretKey) };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseInput } from '@zhiyuan/server';
 import type { WebhookEntity } from '../entities';
 import { requireWebhookAdmin } from '../policy';
-import { encryptSecret, newWebhookSecret } from '../webhooks/secrets';
+import { decryptSecret, encryptSecret, newWebhookSecret } from '../webhooks/secrets';
 import type { WebhookCommandContext } from './register-webhook';
 import { uuid } from './shared/fields';
 import { lockWebhook } from './shared/webhooks';
@@ -30,5 +30,7 @@ export async function rotateWebhookSecret(
     await m.save(w);
     return w;
   });
-  return { webhook, secret };
+  // From the row the transaction answered: a retry with the same Idempotency-Key is answered from the stored
+  // result (the row, whose secret is encrypted) and shows the same secret, never a plaintext copy at rest.
+  return { webhook, secret: decryptSecret(webhook.secretEncrypted, ctx.webhooks.secretKey) };
 }

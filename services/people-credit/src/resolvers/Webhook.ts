@@ -2,8 +2,9 @@ import type { PartnerDepartment, WebhookDeliveryResolvers, WebhookResolvers } fr
 
 export const Webhook: WebhookResolvers = {
   department: (w) => w.department as PartnerDepartment,
+  // A retry answered from its Idempotency-Key carries the row as JSON: instants as strings.
   previousSecretValidUntil: (w) =>
-    w.previousSecretUntil && w.previousSecretUntil.getTime() > Date.now() ? w.previousSecretUntil : null,
+    w.previousSecretUntil && new Date(w.previousSecretUntil).getTime() > Date.now() ? w.previousSecretUntil : null,
 };
 
 export const WebhookDelivery: WebhookDeliveryResolvers = {
