@@ -1,7 +1,18 @@
+import { isIP } from 'node:net';
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
 
 /** Encrypts webhook secrets outside production only: it is published here. */
 export const DEVELOPMENT_WEBHOOK_SECRET_KEY = Buffer.alloc(32, 'zhiyuan-development-webhook-key').toString('base64');
+
+/** `10.1.0.0/16`, `127.0.0.1` or `fd00::/8`; an empty entry is allowed (an empty list). */
+function isNetwork(entry: string): boolean {
+  const [net, prefix, ...rest] = entry.trim().split('/');
+  if (!net) return entry.trim() === '';
+  const family = isIP(net);
+  if (!family || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 export const configSchema = z
   .object({
@@ -40,7 +51,10 @@ export const configSchema = z
     /** After a secret rotation, how long the previous secret keeps signing beside the new one (ms). */
     WEBHOOK_SECRET_OVERLAP_MS: fields.positiveInt(24 * 60 * 60_000),
     /** Networks (CIDR, comma-separated) a webhook may reach although private, loopback or link-local; none by default. */
-    WEBHOOK_ALLOWED_NETWORKS: z.string().default(''),
+    WEBHOOK_ALLOWED_NETWORKS: z
+      .string()
+      .refine((v) => v.split(',').every(isNetwork), 'must be CIDR networks separated by commas, e.g. 10.1.0.0/16')
+      .default(''),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV === 'production' && c.WEBHOOK_SECRET_KEY === DEVELOPMENT_WEBHOOK_SECRET_KEY)

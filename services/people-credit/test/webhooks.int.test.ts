@@ -480,6 +480,19 @@ describe('partner webhooks', () => {
     });
   });
 
+  it('refuses a malformed WEBHOOK_ALLOWED_NETWORKS at start', () => {
+    expect(() =>
+      loadPeopleCreditConfig({ DATABASE_URL: t.db.url, WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32,10.0.0.0/99' }),
+    ).toThrow(/WEBHOOK_ALLOWED_NETWORKS/);
+    expect(() => loadPeopleCreditConfig({ DATABASE_URL: t.db.url, WEBHOOK_ALLOWED_NETWORKS: 'intranet' })).toThrow(
+      /WEBHOOK_ALLOWED_NETWORKS/,
+    );
+    expect(
+      loadPeopleCreditConfig({ DATABASE_URL: t.db.url, WEBHOOK_ALLOWED_NETWORKS: '127.0.0.1/32, fd00::/8,10.2.3.4' })
+        .WEBHOOK_ALLOWED_NETWORKS,
+    ).toBe('127.0.0.1/32, fd00::/8,10.2.3.4');
+  });
+
   it('refuses the public development key in production', () => {
     expect(() =>
       loadPeopleCreditConfig({
