@@ -37,7 +37,7 @@ export const configSchema = z
       .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64')
       .default(DEVELOPMENT_WEBHOOK_SECRET_KEY),
     /** How often the deliverer looks for due webhook deliveries (ms). */
-    WEBHOOK_DELIVERY_INTERVAL_MS: fields.positiveInt(1000),
+    WEBHOOK_DELIVERY_INTERVAL_MS: fields.positiveInt(250),
     /** Deliveries taken on per round (each obligor's line one at a time). */
     WEBHOOK_DELIVERY_BATCH_SIZE: fields.positiveInt(50),
     /** How long a partner's receiver has to answer one POST (ms). */
