@@ -60,6 +60,8 @@ const config: { projects: Record<string, Project> } = {
         DishonestListing: '../entities#DishonestListingEntity',
         CreditLink: '../entities#CreditLinkEntity',
         CreditLinkChange: '../entities#CreditLinkChangeEntity',
+        Webhook: '../entities#WebhookEntity',
+        WebhookDelivery: '../entities#WebhookDeliveryEntity',
         ExposureBoardEntry: '../entities#ExposureBoardRow',
         Case: '../entities#CaseRef',
         Me: '../entities#MeRef',

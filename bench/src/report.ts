@@ -1,3 +1,4 @@
+import type { WebhooksResults } from './scenarios/webhooks';
 import type { LoadReport } from './harness/load';
 import type { GatewayResults } from './scenarios/gateway';
 import type { SqlResults } from './scenarios/sql';
@@ -26,6 +27,7 @@ export interface BenchResults {
   events?: EventsResults;
   import?: ImportResults;
   cockpit?: CockpitResults;
+  webhooks?: WebhooksResults;
   notRun: { scenario: string; reason: string }[];
   /** Observations written down after the run (what limited it, what to tune); never numbers. */
   notes?: string[];
@@ -237,6 +239,21 @@ export function renderMarkdown(r: BenchResults): string {
           .join(', ')} | ${x.errors ?? ''} |`,
       );
     out.push('');
+  }
+  if (r.webhooks) {
+    const w = r.webhooks;
+    const d = w.commitToAcknowledged;
+    out.push('## Partner webhooks', '');
+    out.push(
+      `people-credit alone (in-process bus), one webhook on a loopback receiver answering 204. ${w.changes} listings at ${w.targetRatePerSecond}/s (achieved ${f0(w.achievedRatePerSecond)}/s, ${w.errors} errors), each one credit-link change for the department. Milliseconds from the listing mutation's answer (its transaction committed) to the receiver's 2xx:`,
+      '',
+      '| n | p50 | p90 | p99 | max |',
+      '| ---: | ---: | ---: | ---: | ---: |',
+      `| ${d.count} | ${f0(d.p50)} | ${f0(d.p90)} | ${f0(d.p99)} | ${f0(d.max)} |`,
+      '',
+      `A backlog of ${w.backlog.deliveries} held deliveries (paused, then resumed) drained in ${w.backlog.seconds.toFixed(1)} s: ${f0(w.backlog.perSecond)} deliveries/s.`,
+      '',
+    );
   }
   if (r.events) {
     const e = r.events;

@@ -13,8 +13,9 @@ import { gatewayScenario } from './scenarios/gateway';
 import { sqlScenario } from './scenarios/sql';
 import { eventsScenario } from './scenarios/events';
 import { cockpitProvinceScenario, cockpitScenario } from './scenarios/cockpit';
+import { webhooksScenario } from './scenarios/webhooks';
 
-const SCENARIOS = ['generate', 'import', 'gateway', 'sql', 'events', 'cockpit'] as const;
+const SCENARIOS = ['generate', 'import', 'gateway', 'sql', 'events', 'cockpit', 'webhooks'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 const NEEDS_STACK: Scenario[] = ['gateway', 'sql', 'events', 'cockpit'];
 
@@ -125,6 +126,11 @@ async function main(): Promise<void> {
   }
   if (selected.includes('generate')) results.generate = await generateScenario(ds, opts);
   if (selected.includes('import')) results.import = await importScenario(ds, opts);
+  // Partner webhooks run on people-credit alone, on a fresh database of their own.
+  if (selected.includes('webhooks')) {
+    results.webhooks = await webhooksScenario(opts);
+    save();
+  }
 
   // The province cockpit runs on generated facts at metrics alone (see cockpitProvinceScenario).
   if (scale === 'province' && selected.includes('cockpit')) results.cockpit = await cockpitProvinceScenario(opts);

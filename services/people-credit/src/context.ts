@@ -4,6 +4,7 @@ import type { Locale } from '@zhiyuan/kernel';
 import { recordAudit, type RequestInfo, type ServiceRuntime } from '@zhiyuan/server';
 import { createLoaders, type Loaders } from './queries/loaders';
 import type { SignIn } from './sign-in';
+import type { WebhookSettings } from './webhooks/settings';
 
 export interface Context {
   identity: Identity;
@@ -13,6 +14,8 @@ export interface Context {
   auditUnmaskedRead: DataLoader<string, true>;
   /** Party sign-in: token keys, SMS provider, limits (one per service, not per request). */
   signIn: SignIn;
+  /** Partner webhooks: secret key, overlap, address policy (webhooks/settings.ts). */
+  webhooks: WebhookSettings;
   /** The request's language (Accept-Language, zh-CN by default): reason texts are written in it. */
   locale: Locale;
 }
@@ -20,12 +23,13 @@ export interface Context {
 export function createContext(
   identity: Identity,
   runtime: ServiceRuntime,
-  signIn: SignIn,
+  services: { signIn: SignIn; webhooks: WebhookSettings },
   request: RequestInfo = { locale: 'zh-CN' },
 ): Context {
   return {
     identity,
-    signIn,
+    signIn: services.signIn,
+    webhooks: services.webhooks,
     locale: request.locale,
     loaders: createLoaders(runtime.ds),
     runtime,

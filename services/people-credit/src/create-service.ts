@@ -12,6 +12,7 @@ import { partnerDurable, partnerSubject, startSchedules } from './schedules';
 import { typeDefs } from './schema';
 import { seedDemoData } from './seed';
 import { SignIn } from './sign-in';
+import { webhookSettings } from './webhooks/settings';
 
 export { partnerDurable } from './schedules';
 
@@ -41,6 +42,7 @@ export function createService(config: PeopleCreditConfig, deps: PeopleCreditDeps
     deps.smsProvider ?? smsProviderFor(config, logger),
     deps.clock ?? (() => new Date()),
   );
+  const webhooks = webhookSettings(config);
   return defineService<Context>(
     {
       name: SERVICE_NAME,
@@ -50,7 +52,7 @@ export function createService(config: PeopleCreditConfig, deps: PeopleCreditDeps
       entities,
       migrations,
       handlers,
-      context: (identity, runtime, request) => createContext(identity, runtime, signIn, request),
+      context: (identity, runtime, request) => createContext(identity, runtime, { signIn, webhooks }, request),
       publicRoutes: { '/.well-known/jwks.json': async () => signIn.keys.jwks() },
       onStart: async (runtime) => {
         await signIn.start();

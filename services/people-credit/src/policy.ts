@@ -355,3 +355,8 @@ export function requireMayAcknowledge(identity: Identity, change: Pick<CreditLin
   if (!own && !hasRole(identity, 'ADMIN'))
     throw errors.forbidden('Only the partner department of this change can acknowledge it');
 }
+
+/** Partner webhooks (their URLs, secrets and deliveries) are kept by administrators. */
+export function requireWebhookAdmin(identity: Identity): void {
+  requireRole(identity, 'ADMIN');
+}

@@ -37,3 +37,4 @@ export function subjectFor<T extends EventType>(type: T, payload: EventPayload<T
   const contract = byType.get(type) as { subject?: (p: unknown) => string } | undefined;
   return contract?.subject ? contract.subject(payload) : type;
 }
+export * from './webhooks';

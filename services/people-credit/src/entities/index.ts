@@ -8,6 +8,7 @@ import { DivisionEntity } from './division.entity';
 import { PartyEntity } from './party.entity';
 import { PartySessionEntity, SignInAttemptEntity, SignInCodeEntity, SmsMessageEntity } from './sign-in.entity';
 import { StaffEntity } from './staff.entity';
+import { WebhookDeliveryEntity, WebhookEntity } from './webhook.entity';
 
 export {
   CaseProjectionEntity,
@@ -23,6 +24,8 @@ export {
   SignInCodeEntity,
   SmsMessageEntity,
   StaffEntity,
+  WebhookDeliveryEntity,
+  WebhookEntity,
 };
 export const entities = [
   DivisionEntity,
@@ -38,6 +41,8 @@ export const entities = [
   SignInAttemptEntity,
   SmsMessageEntity,
   PartySessionEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];
 
 /** A row of the public exposure board: only the fields the law allows to publish. */

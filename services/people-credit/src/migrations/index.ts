@@ -6,6 +6,7 @@ import { AddPartnerAckCursor1764900000000 } from './1764900000000-AddPartnerAckC
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 import { CreateDepartmentTasks1765100000000 } from './1765100000000-CreateDepartmentTasks';
 import { CreatePartySignIn1797300000000 } from './1797300000000-CreatePartySignIn';
+import { CreateWebhooks1797500000000 } from './1797500000000-CreateWebhooks';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateIdempotencyKeys1765000000000,
   CreateDepartmentTasks1765100000000,
   CreatePartySignIn1797300000000,
+  CreateWebhooks1797500000000,
 ];

@@ -5,6 +5,7 @@ import { exposureBoard, listing, listings } from '../queries/listings';
 import { me } from '../queries/me';
 import { parties, party, partyByIdNumber } from '../queries/parties';
 import { staff, staffMembers } from '../queries/staff';
+import { webhook, webhookDeliveries, webhooks } from '../queries/webhooks';
 
 export const Query: QueryResolvers = {
   me: (_p, _a, ctx) => me(ctx),
@@ -22,4 +23,7 @@ export const Query: QueryResolvers = {
   exposureBoard: (_p, args, ctx) => exposureBoard(ctx, args),
   partnerCreditStatus: (_p, args, ctx) => partnerCreditStatus(ctx, args),
   unacknowledgedCreditChanges: (_p, args, ctx) => unacknowledgedCreditChanges(ctx, args),
+  webhook: (_p, args, ctx) => webhook(ctx, args),
+  webhooks: (_p, args, ctx) => webhooks(ctx, args),
+  webhookDeliveries: (_p, args, ctx) => webhookDeliveries(ctx, args),
 };

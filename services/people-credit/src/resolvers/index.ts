@@ -11,6 +11,7 @@ import { Mutation } from './Mutation';
 import { Party } from './Party';
 import { Query } from './Query';
 import { Staff } from './Staff';
+import { Webhook, WebhookDelivery } from './Webhook';
 
 export const resolvers: Resolvers = {
   Query,
@@ -26,5 +27,7 @@ export const resolvers: Resolvers = {
   CreditLink,
   CreditLinkChange,
   ExposureBoardEntry,
+  Webhook,
+  WebhookDelivery,
   ...SCALARS,
 };

@@ -1,11 +1,14 @@
 import type { ServiceRuntime } from '@zhiyuan/server';
 import type { PeopleCreditConfig } from '../config';
+import { webhookSettings } from '../webhooks/settings';
+import { startWebhookDeliverer } from './deliver-webhooks';
 import { expireListings } from './expire-listings';
 import { failUnsentSignInSms } from './fail-unsent-sign-in-sms';
 import { pruneSignInRecords } from './prune-sign-in-records';
 import { acknowledgeDeliveredChanges, jetStreamOf } from './partner-acks';
 import { reportOverduePartnerChanges } from './report-overdue-partner-changes';
 
+export { deliverDueWebhooks, startWebhookDeliverer } from './deliver-webhooks';
 export { expireListings } from './expire-listings';
 export { failUnsentSignInSms } from './fail-unsent-sign-in-sms';
 export { pruneSignInRecords, SIGN_IN_ATTEMPTS_KEPT_DAYS } from './prune-sign-in-records';
@@ -54,8 +57,11 @@ export function startSchedules(
     every(SIGN_IN_SMS_SWEEP_INTERVAL_MS, 'sign-in-sms', (now) => failUnsentSignInSms(messaging, now)),
     every(SIGN_IN_PRUNE_INTERVAL_MS, 'sign-in-prune', (now) => pruneSignInRecords(messaging, now)),
   ];
+  // Partner webhooks run their own loop: a round follows the last straight away while deliveries are due.
+  const stopDeliverer = startWebhookDeliverer(runtime, webhookSettings(config));
   return async () => {
     for (const t of timers) clearInterval(t);
+    await stopDeliverer();
     await running;
   };
 }

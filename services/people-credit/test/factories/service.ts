@@ -99,7 +99,7 @@ export async function countStatements<T>(
   t: TestService,
   run: () => Promise<T>,
 ): Promise<{ result: T; statements: number }> {
-  const relay = /outbox_message|pg_try_advisory|^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i;
+  const relay = /outbox_message|webhook_delivery|pg_try_advisory|^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK)/i;
   t.statements.length = 0;
   const result = await run();
   return { result, statements: t.statements.filter((s) => !relay.test(s)).length };

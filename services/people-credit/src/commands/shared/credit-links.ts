@@ -5,6 +5,7 @@ import { PARTNER_DEPARTMENTS, type EventEnvelope } from '@zhiyuan/events';
 import { maskIdNumber } from '@zhiyuan/kernel';
 import { creditLinkStatus } from '../../domain/listing-rules';
 import { CreditLinkEntity } from '../../entities';
+import { queueWebhookDeliveries } from './webhook-deliveries';
 
 /**
  * Derives the party's restriction status for each partner department from its active listings and,
@@ -46,6 +47,7 @@ export async function syncCreditLinks(
      INSERT INTO people.credit_link_change (id, party_id, department, status, reason, listing_ids, changed_at) SELECT change_id, $1, department, $4, $6, $7, $5 FROM c`,
     [partyId, changed.map((c) => c.department), changed.map((c) => c.changeId), status, now, reason, listingIds],
   );
+  await queueWebhookDeliveries(manager, partyId, changed, now);
   for (const { department, changeId } of changed) {
     await emit(
       'credit.link.changed',
