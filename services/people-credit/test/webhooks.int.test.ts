@@ -499,6 +499,8 @@ describe('partner webhooks', () => {
         DATABASE_URL: t.db.url,
         NODE_ENV: 'production',
         INTERNAL_AUTH_SECRET: 'a-production-secret-of-enough-length-0123456789',
+        // Present, so that the party token key is not what the configuration refuses here.
+        PARTY_TOKEN_PRIVATE_KEY: '-----BEGIN PRIVATE KEY-----',
       }),
     ).toThrow(/WEBHOOK_SECRET_KEY/);
   });
