@@ -11,6 +11,7 @@ COPY package.json package-lock.json tsconfig.json tsconfig.base.json turbo.json 
 COPY packages ./packages
 COPY gateway ./gateway
 COPY services ./services
+COPY web ./web
 COPY stack/package.json ./stack/package.json
 COPY bench/package.json ./bench/package.json
 
@@ -20,7 +21,7 @@ COPY bench/package.json ./bench/package.json
 FROM sources AS build
 ENV TURBO_TELEMETRY_DISABLED=1
 RUN npm ci --no-audit --no-fund
-RUN npx turbo run build --filter=@zhiyuan/gateway --filter="./services/*"
+RUN npx turbo run build --filter=@zhiyuan/gateway --filter="./services/*" --filter=@zhiyuan/web
 
 # What the bundles import at run time: the production dependencies of the deployables only (npm
 # packages stay external to the bundles; the benchmark and the all-in-one launcher are left out).
@@ -39,6 +40,9 @@ COPY --from=build /app/services/cases/dist ./services/cases/dist
 COPY --from=build /app/services/people-credit/dist ./services/people-credit/dist
 COPY --from=build /app/services/tasks/dist ./services/tasks/dist
 COPY --from=build /app/services/metrics/dist ./services/metrics/dist
+# The web console, served by the gateway from its own port (docs/web.md).
+COPY --from=build /app/web/dist ./web/dist
+ENV WEB_CONSOLE_DIR=/app/web/dist
 # The gateway reads its safelist (only `npm run persist` writes it, outside the image).
 COPY --from=deps /app/gateway/persisted-operations.json ./gateway/persisted-operations.json
 USER node

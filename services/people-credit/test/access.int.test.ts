@@ -384,6 +384,7 @@ describe('malformed ids, staff references and party scope', () => {
         'department',
         'status',
         'reason',
+        'reasonText',
         'idNumberMasked',
         'changedAt',
         'acknowledgedAt',

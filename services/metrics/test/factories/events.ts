@@ -134,8 +134,13 @@ export function taskEvent(
 }
 
 /** Publishes events and waits until this service's handlers have taken every one of them in. */
-export async function publishAndSettle(bus: EventBus, ds: DataSource, events: AnyEnvelope[]): Promise<void> {
-  await publishAndWait(bus, ds, 'metrics', events);
+export async function publishAndSettle(
+  bus: EventBus,
+  ds: DataSource,
+  events: AnyEnvelope[],
+  opts: { timeoutMs?: number } = {},
+): Promise<void> {
+  await publishAndWait(bus, ds, 'metrics', events, opts);
 }
 
 export async function settled(ds: DataSource, events: { id: string }[]): Promise<void> {

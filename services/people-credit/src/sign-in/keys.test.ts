@@ -41,6 +41,8 @@ describe('party token keys', () => {
       DATABASE_URL: 'postgres://x@127.0.0.1/x',
       NODE_ENV: 'production',
       INTERNAL_AUTH_SECRET: 'a'.repeat(48),
+      // Its own webhook key, so that the party token key is what the configuration refuses here.
+      WEBHOOK_SECRET_KEY: Buffer.alloc(32, 'production-webhook-key').toString('base64'),
     };
     expect(() => loadPeopleCreditConfig(base)).toThrow(/PARTY_TOKEN_PRIVATE_KEY/);
     expect(loadPeopleCreditConfig({ ...base, PARTY_TOKEN_PRIVATE_KEY: 'pem' }).PARTY_TOKEN_PRIVATE_KEY).toBe('pem');
