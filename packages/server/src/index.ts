@@ -12,3 +12,4 @@ export {
 export { recordAudit, auditMutationsPlugin, targetOfArgs, REPLAY_CODE, type AuditTarget } from './audit';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, subgraphRequestHash } from './idempotency';
 export { applyCourtCalendar } from './court-calendar';
+export { servedByGateway } from './subscriptions';

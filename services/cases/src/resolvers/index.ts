@@ -5,7 +5,18 @@ import { Division } from './Division';
 import { Mutation } from './Mutation';
 import { Party } from './Party';
 import { Query } from './Query';
+import { Subscription } from './Subscription';
 import { Settlement } from './Settlement';
 import { Staff } from './Staff';
 
-export const resolvers: Resolvers = { Query, Mutation, Case, Settlement, Party, Staff, Division, ...SCALARS };
+export const resolvers: Resolvers = {
+  Query,
+  Mutation,
+  Subscription,
+  Case,
+  Settlement,
+  Party,
+  Staff,
+  Division,
+  ...SCALARS,
+};

@@ -9,11 +9,13 @@ import { ExposureBoardEntry } from './ExposureBoardEntry';
 import { Mutation } from './Mutation';
 import { Party } from './Party';
 import { Query } from './Query';
+import { Subscription } from './Subscription';
 import { Staff } from './Staff';
 
 export const resolvers: Resolvers = {
   Query,
   Mutation,
+  Subscription,
   Division,
   Party,
   Staff,

@@ -9,12 +9,14 @@ import { Mutation } from './Mutation';
 import { Notification } from './Notification';
 import { Party } from './Party';
 import { Query } from './Query';
+import { Subscription } from './Subscription';
 import { Task } from './Task';
 
 export const resolvers: Resolvers = {
   ...SCALARS,
   Query,
   Mutation,
+  Subscription,
   Task,
   Case,
   Party,
