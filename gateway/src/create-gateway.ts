@@ -33,6 +33,8 @@ import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 import { ResponseCache, cacheTickets, responseCachePlugin, serveFromCache, type CacheTicket } from './response-cache';
 import { listenForChanges, type EventSource, type Invalidation } from './invalidation';
 import { warmOperations } from './warm-up';
+import { startLiveEdge, type LiveEdge } from './live';
+import type { InProcessLog } from './live/sources';
 
 export interface GatewayContext {
   identity: Identity;
@@ -52,6 +54,8 @@ export interface Gateway {
   readonly url: string;
   /** The response cache, when on (tests and diagnostics). */
   readonly responseCache?: ResponseCache;
+  /** Open live subscriptions (tests and diagnostics); undefined when live subscriptions are off. */
+  readonly liveSubscriptions?: number;
 }
 
 /** Forwards the verified identity to every subgraph fetch (the fetcher signs it, bound to the request). */
@@ -74,7 +78,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bus?: EventSource } = {}): Gateway {
+export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bus?: EventSource & InProcessLog } = {}): Gateway {
   const log = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const development = config.NODE_ENV !== 'production';
   const urls: Record<string, string> = {
@@ -134,6 +138,7 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
     log.warn('response cache off: no NATS_URL and no event bus to hear changes on');
   const cached = cache?.register(safelist) ?? [];
   let invalidation: Invalidation | undefined;
+  let live: LiveEdge | undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -167,6 +172,9 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
       return url;
     },
     responseCache: cache,
+    get liveSubscriptions() {
+      return live?.engine.size;
+    },
     async start() {
       await server.start();
       app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
@@ -182,6 +190,19 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
       const warmed = apiSchema
         ? await warmOperations(server, apiSchema, safelist, { identity: ANONYMOUS, warmUp: true })
         : 0;
+      // Live subscriptions: SSE at /graphql/stream (before the /graphql mount, which would take it) and
+      // WebSocket upgrades on /graphql (docs/live.md).
+      live = await startLiveEdge({
+        config,
+        server: server as never,
+        httpServer,
+        app,
+        authenticate: auth,
+        schema: () => apiSchema,
+        rules: armor.validationRules,
+        bus: deps.bus,
+        log,
+      });
       app.use(
         '/graphql',
         express.json({ limit: config.MAX_BODY_BYTES }),
@@ -204,11 +225,12 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
       const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
       url = `http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`;
       log.info(
-        { url, mode: config.SUPERGRAPH_MODE, warmed, responseCache: cache ? cached : 'off' },
+        { url, mode: config.SUPERGRAPH_MODE, warmed, responseCache: cache ? cached : 'off', live: live ? 'on' : 'off' },
         'gateway listening',
       );
     },
     async stop() {
+      await live?.stop();
       await server.stop();
       await invalidation?.stop();
       cache?.close();
