@@ -54,8 +54,8 @@ export interface Gateway {
   readonly url: string;
   /** The response cache, when on (tests and diagnostics). */
   readonly responseCache?: ResponseCache;
-  /** Open live subscriptions (tests and diagnostics); undefined when live subscriptions are off. */
-  readonly liveSubscriptions?: number;
+  /** Open live subscriptions, and those with events still to resolve (tests and diagnostics); undefined when off. */
+  readonly live?: { subscriptions: number; busy: number };
 }
 
 /** Forwards the verified identity to every subgraph fetch (the fetcher signs it, bound to the request). */
@@ -78,7 +78,10 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bus?: EventSource & InProcessLog } = {}): Gateway {
+export function createGateway(
+  config: GatewayConfig,
+  deps: { logger?: Logger; bus?: EventSource & InProcessLog } = {},
+): Gateway {
   const log = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const development = config.NODE_ENV !== 'production';
   const urls: Record<string, string> = {
@@ -172,8 +175,8 @@ export function createGateway(config: GatewayConfig, deps: { logger?: Logger; bu
       return url;
     },
     responseCache: cache,
-    get liveSubscriptions() {
-      return live?.engine.size;
+    get live() {
+      return live ? { subscriptions: live.engine.size, busy: live.engine.busy } : undefined;
     },
     async start() {
       await server.start();

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createLogger, type Logger } from '@zhiyuan/config';
 import { InProcessEventBus, type EventBus, type StartAt } from '@zhiyuan/events';
 import { startEmbeddedPostgres } from '@zhiyuan/embedded-postgres';
-import { createGateway, loadGatewayConfig } from '@zhiyuan/gateway';
+import { createGateway, loadGatewayConfig, type Gateway } from '@zhiyuan/gateway';
 import * as cases from '@zhiyuan/cases';
 import * as peopleCredit from '@zhiyuan/people-credit';
 import * as tasks from '@zhiyuan/tasks';
@@ -30,6 +30,8 @@ export interface StackOptions {
 
 export interface Stack {
   gatewayUrl: string;
+  /** The gateway, when it runs in this process (diagnostics for tests: response cache, live subscriptions). */
+  gateway?: Gateway;
   databaseUrl: string;
   bus?: EventBus;
   services: Record<
@@ -103,6 +105,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       started.push(s);
     }
     let gatewayUrl = '';
+    let gatewayHandle: Gateway | undefined;
     if (opts.gateway !== false) {
       const gateway = createGateway(
         loadGatewayConfig({
@@ -120,9 +123,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       await gateway.start();
       started.push(gateway);
       gatewayUrl = gateway.url;
+      gatewayHandle = gateway;
     }
     return {
       gatewayUrl,
+      gateway: gatewayHandle,
       databaseUrl,
       bus: shared,
       services: Object.fromEntries(

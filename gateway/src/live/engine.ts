@@ -42,6 +42,7 @@ class Subscriber {
   /** The cursor handed out: the last sequence resolved per stream. */
   readonly delivered: Cursor;
   replaying = true;
+  resolving = false;
   readonly held: LiveMessage[] = [];
   ended = false;
   ending: Ending;
@@ -127,6 +128,13 @@ export class LiveEngine {
     return this.subscribers.size;
   }
 
+  /** Subscribers with events still queued, being resolved or being replayed. */
+  get busy(): number {
+    let n = 0;
+    for (const s of this.subscribers) if (s.queue.length || s.resolving || s.replaying) n++;
+    return n;
+  }
+
   /** Refuses a subscription over the per-identity limit; call before open(). */
   admit(identity: Identity): void {
     const key = identityKey(identity);
@@ -154,8 +162,7 @@ export class LiveEngine {
     this.subscribers.add(sub);
     if (opts.expiresAt !== undefined) {
       sub.timer = setTimeout(
-        () =>
-          sub.end(ending('UNAUTHENTICATED', 'The bearer token expired; sign in again')),
+        () => sub.end(ending('UNAUTHENTICATED', 'The bearer token expired; sign in again')),
         Math.max(0, opts.expiresAt - Date.now()),
       );
       sub.timer.unref();
@@ -183,10 +190,13 @@ export class LiveEngine {
             await sub.next();
             continue;
           }
-          const result = await this.resolve(sub, item.m, item.match).catch((err) => {
-            this.log.warn({ err: String(err), field: op.field.name }, 'live: an event could not be resolved');
-            return null;
-          });
+          sub.resolving = true;
+          const result = await this.resolve(sub, item.m, item.match)
+            .catch((err) => {
+              this.log.warn({ err: String(err), field: op.field.name }, 'live: an event could not be resolved');
+              return null;
+            })
+            .finally(() => (sub.resolving = false));
           sub.delivered[item.m.stream] = item.m.seq;
           if (result && !sub.ended) return { done: false, value: result };
         }

@@ -211,19 +211,23 @@ function buildQuery(
     });
   walk(body);
   const variableDefinitions: VariableDefinitionNode[] = [
-    ...keyed.map(
-      (entity): VariableDefinitionNode => ({
-        kind: Kind.VARIABLE_DEFINITION,
-        variable: { kind: Kind.VARIABLE, name: name(keyVar(entity)) },
-        type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: name('ID') } },
-      }),
-    ),
+    ...keyed.map((entity): VariableDefinitionNode => ({
+      kind: Kind.VARIABLE_DEFINITION,
+      variable: { kind: Kind.VARIABLE, name: name(keyVar(entity)) },
+      type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: name('ID') } },
+    })),
     ...(operation.variableDefinitions ?? []).filter((d) => usedVariables.has(d.variable.name.value)),
   ];
   const query: DocumentNode = {
     kind: Kind.DOCUMENT,
     definitions: [
-      { kind: Kind.OPERATION_DEFINITION, operation: 'query' as never, name: name('Live'), variableDefinitions, selectionSet: body },
+      {
+        kind: Kind.OPERATION_DEFINITION,
+        operation: 'query' as never,
+        name: name('Live'),
+        variableDefinitions,
+        selectionSet: body,
+      },
       ...[...usedFragments].map((f) => withTypename(fragments.get(f)!)),
     ],
   };
@@ -260,7 +264,8 @@ export function shapePayload(
   const resolve: GraphQLFieldResolver<unknown, unknown> = (source, _args, _ctx, info) => {
     if (info.parentType === schema.getSubscriptionType()) return source;
     if (source instanceof Payload) {
-      if (info.fieldName in source.entities) return source.data[entityAlias(info.fieldName, String(info.path.key))] ?? null;
+      if (info.fieldName in source.entities)
+        return source.data[entityAlias(info.fieldName, String(info.path.key))] ?? null;
       return source.fields[info.fieldName] ?? null;
     }
     return (source as Record<string, unknown> | null)?.[String(info.path.key)];

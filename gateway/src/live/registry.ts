@@ -115,7 +115,11 @@ export const LIVE_FIELDS: readonly LiveField[] = [
     name: 'myCasesUpdated',
     subjects: ['cases.>'],
     entities: {
-      case: { root: 'case', keyArg: 'id', probe: 'id judge { id } enforcementOfficer { id } obligors { id } obligees { id }' },
+      case: {
+        root: 'case',
+        keyArg: 'id',
+        probe: 'id judge { id } enforcementOfficer { id } obligors { id } obligees { id }',
+      },
     },
     args: () => ({}),
     match: (e, _args, identity) => {

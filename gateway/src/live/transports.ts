@@ -48,15 +48,23 @@ interface Connection {
  * The bearer token comes in `connection_init` (`{ "authorization": "Bearer …" }`); an invalid one closes
  * the socket with 4401, and so does the token's expiry, ending every subscription of the connection.
  */
-export function serveWebSocket(httpServer: http.Server, path: string, o: LiveTransportOptions): { close(): Promise<void> } {
+export function serveWebSocket(
+  httpServer: http.Server,
+  path: string,
+  o: LiveTransportOptions,
+): { close(): Promise<void> } {
   const wss = new WebSocketServer({ server: httpServer, path, maxPayload: o.maxBodyBytes });
   const connections = new WeakMap<object, Connection>();
-  const disposable = useServer<Record<string, unknown>, { socket: import('ws').WebSocket; request: http.IncomingMessage }>(
+  const disposable = useServer<
+    Record<string, unknown>,
+    { socket: import('ws').WebSocket; request: http.IncomingMessage }
+  >(
     {
       schema: () => o.schema()!,
       onConnect: async (ctx) => {
         const params = ctx.connectionParams ?? {};
-        const raw = params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${String(params.token)}` : undefined);
+        const raw =
+          params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${String(params.token)}` : undefined);
         const authorization = typeof raw === 'string' ? raw : undefined;
         try {
           const identity = await o.authenticate(authorization, ctx.extra.request.socket.remoteAddress ?? null);
@@ -81,7 +89,8 @@ export function serveWebSocket(httpServer: http.Server, path: string, o: LiveTra
       onSubscribe: (ctx, _id, payload) => {
         const conn = connections.get(ctx)!;
         const schema = o.schema();
-        if (!schema) return [new GraphQLError('The gateway is starting', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
+        if (!schema)
+          return [new GraphQLError('The gateway is starting', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
         try {
           const op = compileLiveOperation(schema, payload, conn.identity, { rules: o.rules, maxTokens: o.maxTokens });
           o.engine.admit(conn.identity);
@@ -141,7 +150,10 @@ export function serveEventStream(app: Express, path: string, o: LiveTransportOpt
       throw err;
     }
     const schema = o.schema();
-    if (!schema) return refuse(503, [new GraphQLError('The gateway is starting', { extensions: { code: 'SERVICE_UNAVAILABLE' } })]);
+    if (!schema)
+      return refuse(503, [
+        new GraphQLError('The gateway is starting', { extensions: { code: 'SERVICE_UNAVAILABLE' } }),
+      ]);
     const params =
       req.method === 'GET'
         ? {
