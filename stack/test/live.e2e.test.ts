@@ -29,6 +29,8 @@ interface Received {
   code?: number;
   refused?: Result;
   lastEventId?: string;
+  /** The SSE event ids, in order. */
+  ids: string[];
   close(): void;
 }
 
@@ -72,7 +74,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
     variables: Record<string, unknown> = {},
     token?: string,
   ): Received {
-    const got: Received = { messages: [], ended: false, close: () => void client.dispose() };
+    const got: Received = { messages: [], ended: false, ids: [], close: () => void client.dispose() };
     const auth = token ?? (role ? tokens[role] : undefined);
     const client = createClient({
       url: wsUrl(),
@@ -106,7 +108,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
     opts: { lastEventId?: string; token?: string } = {},
   ): Received {
     const abort = new AbortController();
-    const got: Received = { messages: [], ended: false, close: () => abort.abort() };
+    const got: Received = { messages: [], ended: false, ids: [], close: () => abort.abort() };
     streams.push(got);
     const auth = opts.token ?? (role ? tokens[role] : undefined);
     void (async () => {
@@ -143,7 +145,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
             ?.slice(5)
             .trim();
           if (event === 'next') {
-            if (id) got.lastEventId = id;
+            if (id) got.ids.push((got.lastEventId = id));
             got.messages.push(JSON.parse(data!) as Result);
           }
           if (event === 'complete') got.ended = true;
@@ -396,7 +398,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
   it('exposureBoardChanged (anonymous) and warningRaised: a listing reaches the public board, masked', async () => {
     const board = overSse(
       null,
-      `subscription($d: ID!) { exposureBoardChanged(divisionCode: $d) { kind board { divisionCode nodes { name } } } }`,
+      `subscription($d: ID!) { exposureBoardChanged(divisionCode: $d) { kind board { divisionCode nodes { name idNumberMasked outstandingFen } } } }`,
       { d: GANGKOU },
     );
     const warning = overWs(
@@ -425,6 +427,16 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
     );
     const [m] = await messagesOf(board, 1, 'the listing pushed to the board');
     expect(m!.data.exposureBoardChanged.kind).toBe('credit.listing.added');
+    // Exactly what the public query shows an anonymous caller (its masking).
+    const asQuery = await gqlRequest(
+      stack.gatewayUrl,
+      `query($d: ID!) { exposureBoard(divisionCode: $d) { divisionCode nodes { name idNumberMasked outstandingFen } } }`,
+      {
+        d: GANGKOU,
+      },
+    );
+    expect(m!.data.exposureBoardChanged.board).toEqual(asQuery.data.exposureBoard);
+    expect(m!.data.exposureBoardChanged.board.nodes[0].idNumberMasked).toMatch(/^\d{10}\*{4}\d{3}[\dX]$/);
     expect(m!.data.exposureBoardChanged.board.divisionCode).toBe(GANGKOU);
     expect(m!.data.exposureBoardChanged.board.nodes.map((n: { name: string }) => n.name)).toContain('李另案');
     await settled();
@@ -479,10 +491,14 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
     await pay(fx.caseId, 40);
     await messagesOf(again, 3, 'the live payment after the replay');
     await settled();
-    // Each resolved as the case is now (the supergraph, not the event), in order, once each.
+    // The two missed and the live one, in stream order, once each; each resolved as the case is when it
+    // is sent (through the supergraph, not copied from the event).
     expect(again.messages).toHaveLength(3);
-    const cursors = [again.lastEventId];
-    expect(cursors[0]).toMatch(/^CASES:\d+$/);
+    const seq = (cursor: string) => Number(cursor.split(':')[1]);
+    const replayed = again.ids.map(seq);
+    expect(replayed[0]).toBeGreaterThan(seq(cursor));
+    expect([...replayed].sort((a, b) => a - b)).toEqual(replayed);
+    expect(new Set(replayed).size).toBe(3);
     expect(again.messages[2]!.data.caseUpdated.case.paidFen).toBe(base + 90);
 
     // The same over WebSocket with the `since` argument.
