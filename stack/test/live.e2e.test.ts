@@ -10,6 +10,7 @@ import {
   waitFor,
   type TestDatabase,
 } from '@zhiyuan/testing';
+import { createClient as createSseClient } from 'graphql-sse';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { startStack, type Stack } from '../src';
@@ -153,6 +154,22 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
       }
       got.ended = true;
     })().catch(() => void (got.ended = true));
+    return got;
+  }
+
+  /** Subscribes with the graphql-sse client itself (distinct connections mode), as a browser frontend would. */
+  function overSseClient(query: string, variables: Record<string, unknown>): Received {
+    const client = createSseClient({ url: sseUrl(), singleConnection: false, retryAttempts: 0 });
+    const got: Received = { messages: [], ended: false, ids: [], close: () => (unsubscribe(), client.dispose()) };
+    const unsubscribe = client.subscribe(
+      { query, variables },
+      {
+        next: (r) => void got.messages.push(r as Result),
+        error: () => void (got.ended = true),
+        complete: () => void (got.ended = true),
+      },
+    );
+    streams.push(got);
     return got;
   }
 
@@ -396,8 +413,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
   });
 
   it('exposureBoardChanged (anonymous) and warningRaised: a listing reaches the public board, masked', async () => {
-    const board = overSse(
-      null,
+    const board = overSseClient(
       `subscription($d: ID!) { exposureBoardChanged(divisionCode: $d) { kind board { divisionCode nodes { name idNumberMasked outstandingFen } } } }`,
       { d: GANGKOU },
     );
