@@ -203,6 +203,7 @@ export function createGateway(
         authenticate: auth,
         schema: () => apiSchema,
         rules: armor.validationRules,
+        safelist,
         bus: deps.bus,
         log,
       });

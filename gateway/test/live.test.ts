@@ -6,6 +6,8 @@ import { silentLogger, waitFor } from '@zhiyuan/testing';
 import { compileLiveOperation, formatCursor, liveField, parseCursor, shapePayload, LiveEngine } from '../src/live';
 import type { RunQuery } from '../src/live/engine';
 import { inProcessLiveSource } from '../src/live/sources';
+import { persistedParams } from '../src/live/transports';
+import { sha256 } from '../src/persisted-operations';
 
 const GANGKOU = '330522104201';
 const TOWNSHIP = '330522104';
@@ -312,5 +314,26 @@ describe('live engine on the in-process bus (the embedded default)', () => {
     const open = [subscribe(caseId), subscribe(caseId), subscribe(caseId)];
     expect(codeOf(() => subscribe(caseId))).toMatchObject({ code: 'RATE_LIMITED' });
     for (const o of open) await o.return!();
+  });
+});
+
+describe('live persisted operations', () => {
+  const text = 'subscription { myCasesUpdated { kind } }';
+  const safelist = new Map([[sha256(text), text]]);
+  const code = (fn: () => unknown) => codeOf(fn)?.code;
+
+  it('follows /graphql: a safelisted hash is its text; enforce accepts nothing else', () => {
+    expect(
+      persistedParams({ extensions: { persistedQuery: { sha256Hash: sha256(text) } } }, { mode: 'allow', safelist })
+        .query,
+    ).toBe(text);
+    expect(
+      code(() => persistedParams({ extensions: { persistedQuery: { sha256Hash: 'x' } } }, { mode: 'allow', safelist })),
+    ).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(
+      code(() => persistedParams({ query: 'subscription { taskAssigned { kind } }' }, { mode: 'enforce', safelist })),
+    ).toBe('PERSISTED_QUERY_REQUIRED');
+    expect(persistedParams({ query: text }, { mode: 'enforce', safelist }).query).toBe(text);
+    expect(persistedParams({ query: 'anything' }, { mode: 'allow', safelist }).query).toBe('anything');
   });
 });

@@ -37,6 +37,7 @@ export async function startLiveEdge(deps: {
   authenticate: Authenticate;
   schema: () => GraphQLSchema | undefined;
   rules: readonly ValidationRule[];
+  safelist: Map<string, string>;
   bus?: InProcessLog;
   log: Logger;
 }): Promise<LiveEdge | undefined> {
@@ -75,6 +76,7 @@ export async function startLiveEdge(deps: {
     maxTokens: config.MAX_TOKENS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     keepAliveMs: config.LIVE_KEEPALIVE_MS,
+    persisted: { mode: config.PERSISTED_OPERATIONS, safelist: deps.safelist },
     log,
   };
   serveEventStream(deps.app, LIVE_SSE_PATH, options);

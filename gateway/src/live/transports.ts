@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import type { Identity } from '@zhiyuan/auth';
 import type { Logger } from '@zhiyuan/config';
 import { AuthenticationError, type Authenticate } from '../auth';
+import { sha256 } from '../persisted-operations';
 import { compileLiveOperation, type LiveOperation } from './operation';
 import type { LiveEngine } from './engine';
 
@@ -22,7 +23,35 @@ export interface LiveTransportOptions {
   maxTokens: number;
   maxBodyBytes: number;
   keepAliveMs: number;
+  /** Persisted operations, as on /graphql: a safelisted hash is accepted, and `enforce` accepts nothing else. */
+  persisted: { mode: 'off' | 'allow' | 'enforce'; safelist: Map<string, string> };
   log: Logger;
+}
+
+/** The operation a client sent, after the persisted-operations rule of /graphql (docs/gateway.md). */
+export function persistedParams(
+  params: Record<string, unknown>,
+  persisted: LiveTransportOptions['persisted'],
+): Record<string, unknown> {
+  if (persisted.mode === 'off') return params;
+  const ext = params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
+  const hash = ext?.persistedQuery?.sha256Hash;
+  if (typeof hash === 'string') {
+    const query = persisted.safelist.get(hash);
+    if (!query)
+      throw new GraphQLError('This operation is not on the safelist', {
+        extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' },
+      });
+    return { ...params, query };
+  }
+  if (
+    persisted.mode === 'enforce' &&
+    (typeof params.query !== 'string' || !persisted.safelist.has(sha256(params.query.trim())))
+  )
+    throw new GraphQLError('Only safelisted operations are accepted', {
+      extensions: { code: 'PERSISTED_QUERY_REQUIRED' },
+    });
+  return params;
 }
 
 /** When a verified bearer token expires (ms since the epoch); none for an anonymous caller. */
@@ -92,7 +121,12 @@ export function serveWebSocket(
         if (!schema)
           return [new GraphQLError('The gateway is starting', { extensions: { code: 'SERVICE_UNAVAILABLE' } })];
         try {
-          const op = compileLiveOperation(schema, payload, conn.identity, { rules: o.rules, maxTokens: o.maxTokens });
+          const op = compileLiveOperation(
+            schema,
+            persistedParams(payload as unknown as Record<string, unknown>, o.persisted),
+            conn.identity,
+            { rules: o.rules, maxTokens: o.maxTokens },
+          );
           o.engine.admit(conn.identity);
           return {
             schema,
@@ -164,7 +198,7 @@ export function serveEventStream(app: Express, path: string, o: LiveTransportOpt
         : ((req.body ?? {}) as Record<string, unknown>);
     let iterator: AsyncIterableIterator<ExecutionResult>;
     try {
-      const op = compileLiveOperation(schema, params, identity, {
+      const op = compileLiveOperation(schema, persistedParams(params, o.persisted), identity, {
         rules: o.rules,
         maxTokens: o.maxTokens,
         lastEventId: req.header('last-event-id') || undefined,
