@@ -1,6 +1,7 @@
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   execute,
   getArgumentValues,
   getOperationAST,
@@ -223,7 +224,7 @@ function buildQuery(
     definitions: [
       {
         kind: Kind.OPERATION_DEFINITION,
-        operation: 'query' as never,
+        operation: OperationTypeNode.QUERY,
         name: name('Live'),
         variableDefinitions,
         selectionSet: body,

@@ -88,15 +88,14 @@ export function natsLiveSource(opts: { url: string; user?: string; pass?: string
         reconnectTimeWait: 500,
         inboxPrefix: '_INBOX_gateway',
       });
+      // The head of each stream now, before the consumers start after it: a subscriber opened from here
+      // on resumes from a position the engine has really passed. A stream not there yet is looked up
+      // again when it is followed.
       const jsm = await nc.jetstreamManager();
-      await Promise.all(
-        LIVE_STREAMS.map(async (s) => {
-          head[s] = await jsm.streams
-            .info(s)
-            .then((i) => i.state.last_seq)
-            .catch(() => undefined as never);
-        }),
-      );
+      for (const s of LIVE_STREAMS) {
+        const info = await jsm.streams.info(s).catch(() => undefined);
+        if (info) head[s] = info.state.last_seq;
+      }
       for (const s of LIVE_STREAMS) void follow(s, on);
     },
     head: () => ({ ...head }),
