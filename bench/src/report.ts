@@ -173,7 +173,7 @@ export function renderMarkdown(r: BenchResults): string {
     const l = r.live;
     out.push('## Live subscriptions', '');
     out.push(
-      `${f0(l.subscribers)} SSE subscribers (distinct village cadres) on caseUpdated of ${f0(l.cases)} open cases in ${f0(l.villages)} villages; ${f0(l.payments)} payments through the gateway at ${f1(l.achievedRatePerSecond)}/s (target ${f0(l.targetRatePerSecond)}/s, ${f0(l.paymentErrors)} refused).`,
+      `${f0(l.subscribers)} SSE subscribers (distinct village cadres) on caseUpdated of ${f0(l.cases)} open cases in ${f0(l.villages)} villages; ${f0(l.payments)} payments through the gateway at ${f1(l.achievedRatePerSecond)}/s (target ${f0(l.targetRatePerSecond)}/s, ${f0(l.paymentErrors)} refused${l.paymentErrorCodes && l.paymentErrors ? ` ${JSON.stringify(l.paymentErrorCodes)}` : ''}).`,
       '',
       '| measure | value |',
       '| --- | --- |',
@@ -181,6 +181,12 @@ export function renderMarkdown(r: BenchResults): string {
       `| dropped / duplicated | ${f0(l.dropped)} / ${f0(l.duplicated)} |`,
       `| payment sent → message, p50 / p99 / max | ${f1(l.latencyFromSendMs.p50)} / ${f1(l.latencyFromSendMs.p99)} / ${f1(l.latencyFromSendMs.max)} ms |`,
       `| payment answered → message, p50 / p99 / max | ${f1(l.latencyFromAnswerMs.p50)} / ${f1(l.latencyFromAnswerMs.p99)} / ${f1(l.latencyFromAnswerMs.max)} ms |`,
+      ...(l.latencyFromEventMs && l.byEvent
+        ? [
+            `| event on NATS → message (the live edge's own share), p50 / p99 / max | ${f1(l.latencyFromEventMs.p50)} / ${f1(l.latencyFromEventMs.p99)} / ${f1(l.latencyFromEventMs.max)} ms |`,
+            `| by event: payment events heard, messages expected / received / missing | ${f0(l.byEvent.events)}, ${f0(l.byEvent.expected)} / ${f0(l.byEvent.received)} / ${f0(l.byEvent.missing)} |`,
+          ]
+        : []),
       `| gateway CPU during the run | ${f1(l.gatewayCpuPercent)} % of one core |`,
       `| gateway RSS before / with subscribers | ${f0(l.gatewayRssMb.before)} / ${f0(l.gatewayRssMb.withSubscribers)} MB (${f1(l.gatewayRssMb.perThousandSubscribers)} MB per 1,000) |`,
       ...(l.idle

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { connect } from 'nats';
 import type { Dataset } from '../generator';
 import type { BenchEnvironment } from '../harness/infra';
 import { ADMIN_ID, treeRss, type LoadedData } from '../harness/load';
@@ -21,6 +22,8 @@ export interface LiveResults {
   achievedRatePerSecond: number;
   payments: number;
   paymentErrors: number;
+  /** The refused payments by error code. */
+  paymentErrorCodes?: Record<string, number>;
   /** Messages the subscribers should have received (one per subscriber of each paid case) and did. */
   expected: number;
   received: number;
@@ -30,6 +33,12 @@ export interface LiveResults {
   latencyFromSendMs: LiveDistribution;
   /** From the mutation's answer (after its commit) to the message (negative: the push beat the answer). */
   latencyFromAnswerMs: LiveDistribution;
+  /**
+   * The live edge's own share: from the payment's event reaching NATS (a plain subscription of the
+   * benchmark) to the message at the client; `expected`/`received` here count by those events.
+   */
+  latencyFromEventMs?: LiveDistribution;
+  byEvent?: { events: number; expected: number; received: number; missing: number };
   gatewayCpuPercent: number;
   gatewayRssMb: { before: number; withSubscribers: number; perThousandSubscribers: number };
   idle?: { subscribers: number; rssMb: number; perThousandMb: number; opened: number };
@@ -41,14 +50,27 @@ function distribution(values: number[]): LiveDistribution {
   return { count: v.length, p50: q(0.5), p99: q(0.99), max: v[v.length - 1] ?? NaN };
 }
 
-/** CPU seconds (user + system) a process has used so far (Linux /proc). */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
+/** CPU seconds (user + system) a process and its descendants have used so far (Linux /proc). */
+function cpuSeconds(root: number): number {
+  const stats = new Map<number, { ppid: number; cpu: number }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(d), { ppid: Number(f[1]), cpu: (Number(f[11]) + Number(f[12])) / 100 });
+    } catch {
+      /* gone */
+    }
   }
+  let total = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += stats.get(pid)?.cpu ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) stack.push(child);
+  }
+  return total;
 }
 
 interface Stream {
@@ -136,6 +158,7 @@ export async function liveScenario(
   let received = 0;
   const early = new Map<string, number[]>();
   const onMessage = (caseId: string, paidFen: number, at: number) => {
+    byEvent(caseId, paidFen, at);
     const key = `${caseId}:${paidFen}`;
     const p = pending.get(key);
     if (!p) {
@@ -149,9 +172,36 @@ export async function liveScenario(
     if (p.answered !== undefined) fromAnswer.push(at - p.answered);
   };
 
+  // When each payment's event reached NATS, by case and balance after it (what the message will show).
+  const heard = new Map<string, { at: number; left: number }>();
+  const fromEvent: number[] = [];
+  let receivedByEvent = 0;
+  const natsUrl = env.nats?.url ?? process.env.NATS_URL;
+  const nc = natsUrl ? await connect({ servers: natsUrl }) : undefined;
+  nc?.subscribe('cases.performance.recorded', {
+    callback: (_err, msg) => {
+      try {
+        const e = JSON.parse(new TextDecoder().decode(msg.data)) as {
+          payload: { caseId: string; totalPaidFen: number };
+        };
+        const n = subscribersOf.get(e.payload.caseId);
+        if (n) heard.set(`${e.payload.caseId}:${e.payload.totalPaidFen}`, { at: performance.now(), left: n });
+      } catch {
+        /* not an event */
+      }
+    },
+  });
+  const byEvent = (caseId: string, paidFen: number, at: number) => {
+    const h = heard.get(`${caseId}:${paidFen}`);
+    if (!h) return;
+    h.left--;
+    receivedByEvent++;
+    fromEvent.push(at - h.at);
+  };
+  const subscribersOf = new Map<string, number>();
+
   log(`live: opening ${opts.liveSubscribers} SSE subscribers over ${cases.length} cases`);
   const streams: Stream[] = [];
-  const subscribersOf = new Map<string, number>();
   await pool(
     Array.from({ length: opts.liveSubscribers }, (_, i) => i),
     50,
@@ -169,6 +219,7 @@ export async function liveScenario(
   const total = Math.max(1, Math.round(rate * opts.durationSeconds));
   log(`live: ${total} payments at ${rate}/s`);
   let paymentErrors = 0;
+  const paymentErrorCodes: Record<string, number> = {};
   let paid = 0;
   const cpu0 = cpuSeconds(env.gateway.pid);
   const t0 = performance.now();
@@ -190,6 +241,8 @@ export async function liveScenario(
         const paidFen = r.data?.recordPayment?.case?.paidFen as number | undefined;
         if (r.errors?.length || paidFen === undefined) {
           paymentErrors++;
+          const code = String(r.errors?.[0]?.extensions?.code ?? r.status);
+          paymentErrorCodes[code] = (paymentErrorCodes[code] ?? 0) + 1;
           return;
         }
         paid++;
@@ -206,11 +259,14 @@ export async function liveScenario(
       }),
     );
   }
-  await Promise.all(inflight);
   const elapsed = (performance.now() - t0) / 1000;
+  await Promise.all(inflight);
   // Let the last messages arrive (bounded: a drop must not hang the run).
   const expected = () => [...pending.values()].reduce((s, p) => s + Math.max(0, p.left), 0);
-  for (let waited = 0; expected() > 0 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  const missingByEvent = () => [...heard.values()].reduce((s, h) => s + Math.max(0, h.left), 0);
+  for (let waited = 0; (expected() > 0 || missingByEvent() > 0) && waited < 10_000; waited += 100)
+    await new Promise((r) => setTimeout(r, 100));
+  await nc?.close();
   const cpu1 = cpuSeconds(env.gateway.pid);
   const wall = (performance.now() - t0) / 1000;
   const expectedTotal = received + expected();
@@ -254,12 +310,24 @@ export async function liveScenario(
     achievedRatePerSecond: Math.round((total / elapsed) * 10) / 10,
     payments: paid,
     paymentErrors,
+    paymentErrorCodes,
     expected: expectedTotal,
     received,
     dropped: expected(),
     duplicated,
     latencyFromSendMs: distribution(fromSend),
     latencyFromAnswerMs: distribution(fromAnswer),
+    ...(nc
+      ? {
+          latencyFromEventMs: distribution(fromEvent),
+          byEvent: {
+            events: heard.size,
+            expected: receivedByEvent + missingByEvent(),
+            received: receivedByEvent,
+            missing: missingByEvent(),
+          },
+        }
+      : {}),
     gatewayCpuPercent: Math.round(((cpu1 - cpu0) / wall) * 1000) / 10,
     gatewayRssMb: {
       before: Math.round(rssBefore / 1e6),
