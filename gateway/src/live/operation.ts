@@ -68,22 +68,12 @@ export function compileLiveOperation(
 ): LiveOperation {
   if (typeof request.query !== 'string' || !request.query.trim())
     throw liveError('BAD_REQUEST', 'A subscription needs a query');
-  let document: DocumentNode;
-  try {
-    document = parse(request.query, { maxTokens: opts.maxTokens });
-  } catch (err) {
-    throw liveError('GRAPHQL_PARSE_FAILED', (err as Error).message);
-  }
+  const document = checkedDocument(schema, request.query, opts);
   const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
   const operation = getOperationAST(document, operationName);
   if (!operation) throw liveError('OPERATION_RESOLUTION_FAILURE', 'Name the operation to run');
   if (operation.operation !== 'subscription')
     throw liveError('BAD_REQUEST', 'Only subscriptions are served here; send queries and mutations to /graphql');
-  const errors = validate(schema, document, [...specifiedRules, ...(opts.rules ?? [])]);
-  if (errors.length) {
-    const e = errors[0]!;
-    throw liveError((e.extensions?.code as string) ?? 'GRAPHQL_VALIDATION_FAILED', e.message);
-  }
   const coerced = getVariableValues(
     schema,
     operation.variableDefinitions ?? [],
@@ -132,6 +122,38 @@ export function compileLiveOperation(
       return text;
     },
   };
+}
+
+/**
+ * Parsed and validated documents by their text, per schema: the many subscribers of one frontend send the
+ * same few documents, and share one parse, one validation and one syntax tree. Bounded, oldest dropped.
+ */
+const documents = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
+const MAX_DOCUMENTS = 1_000;
+
+function checkedDocument(
+  schema: GraphQLSchema,
+  query: string,
+  opts: { rules?: readonly ValidationRule[]; maxTokens?: number },
+): DocumentNode {
+  let known = documents.get(schema);
+  if (!known) documents.set(schema, (known = new Map()));
+  const cached = known.get(query);
+  if (cached) return cached;
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens: opts.maxTokens });
+  } catch (err) {
+    throw liveError('GRAPHQL_PARSE_FAILED', (err as Error).message);
+  }
+  const errors = validate(schema, document, [...specifiedRules, ...(opts.rules ?? [])]);
+  if (errors.length) {
+    const e = errors[0]!;
+    throw liveError((e.extensions?.code as string) ?? 'GRAPHQL_VALIDATION_FAILED', e.message);
+  }
+  if (known.size >= MAX_DOCUMENTS) known.delete(known.keys().next().value!);
+  known.set(query, document);
+  return document;
 }
 
 /** The field nodes of each entity in the payload's selection, through inline fragments and fragment spreads. */
