@@ -148,7 +148,19 @@ export async function liveScenario(
       open.push({ caseId, village: ds.party(j.obligorIndex).homeDivisionCode });
   }
   if (!open.length) throw new Error('no open case was loaded to subscribe to');
-  const cases = open.slice(0, Math.max(1, Math.min(open.length, opts.liveSubscribers)));
+  // Only cases that take a payment now (the generator's open cases include some whose state refuses one).
+  const accepting: typeof open = [];
+  await pool(open.slice(0, Math.max(1, opts.liveSubscribers)), 8, async (c) => {
+    const r = await gql(
+      env.stack.gatewayUrl,
+      `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { case { paidFen } } }`,
+      { i: { caseId: c.caseId, amountFen: 1, paidOn: new Date().toISOString().slice(0, 10), channel: 'BENCH' } },
+      admin.gatewayHeaders,
+    );
+    if (!r.errors?.length) accepting.push(c);
+  });
+  if (!accepting.length) throw new Error('no loaded open case takes a payment');
+  const cases = accepting;
   const rssBefore = treeRss(env.gateway.pid);
 
   // Expected messages by `${caseId}:${paidFen}`: the subscribers of the case, and when the payment was sent.
@@ -264,7 +276,7 @@ export async function liveScenario(
   // Let the last messages arrive (bounded: a drop must not hang the run).
   const expected = () => [...pending.values()].reduce((s, p) => s + Math.max(0, p.left), 0);
   const missingByEvent = () => [...heard.values()].reduce((s, h) => s + Math.max(0, h.left), 0);
-  for (let waited = 0; (expected() > 0 || missingByEvent() > 0) && waited < 10_000; waited += 100)
+  for (let waited = 0; (expected() > 0 || missingByEvent() > 0) && waited < 60_000; waited += 100)
     await new Promise((r) => setTimeout(r, 100));
   await nc?.close();
   const cpu1 = cpuSeconds(env.gateway.pid);
