@@ -39,6 +39,12 @@ export interface LiveResults {
    */
   latencyFromEventMs?: LiveDistribution;
   byEvent?: { events: number; expected: number; received: number; missing: number };
+  /**
+   * Exact, whatever balance a message shows: per subscriber, the distinct events received against the
+   * payment events of its case heard on NATS (a message resolved after a later payment shows the later
+   * balance, which the matching above counts against the later payment).
+   */
+  perSubscriber?: { expected: number; received: number; lost: number };
   gatewayCpuPercent: number;
   gatewayRssMb: { before: number; withSubscribers: number; perThousandSubscribers: number };
   idle?: { subscribers: number; rssMb: number; perThousandMb: number; opened: number };
@@ -197,12 +203,16 @@ export async function liveScenario(
           payload: { caseId: string; totalPaidFen: number };
         };
         const n = subscribersOf.get(e.payload.caseId);
-        if (n) heard.set(`${e.payload.caseId}:${e.payload.totalPaidFen}`, { at: performance.now(), left: n });
+        if (n) {
+          heard.set(`${e.payload.caseId}:${e.payload.totalPaidFen}`, { at: performance.now(), left: n });
+          eventsOfCase.set(e.payload.caseId, (eventsOfCase.get(e.payload.caseId) ?? 0) + 1);
+        }
       } catch {
         /* not an event */
       }
     },
   });
+  const eventsOfCase = new Map<string, number>();
   const byEvent = (caseId: string, paidFen: number, at: number) => {
     const h = heard.get(`${caseId}:${paidFen}`);
     if (!h) return;
@@ -283,6 +293,13 @@ export async function liveScenario(
   const wall = (performance.now() - t0) / 1000;
   const expectedTotal = received + expected();
   const duplicated = streams.reduce((s, x) => s + x.duplicated, 0);
+  const exact = { expected: 0, received: 0, lost: 0 };
+  for (const s of streams) {
+    const n = eventsOfCase.get(s.caseId) ?? 0;
+    exact.expected += n;
+    exact.received += s.seen.size;
+    exact.lost += Math.max(0, n - s.seen.size);
+  }
 
   let idle: LiveResults['idle'];
   if (opts.liveIdle > streams.length) {
@@ -332,6 +349,7 @@ export async function liveScenario(
     ...(nc
       ? {
           latencyFromEventMs: distribution(fromEvent),
+          perSubscriber: exact,
           byEvent: {
             events: heard.size,
             expected: receivedByEvent + missingByEvent(),
