@@ -77,26 +77,53 @@ export function natsLiveSource(opts: { url: string; user?: string; pass?: string
     }
   }
 
-  return {
-    async start(on) {
-      nc = await connect({
-        servers: opts.url,
-        name: `gateway-live-${process.pid}`,
-        user: opts.user,
-        pass: opts.pass,
-        maxReconnectAttempts: -1,
-        reconnectTimeWait: 500,
-        inboxPrefix: '_INBOX_gateway',
-      });
+  /** Connects, reads the heads and follows each stream; throws when NATS or its JetStream does not answer. */
+  async function begin(on: (m: LiveMessage) => void): Promise<void> {
+    const conn = await connect({
+      servers: opts.url,
+      name: `gateway-live-${process.pid}`,
+      user: opts.user,
+      pass: opts.pass,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 500,
+      inboxPrefix: '_INBOX_gateway',
+    });
+    try {
       // The head of each stream now, before the consumers start after it: a subscriber opened from here
       // on resumes from a position the engine has really passed. A stream not there yet is looked up
       // again when it is followed.
-      const jsm = await nc.jetstreamManager();
+      const jsm = await conn.jetstreamManager();
       for (const s of LIVE_STREAMS) {
         const info = await jsm.streams.info(s).catch(() => undefined);
         if (info) head[s] = info.state.last_seq;
       }
-      for (const s of LIVE_STREAMS) void follow(s, on);
+    } catch (err) {
+      await conn.close().catch(() => undefined);
+      throw err;
+    }
+    if (stopped) return void (await conn.close().catch(() => undefined));
+    nc = conn;
+    for (const s of LIVE_STREAMS) void follow(s, on);
+  }
+
+  return {
+    async start(on) {
+      try {
+        await begin(on);
+      } catch (err) {
+        // The gateway serves queries without NATS: live subscriptions start once it (and JetStream) answer.
+        log.warn(
+          { err: String(err) },
+          'live: NATS JetStream does not answer; subscriptions hear nothing until it does',
+        );
+        void (async () => {
+          while (!stopped && !nc) {
+            await new Promise((r) => setTimeout(r, 5_000).unref());
+            if (stopped) return;
+            await begin(on).catch(() => undefined);
+          }
+        })();
+      }
     },
     head: () => ({ ...head }),
     async replay(stream, after, upTo, each) {
