@@ -165,12 +165,19 @@ export interface InProcessLog {
 }
 
 /**
- * On the in-process bus: one consumer of everything, starting at new messages, so the order is the bus's
- * own. Its sequence is one log for all subjects, which still orders each stream; replay reads the log.
+ * The subjects heard on the in-process bus: one consumer each, within one stream each, so each stream's
+ * messages come in order (the live fields need no `people.>`; a consumer of `>` would also hear the
+ * bus's dead letters, and dead-letter them again).
+ */
+const IN_PROCESS_SUBJECTS = ['cases.>', 'credit.>', 'tasks.>', 'metrics.>'];
+
+/**
+ * On the in-process bus: consumers starting at new messages. Its sequence is one log for all subjects,
+ * which still orders each stream; replay reads the log.
  */
 export function inProcessLiveSource(bus: InProcessLog, log: Logger): LiveSource {
   const head: Cursor = {};
-  let sub: { stop(): Promise<void> } | undefined;
+  let subs: { stop(): Promise<void> }[] = [];
   const stored = (): LiveMessage[] =>
     (bus.messages?.('>') ?? [])
       .filter((m) => LIVE_STREAMS.some((s) => s === streamOf(m.subject)))
@@ -183,24 +190,28 @@ export function inProcessLiveSource(bus: InProcessLog, log: Logger): LiveSource 
         const s = streamOf(m.subject);
         if (s) head[s] = m.seq;
       }
-      sub = await bus.subscribe({
-        service: `gateway-live-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
-        subject: '>',
-        startAt: 'new',
-        handler: async (event, info) => {
-          const stream = streamOf(info.subject);
-          if (!stream || !(LIVE_STREAMS as readonly string[]).includes(stream)) return;
-          head[stream] = info.streamSequence;
-          on({ subject: info.subject, stream, seq: info.streamSequence, event: event as EventEnvelope });
-        },
-      });
+      const service = `gateway-live-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+      subs = await Promise.all(
+        IN_PROCESS_SUBJECTS.map((subject) =>
+          bus.subscribe({
+            service,
+            subject,
+            startAt: 'new',
+            handler: async (event, info) => {
+              const stream = streamOf(info.subject)!;
+              head[stream] = Math.max(head[stream] ?? 0, info.streamSequence);
+              on({ subject: info.subject, stream, seq: info.streamSequence, event: event as EventEnvelope });
+            },
+          }),
+        ),
+      );
     },
     head: () => ({ ...head }),
     async replay(stream, after, upTo, each) {
       for (const m of stored()) if (m.stream === stream && m.seq > after && m.seq <= upTo) each(m);
     },
     async stop() {
-      await sub?.stop();
+      await Promise.all(subs.map((s) => s.stop()));
     },
   };
 }
