@@ -6,6 +6,7 @@ import type { EventsResults } from './scenarios/events';
 import type { ImportResults } from './scenarios/import';
 import type { CockpitResults } from './scenarios/cockpit';
 import type { GenerateResults } from './scenarios/generate';
+import type { LiveResults } from './scenarios/live';
 
 export interface BenchResults {
   meta: {
@@ -28,6 +29,7 @@ export interface BenchResults {
   import?: ImportResults;
   cockpit?: CockpitResults;
   webhooks?: WebhooksResults;
+  live?: LiveResults;
   notRun: { scenario: string; reason: string }[];
   /** Observations written down after the run (what limited it, what to tune); never numbers. */
   notes?: string[];
@@ -48,6 +50,23 @@ interface TargetRow {
 /** The issue's targets against what this run measured. */
 export function targets(r: BenchResults): TargetRow[] {
   const rows: TargetRow[] = [];
+  if (r.live) {
+    const l = r.live;
+    rows.push({
+      target: `Live: p99 < 150 ms at 20 events/s with 1,000 subscribers, nothing dropped or doubled`,
+      measured: `${f0(l.subscribers)} subscribers at ${f1(l.achievedRatePerSecond)}/s: p99 ${f1(l.latencyFromSendMs.p99)} ms from the payment sent (${f1(l.latencyFromEventMs?.p99)} ms from its event), ${f0(l.perSubscriber?.lost ?? l.dropped)} lost, ${f0(l.duplicated)} doubled`,
+      ok:
+        l.subscribers >= 1000 && l.targetRatePerSecond >= 20
+          ? l.latencyFromSendMs.p99 < 150 && (l.perSubscriber?.lost ?? l.dropped) === 0 && l.duplicated === 0
+          : undefined,
+    });
+    if (l.idle)
+      rows.push({
+        target: 'Live: 10,000 idle subscribers held in < 500 MB',
+        measured: `${f0(l.idle.subscribers)} held, gateway RSS ${f0(l.idle.rssMb)} MB`,
+        ok: l.idle.subscribers >= 10_000 ? l.idle.rssMb < 500 : undefined,
+      });
+  }
   const dash = r.gateway?.runs.find((x) => x.operation === 'VillageDashboard' && x.target === 'zhiyuan-gateway');
   rows.push({
     target: `Village dashboard through the gateway: >= 1,000 req/s, p99 < 50 ms (${r.meta.scale})`,
@@ -151,6 +170,39 @@ export function renderMarkdown(r: BenchResults): string {
     out.push('## Notes', '');
     for (const n of r.notes) out.push(`- ${n}`);
     out.push('');
+  }
+  if (r.live) {
+    const l = r.live;
+    out.push('## Live subscriptions', '');
+    out.push(
+      `${f0(l.subscribers)} SSE subscribers (distinct village cadres) on caseUpdated of ${f0(l.cases)} open cases in ${f0(l.villages)} villages; ${f0(l.payments)} payments through the gateway at ${f1(l.achievedRatePerSecond)}/s (target ${f0(l.targetRatePerSecond)}/s, ${f0(l.paymentErrors)} refused${l.paymentErrorCodes && l.paymentErrors ? ` ${JSON.stringify(l.paymentErrorCodes)}` : ''}).`,
+      '',
+      '| measure | value |',
+      '| --- | --- |',
+      `| messages expected / received | ${f0(l.expected)} / ${f0(l.received)} |`,
+      `| dropped / duplicated | ${f0(l.dropped)} / ${f0(l.duplicated)} |`,
+      `| payment sent → message, p50 / p99 / max | ${f1(l.latencyFromSendMs.p50)} / ${f1(l.latencyFromSendMs.p99)} / ${f1(l.latencyFromSendMs.max)} ms |`,
+      `| payment answered → message, p50 / p99 / max | ${f1(l.latencyFromAnswerMs.p50)} / ${f1(l.latencyFromAnswerMs.p99)} / ${f1(l.latencyFromAnswerMs.max)} ms |`,
+      ...(l.latencyFromEventMs && l.byEvent
+        ? [
+            `| event on NATS → message (the live edge's own share), p50 / p99 / max | ${f1(l.latencyFromEventMs.p50)} / ${f1(l.latencyFromEventMs.p99)} / ${f1(l.latencyFromEventMs.max)} ms |`,
+            `| by event: payment events heard, messages expected / received / missing | ${f0(l.byEvent.events)}, ${f0(l.byEvent.expected)} / ${f0(l.byEvent.received)} / ${f0(l.byEvent.missing)} |`,
+            ...(l.perSubscriber
+              ? [
+                  `| exact, per subscriber: events of its case / distinct events received / lost | ${f0(l.perSubscriber.expected)} / ${f0(l.perSubscriber.received)} / ${f0(l.perSubscriber.lost)} |`,
+                ]
+              : []),
+          ]
+        : []),
+      `| gateway CPU during the run | ${f1(l.gatewayCpuPercent)} % of one core |`,
+      `| gateway RSS before / with subscribers | ${f0(l.gatewayRssMb.before)} / ${f0(l.gatewayRssMb.withSubscribers)} MB (${f1(l.gatewayRssMb.perThousandSubscribers)} MB per 1,000) |`,
+      ...(l.idle
+        ? [
+            `| idle subscribers held (opened) | ${f0(l.idle.subscribers)} (${f0(l.idle.opened)} more), gateway RSS ${f0(l.idle.rssMb)} MB, ${f1(l.idle.perThousandMb)} MB per 1,000 |`,
+          ]
+        : []),
+      '',
+    );
   }
   if (r.notRun.length) {
     out.push('## Not run', '');

@@ -14,13 +14,15 @@ import { sqlScenario } from './scenarios/sql';
 import { eventsScenario } from './scenarios/events';
 import { cockpitProvinceScenario, cockpitScenario } from './scenarios/cockpit';
 import { webhooksScenario } from './scenarios/webhooks';
+import { liveScenario } from './scenarios/live';
 
-const SCENARIOS = ['generate', 'import', 'gateway', 'sql', 'events', 'cockpit', 'webhooks'] as const;
+const SCENARIOS = ['generate', 'import', 'gateway', 'sql', 'events', 'cockpit', 'webhooks', 'live'] as const;
 type Scenario = (typeof SCENARIOS)[number];
-const NEEDS_STACK: Scenario[] = ['gateway', 'sql', 'events', 'cockpit'];
+const NEEDS_STACK: Scenario[] = ['gateway', 'sql', 'events', 'cockpit', 'live'];
 
 const USAGE = `usage: npm run bench -- [--scenario all|${SCENARIOS.join('|')}[,...]] [--scale county|province]
        [--judgments N] [--duration SEC] [--connections N] [--seed N] [--import-rows N[,N]] [--out DIR]
+       [--live-subscribers N] [--live-rate N] [--live-idle N]   (live: SSE subscribers, payments/s, idle total)
        [--subgraphs processes|inline]   (default: processes, inline when the sql scenario runs)
        npm run bench -- --render bench/results/FILE.json   (re-render the Markdown of a saved result)`;
 
@@ -33,6 +35,9 @@ export interface RunOptions {
   importRows: number[];
   eventsCases: number;
   eventsRate: number;
+  liveSubscribers: number;
+  liveRate: number;
+  liveIdle: number;
   log: (m: string) => void;
 }
 
@@ -48,6 +53,9 @@ async function main(): Promise<void> {
       'import-rows': { type: 'string' },
       'events-cases': { type: 'string', default: '1000' },
       'events-rate': { type: 'string', default: '200' },
+      'live-subscribers': { type: 'string', default: '1000' },
+      'live-rate': { type: 'string', default: '20' },
+      'live-idle': { type: 'string', default: '0' },
       out: { type: 'string', default: path.join(REPO_ROOT, 'bench/results') },
       render: { type: 'string' },
       subgraphs: { type: 'string' },
@@ -85,6 +93,9 @@ async function main(): Promise<void> {
         : [100_000, 1_000_000],
     eventsCases: Number(values['events-cases']),
     eventsRate: Number(values['events-rate']),
+    liveSubscribers: Number(values['live-subscribers']),
+    liveRate: Number(values['live-rate']),
+    liveIdle: Number(values['live-idle']),
     log,
   };
 
@@ -176,6 +187,7 @@ async function main(): Promise<void> {
           gateway: async () => void (results.gateway = await gatewayScenario(env!, ds, data, opts)),
           cockpit: async () => void (results.cockpit = await cockpitScenario(env!, ds, data, opts)),
           events: async () => void (results.events = await eventsScenario(env!, ds, data, opts)),
+          live: async () => void (results.live = await liveScenario(env!, ds, data, opts)),
         };
         for (const [name, run] of Object.entries(runs)) {
           if (!stackScenarios.includes(name as Scenario)) continue;

@@ -99,6 +99,19 @@ export const gatewayConfigSchema = z
     RESPONSE_CACHE_MAX_MB: fields.positiveInt(64),
     /** The built web console (web/dist) served at `/`, its routes falling back to index.html; unset: no console. */
     WEB_CONSOLE_DIR: z.string().optional(),
+    /**
+     * Live subscriptions (docs/live.md) over WebSocket and SSE on this port: on | off. They hear the events
+     * on NATS_URL (or the in-process bus of `npm start`); without either they are off.
+     */
+    LIVE_SUBSCRIPTIONS: z.enum(['on', 'off']).default('on'),
+    /** Live subscriptions one identity (one client address when anonymous) may hold open at once. */
+    LIVE_MAX_SUBSCRIPTIONS_PER_IDENTITY: fields.positiveInt(20),
+    /** Events waiting for one subscriber before it is cut off as too slow (SLOW_CONSUMER). */
+    LIVE_QUEUE_MAX: fields.positiveInt(100),
+    /** Stream messages a resume may read back; a cursor further behind is refused (RESUME_TOO_OLD). */
+    LIVE_RESUME_MAX_EVENTS: fields.positiveInt(10_000),
+    /** Interval of the SSE keep-alive comment (proxies close silent connections). */
+    LIVE_KEEPALIVE_MS: fields.positiveInt(15_000),
     /** Where the response cache hears the domain events (core NATS subscription, no JetStream consumer). */
     NATS_URL: fields.natsUrl().optional(),
     NATS_USER: z.string().optional(),

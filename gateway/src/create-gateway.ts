@@ -37,6 +37,8 @@ import { exportHandler } from './exports/route';
 import { listenForChanges, type EventSource, type Invalidation } from './invalidation';
 import { warmOperations } from './warm-up';
 import { mountWebConsole } from './web-console';
+import { startLiveEdge, type LiveEdge } from './live';
+import type { InProcessLog } from './live/sources';
 
 export interface GatewayContext {
   identity: Identity;
@@ -58,6 +60,8 @@ export interface Gateway {
   readonly url: string;
   /** The response cache, when on (tests and diagnostics). */
   readonly responseCache?: ResponseCache;
+  /** Open live subscriptions, and those with events still to resolve (tests and diagnostics); undefined when off. */
+  readonly live?: { subscriptions: number; busy: number };
 }
 
 /** Forwards the verified identity to every subgraph fetch (the fetcher signs it, bound to the request). */
@@ -84,7 +88,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 export function createGateway(
   config: GatewayConfig,
-  deps: { logger?: Logger; bus?: EventSource; clock?: () => number } = {},
+  deps: { logger?: Logger; bus?: EventSource & InProcessLog; clock?: () => number } = {},
 ): Gateway {
   const log = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const development = config.NODE_ENV !== 'production';
@@ -149,6 +153,7 @@ export function createGateway(
     log.warn('response cache off: no NATS_URL and no event bus to hear changes on');
   const cached = cache?.register(safelist) ?? [];
   let invalidation: Invalidation | undefined;
+  let live: LiveEdge | undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -183,6 +188,9 @@ export function createGateway(
       return url;
     },
     responseCache: cache,
+    get live() {
+      return live ? { subscriptions: live.engine.size, busy: live.engine.busy } : undefined;
+    },
     async start() {
       await server.start();
       app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
@@ -199,6 +207,20 @@ export function createGateway(
       const warmed = apiSchema
         ? await warmOperations(server, apiSchema, safelist, { identity: ANONYMOUS, warmUp: true })
         : 0;
+      // Live subscriptions: SSE at /graphql/stream (before the /graphql mount, which would take it) and
+      // WebSocket upgrades on /graphql (docs/live.md).
+      live = await startLiveEdge({
+        config,
+        server: server as never,
+        httpServer,
+        app,
+        authenticate: auth,
+        schema: () => apiSchema,
+        rules: armor.validationRules,
+        safelist,
+        bus: deps.bus,
+        log,
+      });
       app.use(
         '/graphql',
         express.json({ limit: config.MAX_BODY_BYTES }),
@@ -236,11 +258,12 @@ export function createGateway(
       const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
       url = `http://${host}:${(httpServer.address() as AddressInfo).port}/graphql`;
       log.info(
-        { url, mode: config.SUPERGRAPH_MODE, warmed, responseCache: cache ? cached : 'off' },
+        { url, mode: config.SUPERGRAPH_MODE, warmed, responseCache: cache ? cached : 'off', live: live ? 'on' : 'off' },
         'gateway listening',
       );
     },
     async stop() {
+      await live?.stop();
       await server.stop();
       await invalidation?.stop();
       cache?.close();

@@ -5,3 +5,4 @@ export { SUBGRAPHS, readSubgraphSdl, type SubgraphName } from './subgraphs';
 export { issueToken, DEMO_ROLES, claimsOf, type TokenClaims } from './dev-tokens';
 export { sha256, buildSafelist, OPERATIONS_DIR } from './persisted-operations';
 export { DEV_JWT_SECRET } from './config';
+export { natsLiveSource, type LiveSource, type LiveMessage } from './live/sources';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createLogger, type Logger } from '@zhiyuan/config';
 import { InProcessEventBus, type EventBus, type StartAt } from '@zhiyuan/events';
 import { startEmbeddedPostgres } from '@zhiyuan/embedded-postgres';
-import { createGateway, loadGatewayConfig } from '@zhiyuan/gateway';
+import { createGateway, loadGatewayConfig, type Gateway } from '@zhiyuan/gateway';
 import * as cases from '@zhiyuan/cases';
 import * as peopleCredit from '@zhiyuan/people-credit';
 import * as tasks from '@zhiyuan/tasks';
@@ -31,6 +31,8 @@ export interface StackOptions {
 
 export interface Stack {
   gatewayUrl: string;
+  /** The gateway, when it runs in this process (diagnostics for tests: response cache, live subscriptions). */
+  gateway?: Gateway;
   databaseUrl: string;
   /** The folder of the web console the gateway serves at `/`, when one is. */
   webConsole?: string;
@@ -109,6 +111,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     }
     let gatewayUrl = '';
     const webConsole = env.WEB_CONSOLE_DIR || (existsSync(WEB_CONSOLE_DIST) ? WEB_CONSOLE_DIST : undefined);
+    let gatewayHandle: Gateway | undefined;
     if (opts.gateway !== false) {
       const gateway = createGateway(
         loadGatewayConfig({
@@ -127,9 +130,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       await gateway.start();
       started.push(gateway);
       gatewayUrl = gateway.url;
+      gatewayHandle = gateway;
     }
     return {
       gatewayUrl,
+      gateway: gatewayHandle,
       databaseUrl,
       webConsole: opts.gateway !== false ? webConsole : undefined,
       bus: shared,

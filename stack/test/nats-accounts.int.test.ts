@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { NatsEventBus, createEvent } from '@zhiyuan/events';
+import { natsLiveSource, type LiveMessage } from '@zhiyuan/gateway';
 import { silentLogger, waitFor } from '@zhiyuan/testing';
 import { startPartnerClient, type CreditLinkChange } from '../../examples/partner-client';
 
@@ -214,7 +215,7 @@ run('NATS accounts of deploy/nats.conf', () => {
     await waitFor(() => heard.includes('credit.listing.removed'), { what: 'the gateway hears a domain event' });
     sub.unsubscribe();
 
-    // Publishing anything, and reading JetStream's API, are refused.
+    // Publishing an event, even through JetStream's API, is refused.
     const errors: string[] = [];
     void (async () => {
       for await (const s of gw.status()) if (s.type === 'error') errors.push(String(s.data));
@@ -226,5 +227,29 @@ run('NATS accounts of deploy/nats.conf', () => {
     await waitFor(() => errors.some((e) => /permissions/i.test(e)), { what: 'a permissions violation reported' });
     await cases.close();
     await gw.close();
+  });
+
+  it('lets the gateway follow the domain streams for live subscriptions, and replay them from a sequence', async () => {
+    const bus = new NatsEventBus({ url, name: 'cases', user: 'cases', pass: 'c', logger: silentLogger });
+    await bus.start();
+    const live = natsLiveSource({ url, user: 'gateway', pass: 'g' }, silentLogger);
+    const heard: LiveMessage[] = [];
+    await live.start((m) => void heard.push(m));
+    const caseId = '7f1c7a52-9d0a-4b8e-8d2e-3f7b2a9c1e01';
+    const event = createEvent(
+      'cases.urging.ended',
+      { caseId, reason: 'CANCELLED', endedAt: new Date().toISOString() },
+      { producer: 'cases', key: caseId },
+    );
+    await bus.publish('cases.urging.ended', event);
+    const got = await waitFor(() => heard.find((m) => m.event.id === event.id), {
+      what: 'the gateway hears the event with its stream sequence',
+    });
+    expect(got.stream).toBe('CASES');
+    const replayed: string[] = [];
+    await live.replay('CASES', got.seq - 1, got.seq, (m) => void replayed.push(m.event.id));
+    expect(replayed).toEqual([event.id]);
+    await live.stop();
+    await bus.close();
   });
 });

@@ -26,3 +26,4 @@ export {
 } from './audit';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, subgraphRequestHash } from './idempotency';
 export { applyCourtCalendar } from './court-calendar';
+export { servedByGateway } from './subscriptions';

@@ -7,12 +7,14 @@ import { Me } from './Me';
 import { Mutation } from './Mutation';
 import { Party } from './Party';
 import { Query } from './Query';
+import { Subscription } from './Subscription';
 import { Settlement } from './Settlement';
 import { Staff } from './Staff';
 
 export const resolvers: Resolvers = {
   Query,
   Mutation,
+  Subscription,
   Case,
   CaseTimelineEntry,
   Settlement,

@@ -2,10 +2,18 @@ import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { Identity } from '@zhiyuan/auth';
 import { sqlRows } from '@zhiyuan/db';
-import { errors, instantIdCursor, isDivisionCode, pageArgs, toConnection, type PageArgs } from '@zhiyuan/kernel';
+import {
+  errors,
+  instantIdCursor,
+  isDivisionCode,
+  pageArgs,
+  requireSignedIn,
+  toConnection,
+  type PageArgs,
+} from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { WarningEntity, WarningRuleEntity } from '../entities';
-import { canReadDivision, requireReadWarningRules, warningsScope } from '../policy';
+import { canReadDivision, requireReadDivision, requireReadWarningRules, warningsScope } from '../policy';
 import type { Loaders } from './loaders';
 
 /** A row of metrics.warning as PostgreSQL returns it (double precision as numbers). */
@@ -84,6 +92,18 @@ export async function listWarnings(
   );
   return toConnection(rows.map(warningFromRow), limit, (w) => [w.raisedAt.toISOString(), w.id]);
 }
+
+/** One warning; FORBIDDEN when its division is outside the caller's scope, so its existence tells nothing more. */
+export async function warningById(ds: DataSource, identity: Identity, id: string): Promise<WarningEntity | null> {
+  requireSignedIn(identity);
+  const { id: warningId } = parseInput(warningIdArgs, { id });
+  const [row] = await sqlRows<WarningRow>(ds, `SELECT * FROM metrics.warning WHERE id = $1`, [warningId]);
+  if (!row) return null;
+  requireReadDivision(identity, row.division_code);
+  return warningFromRow(row);
+}
+
+const warningIdArgs = z.object({ id: z.uuid('a warning id') });
 
 /** A division's warnings, none outside the divisions the caller may read. */
 export async function warningsOfDivision(

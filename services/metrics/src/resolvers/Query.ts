@@ -5,7 +5,7 @@ import { judgeScores } from '../queries/judge-scores';
 import { judicialSuggestionById, listJudicialSuggestions } from '../queries/judicial-suggestions';
 import { activeRuleSetFor, listRuleSets, ruleSetById, simulateRuleSet } from '../queries/rule-sets';
 import { selectedFields } from '../queries/selection';
-import { listWarningRules, listWarnings } from '../queries/warnings';
+import { listWarningRules, listWarnings, warningById } from '../queries/warnings';
 
 export const Query: QueryResolvers = {
   divisionStats: (_p, args, { identity, loaders }, info) =>
@@ -22,6 +22,7 @@ export const Query: QueryResolvers = {
   judgeScores: (_p, { first }, { identity, runtime }) => judgeScores(runtime.ds, identity, first),
   warningRules: (_p, _a, { identity, runtime }) => listWarningRules(runtime.ds, identity),
   warnings: (_p, args, { identity, runtime }) => listWarnings(runtime.ds, identity, args),
+  warning: (_p, { id }, { identity, runtime }) => warningById(runtime.ds, identity, id),
   judicialSuggestions: (_p, args, { identity, runtime }) => listJudicialSuggestions(runtime.ds, identity, args),
   judicialSuggestion: (_p, { id }, { identity, runtime }) => judicialSuggestionById(runtime.ds, identity, id),
   auditLog: (_p, args, { identity, runtime }) => loadAuditLog(runtime.ds, identity, args.filter, args),

@@ -9,12 +9,14 @@ import { MetricsRankingEntry } from './MetricsRankingEntry';
 import { Mutation } from './Mutation';
 import { PerformanceRuleSet } from './PerformanceRuleSet';
 import { Query } from './Query';
+import { Subscription } from './Subscription';
 import { Staff } from './Staff';
 import { Warning } from './Warning';
 
 export const resolvers: Resolvers = {
   Query,
   Mutation,
+  Subscription,
   Division,
   Staff,
   PerformanceRuleSet,

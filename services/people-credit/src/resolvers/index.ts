@@ -10,12 +10,14 @@ import { ExposureBoardEntry } from './ExposureBoardEntry';
 import { Mutation } from './Mutation';
 import { Party } from './Party';
 import { Query } from './Query';
+import { Subscription } from './Subscription';
 import { Staff } from './Staff';
 import { Webhook, WebhookDelivery } from './Webhook';
 
 export const resolvers: Resolvers = {
   Query,
   Mutation,
+  Subscription,
   Division,
   Me,
   Party,

@@ -10,12 +10,14 @@ import { Notification } from './Notification';
 import { Party } from './Party';
 import { Proposal } from './Proposal';
 import { Query } from './Query';
+import { Subscription } from './Subscription';
 import { Task } from './Task';
 
 export const resolvers: Resolvers = {
   ...SCALARS,
   Query,
   Mutation,
+  Subscription,
   Task,
   Case,
   Party,

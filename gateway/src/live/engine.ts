@@ -1,0 +1,272 @@
+import { GraphQLError, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { Identity } from '@zhiyuan/auth';
+import type { Logger } from '@zhiyuan/config';
+import { streamFor } from '@zhiyuan/events';
+import { formatCursor, type Cursor } from './cursor';
+import { entityAlias, liveError, probeAlias, queryVariables, shapePayload, type LiveOperation } from './operation';
+import type { LiveMatch } from './registry';
+import type { LiveMessage, LiveSource } from './sources';
+
+/** Runs a query through the gateway's own Apollo Server under an identity (the query path, its rules and masking). */
+export type RunQuery = (
+  query: string,
+  variables: Record<string, unknown>,
+  identity: Identity,
+) => Promise<{ data?: Record<string, unknown> | null; errors?: readonly GraphQLFormattedError[] }>;
+
+export interface LiveLimits {
+  /** Open subscriptions per identity (per client address when anonymous). */
+  perIdentity: number;
+  /** Events waiting for one subscriber; beyond it the subscriber is cut off (SLOW_CONSUMER). */
+  queue: number;
+  /** Stream messages a resume may read; a cursor further behind is refused (RESUME_TOO_OLD). */
+  replay: number;
+}
+
+export interface OpenOptions {
+  /** When the subscriber's token expires (ms since the epoch): the subscription ends UNAUTHENTICATED then. */
+  expiresAt?: number;
+}
+
+type Ending = ExecutionResult | undefined;
+
+const ending = (code: string, message: string): ExecutionResult => ({
+  errors: [new GraphQLError(message, { extensions: { code } })],
+});
+
+/** One open subscription: the events matched for it, resolved one after another as its transport reads. */
+class Subscriber {
+  readonly queue: { m: LiveMessage; match: LiveMatch }[] = [];
+  /** The last sequence taken in per stream (queued, skipped or replayed): later copies are ignored. */
+  readonly seen: Cursor;
+  /** The cursor handed out: the last sequence resolved per stream. */
+  readonly delivered: Cursor;
+  replaying = true;
+  resolving = false;
+  readonly held: LiveMessage[] = [];
+  ended = false;
+  ending: Ending;
+  private wake?: () => void;
+  timer?: NodeJS.Timeout;
+
+  constructor(
+    readonly op: LiveOperation,
+    readonly identity: Identity,
+    readonly streams: string[],
+    start: Cursor,
+  ) {
+    this.seen = { ...start };
+    this.delivered = { ...start };
+  }
+
+  take(m: LiveMessage, limit: number): void {
+    if (this.ended || !this.streams.includes(m.stream)) return;
+    if (this.replaying) {
+      this.held.push(m);
+      return;
+    }
+    if (m.seq <= (this.seen[m.stream] ?? 0)) return;
+    this.seen[m.stream] = m.seq;
+    const match = this.op.field.match(m.event, this.op.args, this.identity);
+    if (!match) return;
+    if (this.queue.length >= limit) {
+      this.end(ending('SLOW_CONSUMER', 'Too many events waiting for this subscriber; resume from the last cursor'));
+      return;
+    }
+    this.queue.push({ m, match });
+    this.wake?.();
+  }
+
+  end(ending?: Ending): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.ending = ending;
+    this.queue.length = 0;
+    clearTimeout(this.timer);
+    this.wake?.();
+  }
+
+  next(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = () => {
+        this.wake = undefined;
+        resolve();
+      };
+      if (this.queue.length || this.ended) this.wake();
+    });
+  }
+}
+
+/**
+ * The live edge: hears the events once per replica, hands each to the subscriptions whose pre-filter it
+ * passes, and resolves each subscriber's payload through the supergraph under that subscriber's identity.
+ */
+export class LiveEngine {
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly perIdentity = new Map<string, number>();
+
+  constructor(
+    private readonly source: LiveSource,
+    private readonly schema: () => GraphQLSchema | undefined,
+    private readonly run: RunQuery,
+    readonly limits: LiveLimits,
+    private readonly log: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.source.start((m) => {
+      for (const s of this.subscribers) s.take(m, this.limits.queue);
+    });
+  }
+
+  async stop(): Promise<void> {
+    for (const s of this.subscribers) s.end();
+    await this.source.stop();
+  }
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  /** Subscribers with events still queued, being resolved or being replayed. */
+  get busy(): number {
+    let n = 0;
+    for (const s of this.subscribers) if (s.queue.length || s.resolving || s.replaying) n++;
+    return n;
+  }
+
+  /** Refuses a subscription over the per-identity limit; call before open(). */
+  admit(identity: Identity): void {
+    const key = identityKey(identity);
+    if ((this.perIdentity.get(key) ?? 0) >= this.limits.perIdentity)
+      throw liveError('RATE_LIMITED', `At most ${this.limits.perIdentity} live subscriptions at once`, {
+        limit: 'subscriptions',
+      });
+  }
+
+  /** Opens a subscription: an async iterator of results that ends when the client leaves or the token expires. */
+  open(op: LiveOperation, identity: Identity, opts: OpenOptions = {}): AsyncIterableIterator<ExecutionResult> {
+    this.admit(identity);
+    const streams = [...new Set(op.field.subjects.map((s) => streamFor(s)))];
+    const head = this.source.head();
+    const start: Cursor = {};
+    for (const s of streams) start[s] = Math.max(op.since?.[s] ?? head[s] ?? 0, 0);
+    const behind = streams.reduce((n, s) => n + Math.max(0, (head[s] ?? 0) - start[s]!), 0);
+    if (op.since && behind > this.limits.replay)
+      throw liveError('RESUME_TOO_OLD', 'This cursor is too far behind to resume from; reload and subscribe again', {
+        field: 'since',
+      });
+    const sub = new Subscriber(op, identity, streams, start);
+    const key = identityKey(identity);
+    this.perIdentity.set(key, (this.perIdentity.get(key) ?? 0) + 1);
+    this.subscribers.add(sub);
+    if (opts.expiresAt !== undefined) {
+      sub.timer = setTimeout(
+        () => sub.end(ending('UNAUTHENTICATED', 'The bearer token expired; sign in again')),
+        Math.max(0, opts.expiresAt - Date.now()),
+      );
+      sub.timer.unref();
+    }
+    void this.catchUp(sub, head);
+
+    const release = () => {
+      if (!this.subscribers.delete(sub)) return;
+      const n = (this.perIdentity.get(key) ?? 1) - 1;
+      if (n > 0) this.perIdentity.set(key, n);
+      else this.perIdentity.delete(key);
+    };
+    const iterator: AsyncIterableIterator<ExecutionResult> = {
+      [Symbol.asyncIterator]: () => iterator,
+      next: async () => {
+        for (;;) {
+          if (sub.ended) {
+            release();
+            const last = sub.ending;
+            sub.ending = undefined;
+            return last ? { done: false, value: last } : { done: true, value: undefined };
+          }
+          const item = sub.queue.shift();
+          if (!item) {
+            await sub.next();
+            continue;
+          }
+          sub.resolving = true;
+          const result = await this.resolve(sub, item.m, item.match)
+            .catch((err) => {
+              this.log.warn({ err: String(err), field: op.field.name }, 'live: an event could not be resolved');
+              return null;
+            })
+            .finally(() => (sub.resolving = false));
+          sub.delivered[item.m.stream] = item.m.seq;
+          if (result && !sub.ended) return { done: false, value: result };
+        }
+      },
+      return: async () => {
+        sub.end();
+        release();
+        return { done: true, value: undefined };
+      },
+    };
+    return iterator;
+  }
+
+  /** Replays what a resuming subscriber missed (from its cursor to the head at open), then lets live events in. */
+  private async catchUp(sub: Subscriber, head: Cursor): Promise<void> {
+    try {
+      for (const stream of sub.streams) {
+        const from = sub.seen[stream] ?? 0;
+        const upTo = head[stream] ?? 0;
+        if (!sub.op.since || from >= upTo) continue;
+        await this.source.replay(stream, from, upTo, (m) => {
+          sub.replaying = false;
+          sub.take(m, Number.MAX_SAFE_INTEGER);
+          sub.replaying = true;
+        });
+      }
+    } catch (err) {
+      this.log.warn({ err: String(err) }, 'live: replay failed');
+      sub.end(ending('INTERNAL_SERVER_ERROR', 'Could not resume; subscribe again'));
+    } finally {
+      sub.replaying = false;
+      for (const m of sub.held.splice(0)) sub.take(m, this.limits.queue);
+    }
+  }
+
+  private async resolve(sub: Subscriber, m: LiveMessage, match: LiveMatch): Promise<ExecutionResult | null> {
+    const schema = this.schema();
+    if (!schema) return null;
+    const op = sub.op;
+    const keyed = Object.keys(match.keys);
+    const result = await this.run(op.queryFor(keyed), queryVariables(op, match), sub.identity);
+    const data = result.data ?? {};
+    const probes: Record<string, Record<string, unknown>> = {};
+    for (const entity of keyed) {
+      const probe = data[probeAlias(entity)];
+      // Refused (FORBIDDEN, UNAUTHENTICATED) or not found: this subscriber does not get the event.
+      if (!probe || typeof probe !== 'object') return null;
+      probes[entity] = probe as Record<string, unknown>;
+    }
+    if (op.field.accept && !op.field.accept(probes, op.args, sub.identity, match)) return null;
+    const cursor = formatCursor({ ...sub.delivered, [m.stream]: m.seq });
+    const fields = { eventId: m.event.id, kind: m.event.type, occurredAt: m.event.occurredAt, cursor, ...match.fields };
+    const shaped: ExecutionResult = { ...shapePayload(schema, op, fields, data), extensions: { cursor } };
+    if (!shaped.data) return null;
+    const nested = (result.errors ?? []).filter((e) => !String(e.path?.[0] ?? '').startsWith('zyLiveProbe_'));
+    if (!nested.length) return shaped;
+    // Errors below an entity keep the path the subscriber would see: payload field, then the rest.
+    const errors = nested.map((e) => {
+      const [root, ...rest] = e.path ?? [];
+      const entity = Object.keys(op.field.entities).find((en) => String(root).startsWith(entityAlias(en, '')));
+      const key = entity ? String(root).slice(entityAlias(entity, '').length) : undefined;
+      return new GraphQLError(e.message, {
+        path: key ? [op.responseKey, key, ...rest] : e.path,
+        extensions: e.extensions,
+      });
+    });
+    return { ...shaped, errors: [...(shaped.errors ?? []), ...errors] };
+  }
+}
+
+function identityKey(identity: Identity): string {
+  return identity.roles.length ? `sub:${identity.sub}` : `ip:${identity.ip ?? ''}`;
+}
