@@ -1,14 +1,17 @@
 /**
  * One case across the four subgraphs: the judgment and its enforcement (cases), the listings
- * (people-credit), the tasks and the thread (tasks), on one timeline. The graph decides who may open
- * it: a cadre of another village is refused, and the page says so.
+ * (people-credit), the tasks, the thread and the obligor's proposals (tasks), on one timeline. The
+ * graph decides who may open it: a cadre of another village is refused, and the page says so. A party
+ * sees its side of the case (`partyView`: the other side masked, the village team's contacts) and
+ * comes forward or answers a proposal here; the court decides one here too.
  */
 import { useState } from 'react';
 import { graphql } from '../generated';
 import { useMutation, useQuery } from '../api';
 import { useT } from '../i18n';
 import { dateTime, day, today, yuan } from '../format';
-import { WORKBENCH_ROLES, hasRole, useSession } from '../auth';
+import { WORKBENCH_ROLES, hasRole, useSession, type Role } from '../auth';
+import { ComeForwardForm, ProposalItem, isOpen } from './proposals';
 import { ErrorNote, Loading, Section } from '../ui';
 
 const CaseQuery = graphql(`
@@ -34,6 +37,7 @@ const CaseQuery = graphql(`
         id
         name
       }
+      closedAt
       village {
         code
         name
@@ -45,6 +49,53 @@ const CaseQuery = graphql(`
         kind
         at
         summary
+      }
+      settlements {
+        id
+        kind
+        status
+        terms
+        totalFen
+        paidFen
+        instalments {
+          no
+          dueDate
+          amountFen
+          paidFen
+          status
+        }
+      }
+      partyView {
+        mySides
+        counterparts {
+          side
+          name
+          idNumberMasked
+        }
+        team {
+          name
+          role
+          phone
+          division
+        }
+      }
+      proposals {
+        id
+        intent
+        status
+        amountFen
+        paidOn
+        terms
+        instalments {
+          dueDate
+          amountFen
+        }
+        graceMonths
+        graceReasons
+        answerReason
+        decisionReason
+        submittedAt
+        expiresAt
       }
       performances {
         id
@@ -166,6 +217,9 @@ const PostMessage = graphql(`
   }
 `);
 
+/** The court's readers who may decide a proposal (the graph has the last word). */
+const DECIDERS: Role[] = ['ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER'];
+
 export function CaseView({ id }: { id: string }) {
   const { t, te } = useT();
   const session = useSession();
@@ -175,6 +229,15 @@ export function CaseView({ id }: { id: string }) {
   const c = q.data?.case;
   if (q.error && !c) return <ErrorNote error={q.error} />;
   if (!c) return <Loading when={q.loading} />;
+  const sides = c.partyView?.mySides ?? [];
+  const proposalRole = sides.includes('OBLIGEE')
+    ? 'obligee'
+    : sides.includes('OBLIGOR')
+      ? 'obligor'
+      : hasRole(session, DECIDERS)
+        ? 'court'
+        : 'reader';
+  const canComeForward = sides.includes('OBLIGOR') && !c.closedAt && c.outstandingFen > 0 && !c.proposals.some(isOpen);
   return (
     <>
       <h1>{t('case.title', { n: c.caseNumber })}</h1>
@@ -201,6 +264,12 @@ export function CaseView({ id }: { id: string }) {
         <dd>{yuan(c.paidFen)}</dd>
         <dt>{t('case.outstanding')}</dt>
         <dd>{yuan(c.outstandingFen)}</dd>
+        {sides.length > 0 && (
+          <>
+            <dt>{t('case.mySides')}</dt>
+            <dd>{sides.map((side) => te(side)).join('、')}</dd>
+          </>
+        )}
       </dl>
       <div className="grid">
         <Section id="timeline" title={t('case.timeline')}>
@@ -211,6 +280,56 @@ export function CaseView({ id }: { id: string }) {
               </li>
             ))}
           </ol>
+        </Section>
+        {c.partyView && (
+          <Section id="party-view" title={t('case.counterparts')}>
+            <ul className="plain">
+              {c.partyView.counterparts.map((p, i) => (
+                <li key={i}>
+                  {te(p.side)} · {p.name}（{p.idNumberMasked}）
+                </li>
+              ))}
+            </ul>
+            <h3>{t('case.team')}</h3>
+            <ul className="plain" id="team">
+              {c.partyView.team.map((m, i) => (
+                <li key={i}>
+                  {m.division} · {m.name} {m.phone && <a href={`tel:${m.phone}`}>{m.phone}</a>}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )}
+        <Section id="proposals" title={t('case.proposals')}>
+          {c.proposals.length === 0 && <p className="muted">{t('common.none')}</p>}
+          <ul className="plain">
+            {c.proposals.map((p) => (
+              <ProposalItem key={p.id} p={p} role={proposalRole} onChange={q.refetch} />
+            ))}
+          </ul>
+          {canComeForward && (
+            <>
+              <h3>{t('case.comeForward')}</h3>
+              <ComeForwardForm caseId={c.id} outstandingFen={c.outstandingFen} onDone={q.refetch} />
+            </>
+          )}
+        </Section>
+        <Section id="settlements" title={t('case.settlements')}>
+          {c.settlements.length === 0 && <p className="muted">{t('common.none')}</p>}
+          {c.settlements.map((st) => (
+            <div key={st.id} data-settlement={st.id}>
+              <p>
+                {te(st.kind)} · {te(st.status)} · {yuan(st.paidFen)} / {yuan(st.totalFen)}
+              </p>
+              <ol className="plain instalments">
+                {st.instalments.map((i) => (
+                  <li key={i.no}>
+                    {day(i.dueDate)} {yuan(i.amountFen)} · {te(i.status)}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ))}
         </Section>
         <Section id="payments" title={t('case.payments')}>
           {c.performances.length === 0 && <p className="muted">{t('common.none')}</p>}
