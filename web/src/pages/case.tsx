@@ -22,26 +22,7 @@ const CaseQuery = graphql(`
       enforcementNumber
       court
       state
-      judge {
-        name
-      }
-      enforcementOfficer {
-        name
-      }
-      obligors {
-        id
-        name
-        idNumberMasked
-      }
-      obligees {
-        id
-        name
-      }
       closedAt
-      village {
-        code
-        name
-      }
       amountOwedFen
       paidFen
       outstandingFen
@@ -63,20 +44,6 @@ const CaseQuery = graphql(`
           amountFen
           paidFen
           status
-        }
-      }
-      partyView {
-        mySides
-        counterparts {
-          side
-          name
-          idNumberMasked
-        }
-        team {
-          name
-          role
-          phone
-          division
         }
       }
       proposals {
@@ -103,6 +70,41 @@ const CaseQuery = graphql(`
         paidOn
         channel
       }
+      messages {
+        id
+        authorRole
+        mine
+        body
+        createdAt
+      }
+    }
+  }
+`);
+
+/** What the case's staff read besides: the court's people, the parties in full, listings and tasks. */
+const CaseStaffQuery = graphql(`
+  query CaseStaffPage($id: ID!) {
+    case(id: $id) {
+      id
+      judge {
+        name
+      }
+      enforcementOfficer {
+        name
+      }
+      obligors {
+        id
+        name
+        idNumberMasked
+      }
+      obligees {
+        id
+        name
+      }
+      village {
+        code
+        name
+      }
       listings {
         id
         status
@@ -113,12 +115,28 @@ const CaseQuery = graphql(`
         status
         dueAt
       }
-      messages {
-        id
-        authorRole
-        mine
-        body
-        createdAt
+    }
+  }
+`);
+
+/** A party's own side of the case: the other side masked, the village team's contacts. */
+const CasePartyQuery = graphql(`
+  query CasePartyView($id: ID!) {
+    case(id: $id) {
+      id
+      partyView {
+        mySides
+        counterparts {
+          side
+          name
+          idNumberMasked
+        }
+        team {
+          name
+          role
+          phone
+          division
+        }
       }
     }
   }
@@ -224,12 +242,17 @@ export function CaseView({ id }: { id: string }) {
   const { t, te } = useT();
   const session = useSession();
   const q = useQuery(CaseQuery, { id }, { pollMs: 15_000 });
+  const isParty = hasRole(session, ['PARTY']);
+  const staffQ = useQuery(CaseStaffQuery, { id }, { pollMs: 15_000, skip: isParty });
+  const partyQ = useQuery(CasePartyQuery, { id }, { skip: !isParty });
+  const staff = staffQ.data?.case;
+  const partyView = partyQ.data?.case?.partyView;
   const post = useMutation(PostMessage);
   const [body, setBody] = useState('');
   const c = q.data?.case;
   if (q.error && !c) return <ErrorNote error={q.error} />;
   if (!c) return <Loading when={q.loading} />;
-  const sides = c.partyView?.mySides ?? [];
+  const sides = partyView?.mySides ?? [];
   const proposalRole = sides.includes('OBLIGEE')
     ? 'obligee'
     : sides.includes('OBLIGOR')
@@ -241,6 +264,7 @@ export function CaseView({ id }: { id: string }) {
   return (
     <>
       <h1>{t('case.title', { n: c.caseNumber })}</h1>
+      <ErrorNote error={staffQ.error ?? partyQ.error} />
       <dl className="facts">
         <dt>{t('case.state')}</dt>
         <dd>{te(c.state)}</dd>
@@ -249,15 +273,15 @@ export function CaseView({ id }: { id: string }) {
           {c.court} {c.enforcementNumber ?? ''}
         </dd>
         <dt>{t('case.judge')}</dt>
-        <dd>{c.judge?.name ?? '—'}</dd>
+        <dd>{staff?.judge?.name ?? '—'}</dd>
         <dt>{t('case.officer')}</dt>
-        <dd>{c.enforcementOfficer?.name ?? '—'}</dd>
+        <dd>{staff?.enforcementOfficer?.name ?? '—'}</dd>
         <dt>{t('case.obligors')}</dt>
-        <dd>{c.obligors.map((p) => `${p.name}（${p.idNumberMasked}）`).join('、')}</dd>
+        <dd>{staff?.obligors.map((p) => `${p.name}（${p.idNumberMasked}）`).join('、') ?? '—'}</dd>
         <dt>{t('case.obligees')}</dt>
-        <dd>{c.obligees.map((p) => p.name).join('、')}</dd>
+        <dd>{staff?.obligees.map((p) => p.name).join('、') ?? '—'}</dd>
         <dt>{t('case.village')}</dt>
-        <dd>{c.village?.name ?? '—'}</dd>
+        <dd>{staff?.village?.name ?? '—'}</dd>
         <dt>{t('case.owed')}</dt>
         <dd>{yuan(c.amountOwedFen)}</dd>
         <dt>{t('case.paid')}</dt>
@@ -281,10 +305,10 @@ export function CaseView({ id }: { id: string }) {
             ))}
           </ol>
         </Section>
-        {c.partyView && (
+        {partyView && (
           <Section id="party-view" title={t('case.counterparts')}>
             <ul className="plain">
-              {c.partyView.counterparts.map((p, i) => (
+              {partyView.counterparts.map((p, i) => (
                 <li key={i}>
                   {te(p.side)} · {p.name}（{p.idNumberMasked}）
                 </li>
@@ -292,7 +316,7 @@ export function CaseView({ id }: { id: string }) {
             </ul>
             <h3>{t('case.team')}</h3>
             <ul className="plain" id="team">
-              {c.partyView.team.map((m, i) => (
+              {partyView.team.map((m, i) => (
                 <li key={i}>
                   {m.division} · {m.name} {m.phone && <a href={`tel:${m.phone}`}>{m.phone}</a>}
                 </li>
@@ -340,22 +364,24 @@ export function CaseView({ id }: { id: string }) {
               </li>
             ))}
           </ul>
-          <h3>{t('case.listings')}</h3>
+          {staff && <h3>{t('case.listings')}</h3>}
           <ul className="plain">
-            {c.listings.map((l) => (
+            {staff?.listings.map((l) => (
               <li key={l.id}>{te(l.status)}</li>
             ))}
           </ul>
-          <h3>{t('case.tasks')}</h3>
+          {staff && <h3>{t('case.tasks')}</h3>}
           <ul className="plain">
-            {c.tasks.map((task) => (
+            {staff?.tasks.map((task) => (
               <li key={task.id}>
                 {task.title} · {te(task.status)} · {dateTime(task.dueAt)}
               </li>
             ))}
           </ul>
         </Section>
-        {hasRole(session, WORKBENCH_ROLES) && c.obligors[0] && <ObligorWork partyId={c.obligors[0].id} caseId={c.id} />}
+        {hasRole(session, WORKBENCH_ROLES) && staff?.obligors[0] && (
+          <ObligorWork partyId={staff.obligors[0].id} caseId={c.id} />
+        )}
         <Section id="thread" title={t('case.messages')}>
           <ul className="plain thread">
             {c.messages.map((m) => (
