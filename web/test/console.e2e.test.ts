@@ -324,6 +324,15 @@ describeWithBrowser('web console in Chromium', () => {
     await page.locator('#plan').getByRole('button', { name: '记录走访' }).click();
     await page.locator('#plan li', { hasText: '上门走访，本人在家，表示将筹款' }).waitFor();
     await checkPage('case');
+    // The console sends the UI's language: the timeline comes back in English after the switch.
+    expect(await page.locator('#timeline').innerText()).not.toMatch(/[a-z]{4,}/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .locator('#timeline li', { hasText: /[a-z]{4,}/ })
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.locator('h2', { hasText: '案件进程' }).waitFor();
     await page.goto(`${origin}/case/${other.cases.nodes[0].id}`);
     await expect(page.locator('[role="alert"]').getAttribute('data-code')).resolves.toBe('FORBIDDEN');
     expect(await page.locator('#timeline').count()).toBe(0);

@@ -272,16 +272,20 @@ export function CaseView({ id }: { id: string }) {
         <dd>
           {c.court} {c.enforcementNumber ?? ''}
         </dd>
-        <dt>{t('case.judge')}</dt>
-        <dd>{staff?.judge?.name ?? '—'}</dd>
-        <dt>{t('case.officer')}</dt>
-        <dd>{staff?.enforcementOfficer?.name ?? '—'}</dd>
-        <dt>{t('case.obligors')}</dt>
-        <dd>{staff?.obligors.map((p) => `${p.name}（${p.idNumberMasked}）`).join('、') ?? '—'}</dd>
-        <dt>{t('case.obligees')}</dt>
-        <dd>{staff?.obligees.map((p) => p.name).join('、') ?? '—'}</dd>
-        <dt>{t('case.village')}</dt>
-        <dd>{staff?.village?.name ?? '—'}</dd>
+        {staff && (
+          <>
+            <dt>{t('case.judge')}</dt>
+            <dd>{staff.judge?.name ?? '—'}</dd>
+            <dt>{t('case.officer')}</dt>
+            <dd>{staff.enforcementOfficer?.name ?? '—'}</dd>
+            <dt>{t('case.obligors')}</dt>
+            <dd>{staff.obligors.map((p) => `${p.name}（${p.idNumberMasked}）`).join('、')}</dd>
+            <dt>{t('case.obligees')}</dt>
+            <dd>{staff.obligees.map((p) => p.name).join('、')}</dd>
+            <dt>{t('case.village')}</dt>
+            <dd>{staff.village?.name ?? '—'}</dd>
+          </>
+        )}
         <dt>{t('case.owed')}</dt>
         <dd>{yuan(c.amountOwedFen)}</dd>
         <dt>{t('case.paid')}</dt>
