@@ -383,7 +383,7 @@ describeWithBrowser('web console in Chromium', () => {
   });
 
   /** Signs a party in on /sign-in with the code its phone got (the SMS gateway's copy). */
-  async function signInByCode(phone: string): Promise<void> {
+  async function signInByCode(phone: string, check = false): Promise<void> {
     const before = sms.received.length;
     await page.goto(`${origin}/sign-in`);
     const form = page.locator('#party-sign-in');
@@ -394,6 +394,7 @@ describeWithBrowser('web console in Chromium', () => {
     });
     const code = /验证码为(\d{6})/.exec(message.body)![1]!;
     await form.getByLabel('短信验证码').fill(code);
+    if (check) await checkPage('sign-in');
     await form.getByRole('button', { name: '登录' }).click();
     await page.waitForURL(/\/portal/);
   }
@@ -446,7 +447,7 @@ describeWithBrowser('web console in Chromium', () => {
       },
     );
 
-    await signInByCode(obligorPhone);
+    await signInByCode(obligorPhone, true);
     await page.locator('h1', { hasText: '钱分期' }).waitFor();
     // The access token is renewed a minute before it expires, with a rotated refresh token.
     const first = await page.evaluate(() => [
@@ -512,6 +513,8 @@ describeWithBrowser('web console in Chromium', () => {
     await signInAs('officer');
     await page.waitForURL(/\/workbench/);
     const awaiting = page.locator('#awaiting li', { hasText: caseNumber });
+    await awaiting.getByRole('button', { name: '准予' }).waitFor();
+    await checkPage('workbench-proposals');
     await awaiting.getByRole('button', { name: '准予' }).click();
     await awaiting.waitFor({ state: 'detached' });
     const { proposals } = (await graph(`query($id: ID!) { case(id: $id) { proposals { status } } }`, { id: caseId }))
