@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
-import { COCKPIT_ROLES, TASK_ROLES, hasRole, homeOf, signOut, useSession } from './auth';
+import { COCKPIT_ROLES, TASK_ROLES, hasRole, homeOf, useSession } from './auth';
+import { endSession, useSessionRefresh } from './party-session';
 import { setLocale, useT } from './i18n';
 import { Link, match, navigate, useLocation } from './router';
 import { BoardPage } from './pages/board';
@@ -36,6 +37,7 @@ function Page() {
 export function App() {
   const { t, locale } = useT();
   const session = useSession();
+  useSessionRefresh();
   return (
     <>
       <header className="top no-print">
@@ -53,7 +55,7 @@ export function App() {
               type="button"
               className="link"
               onClick={() => {
-                signOut();
+                void endSession();
                 navigate('/board');
               }}
             >

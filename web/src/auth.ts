@@ -1,7 +1,8 @@
 /**
- * Who is signed in: a bearer token kept for the browser session. In development the role picker asks
- * the gateway for the demo tokens (DEV_TOKENS_PATH); in production the user pastes a token from the
- * configured issuer. The token's claims decide which pages the console offers; the graph decides what
+ * Who is signed in: a bearer token kept for the browser session. A party signs in with an SMS code
+ * (`signIn(phone, code)`), which also gives a refresh token kept beside the access token; staff paste a
+ * token from the configured issuer; in development the role picker asks the gateway for the demo tokens
+ * (DEV_TOKENS_PATH). The token's claims decide which pages the console offers; the graph decides what
  * they show.
  */
 import { useSyncExternalStore } from 'react';
@@ -22,10 +23,13 @@ export interface Session {
   roles: Role[];
   divisionCode: string | null;
   partyId: string | null;
+  /** When the access token expires (ms since the epoch), or null when it does not say. */
+  expiresAt: number | null;
 }
 
 export const DEV_TOKENS_PATH = '/console/dev-tokens';
 const KEY = 'zhiyuan.session';
+const REFRESH_KEY = 'zhiyuan.refresh';
 const listeners = new Set<() => void>();
 
 function decode(token: string): Session | null {
@@ -40,6 +44,7 @@ function decode(token: string): Session | null {
       roles: (claims.roles ?? []) as Role[],
       divisionCode: claims.divisionCode ?? null,
       partyId: claims.partyId ?? null,
+      expiresAt: claims.exp ? claims.exp * 1000 : null,
     };
   } catch {
     return null;
@@ -58,17 +63,29 @@ export function currentToken(): string | null {
   return currentSession()?.token ?? null;
 }
 
-/** Keeps a token that decodes to a session; false for one that does not. */
-export function signIn(token: string): boolean {
+/** The party session's refresh token, when a party signed in by SMS code. */
+export function currentRefreshToken(): string | null {
+  return sessionStorage.getItem(REFRESH_KEY);
+}
+
+/**
+ * Keeps a token that decodes to a session (with the refresh token of a party session); false for one
+ * that does not.
+ */
+export function signIn(token: string, refreshToken?: string): boolean {
   const session = decode(token.trim());
   if (!session) return false;
   sessionStorage.setItem(KEY, session.token);
+  if (refreshToken) sessionStorage.setItem(REFRESH_KEY, refreshToken);
+  else sessionStorage.removeItem(REFRESH_KEY);
   listeners.forEach((l) => l());
   return true;
 }
 
+/** Forgets the tokens here; ending a party session on the server is party-session.ts's `endSession`. */
 export function signOut(): void {
   sessionStorage.removeItem(KEY);
+  sessionStorage.removeItem(REFRESH_KEY);
   listeners.forEach((l) => l());
 }
 

@@ -6,8 +6,15 @@ import { useT } from './i18n';
 export function ErrorNote({ error }: { error?: ApiError }) {
   const { t } = useT();
   if (!error) return null;
+  // The server's own words in the reader's language (Accept-Language) come first, with the field at fault.
+  const localized = error.localizedMessage
+    ? error.field
+      ? `${error.localizedMessage}（${t('cf.field')}: ${error.field}）`
+      : error.localizedMessage
+    : undefined;
   const text =
-    error.code === 'FORBIDDEN'
+    localized ??
+    (error.code === 'FORBIDDEN'
       ? t('error.FORBIDDEN', { m: error.message })
       : error.code === 'UNAUTHENTICATED'
         ? t('error.UNAUTHENTICATED')
@@ -17,9 +24,9 @@ export function ErrorNote({ error }: { error?: ApiError }) {
             ? t('error.VALIDATION_FAILED', { f: error.field ?? '', m: error.message })
             : error.code === 'NETWORK'
               ? t('error.NETWORK')
-              : t('error.other', { m: error.message });
+              : t('error.other', { m: error.message }));
   return (
-    <p role="alert" className="error" data-code={error.code}>
+    <p role="alert" className="error" data-code={error.code} data-field={error.field}>
       {text}
     </p>
   );

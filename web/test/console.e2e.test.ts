@@ -6,6 +6,8 @@
  * JavaScript budget from the build's manifest.
  */
 import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +15,14 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_ROLES, DEV_JWT_SECRET, issueToken } from '@zhiyuan/gateway';
 import { loadDemoCases, startStack, type Stack } from '@zhiyuan/stack';
-import { createTestDatabase, gqlRequest, silentLogger, waitFor, type TestDatabase } from '@zhiyuan/testing';
+import {
+  createTestDatabase,
+  gqlRequest,
+  residentIdNumber,
+  silentLogger,
+  waitFor,
+  type TestDatabase,
+} from '@zhiyuan/testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB = path.resolve(__dirname, '..');
@@ -25,6 +34,29 @@ const VILLAGE = '330522104201'; // 港口村, the demo cadre's village
 const OTHER_VILLAGE = '330522104202'; // 白水村
 const FULL_ID_NUMBER = /\d{17}[\dXx]/;
 const BOARD_BUDGET_BYTES = 200 * 1024;
+/** A party's access token lives this long here, so the console's renewal (a minute ahead) is seen. */
+const PARTY_TOKEN_TTL_SECONDS = 65;
+
+/** The SMS gateway people-credit posts to (SMS_PROVIDER=http): what a party's phone would receive. */
+async function smsGateway() {
+  const received: { phone: string; body: string }[] = [];
+  const server = http.createServer((req, res) => {
+    let data = '';
+    req.on('data', (c: Buffer) => (data += c.toString()));
+    req.on('end', () => {
+      received.push(JSON.parse(data) as { phone: string; body: string });
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ messageId: `gw-${received.length}` }));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/sms`,
+    received,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}
 
 function newestSource(p: string): number {
   const st = statSync(p);
@@ -51,6 +83,7 @@ describeWithBrowser('web console in Chromium', () => {
   let page: Page;
   let profile: string;
   let admin: Record<string, string>;
+  let sms: Awaited<ReturnType<typeof smsGateway>>;
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
   const graph = async (query: string, variables: Record<string, unknown> = {}) => {
@@ -64,6 +97,7 @@ describeWithBrowser('web console in Chromium', () => {
     // is newer than every source.
     if (!builtFromCurrentSources())
       execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit' });
+    sms = await smsGateway();
     db = await createTestDatabase('zy_web');
     stack = await startStack({
       databaseUrl: db.url,
@@ -76,6 +110,9 @@ describeWithBrowser('web console in Chromium', () => {
         TASK_SCHEDULERS_ENABLED: 'false',
         RESPONSE_CACHE: 'off',
         WEB_CONSOLE_DIR: DIST,
+        SMS_PROVIDER: 'http',
+        SMS_HTTP_URL: sms.url,
+        PARTY_ACCESS_TOKEN_TTL_SECONDS: String(PARTY_TOKEN_TTL_SECONDS),
       },
     });
     origin = new URL(stack.gatewayUrl).origin;
@@ -99,6 +136,7 @@ describeWithBrowser('web console in Chromium', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
     await stack?.stop();
     await db?.drop();
+    await sms?.close();
   });
 
   /** axe-core (no serious or critical violations), 390 px without horizontal overflow, a screenshot. */
@@ -286,6 +324,15 @@ describeWithBrowser('web console in Chromium', () => {
     await page.locator('#plan').getByRole('button', { name: '记录走访' }).click();
     await page.locator('#plan li', { hasText: '上门走访，本人在家，表示将筹款' }).waitFor();
     await checkPage('case');
+    // The console sends the UI's language: the timeline comes back in English after the switch.
+    expect(await page.locator('#timeline').innerText()).not.toMatch(/[a-z]{4,}/);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .locator('#timeline li', { hasText: /[a-z]{4,}/ })
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.locator('h2', { hasText: '案件进程' }).waitFor();
     await page.goto(`${origin}/case/${other.cases.nodes[0].id}`);
     await expect(page.locator('[role="alert"]').getAttribute('data-code')).resolves.toBe('FORBIDDEN');
     expect(await page.locator('#timeline').count()).toBe(0);
@@ -322,7 +369,7 @@ describeWithBrowser('web console in Chromium', () => {
     await page.locator('#active h2', { hasText: '督促后履行加权 2.0' }).waitFor();
   });
 
-  it('shows a party its own cases, and says coming forward is not yet online', async () => {
+  it('shows a demo party its own cases in development', async () => {
     const { cases } = await graph(
       `{ cases(filter: { open: true }, first: 1) { nodes { caseNumber primaryObligor { id name } } } }`,
     );
@@ -332,8 +379,175 @@ describeWithBrowser('web console in Chromium', () => {
     await page.waitForURL(/\/portal/);
     await page.locator('h1', { hasText: obligor.name }).waitFor();
     await page.locator('.cards a', { hasText: cases.nodes[0].caseNumber }).waitFor();
-    await page.locator('.notice', { hasText: '主动履行' }).waitFor();
     await checkPage('portal');
+  });
+
+  /** Signs a party in on /sign-in with the code its phone got (the SMS gateway's copy). */
+  async function signInByCode(phone: string, check = false): Promise<void> {
+    const before = sms.received.length;
+    await page.goto(`${origin}/sign-in`);
+    const form = page.locator('#party-sign-in');
+    await form.getByLabel('手机号').fill(phone);
+    await form.getByRole('button', { name: '获取验证码' }).click();
+    const message = await waitFor(() => sms.received.slice(before).find((m) => m.phone === phone), {
+      what: 'the sign-in code SMS',
+    });
+    const code = /验证码为(\d{6})/.exec(message.body)![1]!;
+    await form.getByLabel('短信验证码').fill(code);
+    if (check) await checkPage('sign-in');
+    await form.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/portal/);
+  }
+
+  it('lets an obligor sign in by SMS and propose instalments, the obligee consent and the officer accept', async () => {
+    const serial = Date.now() % 100_000;
+    const person = async (name: string, phone: string, n: number) =>
+      (
+        await graph(`mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
+          i: { name, idNumber: residentIdNumber('19800505', 800 + n), phone, homeDivisionCode: VILLAGE },
+        })
+      ).registerPerson.id as string;
+    const obligorPhone = '13655551001';
+    const obligeePhone = '13655551002';
+    const obligor = await person('钱分期', obligorPhone, 1);
+    const obligee = await person('孙同意', obligeePhone, 2);
+    const { causesOfAction, staffMembers } = await graph(
+      `{ causesOfAction { code } staffMembers(role: "JUDGE", first: 1) { nodes { id } } }`,
+    );
+    const caseNumber = `(2026)浙0522民初${40_000 + serial}号`;
+    const caseId = await waitFor(
+      async () => {
+        const r = await gqlRequest(
+          stack.gatewayUrl,
+          `mutation($i: JudgmentInput!) { takeInJudgment(input: $i) { id village { code } } }`,
+          {
+            i: {
+              caseNumber,
+              court: '长兴县人民法院',
+              causeCode: causesOfAction[0].code,
+              judgeId: staffMembers.nodes[0].id,
+              effectiveDate: new Date().toISOString().slice(0, 10),
+              obligorIds: [obligor],
+              obligeeIds: [obligee],
+              principalFen: 600_000,
+            },
+          },
+          undefined,
+          admin,
+        );
+        return r.data?.takeInJudgment?.village ? (r.data.takeInJudgment.id as string) : undefined;
+      },
+      { what: 'the judgment routed to its village', timeoutMs: 20_000 },
+    );
+    // Proposals live in tasks, which learns of the case from its event.
+    await waitFor(
+      async () => (await graph(`query($id: ID!) { case(id: $id) { proposals { id } } }`, { id: caseId })).case,
+      {
+        what: 'tasks to know the case',
+      },
+    );
+
+    await signInByCode(obligorPhone, true);
+    await page.locator('h1', { hasText: '钱分期' }).waitFor();
+    // The access token is renewed a minute before it expires, with a rotated refresh token.
+    const first = await page.evaluate(() => [
+      sessionStorage.getItem('zhiyuan.session'),
+      sessionStorage.getItem('zhiyuan.refresh'),
+    ]);
+    await page.waitForFunction((t) => sessionStorage.getItem('zhiyuan.session') !== t, first[0], { timeout: 20_000 });
+    const renewed = await page.evaluate(() => sessionStorage.getItem('zhiyuan.refresh'));
+    expect(renewed).toBeTruthy();
+    expect(renewed).not.toBe(first[1]);
+    await page.locator('.cards li', { hasText: caseNumber }).locator('text=我是被执行人').waitFor();
+    await page.locator('.cards a', { hasText: caseNumber }).click();
+    await page.locator('h1', { hasText: caseNumber }).waitFor();
+    // The other side masked, the village team with their phones.
+    const counterpart = page.locator('#party-view li', { hasText: '孙同意' });
+    await expect(counterpart.innerText()).resolves.toMatch(/\d{10}\*{4}\d{3}[\dX]/);
+    expect(await page.locator('main').innerText()).not.toMatch(FULL_ID_NUMBER);
+    await page.locator('#team li').first().waitFor();
+
+    const form = page.getByRole('form', { name: '主动履行申请' });
+    const due = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+    await form.getByLabel('第 1 期到期日').fill(due(60));
+    await form.getByLabel('第 1 期金额（元）').fill('1000');
+    await form.getByRole('button', { name: '增加一期' }).click();
+    await form.getByLabel('第 2 期到期日').fill(due(30));
+    await form.getByLabel('第 2 期金额（元）').fill('2000');
+    await form.getByRole('button', { name: '提交申请' }).click();
+    // Checked here as the server checks it: the second instalment falls due before the first.
+    await expect(form.locator('[role="alert"]').getAttribute('data-field')).resolves.toBe(
+      'instalments.schedule.1.dueDate',
+    );
+    await form.getByLabel('第 1 期到期日').fill(due(30));
+    await form.getByLabel('第 2 期到期日').fill(due(60));
+    await form.getByRole('button', { name: '提交申请' }).click();
+    const proposal = page.locator('#proposals li[data-proposal]');
+    await proposal.and(page.locator('[data-status="SUBMITTED"]')).waitFor();
+    await expect(proposal.innerText()).resolves.toContain('分期履行方案');
+    await checkPage('case-party');
+    // Sign-out ends the session on the server: its refresh token no longer works.
+    const spent = await page.evaluate(() => sessionStorage.getItem('zhiyuan.refresh'));
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL(/\/board/);
+    await waitFor(
+      async () => {
+        const r = await gqlRequest(
+          stack.gatewayUrl,
+          `mutation($t: String!) { refreshSession(refreshToken: $t) { partyId } }`,
+          { t: spent },
+        );
+        return r.errors?.length ? true : undefined;
+      },
+      { what: 'the signed-out refresh token refused' },
+    );
+
+    await signInByCode(obligeePhone);
+    await page.locator('.cards li', { hasText: caseNumber }).locator('text=我是申请执行人').waitFor();
+    await page.goto(`${origin}/case/${caseId}`);
+    const asked = page.locator('#proposals li[data-proposal]');
+    await asked.getByRole('button', { name: '同意', exact: true }).click();
+    await page.locator('#proposals li[data-status="CONSENTED"]').waitFor();
+
+    await signInAs('officer');
+    await page.waitForURL(/\/workbench/);
+    const awaiting = page.locator('#awaiting li', { hasText: caseNumber });
+    await awaiting.getByRole('button', { name: '准予' }).waitFor();
+    await checkPage('workbench-proposals');
+    await awaiting.getByRole('button', { name: '准予' }).click();
+    await awaiting.waitFor({ state: 'detached' });
+    const { proposals } = (await graph(`query($id: ID!) { case(id: $id) { proposals { status } } }`, { id: caseId }))
+      .case;
+    expect(proposals).toEqual([{ status: 'ACCEPTED' }]);
+
+    // The open-cases list as a CSV file, fetched with the officer's token.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-list="open-cases"] button[data-format="csv"]').click(),
+    ]);
+    const csv = readFileSync((await file.path())!, 'utf8');
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      '案号,状态,被执行人,证件号码,信用分类,村,执行标的（元）,已履行（元）,未履行（元）,生效日期,逾期,执行员',
+    );
+    expect(csv).toContain(caseNumber);
+    expect(csv).not.toMatch(FULL_ID_NUMBER);
+
+    // cases records the plan from tasks' decision: the case page shows its instalments.
+    await waitFor(
+      async () =>
+        (await graph(`query($id: ID!) { case(id: $id) { settlements { id } } }`, { id: caseId })).case.settlements[0],
+      { what: 'the instalment plan recorded' },
+    );
+    await page.goto(`${origin}/case/${caseId}`);
+    const plan = page.locator('#settlements .instalments li');
+    await plan.nth(1).waitFor();
+    await expect(plan.allInnerTexts()).resolves.toEqual([
+      expect.stringContaining(due(30)),
+      expect.stringContaining(due(60)),
+    ]);
+    await expect(plan.first().innerText()).resolves.toContain('1,000.00');
+    await page.locator('#proposals li[data-status="ACCEPTED"]').waitFor();
   });
 
   it('serves the GraphQL explorer in development with the demo tokens', async () => {

@@ -10,6 +10,7 @@ import { useT } from '../i18n';
 import { navigate, useLocation } from '../router';
 import { day, yuan } from '../format';
 import { ErrorNote, Loading } from '../ui';
+import { DownloadButtons } from '../downloads';
 
 const BoardQuery = graphql(`
   query ExposureBoardPage($divisionCode: ID!, $first: Int, $after: String) {
@@ -104,6 +105,7 @@ export function BoardPage() {
           {t('common.print')}
         </button>
       </form>
+      <DownloadButtons list="exposure-board" params={{ divisionCode: code }} label={t('download.board')} />
       <ErrorNote error={board.error} />
       <Loading when={board.loading && !b} />
       {b && b.nodes.length === 0 && <p className="muted">{t('board.empty')}</p>}

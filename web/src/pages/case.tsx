@@ -1,14 +1,17 @@
 /**
  * One case across the four subgraphs: the judgment and its enforcement (cases), the listings
- * (people-credit), the tasks and the thread (tasks), on one timeline. The graph decides who may open
- * it: a cadre of another village is refused, and the page says so.
+ * (people-credit), the tasks, the thread and the obligor's proposals (tasks), on one timeline. The
+ * graph decides who may open it: a cadre of another village is refused, and the page says so. A party
+ * sees its side of the case (`partyView`: the other side masked, the village team's contacts) and
+ * comes forward or answers a proposal here; the court decides one here too.
  */
 import { useState } from 'react';
 import { graphql } from '../generated';
 import { useMutation, useQuery } from '../api';
 import { useT } from '../i18n';
 import { dateTime, day, today, yuan } from '../format';
-import { WORKBENCH_ROLES, hasRole, useSession } from '../auth';
+import { WORKBENCH_ROLES, hasRole, useSession, type Role } from '../auth';
+import { ComeForwardForm, ProposalItem, isOpen } from './proposals';
 import { ErrorNote, Loading, Section } from '../ui';
 
 const CaseQuery = graphql(`
@@ -19,6 +22,70 @@ const CaseQuery = graphql(`
       enforcementNumber
       court
       state
+      closedAt
+      amountOwedFen
+      paidFen
+      outstandingFen
+      timeline {
+        kind
+        at
+        summary
+      }
+      settlements {
+        id
+        kind
+        status
+        terms
+        totalFen
+        paidFen
+        instalments {
+          no
+          dueDate
+          amountFen
+          paidFen
+          status
+        }
+      }
+      proposals {
+        id
+        intent
+        status
+        amountFen
+        paidOn
+        terms
+        instalments {
+          dueDate
+          amountFen
+        }
+        graceMonths
+        graceReasons
+        answerReason
+        decisionReason
+        submittedAt
+        expiresAt
+      }
+      performances {
+        id
+        amountFen
+        paidOn
+        channel
+      }
+      messages {
+        id
+        authorRole
+        mine
+        body
+        createdAt
+      }
+    }
+  }
+`);
+
+/** What the case's staff read besides: the court's people, the parties in full, listings and tasks. */
+const CaseStaffQuery = graphql(`
+  query CaseStaffPage($id: ID!) {
+    case(id: $id) {
+      id
       judge {
         name
       }
@@ -38,20 +105,6 @@ const CaseQuery = graphql(`
         code
         name
       }
-      amountOwedFen
-      paidFen
-      outstandingFen
-      timeline {
-        kind
-        at
-        summary
-      }
-      performances {
-        id
-        amountFen
-        paidOn
-        channel
-      }
       listings {
         id
         status
@@ -62,12 +115,28 @@ const CaseQuery = graphql(`
         status
         dueAt
       }
-      messages {
-        id
-        authorRole
-        mine
-        body
-        createdAt
+    }
+  }
+`);
+
+/** A party's own side of the case: the other side masked, the village team's contacts. */
+const CasePartyQuery = graphql(`
+  query CasePartyView($id: ID!) {
+    case(id: $id) {
+      id
+      partyView {
+        mySides
+        counterparts {
+          side
+          name
+          idNumberMasked
+        }
+        team {
+          name
+          role
+          phone
+          division
+        }
       }
     }
   }
@@ -166,18 +235,36 @@ const PostMessage = graphql(`
   }
 `);
 
+/** The court's readers who may decide a proposal (the graph has the last word). */
+const DECIDERS: Role[] = ['ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER'];
+
 export function CaseView({ id }: { id: string }) {
   const { t, te } = useT();
   const session = useSession();
   const q = useQuery(CaseQuery, { id }, { pollMs: 15_000 });
+  const isParty = hasRole(session, ['PARTY']);
+  const staffQ = useQuery(CaseStaffQuery, { id }, { pollMs: 15_000, skip: isParty });
+  const partyQ = useQuery(CasePartyQuery, { id }, { skip: !isParty });
+  const staff = staffQ.data?.case;
+  const partyView = partyQ.data?.case?.partyView;
   const post = useMutation(PostMessage);
   const [body, setBody] = useState('');
   const c = q.data?.case;
   if (q.error && !c) return <ErrorNote error={q.error} />;
   if (!c) return <Loading when={q.loading} />;
+  const sides = partyView?.mySides ?? [];
+  const proposalRole = sides.includes('OBLIGEE')
+    ? 'obligee'
+    : sides.includes('OBLIGOR')
+      ? 'obligor'
+      : hasRole(session, DECIDERS)
+        ? 'court'
+        : 'reader';
+  const canComeForward = sides.includes('OBLIGOR') && !c.closedAt && c.outstandingFen > 0 && !c.proposals.some(isOpen);
   return (
     <>
       <h1>{t('case.title', { n: c.caseNumber })}</h1>
+      <ErrorNote error={staffQ.error ?? partyQ.error} />
       <dl className="facts">
         <dt>{t('case.state')}</dt>
         <dd>{te(c.state)}</dd>
@@ -185,22 +272,32 @@ export function CaseView({ id }: { id: string }) {
         <dd>
           {c.court} {c.enforcementNumber ?? ''}
         </dd>
-        <dt>{t('case.judge')}</dt>
-        <dd>{c.judge?.name ?? '—'}</dd>
-        <dt>{t('case.officer')}</dt>
-        <dd>{c.enforcementOfficer?.name ?? '—'}</dd>
-        <dt>{t('case.obligors')}</dt>
-        <dd>{c.obligors.map((p) => `${p.name}（${p.idNumberMasked}）`).join('、')}</dd>
-        <dt>{t('case.obligees')}</dt>
-        <dd>{c.obligees.map((p) => p.name).join('、')}</dd>
-        <dt>{t('case.village')}</dt>
-        <dd>{c.village?.name ?? '—'}</dd>
+        {staff && (
+          <>
+            <dt>{t('case.judge')}</dt>
+            <dd>{staff.judge?.name ?? '—'}</dd>
+            <dt>{t('case.officer')}</dt>
+            <dd>{staff.enforcementOfficer?.name ?? '—'}</dd>
+            <dt>{t('case.obligors')}</dt>
+            <dd>{staff.obligors.map((p) => `${p.name}（${p.idNumberMasked}）`).join('、')}</dd>
+            <dt>{t('case.obligees')}</dt>
+            <dd>{staff.obligees.map((p) => p.name).join('、')}</dd>
+            <dt>{t('case.village')}</dt>
+            <dd>{staff.village?.name ?? '—'}</dd>
+          </>
+        )}
         <dt>{t('case.owed')}</dt>
         <dd>{yuan(c.amountOwedFen)}</dd>
         <dt>{t('case.paid')}</dt>
         <dd>{yuan(c.paidFen)}</dd>
         <dt>{t('case.outstanding')}</dt>
         <dd>{yuan(c.outstandingFen)}</dd>
+        {sides.length > 0 && (
+          <>
+            <dt>{t('case.mySides')}</dt>
+            <dd>{sides.map((side) => te(side)).join('、')}</dd>
+          </>
+        )}
       </dl>
       <div className="grid">
         <Section id="timeline" title={t('case.timeline')}>
@@ -212,6 +309,56 @@ export function CaseView({ id }: { id: string }) {
             ))}
           </ol>
         </Section>
+        {partyView && (
+          <Section id="party-view" title={t('case.counterparts')}>
+            <ul className="plain">
+              {partyView.counterparts.map((p, i) => (
+                <li key={i}>
+                  {te(p.side)} · {p.name}（{p.idNumberMasked}）
+                </li>
+              ))}
+            </ul>
+            <h3>{t('case.team')}</h3>
+            <ul className="plain" id="team">
+              {partyView.team.map((m, i) => (
+                <li key={i}>
+                  {m.division} · {m.name} {m.phone && <a href={`tel:${m.phone}`}>{m.phone}</a>}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )}
+        <Section id="proposals" title={t('case.proposals')}>
+          {c.proposals.length === 0 && <p className="muted">{t('common.none')}</p>}
+          <ul className="plain">
+            {c.proposals.map((p) => (
+              <ProposalItem key={p.id} p={p} role={proposalRole} onChange={q.refetch} />
+            ))}
+          </ul>
+          {canComeForward && (
+            <>
+              <h3>{t('case.comeForward')}</h3>
+              <ComeForwardForm caseId={c.id} outstandingFen={c.outstandingFen} onDone={q.refetch} />
+            </>
+          )}
+        </Section>
+        <Section id="settlements" title={t('case.settlements')}>
+          {c.settlements.length === 0 && <p className="muted">{t('common.none')}</p>}
+          {c.settlements.map((st) => (
+            <div key={st.id} data-settlement={st.id}>
+              <p>
+                {te(st.kind)} · {te(st.status)} · {yuan(st.paidFen)} / {yuan(st.totalFen)}
+              </p>
+              <ol className="plain instalments">
+                {st.instalments.map((i) => (
+                  <li key={i.no}>
+                    {day(i.dueDate)} {yuan(i.amountFen)} · {te(i.status)}
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ))}
+        </Section>
         <Section id="payments" title={t('case.payments')}>
           {c.performances.length === 0 && <p className="muted">{t('common.none')}</p>}
           <ul className="plain">
@@ -221,22 +368,24 @@ export function CaseView({ id }: { id: string }) {
               </li>
             ))}
           </ul>
-          <h3>{t('case.listings')}</h3>
+          {staff && <h3>{t('case.listings')}</h3>}
           <ul className="plain">
-            {c.listings.map((l) => (
+            {staff?.listings.map((l) => (
               <li key={l.id}>{te(l.status)}</li>
             ))}
           </ul>
-          <h3>{t('case.tasks')}</h3>
+          {staff && <h3>{t('case.tasks')}</h3>}
           <ul className="plain">
-            {c.tasks.map((task) => (
+            {staff?.tasks.map((task) => (
               <li key={task.id}>
                 {task.title} · {te(task.status)} · {dateTime(task.dueAt)}
               </li>
             ))}
           </ul>
         </Section>
-        {hasRole(session, WORKBENCH_ROLES) && c.obligors[0] && <ObligorWork partyId={c.obligors[0].id} caseId={c.id} />}
+        {hasRole(session, WORKBENCH_ROLES) && staff?.obligors[0] && (
+          <ObligorWork partyId={staff.obligors[0].id} caseId={c.id} />
+        )}
         <Section id="thread" title={t('case.messages')}>
           <ul className="plain thread">
             {c.messages.map((m) => (

@@ -1,6 +1,7 @@
 /**
- * The party portal: a party's own cases with their timeline, payments and thread, through the same
- * graph (a party token names its party). Coming forward online waits for its operation in the graph.
+ * The party portal: the party's own cases from `me` (as obligor or as rights holder: one person may be
+ * on either side of different cases), each opening the case page (timeline, payments, instalments, the
+ * other side masked, the village team's contacts, the thread and coming forward).
  */
 import { graphql } from '../generated';
 import { useQuery } from '../api';
@@ -11,17 +12,23 @@ import { yuan } from '../format';
 import { ErrorNote, Loading } from '../ui';
 
 const PortalQuery = graphql(`
-  query PartyPortal($id: ID!) {
-    party(id: $id) {
-      id
-      name
-      cases(first: 20) {
+  query PartyPortal {
+    me {
+      partyId
+      party {
+        id
+        name
+      }
+      cases(first: 50) {
         nodes {
           id
           caseNumber
           state
           outstandingFen
           unreadMessageCount
+          partyView {
+            mySides
+          }
         }
       }
     }
@@ -32,27 +39,32 @@ export default function PortalPage() {
   const { t, te } = useT();
   const session = useSession();
   const partyId = session?.partyId;
-  const q = useQuery(PortalQuery, { id: partyId ?? '' }, { skip: !partyId, pollMs: 30_000 });
-  const p = q.data?.party;
+  const q = useQuery(PortalQuery, {}, { skip: !partyId, pollMs: 30_000 });
+  const me = q.data?.me;
   return (
     <article>
       <h1>
         {t('portal.title')}
-        {p ? ` · ${p.name}` : ''}
+        {me ? ` · ${me.party.name}` : ''}
       </h1>
       {!partyId && <p>{t('portal.noParty')}</p>}
       <ErrorNote error={q.error} />
-      <Loading when={q.loading && !p} />
+      <Loading when={q.loading && !me} />
       <ul className="plain cards">
-        {p?.cases.nodes.map((c) => (
-          <li key={c.id} className="card">
+        {me?.cases.nodes.map((c) => (
+          <li key={c.id} className="card" data-case={c.id}>
             <Link to={`/case/${c.id}`}>{c.caseNumber}</Link> · {te(c.state)} · {t('case.outstanding')}{' '}
             {yuan(c.outstandingFen)}
+            {c.partyView?.mySides.map((side) => (
+              <span key={side} className="muted small">
+                {' '}
+                · {t(side === 'OBLIGOR' ? 'portal.asObligor' : 'portal.asObligee')}
+              </span>
+            ))}
             {c.unreadMessageCount > 0 && <span className="badge">{c.unreadMessageCount}</span>}
           </li>
         ))}
       </ul>
-      <p className="notice">{t('portal.comingForward')}</p>
     </article>
   );
 }

@@ -1,12 +1,92 @@
 /**
- * Sign-in. In development the gateway hands out the demo tokens and this page offers them as a role
- * picker (a party picks which demo party it is); in production it takes a token from the configured
- * issuer, pasted here.
+ * Sign-in. A party signs in with a code sent by SMS to the phone on their party record (in production
+ * the only way for a party); staff paste a token from the configured issuer. In development the gateway
+ * also hands out the demo tokens and this page offers them as a role picker (a party picks which demo
+ * party it is).
  */
 import { useEffect, useState } from 'react';
+import type { ApiError } from '../api';
 import { DEV_TOKENS_PATH, homeOf, signIn, currentSession } from '../auth';
 import { useT, type MessageKey } from '../i18n';
+import { requestCode, signInWithCode } from '../party-session';
 import { navigate } from '../router';
+import { ErrorNote } from '../ui';
+
+/** Phone and SMS code: the party's own way in. */
+function PartySignIn() {
+  const { t } = useT();
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [sent, setSent] = useState<number>();
+  const [error, setError] = useState<ApiError>();
+  const [pending, setPending] = useState(false);
+  const act = async (f: () => Promise<void>) => {
+    setPending(true);
+    setError(undefined);
+    try {
+      await f();
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <form
+      className="card"
+      id="party-sign-in"
+      aria-labelledby="party-h"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void act(async () => {
+          if (sent === undefined) {
+            setSent((await requestCode(phone.trim())).resendAfterSeconds);
+            return;
+          }
+          await signInWithCode(phone.trim(), code.trim());
+          navigate(homeOf(currentSession()));
+        });
+      }}
+    >
+      <h2 id="party-h">{t('signIn.partyTitle')}</h2>
+      <label>
+        {t('signIn.phone')}
+        <input
+          type="tel"
+          autoComplete="tel"
+          required
+          value={phone}
+          onChange={(e) => {
+            setPhone(e.target.value);
+            setSent(undefined);
+          }}
+        />
+      </label>
+      {sent !== undefined && (
+        <>
+          <p className="muted small" role="status">
+            {t('signIn.codeSent', { s: sent })}
+          </p>
+          <label>
+            {t('signIn.code')}
+            <input
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\d{6}"
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
+          </label>
+        </>
+      )}
+      <ErrorNote error={error} />
+      <button type="submit" disabled={pending}>
+        {sent === undefined ? t('signIn.sendCode') : t('signIn.submit')}
+      </button>
+    </form>
+  );
+}
 
 const ROLES = ['admin', 'judge', 'department', 'officer', 'liaison', 'cadre'] as const;
 
@@ -45,6 +125,7 @@ export function SignInPage() {
   return (
     <article className="narrow">
       <h1>{t('signIn.title')}</h1>
+      <PartySignIn />
       {tokens && (
         <section className="card" aria-labelledby="dev-h">
           <h2 id="dev-h">{t('signIn.dev')}</h2>
@@ -78,6 +159,7 @@ export function SignInPage() {
       )}
       <form
         className="card"
+        aria-label={t('signIn.staff')}
         onSubmit={(e) => {
           e.preventDefault();
           enter(pasted);

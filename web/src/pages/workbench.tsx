@@ -12,11 +12,14 @@ import { useT } from '../i18n';
 import { Link } from '../router';
 import { dateTime, yuan } from '../format';
 import { ErrorNote, Loading, Section } from '../ui';
+import { DownloadButtons } from '../downloads';
+import { ProposalItem, awaitsCourt } from './proposals';
 
 const POLL_MS = 15_000;
+const CLASSIFICATIONS = ['COMPLIANT', 'HONEST_IN_DIFFICULTY', 'UNABLE', 'EVASIVE'] as const;
 
 const WorkbenchQuery = graphql(`
-  query Workbench($code: ID!, $taskFilter: TaskFilter!) {
+  query Workbench($code: ID!) {
     division(code: $code) {
       code
       name
@@ -35,10 +38,28 @@ const WorkbenchQuery = graphql(`
               classification
             }
           }
+          proposals {
+            id
+            intent
+            status
+            amountFen
+            paidOn
+            terms
+            instalments {
+              dueDate
+              amountFen
+            }
+            graceMonths
+            graceReasons
+            answerReason
+            decisionReason
+            submittedAt
+            expiresAt
+          }
         }
       }
     }
-    tasks(filter: $taskFilter, first: 30) {
+    tasks(filter: { divisionCode: $code, status: [OPEN, IN_PROGRESS] }, first: 30) {
       edges {
         node {
           id
@@ -255,6 +276,11 @@ function Meetings({ village }: { village: string }) {
           <p className="muted">
             {t('workbench.invited', { i: m.figures.invited, a: m.figures.attended, p: m.figures.paidInFull })}
           </p>
+          <DownloadButtons
+            list="meeting-invitations"
+            params={{ meetingId: m.id }}
+            label={`${t('download.invitations')} ${m.title}`}
+          />
           <ul className="plain">
             {m.invitees.map((inv) => (
               <li key={`${inv.party.id}-${inv.case.id}`}>
@@ -394,14 +420,9 @@ export default function WorkbenchPage() {
   const { t, te } = useT();
   const session = useSession();
   const code = session?.divisionCode;
-  // The filter goes as a variable: the gateway refuses a list literal inside an input literal that
-  // also holds a variable ("Syntax Error: Unexpected [").
-  const data = useQuery(
-    WorkbenchQuery,
-    { code: code ?? '', taskFilter: { divisionCode: code ?? '', status: ['OPEN', 'IN_PROGRESS'] } },
-    { pollMs: POLL_MS, skip: !code },
-  );
+  const data = useQuery(WorkbenchQuery, { code: code ?? '' }, { pollMs: POLL_MS, skip: !code });
   const [completed, setCompleted] = useState<string[]>([]);
+  const [classification, setClassification] = useState('');
   const done = (title: string) => {
     setCompleted((c) => [...c, title]);
     data.refetch();
@@ -410,6 +431,7 @@ export default function WorkbenchPage() {
   if (!code) return <p>{t('workbench.noScope')}</p>;
   const d = data.data?.division;
   const tasks = data.data?.tasks.edges.map((e) => e.node) ?? [];
+  const awaiting = (d?.cases.nodes ?? []).flatMap((c) => c.proposals.filter(awaitsCourt).map((p) => ({ c, p })));
   return (
     <article>
       <h1>{t('workbench.title', { name: d?.name ?? code })}</h1>
@@ -421,8 +443,41 @@ export default function WorkbenchPage() {
         </p>
       )}
       <div className="grid">
+        {hasRole(session, ['ENFORCEMENT_OFFICER']) && awaiting.length > 0 && (
+          <Section id="awaiting" title={t('cf.awaiting')}>
+            <ul className="plain">
+              {awaiting.map(({ c, p }) => (
+                <li key={p.id}>
+                  <Link to={`/case/${c.id}`}>{c.caseNumber}</Link> · {c.primaryObligor.name}
+                  <ul className="plain">
+                    <ProposalItem p={p} role="court" onChange={data.refetch} />
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )}
         <TaskList tasks={tasks} onDone={done} />
         <Section id="cases" title={`${t('workbench.cases')} (${d?.cases.totalCount ?? 0})`}>
+          <DownloadButtons list="open-cases" params={{ divisionCode: code }} label={t('download.openCases')} />
+          <div className="toolbar">
+            <label>
+              {t('download.classification')}
+              <select value={classification} onChange={(e) => setClassification(e.target.value)}>
+                <option value="">{t('download.all')}</option>
+                {CLASSIFICATIONS.map((k) => (
+                  <option key={k} value={k}>
+                    {te(k)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <DownloadButtons
+              list="obligors"
+              params={{ divisionCode: code, classification: classification || undefined }}
+              label={t('download.obligors')}
+            />
+          </div>
           <div className="table-wrap">
             <table>
               <thead>
