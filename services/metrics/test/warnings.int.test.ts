@@ -71,6 +71,38 @@ describe('early warnings', () => {
     expect(await outbox('metrics.warning.raised')).toHaveLength(1);
   });
 
+  it('is acknowledged, with a note, by someone who may read its division; bad requests write nothing', async () => {
+    const [w] = await warningsOf(ruleId);
+    const ack = `mutation($id: ID!, $note: String!) { acknowledgeWarning(id: $id, note: $note) {
+      id status acknowledgedBy acknowledgedAt acknowledgementNote } }`;
+    const liaisonA = identity(['TOWNSHIP_LIAISON'], { divisionCode: TOWNSHIP_A });
+    const refused = [
+      [{ id: w.id, note: '已联系' }, identity(['TOWNSHIP_LIAISON'], { divisionCode: TOWNSHIP_B }), 'FORBIDDEN'],
+      [{ id: w.id, note: '   ' }, liaisonA, 'VALIDATION_FAILED'],
+      [{ id: randomUUID(), note: '已联系' }, liaisonA, 'NOT_FOUND'],
+      [{ id: w.id, note: '已联系' }, identity([]), 'UNAUTHENTICATED'],
+    ] as const;
+    for (const [vars, who, code] of refused)
+      expect((await gqlRequest(t.service.url, ack, vars, who)).errors?.[0]?.extensions?.code).toBe(code);
+    const untouched = await t.service.runtime.ds.query(
+      `SELECT acknowledged_by, acknowledgement_note FROM metrics.warning WHERE id = $1`,
+      [w.id],
+    );
+    expect(untouched).toEqual([{ acknowledged_by: null, acknowledgement_note: null }]);
+
+    const r = await gqlRequest(t.service.url, ack, { id: w.id, note: ' 已约谈村干部，本周内完成 ' }, liaisonA);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.acknowledgeWarning).toMatchObject({
+      id: w.id,
+      status: 'OPEN',
+      acknowledgedBy: liaisonA.sub,
+      acknowledgementNote: '已约谈村干部，本周内完成',
+    });
+    expect(Date.parse(r.data.acknowledgeWarning.acknowledgedAt)).toBeGreaterThan(Date.now() - 60_000);
+    // It stays open: only its condition clearing resolves it.
+    expect((await warningsOf(ruleId))[0]).toMatchObject({ status: 'OPEN' });
+  });
+
   it('resolves it when the condition clears, and raises a new one when it holds again', async () => {
     await publishAndSettle(t.bus, t.service.runtime.ds, [done(tasks[0]!), done(tasks[1]!)]);
     const [w] = await warningsOf(ruleId);
@@ -81,6 +113,13 @@ describe('early warnings', () => {
     await publishAndSettle(t.bus, t.service.runtime.ds, [...overdue(tasks[3]!)]);
     const history = await warningsOf(ruleId);
     expect(history.map((h: { status: string }) => h.status)).toEqual(['RESOLVED', 'OPEN']);
+    const late = await gqlRequest(
+      t.service.url,
+      `mutation($id: ID!) { acknowledgeWarning(id: $id, note: "已处理") { id } }`,
+      { id: history[0].id },
+      ADMIN,
+    );
+    expect(late.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(await outbox('metrics.warning.raised')).toHaveLength(2);
   });
 

@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { graphql } from '../generated';
-import { useQuery } from '../api';
+import { useMutation, useQuery } from '../api';
 import { COUNTY_READERS, hasRole, useSession } from '../auth';
 import { useT } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
@@ -92,6 +92,8 @@ const WarningsQuery = graphql(`
         threshold
         lastValue
         raisedAt
+        acknowledgedAt
+        acknowledgementNote
         division {
           code
           name
@@ -255,6 +257,13 @@ export default function CockpitPage() {
               <li key={w.id}>
                 <strong>{w.division.name}</strong> {te(w.metric)} —{' '}
                 {t('cockpit.threshold', { t: w.threshold, v: w.lastValue })}
+                {w.acknowledgedAt ? (
+                  <p className="small">
+                    {t('cockpit.acknowledged')}: {w.acknowledgementNote}
+                  </p>
+                ) : (
+                  <AcknowledgeWarning id={w.id} onDone={warnings.refetch} />
+                )}
               </li>
             ))}
           </ul>
@@ -271,5 +280,40 @@ export default function CockpitPage() {
         </Section>
       </div>
     </article>
+  );
+}
+
+const AcknowledgeMutation = graphql(`
+  mutation AcknowledgeWarning($id: ID!, $note: String!) {
+    acknowledgeWarning(id: $id, note: $note) {
+      id
+      acknowledgedAt
+      acknowledgementNote
+    }
+  }
+`);
+
+/** "I have seen it, this is being done": the note is kept on the warning, which resolves when its metric recovers. */
+function AcknowledgeWarning({ id, onDone }: { id: string; onDone: () => unknown }) {
+  const { t } = useT();
+  const [note, setNote] = useState('');
+  const ack = useMutation(AcknowledgeMutation);
+  return (
+    <form
+      className="inline"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await ack.run({ id, note })) onDone();
+      }}
+    >
+      <label>
+        {t('cockpit.acknowledgeNote')}
+        <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} required />
+      </label>
+      <button type="submit" disabled={ack.pending || !note.trim()}>
+        {t('cockpit.acknowledge')}
+      </button>
+      <ErrorNote error={ack.error} />
+    </form>
   );
 }

@@ -49,4 +49,14 @@ export class WarningEntity {
 
   @Column({ type: 'double precision', name: 'resolved_value', nullable: true })
   resolvedValue: number | null;
+
+  /** Who acknowledged the open warning (staff id), when, and what they said is being done; null until then. */
+  @Column({ type: 'text', name: 'acknowledged_by', nullable: true })
+  acknowledgedBy: string | null;
+
+  @Column({ type: 'timestamptz', name: 'acknowledged_at', nullable: true })
+  acknowledgedAt: Date | null;
+
+  @Column({ type: 'text', name: 'acknowledgement_note', nullable: true })
+  acknowledgementNote: string | null;
 }

@@ -5,6 +5,7 @@ import { ProjectIncrementally1764200000000 } from './1764200000000-ProjectIncrem
 import { AddPaymentReversal1764288000000 } from './1764288000000-AddPaymentReversal';
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 import { AddAuditChanges1797100100000 } from './1797100100000-AddAuditChanges';
+import { AddWarningAcknowledgement1797180000000 } from './1797180000000-AddWarningAcknowledgement';
 import { CreateProposalFacts1797400000001 } from './1797400000001-CreateProposalFacts';
 
 /** In order; never edit a migration once merged, add a new one. */
@@ -16,5 +17,6 @@ export const migrations = [
   AddPaymentReversal1764288000000,
   CreateIdempotencyKeys1765000000000,
   AddAuditChanges1797100100000,
+  AddWarningAcknowledgement1797180000000,
   CreateProposalFacts1797400000001,
 ];

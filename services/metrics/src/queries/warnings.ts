@@ -30,6 +30,9 @@ export interface WarningRow {
   last_checked_at: Date;
   resolved_at: Date | null;
   resolved_value: number | null;
+  acknowledged_by: string | null;
+  acknowledged_at: Date | null;
+  acknowledgement_note: string | null;
 }
 
 export function warningFromRow(r: WarningRow): WarningEntity {
@@ -46,6 +49,9 @@ export function warningFromRow(r: WarningRow): WarningEntity {
     lastCheckedAt: r.last_checked_at,
     resolvedAt: r.resolved_at,
     resolvedValue: r.resolved_value,
+    acknowledgedBy: r.acknowledged_by,
+    acknowledgedAt: r.acknowledged_at,
+    acknowledgementNote: r.acknowledgement_note,
   });
 }
 

@@ -4,6 +4,7 @@ import { createJudicialSuggestion } from '../commands/create-judicial-suggestion
 import { createPerformanceRuleSet } from '../commands/create-performance-rule-set';
 import { createWarningRule } from '../commands/create-warning-rule';
 import { sendJudicialSuggestion } from '../commands/send-judicial-suggestion';
+import { acknowledgeWarning } from '../commands/acknowledge-warning';
 import { updateWarningRule } from '../commands/update-warning-rule';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
@@ -18,5 +19,6 @@ export const Mutation: MutationResolvers = {
   createJudicialSuggestion: (_p, { input }, { identity, runtime }) =>
     createJudicialSuggestion(runtime, identity, input),
   sendJudicialSuggestion: (_p, args, { identity, runtime }) => sendJudicialSuggestion(runtime, identity, args),
+  acknowledgeWarning: (_p, args, { identity, runtime }) => acknowledgeWarning(runtime, identity, args),
   answerJudicialSuggestion: (_p, args, { identity, runtime }) => answerJudicialSuggestion(runtime, identity, args),
 };
