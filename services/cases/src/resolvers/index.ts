@@ -1,5 +1,6 @@
 import { JSONScalar, SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
+import { AssetLead } from './AssetLead';
 import { Case } from './Case';
 import { CaseTimelineEntry } from './CaseTimelineEntry';
 import { Division } from './Division';
@@ -14,6 +15,7 @@ export const resolvers: Resolvers = {
   Query,
   Mutation,
   Case,
+  AssetLead,
   CaseTimelineEntry,
   Settlement,
   Party,
