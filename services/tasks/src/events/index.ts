@@ -21,6 +21,7 @@ import { openDeferredWorkWhenCaseIsRouted } from './open-deferred-work-when-case
 import { notifyAndOpenFollowUpWhenUrgingStarts } from './notify-and-open-follow-up-when-urging-starts.handler';
 import { openVillageTasksWhenEnforcementIsFiled } from './open-village-tasks-when-enforcement-is-filed.handler';
 import { recordCaseWhenJudgmentBecomesEffective } from './record-case-when-judgment-becomes-effective.handler';
+import { tellOfficerWhenAssetLeadIsReported } from './tell-officer-when-asset-lead-is-reported.handler';
 
 /**
  * The event handlers of this service, each named for the rule it carries out; the parties' notices of
@@ -35,6 +36,7 @@ export function createHandlers(noticesOff: readonly NoticeOff[]): HandlerDefinit
     openVillageTasksWhenEnforcementIsFiled,
     interviewObligorWhenInstalmentIsMissed,
     cancelOpenTasksWhenCaseCloses,
+    tellOfficerWhenAssetLeadIsReported,
     openDeferredWorkWhenCaseIsRouted,
     keepInstalmentScheduleOnSettlement,
     keepInstalmentScheduleOnPayment,

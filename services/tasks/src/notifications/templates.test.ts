@@ -24,6 +24,7 @@ describe('SMS templates', () => {
 
   it('has a template for each notice the workflow sends', () => {
     expect(Object.keys(TEMPLATES).sort()).toEqual([
+      'ASSET_LEAD_REPORTED_OFFICER',
       'CASE_CLOSED',
       'ENFORCEMENT_FILED_OBLIGEE',
       'ENFORCEMENT_FILED_OBLIGOR',
