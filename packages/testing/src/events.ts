@@ -184,6 +184,16 @@ const DEFAULTS: { [T in EventType]: () => EventPayload<T> } = {
     recordedAt: now(),
     ...routing,
   }),
+  'cases.research.due': () => ({
+    caseId: randomUUID(),
+    caseNumber: `(2024)浙0522民初${1000 + next()}号`,
+    enforcementNumber: `(2024)浙0522执${1000 + next()}号`,
+    officerId: randomUUID(),
+    dueDate: '2025-01-06',
+    obligorIds: [randomUUID()],
+    announcedAt: now(),
+    ...routing,
+  }),
   'cases.settlement.agreed': () => ({
     caseId: randomUUID(),
     settlementId: randomUUID(),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ADMIN, gqlRequest, identity } from '@zhiyuan/testing';
 import type { Identity } from '@zhiyuan/auth';
-import { addMonths, courtDate, encodeCursor } from '@zhiyuan/kernel';
+import { addDays, addMonths, chinaCalendar, courtDate, encodeCursor, startOfCourtDay } from '@zhiyuan/kernel';
+import { loadCasesConfig, runSweep, settingsFrom } from '../src';
 import { CHANGE, FILE, GET, TAKE_IN } from './factories/graphql';
 import {
   enforcementNumber,
@@ -232,5 +233,39 @@ describe('终本 cases: the re-search due list, asset leads and reopening from t
       kind: 'RESEARCH_DONE',
       summary: `已完成终本案件财产复查，下次复查日期 ${addMonths(today, 6)}（网络查控未发现财产）`,
     });
+  });
+
+  it('announces each due re-search once, on working days of the court calendar', async () => {
+    const settings = settingsFrom(loadCasesConfig({ DATABASE_URL: 'postgres://x' }));
+    const firstDay = (working: boolean, from = today) => {
+      let d = from;
+      while (chinaCalendar.isWorkingDay(d) !== working) d = addDays(d, 1);
+      return new Date(startOfCourtDay(d).getTime() + 10 * 3600_000);
+    };
+    const sweep = (at: Date) => runSweep(h.service.runtime.messaging, settings, at);
+    // b and d are due; a rest day announces nothing.
+    expect((await sweep(firstDay(false))).researchesDue).toBe(0);
+    expect(await h.outbox('cases.research.due')).toHaveLength(0);
+    const workday = firstDay(true);
+    expect((await sweep(workday)).researchesDue).toBe(2);
+    expect((await sweep(workday)).researchesDue).toBe(0);
+    const due = await h.outbox('cases.research.due');
+    expect(due.map((e) => [e.payload.caseId, e.payload.dueDate])).toEqual([
+      [ids.d, '2024-01-15'],
+      [ids.b, '2024-02-01'],
+    ]);
+    expect(due[1]!.payload).toMatchObject({ officerId: officer, obligorIds: [gangkouObligor], villageCode: GANGKOU });
+    // The re-search done moves the due date on; the new date is announced when it comes, once.
+    expect((await gql(RESEARCH, { caseId: ids.d, finding: '查无财产' })).errors).toBeUndefined();
+    const later = firstDay(true, addMonths(today, 6));
+    expect((await sweep(later)).researchesDue).toBe(2);
+    expect((await sweep(later)).researchesDue).toBe(0);
+    const again = (await h.outbox('cases.research.due')).slice(2).map((e) => [e.payload.caseId, e.payload.dueDate]);
+    expect(again.sort()).toEqual(
+      [
+        [ids.a, addMonths(today, 6)],
+        [ids.d, addMonths(today, 6)],
+      ].sort(),
+    );
   });
 });

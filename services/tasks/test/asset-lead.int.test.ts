@@ -106,3 +106,84 @@ describe('an asset lead on a 终本 case tells the officer', () => {
     expect(task.assignee_id).toBe(officerId);
   });
 });
+
+describe('a due re-search of a 终本 case', () => {
+  let h: Harness;
+  const officerId = randomUUID();
+  const q = (sql: string, params: unknown[] = []) => h.service.runtime.ds.query(sql, params);
+
+  beforeAll(async () => {
+    h = await startTasks();
+    await deliver(
+      h,
+      staffRegistered({
+        staffId: officerId,
+        name: '李警官',
+        roles: ['ENFORCEMENT_OFFICER'],
+        divisionCode: HONGXINGQIAO,
+      }),
+    );
+  });
+  afterAll(() => h.stop());
+
+  it('opens one re-search task per due date for the officer, with an SMS, and finishes it when recorded', async () => {
+    const caseId = randomUUID();
+    const due = (dueDate: string) =>
+      event(
+        'cases.research.due',
+        {
+          caseId,
+          caseNumber: '(2024)浙0522民初99号',
+          enforcementNumber: '(2024)浙0522执99号',
+          officerId,
+          dueDate,
+          villageCode: GANGKOU,
+          townshipCode: HONGXINGQIAO,
+        },
+        caseId,
+      );
+    const first = due('2025-01-06');
+    await deliver(h, first);
+    await deliver(h, { ...first, id: randomUUID() });
+    const open = await q(`SELECT type, assignee_id, status, note FROM tasks.task WHERE case_id = $1`, [caseId]);
+    expect(open).toEqual([
+      { type: 'RESEARCH_ASSETS', assignee_id: officerId, status: 'OPEN', note: '应于2025-01-06复查' },
+    ]);
+    const sms = await q(`SELECT template, recipient_staff_id, body FROM tasks.notification WHERE case_id = $1`, [
+      caseId,
+    ]);
+    expect(sms).toHaveLength(1);
+    expect(sms[0]).toMatchObject({ template: 'RESEARCH_DUE_OFFICER', recipient_staff_id: officerId });
+    expect(sms[0].body).toContain('终本案件（(2024)浙0522执99号）应于2025年1月6日进行财产复查');
+
+    const recorded = event(
+      'cases.research.recorded',
+      {
+        caseId,
+        officerId,
+        finding: '网络查控未发现财产',
+        previousDue: '2025-01-06',
+        nextResearchDue: '2025-07-06',
+        villageCode: GANGKOU,
+        townshipCode: HONGXINGQIAO,
+      },
+      caseId,
+    );
+    await deliver(h, recorded);
+    await deliver(h, { ...recorded, id: randomUUID() });
+    const done = await q(`SELECT status, result FROM tasks.task WHERE case_id = $1`, [caseId]);
+    expect(done).toEqual([
+      { status: 'DONE', result: { outcome: 'ACCOMPLISHED', summary: '网络查控未发现财产（下次复查 2025-07-06）' } },
+    ]);
+    const completed = await q(`SELECT 1 FROM tasks.outbox_message WHERE type = 'tasks.task.completed' AND key = $1`, [
+      caseId,
+    ]);
+    expect(completed).toHaveLength(1);
+    // The next due date opens the next task.
+    await deliver(h, due('2025-07-07'));
+    expect(await q(`SELECT status FROM tasks.task WHERE case_id = $1 ORDER BY created_at`, [caseId])).toEqual([
+      { status: 'DONE' },
+      { status: 'OPEN' },
+    ]);
+  });
+});

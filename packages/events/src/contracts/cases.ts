@@ -284,6 +284,23 @@ export const researchRecorded = defineEvent({
   }),
 });
 
+export const researchDue = defineEvent({
+  type: 'cases.research.due',
+  version: 1,
+  description:
+    'The periodic asset re-search of a case terminated for this round has fallen due (announced by the sweep on a working day, once per case and due date): the officer is to do it.',
+  payload: z.object({
+    caseId: uuid(),
+    caseNumber: z.string(),
+    enforcementNumber: z.string().nullable(),
+    officerId: uuid().nullable(),
+    dueDate: isoDate(),
+    obligorIds: z.array(uuid()).min(1),
+    announcedAt: isoDateTime(),
+    ...routing,
+  }),
+});
+
 export const casesContracts = [
   judgmentEffective,
   urgingStarted,
@@ -300,4 +317,5 @@ export const casesContracts = [
   assetLeadReported,
   caseRevived,
   researchRecorded,
+  researchDue,
 ] as const;

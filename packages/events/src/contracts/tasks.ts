@@ -13,6 +13,7 @@ export const TASK_TYPES = [
   'FOLLOW_UP_CALL',
   'CONFIRM_PAYMENT',
   'ACT_ON_ASSET_LEAD',
+  'RESEARCH_ASSETS',
 ] as const;
 export const TASK_LEVELS = ['COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
 export const MEETING_OUTCOMES = [

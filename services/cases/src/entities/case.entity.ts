@@ -132,6 +132,10 @@ export class CaseEntity {
   @Column({ type: 'timestamptz', name: 'open_asset_lead_at', nullable: true })
   openAssetLeadAt: Date | null;
 
+  /** The re-search due date the sweep last announced (cases.research.due), so each is announced once. */
+  @Column({ type: 'date', name: 'research_announced_for', nullable: true })
+  researchAnnouncedFor: string | null;
+
   @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;
 

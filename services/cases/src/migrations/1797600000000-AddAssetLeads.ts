@@ -6,12 +6,15 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * filed it and, once acted on, the reopening; `case.open_asset_lead_at` is the time of the oldest
  * lead not yet acted on, so the due list puts those cases first without a join. The partial index
  * serves `researchDue` (terminated cases only, in the list's order: leads first, then by due date).
+ * `research_announced_for` is the due date the sweep last announced (cases.research.due), so each
+ * due date is announced once.
  */
 export class AddAssetLeads1797600000000 implements MigrationInterface {
   name = 'AddAssetLeads1797600000000';
 
   async up(qr: QueryRunner): Promise<void> {
     await qr.query(`ALTER TABLE cases."case" ADD COLUMN open_asset_lead_at timestamptz`);
+    await qr.query(`ALTER TABLE cases."case" ADD COLUMN research_announced_for date`);
     await qr.query(
       `CREATE INDEX case_research_due_idx ON cases."case" ((open_asset_lead_at IS NULL), next_research_due, id) WHERE state = 'TERMINATED_THIS_ROUND'`,
     );
@@ -34,6 +37,7 @@ export class AddAssetLeads1797600000000 implements MigrationInterface {
   async down(qr: QueryRunner): Promise<void> {
     await qr.query(`DROP TABLE cases.asset_lead`);
     await qr.query(`DROP INDEX cases.case_research_due_idx`);
+    await qr.query(`ALTER TABLE cases."case" DROP COLUMN research_announced_for`);
     await qr.query(`ALTER TABLE cases."case" DROP COLUMN open_asset_lead_at`);
   }
 }

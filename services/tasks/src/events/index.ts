@@ -22,6 +22,8 @@ import { notifyAndOpenFollowUpWhenUrgingStarts } from './notify-and-open-follow-
 import { openVillageTasksWhenEnforcementIsFiled } from './open-village-tasks-when-enforcement-is-filed.handler';
 import { recordCaseWhenJudgmentBecomesEffective } from './record-case-when-judgment-becomes-effective.handler';
 import { tellOfficerWhenAssetLeadIsReported } from './tell-officer-when-asset-lead-is-reported.handler';
+import { openResearchTaskWhenResearchFallsDue } from './open-research-task-when-research-falls-due.handler';
+import { finishResearchTaskWhenResearchIsRecorded } from './finish-research-task-when-research-is-recorded.handler';
 
 /**
  * The event handlers of this service, each named for the rule it carries out; the parties' notices of
@@ -37,6 +39,8 @@ export function createHandlers(noticesOff: readonly NoticeOff[]): HandlerDefinit
     interviewObligorWhenInstalmentIsMissed,
     cancelOpenTasksWhenCaseCloses,
     tellOfficerWhenAssetLeadIsReported,
+    openResearchTaskWhenResearchFallsDue,
+    finishResearchTaskWhenResearchIsRecorded,
     openDeferredWorkWhenCaseIsRouted,
     keepInstalmentScheduleOnSettlement,
     keepInstalmentScheduleOnPayment,

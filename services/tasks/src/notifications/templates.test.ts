@@ -40,6 +40,7 @@ describe('SMS templates', () => {
       'PROPOSAL_EXPIRED',
       'PROPOSAL_SUBMITTED_OBLIGEE',
       'PROPOSAL_SUBMITTED_STAFF',
+      'RESEARCH_DUE_OFFICER',
       'SETTLEMENT_AGREED',
       'TASK_ESCALATION',
       'TASK_REMINDER',
