@@ -22,6 +22,7 @@ import { notifyAndOpenFollowUpWhenUrgingStarts } from './notify-and-open-follow-
 import { openVillageTasksWhenEnforcementIsFiled } from './open-village-tasks-when-enforcement-is-filed.handler';
 import { recordCaseWhenJudgmentBecomesEffective } from './record-case-when-judgment-becomes-effective.handler';
 import { tellOfficerWhenAssetLeadIsReported } from './tell-officer-when-asset-lead-is-reported.handler';
+import { mediateWhenProposalIsDeclined } from './mediate-when-proposal-is-declined.handler';
 import { openResearchTaskWhenResearchFallsDue } from './open-research-task-when-research-falls-due.handler';
 import { finishResearchTaskWhenResearchIsRecorded } from './finish-research-task-when-research-is-recorded.handler';
 
@@ -37,6 +38,7 @@ export function createHandlers(noticesOff: readonly NoticeOff[]): HandlerDefinit
     notifyAndOpenFollowUpWhenUrgingStarts,
     openVillageTasksWhenEnforcementIsFiled,
     interviewObligorWhenInstalmentIsMissed,
+    mediateWhenProposalIsDeclined,
     cancelOpenTasksWhenCaseCloses,
     tellOfficerWhenAssetLeadIsReported,
     openResearchTaskWhenResearchFallsDue,
