@@ -1,6 +1,22 @@
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
 import { smsConfigShape, smsHttpUrlRequired } from '@zhiyuan/sms';
+import { TASK_TYPES } from '@zhiyuan/events';
 import { CASE_STEP_NOTICES, parseNoticesOff, type NoticeOff } from './domain/notices';
+import { parseCountyAssignees, type CountyAssignees } from './domain/escalation';
+
+/** `TYPE=DEPARTMENT` entries (`*` for the rest), comma-separated; a type that is none is refused at start. */
+const countyAssignees = z
+  .string()
+  .default('*=COURT_ENFORCEMENT')
+  .transform((text, ctx): CountyAssignees => {
+    const parsed = parseCountyAssignees(text, TASK_TYPES);
+    if (parsed.ok) return parsed.assignees;
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${parsed.entry}" is not TYPE=DEPARTMENT with TYPE one of ${TASK_TYPES.join(', ')} or *`,
+    });
+    return z.NEVER;
+  });
 
 /** `NOTICE` or `court:NOTICE` entries, comma-separated; a name that is no notice is refused at start. */
 const noticesOff = z
@@ -37,6 +53,8 @@ export const configSchema = z
     TASK_SWEEP_INTERVAL_MS: fields.positiveInt(60_000),
     /** Hours a task may stay overdue at the township before it escalates to the county. */
     TASK_ESCALATE_TO_COUNTY_AFTER_HOURS: fields.positiveInt(72),
+    /** The county department that takes a task escalated to the county, per task type (`*` for the rest). */
+    TASK_COUNTY_ASSIGNEES: countyAssignees,
     /** Run the SMS sender and the overdue sweep in this process (tests drive them by hand). */
     TASK_SCHEDULERS_ENABLED: fields.boolean(true),
     /** Case-step SMS a court does not send: `NOTICE` (every court) or `court:NOTICE` entries, comma-separated; blank sends all. */
