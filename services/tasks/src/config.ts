@@ -3,6 +3,7 @@ import { smsConfigShape, smsHttpUrlRequired } from '@zhiyuan/sms';
 import { TASK_TYPES } from '@zhiyuan/events';
 import { CASE_STEP_NOTICES, parseNoticesOff, type NoticeOff } from './domain/notices';
 import { parseCountyAssignees, type CountyAssignees } from './domain/escalation';
+import type { SlaDays } from './domain/task-rules';
 
 /** `TYPE=DEPARTMENT` entries (`*` for the rest), comma-separated; a type that is none is refused at start. */
 const countyAssignees = z
@@ -32,6 +33,25 @@ const noticesOff = z
     return z.NEVER;
   });
 
+/** `TYPE=days` entries, comma-separated: the days an automatic task of that type is given (the rule table's otherwise). */
+const slaDays = z
+  .string()
+  .default('')
+  .transform((text, ctx): SlaDays => {
+    const sla: Record<string, number> = {};
+    for (const raw of text.split(',')) {
+      const entry = raw.trim();
+      if (!entry) continue;
+      const m = /^([A-Z_]+)=(\d{1,3})$/.exec(entry);
+      if (!m || !(TASK_TYPES as readonly string[]).includes(m[1]!) || Number(m[2]) < 1) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not TYPE=days with a task type and 1 to 999 days` });
+        return z.NEVER;
+      }
+      sla[m[1]!] = Number(m[2]);
+    }
+    return sla;
+  });
+
 export const configSchema = z
   .object({
     ...serviceConfigShape,
@@ -53,6 +73,8 @@ export const configSchema = z
     TASK_SWEEP_INTERVAL_MS: fields.positiveInt(60_000),
     /** Hours a task may stay overdue at the township before it escalates to the county. */
     TASK_ESCALATE_TO_COUNTY_AFTER_HOURS: fields.positiveInt(72),
+    /** Days an automatic task of a type is given (`TYPE=days`, comma-separated); the rule table's where not named. */
+    TASK_SLA_DAYS: slaDays,
     /** The county department that takes a task escalated to the county, per task type (`*` for the rest). */
     TASK_COUNTY_ASSIGNEES: countyAssignees,
     /** Run the SMS sender and the overdue sweep in this process (tests drive them by hand). */

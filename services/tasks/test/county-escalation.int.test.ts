@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { gqlRequest, identity } from '@zhiyuan/testing';
 import { sweepOverdueTasks } from '../src';
 import { DAY_MS } from '../src/domain/task-rules';
+import { createHandlers } from '../src/events';
 import { aCase, COUNTY, enforcementFiled, GANGKOU, HONGXINGQIAO, staffRegistered } from './factories/events';
 import { deliver, startTasks, type Harness } from './factories/service';
 
@@ -74,5 +75,20 @@ describe('a task escalated to the county gets a county assignee who is told', ()
     );
     expect(mine.errors).toBeUndefined();
     expect(mine.data.myTasks.edges).toEqual([{ node: { id: county[0].id, type: 'FIND_ASSETS' } }]);
+  });
+
+  it('gives automatic tasks the SLA days configured for their type, the rule table’s otherwise', async () => {
+    const c = aCase();
+    const filedAt = new Date('2030-03-01T02:00:00Z');
+    const def = createHandlers([], { LOCATE_PERSON: 30 }).find((d) => d.subject === 'cases.enforcement.filed')!;
+    await h.service.runtime.messaging.handleOnce(`tasks__${def.name}`, enforcementFiled(c, true, filedAt), def.handle);
+    const due = await q(`SELECT type, due_at FROM tasks.task WHERE case_id = $1 ORDER BY type`, [c.caseId]);
+    expect(
+      due.map((t: { type: string; due_at: Date }) => [t.type, (t.due_at.getTime() - filedAt.getTime()) / DAY_MS]),
+    ).toEqual([
+      ['FIND_ASSETS', 15],
+      ['LOCATE_PERSON', 30],
+      ['SERVE_DOCUMENT', 7],
+    ]);
   });
 });

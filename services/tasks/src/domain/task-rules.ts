@@ -102,6 +102,9 @@ export const TASK_RULES: TaskRule[] = [
   },
 ];
 
+/** Days a task of a type is given, overriding the rule table's `dueInDays` (TASK_SLA_DAYS). */
+export type SlaDays = Readonly<Partial<Record<TaskType, number>>>;
+
 export interface PlannedTask {
   ruleKey: string;
   type: TaskType;
@@ -130,7 +133,7 @@ export interface RuleFacts {
 }
 
 /** The tasks an event opens: one per applicable rule and obligor. Pure, so it is unit tested. */
-export function planTasks(event: RuleEvent, payload: RuleFacts, from: Date): PlannedTask[] {
+export function planTasks(event: RuleEvent, payload: RuleFacts, from: Date, sla: SlaDays = {}): PlannedTask[] {
   const division = payload.villageCode
     ? { level: 'VILLAGE' as const, code: payload.villageCode }
     : payload.townshipCode
@@ -151,7 +154,7 @@ export function planTasks(event: RuleEvent, payload: RuleFacts, from: Date): Pla
         divisionCode: division.code,
         obligorId,
         assignToRole: division.level === 'VILLAGE' ? rule.assignToRole : 'TOWNSHIP_LIAISON',
-        dueAt: new Date(from.getTime() + rule.dueInDays * DAY_MS),
+        dueAt: new Date(from.getTime() + (sla[rule.type] ?? rule.dueInDays) * DAY_MS),
       });
     }
   }
