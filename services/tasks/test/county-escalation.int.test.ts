@@ -75,6 +75,22 @@ describe('a task escalated to the county gets a county assignee who is told', ()
     );
     expect(mine.errors).toBeUndefined();
     expect(mine.data.myTasks.edges).toEqual([{ node: { id: county[0].id, type: 'FIND_ASSETS' } }]);
+    // The department works it; done, the county is stood down once.
+    const done = await gqlRequest(
+      h.service.url,
+      `mutation($input: CompleteTaskInput!) { completeTask(input: $input) { status } }`,
+      { input: { id: county[0].id, outcome: 'ACCOMPLISHED', summary: '已查询到存款账户' } },
+      identity(['COUNTY_DEPARTMENT'], { sub: land, divisionCode: COUNTY, department: 'BANK_LOAN' }),
+    );
+    expect(done.errors).toBeUndefined();
+    expect(done.data.completeTask.status).toBe('DONE');
+    const standDown = await q(
+      `SELECT recipient_staff_id, body FROM tasks.notification WHERE case_id = $1 AND template = 'TASK_DEESCALATED'`,
+      [c.caseId],
+    );
+    expect(standDown).toHaveLength(1);
+    expect(standDown[0].recipient_staff_id).toBe(land);
+    expect(standDown[0].body).toContain('已办结，无需再督办');
   });
 
   it('gives automatic tasks the SLA days configured for their type, the rule table’s otherwise', async () => {

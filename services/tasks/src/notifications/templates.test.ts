@@ -42,6 +42,7 @@ describe('SMS templates', () => {
       'PROPOSAL_SUBMITTED_STAFF',
       'RESEARCH_DUE_OFFICER',
       'SETTLEMENT_AGREED',
+      'TASK_DEESCALATED',
       'TASK_ESCALATION',
       'TASK_REMINDER',
       'URGING_FEEDBACK_OBLIGEE',
