@@ -38,6 +38,7 @@ const config: { projects: Record<string, Project> } = {
         PerformanceReversal: '../entities#PerformanceReversalEntity',
         Settlement: '../entities#SettlementEntity',
         Instalment: '../entities#InstalmentEntity',
+        AssetLead: '../entities#AssetLeadEntity',
         CaseTimelineEntry: '../resolvers/refs#TimelineEntryModel',
         CauseOfAction: '../domain/causes#CauseOfActionModel',
         Party: '../resolvers/refs#PartyRef',

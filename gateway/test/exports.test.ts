@@ -110,3 +110,46 @@ describe('/exports', () => {
     expect([yuan(0), yuan(5), yuan(-100_001), yuan(null)]).toEqual(['0.00', '0.05', '-1000.01', null]);
   });
 });
+
+describe('/exports/research-due', () => {
+  it('mirrors the researchDue query page by page, open leads in their column, and refuses a bad date', async () => {
+    const seen: Record<string, unknown>[] = [];
+    const execute: ExecuteAs = async (query, variables) => {
+      seen.push(variables);
+      expect(query).toContain('researchDue(divisionCode: $divisionCode, before: $before');
+      const node = {
+        caseNumber: '(2024)浙0522民初7号',
+        enforcementNumber: '(2024)浙0522执7号',
+        nextResearchDue: '2024-01-01',
+        outstandingFen: 500_000,
+        village: { name: '港口村' },
+        enforcementOfficer: { name: '李警官' },
+        primaryObligor: { name: '王大力', idNumberMasked: '3305221990****1234' },
+        assetLeads: [
+          { what: '旧摩托车', where: '家中', estimatedValueFen: 100_000, reopenedAt: '2024-02-01T00:00:00Z' },
+          { what: '新购轿车一辆', where: '港口村村口', estimatedValueFen: 8_000_000, reopenedAt: null },
+        ],
+      };
+      return { data: { researchDue: { nodes: [node], pageInfo: { hasNextPage: false, endCursor: null } } } };
+    };
+    const server = await serve(execute, 50);
+    try {
+      const res = await fetch(`${server.url}/exports/research-due.csv?divisionCode=330522104&before=2024-06-30`);
+      expect(res.status).toBe(200);
+      const lines = (await res.text())
+        .replace(/^\uFEFF/, '')
+        .split('\r\n')
+        .filter(Boolean);
+      expect(lines[0]).toBe('执行案号,被执行人,证件号码,村,未履行（元）,应复查日期,新财产线索,执行员');
+      expect(lines[1]).toBe(
+        '(2024)浙0522执7号,王大力,3305221990****1234,港口村,5000.00,2024-01-01,港口村村口新购轿车一辆（估值80000.00元）,李警官',
+      );
+      expect(seen).toEqual([{ divisionCode: '330522104', before: '2024-06-30', first: 50, after: null }]);
+      const bad = await fetch(`${server.url}/exports/research-due.csv?divisionCode=330522104&before=tomorrow`);
+      expect(bad.status).toBe(400);
+      expect((await bad.json()).errors[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'before' });
+    } finally {
+      await server.close();
+    }
+  });
+});

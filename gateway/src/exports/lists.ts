@@ -145,6 +145,45 @@ const exposureBoard: ExportList = {
   ],
 };
 
+const researchDue: ExportList = {
+  name: 'research-due',
+  title: (p) => `终本案件财产复查清单 ${p.divisionCode}`,
+  formats: ['csv', 'xlsx'],
+  params: z.strictObject({ divisionCode, before: date.optional() }),
+  query: `query ExportResearchDue($divisionCode: ID!, $before: Date, $first: Int!, $after: String) {
+    researchDue(divisionCode: $divisionCode, before: $before, first: $first, after: $after) {
+      nodes {
+        caseNumber enforcementNumber nextResearchDue openAssetLeadAt outstandingFen closedAt
+        village { name }
+        enforcementOfficer { name }
+        primaryObligor { name idNumberMasked }
+        assetLeads { what where estimatedValueFen reopenedAt }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`,
+  variables: (p, first) => ({ divisionCode: p.divisionCode, before: p.before ?? null, first }),
+  page: (d) => connection(d.researchDue),
+  columns: [
+    { header: '执行案号', width: 24, value: (r) => r.enforcementNumber ?? r.caseNumber },
+    { header: '被执行人', width: 14, value: (r) => r.primaryObligor?.name ?? null },
+    { header: '证件号码', width: 20, value: (r) => r.primaryObligor?.idNumberMasked ?? null },
+    { header: '村', width: 10, value: (r) => r.village?.name ?? null },
+    { header: '未履行（元）', width: 14, value: (r) => yuan(r.outstandingFen) },
+    { header: '应复查日期', width: 12, value: (r) => r.nextResearchDue ?? null },
+    {
+      header: '新财产线索',
+      width: 30,
+      value: (r) =>
+        ((r.assetLeads ?? []) as Row[])
+          .filter((l) => !l.reopenedAt)
+          .map((l) => `${l.where}${l.what}（估值${yuan(l.estimatedValueFen)}元）`)
+          .join('；') || null,
+    },
+    { header: '执行员', width: 10, value: (r) => r.enforcementOfficer?.name ?? null },
+  ],
+};
+
 const meetingInvitations: ExportList = {
   name: 'meeting-invitations',
   title: (_p, d) => `执行会议邀请名单 ${d.meeting?.village?.name ?? ''} ${d.meeting?.title ?? ''}`.trim(),
@@ -175,5 +214,5 @@ const meetingInvitations: ExportList = {
 };
 
 export const EXPORT_LISTS: ReadonlyMap<string, ExportList> = new Map(
-  [openCases, obligors, exposureBoard, meetingInvitations].map((l) => [l.name, l]),
+  [openCases, obligors, exposureBoard, researchDue, meetingInvitations].map((l) => [l.name, l]),
 );

@@ -12,6 +12,10 @@ const DIVISION_ROLES: Role[] = ['ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILL
 
 /** Who may work a case: the judge presiding it, or the officer whose township it is in. */
 export const CASE_WORKERS: Role[] = ['JUDGE', 'ENFORCEMENT_OFFICER'];
+/** Who files an asset lead on a case terminated for this round: the village and township teams, and the court's staff. */
+export const LEAD_REPORTERS: Role[] = ['VILLAGE_CADRE', 'TOWNSHIP_LIAISON', 'ENFORCEMENT_OFFICER', 'JUDGE'];
+/** Who reads the re-search due list: the staff who work cases (parties see their own cases only). */
+export const RESEARCH_READERS: Role[] = ['JUDGE', 'ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE'];
 /** Who takes in judgments, starts urging and reassigns officers. */
 export const JUDGES: Role[] = ['JUDGE'];
 

@@ -24,6 +24,27 @@ describe('tasks configuration', () => {
     ).toBe('https://sms.example/send');
   });
 
+  it('reads SLA days and county assignees per task type, refusing types that are none', () => {
+    const c = loadTasksConfig({
+      DATABASE_URL: 'postgres://x',
+      TASK_SLA_DAYS: 'LOCATE_PERSON=30, INTERVIEW=5',
+      TASK_COUNTY_ASSIGNEES: 'FIND_ASSETS=BANK_LOAN,*=COURT_ENFORCEMENT',
+    });
+    expect(c.TASK_SLA_DAYS).toEqual({ LOCATE_PERSON: 30, INTERVIEW: 5 });
+    expect(c.TASK_COUNTY_ASSIGNEES).toEqual({ FIND_ASSETS: 'BANK_LOAN', '*': 'COURT_ENFORCEMENT' });
+    expect(loadTasksConfig({ DATABASE_URL: 'postgres://x' })).toMatchObject({
+      TASK_SLA_DAYS: {},
+      TASK_COUNTY_ASSIGNEES: { '*': 'COURT_ENFORCEMENT' },
+    });
+    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', TASK_SLA_DAYS: 'LOCATE=3' })).toThrow(/TASK_SLA_DAYS/);
+    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', TASK_SLA_DAYS: 'INTERVIEW=0' })).toThrow(
+      /TASK_SLA_DAYS/,
+    );
+    expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', TASK_COUNTY_ASSIGNEES: 'X=Y' })).toThrow(
+      /TASK_COUNTY_ASSIGNEES/,
+    );
+  });
+
   it('refuses a malformed value', () => {
     expect(() => loadTasksConfig({ DATABASE_URL: 'postgres://x', SMS_MAX_ATTEMPTS: 'many' })).toThrow(
       /SMS_MAX_ATTEMPTS is malformed/,

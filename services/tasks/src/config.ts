@@ -1,6 +1,23 @@
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
 import { smsConfigShape, smsHttpUrlRequired } from '@zhiyuan/sms';
+import { TASK_TYPES } from '@zhiyuan/events';
 import { CASE_STEP_NOTICES, parseNoticesOff, type NoticeOff } from './domain/notices';
+import { parseCountyAssignees, type CountyAssignees } from './domain/escalation';
+import type { SlaDays } from './domain/task-rules';
+
+/** `TYPE=DEPARTMENT` entries (`*` for the rest), comma-separated; a type that is none is refused at start. */
+const countyAssignees = z
+  .string()
+  .default('*=COURT_ENFORCEMENT')
+  .transform((text, ctx): CountyAssignees => {
+    const parsed = parseCountyAssignees(text, TASK_TYPES);
+    if (parsed.ok) return parsed.assignees;
+    ctx.addIssue({
+      code: 'custom',
+      message: `"${parsed.entry}" is not TYPE=DEPARTMENT with TYPE one of ${TASK_TYPES.join(', ')} or *`,
+    });
+    return z.NEVER;
+  });
 
 /** `NOTICE` or `court:NOTICE` entries, comma-separated; a name that is no notice is refused at start. */
 const noticesOff = z
@@ -14,6 +31,25 @@ const noticesOff = z
       message: `"${parsed.entry}" names no notice (one of ${CASE_STEP_NOTICES.join(', ')}, optionally as court:NOTICE)`,
     });
     return z.NEVER;
+  });
+
+/** `TYPE=days` entries, comma-separated: the days an automatic task of that type is given (the rule table's otherwise). */
+const slaDays = z
+  .string()
+  .default('')
+  .transform((text, ctx): SlaDays => {
+    const sla: Record<string, number> = {};
+    for (const raw of text.split(',')) {
+      const entry = raw.trim();
+      if (!entry) continue;
+      const m = /^([A-Z_]+)=(\d{1,3})$/.exec(entry);
+      if (!m || !(TASK_TYPES as readonly string[]).includes(m[1]!) || Number(m[2]) < 1) {
+        ctx.addIssue({ code: 'custom', message: `"${entry}" is not TYPE=days with a task type and 1 to 999 days` });
+        return z.NEVER;
+      }
+      sla[m[1]!] = Number(m[2]);
+    }
+    return sla;
   });
 
 export const configSchema = z
@@ -37,6 +73,10 @@ export const configSchema = z
     TASK_SWEEP_INTERVAL_MS: fields.positiveInt(60_000),
     /** Hours a task may stay overdue at the township before it escalates to the county. */
     TASK_ESCALATE_TO_COUNTY_AFTER_HOURS: fields.positiveInt(72),
+    /** Days an automatic task of a type is given (`TYPE=days`, comma-separated); the rule table's where not named. */
+    TASK_SLA_DAYS: slaDays,
+    /** The county department that takes a task escalated to the county, per task type (`*` for the rest). */
+    TASK_COUNTY_ASSIGNEES: countyAssignees,
     /** Run the SMS sender and the overdue sweep in this process (tests drive them by hand). */
     TASK_SCHEDULERS_ENABLED: fields.boolean(true),
     /** Case-step SMS a court does not send: `NOTICE` (every court) or `court:NOTICE` entries, comma-separated; blank sends all. */

@@ -28,7 +28,7 @@ export function createService(config: TasksConfig, deps: TasksDeps = {}): Servic
       resolvers: resolvers as never,
       entities,
       migrations,
-      handlers: createHandlers(config.NOTICES_OFF),
+      handlers: createHandlers(config.NOTICES_OFF, config.TASK_SLA_DAYS),
       context: (identity, runtime) =>
         createContext(identity, runtime, { proposalExpiryWorkingDays: config.PROPOSAL_EXPIRY_WORKING_DAYS }),
       onStart: async (runtime) => {

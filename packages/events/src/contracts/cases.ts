@@ -227,6 +227,80 @@ export const settlementAgreed = defineEvent({
   }),
 });
 
+export const assetLeadReported = defineEvent({
+  type: 'cases.asset_lead.reported',
+  version: 1,
+  description:
+    'A village or township team (or court staff) filed a new asset lead on a case terminated for this round (终本): what and where, its estimated value and source; the case leads the re-search due list and its officer is to be told.',
+  payload: z.object({
+    caseId: uuid(),
+    leadId: uuid(),
+    caseNumber: z.string(),
+    enforcementNumber: z.string().nullable(),
+    officerId: uuid().nullable(),
+    what: z.string(),
+    where: z.string(),
+    estimatedValueFen: fen(),
+    source: z.string(),
+    reportedBy: z.string(),
+    reportedAt: isoDateTime(),
+    obligorIds: z.array(uuid()).min(1),
+    ...routing,
+  }),
+});
+
+export const caseRevived = defineEvent({
+  type: 'cases.case.revived',
+  version: 1,
+  description:
+    'A case terminated for this round was reopened from an asset lead (cases.case.transitioned to IN_PROGRESS follows as well): the lead, its estimated value, and what was paid and outstanding when it came back.',
+  payload: z.object({
+    caseId: uuid(),
+    leadId: uuid(),
+    officerId: uuid().nullable(),
+    judgeId: uuid().nullable(),
+    estimatedValueFen: fen(),
+    paidFen: fen(),
+    outstandingFen: fen(),
+    revivedAt: isoDateTime(),
+    ...routing,
+  }),
+});
+
+export const researchRecorded = defineEvent({
+  type: 'cases.research.recorded',
+  version: 1,
+  description:
+    'The periodic asset re-search of a case terminated for this round was done without a lead to reopen on: what it found, and the next due date (CASES_RESEARCH_MONTHS on).',
+  payload: z.object({
+    caseId: uuid(),
+    officerId: uuid().nullable(),
+    finding: z.string(),
+    previousDue: isoDate().nullable(),
+    nextResearchDue: isoDate(),
+    recordedBy: z.string(),
+    recordedAt: isoDateTime(),
+    ...routing,
+  }),
+});
+
+export const researchDue = defineEvent({
+  type: 'cases.research.due',
+  version: 1,
+  description:
+    'The periodic asset re-search of a case terminated for this round has fallen due (announced by the sweep on a working day, once per case and due date): the officer is to do it.',
+  payload: z.object({
+    caseId: uuid(),
+    caseNumber: z.string(),
+    enforcementNumber: z.string().nullable(),
+    officerId: uuid().nullable(),
+    dueDate: isoDate(),
+    obligorIds: z.array(uuid()).min(1),
+    announcedAt: isoDateTime(),
+    ...routing,
+  }),
+});
+
 export const casesContracts = [
   judgmentEffective,
   urgingStarted,
@@ -240,4 +314,8 @@ export const casesContracts = [
   officerAssigned,
   caseTransitioned,
   settlementAgreed,
+  assetLeadReported,
+  caseRevived,
+  researchRecorded,
+  researchDue,
 ] as const;

@@ -12,6 +12,8 @@ export const TASK_TYPES = [
   'HOME_VISIT',
   'FOLLOW_UP_CALL',
   'CONFIRM_PAYMENT',
+  'ACT_ON_ASSET_LEAD',
+  'RESEARCH_ASSETS',
 ] as const;
 export const TASK_LEVELS = ['COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
 export const MEETING_OUTCOMES = [

@@ -34,6 +34,9 @@ export const TIMELINE_KINDS = [
   'PROPOSAL_ANSWERED',
   'PROPOSAL_DECIDED',
   'PROPOSAL_EXPIRED',
+  'ASSET_LEAD_REPORTED',
+  'REOPENED_FROM_ASSET_LEAD',
+  'RESEARCH_DONE',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -320,6 +323,28 @@ export const TIMELINE_TEXTS: Readonly<Record<TimelineKind, LocalizedMessage<Rend
     'zh-CN': ({ p }) => `网上提出的${word(INTENT_WORDS, p.intent, 'zh-CN')}逾期未获答复，已失效`,
     en: ({ p }) =>
       `${word(INTENT_WORDS, p.intent, 'en')} proposed online lapsed unanswered`.replace(/^./, (c) => c.toUpperCase()),
+  },
+  ASSET_LEAD_REPORTED: {
+    'zh-CN': ({ p }) =>
+      `报告财产线索：${text(p.where) ?? ''}${text(p.what) ?? ''}，估值 ${yuan(p.estimatedValueFen, 'zh-CN')}（来源：${text(p.source) ?? ''}）`,
+    en: ({ p }) =>
+      `Asset lead reported: ${text(p.what) ?? ''} at ${text(p.where) ?? ''}, estimated at ${yuan(p.estimatedValueFen, 'en')} (source: ${text(p.source) ?? ''})`,
+  },
+  REOPENED_FROM_ASSET_LEAD: {
+    'zh-CN': ({ p }) =>
+      `根据财产线索（${text(p.where) ?? ''}${text(p.what) ?? ''}，估值 ${yuan(p.estimatedValueFen, 'zh-CN')}）恢复执行，案件由「终结本次执行」回到「执行中」`,
+    en: ({ p }) =>
+      `Enforcement resumed on the asset lead (${text(p.what) ?? ''} at ${text(p.where) ?? ''}, estimated at ${yuan(p.estimatedValueFen, 'en')}): the case went from terminated for this round back to in progress`,
+  },
+  RESEARCH_DONE: {
+    'zh-CN': ({ p }) =>
+      withReason(`已完成终本案件财产复查，下次复查日期 ${text(p.nextResearchDue) ?? ''}`, text(p.finding), 'zh-CN'),
+    en: ({ p }) =>
+      withReason(
+        `Re-search of assets done; next re-search due ${text(p.nextResearchDue) ?? ''}`,
+        text(p.finding),
+        'en',
+      ),
   },
 };
 

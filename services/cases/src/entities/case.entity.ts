@@ -32,6 +32,7 @@ import { fen } from './columns';
 @Index('case_urging_deadline_idx', { synchronize: false })
 @Index('case_primary_obligor_open_idx', { synchronize: false })
 @Index('case_enforcement_number_key', { synchronize: false })
+@Index('case_research_due_idx', { synchronize: false })
 export class CaseEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -126,6 +127,14 @@ export class CaseEntity {
 
   @Column({ type: 'date', name: 'next_research_due', nullable: true })
   nextResearchDue: string | null;
+
+  /** When the oldest asset lead not yet acted on was filed (a terminated case with one leads the due list). */
+  @Column({ type: 'timestamptz', name: 'open_asset_lead_at', nullable: true })
+  openAssetLeadAt: Date | null;
+
+  /** The re-search due date the sweep last announced (cases.research.due), so each is announced once. */
+  @Column({ type: 'date', name: 'research_announced_for', nullable: true })
+  researchAnnouncedFor: string | null;
 
   @Column({ type: 'timestamptz', name: 'created_at', default: () => 'now()' })
   createdAt: Date;

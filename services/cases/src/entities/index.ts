@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { AssetLeadEntity } from './asset-lead.entity';
 import { CaseEntity } from './case.entity';
 import { PerformanceEntity, PerformanceReversalEntity } from './performance.entity';
 import { DivisionNameEntity, PartyRouteEntity, StaffMemberEntity } from './projections.entity';
@@ -6,6 +7,7 @@ import { InstalmentEntity, SettlementEntity } from './settlement.entity';
 import { TimelineEntryEntity } from './timeline.entity';
 
 export {
+  AssetLeadEntity,
   CaseEntity,
   PerformanceEntity,
   PerformanceReversalEntity,
@@ -17,6 +19,7 @@ export {
   TimelineEntryEntity,
 };
 export const entities = [
+  AssetLeadEntity,
   CaseEntity,
   PerformanceEntity,
   PerformanceReversalEntity,

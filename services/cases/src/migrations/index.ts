@@ -5,6 +5,7 @@ import { PartialIndexesOnUnsetColumns1764201600000 } from './1764201600000-Parti
 import { AddPerformanceReversal1764288000000 } from './1764288000000-AddPerformanceReversal';
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 import { StructureTimelineEntries1797100000000 } from './1797100000000-StructureTimelineEntries';
+import { AddAssetLeads1797600000000 } from './1797600000000-AddAssetLeads';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   AddPerformanceReversal1764288000000,
   CreateIdempotencyKeys1765000000000,
   StructureTimelineEntries1797100000000,
+  AddAssetLeads1797600000000,
 ];

@@ -5,6 +5,7 @@ import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
 import { isUuid } from '@zhiyuan/kernel';
 import { listCasesOfMany, type CaseConnection, type CaseRelationRequest } from './cases';
 import {
+  AssetLeadEntity,
   CaseEntity,
   DivisionNameEntity,
   InstalmentEntity,
@@ -44,6 +45,14 @@ export function createLoaders(ds: DataSource, identity: Identity) {
           order: { recordedAt: 'ASC', id: 'ASC' },
         }),
       (p) => p.caseId,
+    ),
+    assetLeadsOf: listLoaderByKey<string, AssetLeadEntity>(
+      (ids) =>
+        ds.getRepository(AssetLeadEntity).find({
+          where: { caseId: In([...ids]) },
+          order: { reportedAt: 'ASC', id: 'ASC' },
+        }),
+      (l) => l.caseId,
     ),
     settlementsOf: listLoaderByKey<string, SettlementEntity>(
       (ids) => ds.getRepository(SettlementEntity).find({ where: { caseId: In([...ids]) }, order: { agreedAt: 'ASC' } }),

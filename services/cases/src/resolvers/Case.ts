@@ -28,6 +28,7 @@ export const Case: CaseResolvers = {
   daysOpen: (c) => daysOpen(c.effectiveDate, c.closedAt ?? new Date()),
   performances: (c, _a, { loaders }) => loaders.performancesOf.load(c.id),
   settlements: (c, _a, { loaders }) => loaders.settlementsOf.load(c.id),
+  assetLeads: (c, _a, { loaders }) => loaders.assetLeadsOf.load(c.id),
   timeline: async (c, { locale }, { loaders }) =>
     (await loaders.timelineOf.load(c.id)).map((entry) => ({ entry, locale: locale ?? null })),
 };

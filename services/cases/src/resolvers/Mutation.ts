@@ -5,6 +5,9 @@ import { fileEnforcement } from '../commands/file-enforcement';
 import { importJudgments } from '../commands/import-judgments';
 import { reassignOfficer } from '../commands/reassign-officer';
 import { recordPayment } from '../commands/record-payment';
+import { recordResearch } from '../commands/record-research';
+import { reopenFromAssetLead } from '../commands/reopen-from-asset-lead';
+import { reportAssetLead } from '../commands/report-asset-lead';
 import { reversePayment } from '../commands/reverse-payment';
 import { startUrging } from '../commands/start-urging';
 import { takeInJudgment } from '../commands/take-in-judgment';
@@ -19,4 +22,7 @@ export const Mutation: MutationResolvers = {
   recordPayment: (_p, { input }, ctx) => recordPayment(ctx, input),
   reversePayment: (_p, args, ctx) => reversePayment(ctx, args),
   agreeSettlement: (_p, { input }, ctx) => agreeSettlement(ctx, input),
+  reportAssetLead: (_p, args, ctx) => reportAssetLead(ctx, args),
+  reopenFromAssetLead: (_p, args, ctx) => reopenFromAssetLead(ctx, args),
+  recordResearch: (_p, args, ctx) => recordResearch(ctx, args),
 };

@@ -1,4 +1,5 @@
 import { findCase, findCaseByNumber, listCases } from '../queries/cases';
+import { listResearchDue } from '../queries/research-due';
 import { CAUSES_OF_ACTION } from '../domain/causes';
 import type { QueryResolvers } from '../generated/resolvers-types';
 
@@ -8,4 +9,5 @@ export const Query: QueryResolvers = {
   cases: (_p, { filter, first, after }, { runtime, identity }) =>
     listCases(runtime.ds, identity, filter, { first, after }),
   causesOfAction: () => [...CAUSES_OF_ACTION],
+  researchDue: (_p, args, { runtime, identity }) => listResearchDue(runtime.ds, identity, args),
 };

@@ -1,5 +1,6 @@
 import { JSONScalar, SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
+import { AssetLead } from './AssetLead';
 import { Case } from './Case';
 import { CaseTimelineEntry } from './CaseTimelineEntry';
 import { Division } from './Division';
@@ -16,6 +17,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Subscription,
   Case,
+  AssetLead,
   CaseTimelineEntry,
   Settlement,
   Party,

@@ -1,21 +1,24 @@
 import type { Messaging } from '@zhiyuan/db';
 import type { Logger } from '@zhiyuan/config';
-import { courtDate } from '@zhiyuan/kernel';
+import { chinaCalendar, courtDate } from '@zhiyuan/kernel';
 import type { CaseSettings } from '../config';
 import { CaseEntity } from '../entities';
 import { lapseUrging } from '../commands/shared/lifecycle';
 import { markMissedInstalments } from '../commands/shared/settlements';
+import { routeOfCase } from '../domain/case-rules';
 
 export interface SweepResult {
   urgingsLapsed: number;
   instalmentsMissed: number;
+  researchesDue: number;
 }
 
 const SYSTEM = 'system:sweep';
 
 /**
- * The scheduled checks, for a given `now`: urgings past their deadline end, and instalments past
- * their due date and not fully paid are marked missed (cases.instalment.missed). Each change is a
+ * The scheduled checks, for a given `now`: urgings past their deadline end, instalments past
+ * their due date and not fully paid are marked missed (cases.instalment.missed), and re-searches of
+ * terminated cases that have fallen due are announced (cases.research.due). Each change is a
  * conditional update, so running it twice (or on two instances) applies nothing twice.
  */
 export async function runSweep(messaging: Messaging, settings: CaseSettings, now: Date): Promise<SweepResult> {
@@ -42,7 +45,56 @@ export async function runSweep(messaging: Messaging, settings: CaseSettings, now
   const instalmentsMissed = await messaging.transaction((manager, emit) =>
     markMissedInstalments(manager, emit, now, { actor: SYSTEM }),
   );
-  return { urgingsLapsed, instalmentsMissed };
+  const researchesDue = await announceDueResearches(messaging, now);
+  return { urgingsLapsed, instalmentsMissed, researchesDue };
+}
+
+/**
+ * Announces, on working days of the court calendar, each terminated case whose re-search has fallen
+ * due (one due on a weekend or holiday is announced the next working day): `cases.research.due`, once
+ * per case and due date (`research_announced_for`), so tasks opens the officer's re-search task once.
+ * Recording the re-search or reopening the case moves the due date on, and the next one is announced
+ * when it comes.
+ */
+export async function announceDueResearches(messaging: Messaging, now: Date): Promise<number> {
+  const today = courtDate(now);
+  if (!chinaCalendar.isWorkingDay(today)) return 0;
+  let total = 0;
+  for (;;) {
+    const n = await messaging.transaction(async (manager, emit) => {
+      const batch = await manager
+        .getRepository(CaseEntity)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .where(`c.state = 'TERMINATED_THIS_ROUND' AND c.next_research_due <= :today`, { today })
+        .andWhere('c.research_announced_for IS DISTINCT FROM c.next_research_due')
+        .orderBy('c.next_research_due')
+        .limit(200)
+        .getMany();
+      for (const c of batch) {
+        await manager.update(CaseEntity, { id: c.id }, { researchAnnouncedFor: c.nextResearchDue });
+        await emit(
+          'cases.research.due',
+          {
+            caseId: c.id,
+            caseNumber: c.caseNumber,
+            enforcementNumber: c.enforcementNumber,
+            officerId: c.officerId,
+            dueDate: c.nextResearchDue!,
+            obligorIds: c.obligorIds,
+            announcedAt: now.toISOString(),
+            ...routeOfCase(c),
+          },
+          { key: c.id },
+        );
+      }
+      return batch.length;
+    });
+    total += n;
+    if (n < 200) break;
+  }
+  return total;
 }
 
 /** Runs the sweep on an interval; returns the stop hook. */
@@ -58,7 +110,7 @@ export function scheduleSweep(
     if (running) return;
     running = runSweep(messaging, settings, clock())
       .then((r) => {
-        if (r.urgingsLapsed || r.instalmentsMissed) logger.info(r, 'sweep applied');
+        if (r.urgingsLapsed || r.instalmentsMissed || r.researchesDue) logger.info(r, 'sweep applied');
       })
       .catch((err) => logger.error({ err: String(err) }, 'sweep failed'))
       .finally(() => {

@@ -57,6 +57,25 @@ describe('task rules', () => {
     expect(a[0]!.ruleKey).not.toBe(b[0]!.ruleKey);
   });
 
+  it('mediates once per plan from its second missed instalment, and when the rights holder declines a proposal', () => {
+    const one = { ...base, obligorIds: [base.obligorIds[0]!] };
+    const missed = (no: number, missedInstalments: number) =>
+      planTasks('cases.instalment.missed', { ...one, occurrence: `plan:${no}`, planId: 'plan', missedInstalments }, t0);
+    expect(missed(1, 1).map((p) => p.type)).toEqual(['INTERVIEW']);
+    const second = missed(2, 2);
+    expect(second.map((p) => p.type)).toEqual(['INTERVIEW', 'MEDIATE']);
+    expect(second[1]).toMatchObject({ level: 'VILLAGE', assignToRole: 'VILLAGE_SECRETARY' });
+    expect(second[1]!.dueAt.getTime() - t0.getTime()).toBe(10 * 86_400_000);
+    // A third miss plans the same mediation key: nothing new opens.
+    expect(missed(3, 3)[1]!.ruleKey).toBe(second[1]!.ruleKey);
+    const answered = (declined: boolean) =>
+      planTasks('tasks.proposal.answered', { ...one, occurrence: 'proposal-1', declined }, t0);
+    expect(answered(false)).toEqual([]);
+    expect(answered(true).map((p) => [p.type, p.ruleKey])).toEqual([
+      ['MEDIATE', `${base.caseId}:mediate-when-proposal-is-declined:${base.obligorIds[0]}:proposal-1`],
+    ]);
+  });
+
   it('knows division levels and escalation targets', () => {
     expect(['330522', '330522104', '330522104201', '3305'].map(divisionLevel)).toEqual([
       'COUNTY',

@@ -8,7 +8,9 @@ export type TaskType =
   | 'MEDIATE'
   | 'HOME_VISIT'
   | 'FOLLOW_UP_CALL'
-  | 'CONFIRM_PAYMENT';
+  | 'CONFIRM_PAYMENT'
+  | 'ACT_ON_ASSET_LEAD'
+  | 'RESEARCH_ASSETS';
 export type TaskLevel = 'COUNTY' | 'TOWNSHIP' | 'VILLAGE';
 export type TaskStatus = 'OPEN' | 'IN_PROGRESS' | 'DONE' | 'CANCELLED';
 
@@ -26,7 +28,7 @@ export interface TaskResultData {
 @Check('task_escalated_level_check', `escalated_level IN ('COUNTY', 'TOWNSHIP', 'VILLAGE')`)
 @Check(
   'task_type_check',
-  `type IN ('LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL', 'CONFIRM_PAYMENT')`,
+  `type IN ('LOCATE_PERSON', 'FIND_ASSETS', 'SERVE_DOCUMENT', 'INTERVIEW', 'MEDIATE', 'HOME_VISIT', 'FOLLOW_UP_CALL', 'CONFIRM_PAYMENT', 'ACT_ON_ASSET_LEAD', 'RESEARCH_ASSETS')`,
 )
 @Unique('task_rule_key_key', ['ruleKey'])
 @Index('task_case_idx', ['caseId'])

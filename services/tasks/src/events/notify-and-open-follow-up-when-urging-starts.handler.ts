@@ -3,7 +3,7 @@ import type { EventPayload } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
 import { deferCaseWork, lockCase, partyNames, resolveRoute, upsertCaseRef } from '../commands/shared/cases';
 import { openPlannedTasks } from '../commands/shared/tasks';
-import { planTasks } from '../domain/task-rules';
+import { planTasks, type SlaDays } from '../domain/task-rules';
 import { queueNotification } from '../notifications/queue';
 import { staffHolding } from '../notifications/recipients';
 import { chineseDate, yuan } from '../notifications/templates';
@@ -14,20 +14,23 @@ import { chineseDate, yuan } from '../notifications/templates';
  * Every notice and task has a key derived from the case, so even a re-published event adds nothing.
  * When nobody knows the obligor's home yet, the village work waits for the case's routing.
  */
-export const notifyAndOpenFollowUpWhenUrgingStarts = defineHandler({
-  name: 'notify-and-open-follow-up-when-urging-starts',
-  subject: 'cases.urging.started',
-  handle: async ({ payload }, m, emit) => {
-    await lockCase(m, payload.caseId);
-    await startUrgingWork(m, emit, payload);
-  },
-});
+export const notifyAndOpenFollowUpWhenUrgingStartsWith = (sla: SlaDays = {}) =>
+  defineHandler({
+    name: 'notify-and-open-follow-up-when-urging-starts',
+    subject: 'cases.urging.started',
+    handle: async ({ payload }, m, emit) => {
+      await lockCase(m, payload.caseId);
+      await startUrgingWork(m, emit, payload, sla);
+    },
+  });
+export const notifyAndOpenFollowUpWhenUrgingStarts = notifyAndOpenFollowUpWhenUrgingStartsWith();
 
 /** The urging's notices and tasks; also run for deferred work once the case is routed. */
 export async function startUrgingWork(
   m: EntityManager,
   emit: Emit,
   event: EventPayload<'cases.urging.started'>,
+  sla: SlaDays = {},
 ): Promise<void> {
   const route = await resolveRoute(m, event.caseId, event, event.obligorIds[0]);
   const p = { ...event, ...route };
@@ -96,5 +99,5 @@ export async function startUrgingWork(
     await deferCaseWork(m, p.caseId, 'cases.urging.started', event);
     return;
   }
-  await openPlannedTasks(m, emit, p.caseId, planTasks('cases.urging.started', p, new Date(p.startedAt)), now);
+  await openPlannedTasks(m, emit, p.caseId, planTasks('cases.urging.started', p, new Date(p.startedAt), sla), now);
 }

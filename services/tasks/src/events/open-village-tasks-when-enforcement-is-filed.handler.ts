@@ -3,26 +3,29 @@ import type { EventPayload } from '@zhiyuan/events';
 import type { EntityManager } from 'typeorm';
 import { deferCaseWork, lockCase, resolveRoute, upsertCaseRef } from '../commands/shared/cases';
 import { openPlannedTasks } from '../commands/shared/tasks';
-import { planTasks } from '../domain/task-rules';
+import { planTasks, type SlaDays } from '../domain/task-rules';
 
 /**
  * An enforcement case was filed: the village looks for the person and the assets, and serves
  * documents when needed. When nobody knows the obligor's home yet, the tasks wait for the case's routing.
  */
-export const openVillageTasksWhenEnforcementIsFiled = defineHandler({
-  name: 'open-village-tasks-when-enforcement-is-filed',
-  subject: 'cases.enforcement.filed',
-  handle: async ({ payload }, m, emit) => {
-    await lockCase(m, payload.caseId);
-    await startEnforcementWork(m, emit, payload);
-  },
-});
+export const openVillageTasksWhenEnforcementIsFiledWith = (sla: SlaDays = {}) =>
+  defineHandler({
+    name: 'open-village-tasks-when-enforcement-is-filed',
+    subject: 'cases.enforcement.filed',
+    handle: async ({ payload }, m, emit) => {
+      await lockCase(m, payload.caseId);
+      await startEnforcementWork(m, emit, payload, sla);
+    },
+  });
+export const openVillageTasksWhenEnforcementIsFiled = openVillageTasksWhenEnforcementIsFiledWith();
 
 /** The filing's village tasks; also run for deferred work once the case is routed. */
 export async function startEnforcementWork(
   m: EntityManager,
   emit: Emit,
   event: EventPayload<'cases.enforcement.filed'>,
+  sla: SlaDays = {},
 ): Promise<void> {
   const route = await resolveRoute(m, event.caseId, event, event.obligorIds[0]);
   const p = { ...event, ...route };
@@ -43,5 +46,5 @@ export async function startEnforcementWork(
     await deferCaseWork(m, p.caseId, 'cases.enforcement.filed', event);
     return;
   }
-  await openPlannedTasks(m, emit, p.caseId, planTasks('cases.enforcement.filed', p, new Date(p.filedAt)), now);
+  await openPlannedTasks(m, emit, p.caseId, planTasks('cases.enforcement.filed', p, new Date(p.filedAt), sla), now);
 }

@@ -4,6 +4,7 @@ import { CreateDeferredCaseWork1764115200000 } from './1764115200000-CreateDefer
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 import { CreateInstalmentProjection1796256000000 } from './1796256000000-CreateInstalmentProjection';
 import { CreateProposals1797400000000 } from './1797400000000-CreateProposals';
+import { AddAssetLeadTaskType1797600000000 } from './1797600000000-AddAssetLeadTaskType';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateIdempotencyKeys1765000000000,
   CreateInstalmentProjection1796256000000,
   CreateProposals1797400000000,
+  AddAssetLeadTaskType1797600000000,
 ];

@@ -24,6 +24,7 @@ describe('SMS templates', () => {
 
   it('has a template for each notice the workflow sends', () => {
     expect(Object.keys(TEMPLATES).sort()).toEqual([
+      'ASSET_LEAD_REPORTED_OFFICER',
       'CASE_CLOSED',
       'ENFORCEMENT_FILED_OBLIGEE',
       'ENFORCEMENT_FILED_OBLIGOR',
@@ -39,7 +40,9 @@ describe('SMS templates', () => {
       'PROPOSAL_EXPIRED',
       'PROPOSAL_SUBMITTED_OBLIGEE',
       'PROPOSAL_SUBMITTED_STAFF',
+      'RESEARCH_DUE_OFFICER',
       'SETTLEMENT_AGREED',
+      'TASK_DEESCALATED',
       'TASK_ESCALATION',
       'TASK_REMINDER',
       'URGING_FEEDBACK_OBLIGEE',

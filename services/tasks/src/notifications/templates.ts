@@ -43,6 +43,11 @@ export const TEMPLATES = {
   PROPOSAL_DECIDED: '【{court}】{name}您好：对案件（{caseNumber}）义务人提出的{intent}，法院已决定{decision}{reason}。',
   PROPOSAL_EXPIRED:
     '【{court}】{name}您好：您在案件（{caseNumber}）中提出的{intent}因在{expiresOn}前未获答复已失效，如需继续，请重新提交或联系村（社区）。',
+  ASSET_LEAD_REPORTED_OFFICER:
+    '【执源】{name}您好：终本案件（{caseNumber}）有新的财产线索：{where}{what}，估值{value}元（来源：{source}）。请于{due}前核查，需要时恢复执行。',
+  TASK_DEESCALATED: '【执源】{name}您好：提请您督办的协助任务“{title}”（案件{caseNumber}）{outcome}，无需再督办。',
+  RESEARCH_DUE_OFFICER:
+    '【执源】{name}您好：终本案件（{caseNumber}）应于{dueDate}进行财产复查，请于{due}前完成复查并在执源登记结果。',
 } as const;
 
 export type TemplateName = keyof typeof TEMPLATES;

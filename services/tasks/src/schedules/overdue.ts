@@ -4,6 +4,7 @@ import type { ServiceRuntime } from '@zhiyuan/server';
 import type { EntityManager } from 'typeorm';
 import { TaskEntity, type TaskLevel } from '../entities';
 import { escalationTarget } from '../domain/task-rules';
+import { countyDepartmentFor, type CountyAssignees } from '../domain/escalation';
 import { taskFields } from '../domain/tasks';
 import { queueNotification } from '../notifications/queue';
 import { staffHolding } from '../notifications/recipients';
@@ -13,6 +14,8 @@ export interface OverdueOptions {
   /** How long a task escalated to the township may stay overdue before the county is asked. */
   escalateToCountyAfterMs: number;
   batchSize?: number;
+  /** The county department that takes a task escalated to the county (TASK_COUNTY_ASSIGNEES); none: only flagged. */
+  countyAssignees?: CountyAssignees;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function sweepOverdueTasks(
         { key: t.caseId ?? t.id, occurredAt: now },
       );
       await notifyOverdue(m, t, target, now);
+      if (target === 'COUNTY') await assignToCounty(m, t, opts.countyAssignees ?? {}, now);
     }
 
     const cutoff = new Date(now.getTime() - opts.escalateToCountyAfterMs);
@@ -82,8 +86,42 @@ export async function sweepOverdueTasks(
         },
         { key: t.caseId ?? t.id, occurredAt: now },
       );
+      await assignToCounty(m, t, opts.countyAssignees ?? {}, now);
     }
     return { overdue: newlyOverdue.length, escalated: stillOverdue.length };
+  });
+}
+
+/**
+ * A task escalated to the county gets a county-level assignee: the department configured for its type
+ * (unless a department holds it already), so it is on that department's `myTasks` and they may work
+ * it, and a TASK_ESCALATION SMS to the department's active account. Once per task (the SMS is keyed).
+ */
+async function assignToCounty(m: EntityManager, t: TaskEntity, assignees: CountyAssignees, now: Date): Promise<void> {
+  const department = t.assigneeDepartment ?? countyDepartmentFor(t.type, assignees);
+  if (!department) return;
+  if (!t.assigneeDepartment)
+    await sqlExec(m, `UPDATE tasks.task SET assignee_department = $2 WHERE id = $1 AND assignee_department IS NULL`, [
+      t.id,
+      department,
+    ]);
+  const holder = await sqlRow<{ staff_id: string }>(
+    m,
+    `SELECT staff_id FROM tasks.staff_ref WHERE department = $1 AND active AND 'COUNTY_DEPARTMENT' = ANY(roles)
+     ORDER BY updated_at DESC, staff_id LIMIT 1`,
+    [department],
+  );
+  const c = await sqlRow<{ case_number: string }>(m, `SELECT case_number FROM tasks.case_ref WHERE case_id = $1`, [
+    t.caseId,
+  ]);
+  await queueNotification(m, {
+    dedupeKey: `task:${t.id}:TASK_ESCALATION:COUNTY`,
+    template: 'TASK_ESCALATION',
+    vars: { title: t.title, caseNumber: c?.case_number ?? '—', due: chineseTime(t.dueAt), division: t.divisionCode },
+    caseId: t.caseId,
+    recipientRole: 'COUNTY_DEPARTMENT',
+    recipientStaffId: holder?.staff_id ?? null,
+    now,
   });
 }
 

@@ -62,4 +62,5 @@ export const smsOptions = (c: TasksConfig) => ({
 });
 export const overdueOptions = (c: TasksConfig) => ({
   escalateToCountyAfterMs: c.TASK_ESCALATE_TO_COUNTY_AFTER_HOURS * 3_600_000,
+  countyAssignees: c.TASK_COUNTY_ASSIGNEES,
 });

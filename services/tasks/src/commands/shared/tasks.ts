@@ -6,6 +6,7 @@ import { TaskEntity, type TaskLevel, type TaskResultData, type TaskType } from '
 import type { PlannedTask } from '../../domain/task-rules';
 import { taskFields } from '../../domain/tasks';
 import { staffHolding } from '../../notifications/recipients';
+import { queueNotification } from '../../notifications/queue';
 
 export interface NewTask {
   caseId: string | null;
@@ -135,9 +136,35 @@ export async function finishTasks(
       },
       { key: done.caseId ?? done.id, occurredAt: now },
     );
+    if (done.escalatedLevel === 'COUNTY' && done.assigneeDepartment) await tellCountyTaskEnded(m, done, now);
     finished.push(done);
   }
   return finished;
+}
+
+/**
+ * De-escalation: a task escalated to the county that is finished (done, or cancelled with its case)
+ * no longer needs the county; the department's account is told once (TASK_DEESCALATED).
+ */
+async function tellCountyTaskEnded(m: EntityManager, t: TaskEntity, now: Date): Promise<void> {
+  const [holder] = await sqlRows<{ staff_id: string }>(
+    m,
+    `SELECT staff_id FROM tasks.staff_ref WHERE department = $1 AND active AND 'COUNTY_DEPARTMENT' = ANY(roles)
+     ORDER BY updated_at DESC, staff_id LIMIT 1`,
+    [t.assigneeDepartment],
+  );
+  const [c] = await sqlRows<{ case_number: string }>(m, `SELECT case_number FROM tasks.case_ref WHERE case_id = $1`, [
+    t.caseId,
+  ]);
+  await queueNotification(m, {
+    dedupeKey: `task:${t.id}:TASK_DEESCALATED`,
+    template: 'TASK_DEESCALATED',
+    vars: { title: t.title, caseNumber: c?.case_number ?? '—', outcome: t.status === 'DONE' ? '已办结' : '已撤销' },
+    caseId: t.caseId,
+    recipientRole: 'COUNTY_DEPARTMENT',
+    recipientStaffId: holder?.staff_id ?? null,
+    now,
+  });
 }
 
 /** Opens the automatic tasks a rule plan names, each assigned to whoever holds the plan's role in its division. */
