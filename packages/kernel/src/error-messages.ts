@@ -24,6 +24,9 @@ export const CLIENT_ERROR_CODES = [
   'QUERY_TOO_COMPLEX',
   'RATE_LIMITED',
   'SUBGRAPH_UNAVAILABLE',
+  'SERVICE_UNAVAILABLE',
+  'SLOW_CONSUMER',
+  'RESUME_TOO_OLD',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
@@ -117,6 +120,18 @@ export const ERROR_MESSAGES: MessageCatalogue<ClientErrorCode, Ext> = {
   SUBGRAPH_UNAVAILABLE: {
     'zh-CN': () => '部分数据暂时无法获取，请稍后重试',
     en: () => 'Part of the answer is unavailable right now; try again shortly',
+  },
+  SERVICE_UNAVAILABLE: {
+    'zh-CN': () => '服务暂时不可用，请稍后重试',
+    en: () => 'The service is unavailable right now; try again shortly',
+  },
+  SLOW_CONSUMER: {
+    'zh-CN': () => '待推送的消息过多，订阅已中断，请从最后收到的位置重新订阅',
+    en: () => 'Too many events were waiting for you; subscribe again from the last cursor',
+  },
+  RESUME_TOO_OLD: {
+    'zh-CN': () => '断开时间过长，无法续传，请刷新后重新订阅',
+    en: () => 'This cursor is too far behind to resume from; reload and subscribe again',
   },
 };
 
