@@ -112,6 +112,15 @@ describe('dishonest listing, exposure board and credit links', () => {
       expect(
         new Date(ext.data.extendListing.expiresAt).getTime() - new Date(ext.data.extendListing.listedAt).getTime(),
       ).toBeCloseTo(5 * YEAR_MS, -9);
+      // The audit entry names the changed fields, before and after.
+      const [extension] = (await outboxOf('audit.entry.recorded')).filter(
+        (e: any) => e.operation === 'extendListing' && e.targetId === later.data.listDishonestObligor.id,
+      );
+      expect(extension.changes).toEqual([
+        { field: 'extensionYears', before: null, after: 3 },
+        { field: 'extensionReason', before: null, after: '多次违反' },
+        { field: 'expiresAt', before: expect.any(String), after: ext.data.extendListing.expiresAt },
+      ]);
       const noTerm = await t.gql(
         `mutation($id: ID!) { extendListing(id: $id, years: 1, reason: "x") { id } }`,
         { id: refuses.data.listDishonestObligor.id },
@@ -268,6 +277,14 @@ describe('dishonest listing, exposure board and credit links', () => {
         JUDGE,
       );
       expect(removed.data.removeListing).toMatchObject({ status: 'REMOVED', removalGround: 'RIGHTS_HOLDER_REQUEST' });
+      const [audit] = (await outboxOf('audit.entry.recorded')).filter(
+        (e: any) => e.operation === 'removeListing' && e.targetId === first.data.listDishonestObligor.id,
+      );
+      expect(audit.changes).toEqual([
+        { field: 'status', before: 'ACTIVE', after: 'REMOVED' },
+        { field: 'removalGround', before: null, after: 'RIGHTS_HOLDER_REQUEST' },
+        { field: 'removedAt', before: null, after: removed.data.removeListing.removedAt },
+      ]);
       const again = await list({ partyId: party.id, caseId, applicantPartyId: obligee.id });
       expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'RULE_VIOLATION', rule: 'RELISTING_BLOCKED' });
       // The court may still list on its own initiative.

@@ -1,4 +1,5 @@
-import { errors } from '@zhiyuan/kernel';
+import { noteAuditChanges } from '@zhiyuan/db';
+import { auditChanges, errors } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { LISTING_TERM_YEARS, isExtensionYears, yearsAfter } from '../domain/listing-rules';
 import { DishonestListingEntity } from '../entities';
@@ -25,10 +26,14 @@ export async function extendListing(
     if (l.status !== 'ACTIVE') throw errors.invalidTransition(l.status, 'EXTENDED');
     if (!l.expiresAt) throw errors.rule('NO_FIXED_TERM', '"Able but refuses" has no fixed term to extend');
     if (l.extensionYears) throw errors.rule('ALREADY_EXTENDED', 'The term of this listing was already extended');
+    const before = { ...l } as unknown as Record<string, unknown>;
     l.extensionYears = years;
     l.extensionReason = reason.trim();
     l.expiresAt = yearsAfter(l.listedAt, LISTING_TERM_YEARS + years);
     await m.save(DishonestListingEntity, l);
+    noteAuditChanges(
+      auditChanges(before, l as unknown as Record<string, unknown>, ['extensionYears', 'extensionReason', 'expiresAt']),
+    );
     return l;
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { sqlRow } from '@zhiyuan/db';
-import { errors } from '@zhiyuan/kernel';
+import { noteAuditChanges, sqlRow } from '@zhiyuan/db';
+import { auditChanges, errors } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { DishonestListingEntity } from '../entities';
 import { requireCourt, requireListingInScope } from '../policy';
@@ -43,10 +43,14 @@ export async function removeListing(
       if (!c || !c.obligee_ids.includes(input.requestedByPartyId!))
         throw errors.validation('requestedByPartyId', 'Only a rights holder of the case can ask for deletion');
     }
+    const before = { ...l } as unknown as Record<string, unknown>;
     await removeListings(m, emit, [l], input.ground, new Date(), {
       requestedBy: input.requestedByPartyId ?? null,
       note: input.note ?? null,
     });
+    noteAuditChanges(
+      auditChanges(before, l as unknown as Record<string, unknown>, ['status', 'removalGround', 'removedAt']),
+    );
     return l;
   });
 }
