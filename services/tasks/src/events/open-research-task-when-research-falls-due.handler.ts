@@ -2,7 +2,7 @@ import { defineHandler } from '@zhiyuan/db';
 import { chinaCalendar } from '@zhiyuan/kernel';
 import { openTask } from '../commands/shared/tasks';
 import { queueNotification } from '../notifications/queue';
-import { staffHolding, staffRecipient } from '../notifications/recipients';
+import { caseOfficer } from '../notifications/recipients';
 import { chineseDate } from '../notifications/templates';
 
 /** Working days the officer has for a re-search once it falls due. */
@@ -17,11 +17,9 @@ export const openResearchTaskWhenResearchFallsDue = defineHandler({
   name: 'open-research-task-when-research-falls-due',
   subject: 'cases.research.due',
   handle: async ({ payload: p }, m, emit) => {
-    const township = p.townshipCode ?? p.villageCode?.slice(0, 9) ?? null;
-    if (!township) return;
-    const officer = p.officerId
-      ? await staffRecipient(m, p.officerId)
-      : await staffHolding(m, 'ENFORCEMENT_OFFICER', township);
+    const found = await caseOfficer(m, p);
+    if (!found) return;
+    const { township, officer } = found;
     const now = new Date();
     const dueAt = chinaCalendar.shiftWorkingDays(now, RESEARCH_WORKING_DAYS);
     const task = await openTask(m, emit, {

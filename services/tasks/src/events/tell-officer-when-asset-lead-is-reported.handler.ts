@@ -2,7 +2,7 @@ import { defineHandler } from '@zhiyuan/db';
 import { chinaCalendar } from '@zhiyuan/kernel';
 import { openTask } from '../commands/shared/tasks';
 import { queueNotification } from '../notifications/queue';
-import { staffHolding, staffRecipient } from '../notifications/recipients';
+import { caseOfficer } from '../notifications/recipients';
 import { chineseDate, yuan } from '../notifications/templates';
 
 /** Working days the officer has to check a lead on a case terminated for this round. */
@@ -19,11 +19,9 @@ export const tellOfficerWhenAssetLeadIsReported = defineHandler({
   name: 'tell-officer-when-asset-lead-is-reported',
   subject: 'cases.asset_lead.reported',
   handle: async ({ payload: p }, m, emit) => {
-    const township = p.townshipCode ?? p.villageCode?.slice(0, 9) ?? null;
-    if (!township) return;
-    const officer = p.officerId
-      ? await staffRecipient(m, p.officerId)
-      : await staffHolding(m, 'ENFORCEMENT_OFFICER', township);
+    const found = await caseOfficer(m, p);
+    if (!found) return;
+    const { township, officer } = found;
     const now = new Date();
     const dueAt = chinaCalendar.shiftWorkingDays(now, ASSET_LEAD_WORKING_DAYS);
     const task = await openTask(m, emit, {

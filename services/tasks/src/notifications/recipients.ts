@@ -1,4 +1,5 @@
 import { sqlRow } from '@zhiyuan/db';
+import { townshipOf } from '@zhiyuan/kernel';
 import type { EntityManager } from 'typeorm';
 
 export interface Recipient {
@@ -39,4 +40,20 @@ export async function staffRecipient(m: EntityManager, staffId: string): Promise
     [staffId],
   );
   return row ? { staffId: row.staff_id, name: row.name, phone: row.phone } : null;
+}
+
+/**
+ * The township a case event is about and the officer to tell: the case's own officer, else the
+ * township's enforcement officer. Null when the event names no division.
+ */
+export async function caseOfficer(
+  m: EntityManager,
+  p: { officerId?: string | null; townshipCode?: string | null; villageCode?: string | null },
+): Promise<{ township: string; officer: Recipient | null } | null> {
+  const township = p.townshipCode ?? townshipOf(p.villageCode);
+  if (!township) return null;
+  const officer = p.officerId
+    ? await staffRecipient(m, p.officerId)
+    : await staffHolding(m, 'ENFORCEMENT_OFFICER', township);
+  return { township, officer };
 }
