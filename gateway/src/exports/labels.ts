@@ -1,3 +1,5 @@
+import { yuanDecimal } from '@zhiyuan/kernel';
+
 /** The Chinese words a printed list uses for the graph's enum values. */
 
 export const CASE_STATE: Record<string, string> = {
@@ -45,8 +47,5 @@ export function label(words: Record<string, string>, value: unknown): string | n
 
 /** Fen as yuan with two decimals, e.g. 1250000 → "12500.00" (a number column in a spreadsheet). */
 export function yuan(fen: unknown): string | null {
-  if (typeof fen !== 'number' || !Number.isFinite(fen)) return null;
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(Math.round(fen));
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return typeof fen === 'number' && Number.isFinite(fen) ? yuanDecimal(Math.round(fen)) : null;
 }

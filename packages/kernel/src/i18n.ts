@@ -52,11 +52,21 @@ const groupThousands = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/
  * Integer arithmetic throughout, so no amount is ever rounded.
  */
 export function formatYuan(fen: number | bigint | string, locale: Locale): string {
+  const [sign, whole, cents] = yuanParts(fen);
+  const yuan = `${groupThousands(whole)}.${cents}`;
+  return locale === 'en' ? `${sign}¥${yuan}` : `${sign}${yuan} 元`;
+}
+
+/** An amount in fen as plain yuan with two decimals and no grouping (`123456` → `1234.56`): SMS texts, spreadsheets. */
+export function yuanDecimal(fen: number | bigint | string): string {
+  const [sign, whole, cents] = yuanParts(fen);
+  return `${sign}${whole}.${cents}`;
+}
+
+function yuanParts(fen: number | bigint | string): [sign: string, whole: string, cents: string] {
   const n = BigInt(fen);
   const abs = n < 0n ? -n : n;
-  const yuan = `${groupThousands((abs / 100n).toString())}.${(abs % 100n).toString().padStart(2, '0')}`;
-  const sign = n < 0n ? '-' : '';
-  return locale === 'en' ? `${sign}¥${yuan}` : `${sign}${yuan} 元`;
+  return [n < 0n ? '-' : '', (abs / 100n).toString(), (abs % 100n).toString().padStart(2, '0')];
 }
 
 /** A message in every locale, made from its parameters. */

@@ -1,4 +1,4 @@
-import { COURT_TIME_ZONE } from '@zhiyuan/kernel';
+import { COURT_TIME_ZONE, yuanDecimal } from '@zhiyuan/kernel';
 
 /**
  * SMS templates (Chinese). Variables are filled from the event; every message keeps its template
@@ -60,9 +60,7 @@ export function renderTemplate(template: TemplateName, vars: Record<string, stri
 
 /** Integer fen → yuan text with two decimals, without floating point. */
 export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return yuanDecimal(fen);
 }
 
 const CN_TIME = new Intl.DateTimeFormat('zh-CN', {
