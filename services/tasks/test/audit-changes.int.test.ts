@@ -17,6 +17,7 @@ const ASSIGN = `mutation($id: ID!, $a: ID!) { assignTask(id: $id, assigneeId: $a
 const START = `mutation($id: ID!) { startTask(id: $id) { id } }`;
 const COMPLETE = `mutation($i: CompleteTaskInput!) { completeTask(input: $i) { id } }`;
 const CANCEL = `mutation($id: ID!, $reason: String!) { cancelTask(id: $id, reason: $reason) { id } }`;
+const FEEDBACK = `mutation($input: WhereaboutsFeedbackInput!) { submitWhereaboutsFeedback(input: $input) { id } }`;
 const PLAN = `mutation($i: ObligorPlanInput!) { saveObligorPlan(input: $i) { approach } }`;
 const SCHEDULE = `mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { id } }`;
 const OUTCOME = `mutation($input: MeetingOutcomeInput!) { recordMeetingOutcome(input: $input) { id } }`;
@@ -124,6 +125,36 @@ describe('audit entries of tasks updates name the changed fields before and afte
       { field: 'cancelReason', before: null, after: '已由法院直接送达' },
       { field: 'completedAt', before: null, after: ISO },
     ]);
+  });
+
+  it('the whereabouts feedback: the task it completes, where the obligor was found masked', async () => {
+    const c = await aFiledCase();
+    const [locate] = await h.service.runtime.ds.query(
+      `SELECT id FROM tasks.task WHERE case_id = $1 AND type = 'LOCATE_PERSON'`,
+      [c.caseId],
+    );
+    const unseen = { seen: false };
+    const assets = { realEstate: unseen, vehicles: unseen, deposits: unseen, business: unseen };
+    const whereabouts = '在湖州市吴兴区某厂打工';
+    const form = (
+      await ok(
+        FEEDBACK,
+        { input: { taskId: locate.id, found: true, whereabouts, contact: '13812345678', assets } },
+        cadre,
+      )
+    ).submitWhereaboutsFeedback.id;
+    const [entry] = await auditOf('submitWhereaboutsFeedback', locate.id);
+    expect(entry.changes).toEqual([
+      { field: 'status', before: 'OPEN', after: 'DONE' },
+      {
+        field: 'result',
+        before: null,
+        after: { outcome: 'ACCOMPLISHED', summary: '已找到：在湖****', contactMade: true, formId: form },
+      },
+      { field: 'completedAt', before: null, after: ISO },
+    ]);
+    const text = JSON.stringify(entry);
+    for (const secret of [whereabouts, '13812345678']) expect(text).not.toContain(secret);
   });
 
   it('saving an obligor plan: what the first save set, and only what the second changed', async () => {
