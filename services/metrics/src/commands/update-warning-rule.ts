@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Identity } from '@zhiyuan/auth';
-import { noteAuditChanges, sqlRows } from '@zhiyuan/db';
+import { noteAuditChanges, sqlExec, sqlRows } from '@zhiyuan/db';
 import { auditChanges, errors, uuidSchema } from '@zhiyuan/kernel';
 import { parseInput, type ServiceRuntime } from '@zhiyuan/server';
 import { WarningRuleEntity } from '../entities';
@@ -38,10 +38,10 @@ export async function updateWarningRule(
     const rules = m.getRepository(WarningRuleEntity);
     const before = await rules.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!before) throw errors.notFound('WarningRule', id);
-    await sqlRows<{ id: string }>(
+    await sqlExec(
       m,
       `UPDATE metrics.warning_rule SET name = $2, metric = $3, comparison = $4, threshold = $5, division_level = $6, window_days = $7, enabled = $8, updated_by = $9, updated_at = now()
-       WHERE id = $1 RETURNING id`,
+       WHERE id = $1`,
       [id, v.name, v.metric, v.comparison, v.threshold, v.divisionLevel, v.windowDays, v.enabled ?? true, identity.sub],
     );
     const now = new Date();
