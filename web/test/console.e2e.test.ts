@@ -215,6 +215,7 @@ describeWithBrowser('web console in Chromium', () => {
     await page.waitForURL(/\/cockpit/);
     await page.locator('.kpi').first().waitFor();
     await expect(page.locator('.kpis').innerText()).resolves.toContain('自动履行率');
+    await expect(page.locator('.kpis').innerText()).resolves.toContain('终本恢复执行');
     await page.locator('#ranking canvas').first().waitFor();
     await page.locator('#series canvas').first().waitFor();
     await page.locator('#dishonesty li', { hasText: '%' }).first().waitFor();

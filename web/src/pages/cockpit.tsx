@@ -34,6 +34,8 @@ const StatsQuery = graphql(`
       urgingsStarted
       urgingsPerformed
       repaymentsAfterExposure
+      revivedCases
+      revivedRecoveredFen
       current {
         openCases
         dishonestyRate
@@ -159,6 +161,8 @@ export default function CockpitPage() {
         [t('cockpit.kpi.recovered'), yuan(s.amountRecoveredFen)],
         [t('cockpit.kpi.urged'), `${s.urgingsPerformed} / ${s.urgingsStarted}`],
         [t('cockpit.kpi.cameForward'), String(s.repaymentsAfterExposure)],
+        [t('cockpit.kpi.revived'), String(s.revivedCases)],
+        [t('cockpit.kpi.revivedRecovered'), yuan(s.revivedRecoveredFen)],
         [t('cockpit.kpi.openCases'), String(s.current.openCases)],
         [t('cockpit.kpi.dishonesty'), percent(s.current.dishonestyRate)],
       ]

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Identity } from '@zhiyuan/auth';
-import { sqlRow, sqlRows } from '@zhiyuan/db';
-import { errors, hasControlCharacters, requireSignedIn } from '@zhiyuan/kernel';
+import { noteAuditChanges, sqlRow, sqlRows } from '@zhiyuan/db';
+import { auditChanges, errors, hasControlCharacters, requireSignedIn } from '@zhiyuan/kernel';
 import { parseInput, type ServiceRuntime } from '@zhiyuan/server';
 import type { WarningEntity } from '../entities';
 import { requireReadDivision } from '../policy';
@@ -41,6 +41,14 @@ export async function acknowledgeWarning(
        WHERE id = $1 RETURNING *`,
       [id, identity.sub, note],
     );
-    return warningFromRow(row!);
+    const acknowledged = warningFromRow(row!);
+    noteAuditChanges(
+      auditChanges({ ...warningFromRow(found) }, { ...acknowledged }, [
+        'acknowledgedBy',
+        'acknowledgedAt',
+        'acknowledgementNote',
+      ]),
+    );
+    return acknowledged;
   });
 }

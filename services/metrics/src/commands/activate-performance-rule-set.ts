@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Identity } from '@zhiyuan/auth';
-import { sqlExec } from '@zhiyuan/db';
-import { errors, uuidSchema } from '@zhiyuan/kernel';
+import { noteAuditChanges, sqlExec, sqlRows } from '@zhiyuan/db';
+import { auditChanges, errors, uuidSchema } from '@zhiyuan/kernel';
 import { parseInput, type ServiceRuntime } from '@zhiyuan/server';
 import { PerformanceRuleSetEntity } from '../entities';
 import { recomputeJudgeScores } from '../projection/aggregates';
@@ -34,9 +34,10 @@ export async function activatePerformanceRuleSet(
     if (!rs) throw errors.notFound('PerformanceRuleSet', id);
     if (rs.status !== 'DRAFT') throw invalidTransition('rule set', rs.status, 'ACTIVE');
     const now = new Date();
-    await sqlExec(
+    const before = { ...rs };
+    const retired = await sqlRows<{ id: string }>(
       m,
-      `UPDATE metrics.performance_rule_set SET status = 'RETIRED', retired_at = $1 WHERE status = 'ACTIVE'`,
+      `UPDATE metrics.performance_rule_set SET status = 'RETIRED', retired_at = $1 WHERE status = 'ACTIVE' RETURNING id`,
       [now],
     );
     await sqlExec(
@@ -46,6 +47,16 @@ export async function activatePerformanceRuleSet(
     );
     await recomputeJudgeScores(m, null);
     const activated = await m.getRepository(PerformanceRuleSetEntity).findOneByOrFail({ id });
+    // Besides the set's own fields, the entry says which set it replaced (activeRuleSetId).
+    noteAuditChanges(
+      auditChanges({ ...before, activeRuleSetId: retired[0]?.id ?? null }, { ...activated, activeRuleSetId: id }, [
+        'status',
+        'activatedBy',
+        'activatedAt',
+        'activationReason',
+        'activeRuleSetId',
+      ]),
+    );
     await emit(
       'metrics.rules.activated',
       { ruleSetId: id, version: activated.version, activatedBy: identity.sub, reason, activatedAt: now.toISOString() },

@@ -16,5 +16,5 @@ export async function answerJudicialSuggestion(
 ): Promise<JudicialSuggestionEntity> {
   requireAdmin(identity);
   const { id, answer } = parseInput(answerSchema, args);
-  return moveSuggestion(runtime.ds, id, 'SENT', 'ANSWERED', { answeredAt: new Date(), answer });
+  return moveSuggestion(runtime.messaging, id, 'SENT', 'ANSWERED', { answeredAt: new Date(), answer });
 }

@@ -16,5 +16,5 @@ export async function sendJudicialSuggestion(
 ): Promise<JudicialSuggestionEntity> {
   requireAdmin(identity);
   const { id } = parseInput(sendSchema, args);
-  return moveSuggestion(runtime.ds, id, 'DRAFT', 'SENT', { sentAt: new Date() });
+  return moveSuggestion(runtime.messaging, id, 'DRAFT', 'SENT', { sentAt: new Date() });
 }

@@ -6,6 +6,7 @@ import { AddPaymentReversal1764288000000 } from './1764288000000-AddPaymentRever
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 import { AddAuditChanges1797100100000 } from './1797100100000-AddAuditChanges';
 import { AddWarningAcknowledgement1797180000000 } from './1797180000000-AddWarningAcknowledgement';
+import { AddRevivedCaseFigures1797200000000 } from './1797200000000-AddRevivedCaseFigures';
 import { CreateProposalFacts1797400000001 } from './1797400000001-CreateProposalFacts';
 
 /** In order; never edit a migration once merged, add a new one. */
@@ -18,5 +19,6 @@ export const migrations = [
   CreateIdempotencyKeys1765000000000,
   AddAuditChanges1797100100000,
   AddWarningAcknowledgement1797180000000,
+  AddRevivedCaseFigures1797200000000,
   CreateProposalFacts1797400000001,
 ];

@@ -33,6 +33,8 @@ export const DAILY_COLUMNS = [
   'listings_removed',
   'repayments_after_exposure',
   'repayments_after_exposure_fen',
+  'revived_cases',
+  'revived_recovered_fen',
 ] as const;
 const SNAPSHOT_COLUMNS: SnapshotColumn[] = [
   'open_cases',
@@ -514,6 +516,14 @@ export async function recomputeAll(m: EntityManager, s: ProjectionSettings): Pro
       'l.removed_on',
       { listings_removed: '1' },
       `metrics.listing_fact l ${codes('l')} WHERE l.removed_on IS NOT NULL`,
+    ),
+    branch('c.revived_on', { revived_cases: '1' }, `metrics.case_fact c ${codes('c')} WHERE c.revived_on IS NOT NULL`),
+    // A payment recorded after the revival of its case counts as recovered from a revived case.
+    branch(
+      'p.paid_on',
+      { revived_recovered_fen: 'p.amount_fen' },
+      `metrics.payment_fact p JOIN metrics.case_fact c ON c.case_id = p.case_id ${codes('c')}
+        WHERE p.reversed_at IS NULL AND p.recorded_at > c.revived_at`,
     ),
     // A payment counts once per division that had a listing of its case before it.
     branch(

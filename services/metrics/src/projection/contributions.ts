@@ -39,6 +39,9 @@ export interface CaseRow {
   amount_applied_fen: number | null;
   amount_recovered_fen: number | null;
   reopened_at_us: number | null;
+  /** The first revival of a 终本 case from an asset lead (cases.case.revived); optional for rows built by hand. */
+  revived_at_us?: number | null;
+  revived_on?: string | null;
 }
 
 export interface ListingRow {
@@ -228,6 +231,7 @@ export function caseGroupContribution(g: CaseGroup, oldCaseDays: number, into = 
         if (c.outcome != null) into.dim(code, day, 'OUTCOME', c.outcome, c.amount_recovered_fen ?? 0);
         if (c.days_open != null) into.dim(code, day, 'DAYS_OPEN', String(c.days_open), 0);
       }
+      if (c.revived_on) into.daily(code, c.revived_on, 'revived_cases');
       if (c.urging_started_on) into.daily(code, c.urging_started_on, 'urgings_started');
       if (
         c.urging_ended_on &&
@@ -256,6 +260,12 @@ export function caseGroupContribution(g: CaseGroup, oldCaseDays: number, into = 
       into.add(['L', home, l.party_id].join(SEP), 1);
     }
   }
+  // Recovered from a revived case: a payment recorded on it after its revival, for the case's divisions.
+  const revivedAt = g.case?.revived_at_us;
+  if (g.case && revivedAt != null)
+    for (const p of g.payments)
+      if (p.reversed_at_us == null && p.recorded_at_us > revivedAt)
+        for (const code of codesOf(g.case)) into.daily(code, p.paid_on, 'revived_recovered_fen', p.amount_fen);
   // A repayment after exposure: a payment on a case that had a listing in the division added before it.
   for (const p of g.payments) {
     if (p.reversed_at_us != null) continue;

@@ -274,6 +274,21 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
         ? one({ case_id: p.caseId, reopened_at: p.at, ...routing(p.villageCode, p.townshipCode) })
         : [],
   },
+  'cases.case.revived': {
+    subject: 'cases.case.revived',
+    consumer: 'count-revived-terminated-case',
+    rule: 'A case terminated for this round (终本) and reopened from an asset lead counts as revived on the day of its first revival; the payments recorded on it afterwards count as recovered from revived cases.',
+    table: 'case_fact',
+    merge: { revived_at: 'fill', revived_on: 'fill', revived_paid_fen: 'fill', ...ROUTING('fill') },
+    rows: (p, tz) =>
+      one({
+        case_id: p.caseId,
+        revived_at: p.revivedAt,
+        revived_on: dayIn(p.revivedAt, tz),
+        revived_paid_fen: p.paidFen,
+        ...routing(p.villageCode, p.townshipCode),
+      }),
+  },
   'cases.performance.recorded': {
     subject: 'cases.performance.recorded',
     consumer: 'count-repayment-after-exposure',

@@ -29,7 +29,9 @@ export type Kpi =
   | 'REPAYMENTS_AFTER_EXPOSURE'
   | 'CAME_FORWARD'
   | 'CAME_FORWARD_RELIEVED'
-  | 'CAME_FORWARD_RELIEF_RATE';
+  | 'CAME_FORWARD_RELIEF_RATE'
+  | 'REVIVED_CASES'
+  | 'REVIVED_RECOVERED_FEN';
 
 type SumColumn = (typeof SUM_COLUMNS)[number];
 
@@ -52,6 +54,8 @@ export const KPI_COLUMNS: Record<Kpi, readonly SumColumn[]> = {
   CAME_FORWARD: ['came_forward'],
   CAME_FORWARD_RELIEVED: ['came_forward_relieved'],
   CAME_FORWARD_RELIEF_RATE: ['came_forward_relieved', 'came_forward'],
+  REVIVED_CASES: ['revived_cases'],
+  REVIVED_RECOVERED_FEN: ['revived_recovered_fen'],
 };
 
 /** The KPI definitions of docs/metrics.md, from summed daily figures. */
@@ -91,6 +95,10 @@ export function kpiValue(kpi: Kpi, s: Sums): number | null {
       return s.came_forward_relieved;
     case 'CAME_FORWARD_RELIEF_RATE':
       return ratio(s.came_forward_relieved, s.came_forward);
+    case 'REVIVED_CASES':
+      return s.revived_cases;
+    case 'REVIVED_RECOVERED_FEN':
+      return s.revived_recovered_fen;
   }
 }
 
@@ -133,6 +141,8 @@ export interface DivisionStatsModel {
   cameForward: number;
   cameForwardRelieved: number;
   cameForwardReliefRate: number | null;
+  revivedCases: number;
+  revivedRecoveredFen: number;
   outcomes: { outcome: string; count: number; amountRecoveredFen: number }[];
   current: {
     openCases: number;

@@ -190,6 +190,8 @@ function buildStats(
     cameForward: s.came_forward,
     cameForwardRelieved: s.came_forward_relieved,
     cameForwardReliefRate: kpiValue('CAME_FORWARD_RELIEF_RATE', s),
+    revivedCases: s.revived_cases,
+    revivedRecoveredFen: s.revived_recovered_fen,
     outcomes: outcomes.sort((a, b) => a.outcome.localeCompare(b.outcome)),
     current: {
       openCases: snap?.open_cases ?? 0,

@@ -9,7 +9,7 @@ import { canManageTasksIn, deny } from '../policy';
 import { judgeOfCase } from './shared/cases';
 import { uuid } from './shared/input';
 import { requireAssignee } from './shared/staff';
-import { lockTask } from './shared/tasks';
+import { lockTask, noteTaskChanges, taskAuditState } from './shared/tasks';
 
 const assignTaskSchema = z.object({ id: uuid, assigneeId: uuid });
 
@@ -22,7 +22,10 @@ export async function assignTask(ctx: Context, args: unknown): Promise<TaskEntit
     if (!canManageTasksIn(ctx.identity, t.divisionCode, await judgeOfCase(m, t.caseId))) deny();
     requireOpen(t, t.status);
     await requireAssignee(m, assigneeId, t.divisionCode, 'assigneeId');
+    const before = taskAuditState(t);
     await sqlExec(m, `UPDATE tasks.task SET assignee_id = $2, updated_at = now() WHERE id = $1`, [id, assigneeId]);
-    return m.getRepository(TaskEntity).findOneByOrFail({ id });
+    const after = await m.getRepository(TaskEntity).findOneByOrFail({ id });
+    noteTaskChanges(before, after);
+    return after;
   });
 }

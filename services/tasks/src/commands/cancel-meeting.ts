@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import type { MeetingEntity } from '../entities';
 import { requireMeetingScope } from '../policy';
 import { idSchema } from './shared/input';
-import { lockScheduledMeeting } from './shared/meetings';
+import { lockScheduledMeeting, noteMeetingChanges } from './shared/meetings';
 
 /** Cancels a meeting not yet held. */
 export async function cancelMeeting(ctx: Context, args: unknown): Promise<MeetingEntity> {
@@ -15,6 +15,8 @@ export async function cancelMeeting(ctx: Context, args: unknown): Promise<Meetin
     const meeting = await lockScheduledMeeting(m, id, 'CANCELLED');
     requireMeetingScope(ctx.identity, meeting.villageCode);
     await sqlExec(m, `UPDATE tasks.meeting SET status = 'CANCELLED' WHERE id = $1`, [id]);
-    return { ...meeting, status: 'CANCELLED' as const };
+    const cancelled = { ...meeting, status: 'CANCELLED' as const };
+    noteMeetingChanges(meeting, cancelled);
+    return cancelled;
   });
 }

@@ -7,7 +7,7 @@ import { requireOpen } from '../domain/tasks';
 import { canManageTasksIn, deny } from '../policy';
 import { judgeOfCase } from './shared/cases';
 import { text, uuid } from './shared/input';
-import { finishTask, lockTask } from './shared/tasks';
+import { finishTask, lockTask, noteTaskChanges, taskAuditState } from './shared/tasks';
 
 const cancelTaskSchema = z.object({ id: uuid, reason: text(500) });
 
@@ -19,6 +19,9 @@ export async function cancelTask(ctx: Context, args: unknown): Promise<TaskEntit
     const t = await lockTask(m, id);
     if (!canManageTasksIn(ctx.identity, t.divisionCode, await judgeOfCase(m, t.caseId))) deny();
     requireOpen(t, 'CANCELLED');
-    return finishTask(m, emit, t, 'CANCELLED', { cancelReason: reason }, new Date());
+    const before = taskAuditState(t);
+    const cancelled = await finishTask(m, emit, t, 'CANCELLED', { cancelReason: reason }, new Date());
+    noteTaskChanges(before, cancelled);
+    return cancelled;
   });
 }

@@ -6,7 +6,7 @@ import { MeetingEntity, MeetingInviteeEntity } from '../entities';
 import { meetingFigures } from '../domain/meetings';
 import { requireMeetingScope } from '../policy';
 import { idSchema } from './shared/input';
-import { lockScheduledMeeting } from './shared/meetings';
+import { lockScheduledMeeting, noteMeetingChanges } from './shared/meetings';
 
 /** Closes the meeting: invitees without an outcome are ABSENT; publishes `tasks.meeting.held`. */
 export async function closeMeeting(ctx: Context, args: unknown): Promise<MeetingEntity> {
@@ -47,6 +47,8 @@ export async function closeMeeting(ctx: Context, args: unknown): Promise<Meeting
       },
       { key: id, occurredAt: now },
     );
-    return m.getRepository(MeetingEntity).findOneByOrFail({ id });
+    const held = await m.getRepository(MeetingEntity).findOneByOrFail({ id });
+    noteMeetingChanges(meeting, held);
+    return held;
   });
 }

@@ -6,7 +6,7 @@ import type { TaskEntity } from '../entities';
 import { requireOpen } from '../domain/tasks';
 import { canWorkTask, deny } from '../policy';
 import { text, uuid } from './shared/input';
-import { finishTask, lockTask } from './shared/tasks';
+import { finishTask, lockTask, noteTaskChanges, taskAuditState } from './shared/tasks';
 
 const completeSchema = z.object({
   id: uuid,
@@ -23,7 +23,8 @@ export async function completeTask(ctx: Context, input: unknown): Promise<TaskEn
     const t = await lockTask(m, i.id);
     if (!canWorkTask(ctx.identity, t)) deny();
     requireOpen(t, 'DONE');
-    return finishTask(
+    const before = taskAuditState(t);
+    const done = await finishTask(
       m,
       emit,
       t,
@@ -31,5 +32,7 @@ export async function completeTask(ctx: Context, input: unknown): Promise<TaskEn
       { result: { outcome: i.outcome, summary: i.summary, contactMade: i.contactMade ?? null, formId: null } },
       new Date(),
     );
+    noteTaskChanges(before, done);
+    return done;
   });
 }

@@ -1,5 +1,6 @@
 import { GRACE_REASON_CODES } from '@zhiyuan/events';
-import { errors, requireSignedIn } from '@zhiyuan/kernel';
+import { noteAuditChanges } from '@zhiyuan/db';
+import { auditChanges, errors, requireSignedIn } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { z } from 'zod';
 import type { Context } from '../context';
@@ -55,6 +56,7 @@ export async function decideProposal(ctx: Context, input: unknown): Promise<Prop
     const status = decisionTransition(p.intent, p.status, i.decision);
     if (i.decision === 'ACCEPT' && ref.status !== 'OPEN')
       throw errors.rule('CASE_OPEN', 'The case is closed; a proposal on it can only be rejected');
+    const before = { ...p };
     Object.assign(p, {
       status,
       decision: i.decision,
@@ -67,6 +69,17 @@ export async function decideProposal(ctx: Context, input: unknown): Promise<Prop
         : {}),
     });
     await m.getRepository(ProposalEntity).save(p);
+    noteAuditChanges(
+      auditChanges(before, { ...p }, [
+        'status',
+        'decision',
+        'decisionReason',
+        'decidedBy',
+        'decidedAt',
+        'graceReasonCode',
+        'graceMonths',
+      ]),
+    );
     if (p.taskId) {
       const task = await m
         .getRepository(TaskEntity)

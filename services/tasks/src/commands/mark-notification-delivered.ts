@@ -1,5 +1,5 @@
-import { sqlExec } from '@zhiyuan/db';
-import { errors } from '@zhiyuan/kernel';
+import { noteAuditChanges, sqlExec } from '@zhiyuan/db';
+import { auditChanges, errors } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import type { Context } from '../context';
 import { NotificationEntity } from '../entities';
@@ -18,6 +18,8 @@ export async function markNotificationDelivered(ctx: Context, args: unknown): Pr
     const now = new Date();
     await sqlExec(m, `UPDATE tasks.notification SET status = 'DELIVERED', delivered_at = $2 WHERE id = $1`, [id, now]);
     await emit('tasks.notification.sent', notificationEvent(n, 'DELIVERED', now), { key: n.caseId ?? n.id });
-    return m.getRepository(NotificationEntity).findOneByOrFail({ id });
+    const after = await m.getRepository(NotificationEntity).findOneByOrFail({ id });
+    noteAuditChanges(auditChanges({ ...n }, { ...after }, ['status', 'deliveredAt']));
+    return after;
   });
 }

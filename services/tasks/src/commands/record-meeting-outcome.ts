@@ -1,13 +1,13 @@
-import { sqlRows } from '@zhiyuan/db';
+import { sqlExec } from '@zhiyuan/db';
 import { errors, requireSignedIn } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { z } from 'zod';
 import type { Context } from '../context';
-import type { MeetingEntity } from '../entities';
+import { MeetingInviteeEntity, type MeetingEntity } from '../entities';
 import { outcomeRecord } from '../domain/meetings';
 import { requireMeetingScope } from '../policy';
 import { fen, isoDay, optionalText, uuid } from './shared/input';
-import { lockScheduledMeeting } from './shared/meetings';
+import { lockScheduledMeeting, noteInviteeChanges } from './shared/meetings';
 
 const outcomeSchema = z
   .object({
@@ -39,10 +39,13 @@ export async function recordMeetingOutcome(ctx: Context, input: unknown): Promis
     const meeting = await lockScheduledMeeting(m, i.meetingId, 'HELD');
     requireMeetingScope(ctx.identity, meeting.villageCode);
     const r = outcomeRecord(i);
-    const updated = await sqlRows<{ party_id: string }>(
+    const key = { meetingId: i.meetingId, partyId: i.partyId, caseId: i.caseId };
+    const before = await m.getRepository(MeetingInviteeEntity).findOneBy(key);
+    if (!before) throw errors.rule('MEETING_INVITEES_ONLY', 'This person was not invited to the meeting on this case');
+    await sqlExec(
       m,
       `UPDATE tasks.meeting_invitee SET attended = $4, outcome = $5, amount_fen = $6, instalments = $7, note = $8, recorded_at = $9
-     WHERE meeting_id = $1 AND party_id = $2 AND case_id = $3 RETURNING party_id`,
+     WHERE meeting_id = $1 AND party_id = $2 AND case_id = $3`,
       [
         i.meetingId,
         i.partyId,
@@ -55,8 +58,7 @@ export async function recordMeetingOutcome(ctx: Context, input: unknown): Promis
         new Date(),
       ],
     );
-    if (updated.length === 0)
-      throw errors.rule('MEETING_INVITEES_ONLY', 'This person was not invited to the meeting on this case');
+    noteInviteeChanges(before, await m.getRepository(MeetingInviteeEntity).findOneByOrFail(key));
     return meeting;
   });
 }

@@ -1,4 +1,5 @@
-import { chinaCalendar, errors, requireSignedIn } from '@zhiyuan/kernel';
+import { noteAuditChanges } from '@zhiyuan/db';
+import { auditChanges, chinaCalendar, errors, requireSignedIn } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { z } from 'zod';
 import type { Context } from '../context';
@@ -35,6 +36,7 @@ export async function respondToProposal(ctx: Context, input: unknown): Promise<P
     const i = parseInput(respondSchema, input);
     const now = new Date();
     const status = answerTransition(p.intent, p.status, i.answer);
+    const before = { ...p };
     Object.assign(p, {
       status,
       obligeeId,
@@ -47,6 +49,9 @@ export async function respondToProposal(ctx: Context, input: unknown): Promise<P
         : {}),
     });
     await m.getRepository(ProposalEntity).save(p);
+    noteAuditChanges(
+      auditChanges(before, { ...p }, ['status', 'obligeeId', 'answer', 'answerReason', 'answeredAt', 'expiresAt']),
+    );
     await tellProposalStep(m, 'ANSWERED', p, ref, parties, now);
     await emitProposalStep(emit, 'ANSWERED', p, ref);
     return p;

@@ -6,7 +6,7 @@ import { TaskEntity } from '../entities';
 import { requireStartable } from '../domain/tasks';
 import { canWorkTask, deny } from '../policy';
 import { idSchema } from './shared/input';
-import { lockTask } from './shared/tasks';
+import { lockTask, noteTaskChanges, taskAuditState } from './shared/tasks';
 
 /** Its holder (or division staff in scope) starts working an open task. */
 export async function startTask(ctx: Context, args: unknown): Promise<TaskEntity> {
@@ -16,11 +16,14 @@ export async function startTask(ctx: Context, args: unknown): Promise<TaskEntity
     const t = await lockTask(m, id);
     if (!canWorkTask(ctx.identity, t)) deny();
     requireStartable(t);
+    const before = taskAuditState(t);
     await sqlExec(
       m,
       `UPDATE tasks.task SET status = 'IN_PROGRESS', started_at = now(), updated_at = now() WHERE id = $1`,
       [id],
     );
-    return m.getRepository(TaskEntity).findOneByOrFail({ id });
+    const after = await m.getRepository(TaskEntity).findOneByOrFail({ id });
+    noteTaskChanges(before, after);
+    return after;
   });
 }

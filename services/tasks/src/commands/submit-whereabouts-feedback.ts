@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { requireSignedIn } from '@zhiyuan/kernel';
+import { maskForAudit, requireSignedIn } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { z } from 'zod';
 import type { Context } from '../context';
@@ -9,7 +9,7 @@ import { requireOpen } from '../domain/tasks';
 import { canWorkTask, deny } from '../policy';
 import { emitForm, insertForm } from './shared/forms';
 import { fen, optionalText, uuid } from './shared/input';
-import { finishTask, lockTask } from './shared/tasks';
+import { finishTask, lockTask, noteTaskChanges, taskAuditState } from './shared/tasks';
 
 const sighting = z.object({ seen: z.boolean(), note: optionalText(500) });
 const feedbackSchema = z
@@ -46,6 +46,7 @@ export async function submitWhereaboutsFeedback(ctx: Context, input: unknown): P
     if (!canWorkTask(ctx.identity, task)) deny();
     requireFeedbackTask(task);
     requireOpen(task, 'DONE');
+    const before = taskAuditState(task);
     const now = new Date();
     const id = randomUUID();
     const summary = whereaboutsSummary(a);
@@ -63,8 +64,16 @@ export async function submitWhereaboutsFeedback(ctx: Context, input: unknown): P
       where: { caseId: task.caseId ?? undefined, obligorId: task.obligorId ?? undefined },
       lock: { mode: 'pessimistic_write' },
     });
-    for (const t of tasksAnsweredByFeedback(task, siblings))
-      await finishTask(m, emit, t, 'DONE', { result: feedbackResult(a, id) }, now);
+    for (const t of tasksAnsweredByFeedback(task, siblings)) {
+      const done = await finishTask(m, emit, t, 'DONE', { result: feedbackResult(a, id) }, now);
+      // The entry is about the task the form answers; the sibling it also completes has its own event.
+      // The result's summary says where the obligor was found: the log keeps it as it keeps an address.
+      if (done.id === task.id)
+        noteTaskChanges(before, {
+          ...done,
+          result: done.result && { ...done.result, summary: String(maskForAudit('address', done.result.summary)) },
+        });
+    }
     await emitForm(emit, form);
     return m.getRepository(FormEntity).findOneByOrFail({ id });
   });

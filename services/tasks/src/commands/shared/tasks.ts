@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sqlExec, sqlRows, type Emit } from '@zhiyuan/db';
-import { errors } from '@zhiyuan/kernel';
+import { noteAuditChanges, sqlExec, sqlRows, type Emit } from '@zhiyuan/db';
+import { auditChanges, errors } from '@zhiyuan/kernel';
 import type { EntityManager } from 'typeorm';
 import { TaskEntity, type TaskLevel, type TaskResultData, type TaskType } from '../../entities';
 import type { PlannedTask } from '../../domain/task-rules';
@@ -24,6 +24,19 @@ export interface NewTask {
   ruleKey?: string | null;
   createdBy?: string | null;
   now: Date;
+}
+
+/** What an update of a task may change: the fields its audit entry compares before and after. */
+const TASK_AUDIT_FIELDS = ['status', 'assigneeId', 'startedAt', 'result', 'cancelReason', 'completedAt'] as const;
+
+/** The audited fields of a task as they are now (a copy: finishing a task changes the row in place). */
+export function taskAuditState(t: TaskEntity): Record<string, unknown> {
+  return Object.fromEntries(TASK_AUDIT_FIELDS.map((f) => [f, t[f]]));
+}
+
+/** Tells the mutation's audit entry which fields of the task it changed, before (taskAuditState) and after. */
+export function noteTaskChanges(before: Record<string, unknown>, after: TaskEntity): void {
+  noteAuditChanges(auditChanges(before, taskAuditState(after), TASK_AUDIT_FIELDS));
 }
 
 /** Locks a task for the caller's transaction. */
