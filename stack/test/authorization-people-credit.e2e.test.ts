@@ -1,16 +1,8 @@
 import { demoId } from '@zhiyuan/auth';
 import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
-import {
-  createTestDatabase,
-  gqlRequest,
-  residentIdNumber,
-  silentLogger,
-  waitFor,
-  type TestDatabase,
-} from '@zhiyuan/testing';
-import { startStack, type Stack } from '../src';
+import { gqlRequest, residentIdNumber, waitFor } from '@zhiyuan/testing';
+import { useE2eStack, DEV_JWT } from './support/e2e';
 
-const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 const GANGKOU = '330522104201'; // 港口村, 虹星桥镇 330522104
 const DENIED = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 const OBLIGOR_NAME = '钱不外露';
@@ -23,12 +15,11 @@ type Who = 'admin' | 'judge' | 'otherJudge' | 'department' | 'otherDepartment' |
  * the cases they judge, and a county department reads, masked, only the parties of the tasks assigned to it.
  */
 describe('people-credit authorization through the gateway', () => {
-  let db: TestDatabase;
-  let stack: Stack;
+  const e2e = useE2eStack({ name: 'authz_pc' });
   const headers = {} as Record<Who, Record<string, string>>;
   const fx = {} as { obligorId: string; obligorIdNumber: string; caseId: string; listingId: string };
   const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>
-    gqlRequest(stack.gatewayUrl, query, variables, undefined, headers[who]);
+    gqlRequest(e2e.gatewayUrl, query, variables, undefined, headers[who]);
   const ok = async (query: string, variables: Record<string, unknown> = {}) => {
     const r = await call('admin', query, variables);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
@@ -36,15 +27,6 @@ describe('people-credit authorization through the gateway', () => {
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('zy_authz_pc');
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' },
-    });
     const claims: Record<Who, TokenClaims> = {
       admin: DEMO_ROLES.admin!,
       judge: DEMO_ROLES.judge!,
@@ -59,7 +41,7 @@ describe('people-credit authorization through the gateway', () => {
       partner: DEMO_ROLES.partner!,
     };
     for (const [who, c] of Object.entries(claims))
-      headers[who as Who] = { authorization: `Bearer ${await issueToken(c, DEV)}` };
+      headers[who as Who] = { authorization: `Bearer ${await issueToken(c, DEV_JWT)}` };
 
     fx.obligorIdNumber = residentIdNumber('19790909', 731);
     fx.obligorId = (
@@ -99,10 +81,6 @@ describe('people-credit authorization through the gateway', () => {
       },
       { timeoutMs: 15_000, what: 'people-credit to know the case' },
     );
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
   });
 
   it('a partner asking for a name gets a validation error: its types have none', async () => {

@@ -1,16 +1,8 @@
 import { demoId } from '@zhiyuan/auth';
 import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
-import {
-  createTestDatabase,
-  gqlRequest,
-  residentIdNumber,
-  silentLogger,
-  waitFor,
-  type TestDatabase,
-} from '@zhiyuan/testing';
-import { startStack, type Stack } from '../src';
+import { gqlRequest, residentIdNumber, waitFor } from '@zhiyuan/testing';
+import { useE2eStack, DEV_JWT } from './support/e2e';
 
-const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 const GANGKOU = '330522104201'; // 港口村, 虹星桥镇 330522104
 const FANGJIAZHUANG = '330522106201'; // 方家庄村, 和平镇: another village, another township
 
@@ -36,8 +28,7 @@ const DENIED = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
  * FORBIDDEN (or UNAUTHENTICATED) and writes nothing. The rows follow docs/access.md.
  */
 describe('authorization matrix through the gateway', () => {
-  let db: TestDatabase;
-  let stack: Stack;
+  const e2e = useE2eStack({ name: 'authz' });
   const headers = {} as Record<Role, Record<string, string>>;
   const fx = {} as {
     caseId: string;
@@ -50,7 +41,7 @@ describe('authorization matrix through the gateway', () => {
   };
   let adminAuth: Record<string, string>;
   const ok = async (query: string, variables: Record<string, unknown> = {}) => {
-    const r = await gqlRequest(stack.gatewayUrl, query, variables, undefined, adminAuth);
+    const r = await gqlRequest(e2e.gatewayUrl, query, variables, undefined, adminAuth);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return r.data;
   };
@@ -142,20 +133,11 @@ describe('authorization matrix through the gateway', () => {
     ).party.creditLinks.find((l: { department: string }) => l.department === 'BANK_LOAN')?.history[0];
 
   const call = (role: Role, query: string, variables: Record<string, unknown> = {}) =>
-    gqlRequest(stack.gatewayUrl, query, variables, undefined, headers[role]);
+    gqlRequest(e2e.gatewayUrl, query, variables, undefined, headers[role]);
   const year = { kind: 'YEAR', date: new Date().toISOString().slice(0, 10) };
 
   beforeAll(async () => {
-    db = await createTestDatabase('zy_authz');
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' },
-    });
-    adminAuth = { authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, DEV)}` };
+    adminAuth = { authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, DEV_JWT)}` };
     fx.obligorIdNumber = residentIdNumber('19800101', 451);
     fx.obligorId = (
       await ok(`mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
@@ -204,7 +186,7 @@ describe('authorization matrix through the gateway', () => {
       anonymous: null,
     };
     for (const role of ROLES)
-      headers[role] = claims[role] ? { authorization: `Bearer ${await issueToken(claims[role]!, DEV)}` } : {};
+      headers[role] = claims[role] ? { authorization: `Bearer ${await issueToken(claims[role]!, DEV_JWT)}` } : {};
     // A second obligor of the village for the cases the mutation rows act on. Cases learns of a party from
     // its event; a judgment taken in at the same moment may miss its route, so take in until one is routed.
     fx.spareObligorId = await newObligor();
@@ -222,10 +204,6 @@ describe('authorization matrix through the gateway', () => {
     const r = await listAs('admin', listed.caseId, listed.obligorId);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     fx.listedCaseId = listed.caseId;
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
   });
 
   /** allowed: no access error and the expected data; denied: an access error or the item withheld. */

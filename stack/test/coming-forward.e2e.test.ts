@@ -1,18 +1,8 @@
-import {
-  createTestDatabase,
-  gqlRequest,
-  natsUrl,
-  residentIdNumber,
-  silentLogger,
-  uniqueService,
-  waitFor,
-  type TestDatabase,
-} from '@zhiyuan/testing';
-import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
+import { gqlRequest, residentIdNumber, waitFor } from '@zhiyuan/testing';
+import { issueToken, type TokenClaims } from '@zhiyuan/gateway';
 import { addDays, courtDate } from '@zhiyuan/kernel';
-import { startStack, type Stack } from '../src';
+import { useE2eStack, DEV_JWT } from './support/e2e';
 
-const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 const GANGKOU = '330522104201';
 
 /**
@@ -22,11 +12,10 @@ const GANGKOU = '330522104201';
  * rights holder was asked by SMS, and the cockpit counts one obligor who came forward and got a plan.
  */
 describe('an obligor coming forward online, across the four subgraphs', () => {
-  let db: TestDatabase;
-  let stack: Stack;
-  const auth: Record<string, Record<string, string>> = {};
+  const e2e = useE2eStack({ name: 'forward', nats: true });
+  const auth = e2e.auth;
   const call = (who: string | null, query: string, variables: Record<string, unknown> = {}) =>
-    gqlRequest<any>(stack.gatewayUrl, query, variables, undefined, who ? auth[who]! : {});
+    gqlRequest<any>(e2e.gatewayUrl, query, variables, undefined, who ? auth[who]! : {});
   const ok = async (who: string | null, query: string, variables: Record<string, unknown> = {}) => {
     const r = await call(who, query, variables);
     if (r.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(r.errors)}`);
@@ -34,28 +23,8 @@ describe('an obligor coming forward online, across the four subgraphs', () => {
   };
   const partyToken = async (name: string, partyId: string) => {
     const claims: TokenClaims = { sub: `party-${partyId}`, roles: ['PARTY'], partyId };
-    auth[name] = { authorization: `Bearer ${await issueToken(claims, DEV)}` };
+    auth[name] = { authorization: `Bearer ${await issueToken(claims, DEV_JWT)}` };
   };
-
-  beforeAll(async () => {
-    db = await createTestDatabase('zy_forward');
-    stack = await startStack({
-      databaseUrl: db.url,
-      natsUrl: natsUrl(),
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' },
-      consumers: { groupPrefix: uniqueService('forward'), startAt: 'new' },
-    });
-    for (const [name, claims] of Object.entries(DEMO_ROLES))
-      auth[name] = { authorization: `Bearer ${await issueToken(claims as TokenClaims, DEV)}` };
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
-  });
 
   it('takes an instalment proposal from the obligor to a plan in cases, counted on the cockpit', async () => {
     const register = async (name: string, birth: string) =>

@@ -1,35 +1,19 @@
 import { DEMO_ROLES, DEV_JWT_SECRET, issueToken } from '@zhiyuan/gateway';
-import { createTestDatabase, gqlRequest, silentLogger, waitFor, type TestDatabase } from '@zhiyuan/testing';
-import { loadDemoCases, startStack, type Stack } from '../src';
+import { gqlRequest, silentLogger, waitFor } from '@zhiyuan/testing';
+import { loadDemoCases } from '../src';
+import { useE2eStack } from './support/e2e';
 
 const JWT = { secret: DEV_JWT_SECRET, issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 
 describe('demo cases on first start', () => {
-  let db: TestDatabase;
-  let stack: Stack;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('zy_demo');
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' },
-    });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
-  });
+  const e2e = useE2eStack({ name: 'demo' });
 
   it('loads cases through the product, once, with one obligor on the public board', async () => {
-    await loadDemoCases(stack.gatewayUrl, JWT, silentLogger);
-    await loadDemoCases(stack.gatewayUrl, JWT, silentLogger);
+    await loadDemoCases(e2e.gatewayUrl, JWT, silentLogger);
+    await loadDemoCases(e2e.gatewayUrl, JWT, silentLogger);
     const admin = { authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, JWT)}` };
     const cases = await gqlRequest(
-      stack.gatewayUrl,
+      e2e.gatewayUrl,
       `{ cases(first: 50) { nodes { caseNumber state } } }`,
       {},
       undefined,
@@ -42,7 +26,7 @@ describe('demo cases on first start', () => {
     const board = await waitFor(
       async () => {
         const r = await gqlRequest(
-          stack.gatewayUrl,
+          e2e.gatewayUrl,
           `{ exposureBoard(divisionCode: "330522") { nodes { name idNumberMasked } } }`,
         );
         return r.data.exposureBoard.nodes.length === 1 ? r.data.exposureBoard.nodes : undefined;

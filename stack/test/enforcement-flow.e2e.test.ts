@@ -1,17 +1,6 @@
-import {
-  createTestDatabase,
-  gqlRequest,
-  natsUrl,
-  residentIdNumber,
-  silentLogger,
-  uniqueService,
-  waitFor,
-  type TestDatabase,
-} from '@zhiyuan/testing';
-import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
-import { startStack, type Stack } from '../src';
+import { gqlRequest, natsUrl, residentIdNumber, waitFor } from '@zhiyuan/testing';
+import { useE2eStack } from './support/e2e';
 
-const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 const GANGKOU = '330522104201';
 
 /**
@@ -26,37 +15,16 @@ const buses: [string, string | undefined][] = [
 ];
 
 describe.each(buses)('enforcement flow across the four subgraphs (%s)', (_kind, nats) => {
-  let db: TestDatabase;
-  let stack: Stack;
-  const auth: Record<string, Record<string, string>> = {};
+  const e2e = useE2eStack({ name: 'flow', nats, ownConsumers: true });
+  const auth = e2e.auth;
   const as = (role: string) => auth[role]!;
   const call = (role: string | null, query: string, variables: Record<string, unknown> = {}) =>
-    gqlRequest(stack.gatewayUrl, query, variables, undefined, role ? as(role) : {});
+    gqlRequest(e2e.gatewayUrl, query, variables, undefined, role ? as(role) : {});
   const ok = async (role: string | null, query: string, variables: Record<string, unknown> = {}) => {
     const r = await call(role, query, variables);
     if (r.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(r.errors)}`);
     return r.data;
   };
-
-  beforeAll(async () => {
-    db = await createTestDatabase('zy_flow');
-    stack = await startStack({
-      databaseUrl: db.url,
-      natsUrl: nats,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' },
-      consumers: { groupPrefix: uniqueService('flow'), startAt: 'new' },
-    });
-    for (const [name, claims] of Object.entries(DEMO_ROLES))
-      auth[name] = { authorization: `Bearer ${await issueToken(claims as TokenClaims, DEV)}` };
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
-  });
 
   it('runs from judgment to listing to full performance, and every read model follows', async () => {
     const { staffMembers } = await ok('admin', `{ staffMembers(role: "JUDGE", first: 1) { nodes { id name } } }`);

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
-import { createTestDatabase, gqlRequest, silentLogger, waitFor, type TestDatabase } from '@zhiyuan/testing';
-import { loadDemoCases, startStack, type Stack } from '../src';
+import { gqlRequest, silentLogger, waitFor } from '@zhiyuan/testing';
+import { loadDemoCases } from '../src';
+import { useE2eStack, DEV_JWT } from './support/e2e';
 
-const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 const GANGKOU = '330522104201';
 const BAISHUI = '330522104202';
 
@@ -12,10 +12,9 @@ const BAISHUI = '330522104202';
  * the query each mirrors, read page by page (one row a page here), and one audit entry per download.
  */
 describe('list downloads through the gateway', () => {
-  let db: TestDatabase;
-  let stack: Stack;
-  const auth: Record<string, Record<string, string>> = {};
-  const base = () => stack.gatewayUrl.replace(/\/graphql$/, '');
+  const e2e = useE2eStack({ name: 'exports', env: { EXPORT_PAGE_SIZE: '1' } });
+  const auth = e2e.auth;
+  const base = () => e2e.gatewayUrl.replace(/\/graphql$/, '');
   const download = (path: string, role?: string) => fetch(`${base()}${path}`, { headers: role ? auth[role] : {} });
   const csvRows = async (res: Response) => {
     const bytes = Buffer.from(await res.arrayBuffer());
@@ -28,30 +27,15 @@ describe('list downloads through the gateway', () => {
       .map((l) => l.split(','));
   };
   const ok = async (role: string | null, query: string, variables: Record<string, unknown> = {}) => {
-    const r = await gqlRequest(stack.gatewayUrl, query, variables, undefined, role ? auth[role]! : {});
+    const r = await gqlRequest(e2e.gatewayUrl, query, variables, undefined, role ? auth[role]! : {});
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return r.data;
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase('zy_exports');
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false', EXPORT_PAGE_SIZE: '1' },
-    });
-    for (const [name, claims] of Object.entries(DEMO_ROLES))
-      auth[name] = { authorization: `Bearer ${await issueToken(claims as TokenClaims, DEV)}` };
     const elsewhere = { ...DEMO_ROLES.cadre!, sub: 'cadre-of-baishui', divisionCode: BAISHUI } as TokenClaims;
-    auth.cadreElsewhere = { authorization: `Bearer ${await issueToken(elsewhere, DEV)}` };
-    await loadDemoCases(stack.gatewayUrl, DEV, silentLogger);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
+    auth.cadreElsewhere = { authorization: `Bearer ${await issueToken(elsewhere, DEV_JWT)}` };
+    await loadDemoCases(e2e.gatewayUrl, DEV_JWT, silentLogger);
   });
 
   it("gives a cadre the village's open cases as CSV, every page, masked, in yuan, and audits it once", async () => {

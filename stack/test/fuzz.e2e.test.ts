@@ -17,9 +17,8 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import { createTestDatabase, silentLogger, type TestDatabase } from '@zhiyuan/testing';
 import { DEMO_ROLES, issueToken } from '@zhiyuan/gateway';
-import { startStack, type Stack } from '../src';
+import { DEV_JWT, useE2eStack } from './support/e2e';
 
 /**
  * Schema-driven fuzzing through the gateway: a few hundred random operations over the API schema
@@ -32,11 +31,6 @@ import { startStack, type Stack } from '../src';
 
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-const DEV = {
-  secret: 'development-jwt-secret-change-me-0000000000',
-  issuer: 'zhiyuan-dev',
-  audience: 'zhiyuan',
-};
 
 /** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
 function prng(seed: number) {
@@ -267,13 +261,12 @@ interface Failure {
 }
 
 describe(`fuzzing through the gateway (FUZZ_SEED=${SEED})`, () => {
-  let db: TestDatabase;
-  let stack: Stack;
+  const e2e = useE2eStack({ name: 'fuzz', env: { RESPONSE_CACHE: 'off', TASK_SCHEDULERS_ENABLED: undefined } });
   let schema: GraphQLSchema;
   let adminToken = '';
 
   const send = async (op: Op) => {
-    const res = await fetch(stack.gatewayUrl, {
+    const res = await fetch(e2e.gatewayUrl, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -287,16 +280,7 @@ describe(`fuzzing through the gateway (FUZZ_SEED=${SEED})`, () => {
 
   beforeAll(async () => {
     console.log(`fuzz: FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}`);
-    db = await createTestDatabase();
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0', RESPONSE_CACHE: 'off' },
-    });
-    adminToken = await issueToken(DEMO_ROLES.admin!, DEV);
+    adminToken = await issueToken(DEMO_ROLES.admin!, DEV_JWT);
     const intro = await send({
       who: 'admin',
       query: getIntrospectionQuery(),
@@ -310,10 +294,6 @@ describe(`fuzzing through the gateway (FUZZ_SEED=${SEED})`, () => {
       variables: {},
     });
     for (const m of seen.text.matchAll(/"id":"([^"]+)"/g)) knownIds.push(m[1]!);
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
   });
 
   it(`answers ${RUNS} random operations without a server error or a leak`, async () => {

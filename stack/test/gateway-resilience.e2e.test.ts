@@ -1,29 +1,11 @@
-import { createTestDatabase, gqlRequest, silentLogger, type TestDatabase } from '@zhiyuan/testing';
-import { DEMO_ROLES, createGateway, issueToken, loadGatewayConfig } from '@zhiyuan/gateway';
-import { startStack, type Stack } from '../src';
+import { gqlRequest, silentLogger } from '@zhiyuan/testing';
+import { createGateway, loadGatewayConfig } from '@zhiyuan/gateway';
+import { useE2eStack } from './support/e2e';
 
 describe('gateway over the four subgraphs', () => {
-  let db: TestDatabase;
-  let stack: Stack;
-  let admin: Record<string, string>;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    admin = {
-      authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' })}`,
-    };
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: {},
-    });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
+  const e2e = useE2eStack({
+    name: 'resilience',
+    env: { RATE_LIMIT_PER_MINUTE: undefined, TASK_SCHEDULERS_ENABLED: undefined },
   });
 
   it('composes the supergraph from the running subgraphs in introspect mode', async () => {
@@ -31,16 +13,16 @@ describe('gateway over the four subgraphs', () => {
       loadGatewayConfig({
         PORT: '0',
         SUPERGRAPH_MODE: 'introspect',
-        CASES_URL: stack.services.cases.url,
-        PEOPLE_CREDIT_URL: stack.services.peopleCredit.url,
-        TASKS_URL: stack.services.tasks.url,
-        METRICS_URL: stack.services.metrics.url,
+        CASES_URL: e2e.stack.services.cases.url,
+        PEOPLE_CREDIT_URL: e2e.stack.services.peopleCredit.url,
+        TASKS_URL: e2e.stack.services.tasks.url,
+        METRICS_URL: e2e.stack.services.metrics.url,
       }),
       { logger: silentLogger },
     );
     await gw.start();
     try {
-      const r = await gqlRequest(gw.url, `{ division(code: "330522") { name } }`, {}, undefined, admin);
+      const r = await gqlRequest(gw.url, `{ division(code: "330522") { name } }`, {}, undefined, e2e.auth.admin);
       expect(r.data.division.name).toBe('长兴县');
     } finally {
       await gw.stop();
@@ -49,12 +31,12 @@ describe('gateway over the four subgraphs', () => {
 
   it('answers with the other subgraphs data and a masked error when one subgraph is down', async () => {
     const query = `{ division(code: "330522") { name stats(period: { kind: YEAR, date: "2026-01-01" }) { __typename } } }`;
-    const before = await gqlRequest(stack.gatewayUrl, query, {}, undefined, admin);
+    const before = await gqlRequest(e2e.gatewayUrl, query, {}, undefined, e2e.auth.admin);
     expect(before.errors).toBeUndefined();
     expect(before.data.division.stats.__typename).toBeDefined();
 
-    await stack.services.metrics.stop();
-    const r = await gqlRequest(stack.gatewayUrl, query, {}, undefined, admin);
+    await e2e.stack.services.metrics.stop();
+    const r = await gqlRequest(e2e.gatewayUrl, query, {}, undefined, e2e.auth.admin);
     expect(r.data.division.name).toBe('长兴县');
     expect(r.data.division.stats).toBeNull();
     expect(r.errors).toHaveLength(1);
@@ -63,7 +45,7 @@ describe('gateway over the four subgraphs', () => {
   });
 
   it('refuses a request made straight to a subgraph, around the gateway', async () => {
-    const r = await gqlRequest(stack.services.peopleCredit.url, `{ _service { sdl } }`);
+    const r = await gqlRequest(e2e.stack.services.peopleCredit.url, `{ _service { sdl } }`);
     expect(r.status).toBe(401);
     expect(r.data).toBeUndefined();
   });

@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
 import {
-  createTestDatabase,
   gqlRequest,
   residentIdNumber,
-  silentLogger,
   startCommitDropper,
   throughProxy,
   waitFor,
   type CommitDropper,
-  type TestDatabase,
 } from '@zhiyuan/testing';
-import { startStack, type Stack } from '../src';
+import { useE2eStack } from './support/e2e';
 
-const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 const GANGKOU = '330522104201';
 const PAY = `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { performance { id amountFen channel } case { id paidFen } } }`;
 
@@ -24,13 +19,21 @@ const PAY = `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { perf
  * one OK entry in the audit log.
  */
 describe('idempotency keys through the gateway', () => {
-  let db: TestDatabase;
   let proxy: CommitDropper;
-  let stack: Stack;
   let pg: Client;
-  const auth: Record<string, Record<string, string>> = {};
+  const e2e = useE2eStack({
+    name: 'idem',
+    env: { RESPONSE_CACHE: 'off' },
+    // The services reach PostgreSQL through a proxy that can lose the answers to their COMMITs.
+    databaseUrl: async (url) => {
+      const { hostname, port } = new URL(url);
+      proxy = await startCommitDropper({ host: hostname, port: Number(port || 5432) });
+      return throughProxy(url, proxy.address);
+    },
+  });
+  const auth = e2e.auth;
   const call = (role: string, query: string, variables: Record<string, unknown>, key?: string) =>
-    gqlRequest(stack.gatewayUrl, query, variables, undefined, {
+    gqlRequest(e2e.gatewayUrl, query, variables, undefined, {
       ...auth[role],
       ...(key === undefined ? {} : { 'Idempotency-Key': key }),
     });
@@ -85,28 +88,15 @@ describe('idempotency keys through the gateway', () => {
     }[];
 
   beforeAll(async () => {
-    db = await createTestDatabase('zy_idem');
-    const url = new URL(db.url);
-    proxy = await startCommitDropper({ host: url.hostname, port: Number(url.port || 5432) });
-    stack = await startStack({
-      databaseUrl: throughProxy(db.url, proxy.address),
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false', RESPONSE_CACHE: 'off' },
-    });
-    for (const [name, claims] of Object.entries(DEMO_ROLES))
-      auth[name] = { authorization: `Bearer ${await issueToken(claims as TokenClaims, DEV)}` };
-    pg = new Client({ connectionString: db.url });
+    pg = new Client({ connectionString: e2e.db.url });
     await pg.connect();
   });
-  afterAll(async () => {
+  e2e.beforeStop(async () => {
     proxy?.arm(0);
     await pg?.end();
-    await stack?.stop();
+  });
+  afterAll(async () => {
     await proxy?.close();
-    await db?.drop();
   });
 
   it('payments whose COMMIT answer is lost, retried with their key, count once each, with one OK audit entry each', async () => {

@@ -1,21 +1,11 @@
 import { demoId } from '@zhiyuan/auth';
 import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
-import {
-  createTestDatabase,
-  gqlRequest,
-  natsUrl,
-  residentIdNumber,
-  silentLogger,
-  uniqueService,
-  waitFor,
-  type TestDatabase,
-} from '@zhiyuan/testing';
+import { gqlRequest, residentIdNumber, waitFor } from '@zhiyuan/testing';
 import { createClient as createSseClient } from 'graphql-sse';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import { startStack, type Stack } from '../src';
+import { useE2eStack, DEV_JWT } from './support/e2e';
 
-const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 const GANGKOU = '330522104201'; // 港口村, 虹星桥镇 330522104
 const FANGJIAZHUANG = '330522106201'; // 方家庄村, 和平镇: another village, another township
 const LIMIT = 6;
@@ -41,8 +31,7 @@ interface Received {
  * the authorization matrix over subscriptions; resume after a dropped connection; an expired token.
  */
 describe('live subscriptions through the gateway (NATS JetStream)', () => {
-  let db: TestDatabase;
-  let stack: Stack;
+  const e2e = useE2eStack({ name: 'live', nats: true, env: { LIVE_MAX_SUBSCRIPTIONS_PER_IDENTITY: String(LIMIT) } });
   const tokens: Record<string, string> = {};
   const clients: Client[] = [];
   const streams: Received[] = [];
@@ -56,7 +45,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
 
   const gql = async (role: string | null, query: string, variables: Record<string, unknown> = {}) => {
     const r = await gqlRequest(
-      stack.gatewayUrl,
+      e2e.gatewayUrl,
       query,
       variables,
       undefined,
@@ -65,8 +54,8 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
     if (r.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(r.errors)}`);
     return r.data;
   };
-  const wsUrl = () => stack.gatewayUrl.replace(/^http/, 'ws');
-  const sseUrl = () => `${stack.gatewayUrl}/stream`;
+  const wsUrl = () => e2e.gatewayUrl.replace(/^http/, 'ws');
+  const sseUrl = () => `${e2e.gatewayUrl}/stream`;
 
   /** Subscribes over WebSocket with the token in connection_init. */
   function overWs(
@@ -177,7 +166,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
   const settled = (n?: number) =>
     waitFor(
       () => {
-        const live = stack.gateway!.live!;
+        const live = e2e.stack.gateway!.live!;
         return (n === undefined || live.subscriptions === n) && live.busy === 0;
       },
       { what: `the gateway to hold ${n ?? 'its'} live subscriptions with nothing pending` },
@@ -195,22 +184,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
     waitFor(() => (got.messages.length >= n ? got.messages : undefined), { what, timeoutMs: 15_000 });
 
   beforeAll(async () => {
-    db = await createTestDatabase('zy_live');
-    stack = await startStack({
-      databaseUrl: db.url,
-      natsUrl: natsUrl(),
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: {
-        RATE_LIMIT_PER_MINUTE: '0',
-        TASK_SCHEDULERS_ENABLED: 'false',
-        LIVE_MAX_SUBSCRIPTIONS_PER_IDENTITY: String(LIMIT),
-      },
-      consumers: { groupPrefix: uniqueService('live'), startAt: 'new' },
-    });
-    tokens.admin = await issueToken(DEMO_ROLES.admin!, DEV);
+    tokens.admin = await issueToken(DEMO_ROLES.admin!, DEV_JWT);
     const register = async (name: string, serial: number) =>
       (
         await gql('admin', `mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
@@ -256,15 +230,13 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
       party: { sub: 'party-live', roles: ['PARTY'], partyId: fx.obligorId },
       otherParty: { sub: 'party-live-other', roles: ['PARTY'], partyId: fx.otherObligorId },
     };
-    for (const [role, c] of Object.entries(claims)) tokens[role] = await issueToken(c, DEV);
+    for (const [role, c] of Object.entries(claims)) tokens[role] = await issueToken(c, DEV_JWT);
     // The events of the set-up have reached every subscriber-to-be's start point.
     await settled(0);
   });
-  afterAll(async () => {
+  e2e.beforeStop(async () => {
     for (const c of clients) await Promise.resolve(c.dispose()).catch(() => undefined);
     for (const s of streams) s.close();
-    await stack?.stop();
-    await db?.drop();
   });
   afterEach(closeAll);
 
@@ -358,7 +330,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
         i: { name: '港口村调解主任', roles: ['VILLAGE_CADRE'], divisionCode: GANGKOU },
       })
     ).registerStaff.id as string;
-    tokens.newCadre = await issueToken({ sub: cadreId, roles: ['VILLAGE_CADRE'], divisionCode: GANGKOU }, DEV);
+    tokens.newCadre = await issueToken({ sub: cadreId, roles: ['VILLAGE_CADRE'], divisionCode: GANGKOU }, DEV_JWT);
     const assigned = overWs('newCadre', `subscription { taskAssigned { kind task { id title } } }`);
     const activity = overSse(
       'cadre',
@@ -376,7 +348,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
     const task = await waitFor(
       async () => {
         const r = await gqlRequest(
-          stack.gatewayUrl,
+          e2e.gatewayUrl,
           `mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }`,
           {
             i: {
@@ -429,7 +401,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
     await waitFor(
       async () => {
         const r = await gqlRequest(
-          stack.gatewayUrl,
+          e2e.gatewayUrl,
           `mutation($i: ListDishonestObligorInput!) { listDishonestObligor(input: $i) { id } }`,
           { i: { partyId: fx.otherObligorId, caseId: fx.otherCaseId, ground: 'ABLE_BUT_REFUSES' } },
           undefined,
@@ -445,7 +417,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
     expect(m!.data.exposureBoardChanged.kind).toBe('credit.listing.added');
     // Exactly what the public query shows an anonymous caller (its masking).
     const asQuery = await gqlRequest(
-      stack.gatewayUrl,
+      e2e.gatewayUrl,
       `query($d: ID!) { exposureBoard(divisionCode: $d) { divisionCode nodes { name idNumberMasked outstandingFen } } }`,
       {
         d: GANGKOU,
@@ -546,7 +518,7 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
   });
 
   it('ends the subscription when the token expires: SSE with UNAUTHENTICATED, WebSocket with close 4401', async () => {
-    const short = await issueToken(DEMO_ROLES.cadre!, { ...DEV, ttl: '3s' });
+    const short = await issueToken(DEMO_ROLES.cadre!, { ...DEV_JWT, ttl: '3s' });
     const sse = overSse(null, CASE_UPDATED, { id: fx.caseId }, { token: short });
     const ws = overWs(null, CASE_UPDATED, { id: fx.caseId }, short);
     await settled(2);

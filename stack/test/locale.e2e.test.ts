@@ -1,16 +1,7 @@
-import {
-  createTestDatabase,
-  gqlRequest,
-  residentIdNumber,
-  silentLogger,
-  uniqueService,
-  waitFor,
-  type TestDatabase,
-} from '@zhiyuan/testing';
-import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
-import { startStack, type Stack } from '../src';
+import { gqlRequest, residentIdNumber, waitFor } from '@zhiyuan/testing';
+import { DEMO_ROLES } from '@zhiyuan/gateway';
+import { useE2eStack } from './support/e2e';
 
-const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 const GANGKOU = '330522104201';
 const FANGJIAZHUANG = '330522106201';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -21,11 +12,10 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
  * events) and writes amounts in 元; errors carry a localized message.
  */
 describe('a case told in the reader’s language', () => {
-  let db: TestDatabase;
-  let stack: Stack;
-  const auth: Record<string, Record<string, string>> = {};
+  const e2e = useE2eStack({ name: 'locale', ownConsumers: true, env: { RESPONSE_CACHE: 'off' } });
+  const auth = e2e.auth;
   const call = (role: string, query: string, variables: Record<string, unknown> = {}, language?: string) =>
-    gqlRequest(stack.gatewayUrl, query, variables, undefined, {
+    gqlRequest(e2e.gatewayUrl, query, variables, undefined, {
       ...auth[role]!,
       ...(language ? { 'accept-language': language } : {}),
     });
@@ -34,25 +24,6 @@ describe('a case told in the reader’s language', () => {
     if (r.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(r.errors)}`);
     return r.data;
   };
-
-  beforeAll(async () => {
-    db = await createTestDatabase('zy_locale');
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false', RESPONSE_CACHE: 'off' },
-      consumers: { groupPrefix: uniqueService('locale'), startAt: 'new' },
-    });
-    for (const [name, claims] of Object.entries(DEMO_ROLES))
-      auth[name] = { authorization: `Bearer ${await issueToken(claims as TokenClaims, DEV)}` };
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
-  });
 
   it('reads the timeline in Chinese by default and in English on Accept-Language, with names and 元', async () => {
     const register = (name: string, id: string) =>

@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import {
-  ADMIN,
-  createTestDatabase,
-  gqlRequest,
-  silentLogger,
-  waitFor,
-  waitForHandled,
-  type TestDatabase,
-} from '@zhiyuan/testing';
+import { ADMIN, gqlRequest, waitFor, waitForHandled } from '@zhiyuan/testing';
 import { event, partyRegistered, GANGKOU } from '@zhiyuan/tasks/test/factories/events';
-import { startStack, type Stack } from '../src';
+import { useE2eStack } from './support/e2e';
 
 /**
  * With all four subgraphs running on one bus: a judgment taken in by cases reaches the tasks
@@ -18,33 +10,17 @@ import { startStack, type Stack } from '../src';
  * re-published `tasks.meeting.held` pays nothing more.
  */
 describe('meeting payment recorded on the case (all subgraphs)', () => {
-  let db: TestDatabase;
-  let stack: Stack;
-
-  beforeAll(async () => {
-    db = await createTestDatabase('zy_tasks_e2e');
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      logger: silentLogger,
-      env: { TASK_SCHEDULERS_ENABLED: 'false', RATE_LIMIT_PER_MINUTE: '0' },
-    });
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
-  });
+  const e2e = useE2eStack({ name: 'tasks_e2e', seed: false });
 
   const cases = (query: string, variables: Record<string, unknown> = {}) =>
-    gqlRequest(stack.services.cases.url, query, variables, ADMIN);
+    gqlRequest(e2e.stack.services.cases.url, query, variables, ADMIN);
   const tasks = (query: string, variables: Record<string, unknown> = {}) =>
-    gqlRequest(stack.services.tasks.url, query, variables, ADMIN);
+    gqlRequest(e2e.stack.services.tasks.url, query, variables, ADMIN);
 
   it('records the on-site payment on the case exactly once', async () => {
     const obligor = partyRegistered({ villageCode: GANGKOU, homeDivisionCode: GANGKOU });
-    await stack.bus!.publish('people.party.registered', obligor);
-    await stack.bus!.publish('people.party.registered', partyRegistered());
+    await e2e.stack.bus!.publish('people.party.registered', obligor);
+    await e2e.stack.bus!.publish('people.party.registered', partyRegistered());
 
     const taken = await waitFor(
       async () => {
@@ -146,9 +122,9 @@ describe('meeting payment recorded on the case (all subgraphs)', () => {
       },
       meeting.id,
     );
-    await stack.bus!.publish('tasks.meeting.held', again);
+    await e2e.stack.bus!.publish('tasks.meeting.held', again);
     // Cases has taken it in (its inbox holds the id) before the case is read again.
-    const pg = new Client({ connectionString: db.url });
+    const pg = new Client({ connectionString: e2e.db.url });
     await pg.connect();
     try {
       await waitForHandled(pg, 'cases', [again]);

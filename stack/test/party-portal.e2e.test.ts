@@ -4,17 +4,9 @@ import { Client } from 'pg';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { demoId } from '@zhiyuan/auth';
 import { DEMO_ROLES, issueToken } from '@zhiyuan/gateway';
-import {
-  createTestDatabase,
-  gqlRequest,
-  residentIdNumber,
-  silentLogger,
-  waitFor,
-  type TestDatabase,
-} from '@zhiyuan/testing';
-import { startStack, type Stack } from '../src';
+import { gqlRequest, residentIdNumber, waitFor } from '@zhiyuan/testing';
+import { useE2eStack, DEV_JWT } from './support/e2e';
 
-const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 const GANGKOU = '330522104201';
 const BAISHUI = '330522104202';
 
@@ -45,21 +37,24 @@ async function smsGateway() {
  * rows of a party token: its own cases on every path, nobody else's on any (nested paths included).
  */
 describe('party sign-in and the party portal through the gateway', () => {
-  let db: TestDatabase;
   let pg: Client;
-  let stack: Stack;
   let sms: Awaited<ReturnType<typeof smsGateway>>;
+  // The SMS provider answers before the stack starts, which reads its URL then.
+  beforeAll(async () => {
+    sms = await smsGateway();
+  });
+  const e2e = useE2eStack({ name: 'party', env: () => ({ SMS_PROVIDER: 'http', SMS_HTTP_URL: sms.url }) });
   let admin: Record<string, string>;
   const ok = async (query: string, variables: Record<string, unknown> = {}) => {
-    const r = await gqlRequest(stack.gatewayUrl, query, variables, undefined, admin);
+    const r = await gqlRequest(e2e.gatewayUrl, query, variables, undefined, admin);
     if (r.errors) throw new Error(JSON.stringify(r.errors));
     return r.data;
   };
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
   const asParty = (query: string, variables: Record<string, unknown> = {}) =>
-    gqlRequest(stack.gatewayUrl, query, variables, undefined, as(session.accessToken));
+    gqlRequest(e2e.gatewayUrl, query, variables, undefined, as(session.accessToken));
   const anonymous = (query: string, variables: Record<string, unknown> = {}) =>
-    gqlRequest(stack.gatewayUrl, query, variables);
+    gqlRequest(e2e.gatewayUrl, query, variables);
 
   const phoneA = '13655550001';
   const fx = {} as {
@@ -105,24 +100,9 @@ describe('party sign-in and the party portal through the gateway', () => {
   }
 
   beforeAll(async () => {
-    sms = await smsGateway();
-    db = await createTestDatabase('zy_party');
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: {
-        RATE_LIMIT_PER_MINUTE: '0',
-        TASK_SCHEDULERS_ENABLED: 'false',
-        SMS_PROVIDER: 'http',
-        SMS_HTTP_URL: sms.url,
-      },
-    });
-    pg = new Client({ connectionString: db.url });
+    pg = new Client({ connectionString: e2e.db.url });
     await pg.connect();
-    admin = as(await issueToken(DEMO_ROLES.admin!, DEV));
+    admin = as(await issueToken(DEMO_ROLES.admin!, DEV_JWT));
     fx.a = await person('钱主动', '+86-136-5555-0001', GANGKOU);
     fx.b = await person('孙债主', '13655550002', BAISHUI);
     fx.c = await person('李旁人', '13655550003', GANGKOU);
@@ -153,7 +133,7 @@ describe('party sign-in and the party portal through the gateway', () => {
     await waitFor(
       async () => {
         const r = await gqlRequest(
-          stack.gatewayUrl,
+          e2e.gatewayUrl,
           `mutation($c: ID!, $b: String!) { postCaseMessage(caseId: $c, body: $b) { id } }`,
           { c: fx.ownCase, b: '请按期履行第一期款项。' },
           undefined,
@@ -169,10 +149,8 @@ describe('party sign-in and the party portal through the gateway', () => {
       { what: 'the other case’s follow-up task' },
     );
   });
+  e2e.beforeStop(() => pg?.end());
   afterAll(async () => {
-    await pg?.end();
-    await stack?.stop();
-    await db?.drop();
     await sms?.close();
   });
 
@@ -214,7 +192,7 @@ describe('party sign-in and the party portal through the gateway', () => {
     expect(sms.received.some((m) => m.phone === '13655559999')).toBe(false);
 
     // Anyone verifies it with the gateway's published key set.
-    const jwksUrl = new URL('/.well-known/jwks.json', stack.gatewayUrl);
+    const jwksUrl = new URL('/.well-known/jwks.json', e2e.gatewayUrl);
     const jwks = await (await fetch(jwksUrl)).json();
     expect(jwks.keys).toEqual([expect.objectContaining({ kty: 'EC', alg: 'ES256' })]);
     expect(jwks.keys[0].d).toBeUndefined();
@@ -305,7 +283,7 @@ describe('party sign-in and the party portal through the gateway', () => {
     const next = await anonymous(REFRESH, { t: session.refreshToken });
     expect(next.errors).toBeUndefined();
     const me = await gqlRequest(
-      stack.gatewayUrl,
+      e2e.gatewayUrl,
       `{ me { partyId } }`,
       {},
       undefined,
@@ -322,16 +300,16 @@ describe('party sign-in and the party portal through the gateway', () => {
   });
 
   it('gives staff no `me`, and binds the development party token to the seeded demo party', async () => {
-    const staff = await gqlRequest(stack.gatewayUrl, `{ me { partyId } }`, {}, undefined, admin);
+    const staff = await gqlRequest(e2e.gatewayUrl, `{ me { partyId } }`, {}, undefined, admin);
     expect(staff.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     const nobody = await anonymous(`{ me { partyId } }`);
     expect(nobody.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const demo = await gqlRequest(
-      stack.gatewayUrl,
+      e2e.gatewayUrl,
       `{ me { party { id name } } }`,
       {},
       undefined,
-      as(await issueToken(DEMO_ROLES.party!, DEV)),
+      as(await issueToken(DEMO_ROLES.party!, DEV_JWT)),
     );
     expect(demo.data).toEqual({ me: { party: { id: demoId('party'), name: '陈建国' } } });
   });

@@ -1,16 +1,7 @@
-import {
-  createTestDatabase,
-  gqlRequest,
-  residentIdNumber,
-  silentLogger,
-  uniqueService,
-  waitFor,
-  type TestDatabase,
-} from '@zhiyuan/testing';
-import { DEMO_ROLES, issueToken, type TokenClaims } from '@zhiyuan/gateway';
-import { startStack, type Stack } from '../src';
+import { gqlRequest, residentIdNumber, waitFor } from '@zhiyuan/testing';
+import { DEMO_ROLES } from '@zhiyuan/gateway';
+import { useE2eStack } from './support/e2e';
 
-const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
 const GANGKOU = '330522104201';
 
 /**
@@ -19,35 +10,15 @@ const GANGKOU = '330522104201';
  * and the cockpit and judge figures follow, while the removed listing stays removed.
  */
 describe('payment reversal across the four subgraphs', () => {
-  let db: TestDatabase;
-  let stack: Stack;
-  const auth: Record<string, Record<string, string>> = {};
+  const e2e = useE2eStack({ name: 'reversal', ownConsumers: true });
+  const auth = e2e.auth;
   const call = (role: string | null, query: string, variables: Record<string, unknown> = {}) =>
-    gqlRequest(stack.gatewayUrl, query, variables, undefined, role ? auth[role]! : {});
+    gqlRequest(e2e.gatewayUrl, query, variables, undefined, role ? auth[role]! : {});
   const ok = async (role: string | null, query: string, variables: Record<string, unknown> = {}) => {
     const r = await call(role, query, variables);
     if (r.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(r.errors)}`);
     return r.data;
   };
-
-  beforeAll(async () => {
-    db = await createTestDatabase('zy_reversal');
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0', TASK_SCHEDULERS_ENABLED: 'false' },
-      consumers: { groupPrefix: uniqueService('reversal'), startAt: 'new' },
-    });
-    for (const [name, claims] of Object.entries(DEMO_ROLES))
-      auth[name] = { authorization: `Bearer ${await issueToken(claims as TokenClaims, DEV)}` };
-  });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
-  });
 
   it('re-opens the case its reversed payment closed; profile, cockpit and judge follow, the listing stays removed', async () => {
     const register = (name: string, id: string) =>

@@ -5,15 +5,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT, exportSPKI, generateKeyPair, type KeyLike } from 'jose';
 
-import { createTestDatabase, gqlRequest, silentLogger, type TestDatabase } from '@zhiyuan/testing';
-import { startStack, type Stack } from '../src';
+import { gqlRequest, silentLogger } from '@zhiyuan/testing';
+import { useE2eStack, DEV_JWT } from './support/e2e';
 import { DEMO_ROLES, createGateway, issueToken, loadGatewayConfig, sha256, type Gateway } from '@zhiyuan/gateway';
 
-const DEV = { secret: 'development-jwt-secret-change-me-0000000000', issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
-
 describe('gateway security', () => {
-  let db: TestDatabase;
-  let stack: Stack;
   let prod: Gateway;
   let privateKey: KeyLike;
   const safeQuery = '{ division(code: "330522") { name } }';
@@ -21,16 +17,11 @@ describe('gateway security', () => {
   // Production refuses the development secret; the subgraphs and the production gateway share this one.
   const SECRET = 'security-test-internal-secret-0123456789';
 
+  const e2e = useE2eStack({
+    name: 'security',
+    env: { INTERNAL_AUTH_SECRET: SECRET, TASK_SCHEDULERS_ENABLED: undefined },
+  });
   beforeAll(async () => {
-    db = await createTestDatabase();
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: { RATE_LIMIT_PER_MINUTE: '0', INTERNAL_AUTH_SECRET: SECRET },
-    });
     const keys = await generateKeyPair('RS256');
     privateKey = keys.privateKey;
     const safelistFile = path.join(tmpdir(), `safelist-${Date.now()}.json`);
@@ -49,38 +40,34 @@ describe('gateway security', () => {
         RATE_LIMIT_PER_MINUTE: '5',
         PERSISTED_OPERATIONS: 'enforce',
         PERSISTED_OPERATIONS_FILE: safelistFile,
-        CASES_URL: stack.services.cases.url,
-        PEOPLE_CREDIT_URL: stack.services.peopleCredit.url,
-        TASKS_URL: stack.services.tasks.url,
-        METRICS_URL: stack.services.metrics.url,
+        CASES_URL: e2e.stack.services.cases.url,
+        PEOPLE_CREDIT_URL: e2e.stack.services.peopleCredit.url,
+        TASKS_URL: e2e.stack.services.tasks.url,
+        METRICS_URL: e2e.stack.services.metrics.url,
       }),
       { logger: silentLogger },
     );
     await prod.start();
   });
-  afterAll(async () => {
-    await prod?.stop();
-    await stack?.stop();
-    await db?.drop();
-  });
+  e2e.beforeStop(() => prod?.stop());
 
   const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 
   it('refuses a forged, expired or malformed bearer token with 401 and nothing else', async () => {
-    const forged = await issueToken(DEMO_ROLES.admin!, { ...DEV, secret: 'x'.repeat(40) });
-    const expired = await issueToken(DEMO_ROLES.admin!, { ...DEV, ttl: '-1m' });
+    const forged = await issueToken(DEMO_ROLES.admin!, { ...DEV_JWT, secret: 'x'.repeat(40) });
+    const expired = await issueToken(DEMO_ROLES.admin!, { ...DEV_JWT, ttl: '-1m' });
     for (const headers of [bearer(forged), bearer(expired), { authorization: 'Basic abc' }]) {
-      const r = await gqlRequest(stack.gatewayUrl, safeQuery, {}, undefined, headers);
+      const r = await gqlRequest(e2e.gatewayUrl, safeQuery, {}, undefined, headers);
       expect(r.status).toBe(401);
       expect(r.data).toBeUndefined();
       expect(r.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
     }
     const ok = await gqlRequest(
-      stack.gatewayUrl,
+      e2e.gatewayUrl,
       '{ __typename }',
       {},
       undefined,
-      bearer(await issueToken(DEMO_ROLES.admin!, DEV)),
+      bearer(await issueToken(DEMO_ROLES.admin!, DEV_JWT)),
     );
     expect(ok.status).toBe(200);
   });
@@ -109,7 +96,7 @@ describe('gateway security', () => {
       safeQuery,
       {},
       undefined,
-      bearer(await issueToken(DEMO_ROLES.admin!, { ...DEV, issuer: 'https://idp.example' })),
+      bearer(await issueToken(DEMO_ROLES.admin!, { ...DEV_JWT, issuer: 'https://idp.example' })),
     );
     expect(hs256.status).toBe(401);
   });
@@ -117,7 +104,7 @@ describe('gateway security', () => {
   it('rejects documents that are too deep, have too many aliases or are too large, without touching a subgraph', async () => {
     // A gateway whose subgraph calls all go through a counting proxy.
     let forwarded = 0;
-    const target = new URL(stack.services.peopleCredit.url);
+    const target = new URL(e2e.stack.services.peopleCredit.url);
     const proxy = http.createServer((req, res) => {
       forwarded++;
       const up = http.request(
@@ -148,7 +135,7 @@ describe('gateway security', () => {
       '{ division(code: "330522") { code } }',
       {},
       undefined,
-      bearer(await issueToken(DEMO_ROLES.admin!, DEV)),
+      bearer(await issueToken(DEMO_ROLES.admin!, DEV_JWT)),
     );
     expect(fine.data.division.code).toBe('330522');
     expect(forwarded).toBe(1);
@@ -171,9 +158,9 @@ describe('gateway security', () => {
     const intro = await gqlRequest(prod.url, introspectionQuery);
     expect(intro.data).toBeUndefined();
     expect(intro.errors![0]!.message).toMatch(/introspection/i);
-    const devIntro = await gqlRequest(stack.gatewayUrl, introspectionQuery);
+    const devIntro = await gqlRequest(e2e.gatewayUrl, introspectionQuery);
     expect(devIntro.data.__schema.types.length).toBeGreaterThan(10);
-    const dev = await gqlRequest(stack.gatewayUrl, '{ divison(code: "330522") { name } }');
+    const dev = await gqlRequest(e2e.gatewayUrl, '{ divison(code: "330522") { name } }');
     expect(dev.errors![0]!.message).toMatch(/Did you mean/);
   });
 

@@ -8,7 +8,8 @@ const RELEASE = Symbol.for('zhiyuan.test-template.release');
  * Jest global setup (jest.config.base.js): makes sure the migrated template of the services under test
  * exists and hands its name to the test workers, whose createTestDatabase() then copies it instead of
  * migrating an empty database in every file. Without DATABASE_URL, or without services, it does nothing;
- * when the template cannot be built, the tests migrate as before (and show the failure themselves).
+ * when the template cannot be built, the run fails under CI=true, and elsewhere each test database
+ * migrates from empty (slower, with a notice).
  * TEST_DATABASE_TEMPLATE=off turns it off (to time or debug the migrations from empty).
  */
 export default async function globalSetup(_global: unknown, project: { rootDir: string }): Promise<void> {
@@ -21,6 +22,8 @@ export default async function globalSetup(_global: unknown, project: { rootDir: 
     process.env[TEMPLATE_ENV] = template.name;
     (globalThis as Record<symbol, unknown>)[RELEASE] = template.release;
   } catch (err) {
+    // In CI no test file migrates from empty: a template that cannot be built fails the run here.
+    if (process.env.CI === 'true') throw new Error(`no migrated template database: ${String(err)}`);
     process.stderr.write(
       `\n*** No migrated template database (${String(err)}): each test database migrates from empty ***\n\n`,
     );
