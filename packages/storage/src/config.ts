@@ -51,7 +51,5 @@ export const attachmentStorageShape = {
   S3_FORCE_PATH_STYLE: fields.boolean(true),
 };
 
-const limitsSchema = z.object(attachmentLimitsShape);
-const storageSchema = z.object(attachmentStorageShape);
-export type AttachmentLimitsConfig = z.infer<typeof limitsSchema>;
-export type AttachmentStorageConfig = z.infer<typeof storageSchema>;
+export type AttachmentLimitsConfig = z.infer<z.ZodObject<typeof attachmentLimitsShape>>;
+export type AttachmentStorageConfig = z.infer<z.ZodObject<typeof attachmentStorageShape>>;
