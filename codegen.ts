@@ -87,6 +87,9 @@ const config: { projects: Record<string, Project> } = {
         ObligorPlan: '../entities#ObligorPlanEntity',
         HomeVisit: '../entities#HomeVisitEntity',
         Proposal: '../entities#ProposalEntity',
+        Attachment: '../entities#AttachmentEntity',
+        AttachmentDownload: '../entities#AttachmentEntity',
+        AttachmentUpload: '../commands/request-attachment-upload#AttachmentUploadModel',
       },
     }),
     metrics: subgraph('metrics', {
