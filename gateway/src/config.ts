@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { fields, loadConfig, z } from '@zhiyuan/config';
+import { attachmentStorageShape } from '@zhiyuan/storage';
 
 /** express's named address sets. */
 const NAMED_PROXIES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -69,6 +70,8 @@ export const gatewayConfigSchema = z
     MAX_BODY_BYTES: fields.positiveInt(100_000),
     /** Rows read per page while a list is downloaded through /exports (docs/exports.md). */
     EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(200),
+    /** Attachments (docs/attachments.md): ATTACHMENT_STORAGE, ATTACHMENT_DIR, ATTACHMENT_SCAN_COMMAND, S3_*. */
+    ...attachmentStorageShape,
     /**
      * The reverse proxies in front of the gateway whose X-Forwarded-For is believed (addresses, CIDR
      * ranges, loopback/linklocal/uniquelocal); none by default. The client address keys the anonymous
