@@ -48,6 +48,9 @@ const config: { projects: Record<string, Project> } = {
         CaseConnection: '../resolvers/refs#CaseConnectionModel',
         PaymentResult: '../resolvers/refs#PaymentResultModel',
         JudgmentImportResult: '../resolvers/refs#JudgmentImportResultModel',
+        Attachment: '../entities#SettlementAttachmentEntity',
+        AttachmentDownload: '../entities#SettlementAttachmentEntity',
+        AttachmentUpload: '../commands/request-settlement-attachment-upload#SettlementAttachmentUploadModel',
       },
     }),
     'people-credit': subgraph('people-credit', {

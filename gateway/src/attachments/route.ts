@@ -27,6 +27,10 @@ const OWNERS: Record<string, { confirm: string; open: string }> = {
     confirm: `mutation($r: String!) { attachment: confirmAttachmentUpload(receipt: $r) { id sha256 sizeBytes } }`,
     open: `query($t: String!) { file: openAttachmentDownload(ticket: $t) { id fileName contentType sizeBytes sha256 storageKey } }`,
   },
+  cases: {
+    confirm: `mutation($r: String!) { attachment: confirmSettlementAttachmentUpload(receipt: $r) { id sha256 sizeBytes } }`,
+    open: `query($t: String!) { file: openSettlementAttachmentDownload(ticket: $t) { id fileName contentType sizeBytes sha256 storageKey } }`,
+  },
 };
 
 /** Seconds a receipt is good for: it only has to outlast the trip to the subgraph. */

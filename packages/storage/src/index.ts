@@ -1,4 +1,11 @@
-export { ATTACHMENT_TYPES, ATTACHMENT_TYPE_NAMES, SNIFF_BYTES, sniffType, type AttachmentType } from './sniff';
+export {
+  ATTACHMENT_TYPES,
+  ATTACHMENT_TYPE_NAMES,
+  SNIFF_BYTES,
+  sniffType,
+  declaredUploadProblem,
+  type AttachmentType,
+} from './sniff';
 export {
   signTicket,
   verifyTicket,

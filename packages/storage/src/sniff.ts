@@ -37,3 +37,26 @@ export function sniffType(head: Uint8Array): AttachmentType | null {
   }
   return null;
 }
+
+/** Control characters and path separators never reach a file name shown to people or sent in a header. */
+const UNSAFE_NAME = /[\u0000-\u001f\u007f/\\]/;
+
+/**
+ * What is wrong with an upload as declared, before any byte is sent (the field and a message), or
+ * null: a readable file name, an accepted type, a size within the limit.
+ */
+export function declaredUploadProblem(
+  limits: { maxBytes: number; types: readonly string[] },
+  upload: { fileName: string; contentType: string; sizeBytes: number },
+): { field: 'fileName' | 'contentType' | 'sizeBytes'; message: string } | null {
+  const name = upload.fileName.trim();
+  if (!name || name.length > 200 || UNSAFE_NAME.test(name))
+    return { field: 'fileName', message: 'A file name of 1 to 200 characters, without slashes or control characters' };
+  if (!limits.types.includes(upload.contentType))
+    return { field: 'contentType', message: `Attachments are one of ${limits.types.join(', ')}` };
+  if (!Number.isInteger(upload.sizeBytes) || upload.sizeBytes < 1)
+    return { field: 'sizeBytes', message: 'The size of the file in bytes' };
+  if (upload.sizeBytes > limits.maxBytes)
+    return { field: 'sizeBytes', message: `Attachments are at most ${limits.maxBytes} bytes` };
+  return null;
+}
