@@ -221,4 +221,54 @@ describe('attachments through the gateway', () => {
     const download = await fetch(`${base()}/attachments/${bigger}.${sig}`);
     expect(download.status).toBe(403);
   });
+  it("carries a settlement's signed papers to cases and back, for the case's officer", async () => {
+    const open = await gql(
+      'officer',
+      `query($d: ID!) { cases(filter: { divisionCode: $d, open: true }, first: 50) { nodes { id state outstandingFen settlements { status } } } }`,
+      { d: GANGKOU },
+    );
+    const c = open.data.cases.nodes.find(
+      (n: any) =>
+        ['URGING', 'IN_PROGRESS'].includes(n.state) &&
+        n.outstandingFen > 0 &&
+        !n.settlements.some((s: any) => s.status === 'ACTIVE'),
+    );
+    expect(c).toBeDefined();
+    const due = new Date(Date.now() + 8 * 3600_000 + 30 * 86_400_000).toISOString().slice(0, 10);
+    const agreed = await gql(
+      'officer',
+      `mutation($input: AgreeSettlementInput!) { agreeSettlement(input: $input) { settlements { id status } } }`,
+      {
+        input: {
+          caseId: c.id,
+          kind: 'SETTLEMENT',
+          terms: '一次付清',
+          instalments: [{ dueDate: due, amountFen: c.outstandingFen }],
+        },
+      },
+    );
+    expect(agreed.errors).toBeUndefined();
+    const settlementId = agreed.data.agreeSettlement.settlements.find((s: any) => s.status === 'ACTIVE').id;
+    const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n');
+    const r = await gql(
+      'officer',
+      `mutation($input: RequestSettlementAttachmentUploadInput!) { requestSettlementAttachmentUpload(input: $input) { uploadUrl } }`,
+      { input: { settlementId, fileName: '和解协议.pdf', contentType: 'application/pdf', sizeBytes: PDF.length } },
+    );
+    expect(r.errors).toBeUndefined();
+    const res = await put(`${base()}${r.data.requestSettlementAttachmentUpload.uploadUrl}`, PDF);
+    expect(res.status).toBe(201);
+    const listed = await gql(
+      'officer',
+      `query($id: ID!) { case(id: $id) { settlements { id attachments { sha256 downloadUrl } } } }`,
+      {
+        id: c.id,
+      },
+    );
+    const [a] = listed.data.case.settlements.find((s: any) => s.id === settlementId).attachments;
+    expect(a.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
+    const file = await fetch(`${base()}${a.downloadUrl}`);
+    expect(file.status).toBe(200);
+    expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
+  });
 });
