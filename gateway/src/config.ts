@@ -70,6 +70,13 @@ export const gatewayConfigSchema = z
     MAX_BODY_BYTES: fields.positiveInt(100_000),
     /** Rows read per page while a list is downloaded through /exports (docs/exports.md). */
     EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(200),
+    /**
+     * The Chinese font embedded in PDF lists (/exports/<list>.pdf); unset: the first found of Debian's
+     * fonts-noto-cjk and fonts-wqy-microhei. Without one the PDF lists answer 503 PDF_FONT_MISSING.
+     */
+    PDF_FONT_PATH: z.string().min(1).optional(),
+    /** The PostScript name of the face to use when PDF_FONT_PATH is a collection (.ttc), e.g. NotoSansCJKsc-Regular. */
+    PDF_FONT_NAME: z.string().min(1).optional(),
     /** Attachments (docs/attachments.md): ATTACHMENT_STORAGE, ATTACHMENT_DIR, ATTACHMENT_SCAN_COMMAND, S3_*. */
     ...attachmentStorageShape,
     /**

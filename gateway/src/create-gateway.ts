@@ -35,6 +35,7 @@ import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 import { ResponseCache, cacheTickets, responseCachePlugin, serveFromCache, type CacheTicket } from './response-cache';
 import { exportHandler, type ExecuteAs } from './exports/route';
 import { attachmentRoutes } from './attachments/route';
+import { findPdfFont } from './exports/pdf';
 import { scannerFromConfig, storageFromConfig, type ObjectStorage, type VirusScanner } from '@zhiyuan/storage';
 import { listenForChanges, type EventSource, type Invalidation } from './invalidation';
 import { warmOperations } from './warm-up';
@@ -252,12 +253,18 @@ export function createGateway(
         if (r.body.kind !== 'single') throw new Error('an export reads no incremental answer');
         return r.body.singleResult as never;
       };
+      const pdfFont = findPdfFont(config);
+      if (!pdfFont)
+        log.warn(
+          { PDF_FONT_PATH: config.PDF_FONT_PATH ?? null },
+          'no Chinese font found: the PDF lists answer 503 PDF_FONT_MISSING (set PDF_FONT_PATH or install fonts-wqy-microhei)',
+        );
       const rateLimited = config.RATE_LIMIT_PER_MINUTE > 0 ? [limitRate(config.RATE_LIMIT_PER_MINUTE)] : [];
       app.get(
         '/exports/:file',
         authenticate(auth),
         ...rateLimited,
-        exportHandler(executeAs, { pageSize: config.EXPORT_PAGE_SIZE, log }),
+        exportHandler(executeAs, { pageSize: config.EXPORT_PAGE_SIZE, log, pdfFont }),
       );
       // Files attached to tasks, meetings, forms and settlements: the signed link is the permission (docs/attachments.md).
       const attachments = attachmentRoutes(executeAs, {

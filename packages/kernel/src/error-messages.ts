@@ -33,6 +33,7 @@ export const CLIENT_ERROR_CODES = [
   'ATTACHMENT_TYPE_MISMATCH',
   'ATTACHMENT_SIZE_MISMATCH',
   'ATTACHMENT_REJECTED_BY_SCAN',
+  'PDF_FONT_MISSING',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
@@ -162,6 +163,10 @@ export const ERROR_MESSAGES: MessageCatalogue<ClientErrorCode, Ext> = {
   ATTACHMENT_REJECTED_BY_SCAN: {
     'zh-CN': () => '文件未通过病毒扫描，未予保存',
     en: () => 'The file was refused by the virus scan and not kept',
+  },
+  PDF_FONT_MISSING: {
+    'zh-CN': () => '服务器未安装中文字体，暂不能生成 PDF，请下载 CSV 或 XLSX',
+    en: () => 'No Chinese font is installed on the server for PDF; download the CSV or XLSX instead',
   },
 };
 
