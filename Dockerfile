@@ -45,6 +45,12 @@ COPY --from=build /app/web/dist ./web/dist
 ENV WEB_CONSOLE_DIR=/app/web/dist
 # The gateway reads its safelist (only `npm run persist` writes it, outside the image).
 COPY --from=deps /app/gateway/persisted-operations.json ./gateway/persisted-operations.json
+# The Chinese font the gateway embeds in the PDF lists for the village notice wall (docs/exports.md).
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends fonts-wqy-microhei \
+  && rm -rf /var/lib/apt/lists/*
+# The gateway's attachment storage (ATTACHMENT_DIR; docker-compose mounts a volume here), owned by
+# the user the processes run as.
+RUN mkdir -p /data/attachments && chown node:node /data/attachments
 USER node
 EXPOSE 4000
 CMD ["node", "gateway/dist/main.js"]

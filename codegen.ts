@@ -48,6 +48,9 @@ const config: { projects: Record<string, Project> } = {
         CaseConnection: '../resolvers/refs#CaseConnectionModel',
         PaymentResult: '../resolvers/refs#PaymentResultModel',
         JudgmentImportResult: '../resolvers/refs#JudgmentImportResultModel',
+        Attachment: '../entities#SettlementAttachmentEntity',
+        AttachmentDownload: '../entities#SettlementAttachmentEntity',
+        AttachmentUpload: '../commands/request-settlement-attachment-upload#SettlementAttachmentUploadModel',
       },
     }),
     'people-credit': subgraph('people-credit', {
@@ -87,6 +90,9 @@ const config: { projects: Record<string, Project> } = {
         ObligorPlan: '../entities#ObligorPlanEntity',
         HomeVisit: '../entities#HomeVisitEntity',
         Proposal: '../entities#ProposalEntity',
+        Attachment: '../entities#AttachmentEntity',
+        AttachmentDownload: '../entities#AttachmentEntity',
+        AttachmentUpload: '../commands/request-attachment-upload#AttachmentUploadModel',
       },
     }),
     metrics: subgraph('metrics', {

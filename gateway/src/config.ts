@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { fields, loadConfig, z } from '@zhiyuan/config';
+import { attachmentStorageShape } from '@zhiyuan/storage';
 
 /** express's named address sets. */
 const NAMED_PROXIES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -69,6 +70,15 @@ export const gatewayConfigSchema = z
     MAX_BODY_BYTES: fields.positiveInt(100_000),
     /** Rows read per page while a list is downloaded through /exports (docs/exports.md). */
     EXPORT_PAGE_SIZE: z.coerce.number().int().min(1).max(500).default(200),
+    /**
+     * The Chinese font embedded in PDF lists (/exports/<list>.pdf); unset: the first found of Debian's
+     * fonts-noto-cjk and fonts-wqy-microhei. Without one the PDF lists answer 503 PDF_FONT_MISSING.
+     */
+    PDF_FONT_PATH: z.string().min(1).optional(),
+    /** The PostScript name of the face to use when PDF_FONT_PATH is a collection (.ttc), e.g. NotoSansCJKsc-Regular. */
+    PDF_FONT_NAME: z.string().min(1).optional(),
+    /** Attachments (docs/attachments.md): ATTACHMENT_STORAGE, ATTACHMENT_DIR, ATTACHMENT_SCAN_COMMAND, S3_*. */
+    ...attachmentStorageShape,
     /**
      * The reverse proxies in front of the gateway whose X-Forwarded-For is believed (addresses, CIDR
      * ranges, loopback/linklocal/uniquelocal); none by default. The client address keys the anonymous

@@ -33,7 +33,10 @@ import { formatGatewayError, localizedErrorsPlugin, subgraphClientError } from '
 import { copyMutationHeaders, mutationHeadersOf, validateMutationHeaders } from './mutation-headers';
 import { SUBGRAPHS, SUPERGRAPH_PATH } from './subgraphs';
 import { ResponseCache, cacheTickets, responseCachePlugin, serveFromCache, type CacheTicket } from './response-cache';
-import { exportHandler } from './exports/route';
+import { exportHandler, type ExecuteAs } from './exports/route';
+import { attachmentRoutes } from './attachments/route';
+import { findPdfFont } from './exports/pdf';
+import { scannerFromConfig, storageFromConfig, type ObjectStorage, type VirusScanner } from '@zhiyuan/storage';
 import { listenForChanges, type EventSource, type Invalidation } from './invalidation';
 import { warmOperations } from './warm-up';
 import { mountWebConsole } from './web-console';
@@ -88,7 +91,14 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 export function createGateway(
   config: GatewayConfig,
-  deps: { logger?: Logger; bus?: EventSource & InProcessLog; clock?: () => number } = {},
+  deps: {
+    logger?: Logger;
+    bus?: EventSource & InProcessLog;
+    clock?: () => number;
+    /** The attachment storage and scanner; by default those of the configuration. */
+    storage?: ObjectStorage;
+    scanner?: VirusScanner;
+  } = {},
 ): Gateway {
   const log = deps.logger ?? createLogger('gateway', config.LOG_LEVEL);
   const development = config.NODE_ENV !== 'production';
@@ -238,19 +248,33 @@ export function createGateway(
           }),
         }),
       );
+      const executeAs: ExecuteAs = async (query, variables, identity) => {
+        const r = await server.executeOperation({ query, variables }, { contextValue: { identity } });
+        if (r.body.kind !== 'single') throw new Error('an export reads no incremental answer');
+        return r.body.singleResult as never;
+      };
+      const pdfFont = findPdfFont(config);
+      if (!pdfFont)
+        log.warn(
+          { PDF_FONT_PATH: config.PDF_FONT_PATH ?? null },
+          'no Chinese font found: the PDF lists answer 503 PDF_FONT_MISSING (set PDF_FONT_PATH or install fonts-wqy-microhei)',
+        );
+      const rateLimited = config.RATE_LIMIT_PER_MINUTE > 0 ? [limitRate(config.RATE_LIMIT_PER_MINUTE)] : [];
       app.get(
         '/exports/:file',
         authenticate(auth),
-        ...(config.RATE_LIMIT_PER_MINUTE > 0 ? [limitRate(config.RATE_LIMIT_PER_MINUTE)] : []),
-        exportHandler(
-          async (query, variables, identity) => {
-            const r = await server.executeOperation({ query, variables }, { contextValue: { identity } });
-            if (r.body.kind !== 'single') throw new Error('an export reads no incremental answer');
-            return r.body.singleResult as never;
-          },
-          { pageSize: config.EXPORT_PAGE_SIZE, log },
-        ),
+        ...rateLimited,
+        exportHandler(executeAs, { pageSize: config.EXPORT_PAGE_SIZE, log, pdfFont }),
       );
+      // Files attached to tasks, meetings, forms and settlements: the signed link is the permission (docs/attachments.md).
+      const attachments = attachmentRoutes(executeAs, {
+        secret: config.INTERNAL_AUTH_SECRET,
+        storage: deps.storage ?? storageFromConfig(config),
+        scanner: deps.scanner ?? scannerFromConfig(config),
+        log,
+      });
+      app.put('/attachments/upload/:ticket', ...rateLimited, attachments.upload);
+      app.get('/attachments/:ticket', ...rateLimited, attachments.download);
       app.use(bodyErrors);
       mountWebConsole(app, config, log);
       await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));

@@ -12,7 +12,7 @@ export interface ExportColumn {
 /** A row is the query's JSON answer; the column functions read what their query selects. */
 type Row = any;
 
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
@@ -121,7 +121,7 @@ const obligors: ExportList = {
 const exposureBoard: ExportList = {
   name: 'exposure-board',
   title: (_p, d) => `${d.exposureBoard.divisionName}失信被执行人曝光台`,
-  formats: ['csv', 'xlsx'],
+  formats: ['csv', 'xlsx', 'pdf'],
   public: true,
   params: z.strictObject({ divisionCode }),
   query: `query ExportExposureBoard($divisionCode: ID!, $first: Int!, $after: String) {
@@ -187,7 +187,7 @@ const researchDue: ExportList = {
 const meetingInvitations: ExportList = {
   name: 'meeting-invitations',
   title: (_p, d) => `执行会议邀请名单 ${d.meeting?.village?.name ?? ''} ${d.meeting?.title ?? ''}`.trim(),
-  formats: ['csv', 'xlsx'],
+  formats: ['csv', 'xlsx', 'pdf'],
   params: z.strictObject({ meetingId: z.uuid('a meeting id') }),
   query: `query ExportMeetingInvitations($meetingId: ID!) {
     meeting(id: $meetingId) {

@@ -4,6 +4,7 @@ import type { Logger } from '@zhiyuan/config';
 import { identities } from '../http-guards';
 import { EXPORT_FORMATS, EXPORT_LISTS, type ExportFormat, type ExportList } from './lists';
 import { CONTENT_TYPES, openWriter } from './writers';
+import type { PdfFont } from './pdf';
 
 /** Runs one operation through the supergraph under an identity (the gateway's own executor). */
 export type ExecuteAs = (
@@ -41,8 +42,9 @@ function disposition(list: ExportList, title: string, format: ExportFormat): str
  * service owning the list records one EXPORT audit entry. Rows are written as each page arrives
  * (a county's 10,000 rows in flat memory); a failure after the first page ends the download early.
  */
-export function exportHandler(execute: ExecuteAs, opts: { pageSize: number; log: Logger }) {
+export function exportHandler(execute: ExecuteAs, opts: { pageSize: number; log: Logger; pdfFont?: PdfFont | null }) {
   const { pageSize, log } = opts;
+  const pdfFont = opts.pdfFont ?? null;
   return async (req: Request, res: Response): Promise<void> => {
     const m = /^([a-z-]+)\.([a-z]+)$/.exec(String(req.params.file ?? ''));
     const list = m ? EXPORT_LISTS.get(m[1]!) : undefined;
@@ -51,6 +53,13 @@ export function exportHandler(execute: ExecuteAs, opts: { pageSize: number; log:
     const format = m[2] as ExportFormat;
     if (!(EXPORT_FORMATS as readonly string[]).includes(format) || !list.formats.includes(format))
       return refuse(res, 400, 'VALIDATION_FAILED', `${list.name} is offered as ${list.formats.join(', ')}`, 'format');
+    if (format === 'pdf' && !pdfFont)
+      return refuse(
+        res,
+        503,
+        'PDF_FONT_MISSING',
+        'PDF lists need a Chinese font on the server (PDF_FONT_PATH, or the fonts-noto-cjk or fonts-wqy-microhei package)',
+      );
     const parsed = list.params.safeParse(req.query);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
@@ -102,7 +111,7 @@ export function exportHandler(execute: ExecuteAs, opts: { pageSize: number; log:
       }
     }
     try {
-      const writer = openWriter(format, res, title, list.columns);
+      const writer = openWriter(format, res, title, list.columns, pdfFont);
       for await (const values of rows()) await writer.row(values);
       await writer.end();
     } catch (err) {

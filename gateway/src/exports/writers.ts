@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { ExportColumn, ExportFormat } from './lists';
+import { pdfWriter, type PdfFont } from './pdf';
 
 export type Cell = string | number | null;
 
@@ -15,6 +16,7 @@ export interface SheetWriter {
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
 };
 
 const AMOUNT = /^-?\d+\.\d{2}$/;
@@ -83,11 +85,20 @@ function xlsxWriter(out: Writable, title: string, columns: ExportColumn[]): Shee
   };
 }
 
-export function openWriter(format: ExportFormat, out: Writable, title: string, columns: ExportColumn[]): SheetWriter {
+export function openWriter(
+  format: ExportFormat,
+  out: Writable,
+  title: string,
+  columns: ExportColumn[],
+  font: PdfFont | null = null,
+): SheetWriter {
   switch (format) {
     case 'csv':
       return csvWriter(out, columns);
     case 'xlsx':
       return xlsxWriter(out, title, columns);
+    case 'pdf':
+      if (!font) throw new Error('no font for PDF');
+      return pdfWriter(out, title, columns, font);
   }
 }

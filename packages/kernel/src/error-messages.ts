@@ -27,6 +27,13 @@ export const CLIENT_ERROR_CODES = [
   'SERVICE_UNAVAILABLE',
   'SLOW_CONSUMER',
   'RESUME_TOO_OLD',
+  'ATTACHMENT_LINK_INVALID',
+  'ATTACHMENT_LINK_EXPIRED',
+  'ATTACHMENT_TOO_LARGE',
+  'ATTACHMENT_TYPE_MISMATCH',
+  'ATTACHMENT_SIZE_MISMATCH',
+  'ATTACHMENT_REJECTED_BY_SCAN',
+  'PDF_FONT_MISSING',
 ] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];
 
@@ -132,6 +139,34 @@ export const ERROR_MESSAGES: MessageCatalogue<ClientErrorCode, Ext> = {
   RESUME_TOO_OLD: {
     'zh-CN': () => '断开时间过长，无法续传，请刷新后重新订阅',
     en: () => 'This cursor is too far behind to resume from; reload and subscribe again',
+  },
+  ATTACHMENT_LINK_INVALID: {
+    'zh-CN': () => '文件链接无效，请重新获取',
+    en: () => 'The file link is not valid; ask for a new one',
+  },
+  ATTACHMENT_LINK_EXPIRED: {
+    'zh-CN': () => '文件链接已过期，请重新获取',
+    en: () => 'The file link has expired; ask for a new one',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    'zh-CN': () => '文件超过申报的大小或允许的上限',
+    en: () => 'The file is larger than declared or than allowed',
+  },
+  ATTACHMENT_TYPE_MISMATCH: {
+    'zh-CN': () => '文件内容与申报的类型不符，或不是允许的文件类型',
+    en: () => 'The file is not of the declared type, or of no accepted type',
+  },
+  ATTACHMENT_SIZE_MISMATCH: {
+    'zh-CN': () => '文件大小与申报的不符，请重新上传',
+    en: () => 'The file is not of the declared size; upload it again',
+  },
+  ATTACHMENT_REJECTED_BY_SCAN: {
+    'zh-CN': () => '文件未通过病毒扫描，未予保存',
+    en: () => 'The file was refused by the virus scan and not kept',
+  },
+  PDF_FONT_MISSING: {
+    'zh-CN': () => '服务器未安装中文字体，暂不能生成 PDF，请下载 CSV 或 XLSX',
+    en: () => 'No Chinese font is installed on the server for PDF; download the CSV or XLSX instead',
   },
 };
 

@@ -1,4 +1,5 @@
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
+import { attachmentLimitsShape } from '@zhiyuan/storage';
 
 export const configSchema = z.object({
   ...serviceConfigShape,
@@ -18,6 +19,8 @@ export const configSchema = z.object({
   CASES_IMPORT_CONCURRENCY: fields.positiveInt(2),
   /** Most judgments accepted by one importJudgments mutation (bigger loads go through the import command). */
   CASES_IMPORT_MUTATION_MAX: fields.positiveInt(500),
+  /** ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES and the link lives of settlement attachments (docs/attachments.md). */
+  ...attachmentLimitsShape,
 });
 
 export type CasesConfig = z.infer<typeof configSchema>;
@@ -34,6 +37,14 @@ export interface CaseSettings {
   importBatchSize: number;
   importConcurrency: number;
   importMutationMax: number;
+  /** Settlement attachments: limits, link lives and the ticket secret (INTERNAL_AUTH_SECRET; docs/attachments.md). */
+  attachments: {
+    maxBytes: number;
+    types: readonly string[];
+    uploadTtlSeconds: number;
+    downloadTtlSeconds: number;
+    secret: string;
+  };
 }
 
 export function settingsFrom(config: CasesConfig): CaseSettings {
@@ -44,5 +55,12 @@ export function settingsFrom(config: CasesConfig): CaseSettings {
     importBatchSize: config.CASES_IMPORT_BATCH_SIZE,
     importConcurrency: config.CASES_IMPORT_CONCURRENCY,
     importMutationMax: config.CASES_IMPORT_MUTATION_MAX,
+    attachments: {
+      maxBytes: config.ATTACHMENT_MAX_BYTES,
+      types: config.ATTACHMENT_TYPES,
+      uploadTtlSeconds: config.ATTACHMENT_UPLOAD_TTL_SECONDS,
+      downloadTtlSeconds: config.ATTACHMENT_DOWNLOAD_TTL_SECONDS,
+      secret: config.INTERNAL_AUTH_SECRET,
+    },
   };
 }

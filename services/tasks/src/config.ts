@@ -1,6 +1,7 @@
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
 import { smsConfigShape, smsHttpUrlRequired } from '@zhiyuan/sms';
 import { TASK_TYPES } from '@zhiyuan/events';
+import { attachmentLimitsShape } from '@zhiyuan/storage';
 import { CASE_STEP_NOTICES, parseNoticesOff, type NoticeOff } from './domain/notices';
 import { parseCountyAssignees, type CountyAssignees } from './domain/escalation';
 import type { SlaDays } from './domain/task-rules';
@@ -83,6 +84,8 @@ export const configSchema = z
     NOTICES_OFF: noticesOff,
     /** Working days (court calendar) an obligor's proposal waits for the rights holder's or the court's answer before it lapses. */
     PROPOSAL_EXPIRY_WORKING_DAYS: fields.positiveInt(10),
+    /** ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES and the upload and download link lives (@zhiyuan/storage, docs/attachments.md). */
+    ...attachmentLimitsShape,
   })
   .refine(...smsHttpUrlRequired);
 

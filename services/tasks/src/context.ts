@@ -1,14 +1,24 @@
 import type { Identity } from '@zhiyuan/auth';
 import type { ServiceRuntime } from '@zhiyuan/server';
+import { DEVELOPMENT_INTERNAL_AUTH_SECRET } from '@zhiyuan/config';
+import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentSettings } from './domain/attachments';
 import { createLoaders, type Loaders } from './queries/loaders';
 
 /** What the commands read of the configuration. */
 export interface TasksSettings {
   /** Working days (court calendar) an obligor's proposal waits for its next answer before it lapses. */
   proposalExpiryWorkingDays: number;
+  /** Attachment limits and the secret their upload and download tickets are signed with (docs/attachments.md). */
+  attachments: AttachmentSettings;
 }
 
-export const DEFAULT_SETTINGS: TasksSettings = { proposalExpiryWorkingDays: 10 };
+export const DEFAULT_SETTINGS: TasksSettings = {
+  proposalExpiryWorkingDays: 10,
+  attachments: {
+    ...DEFAULT_ATTACHMENT_LIMITS,
+    secret: DEVELOPMENT_INTERNAL_AUTH_SECRET,
+  },
+};
 
 export interface Context {
   identity: Identity;

@@ -30,7 +30,16 @@ export function createService(config: TasksConfig, deps: TasksDeps = {}): Servic
       migrations,
       handlers: createHandlers(config.NOTICES_OFF, config.TASK_SLA_DAYS),
       context: (identity, runtime) =>
-        createContext(identity, runtime, { proposalExpiryWorkingDays: config.PROPOSAL_EXPIRY_WORKING_DAYS }),
+        createContext(identity, runtime, {
+          proposalExpiryWorkingDays: config.PROPOSAL_EXPIRY_WORKING_DAYS,
+          attachments: {
+            maxBytes: config.ATTACHMENT_MAX_BYTES,
+            types: config.ATTACHMENT_TYPES,
+            uploadTtlSeconds: config.ATTACHMENT_UPLOAD_TTL_SECONDS,
+            downloadTtlSeconds: config.ATTACHMENT_DOWNLOAD_TTL_SECONDS,
+            secret: config.INTERNAL_AUTH_SECRET,
+          },
+        }),
       onStart: async (runtime) => {
         if (!config.TASK_SCHEDULERS_ENABLED) return;
         return startSchedulers(

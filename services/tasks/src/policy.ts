@@ -255,3 +255,39 @@ export function canDecideProposal(identity: Identity, c: CaseRefEntity): boolean
 export function deny(message = 'This is outside your scope'): never {
   throw errors.forbidden(message);
 }
+
+/** What an attachment is attached to, as the access rules need it. */
+export type AttachmentTarget =
+  | { kind: 'TASK' | 'WHEREABOUTS_FEEDBACK'; task: TaskEntity; caseJudgeId: string | null | undefined }
+  | { kind: 'MEETING'; villageCode: string }
+  | { kind: 'PROPERTY_DECLARATION'; partyId: string; homeDivisionCode: string | null | undefined };
+
+/**
+ * Attaching a file changes the thing it is attached to, so it follows that thing's own rule: a task
+ * (and the feedback form filed on it) by who may work the task; a meeting by who may record its
+ * outcomes; a declaration by who may file one for the party.
+ */
+export function canAttachTo(identity: Identity, target: AttachmentTarget): boolean {
+  switch (target.kind) {
+    case 'TASK':
+    case 'WHEREABOUTS_FEEDBACK':
+      return canWorkTask(identity, target.task);
+    case 'MEETING':
+      return hasRole(identity, 'ADMIN', 'JUDGE') || staffOfDivision(identity, target.villageCode);
+    case 'PROPERTY_DECLARATION':
+      return canSeePartyData(identity, target.partyId, target.homeDivisionCode);
+  }
+}
+
+/** Reading an attachment follows the reading rule of the thing it is attached to. */
+export function canReadAttachmentsOf(identity: Identity, target: AttachmentTarget): boolean {
+  switch (target.kind) {
+    case 'TASK':
+    case 'WHEREABOUTS_FEEDBACK':
+      return canSeeTask(identity, target.task, target.caseJudgeId);
+    case 'MEETING':
+      return isCountyWide(identity) || staffOfDivision(identity, target.villageCode);
+    case 'PROPERTY_DECLARATION':
+      return canSeePartyData(identity, target.partyId, target.homeDivisionCode);
+  }
+}

@@ -4,6 +4,7 @@ import { CaseEntity } from './case.entity';
 import { PerformanceEntity, PerformanceReversalEntity } from './performance.entity';
 import { DivisionNameEntity, PartyRouteEntity, StaffMemberEntity } from './projections.entity';
 import { InstalmentEntity, SettlementEntity } from './settlement.entity';
+import { SettlementAttachmentEntity } from './settlement-attachment.entity';
 import { TimelineEntryEntity } from './timeline.entity';
 
 export {
@@ -16,6 +17,7 @@ export {
   DivisionNameEntity,
   InstalmentEntity,
   SettlementEntity,
+  SettlementAttachmentEntity,
   TimelineEntryEntity,
 };
 export const entities = [
@@ -28,5 +30,6 @@ export const entities = [
   DivisionNameEntity,
   InstalmentEntity,
   SettlementEntity,
+  SettlementAttachmentEntity,
   TimelineEntryEntity,
 ];

@@ -1,3 +1,4 @@
+import { CreateSettlementAttachments1797300000000 } from './1797300000000-CreateSettlementAttachments';
 import { CreateCasesSchema1732406400000 } from './1732406400000-CreateCasesSchema';
 import { CreateCaseTables1764028800000 } from './1764028800000-CreateCaseTables';
 import { AddSettlementAgreedOn1764115200000 } from './1764115200000-AddSettlementAgreedOn';
@@ -17,4 +18,5 @@ export const migrations = [
   CreateIdempotencyKeys1765000000000,
   StructureTimelineEntries1797100000000,
   AddAssetLeads1797600000000,
+  CreateSettlementAttachments1797300000000,
 ];

@@ -11,6 +11,7 @@ import {
   InstalmentEntity,
   PerformanceEntity,
   SettlementEntity,
+  SettlementAttachmentEntity,
   StaffMemberEntity,
   TimelineEntryEntity,
 } from '../entities';
@@ -57,6 +58,31 @@ export function createLoaders(ds: DataSource, identity: Identity) {
     settlementsOf: listLoaderByKey<string, SettlementEntity>(
       (ids) => ds.getRepository(SettlementEntity).find({ where: { caseId: In([...ids]) }, order: { agreedAt: 'ASC' } }),
       (s) => s.caseId,
+    ),
+    settlement: loaderByKey<string, SettlementEntity>(
+      (ids) => {
+        const valid = ids.filter(isUuid);
+        return valid.length ? ds.getRepository(SettlementEntity).findBy({ id: In(valid) }) : Promise.resolve([]);
+      },
+      (s) => s.id,
+    ),
+    settlementAttachment: loaderByKey<string, SettlementAttachmentEntity>(
+      (ids) => {
+        const valid = ids.filter(isUuid);
+        return valid.length
+          ? ds.getRepository(SettlementAttachmentEntity).findBy({ id: In(valid) })
+          : Promise.resolve([]);
+      },
+      (a) => a.id,
+    ),
+    /** STORED only, oldest first. */
+    attachmentsOfSettlement: listLoaderByKey<string, SettlementAttachmentEntity>(
+      (ids) =>
+        ds.getRepository(SettlementAttachmentEntity).find({
+          where: { settlementId: In([...ids]), status: 'STORED' },
+          order: { requestedAt: 'ASC', id: 'ASC' },
+        }),
+      (a) => a.settlementId,
     ),
     instalmentsOf: listLoaderByKey<string, InstalmentEntity>(
       (ids) => ds.getRepository(InstalmentEntity).find({ where: { settlementId: In([...ids]) }, order: { no: 'ASC' } }),

@@ -1,5 +1,7 @@
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { agreeSettlement } from '../commands/agree-settlement';
+import { confirmSettlementAttachmentUpload } from '../commands/confirm-settlement-attachment-upload';
+import { requestSettlementAttachmentUpload } from '../commands/request-settlement-attachment-upload';
 import { changeCaseState } from '../commands/change-case-state';
 import { fileEnforcement } from '../commands/file-enforcement';
 import { importJudgments } from '../commands/import-judgments';
@@ -13,6 +15,8 @@ import { startUrging } from '../commands/start-urging';
 import { takeInJudgment } from '../commands/take-in-judgment';
 
 export const Mutation: MutationResolvers = {
+  requestSettlementAttachmentUpload: (_p, { input }, ctx) => requestSettlementAttachmentUpload(ctx, input),
+  confirmSettlementAttachmentUpload: (_p, { receipt }, ctx) => confirmSettlementAttachmentUpload(ctx, receipt),
   takeInJudgment: (_p, { input }, ctx) => takeInJudgment(ctx, input),
   importJudgments: (_p, { judgments }, ctx) => importJudgments(ctx, judgments),
   startUrging: (_p, { caseId, deadline }, ctx) => startUrging(ctx, caseId, deadline),

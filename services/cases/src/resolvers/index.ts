@@ -1,6 +1,7 @@
 import { JSONScalar, SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
 import { AssetLead } from './AssetLead';
+import { Attachment } from './Attachment';
 import { Case } from './Case';
 import { CaseTimelineEntry } from './CaseTimelineEntry';
 import { Division } from './Division';
@@ -20,6 +21,7 @@ export const resolvers: Resolvers = {
   AssetLead,
   CaseTimelineEntry,
   Settlement,
+  Attachment,
   Party,
   Staff,
   Division,

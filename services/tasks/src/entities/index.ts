@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { CaseMessageEntity, CaseMessageReadEntity, HomeVisitEntity, ObligorPlanEntity } from './collaboration.entity';
+import { AttachmentEntity } from './attachment.entity';
 import { FormEntity } from './form.entity';
 import { MeetingEntity, MeetingInviteeEntity } from './meeting.entity';
 import { NotificationEntity } from './notification.entity';
@@ -21,6 +22,7 @@ export * from './meeting.entity';
 export * from './form.entity';
 export * from './collaboration.entity';
 export * from './proposal.entity';
+export * from './attachment.entity';
 
 export const entities = [
   TaskEntity,
@@ -39,4 +41,5 @@ export const entities = [
   ObligorPlanEntity,
   HomeVisitEntity,
   ProposalEntity,
+  AttachmentEntity,
 ];

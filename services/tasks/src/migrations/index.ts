@@ -3,6 +3,7 @@ import { CreateTaskWorkTables1732500000000 } from './1732500000000-CreateTaskWor
 import { CreateDeferredCaseWork1764115200000 } from './1764115200000-CreateDeferredCaseWork';
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 import { CreateInstalmentProjection1796256000000 } from './1796256000000-CreateInstalmentProjection';
+import { CreateAttachments1797300000000 } from './1797300000000-CreateAttachments';
 import { CreateProposals1797400000000 } from './1797400000000-CreateProposals';
 import { AddAssetLeadTaskType1797600000000 } from './1797600000000-AddAssetLeadTaskType';
 
@@ -15,4 +16,5 @@ export const migrations = [
   CreateInstalmentProjection1796256000000,
   CreateProposals1797400000000,
   AddAssetLeadTaskType1797600000000,
+  CreateAttachments1797300000000,
 ];

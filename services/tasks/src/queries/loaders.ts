@@ -5,6 +5,8 @@ import { isUuid } from '@zhiyuan/kernel';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
 import { judgeScopeSql } from '../policy';
 import {
+  AttachmentEntity,
+  type AttachmentTargetKind,
   CaseMessageEntity,
   CaseMessageReadEntity,
   CasePartyEntity,
@@ -60,6 +62,22 @@ export function createLoaders(ds: DataSource, readerSub: string) {
       (ids) =>
         repo(NotificationEntity).find({ where: { caseId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (n) => n.caseId!,
+    ),
+    attachment: loaderByKey<string, AttachmentEntity>(
+      (ids) => repo(AttachmentEntity).findBy({ id: In(uuids(ids)) }),
+      (a) => a.id,
+    ),
+    /** Keyed `KIND:id`; STORED only, oldest first. */
+    attachmentsOf: listLoaderByKey<string, AttachmentEntity>(
+      async (keys) => {
+        const where = keys
+          .map((k) => k.split(':') as [AttachmentTargetKind, string])
+          .filter(([, id]) => isUuid(id))
+          .map(([targetKind, targetId]) => ({ targetKind, targetId, status: 'STORED' as const }));
+        // An empty `where` list would find every row.
+        return where.length ? repo(AttachmentEntity).find({ where, order: { requestedAt: 'ASC', id: 'ASC' } }) : [];
+      },
+      (a) => `${a.targetKind}:${a.targetId}`,
     ),
     form: loaderByKey<string, FormEntity>(
       (ids) => repo(FormEntity).findBy({ id: In(uuids(ids)) }),

@@ -1,4 +1,5 @@
 import type { PropertyDeclarationResolvers, WhereaboutsFeedbackResolvers } from '../generated/resolvers-types';
+import { attachmentsOf } from '../queries/attachments';
 import { feedbackContact, taskOfForm } from '../queries/forms';
 
 const sighting = (v: { seen?: boolean; note?: string | null } | undefined) => ({
@@ -22,6 +23,7 @@ export const WhereaboutsFeedback: WhereaboutsFeedbackResolvers = {
     estimatedValueFen: f.answers.assets?.estimatedValueFen ?? null,
   }),
   notes: (f) => f.answers.notes ?? null,
+  attachments: (f, _a, ctx) => attachmentsOf(ctx, 'WHEREABOUTS_FEEDBACK', f.id),
 };
 
 export const PropertyDeclaration: PropertyDeclarationResolvers = {
@@ -32,4 +34,5 @@ export const PropertyDeclaration: PropertyDeclarationResolvers = {
   debtsFen: (f) => f.answers.debtsFen,
   dependants: (f) => f.answers.dependants,
   signedOn: (f) => f.answers.signedOn,
+  attachments: (f, _a, ctx) => attachmentsOf(ctx, 'PROPERTY_DECLARATION', f.id),
 };

@@ -6,12 +6,14 @@ import { closeMeeting } from '../commands/close-meeting';
 import { comeForward } from '../commands/come-forward';
 import { completeTask } from '../commands/complete-task';
 import { createTask } from '../commands/create-task';
+import { confirmAttachmentUpload } from '../commands/confirm-attachment-upload';
 import { decideProposal } from '../commands/decide-proposal';
 import { fileDeclaration } from '../commands/file-declaration';
 import { logHomeVisit } from '../commands/log-home-visit';
 import { markCaseMessagesRead } from '../commands/mark-case-messages-read';
 import { markNotificationDelivered } from '../commands/mark-notification-delivered';
 import { postCaseMessage } from '../commands/post-case-message';
+import { requestAttachmentUpload } from '../commands/request-attachment-upload';
 import { recordMeetingOutcome } from '../commands/record-meeting-outcome';
 import { respondToProposal } from '../commands/respond-to-proposal';
 import { saveObligorPlan } from '../commands/save-obligor-plan';
@@ -39,4 +41,6 @@ export const Mutation: MutationResolvers = {
   comeForward: (_p, { caseId, input }, ctx) => comeForward(ctx, caseId, input),
   respondToProposal: (_p, { input }, ctx) => respondToProposal(ctx, input),
   decideProposal: (_p, { input }, ctx) => decideProposal(ctx, input),
+  requestAttachmentUpload: (_p, { input }, ctx) => requestAttachmentUpload(ctx, input),
+  confirmAttachmentUpload: (_p, { receipt }, ctx) => confirmAttachmentUpload(ctx, receipt),
 };

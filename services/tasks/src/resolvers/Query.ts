@@ -1,4 +1,5 @@
 import type { QueryResolvers } from '../generated/resolvers-types';
+import { openAttachmentDownload } from '../queries/attachments';
 import { meetingById, meetingsOfVillage } from '../queries/meetings';
 import { proposalById } from '../queries/proposals';
 import { myTasks, taskById, taskCounts, tasksUnder, whereaboutsFeedbackOfTask } from '../queries/tasks';
@@ -12,4 +13,5 @@ export const Query: QueryResolvers = {
   meetings: (_p, { villageCode, status, ...args }, ctx) => meetingsOfVillage(ctx, villageCode, status, args),
   whereaboutsFeedback: (_p, { taskId }, ctx) => whereaboutsFeedbackOfTask(ctx, taskId),
   proposal: (_p, { id }, ctx) => proposalById(ctx, id),
+  openAttachmentDownload: (_p, { ticket }, ctx) => openAttachmentDownload(ctx, ticket),
 };

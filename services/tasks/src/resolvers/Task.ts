@@ -1,5 +1,6 @@
 import type { TaskResolvers } from '../generated/resolvers-types';
 import { isOpen } from '../domain/tasks';
+import { attachmentsOf } from '../queries/attachments';
 import { taskReference } from '../queries/tasks';
 
 export const Task: TaskResolvers = {
@@ -10,5 +11,6 @@ export const Task: TaskResolvers = {
   assignee: (t) => (t.assigneeId ? { id: t.assigneeId } : null),
   overdue: (t) => t.overdueAt !== null && isOpen(t),
   escalatedTo: (t) => t.escalatedLevel,
+  attachments: (t, _a, ctx) => attachmentsOf(ctx, 'TASK', t.id),
   result: (t) => (t.result ? { contactMade: null, formId: null, ...t.result } : null),
 };

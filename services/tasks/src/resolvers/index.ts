@@ -1,5 +1,6 @@
 import { SCALARS } from '@zhiyuan/kernel';
 import type { Resolvers } from '../generated/resolvers-types';
+import { Attachment } from './Attachment';
 import { Case } from './Case';
 import { CaseMessage, HomeVisit, ObligorPlan } from './Collaboration';
 import { Division } from './Division';
@@ -31,4 +32,5 @@ export const resolvers: Resolvers = {
   ObligorPlan,
   HomeVisit,
   Proposal,
+  Attachment,
 };
