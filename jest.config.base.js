@@ -7,8 +7,21 @@ module.exports = {
     require('fs').existsSync(p.replace('<rootDir>', process.cwd())),
   ),
   testMatch: ['**/*.test.ts'],
+  // swc only strips types (the type-check is `npm run typecheck`); decorators and their metadata as tsc emits them.
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: true },
+          target: 'es2022',
+          keepClassNames: true,
+        },
+        module: { type: 'commonjs' },
+        sourceMaps: 'inline',
+      },
+    ],
   },
   setupFiles: ['reflect-metadata'],
   // One migrated template database per run for the services under test; each test database copies it.

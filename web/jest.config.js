@@ -4,6 +4,5 @@ const base = require('../jest.config.base');
 module.exports = {
   ...base,
   roots: ['<rootDir>/test'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
   testTimeout: 120_000,
 };
