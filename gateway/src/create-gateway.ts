@@ -19,6 +19,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { readFileSync } from 'node:fs';
 import { createLogger, type Logger } from '@zhiyuan/config';
+import { metricsPlugin, scrape, timedFetch } from '@zhiyuan/telemetry';
 import { ANONYMOUS, type Identity } from '@zhiyuan/auth';
 import type { GatewayConfig } from './config';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -36,7 +37,7 @@ import { ResponseCache, cacheTickets, responseCachePlugin, serveFromCache, type 
 import { exportHandler } from './exports/route';
 import { listenForChanges, type EventSource, type Invalidation } from './invalidation';
 import { warmOperations } from './warm-up';
-import { mountWebConsole } from './web-console';
+import { mountExplorer, mountWebConsole } from './web-console';
 import { startLiveEdge, type LiveEdge } from './live';
 import type { InProcessLog } from './live/sources';
 
@@ -60,6 +61,8 @@ export interface Gateway {
   readonly url: string;
   /** The response cache, when on (tests and diagnostics). */
   readonly responseCache?: ResponseCache;
+  /** The separate Prometheus endpoint (METRICS_PORT), when configured. */
+  readonly metricsUrl?: string;
   /** Open live subscriptions, and those with events still to resolve (tests and diagnostics); undefined when off. */
   readonly live?: { subscriptions: number; busy: number };
 }
@@ -86,6 +89,11 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+async function serveMetrics(_req: express.Request, res: express.Response): Promise<void> {
+  const { contentType, body } = await scrape();
+  res.set('content-type', contentType).send(body);
+}
+
 export function createGateway(
   config: GatewayConfig,
   deps: { logger?: Logger; bus?: EventSource & InProcessLog; clock?: () => number } = {},
@@ -99,8 +107,10 @@ export function createGateway(
     metrics: config.METRICS_URL,
   };
   const subgraphFetch = createSubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS, { secret: config.INTERNAL_AUTH_SECRET });
+  const subgraphOf = new Map(Object.entries(urls).map(([name, u]) => [u, name]));
+  const fetcher = timedFetch((u) => subgraphOf.get(u) ?? 'other', subgraphFetch.fetcher);
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new SignedDataSource(urls[name] ?? url!, subgraphFetch.fetcher);
+    new SignedDataSource(urls[name] ?? url!, fetcher);
 
   const gateway = new ApolloGateway({
     ...(config.SUPERGRAPH_MODE === 'static'
@@ -177,17 +187,23 @@ export function createGateway(
       ApolloServerPluginCacheControlDisabled(),
       inputGuardPlugin(log),
       localizedErrorsPlugin(),
+      metricsPlugin('gateway') as never,
       ...armor.plugins,
       ...(cache ? [responseCachePlugin(cache) as never] : []),
     ],
   });
   let url = '';
+  let metricsServer: http.Server | undefined;
+  let metricsUrl: string | undefined;
 
   return {
     get url() {
       return url;
     },
     responseCache: cache,
+    get metricsUrl() {
+      return metricsUrl;
+    },
     get live() {
       return live ? { subscriptions: live.engine.size, busy: live.engine.busy } : undefined;
     },
@@ -195,6 +211,16 @@ export function createGateway(
       await server.start();
       app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
       app.get('/.well-known/jwks.json', servePartyJwks(config, log));
+      // Prometheus: never on the public port in production (a separate port, METRICS_PORT).
+      if (development) app.get('/metrics', serveMetrics);
+      if (config.METRICS_PORT !== undefined) {
+        metricsServer = http.createServer(express().disable('x-powered-by').get('/metrics', serveMetrics));
+        await new Promise<void>((resolve) => metricsServer!.listen(config.METRICS_PORT, config.METRICS_HOST, resolve));
+        const port = (metricsServer.address() as AddressInfo).port;
+        metricsUrl = `http://${config.METRICS_HOST === '0.0.0.0' || config.METRICS_HOST === '::' ? '127.0.0.1' : config.METRICS_HOST}:${port}/metrics`;
+      }
+      // The explorer for a developer's browser (GET /graphql asking for HTML), before the GraphQL mount.
+      mountExplorer(app, config);
       const auth = await createAuthenticator(config);
       if (cache) {
         invalidation = await listenForChanges(
@@ -263,6 +289,7 @@ export function createGateway(
       );
     },
     async stop() {
+      if (metricsServer) await new Promise((resolve) => metricsServer!.close(resolve));
       await live?.stop();
       await server.stop();
       await invalidation?.stop();

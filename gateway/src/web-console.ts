@@ -55,3 +55,17 @@ export function mountWebConsole(
     res.set('cache-control', 'no-cache').sendFile(index);
   });
 }
+
+/**
+ * The explorer in development: a browser opening `/graphql` (a GET that prefers HTML to JSON) is sent
+ * to the console's GraphiQL page (`/explorer`, bundled from npm with the console; its header editor
+ * holds a development token). Production has none: such a GET reaches the GraphQL endpoint, which
+ * refuses it as any GET without a query.
+ */
+export function mountExplorer(app: Express, config: Pick<GatewayConfig, 'NODE_ENV'>): void {
+  if (config.NODE_ENV === 'production') return;
+  app.get('/graphql', (req, res, next) => {
+    if (req.query.query !== undefined || req.accepts(['json', 'html']) !== 'html') return next();
+    res.redirect(302, '/explorer');
+  });
+}

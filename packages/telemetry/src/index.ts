@@ -1,0 +1,14 @@
+export {
+  startTracing,
+  startTracingFromEnv,
+  tracingEnabled,
+  activeTraceContext,
+  inEventSpan,
+  traceContextOf,
+  markActiveSpan,
+  type TraceContext,
+  type Tracing,
+  type TracingOptions,
+} from './tracing';
+export { registry, metrics, addProbe, scrape, seriesNames, secondsSince } from './metrics';
+export { metricsPlugin, timedFetch } from './graphql';
