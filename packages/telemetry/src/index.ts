@@ -1,6 +1,7 @@
 export {
   startTracing,
   startTracingFromEnv,
+  tracingConfigSchema,
   tracingEnabled,
   activeTraceContext,
   inEventSpan,

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { exitOnConfigError } from '@zhiyuan/config';
 import { startTracingFromEnv } from './tracing';
 
 function workspaceName(): string {
@@ -13,7 +14,8 @@ function workspaceName(): string {
   for (let i = 0; i < 6; i++) {
     try {
       const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name) return pkg.name.replace(/^@zhiyuan\//, '');
+      // npm start (the launcher) runs every part: its spans are zhiyuan's.
+      if (pkg.name) return pkg.name === '@zhiyuan/stack' ? 'zhiyuan' : pkg.name.replace(/^@zhiyuan\//, '');
     } catch {
       // not here: one level up
     }
@@ -22,4 +24,10 @@ function workspaceName(): string {
   return 'zhiyuan';
 }
 
-export const tracing = startTracingFromEnv(workspaceName());
+export const tracing = (() => {
+  try {
+    return startTracingFromEnv(workspaceName());
+  } catch (err) {
+    return exitOnConfigError(err);
+  }
+})();

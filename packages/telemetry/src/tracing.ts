@@ -9,6 +9,7 @@ import {
   type Span,
 } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { loadConfig, z } from '@zhiyuan/config';
 
 /** W3C trace context of the span that caused an event, carried in the event envelope. */
 export interface TraceContext {
@@ -94,14 +95,22 @@ export function startTracing(opts: TracingOptions): Tracing {
   return running;
 }
 
+/** The tracing variables (the OpenTelemetry SDK reads its other OTEL_* variables itself). */
+export const tracingConfigSchema = z.object({
+  /** OTLP/HTTP collector, e.g. http://jaeger:4318; unset: no tracing, and the SDK is never loaded. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** The `service.name` of this process's spans; unset: the part's own name. */
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+});
+
 /** The environment's tracing: on when OTEL_EXPORTER_OTLP_ENDPOINT is set, else nothing is loaded. */
 export function startTracingFromEnv(
   serviceName: string,
   env: Record<string, string | undefined> = process.env,
 ): Tracing | undefined {
-  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT;
-  if (!endpoint || env.OTEL_SDK_DISABLED === 'true') return undefined;
-  return startTracing({ serviceName: env.OTEL_SERVICE_NAME || serviceName });
+  const config = loadConfig(tracingConfigSchema, env);
+  if (!config.OTEL_EXPORTER_OTLP_ENDPOINT) return undefined;
+  return startTracing({ serviceName: config.OTEL_SERVICE_NAME ?? serviceName });
 }
 
 /** The trace context to put into an event written now; undefined when tracing is off or no span is active. */
