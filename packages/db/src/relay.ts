@@ -1,6 +1,6 @@
 import type { Logger } from '@zhiyuan/config';
 import type { EventBus, EventEnvelope } from '@zhiyuan/events';
-import { inEventSpan, traceContextOf, tracingEnabled } from '@zhiyuan/telemetry';
+import { inEventSpan, outsideTrace, traceContextOf, tracingEnabled } from '@zhiyuan/telemetry';
 import type { DataSource } from 'typeorm';
 import { outsideRequestScope } from './request-scope';
 
@@ -49,7 +49,8 @@ export class OutboxRelay {
     }
     if (this.timer) clearTimeout(this.timer);
     // Not part of the request that kicked it: the loop's statements belong to no mutation.
-    this.running = outsideRequestScope(() => this.loop()).finally(() => {
+    // Its batch serves many requests: it belongs to none of their traces (each publish joins its row's).
+    this.running = outsideRequestScope(() => outsideTrace(() => this.loop())).finally(() => {
       this.running = undefined;
       if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.again ? 0 : this.intervalMs).unref();
       this.again = false;

@@ -5,6 +5,7 @@ export {
   tracingEnabled,
   activeTraceContext,
   inEventSpan,
+  outsideTrace,
   traceContextOf,
   markActiveSpan,
   type TraceContext,

@@ -170,3 +170,11 @@ export function markActiveSpan(service: string): void {
   const span = trace.getActiveSpan();
   span?.setAttribute('zhiyuan.service', service);
 }
+
+/**
+ * Runs `work` in no trace: work done for many requests at once (the outbox relay's batch) would
+ * otherwise land in the trace of whichever request woke it.
+ */
+export function outsideTrace<R>(work: () => R): R {
+  return running ? context.with(ROOT_CONTEXT, work) : work();
+}
