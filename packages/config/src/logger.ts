@@ -12,7 +12,8 @@ export function prettyLogs(
 ): boolean {
   if (env.LOG_FORMAT === 'json') return false;
   if (env.LOG_FORMAT === 'pretty') return true;
-  return isTty && env.NODE_ENV !== 'production';
+  // Under Jest each logger's transport would be a worker thread left open after the run.
+  return isTty && env.NODE_ENV !== 'production' && env.NODE_ENV !== 'test' && !env.JEST_WORKER_ID;
 }
 
 /** One pino logger per process part; child loggers carry the service name in every line. */
