@@ -188,7 +188,10 @@ export function renderMarkdown(r: BenchResults): string {
       );
     out.push(
       '',
-      `Traced ÷ untraced: ${tr.ratio.requestsPerSecond.toFixed(2)} × the requests per second, ${tr.ratio.p99.toFixed(2)} × the p99 (${f0(tr.exportRequests)} exports, ${f0(tr.exportedBytes / 1024)} KiB).`,
+      `Traced ÷ untraced: ${tr.ratio.requestsPerSecond.toFixed(2)} × the requests per second, ${tr.ratio.p99.toFixed(2)} × the p99 (${f0(tr.exportRequests)} exports, ${f0(tr.exportedBytes / 1024)} KiB).` +
+        (tr.loadAverages?.length
+          ? ` Load average as each run started: ${tr.loadAverages.map((l) => l.toFixed(1)).join(' / ')} on ${r.meta.machine.cpus} cores${Math.max(...tr.loadAverages) > r.meta.machine.cpus ? ': the machine was busy with other work, the ratio is mostly noise' : ''}.`
+          : ''),
       '',
     );
   }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { identity } from '@zhiyuan/testing';
 import type { Dataset } from '../generator';
 import type { BenchEnvironment } from '../harness/infra';
@@ -18,6 +19,8 @@ export interface TracingResults {
   /** Spans the collector stand-in received while tracing was on (it answers every export at once). */
   exportRequests: number;
   exportedBytes: number;
+  /** The machine's 1-minute load average as each run started: above the core count, the ratio is mostly noise. */
+  loadAverages: number[];
   conditions: string;
 }
 
@@ -47,6 +50,7 @@ export async function tracingScenario(
   await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
   const endpoint = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
   const runs: LoadResult[] = [];
+  const loadAverages: number[] = [];
   try {
     for (const traced of [false, true]) {
       const otel: Record<string, string> = traced ? { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint } : {};
@@ -64,6 +68,7 @@ export async function tracingScenario(
         try {
           const target = traced ? 'zhiyuan-gateway-traced' : 'zhiyuan-gateway-untraced';
           opts.log(`tracing: VillageDashboard via ${target} for ${opts.durationSeconds} s`);
+          loadAverages.push(os.loadavg()[0]!);
           const r = await measure(target, 'VillageDashboard', gateway.url, q, vars, cadre, opts, gateway.pid);
           opts.log(`  ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms`);
           runs.push(r);
@@ -87,6 +92,7 @@ export async function tracingScenario(
     },
     exportRequests: collector.requests,
     exportedBytes: collector.bytes,
+    loadAverages,
     conditions:
       'gateway (response cache off) and four subgraphs each in a process of their own, as deployed; traced: the SDK with the http, undici, pg and graphql instrumentations, every span sampled, batched OTLP/HTTP export to a stand-in collector that answers at once',
   };
