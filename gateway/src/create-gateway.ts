@@ -194,6 +194,7 @@ export function createGateway(
   });
   let url = '';
   let metricsServer: http.Server | undefined;
+  let consoleServed = false;
   let metricsUrl: string | undefined;
 
   return {
@@ -220,7 +221,7 @@ export function createGateway(
         metricsUrl = `http://${config.METRICS_HOST === '0.0.0.0' || config.METRICS_HOST === '::' ? '127.0.0.1' : config.METRICS_HOST}:${port}/metrics`;
       }
       // The explorer for a developer's browser (GET /graphql asking for HTML), before the GraphQL mount.
-      mountExplorer(app, config);
+      mountExplorer(app, config, () => consoleServed);
       const auth = await createAuthenticator(config);
       if (cache) {
         invalidation = await listenForChanges(
@@ -278,7 +279,7 @@ export function createGateway(
         ),
       );
       app.use(bodyErrors);
-      mountWebConsole(app, config, log);
+      consoleServed = mountWebConsole(app, config, log);
       await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
       // A wildcard bind is reached on loopback from this machine.
       const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;

@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import type { Logger } from '@zhiyuan/config';
 import { createGateway, loadGatewayConfig, type Gateway } from '../src';
@@ -58,16 +61,24 @@ describe.each([
 ])('the gateway metrics and explorer (%s)', (env, extra) => {
   const sub = fakeSubgraph();
   let gateway: Gateway;
+  /** The same with a built console to serve (development: the explorer is its /explorer page). */
+  let consoleGateway: Gateway;
   let origin = '';
+  const consoleDir = mkdtempSync(path.join(os.tmpdir(), 'zy-console-'));
 
   beforeAll(async () => {
+    writeFileSync(path.join(consoleDir, 'index.html'), '<!doctype html><title>console</title>');
     await new Promise<void>((r) => sub.listen(0, '127.0.0.1', r));
-    gateway = await startGateway(extra, `http://127.0.0.1:${(sub.address() as AddressInfo).port}/graphql`);
+    const url = `http://127.0.0.1:${(sub.address() as AddressInfo).port}/graphql`;
+    gateway = await startGateway(extra, url);
+    consoleGateway = await startGateway({ ...extra, WEB_CONSOLE_DIR: consoleDir }, url);
     origin = new URL(gateway.url).origin;
   });
   afterAll(async () => {
     await gateway?.stop();
+    await consoleGateway?.stop();
     sub.close();
+    rmSync(consoleDir, { recursive: true, force: true });
   });
 
   it('serves /metrics on METRICS_PORT, and on the public port only outside production', async () => {
@@ -113,9 +124,16 @@ describe.each([
     if (env === 'production') {
       expect(r.status).not.toBe(302);
       expect(r.headers.get('content-type') ?? '').not.toContain('text/html');
+      const served = await fetch(consoleGateway.url, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      expect(served.status).not.toBe(302);
+      expect(served.headers.get('content-type') ?? '').not.toContain('text/html');
     } else {
-      expect(r.status).toBe(302);
-      expect(r.headers.get('location')).toBe('/explorer');
+      // No console built in this test: the page says how to get the explorer.
+      expect(r.status).toBe(200);
+      expect(await r.text()).toContain('npm run build -w @zhiyuan/web');
+      const served = await fetch(consoleGateway.url, { headers: { accept: 'text/html' }, redirect: 'manual' });
+      expect(served.status).toBe(302);
+      expect(served.headers.get('location')).toBe('/explorer');
     }
     // A GET asking for JSON is the GraphQL endpoint's in both.
     const api = await fetch(`${gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
