@@ -7,6 +7,7 @@ import {
   Messaging,
   createDataSource,
   initializeDataSource,
+  sqlRows,
   type ConsumerOptions,
   type HandlerDefinition,
 } from '@zhiyuan/db';
@@ -208,7 +209,8 @@ export function eventConcurrency(
 /** The outbox series: rows not yet published, and how long the oldest has waited (a stuck relay). */
 async function observeOutbox(service: string, schema: string, ds: DataSource): Promise<void> {
   if (!ds.isInitialized) return;
-  const [row]: { backlog: number; oldest: number }[] = await ds.query(
+  const [row] = await sqlRows<{ backlog: number; oldest: number }>(
+    ds.manager,
     `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
        FROM "${schema}".outbox_message WHERE published_at IS NULL`,
   );
