@@ -175,6 +175,22 @@ describe('the metrics endpoints', () => {
     }
   });
 
+  it('shows the SMS queue depth of the ledger (the sender is off here, so a queued message stays)', async () => {
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const before = value(await subgraphMetrics(), 'zhiyuan_sms_queue_depth');
+      const id = crypto.randomUUID();
+      await client.query(
+        `INSERT INTO tasks.notification (id, dedupe_key, template, recipient_role, body) VALUES ($1, $2, 'PAYMENT_RECORDED', 'OBLIGEE', '测试')`,
+        [id, `metrics-test-${id}`],
+      );
+      expect(value(await subgraphMetrics(), 'zhiyuan_sms_queue_depth')).toBe(before + 1);
+    } finally {
+      await client.end();
+    }
+  });
+
   it('raises the dead-letter count when a consumer gives up on an event', async () => {
     const before = await subgraphMetrics();
     // Not an envelope: a consumer of the subject dead-letters it at once.
