@@ -7,6 +7,7 @@ import type { ImportResults } from './scenarios/import';
 import type { CockpitResults } from './scenarios/cockpit';
 import type { GenerateResults } from './scenarios/generate';
 import type { LiveResults } from './scenarios/live';
+import type { TracingResults } from './scenarios/tracing';
 
 export interface BenchResults {
   meta: {
@@ -30,6 +31,7 @@ export interface BenchResults {
   cockpit?: CockpitResults;
   webhooks?: WebhooksResults;
   live?: LiveResults;
+  tracing?: TracingResults;
   notRun: { scenario: string; reason: string }[];
   /** Observations written down after the run (what limited it, what to tune); never numbers. */
   notes?: string[];
@@ -170,6 +172,28 @@ export function renderMarkdown(r: BenchResults): string {
     out.push('## Notes', '');
     for (const n of r.notes) out.push(`- ${n}`);
     out.push('');
+  }
+  if (r.tracing) {
+    const tr = r.tracing;
+    out.push('## Tracing on and off (village dashboard)', '');
+    out.push(
+      `Village ${tr.village}; ${tr.conditions}.`,
+      '',
+      '| target | req/s | p50 | p99 |',
+      '| --- | --- | --- | --- |',
+    );
+    for (const run of tr.runs)
+      out.push(
+        `| ${run.target} | ${f0(run.requestsPerSecond)} | ${f1(run.latencyMs.p50)} ms | ${f1(run.latencyMs.p99)} ms |`,
+      );
+    out.push(
+      '',
+      `Traced ÷ untraced: ${tr.ratio.requestsPerSecond.toFixed(2)} × the requests per second, ${tr.ratio.p99.toFixed(2)} × the p99 (${f0(tr.exportRequests)} exports, ${f0(tr.exportedBytes / 1024)} KiB).` +
+        (tr.loadAverages?.length
+          ? ` Load average as each run started: ${tr.loadAverages.map((l) => l.toFixed(1)).join(' / ')} on ${r.meta.machine.cpus} cores${Math.max(...tr.loadAverages) > r.meta.machine.cpus ? ': the machine was busy with other work, the ratio is mostly noise' : ''}.`
+          : ''),
+      '',
+    );
   }
   if (r.live) {
     const l = r.live;

@@ -15,10 +15,11 @@ import { eventsScenario } from './scenarios/events';
 import { cockpitProvinceScenario, cockpitScenario } from './scenarios/cockpit';
 import { webhooksScenario } from './scenarios/webhooks';
 import { liveScenario } from './scenarios/live';
+import { tracingScenario } from './scenarios/tracing';
 
-const SCENARIOS = ['generate', 'import', 'gateway', 'sql', 'events', 'cockpit', 'webhooks', 'live'] as const;
+const SCENARIOS = ['generate', 'import', 'gateway', 'sql', 'events', 'cockpit', 'webhooks', 'live', 'tracing'] as const;
 type Scenario = (typeof SCENARIOS)[number];
-const NEEDS_STACK: Scenario[] = ['gateway', 'sql', 'events', 'cockpit', 'live'];
+const NEEDS_STACK: Scenario[] = ['gateway', 'sql', 'events', 'cockpit', 'live', 'tracing'];
 
 const USAGE = `usage: npm run bench -- [--scenario all|${SCENARIOS.join('|')}[,...]] [--scale county|province]
        [--judgments N] [--duration SEC] [--connections N] [--seed N] [--import-rows N[,N]] [--out DIR]
@@ -188,6 +189,7 @@ async function main(): Promise<void> {
           cockpit: async () => void (results.cockpit = await cockpitScenario(env!, ds, data, opts)),
           events: async () => void (results.events = await eventsScenario(env!, ds, data, opts)),
           live: async () => void (results.live = await liveScenario(env!, ds, data, opts)),
+          tracing: async () => void (results.tracing = await tracingScenario(env!, ds, data, opts)),
         };
         for (const [name, run] of Object.entries(runs)) {
           if (!stackScenarios.includes(name as Scenario)) continue;

@@ -126,6 +126,13 @@ export const gatewayConfigSchema = z
     NATS_URL: fields.natsUrl().optional(),
     NATS_USER: z.string().optional(),
     NATS_PASSWORD: z.string().optional(),
+    /**
+     * Port of the gateway's Prometheus endpoint (/metrics), apart from the public port; unset: none. In
+     * production /metrics is served only here; in development also on the public port.
+     */
+    METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    /** Interface of METRICS_PORT: loopback by default, 0.0.0.0 in a container for Prometheus to reach it. */
+    METRICS_HOST: fields.host(),
     LOG_LEVEL: fields.logLevel(),
     NODE_ENV: fields.nodeEnv(),
   })

@@ -19,6 +19,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { readFileSync } from 'node:fs';
 import { createLogger, type Logger } from '@zhiyuan/config';
+import { metricsPlugin, scrape, timedFetch } from '@zhiyuan/telemetry';
 import { ANONYMOUS, type Identity } from '@zhiyuan/auth';
 import type { GatewayConfig } from './config';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -39,7 +40,7 @@ import { findPdfFont } from './exports/pdf';
 import { scannerFromConfig, storageFromConfig, type ObjectStorage, type VirusScanner } from '@zhiyuan/storage';
 import { listenForChanges, type EventSource, type Invalidation } from './invalidation';
 import { warmOperations } from './warm-up';
-import { mountWebConsole } from './web-console';
+import { mountExplorer, mountWebConsole } from './web-console';
 import { startLiveEdge, type LiveEdge } from './live';
 import type { InProcessLog } from './live/sources';
 
@@ -63,6 +64,8 @@ export interface Gateway {
   readonly url: string;
   /** The response cache, when on (tests and diagnostics). */
   readonly responseCache?: ResponseCache;
+  /** The separate Prometheus endpoint (METRICS_PORT), when configured. */
+  readonly metricsUrl?: string;
   /** Open live subscriptions, and those with events still to resolve (tests and diagnostics); undefined when off. */
   readonly live?: { subscriptions: number; busy: number };
 }
@@ -89,6 +92,11 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
+async function serveMetrics(_req: express.Request, res: express.Response): Promise<void> {
+  const { contentType, body } = await scrape();
+  res.set('content-type', contentType).send(body);
+}
+
 export function createGateway(
   config: GatewayConfig,
   deps: {
@@ -109,8 +117,10 @@ export function createGateway(
     metrics: config.METRICS_URL,
   };
   const subgraphFetch = createSubgraphFetcher(config.SUBGRAPH_TIMEOUT_MS, { secret: config.INTERNAL_AUTH_SECRET });
+  const subgraphOf = new Map(Object.entries(urls).map(([name, u]) => [u, name]));
+  const fetcher = timedFetch((u) => subgraphOf.get(u) ?? 'other', subgraphFetch.fetcher);
   const buildService = ({ name, url }: { name: string; url?: string }) =>
-    new SignedDataSource(urls[name] ?? url!, subgraphFetch.fetcher);
+    new SignedDataSource(urls[name] ?? url!, fetcher);
 
   const gateway = new ApolloGateway({
     ...(config.SUPERGRAPH_MODE === 'static'
@@ -187,17 +197,24 @@ export function createGateway(
       ApolloServerPluginCacheControlDisabled(),
       inputGuardPlugin(log),
       localizedErrorsPlugin(),
+      metricsPlugin('gateway') as never,
       ...armor.plugins,
       ...(cache ? [responseCachePlugin(cache) as never] : []),
     ],
   });
   let url = '';
+  let metricsServer: http.Server | undefined;
+  let consoleServed = false;
+  let metricsUrl: string | undefined;
 
   return {
     get url() {
       return url;
     },
     responseCache: cache,
+    get metricsUrl() {
+      return metricsUrl;
+    },
     get live() {
       return live ? { subscriptions: live.engine.size, busy: live.engine.busy } : undefined;
     },
@@ -205,6 +222,16 @@ export function createGateway(
       await server.start();
       app.get('/health', (_req, res) => void res.json({ status: 'ok', service: 'gateway' }));
       app.get('/.well-known/jwks.json', servePartyJwks(config, log));
+      // Prometheus: never on the public port in production (a separate port, METRICS_PORT).
+      if (development) app.get('/metrics', serveMetrics);
+      if (config.METRICS_PORT !== undefined) {
+        metricsServer = http.createServer(express().disable('x-powered-by').get('/metrics', serveMetrics));
+        await new Promise<void>((resolve) => metricsServer!.listen(config.METRICS_PORT, config.METRICS_HOST, resolve));
+        const port = (metricsServer.address() as AddressInfo).port;
+        metricsUrl = `http://${config.METRICS_HOST === '0.0.0.0' || config.METRICS_HOST === '::' ? '127.0.0.1' : config.METRICS_HOST}:${port}/metrics`;
+      }
+      // The explorer for a developer's browser (GET /graphql asking for HTML), before the GraphQL mount.
+      mountExplorer(app, config, () => consoleServed);
       const auth = await createAuthenticator(config);
       if (cache) {
         invalidation = await listenForChanges(
@@ -276,7 +303,7 @@ export function createGateway(
       app.put('/attachments/upload/:ticket', ...rateLimited, attachments.upload);
       app.get('/attachments/:ticket', ...rateLimited, attachments.download);
       app.use(bodyErrors);
-      mountWebConsole(app, config, log);
+      consoleServed = mountWebConsole(app, config, log);
       await new Promise<void>((resolve) => httpServer.listen(config.PORT, config.HOST, resolve));
       // A wildcard bind is reached on loopback from this machine.
       const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
@@ -287,6 +314,7 @@ export function createGateway(
       );
     },
     async stop() {
+      if (metricsServer) await new Promise((resolve) => metricsServer!.close(resolve));
       await live?.stop();
       await server.stop();
       await invalidation?.stop();

@@ -1,3 +1,5 @@
+// First: tracing (when configured) must patch http, pg and graphql before they load.
+import '@zhiyuan/telemetry/register';
 import cluster from 'node:cluster';
 import { createLogger, exitOnConfigError } from '@zhiyuan/config';
 import { loadGatewayConfig } from './config';

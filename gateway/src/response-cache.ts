@@ -1,3 +1,4 @@
+import { metrics } from '@zhiyuan/telemetry';
 import type { NextFunction, Request, Response } from 'express';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -290,16 +291,19 @@ export function serveFromCache(cache: ResponseCache) {
     const found = cache.lookup(operation, key);
     if (found?.fresh) {
       cache.stats.hits++;
+      metrics.responseCache.inc({ result: 'hit' });
       return send(res, found.body);
     }
     const ticket = cache.ticket(operation, key);
     const flight = cache.flight(operation, key);
     if (flight && found) {
       cache.stats.stale++;
+      metrics.responseCache.inc({ result: 'stale' });
       return send(res, found.body);
     }
     if (flight) {
       cache.stats.joined++;
+      metrics.responseCache.inc({ result: 'joined' });
       void flight.then((answer) => {
         if (answer) return send(res, answer);
         cacheTickets.set(req, ticket);
@@ -308,6 +312,7 @@ export function serveFromCache(cache: ResponseCache) {
       return;
     }
     cache.stats.misses++;
+    metrics.responseCache.inc({ result: 'miss' });
     cache.startFlight(ticket);
     // Whatever becomes of the request (an error, a dropped connection), its waiters are let go.
     res.once('close', () => cache.finishFlight(ticket, undefined));

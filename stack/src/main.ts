@@ -1,3 +1,5 @@
+// First: tracing (when configured) must patch http, pg and graphql before they load.
+import '@zhiyuan/telemetry/register';
 import 'reflect-metadata';
 /**
  * `npm start`: the whole product in one process. With no DATABASE_URL a real PostgreSQL from

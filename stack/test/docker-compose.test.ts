@@ -5,7 +5,13 @@ import { parse } from 'yaml';
 
 const root = path.resolve(__dirname, '../..');
 const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
-const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, any> };
+const composeFile = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, any> };
+/** The optional profiles (observability: Prometheus, Grafana, Jaeger) are checked on their own below. */
+const profiled = Object.fromEntries(Object.entries(composeFile.services).filter(([, s]) => s.profiles));
+const compose = {
+  ...composeFile,
+  services: Object.fromEntries(Object.entries(composeFile.services).filter(([, s]) => !s.profiles)),
+};
 const envExample = read('.env.example');
 const documented = new Set([...envExample.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
 
@@ -314,5 +320,21 @@ describe('.dockerignore', () => {
     ];
     for (const file of needed)
       expect({ file, ignoredBy: patterns.filter((p) => ignores(p, file)) }).toEqual({ file, ignoredBy: [] });
+  });
+
+  it('starts Prometheus, Grafana and Jaeger only in the observability profile, on loopback ports', () => {
+    expect(Object.keys(profiled).sort()).toEqual(['grafana', 'jaeger', 'prometheus']);
+    for (const [name, s] of Object.entries(profiled)) {
+      expect({ name, profiles: s.profiles }).toEqual({ name, profiles: ['observability'] });
+      for (const p of s.ports ?? [])
+        expect({ name, port: String(p) }).toEqual({ name, port: expect.stringMatching(/^127\.0\.0\.1:/) });
+      for (const v of s.volumes ?? []) {
+        const file = String(v).split(':')[0]!;
+        if (file.startsWith('./'))
+          expect({ name, exists: existsSync(path.join(root, file)) }).toEqual({ name, exists: true });
+      }
+    }
+    // The gateway's metrics are scraped on its own port, apart from the published one.
+    expect(compose.services.gateway.environment.METRICS_PORT).toBe('9464');
   });
 });

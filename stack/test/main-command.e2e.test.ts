@@ -105,6 +105,13 @@ describe('the main command (npm start)', () => {
     // some part re-raised it (an ApolloServer left with stopOnTerminationSignals on does).
     expect(result).toEqual({ code: 0, signal: null });
     expect(output).toMatch(/shutting down/);
+    // A clean Ctrl-C logs nothing at error level or above (pino: 50 error, 60 fatal); not a terminal, so JSON lines.
+    const failures = output
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { level: number; msg?: string })
+      .filter((l) => l.level >= 50);
+    expect(failures).toEqual([]);
     // Stopped means stopped: the gateway no longer answers.
     await expect(fetch(gatewayUrl!, { signal: AbortSignal.timeout(2_000) })).rejects.toThrow();
   }, 120_000);

@@ -38,7 +38,13 @@ export function pickTargets(
  * GATEWAY_WORKERS=2. Each gateway runs in its own process.
  */
 export type Target =
-  'zhiyuan-gateway' | 'zhiyuan-gateway-no-cache' | 'zhiyuan-gateway-2-workers' | 'hive-gateway' | 'subgraph-direct';
+  | 'zhiyuan-gateway'
+  | 'zhiyuan-gateway-no-cache'
+  | 'zhiyuan-gateway-2-workers'
+  | 'zhiyuan-gateway-untraced'
+  | 'zhiyuan-gateway-traced'
+  | 'hive-gateway'
+  | 'subgraph-direct';
 
 /**
  * One autocannon run of one operation against one target, after a checked sample request. With

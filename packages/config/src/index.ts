@@ -137,4 +137,4 @@ export const serviceConfigShape = {
   LOG_LEVEL: fields.logLevel(),
   NODE_ENV: fields.nodeEnv(),
 };
-export { createLogger, type Logger } from './logger';
+export { createLogger, prettyLogs, type Logger } from './logger';

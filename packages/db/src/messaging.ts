@@ -9,6 +9,7 @@ import type {
   SubscribeOptions,
 } from '@zhiyuan/events';
 import { createEvent, durableName, subjectFor } from '@zhiyuan/events';
+import { inEventSpan } from '@zhiyuan/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchQueue } from './batch-queue';
 import { OutboxBuffer, type Emit, type EmitOptions } from './outbox';
@@ -288,17 +289,33 @@ export class Messaging {
       maxDeliver: def.maxDeliver,
       startAt: this.consumers.startAt,
       ...opts,
-      handler: async (event) => {
-        const e = event as unknown as EventEnvelope<T>;
-        const lines = this.batchLines.length;
-        if (lines)
-          await this.batchLines[lines === 1 ? 0 : batchLineOf(def.batchKey?.(e) ?? e.key, lines)]!.push({
-            consumer,
-            event: e,
-            work: def.handle as unknown as EventWork<EventType>,
-          });
-        else await this.handleOnce(consumer, e, def.handle);
-      },
+      // Each handling is a span in the trace of the request that wrote the event (its envelope's trace context).
+      handler: (event, info) =>
+        inEventSpan(
+          `${this.producer} handle ${event.type}`,
+          'consumer',
+          event.traceContext,
+          {
+            'messaging.system': this.bus.kind === 'nats' ? 'nats' : 'in-process',
+            'messaging.destination.name': info.subject,
+            'messaging.consumer.group.name': consumer,
+            'messaging.message.id': event.id,
+            'zhiyuan.service': this.producer,
+            'zhiyuan.handler': def.name,
+            'zhiyuan.delivery_count': info.deliveryCount,
+          },
+          async () => {
+            const e = event as unknown as EventEnvelope<T>;
+            const lines = this.batchLines.length;
+            if (lines)
+              await this.batchLines[lines === 1 ? 0 : batchLineOf(def.batchKey?.(e) ?? e.key, lines)]!.push({
+                consumer,
+                event: e,
+                work: def.handle as unknown as EventWork<EventType>,
+              });
+            else await this.handleOnce(consumer, e, def.handle);
+          },
+        ),
     });
     this.subs.push(sub);
     return sub;

@@ -1,5 +1,6 @@
 import type { Logger } from '@zhiyuan/config';
 import type { EventBus, EventEnvelope } from '@zhiyuan/events';
+import { inEventSpan, outsideTrace, traceContextOf, tracingEnabled } from '@zhiyuan/telemetry';
 import type { DataSource } from 'typeorm';
 import { outsideRequestScope } from './request-scope';
 
@@ -48,7 +49,8 @@ export class OutboxRelay {
     }
     if (this.timer) clearTimeout(this.timer);
     // Not part of the request that kicked it: the loop's statements belong to no mutation.
-    this.running = outsideRequestScope(() => this.loop()).finally(() => {
+    // Its batch serves many requests: it belongs to none of their traces (each publish joins its row's).
+    this.running = outsideRequestScope(() => outsideTrace(() => this.loop())).finally(() => {
       this.running = undefined;
       if (!this.stopped) this.timer = setTimeout(() => this.kick(), this.again ? 0 : this.intervalMs).unref();
       this.again = false;
@@ -78,12 +80,32 @@ export class OutboxRelay {
       );
       if (rows.length === 0) return 0;
       // Sent in order on one connection; acks awaited together.
-      await Promise.all(rows.map((r) => this.bus.publish(r.subject, r.envelope)));
+      await Promise.all(rows.map((r) => this.publish(r.subject, r.envelope)));
       await m.query(`UPDATE "${this.schema}".outbox_message SET published_at = now() WHERE seq = ANY($1::bigint[])`, [
         rows.map((r) => r.seq),
       ]);
       return rows.length;
     });
+  }
+
+  /**
+   * Publishes one row. Traced, the publish is a span in the trace the row's envelope names, and the
+   * envelope goes out naming the publish span, so the consumers' spans are its children.
+   */
+  private publish(subject: string, envelope: EventEnvelope): Promise<void> {
+    if (!tracingEnabled() || !envelope.traceContext) return this.bus.publish(subject, envelope);
+    return inEventSpan(
+      `publish ${subject}`,
+      'producer',
+      envelope.traceContext,
+      {
+        'messaging.system': this.bus.kind === 'nats' ? 'nats' : 'in-process',
+        'messaging.destination.name': subject,
+        'messaging.message.id': envelope.id,
+        'zhiyuan.outbox.schema': this.schema,
+      },
+      (span) => this.bus.publish(subject, { ...envelope, traceContext: traceContextOf(span) ?? envelope.traceContext }),
+    );
   }
 
   async stop(): Promise<void> {

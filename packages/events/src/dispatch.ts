@@ -1,4 +1,5 @@
 import type { Logger } from '@zhiyuan/config';
+import { metrics, secondsSince } from '@zhiyuan/telemetry';
 import { redeliveryDelay, type DeliveryInfo, type EventHandler } from './bus';
 import { EventValidationError, parseEnvelope, type EventEnvelope } from './envelope';
 
@@ -57,4 +58,24 @@ export async function deliverParsed(
     );
     return { kind: 'retry', delayMs: redeliveryDelay(info.deliveryCount) };
   }
+}
+
+/**
+ * The consumer series of one delivery (both buses): its outcome, a redelivery, a dead letter, and
+ * how long after it was written the event was taken (the consumer's lag); `pending` is what the
+ * stream still holds for the consumer, when the bus knows it (JetStream).
+ */
+export function countDelivery(
+  consumer: string,
+  parsed: Parsed,
+  info: DeliveryInfo,
+  verdict: Verdict,
+  pending?: number,
+): void {
+  metrics.consumerHandled.inc({ consumer, outcome: verdict.kind });
+  if (info.deliveryCount > 1) metrics.redeliveries.inc({ consumer });
+  if (verdict.kind === 'dead') metrics.deadLetters.inc({ consumer });
+  if ('event' in parsed && info.deliveryCount === 1)
+    metrics.consumerLag.set({ consumer }, secondsSince(parsed.event.occurredAt));
+  if (pending !== undefined) metrics.consumerPending.set({ consumer }, pending);
 }

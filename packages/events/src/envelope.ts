@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { activeTraceContext, type TraceContext } from '@zhiyuan/telemetry';
 import { contractFor, type EventContract, type EventPayload, type EventType } from './contracts';
 
 /** The one envelope every event travels in. `id` is also the JetStream `Nats-Msg-Id`. */
@@ -14,6 +15,16 @@ export const envelopeSchema = z.object({
   /** The aggregate the event is about (case or party id); order is kept per key. */
   key: z.string().min(1),
   payload: z.unknown(),
+  /**
+   * W3C trace context of the span that wrote the event (optional: written only when tracing is on,
+   * ignored by consumers that do not trace), so each consumer's handling joins the producer's trace.
+   */
+  traceContext: z
+    .object({
+      traceparent: z.string().regex(/^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/),
+      tracestate: z.string().max(512).optional(),
+    })
+    .optional(),
 });
 
 interface EnvelopeOf<T extends EventType> {
@@ -26,6 +37,7 @@ interface EnvelopeOf<T extends EventType> {
   causationId: string | null;
   key: string;
   payload: EventPayload<T>;
+  traceContext?: TraceContext;
 }
 
 /**
@@ -61,6 +73,7 @@ export function createEvent<T extends EventType>(
   const parsed = contract.payload.safeParse(payload);
   if (!parsed.success) throw new EventValidationError(`${type}: ${formatIssues(parsed.error)}`);
   const id = randomUUID();
+  const traceContext = activeTraceContext();
   return <EventEnvelope<T>>{
     id,
     type,
@@ -71,6 +84,7 @@ export function createEvent<T extends EventType>(
     causationId: opts.cause?.id ?? null,
     key: opts.key,
     payload: parsed.data as EventPayload<T>,
+    ...(traceContext ? { traceContext } : {}),
   };
 }
 

@@ -7,7 +7,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './bus';
-import { deliver } from './dispatch';
+import { countDelivery, deliverParsed, parseDelivered } from './dispatch';
 import type { EventEnvelope } from './envelope';
 import type { EventType } from './contracts';
 import { deadLetterSubject, durableName, subjectMatches } from './streams';
@@ -123,13 +123,10 @@ export class InProcessEventBus implements EventBus {
           continue;
         }
         for (let attempt = 1; !active.stopped; attempt++) {
-          const verdict = await deliver(
-            msg.data,
-            { deliveryCount: attempt, subject: msg.subject, streamSequence: msg.seq },
-            active.opts.handler,
-            maxDeliver,
-            this.logger,
-          );
+          const info = { deliveryCount: attempt, subject: msg.subject, streamSequence: msg.seq };
+          const parsed = parseDelivered(msg.data);
+          const verdict = await deliverParsed(parsed, info, active.opts.handler, maxDeliver, this.logger);
+          countDelivery(c.name, parsed, info, verdict);
           if (verdict.kind === 'ack') {
             this.stats.handled++;
             c.cursor = msg.seq;

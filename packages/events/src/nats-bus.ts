@@ -22,7 +22,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from './bus';
-import { deliverParsed, parseDelivered, type Parsed } from './dispatch';
+import { countDelivery, deliverParsed, parseDelivered, type Parsed } from './dispatch';
 import type { EventEnvelope } from './envelope';
 import type { EventType } from './contracts';
 import { STREAMS, deadLetterSubject, durableName, streamFor } from './streams';
@@ -378,6 +378,7 @@ class NatsSubscription {
     const maxDeliver = this.opts.maxDeliver ?? DEFAULT_MAX_DELIVER;
     const info = { deliveryCount: m.info.redeliveryCount, subject: m.subject, streamSequence: m.seq };
     const verdict = await deliverParsed(parsed, info, this.opts.handler, maxDeliver, this.log);
+    countDelivery(this.name, parsed, info, verdict, m.info.pending);
     const stats = this.bus.stats;
     if (verdict.kind === 'ack') {
       stats.handled++;

@@ -16,6 +16,7 @@ import type { Logger } from '@zhiyuan/config';
 import { INTERNAL_IDENTITY_HEADER, InternalAuthError, verifyInternalIdentity, type Identity } from '@zhiyuan/auth';
 import { requestScope } from '@zhiyuan/db';
 import { parseAcceptLanguage, type Locale } from '@zhiyuan/kernel';
+import { markActiveSpan, metricsPlugin, scrape } from '@zhiyuan/telemetry';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_PATTERN, scopeOfRequest } from './idempotency';
 
 export interface SubgraphServerOptions<Ctx extends object> {
@@ -84,12 +85,18 @@ export async function startSubgraphServer<Ctx extends object>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      metricsPlugin(opts.name) as never,
       ...(opts.plugins ?? []),
     ],
   });
   await apollo.start();
 
   app.get('/health', (_req, res) => void res.json({ status: 'ok', service: opts.name }));
+  // Prometheus scrapes the subgraph's own port, which is internal (never published; only the gateway's is).
+  app.get('/metrics', async (_req, res) => {
+    const { contentType, body } = await scrape();
+    res.set('content-type', contentType).send(body);
+  });
   app.get('/ready', async (_req, res) => {
     const checks = await opts.ready().catch(() => ({ ready: false }));
     const ok = Object.values(checks).every(Boolean);
@@ -113,6 +120,7 @@ export async function startSubgraphServer<Ctx extends object>(
   const unauthorized = (res: express.Response) =>
     void res.status(401).json({ errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHENTICATED' } }] });
   app.use('/graphql', express.raw({ type: () => true, limit: '1mb' }), async (req, res, next) => {
+    markActiveSpan(opts.name);
     const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     let identity: Identity;
     try {

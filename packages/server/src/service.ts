@@ -7,10 +7,12 @@ import {
   Messaging,
   createDataSource,
   initializeDataSource,
+  sqlRows,
   type ConsumerOptions,
   type HandlerDefinition,
 } from '@zhiyuan/db';
 import { DEFAULT_HANDLER_CONCURRENCY, createEventBus, type EventBus } from '@zhiyuan/events';
+import { addProbe, metrics } from '@zhiyuan/telemetry';
 import { auditMutationsPlugin } from './audit';
 import { auditExportsPlugin } from './export-audit';
 import { applyCourtCalendar } from './court-calendar';
@@ -62,6 +64,8 @@ export interface SubgraphDefinition<Ctx extends object> {
   context: (identity: Identity, runtime: ServiceRuntime, request: RequestInfo) => Ctx;
   /** Unauthenticated GET routes answering JSON (people-credit's JWKS): only for what is public by nature. */
   publicRoutes?: Record<string, () => Promise<unknown>>;
+  /** Read at every scrape of /metrics, each setting the service's own series (the SMS queue's depth). */
+  probes?: ((runtime: ServiceRuntime) => Promise<void>)[];
   /** Runs after migrations and before the server listens (demo data, schedulers). */
   onStart?: (runtime: ServiceRuntime) => Promise<void | (() => Promise<void>)>;
 }
@@ -126,6 +130,7 @@ export function defineService<Ctx extends object>(
   let server: RunningServer | undefined;
   let stopHook: (() => Promise<void>) | void;
   let pruneTimer: NodeJS.Timeout | undefined;
+  let removeProbe: (() => void) | undefined;
 
   return {
     runtime,
@@ -138,6 +143,10 @@ export function defineService<Ctx extends object>(
       if (ownsBus) await bus.start();
       await initializeDataSource(ds, def.schema);
       stopHook = await def.onStart?.(runtime);
+      removeProbe = addProbe(`service:${def.name}`, async () => {
+        observePool(def.name, ds);
+        await Promise.all([observeOutbox(def.name, def.schema, ds), ...(def.probes ?? []).map((p) => p(runtime))]);
+      });
       messaging.start();
       pruneTimer = setInterval(() => {
         messaging.pruneIdempotencyKeys().then(
@@ -178,6 +187,7 @@ export function defineService<Ctx extends object>(
     },
     async stop() {
       clearInterval(pruneTimer);
+      removeProbe?.();
       await server?.stop();
       if (stopHook) await stopHook();
       await messaging.stop();
@@ -194,4 +204,26 @@ export function eventConcurrency(
   if (config.EVENT_CONCURRENCY) return config.EVENT_CONCURRENCY;
   const batch = config.EVENT_BATCH_SIZE ?? 1;
   return batch > 1 ? 2 * batch * (config.EVENT_BATCHES_AT_ONCE ?? 1) : DEFAULT_HANDLER_CONCURRENCY;
+}
+
+/** The outbox series: rows not yet published, and how long the oldest has waited (a stuck relay). */
+async function observeOutbox(service: string, schema: string, ds: DataSource): Promise<void> {
+  if (!ds.isInitialized) return;
+  const [row] = await sqlRows<{ backlog: number; oldest: number }>(
+    ds.manager,
+    `SELECT count(*)::int AS backlog, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float8 AS oldest
+       FROM "${schema}".outbox_message WHERE published_at IS NULL`,
+  );
+  metrics.outboxBacklog.set({ service }, row?.backlog ?? 0);
+  metrics.outboxOldestAge.set({ service }, row?.oldest ?? 0);
+}
+
+/** The pool's connections: open, idle, and callers waiting for one (a pool too small for the load). */
+function observePool(service: string, ds: DataSource): void {
+  const pool = (ds.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } })
+    .master;
+  if (!pool) return;
+  metrics.dbPool.set({ service, state: 'total' }, pool.totalCount);
+  metrics.dbPool.set({ service, state: 'idle' }, pool.idleCount);
+  metrics.dbPool.set({ service, state: 'waiting' }, pool.waitingCount);
 }

@@ -1,3 +1,5 @@
+// First: tracing (when configured) must patch http, pg and graphql before they load.
+import '@zhiyuan/telemetry/register';
 import { exitOnConfigError } from '@zhiyuan/config';
 import { loadPeopleCreditConfig } from './config';
 import { createService } from './create-service';

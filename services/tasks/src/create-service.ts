@@ -5,6 +5,7 @@ import { createContext, type Context } from './context';
 import { entities } from './entities';
 import { createHandlers } from './events';
 import { migrations } from './migrations';
+import { observeSmsQueue } from './notifications/queue-depth';
 import { resolvers } from './resolvers';
 import { startSchedulers } from './schedules/schedulers';
 import { typeDefs } from './schema';
@@ -29,6 +30,7 @@ export function createService(config: TasksConfig, deps: TasksDeps = {}): Servic
       entities,
       migrations,
       handlers: createHandlers(config.NOTICES_OFF, config.TASK_SLA_DAYS),
+      probes: [observeSmsQueue],
       context: (identity, runtime) =>
         createContext(identity, runtime, {
           proposalExpiryWorkingDays: config.PROPOSAL_EXPIRY_WORKING_DAYS,

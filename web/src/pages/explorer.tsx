@@ -18,12 +18,15 @@ export default function ExplorerPage() {
       .then(setTokens, () => setTokens(null));
   }, []);
   const fetcher = useMemo(
-    () => async (params: unknown) => {
+    () => async (params: unknown, opts?: { headers?: Record<string, unknown> }) => {
+      // The header editor (prefilled with the chosen role's token) has the last word.
+      const edited = Object.fromEntries(Object.entries(opts?.headers ?? {}).map(([k, v]) => [k, String(v)]));
       const r = await fetch('/graphql', {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           ...(tokens?.[role] ? { authorization: `Bearer ${tokens[role]}` } : {}),
+          ...edited,
         },
         body: JSON.stringify(params),
       });
@@ -45,7 +48,11 @@ export default function ExplorerPage() {
         </select>
       </label>
       <div className="graphiql-host">
-        <GraphiQL fetcher={fetcher} />
+        <GraphiQL
+          key={role}
+          fetcher={fetcher}
+          defaultHeaders={tokens[role] ? JSON.stringify({ authorization: `Bearer ${tokens[role]}` }, null, 2) : ''}
+        />
       </div>
     </article>
   );
