@@ -100,13 +100,11 @@ export function pdfWriter(out: Writable, title: string, columns: ExportColumn[],
     page += 1;
     doc.font('cjk');
     doc.fontSize(14).text(title, L.margin, L.margin, { width: inner, lineBreak: false, ellipsis: true });
-    doc
-      .fontSize(L.fontSize)
-      .text(`第 ${page} 页`, L.margin, L.height - L.margin - L.fontSize, {
-        width: inner,
-        align: 'right',
-        lineBreak: false,
-      });
+    doc.fontSize(L.fontSize).text(`第 ${page} 页`, L.margin, L.height - L.margin - L.fontSize, {
+      width: inner,
+      align: 'right',
+      lineBreak: false,
+    });
     y = L.margin + L.titleHeight;
     line(
       columns.map((c) => c.header),
