@@ -7,6 +7,7 @@ import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempo
 import { AddAuditChanges1797100100000 } from './1797100100000-AddAuditChanges';
 import { AddWarningAcknowledgement1797180000000 } from './1797180000000-AddWarningAcknowledgement';
 import { CreateProposalFacts1797400000001 } from './1797400000001-CreateProposalFacts';
+import { AddWarningResolution1797600000000 } from './1797600000000-AddWarningResolution';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AddAuditChanges1797100100000,
   AddWarningAcknowledgement1797180000000,
   CreateProposalFacts1797400000001,
+  AddWarningResolution1797600000000,
 ];

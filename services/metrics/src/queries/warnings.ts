@@ -33,6 +33,9 @@ export interface WarningRow {
   acknowledged_by: string | null;
   acknowledged_at: Date | null;
   acknowledgement_note: string | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+  recovered_at: Date | null;
 }
 
 export function warningFromRow(r: WarningRow): WarningEntity {
@@ -52,6 +55,9 @@ export function warningFromRow(r: WarningRow): WarningEntity {
     acknowledgedBy: r.acknowledged_by,
     acknowledgedAt: r.acknowledged_at,
     acknowledgementNote: r.acknowledgement_note,
+    resolvedBy: r.resolved_by,
+    resolutionNote: r.resolution_note,
+    recoveredAt: r.recovered_at,
   });
 }
 
