@@ -13,7 +13,12 @@ import {
 } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { WarningEntity, WarningRuleEntity } from '../entities';
-import { canReadDivision, requireReadDivision, requireReadWarningRules, warningsScope } from '../policy';
+import {
+  canReadDivisionWarnings,
+  requireReadDivisionWarnings,
+  requireReadWarningRules,
+  warningsScope,
+} from '../policy';
 import type { Loaders } from './loaders';
 
 /** A row of metrics.warning as PostgreSQL returns it (double precision as numbers). */
@@ -111,7 +116,7 @@ export async function warningById(ds: DataSource, identity: Identity, id: string
   const { id: warningId } = parseInput(warningIdArgs, { id });
   const [row] = await sqlRows<WarningRow>(ds, `SELECT * FROM metrics.warning WHERE id = $1`, [warningId]);
   if (!row) return null;
-  requireReadDivision(identity, row.division_code);
+  requireReadDivisionWarnings(identity, row.division_code);
   return warningFromRow(row);
 }
 
@@ -124,7 +129,7 @@ export async function warningsOfDivision(
   code: string,
   status: string | null | undefined,
 ): Promise<WarningEntity[]> {
-  if (!canReadDivision(identity, code)) return [];
+  if (!canReadDivisionWarnings(identity, code)) return [];
   return loaders.warningsOf(status ?? '').load(code);
 }
 
