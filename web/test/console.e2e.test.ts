@@ -5,10 +5,20 @@
  * overflow, and leaves a screenshot in docs/screenshots/. The board's first load is held to its
  * JavaScript budget from the build's manifest.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +37,8 @@ import {
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB = path.resolve(__dirname, '..');
 const DIST = path.join(WEB, 'dist');
+/** A fresh build is written here while the stack starts, then put in place of `dist`. */
+const BUILDING = path.join(WEB, 'dist.building');
 const VITE = path.resolve(WEB, '../node_modules/vite/bin/vite.js');
 const SHOTS = path.resolve(WEB, '../docs/screenshots');
 const JWT = { secret: DEV_JWT_SECRET, issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
@@ -92,41 +104,68 @@ describeWithBrowser('web console in Chromium', () => {
     return r.data;
   };
 
+  /** Builds the console into BUILDING (the gateway keeps serving `dist` meanwhile). */
+  function buildConsole(): Promise<void> {
+    rmSync(BUILDING, { recursive: true, force: true });
+    return new Promise((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [VITE, 'build', '--logLevel', 'warn', '--outDir', BUILDING, '--emptyOutDir'],
+        { cwd: WEB },
+        (err, _out, stderr) => (err ? reject(new Error(`vite build failed: ${stderr}`)) : resolve()),
+      ),
+    );
+  }
+
   beforeAll(async () => {
     // The console under test is the one built from these sources: built again unless the last build
-    // is newer than every source.
-    if (!builtFromCurrentSources())
-      execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit' });
-    sms = await smsGateway();
-    db = await createTestDatabase('zy_web');
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: {
-        RATE_LIMIT_PER_MINUTE: '0',
-        TASK_SCHEDULERS_ENABLED: 'false',
-        RESPONSE_CACHE: 'off',
-        WEB_CONSOLE_DIR: DIST,
-        SMS_PROVIDER: 'http',
-        SMS_HTTP_URL: sms.url,
-        PARTY_ACCESS_TOKEN_TTL_SECONDS: String(PARTY_TOKEN_TTL_SECONDS),
-      },
-    });
-    origin = new URL(stack.gatewayUrl).origin;
-    admin = { authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, JWT)}` };
-    await loadDemoCases(stack.gatewayUrl, JWT, silentLogger);
-    mkdirSync(SHOTS, { recursive: true });
+    // is newer than every source. The build, the stack and the browser start side by side (each waits
+    // on something else: the build on the CPU, the stack on PostgreSQL and NATS); the new build takes
+    // the place of `dist` before any page is opened.
+    const building = builtFromCurrentSources() ? undefined : buildConsole();
+    // The gateway mounts the console if `dist` has an index.html when it starts; it serves by path.
+    if (!existsSync(path.join(DIST, 'index.html'))) {
+      mkdirSync(DIST, { recursive: true });
+      writeFileSync(path.join(DIST, 'index.html'), '<!doctype html><title>building</title>');
+    }
     profile = mkdtempSync(path.join(tmpdir(), 'zy-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
+    const browser = chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
       viewport: { width: 1280, height: 800 },
       locale: 'zh-CN',
     });
+    const started = (async () => {
+      sms = await smsGateway();
+      db = await createTestDatabase('zy_web');
+      stack = await startStack({
+        databaseUrl: db.url,
+        gatewayPort: 0,
+        subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
+        seedDemoData: true,
+        logger: silentLogger,
+        env: {
+          RATE_LIMIT_PER_MINUTE: '0',
+          TASK_SCHEDULERS_ENABLED: 'false',
+          RESPONSE_CACHE: 'off',
+          WEB_CONSOLE_DIR: DIST,
+          SMS_PROVIDER: 'http',
+          SMS_HTTP_URL: sms.url,
+          PARTY_ACCESS_TOKEN_TTL_SECONDS: String(PARTY_TOKEN_TTL_SECONDS),
+        },
+      });
+      origin = new URL(stack.gatewayUrl).origin;
+      admin = { authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, JWT)}` };
+      await loadDemoCases(stack.gatewayUrl, JWT, silentLogger);
+    })();
+    const [, , ctx] = await Promise.all([building, started, browser]);
+    if (building) {
+      rmSync(DIST, { recursive: true, force: true });
+      renameSync(BUILDING, DIST);
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    context = ctx;
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
   }, 420_000);
