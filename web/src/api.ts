@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Client } from 'graphql-ws';
 import type { TypedDocumentString } from './generated/graphql';
-import { currentToken } from './auth';
+import { currentToken, useSession } from './auth';
 import { locale, useT } from './i18n';
 
 export class ApiError extends Error {
@@ -214,6 +214,9 @@ export function useSubscription<R, V>(
 ): LiveState {
   const [state, setState] = useState<LiveState>({ live: false, tick: 0 });
   const key = JSON.stringify(variables);
+  // A renewed token (a party's, every few minutes) subscribes again on a connection that carries it,
+  // before the gateway ends the old one when its token expires.
+  const token = useSession()?.token ?? null;
   useEffect(() => {
     if (opts.skip) return;
     let stopped = false;
@@ -223,13 +226,9 @@ export function useSubscription<R, V>(
     const current = liveClient();
     void current.then((client) => {
       if (stopped) return;
-      let connectedOnce = false;
       cleanups.push(
-        client.on('connected', () => {
-          // A reconnect may have missed pushes: ask again once.
-          set(true, connectedOnce);
-          connectedOnce = true;
-        }),
+        // A (re)connection may have missed pushes (a reconnect, a renewed token): ask again once.
+        client.on('connected', () => set(true, true)),
         client.on('closed', () => set(false, false)),
         client.subscribe(
           { query: doc.toString(), variables: JSON.parse(key) as Record<string, unknown> },
@@ -247,6 +246,6 @@ export function useSubscription<R, V>(
       stopped = true;
       cleanups.forEach((c) => c());
     };
-  }, [doc, key, opts.skip]);
+  }, [doc, key, opts.skip, token]);
   return state;
 }

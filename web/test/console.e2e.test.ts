@@ -423,7 +423,7 @@ describeWithBrowser('web console in Chromium', () => {
 
   it('opens a case of the cadre’s village with its timeline, and refuses another village’s', async () => {
     const own = await graph(
-      `query($d: ID!) { cases(filter: { divisionCode: $d }, first: 1) { nodes { id caseNumber } } }`,
+      `query($d: ID!) { cases(filter: { divisionCode: $d, open: true }, first: 1) { nodes { id caseNumber } } }`,
       { d: VILLAGE },
     );
     const other = await graph(`query($d: ID!) { cases(filter: { divisionCode: $d }, first: 1) { nodes { id } } }`, {
@@ -432,6 +432,19 @@ describeWithBrowser('web console in Chromium', () => {
     await page.goto(`${origin}/case/${own.cases.nodes[0].id}`);
     await page.locator('h1', { hasText: own.cases.nodes[0].caseNumber }).waitFor();
     await page.locator('#timeline li').first().waitFor();
+    // A payment recorded elsewhere arrives by the socket (the page does not poll while it is up), no reload.
+    await page.locator('[data-live="ws"]').waitFor();
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    await graph(`mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { __typename } }`, {
+      i: {
+        caseId: own.cases.nodes[0].id,
+        amountFen: 100,
+        paidOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+        channel: '村委会代收',
+      },
+    });
+    await page.locator('#payments li', { hasText: '村委会代收' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     await page.locator('#plan').getByLabel('走访情况').fill('上门走访，本人在家，表示将筹款');
     await page.locator('#plan').getByRole('button', { name: '记录走访' }).click();
     await page.locator('#plan li', { hasText: '上门走访，本人在家，表示将筹款' }).waitFor();
@@ -606,10 +619,10 @@ describeWithBrowser('web console in Chromium', () => {
     const caseId = await takeIn(caseNumber);
     // Three more cases of the same obligor, one for each other way of coming forward.
     const others = await Promise.all(
-      (['PAY_NOW', 'PROPOSE_SETTLEMENT', 'REQUEST_GRACE'] as const).map(async (intent, k) => ({
-        intent,
-        id: await takeIn(`(2026)浙0522民初${50_000 + serial * 3 + k}号`),
-      })),
+      (['PAY_NOW', 'PROPOSE_SETTLEMENT', 'REQUEST_GRACE'] as const).map(async (intent, k) => {
+        const number = `(2026)浙0522民初${50_000 + serial * 3 + k}号`;
+        return { intent, number, id: await takeIn(number) };
+      }),
     );
     // Proposals live in tasks, which learns of the case from its event.
     for (const id of [caseId, ...others.map((o) => o.id)])
@@ -679,6 +692,10 @@ describeWithBrowser('web console in Chromium', () => {
       PROPOSE_SETTLEMENT: '执行和解方案',
       REQUEST_GRACE: '宽限期申请',
     };
+    // The party's side of each case is known once its portal lists it as the obligor's.
+    await page.goto(`${origin}/portal`);
+    for (const { number } of others)
+      await page.locator('.cards li', { hasText: number }).locator('text=我是被执行人').waitFor();
     for (const { intent, id } of others) {
       await page.goto(`${origin}/case/${id}`);
       const f = page.getByRole('form', { name: '主动履行申请' });

@@ -495,6 +495,9 @@ export function CaseView({ id }: { id: string }) {
   return (
     <>
       <h1>{t('case.title', { n: c.caseNumber })}</h1>
+      <p className="muted small" data-live={updated.live ? 'ws' : 'poll'}>
+        {updated.live ? t('cockpit.live') : t('common.updated', { s: 15 })}
+      </p>
       <ErrorNote error={q.error ?? staffQ.error ?? partyQ.error} />
       <dl className="facts">
         <dt>{t('case.state')}</dt>
