@@ -692,10 +692,22 @@ describeWithBrowser('web console in Chromium', () => {
       PROPOSE_SETTLEMENT: '执行和解方案',
       REQUEST_GRACE: '宽限期申请',
     };
-    // The party's side of each case is known once its portal lists it as the obligor's.
-    await page.goto(`${origin}/portal`);
-    for (const { number } of others)
-      await page.locator('.cards li', { hasText: number }).locator('text=我是被执行人').waitFor();
+    // people-credit learns of each case's parties from its events: wait until it gives the party its side.
+    const partyToken = await page.evaluate(() => sessionStorage.getItem('zhiyuan.session'));
+    for (const { id } of others)
+      await waitFor(
+        async () => {
+          const r = await gqlRequest(
+            stack.gatewayUrl,
+            `query($id: ID!) { case(id: $id) { partyView { mySides } } }`,
+            { id },
+            undefined,
+            { authorization: `Bearer ${partyToken}` },
+          );
+          return r.data?.case?.partyView?.mySides?.includes('OBLIGOR') ? true : undefined;
+        },
+        { what: 'the party’s side of the case', timeoutMs: 20_000 },
+      );
     for (const { intent, id } of others) {
       await page.goto(`${origin}/case/${id}`);
       const f = page.getByRole('form', { name: '主动履行申请' });
@@ -782,5 +794,20 @@ describeWithBrowser('web console in Chromium', () => {
     await expect(page.getByLabel('以角色身份').inputValue()).resolves.toBe('admin');
     // GraphiQL's own editor widget (a development tool from npm) is left to its authors; the page around it is checked.
     await checkPage('explorer', { exclude: ['.graphiql-container'] });
+  });
+
+  it('falls back to polling when the socket fails', async () => {
+    // The last test: the route stays on the page. Every socket to /graphql is refused here.
+    let refused = 0;
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      refused++;
+      void ws.close({ code: 1011, reason: 'refused in the test' });
+    });
+    await signInAs('liaison');
+    await page.waitForURL(/\/workbench/);
+    await page.locator('#cases tbody tr').first().waitFor();
+    await waitFor(() => (refused > 0 ? true : undefined), { what: 'the console to try its socket' });
+    expect(await page.locator('[data-live]').getAttribute('data-live')).toBe('poll');
+    await expect(page.locator('[data-live]').innerText()).resolves.toContain('15');
   });
 });

@@ -475,7 +475,7 @@ export function CaseView({ id }: { id: string }) {
   const q = useQuery(CaseQuery, { id }, { pollMs: poll, refreshKey: updated.tick });
   const isParty = hasRole(session, ['PARTY']);
   const staffQ = useQuery(CaseStaffQuery, { id }, { pollMs: poll, skip: isParty, refreshKey: updated.tick });
-  const partyQ = useQuery(CasePartyQuery, { id }, { skip: !isParty });
+  const partyQ = useQuery(CasePartyQuery, { id }, { pollMs: poll, skip: !isParty, refreshKey: updated.tick });
   const staff = staffQ.data?.case;
   const partyView = partyQ.data?.case?.partyView;
   const post = useMutation(PostMessage);
