@@ -290,6 +290,14 @@ describe('authorization matrix through the gateway', () => {
       query: `query($d: ID!, $p: MetricsPeriodInput!) { divisionStats(code: $d, period: $p) { divisionCode } }`,
       vars: () => ({ d: GANGKOU, p: year }),
       sees: (d) => !!d.divisionStats,
+      // A county department reads the county's aggregate figures (docs/metrics.md), not its warnings.
+      allowed: ['admin', 'judge', 'officer', 'liaison', 'cadre', 'department'],
+    },
+    {
+      family: 'metrics: division warnings',
+      query: `query($d: ID!) { warnings(divisionCode: $d, first: 5) { nodes { id } } }`,
+      vars: () => ({ d: GANGKOU }),
+      sees: (d) => !!d.warnings,
       allowed: ['admin', 'judge', 'officer', 'liaison', 'cadre'],
     },
     {

@@ -99,9 +99,12 @@ export function useSession(): Session | null {
 /** The county's read models (metrics): admin and judge. */
 export const COUNTY_READERS: Role[] = ['ADMIN', 'JUDGE'];
 export const WORKBENCH_ROLES: Role[] = ['ENFORCEMENT_OFFICER', 'TOWNSHIP_LIAISON', 'VILLAGE_CADRE'];
-/** The cockpit: the county's readers, and the township and village teams for their own division. */
-export const COCKPIT_ROLES: Role[] = [...COUNTY_READERS, ...WORKBENCH_ROLES];
-/** A county department works the tasks assigned to it (it reads no cockpit figures). */
+/**
+ * The cockpit: the county's readers, the township and village teams for their own division, and a
+ * county department for the county's aggregate figures (no warnings).
+ */
+export const COCKPIT_ROLES: Role[] = [...COUNTY_READERS, ...WORKBENCH_ROLES, 'COUNTY_DEPARTMENT'];
+/** A county department works the tasks assigned to it (and reads the county's cockpit figures). */
 export const TASK_ROLES: Role[] = [...WORKBENCH_ROLES, 'COUNTY_DEPARTMENT'];
 
 export function hasRole(session: Session | null, roles: Role[]): boolean {

@@ -5,10 +5,20 @@
  * overflow, and leaves a screenshot in docs/screenshots/. The board's first load is held to its
  * JavaScript budget from the build's manifest.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -27,6 +37,8 @@ import {
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB = path.resolve(__dirname, '..');
 const DIST = path.join(WEB, 'dist');
+/** A fresh build is written here while the stack starts, then put in place of `dist`. */
+const BUILDING = path.join(WEB, 'dist.building');
 const VITE = path.resolve(WEB, '../node_modules/vite/bin/vite.js');
 const SHOTS = path.resolve(WEB, '../docs/screenshots');
 const JWT = { secret: DEV_JWT_SECRET, issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
@@ -92,41 +104,68 @@ describeWithBrowser('web console in Chromium', () => {
     return r.data;
   };
 
+  /** Builds the console into BUILDING (the gateway keeps serving `dist` meanwhile). */
+  function buildConsole(): Promise<void> {
+    rmSync(BUILDING, { recursive: true, force: true });
+    return new Promise((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [VITE, 'build', '--logLevel', 'warn', '--outDir', BUILDING, '--emptyOutDir'],
+        { cwd: WEB },
+        (err, _out, stderr) => (err ? reject(new Error(`vite build failed: ${stderr}`)) : resolve()),
+      ),
+    );
+  }
+
   beforeAll(async () => {
     // The console under test is the one built from these sources: built again unless the last build
-    // is newer than every source.
-    if (!builtFromCurrentSources())
-      execFileSync(process.execPath, [VITE, 'build', '--logLevel', 'warn'], { cwd: WEB, stdio: 'inherit' });
-    sms = await smsGateway();
-    db = await createTestDatabase('zy_web');
-    stack = await startStack({
-      databaseUrl: db.url,
-      gatewayPort: 0,
-      subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
-      seedDemoData: true,
-      logger: silentLogger,
-      env: {
-        RATE_LIMIT_PER_MINUTE: '0',
-        TASK_SCHEDULERS_ENABLED: 'false',
-        RESPONSE_CACHE: 'off',
-        WEB_CONSOLE_DIR: DIST,
-        SMS_PROVIDER: 'http',
-        SMS_HTTP_URL: sms.url,
-        PARTY_ACCESS_TOKEN_TTL_SECONDS: String(PARTY_TOKEN_TTL_SECONDS),
-      },
-    });
-    origin = new URL(stack.gatewayUrl).origin;
-    admin = { authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, JWT)}` };
-    await loadDemoCases(stack.gatewayUrl, JWT, silentLogger);
-    mkdirSync(SHOTS, { recursive: true });
+    // is newer than every source. The build, the stack and the browser start side by side (each waits
+    // on something else: the build on the CPU, the stack on PostgreSQL and NATS); the new build takes
+    // the place of `dist` before any page is opened.
+    const building = builtFromCurrentSources() ? undefined : buildConsole();
+    // The gateway mounts the console if `dist` has an index.html when it starts; it serves by path.
+    if (!existsSync(path.join(DIST, 'index.html'))) {
+      mkdirSync(DIST, { recursive: true });
+      writeFileSync(path.join(DIST, 'index.html'), '<!doctype html><title>building</title>');
+    }
     profile = mkdtempSync(path.join(tmpdir(), 'zy-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
+    const browser = chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
       viewport: { width: 1280, height: 800 },
       locale: 'zh-CN',
     });
+    const started = (async () => {
+      sms = await smsGateway();
+      db = await createTestDatabase('zy_web');
+      stack = await startStack({
+        databaseUrl: db.url,
+        gatewayPort: 0,
+        subgraphPorts: { cases: 0, peopleCredit: 0, tasks: 0, metrics: 0 },
+        seedDemoData: true,
+        logger: silentLogger,
+        env: {
+          RATE_LIMIT_PER_MINUTE: '0',
+          TASK_SCHEDULERS_ENABLED: 'false',
+          RESPONSE_CACHE: 'off',
+          WEB_CONSOLE_DIR: DIST,
+          SMS_PROVIDER: 'http',
+          SMS_HTTP_URL: sms.url,
+          PARTY_ACCESS_TOKEN_TTL_SECONDS: String(PARTY_TOKEN_TTL_SECONDS),
+        },
+      });
+      origin = new URL(stack.gatewayUrl).origin;
+      admin = { authorization: `Bearer ${await issueToken(DEMO_ROLES.admin!, JWT)}` };
+      await loadDemoCases(stack.gatewayUrl, JWT, silentLogger);
+    })();
+    const [, , ctx] = await Promise.all([building, started, browser]);
+    if (building) {
+      rmSync(DIST, { recursive: true, force: true });
+      renameSync(BUILDING, DIST);
+    }
+    mkdirSync(SHOTS, { recursive: true });
+    context = ctx;
     page = context.pages()[0] ?? (await context.newPage());
     page.setDefaultTimeout(15_000);
   }, 420_000);
@@ -214,6 +253,52 @@ describeWithBrowser('web console in Chromium', () => {
     await signInAs('admin');
     await page.waitForURL(/\/cockpit/);
     await page.locator('.kpi').first().waitFor();
+    // Warnings arrive over the socket: with it up the page does not poll, so the new warning below can
+    // only come from the push, and the marker proves the page was not reloaded.
+    const warnings = page.locator('#warnings');
+    await warnings.locator('[data-live="ws"]').waitFor();
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    const { createWarningRule } = await graph(
+      `mutation($i: WarningRuleInput!) { createWarningRule(input: $i) { id } }`,
+      {
+        i: {
+          name: '全县存在超期任务（测试）',
+          metric: 'OVERDUE_TASKS',
+          comparison: 'GTE',
+          threshold: 0,
+          divisionLevel: 'COUNTY',
+          windowDays: 1,
+        },
+      },
+    );
+    const raised = await graph(
+      `{ warnings(status: OPEN, divisionCode: "330522", first: 50) { nodes { id rule { id } } } }`,
+    );
+    const warningId = raised.warnings.nodes.find(
+      (w: { rule: { id: string } }) => w.rule.id === createWarningRule.id,
+    ).id;
+    const item = warnings.locator(`li[data-warning="${warningId}"]`);
+    await item.waitFor();
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+    await item.getByLabel('处理情况').fill('已通知各乡镇清理超期任务');
+    await item.getByRole('button', { name: '确认处理' }).click();
+    await item.locator('p', { hasText: '已确认' }).waitFor();
+    // Resolving without a reason: the server's own words, in Chinese, next to the form.
+    await item.getByRole('button', { name: '手动解除' }).click();
+    const refused = item.locator('form[data-action="resolve"] [role="alert"]');
+    await expect(refused.getAttribute('data-code')).resolves.toBe('VALIDATION_FAILED');
+    await expect(refused.innerText()).resolves.toMatch(/[\u4e00-\u9fff]/);
+    await item.getByLabel('解除理由').fill('超期任务已另行督办');
+    await item.getByRole('button', { name: '手动解除' }).click();
+    await item.waitFor({ state: 'detached' });
+    const { warning } = await graph(`query($id: ID!) { warning(id: $id) { status resolvedBy resolutionNote } }`, {
+      id: warningId,
+    });
+    expect(warning).toMatchObject({
+      status: 'RESOLVED',
+      resolvedBy: DEMO_ROLES.admin!.sub,
+      resolutionNote: '超期任务已另行督办',
+    });
     await expect(page.locator('.kpis').innerText()).resolves.toContain('自动履行率');
     await expect(page.locator('.kpis').innerText()).resolves.toContain('终本恢复执行');
     await page.locator('#ranking canvas').first().waitFor();
@@ -231,6 +316,19 @@ describeWithBrowser('web console in Chromium', () => {
     await page.locator('.kpi').first().waitFor();
     await page.locator('#warnings h2', { hasText: '未处理预警' }).waitFor();
     expect(await page.locator('[role="alert"]').count()).toBe(0);
+  });
+
+  it('gives a county department the county’s figures and rankings, without warnings', async () => {
+    await signInAs('department');
+    await page.waitForURL(/\/workbench/);
+    await page.getByRole('link', { name: '数字驾驶舱' }).click();
+    await page.locator('.kpi').first().waitFor();
+    await page.locator('#ranking ol a', { hasText: '虹星桥镇' }).waitFor();
+    await page.locator('#series canvas').first().waitFor();
+    await page.locator('#department-note').waitFor();
+    expect(await page.locator('#warnings').count()).toBe(0);
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    await checkPage('cockpit-department');
   });
 
   it('gives a county department the tasks assigned to it, completed with the form', async () => {
@@ -293,6 +391,20 @@ describeWithBrowser('web console in Chromium', () => {
     });
     expect(task).toMatchObject({ status: 'DONE', result: { summary: '已上门约谈，承诺月底前履行' } });
 
+    // A task opened for the village while the workbench is open arrives by the socket (no polling then).
+    await page.locator('[data-live="ws"]').waitFor();
+    const pushed = await graph(`mutation($i: CreateTaskInput!) { createTask(input: $i) { id } }`, {
+      i: {
+        caseId: target.id,
+        type: 'INTERVIEW',
+        level: 'VILLAGE',
+        divisionCode: VILLAGE,
+        title: '实时推送任务（测试）',
+        dueAt: due,
+      },
+    });
+    await page.locator(`li[data-task="${pushed.createTask.id}"]`).waitFor();
+
     const meetings = page.locator('#meetings');
     await meetings.getByLabel('名称').fill('港口村集中执行大会');
     await meetings.getByLabel('地点').fill('港口村文化礼堂');
@@ -312,7 +424,7 @@ describeWithBrowser('web console in Chromium', () => {
 
   it('opens a case of the cadre’s village with its timeline, and refuses another village’s', async () => {
     const own = await graph(
-      `query($d: ID!) { cases(filter: { divisionCode: $d }, first: 1) { nodes { id caseNumber } } }`,
+      `query($d: ID!) { cases(filter: { divisionCode: $d, open: true }, first: 1) { nodes { id caseNumber } } }`,
       { d: VILLAGE },
     );
     const other = await graph(`query($d: ID!) { cases(filter: { divisionCode: $d }, first: 1) { nodes { id } } }`, {
@@ -321,9 +433,48 @@ describeWithBrowser('web console in Chromium', () => {
     await page.goto(`${origin}/case/${own.cases.nodes[0].id}`);
     await page.locator('h1', { hasText: own.cases.nodes[0].caseNumber }).waitFor();
     await page.locator('#timeline li').first().waitFor();
+    // A payment recorded elsewhere arrives by the socket (the page does not poll while it is up), no reload.
+    await page.locator('[data-live="ws"]').waitFor();
+    await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+    await graph(`mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { __typename } }`, {
+      i: {
+        caseId: own.cases.nodes[0].id,
+        amountFen: 100,
+        paidOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }),
+        channel: '村委会代收',
+      },
+    });
+    await page.locator('#payments li', { hasText: '村委会代收' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
     await page.locator('#plan').getByLabel('走访情况').fill('上门走访，本人在家，表示将筹款');
     await page.locator('#plan').getByRole('button', { name: '记录走访' }).click();
     await page.locator('#plan li', { hasText: '上门走访，本人在家，表示将筹款' }).waitFor();
+    // 一人一策: refused without an approach (the server's words, naming the field), then saved.
+    const planForm = page.getByRole('form', { name: '保存方案' });
+    await planForm.getByLabel('帮扶思路').fill('');
+    await planForm.getByRole('button', { name: '保存方案' }).click();
+    const planError = planForm.locator('[role="alert"]');
+    await expect(planError.getAttribute('data-field')).resolves.toBe('approach');
+    await expect(planError.innerText()).resolves.toMatch(/[\u4e00-\u9fff]/);
+    await planForm.getByLabel('帮扶思路').fill('以劝导为主，联系亲属协助筹款');
+    await planForm.getByLabel('下一步（每行一项）').fill('本周再次走访\n联系其子女');
+    await planForm.getByRole('button', { name: '保存方案' }).click();
+    await page.locator('#plan p', { hasText: '以劝导为主，联系亲属协助筹款' }).waitFor();
+    await page.locator('#plan ol li', { hasText: '联系其子女' }).waitFor();
+    // The property declaration: a negative number of dependants is refused by the server, then filed.
+    const declForm = page.getByRole('form', { name: '财产申报' });
+    await declForm.getByLabel('月收入（元）').fill('3000');
+    await declForm.getByLabel('赡养/抚养人数').fill('-1');
+    await declForm.getByRole('button', { name: '增加一项财产' }).click();
+    await declForm.getByLabel('第 1 项财产类别').selectOption('VEHICLE');
+    await declForm.getByLabel('第 1 项财产说明').fill('二手面包车一辆');
+    await declForm.getByLabel('第 1 项价值（元）').fill('20000');
+    await declForm.getByRole('button', { name: '提交申报' }).click();
+    await expect(declForm.locator('[role="alert"]').getAttribute('data-field')).resolves.toBe('dependants');
+    await declForm.getByLabel('赡养/抚养人数').fill('2');
+    await declForm.getByRole('button', { name: '提交申报' }).click();
+    await page.locator('#declarations li', { hasText: '车辆' }).waitFor();
+    await expect(page.locator('#declarations').innerText()).resolves.toContain('3,000.00');
     await checkPage('case');
     // The console sends the UI's language: the timeline comes back in English after the switch.
     expect(await page.locator('#timeline').innerText()).not.toMatch(/[a-z]{4,}/);
@@ -368,6 +519,31 @@ describeWithBrowser('web console in Chromium', () => {
     expect(activePerformanceRuleSet.name).toBe('督促后履行加权 2.0');
     expect(activePerformanceRuleSet.weights).toContainEqual({ outcome: 'PERFORMED_AFTER_URGING', weight: 2 });
     await page.locator('#active h2', { hasText: '督促后履行加权 2.0' }).waitFor();
+
+    // Warning rules: a rate threshold above 1 is refused by the server, naming the field; then added and edited.
+    const newRule = page.getByRole('form', { name: '新增预警规则' });
+    await newRule.getByLabel('预警名称').fill('乡镇执行完毕率过低（测试）');
+    await newRule.getByLabel('指标').selectOption('COMPLETION_RATE');
+    await newRule.getByLabel('比较').selectOption('LT');
+    await newRule.getByLabel('阈值').fill('2');
+    await newRule.getByLabel('区划层级').selectOption('TOWNSHIP');
+    await newRule.getByLabel('统计天数').fill('90');
+    await newRule.getByRole('button', { name: '新增规则' }).click();
+    const ruleError = newRule.locator('[role="alert"]');
+    await expect(ruleError.getAttribute('data-field')).resolves.toBe('threshold');
+    await expect(ruleError.innerText()).resolves.toMatch(/[\u4e00-\u9fff]/);
+    await newRule.getByLabel('阈值').fill('0.3');
+    await newRule.getByRole('button', { name: '新增规则' }).click();
+    const listed = page.locator('#warning-rules li[data-rule]', { hasText: '乡镇执行完毕率过低（测试）' });
+    await listed.waitFor();
+    await listed.getByRole('button', { name: /修改/ }).click();
+    const edit = page.getByRole('form', { name: '修改预警规则：乡镇执行完毕率过低（测试）' });
+    await edit.getByLabel('阈值').fill('0.25');
+    await edit.getByLabel('启用').uncheck();
+    await edit.getByRole('button', { name: '保存规则' }).click();
+    await edit.waitFor({ state: 'detached' });
+    const { warningRules } = await graph(`{ warningRules { name threshold enabled } }`);
+    expect(warningRules).toContainEqual({ name: '乡镇执行完毕率过低（测试）', threshold: 0.25, enabled: false });
   });
 
   it('shows a demo party its own cases in development', async () => {
@@ -415,38 +591,45 @@ describeWithBrowser('web console in Chromium', () => {
     const { causesOfAction, staffMembers } = await graph(
       `{ causesOfAction { code } staffMembers(role: "JUDGE", first: 1) { nodes { id } } }`,
     );
-    const caseNumber = `(2026)浙0522民初${40_000 + serial}号`;
-    const caseId = await waitFor(
-      async () => {
-        const r = await gqlRequest(
-          stack.gatewayUrl,
-          `mutation($i: JudgmentInput!) { takeInJudgment(input: $i) { id village { code } } }`,
-          {
-            i: {
-              caseNumber,
-              court: '长兴县人民法院',
-              causeCode: causesOfAction[0].code,
-              judgeId: staffMembers.nodes[0].id,
-              effectiveDate: new Date().toISOString().slice(0, 10),
-              obligorIds: [obligor],
-              obligeeIds: [obligee],
-              principalFen: 600_000,
+    const takeIn = (caseNumber: string) =>
+      waitFor(
+        async () => {
+          const r = await gqlRequest(
+            stack.gatewayUrl,
+            `mutation($i: JudgmentInput!) { takeInJudgment(input: $i) { id village { code } } }`,
+            {
+              i: {
+                caseNumber,
+                court: '长兴县人民法院',
+                causeCode: causesOfAction[0].code,
+                judgeId: staffMembers.nodes[0].id,
+                effectiveDate: new Date().toISOString().slice(0, 10),
+                obligorIds: [obligor],
+                obligeeIds: [obligee],
+                principalFen: 600_000,
+              },
             },
-          },
-          undefined,
-          admin,
-        );
-        return r.data?.takeInJudgment?.village ? (r.data.takeInJudgment.id as string) : undefined;
-      },
-      { what: 'the judgment routed to its village', timeoutMs: 20_000 },
+            undefined,
+            admin,
+          );
+          return r.data?.takeInJudgment?.village ? (r.data.takeInJudgment.id as string) : undefined;
+        },
+        { what: 'the judgment routed to its village', timeoutMs: 20_000 },
+      );
+    const caseNumber = `(2026)浙0522民初${40_000 + serial}号`;
+    const caseId = await takeIn(caseNumber);
+    // Three more cases of the same obligor, one for each other way of coming forward.
+    const others = await Promise.all(
+      (['PAY_NOW', 'PROPOSE_SETTLEMENT', 'REQUEST_GRACE'] as const).map(async (intent, k) => {
+        const number = `(2026)浙0522民初${50_000 + serial * 3 + k}号`;
+        return { intent, number, id: await takeIn(number) };
+      }),
     );
     // Proposals live in tasks, which learns of the case from its event.
-    await waitFor(
-      async () => (await graph(`query($id: ID!) { case(id: $id) { proposals { id } } }`, { id: caseId })).case,
-      {
+    for (const id of [caseId, ...others.map((o) => o.id)])
+      await waitFor(async () => (await graph(`query($id: ID!) { case(id: $id) { proposals { id } } }`, { id })).case, {
         what: 'tasks to know the case',
-      },
-    );
+      });
 
     await signInByCode(obligorPhone, true);
     await page.locator('h1', { hasText: '钱分期' }).waitFor();
@@ -488,6 +671,61 @@ describeWithBrowser('web console in Chromium', () => {
     await proposal.and(page.locator('[data-status="SUBMITTED"]')).waitFor();
     await expect(proposal.innerText()).resolves.toContain('分期履行方案');
     await checkPage('case-party');
+    // The other three intents, each on its own case: paid at the village, a settlement, a grace period.
+    const fill: Record<(typeof others)[number]['intent'], (f: typeof form) => Promise<void>> = {
+      PAY_NOW: async (f) => {
+        await f.getByLabel('金额（元）').fill('500');
+        await f.getByLabel('付款日期').fill(due(0));
+        await f.getByLabel('备注').fill('已在村委会交付现金');
+      },
+      PROPOSE_SETTLEMENT: async (f) => {
+        await f.getByLabel('金额（元）').fill('5000');
+        await f.getByLabel('付清日期').fill(due(20));
+        await f.getByLabel('条件说明').fill('一次性支付五千元了结本案');
+      },
+      REQUEST_GRACE: async (f) => {
+        await f.getByLabel('宽限月数').selectOption('2');
+        await f.getByLabel('困难情况说明').fill('家中老人住院，收入中断');
+      },
+    };
+    const named: Record<string, string> = {
+      PAY_NOW: '履行款项申报',
+      PROPOSE_SETTLEMENT: '执行和解方案',
+      REQUEST_GRACE: '宽限期申请',
+    };
+    // people-credit learns of each case's parties from its events: wait until it gives the party its side.
+    const partyToken = await page.evaluate(() => sessionStorage.getItem('zhiyuan.session'));
+    for (const { id } of others)
+      await waitFor(
+        async () => {
+          const r = await gqlRequest(
+            stack.gatewayUrl,
+            `query($id: ID!) { case(id: $id) { partyView { mySides } } }`,
+            { id },
+            undefined,
+            { authorization: `Bearer ${partyToken}` },
+          );
+          return r.data?.case?.partyView?.mySides?.includes('OBLIGOR') ? true : undefined;
+        },
+        { what: 'the party’s side of the case', timeoutMs: 20_000 },
+      );
+    for (const { intent, id } of others) {
+      await page.goto(`${origin}/case/${id}`);
+      const f = page.getByRole('form', { name: '主动履行申请' });
+      await f.getByLabel('申请类型').selectOption(intent);
+      await fill[intent](f);
+      await f.getByRole('button', { name: '提交申请' }).click();
+      const made = page.locator('#proposals li[data-proposal][data-status="SUBMITTED"]');
+      await made.waitFor();
+      await expect(made.innerText()).resolves.toContain(named[intent]);
+    }
+    const intents = await Promise.all(
+      others.map(
+        async ({ id }) =>
+          (await graph(`query($id: ID!) { case(id: $id) { proposals { intent status } } }`, { id })).case.proposals,
+      ),
+    );
+    expect(intents).toEqual(others.map(({ intent }) => [{ intent, status: 'SUBMITTED' }]));
     // Sign-out ends the session on the server: its refresh token no longer works.
     const spent = await page.evaluate(() => sessionStorage.getItem('zhiyuan.refresh'));
     await page.getByRole('button', { name: '退出' }).click();
@@ -557,5 +795,20 @@ describeWithBrowser('web console in Chromium', () => {
     await expect(page.getByLabel('以角色身份').inputValue()).resolves.toBe('admin');
     // GraphiQL's own editor widget (a development tool from npm) is left to its authors; the page around it is checked.
     await checkPage('explorer', { exclude: ['.graphiql-container'] });
+  });
+
+  it('falls back to polling when the socket fails', async () => {
+    // The last test: the route stays on the page. Every socket to /graphql is refused here.
+    let refused = 0;
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      refused++;
+      void ws.close({ code: 1011, reason: 'refused in the test' });
+    });
+    await signInAs('liaison');
+    await page.waitForURL(/\/workbench/);
+    await page.locator('#cases tbody tr').first().waitFor();
+    await waitFor(() => (refused > 0 ? true : undefined), { what: 'the console to try its socket' });
+    expect(await page.locator('[data-live]').getAttribute('data-live')).toBe('poll');
+    await expect(page.locator('[data-live]').innerText()).resolves.toContain('15');
   });
 });

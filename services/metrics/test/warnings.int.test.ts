@@ -316,6 +316,117 @@ describe('early warnings', () => {
   });
 });
 
+describe('a warning resolved by hand', () => {
+  let t: TestMetrics;
+  const settings = settingsFrom(loadMetricsConfig({ DATABASE_URL: 'postgres://unused' }));
+  const tasks = Array.from({ length: 6 }, () => randomUUID());
+  const liaisonA = identity(['TOWNSHIP_LIAISON'], { divisionCode: TOWNSHIP_A });
+  let ruleId: string;
+  const resolve = `mutation($id: ID!, $note: String!) { resolveWarning(id: $id, note: $note) {
+    id status resolvedAt resolvedValue resolvedBy resolutionNote } }`;
+  const rows = () =>
+    t.service.runtime.ds.query(
+      `SELECT id, status, raised_value, resolved_by, resolution_note, recovered_at FROM metrics.warning WHERE rule_id = $1 ORDER BY raised_at, id`,
+      [ruleId],
+    );
+  const outbox = async (type: string) =>
+    (
+      await t.service.runtime.ds.query(`SELECT envelope FROM metrics.outbox_message WHERE type = $1 ORDER BY seq`, [
+        type,
+      ])
+    ).map((r: { envelope: { payload: Record<string, unknown> } }) => r.envelope.payload);
+  const overdue = (taskId: string) => [
+    taskEvent('created', { taskId, divisionCode: VILLAGE_A1 }),
+    taskEvent('overdue', { taskId, divisionCode: VILLAGE_A1 }),
+  ];
+  const done = (taskId: string) => taskEvent('completed', { taskId, divisionCode: VILLAGE_A1 });
+
+  beforeAll(async () => {
+    t = await startMetrics();
+    const r = await gqlRequest(
+      t.service.url,
+      `mutation($i: WarningRuleInput!) { createWarningRule(input: $i) { id } }`,
+      {
+        i: {
+          name: 'More than one overdue task in a township',
+          metric: 'OVERDUE_TASKS',
+          comparison: 'GT',
+          threshold: 1,
+          divisionLevel: 'TOWNSHIP',
+          windowDays: 1,
+        },
+      },
+      ADMIN,
+    );
+    expect(r.errors).toBeUndefined();
+    ruleId = r.data.createWarningRule.id;
+    await publishAndSettle(t.bus, t.service.runtime.ds, [...overdue(tasks[0]!), ...overdue(tasks[1]!)]);
+  });
+  afterAll(() => t.stop());
+
+  it('is resolved, with a note, by someone who may read its division; bad requests write nothing', async () => {
+    const [w] = await rows();
+    expect(w).toMatchObject({ status: 'OPEN', raised_value: 2 });
+    const refused = [
+      [{ id: w.id, note: '已处理' }, identity(['TOWNSHIP_LIAISON'], { divisionCode: TOWNSHIP_B }), 'FORBIDDEN'],
+      [{ id: w.id, note: ' ' }, liaisonA, 'VALIDATION_FAILED'],
+      [{ id: randomUUID(), note: '已处理' }, liaisonA, 'NOT_FOUND'],
+      [{ id: w.id, note: '已处理' }, identity([]), 'UNAUTHENTICATED'],
+    ] as const;
+    for (const [vars, who, code] of refused)
+      expect((await gqlRequest(t.service.url, resolve, vars, who)).errors?.[0]?.extensions?.code).toBe(code);
+    expect((await rows())[0]).toMatchObject({ status: 'OPEN', resolved_by: null, resolution_note: null });
+
+    const r = await gqlRequest(t.service.url, resolve, { id: w.id, note: ' 两项任务已另行督办 ' }, liaisonA);
+    expect(r.errors).toBeUndefined();
+    expect(r.data.resolveWarning).toMatchObject({
+      id: w.id,
+      status: 'RESOLVED',
+      resolvedValue: 2,
+      resolvedBy: liaisonA.sub,
+      resolutionNote: '两项任务已另行督办',
+    });
+    expect(await outbox('metrics.warning.resolved')).toEqual([
+      expect.objectContaining({ warningId: w.id, ruleId, divisionCode: TOWNSHIP_A, value: 2 }),
+    ]);
+    const [audit] = (await outbox('audit.entry.recorded')).filter(
+      (e: Record<string, unknown>) => e.operation === 'resolveWarning' && e.outcome === 'OK',
+    );
+    expect(audit).toMatchObject({ actor: liaisonA.sub });
+    expect(audit.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'status', before: 'OPEN', after: 'RESOLVED' },
+        { field: 'resolvedBy', before: null, after: liaisonA.sub },
+        { field: 'resolutionNote', before: null, after: '两项任务已另行督办' },
+      ]),
+    );
+    const again = await gqlRequest(t.service.url, resolve, { id: w.id, note: '再次处理' }, ADMIN);
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('is not raised again while its condition still holds, on events or on the schedule', async () => {
+    await publishAndSettle(t.bus, t.service.runtime.ds, [...overdue(tasks[2]!)]);
+    expect(await sweepWarnings(t.service.runtime, settings, new Date())).toMatchObject({ raised: 0 });
+    const [w, ...others] = await rows();
+    expect(others).toEqual([]);
+    expect(w).toMatchObject({ status: 'RESOLVED', recovered_at: null });
+    expect(await outbox('metrics.warning.raised')).toHaveLength(1);
+  });
+
+  it('is raised afresh by a new breach once the metric has recovered', async () => {
+    // Three overdue, two done: one left, not more than the threshold.
+    await publishAndSettle(t.bus, t.service.runtime.ds, [done(tasks[0]!), done(tasks[1]!)]);
+    const [w] = await rows();
+    expect(w.recovered_at).toBeInstanceOf(Date);
+    expect(await rows()).toHaveLength(1);
+    await publishAndSettle(t.bus, t.service.runtime.ds, [...overdue(tasks[3]!)]);
+    const history = await rows();
+    expect(history.map((h: { status: string }) => h.status)).toEqual(['RESOLVED', 'OPEN']);
+    expect(history[1]).toMatchObject({ raised_value: 2, resolved_by: null });
+    expect(await outbox('metrics.warning.raised')).toHaveLength(2);
+  });
+});
+
 describe('judicial suggestions', () => {
   let t: TestMetrics;
   beforeAll(async () => {

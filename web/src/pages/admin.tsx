@@ -38,7 +38,25 @@ const RuleSetsQuery = graphql(`
       metric
       comparison
       threshold
+      divisionLevel
+      windowDays
       enabled
+    }
+  }
+`);
+
+const CreateWarningRule = graphql(`
+  mutation CreateWarningRule($input: WarningRuleInput!) {
+    createWarningRule(input: $input) {
+      id
+    }
+  }
+`);
+
+const UpdateWarningRule = graphql(`
+  mutation UpdateWarningRule($id: ID!, $input: WarningRuleInput!) {
+    updateWarningRule(id: $id, input: $input) {
+      id
     }
   }
 `);
@@ -96,6 +114,8 @@ export default function AdminPage() {
     if (!draftId && drafts[0]) setDraftId(drafts[0].id);
   }, [drafts, draftId]);
   const simulation = useQuery(SimulateQuery, { id: draftId ?? '' }, { skip: !draftId });
+  const [editing, setEditing] = useState<string>();
+  const [ruleSaved, setRuleSaved] = useState<string>();
   const draft = drafts.find((d) => d.id === draftId);
 
   return (
@@ -233,14 +253,171 @@ export default function AdminPage() {
         )}
       </Section>
       <Section id="warning-rules" title={t('admin.warningRules')}>
+        {ruleSaved && (
+          <p role="status" className="ok">
+            {t('admin.ruleSaved', { name: ruleSaved })}
+          </p>
+        )}
         <ul className="plain">
           {sets.data?.warningRules.map((r) => (
-            <li key={r.id}>
-              {r.name} · {te(r.metric)} {r.comparison} {r.threshold} · {r.enabled ? '✓' : '✗'}
+            <li key={r.id} data-rule={r.id}>
+              {r.name} · {te(r.metric)} {COMPARISONS[r.comparison]} {r.threshold} · {te(r.divisionLevel)} ·{' '}
+              {r.enabled ? '✓' : '✗'}{' '}
+              {editing === r.id ? (
+                <WarningRuleForm
+                  rule={r}
+                  onDone={(n) => {
+                    setEditing(undefined);
+                    setRuleSaved(n);
+                    sets.refetch();
+                  }}
+                />
+              ) : (
+                <button type="button" className="link" onClick={() => setEditing(r.id)}>
+                  {t('admin.ruleEdit')}
+                  <span className="sr-only"> {r.name}</span>
+                </button>
+              )}
             </li>
           ))}
         </ul>
+        <h3>{t('admin.ruleNew')}</h3>
+        <WarningRuleForm
+          onDone={(n) => {
+            setRuleSaved(n);
+            sets.refetch();
+          }}
+        />
       </Section>
     </article>
+  );
+}
+
+const METRICS = [
+  'COMPLETION_RATE',
+  'ACTUAL_ENFORCEMENT_RATE',
+  'OVERDUE_TASKS',
+  'PARTNER_ACKS_OVERDUE',
+  'LISTINGS_RISING',
+  'DISHONESTY_RATE',
+] as const;
+const COMPARISONS = { LT: '<', LTE: '≤', GT: '>', GTE: '≥' } as const;
+const LEVELS = ['COUNTY', 'TOWNSHIP', 'VILLAGE'] as const;
+
+interface RuleFields {
+  id?: string;
+  name: string;
+  metric: (typeof METRICS)[number];
+  comparison: keyof typeof COMPARISONS;
+  threshold: number;
+  divisionLevel: (typeof LEVELS)[number];
+  windowDays: number;
+  enabled: boolean;
+}
+
+const NEW_RULE: RuleFields = {
+  name: '',
+  metric: 'OVERDUE_TASKS',
+  comparison: 'GT',
+  threshold: 5,
+  divisionLevel: 'TOWNSHIP',
+  windowDays: 30,
+  enabled: true,
+};
+
+/**
+ * A warning rule, new or changed (admin): the server checks it (a rate's threshold between 0 and 1, a
+ * count's not negative, the window) and its answer is shown, naming the field, in the reader's language.
+ */
+function WarningRuleForm({ rule, onDone }: { rule?: RuleFields; onDone(name: string): void }) {
+  const { t, te } = useT();
+  const create = useMutation(CreateWarningRule);
+  const update = useMutation(UpdateWarningRule);
+  const [f, setF] = useState({
+    ...(rule ?? NEW_RULE),
+    threshold: String((rule ?? NEW_RULE).threshold),
+    windowDays: String((rule ?? NEW_RULE).windowDays),
+  });
+  const set = (patch: Partial<typeof f>) => setF((x) => ({ ...x, ...patch }));
+  const error = rule ? update.error : create.error;
+  const pending = rule ? update.pending : create.pending;
+  return (
+    <form
+      className="inline-form"
+      aria-label={rule ? t('admin.ruleEditing', { name: rule.name }) : t('admin.ruleNew')}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input = {
+          name: f.name,
+          metric: f.metric,
+          comparison: f.comparison,
+          threshold: Number(f.threshold),
+          divisionLevel: f.divisionLevel,
+          windowDays: Number(f.windowDays),
+          enabled: f.enabled,
+        };
+        void (rule?.id ? update.run({ id: rule.id, input }) : create.run({ input })).then((r) => {
+          if (!r) return;
+          if (!rule)
+            setF({ ...NEW_RULE, threshold: String(NEW_RULE.threshold), windowDays: String(NEW_RULE.windowDays) });
+          onDone(input.name);
+        });
+      }}
+    >
+      <label>
+        {t('admin.ruleName')}
+        <input value={f.name} onChange={(e) => set({ name: e.target.value })} maxLength={200} />
+      </label>
+      <label>
+        {t('admin.ruleMetric')}
+        <select value={f.metric} onChange={(e) => set({ metric: e.target.value as RuleFields['metric'] })}>
+          {METRICS.map((m) => (
+            <option key={m} value={m}>
+              {te(m)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('admin.ruleComparison')}
+        <select value={f.comparison} onChange={(e) => set({ comparison: e.target.value as RuleFields['comparison'] })}>
+          {Object.entries(COMPARISONS).map(([k, v]) => (
+            <option key={k} value={k}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('admin.ruleThreshold')}
+        <input inputMode="decimal" value={f.threshold} onChange={(e) => set({ threshold: e.target.value })} />
+      </label>
+      <label>
+        {t('admin.ruleLevel')}
+        <select
+          value={f.divisionLevel}
+          onChange={(e) => set({ divisionLevel: e.target.value as RuleFields['divisionLevel'] })}
+        >
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {te(l)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('admin.ruleWindow')}
+        <input type="number" min={1} value={f.windowDays} onChange={(e) => set({ windowDays: e.target.value })} />
+      </label>
+      <label>
+        <input type="checkbox" checked={f.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
+        {t('admin.ruleEnabled')}
+      </label>
+      <ErrorNote error={error} />
+      <button type="submit" disabled={pending}>
+        {rule ? t('admin.ruleSave') : t('admin.ruleCreate')}
+      </button>
+    </form>
   );
 }

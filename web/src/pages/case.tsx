@@ -7,11 +7,12 @@
  */
 import { useState } from 'react';
 import { graphql } from '../generated';
-import { useMutation, useQuery } from '../api';
+import { useMutation, useQuery, useSubscription } from '../api';
 import { useT } from '../i18n';
 import { dateTime, day, today, yuan } from '../format';
 import { WORKBENCH_ROLES, hasRole, useSession, type Role } from '../auth';
 import { ComeForwardForm, ProposalItem, isOpen } from './proposals';
+import { toFen } from '../proposal-rules';
 import { ErrorNote, Loading, Section } from '../ui';
 
 const CaseQuery = graphql(`
@@ -82,6 +83,16 @@ const CaseQuery = graphql(`
 `);
 
 /** What the case's staff read besides: the court's people, the parties in full, listings and tasks. */
+// Every event of the case (urging, payments, settlements, state) pushes a refresh of the page.
+const CaseUpdatedSubscription = graphql(`
+  subscription CaseUpdated($id: ID!) {
+    caseUpdated(caseId: $id) {
+      eventId
+      kind
+    }
+  }
+`);
+
 const CaseStaffQuery = graphql(`
   query CaseStaffPage($id: ID!) {
     case(id: $id) {
@@ -152,6 +163,17 @@ const ObligorWorkQuery = graphql(`
         nextSteps
         updatedAt
       }
+      declarations {
+        id
+        monthlyIncomeFen
+        debtsFen
+        dependants
+        signedOn
+        assets {
+          kind
+          valueFen
+        }
+      }
       homeVisits {
         id
         visitedOn
@@ -169,9 +191,202 @@ const LogHomeVisit = graphql(`
   }
 `);
 
+const SavePlan = graphql(`
+  mutation SaveObligorPlan($input: ObligorPlanInput!) {
+    saveObligorPlan(input: $input) {
+      approach
+      nextSteps
+      updatedAt
+    }
+  }
+`);
+
+const FileDeclaration = graphql(`
+  mutation FileDeclaration($input: PropertyDeclarationInput!) {
+    fileDeclaration(input: $input) {
+      id
+    }
+  }
+`);
+
+const ASSET_KINDS = ['REAL_ESTATE', 'VEHICLE', 'DEPOSIT', 'BUSINESS', 'OTHER'] as const;
+
+/** 元 as typed to fen; empty or not a number is NaN (the form says so before sending). */
+const fenOf = (text: string) => (text.trim() === '' ? Number.NaN : toFen(text));
+
+/**
+ * The one plan per obligor (一人一策): approach and next steps, saved over the last one. The server's
+ * checks stand; its answer is shown in the reader's language.
+ */
+function PlanForm({
+  partyId,
+  caseId,
+  plan,
+  onDone,
+}: {
+  partyId: string;
+  caseId: string;
+  plan?: { approach: string; nextSteps: string[] } | null;
+  onDone(): void;
+}) {
+  const { t } = useT();
+  const save = useMutation(SavePlan);
+  const [approach, setApproach] = useState(plan?.approach ?? '');
+  const [steps, setSteps] = useState(plan?.nextSteps.join('\n') ?? '');
+  const [saved, setSaved] = useState(false);
+  return (
+    <form
+      className="inline-form"
+      aria-label={t('case.editPlan')}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        const nextSteps = steps
+          .split('\n')
+          .map((x) => x.trim())
+          .filter(Boolean);
+        void save.run({ input: { partyId, caseId, approach, nextSteps } }).then((r) => {
+          if (r) {
+            setSaved(true);
+            onDone();
+          }
+        });
+      }}
+    >
+      <label>
+        {t('case.planApproach')}
+        <textarea value={approach} onChange={(e) => setApproach(e.target.value)} rows={2} />
+      </label>
+      <label>
+        {t('case.planSteps')}
+        <textarea value={steps} onChange={(e) => setSteps(e.target.value)} rows={3} />
+      </label>
+      <ErrorNote error={save.error} />
+      {saved && (
+        <p role="status" className="ok">
+          {t('case.planSaved')}
+        </p>
+      )}
+      <button type="submit" disabled={save.pending}>
+        {t('case.editPlan')}
+      </button>
+    </form>
+  );
+}
+
+interface AssetRow {
+  kind: (typeof ASSET_KINDS)[number];
+  description: string;
+  value: string;
+}
+
+/** The obligor's property and income declaration, filed by the village or township team with them. */
+function DeclarationForm({ partyId, caseId, onDone }: { partyId: string; caseId: string; onDone(): void }) {
+  const { t, te } = useT();
+  const file = useMutation(FileDeclaration);
+  const [income, setIncome] = useState('');
+  const [debts, setDebts] = useState('0');
+  const [dependants, setDependants] = useState('0');
+  const [signedOn, setSignedOn] = useState(today());
+  const [assets, setAssets] = useState<AssetRow[]>([]);
+  const [problem, setProblem] = useState<string>();
+  const setAsset = (k: number, patch: Partial<AssetRow>) =>
+    setAssets((xs) => xs.map((x, i) => (i === k ? { ...x, ...patch } : x)));
+  return (
+    <form
+      className="inline-form"
+      aria-label={t('case.declaration')}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input = {
+          partyId,
+          caseId,
+          monthlyIncomeFen: fenOf(income),
+          debtsFen: fenOf(debts),
+          dependants: Number(dependants),
+          signedOn,
+          assets: assets.map((a) => ({ kind: a.kind, description: a.description, valueFen: fenOf(a.value) })),
+        };
+        // Amounts the wire cannot carry are named here, as the server would name them; the rest it checks.
+        const bad = [
+          ['monthlyIncomeFen', input.monthlyIncomeFen],
+          ['debtsFen', input.debtsFen],
+          ['dependants', input.dependants],
+          ...input.assets.map((a, i) => [`assets.${i}.valueFen`, a.valueFen] as const),
+        ].find(([, v]) => !Number.isFinite(v as number));
+        setProblem(bad ? String(bad[0]) : undefined);
+        if (bad) return;
+        void file.run({ input }).then((r) => {
+          if (r) {
+            setIncome('');
+            setAssets([]);
+            onDone();
+          }
+        });
+      }}
+    >
+      <label>
+        {t('case.declIncome')}
+        <input inputMode="decimal" value={income} onChange={(e) => setIncome(e.target.value)} />
+      </label>
+      <label>
+        {t('case.declDebts')}
+        <input inputMode="decimal" value={debts} onChange={(e) => setDebts(e.target.value)} />
+      </label>
+      <label>
+        {t('case.declDependants')}
+        <input type="number" min={0} value={dependants} onChange={(e) => setDependants(e.target.value)} />
+      </label>
+      <label>
+        {t('case.declSignedOn')}
+        <input type="date" value={signedOn} onChange={(e) => setSignedOn(e.target.value)} />
+      </label>
+      {assets.map((a, k) => (
+        <div key={k} className="toolbar" data-asset={k}>
+          <label>
+            {t('case.declAssetKind', { n: k + 1 })}
+            <select value={a.kind} onChange={(e) => setAsset(k, { kind: e.target.value as AssetRow['kind'] })}>
+              {ASSET_KINDS.map((x) => (
+                <option key={x} value={x}>
+                  {te(x)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('case.declAssetDescription', { n: k + 1 })}
+            <input value={a.description} onChange={(e) => setAsset(k, { description: e.target.value })} />
+          </label>
+          <label>
+            {t('case.declAssetValue', { n: k + 1 })}
+            <input inputMode="decimal" value={a.value} onChange={(e) => setAsset(k, { value: e.target.value })} />
+          </label>
+        </div>
+      ))}
+      <button
+        type="button"
+        onClick={() => setAssets((xs) => [...xs, { kind: 'REAL_ESTATE', description: '', value: '' }])}
+      >
+        {t('case.declAddAsset')}
+      </button>
+      {problem && (
+        <p role="alert" className="error" data-field={problem}>
+          {t('cf.err.amount')}（{t('cf.field')}: {problem}）
+        </p>
+      )}
+      <ErrorNote error={file.error} />
+      <button type="submit" disabled={file.pending}>
+        {t('case.declFile')}
+      </button>
+    </form>
+  );
+}
+
 /** 一人一策 and the home-visit log of the case's obligor: the village and township teams' own work. */
 function ObligorWork({ partyId, caseId }: { partyId: string; caseId: string }) {
-  const { t } = useT();
+  const { t, te } = useT();
   const q = useQuery(ObligorWorkQuery, { partyId });
   const log = useMutation(LogHomeVisit);
   const [summary, setSummary] = useState('');
@@ -191,6 +406,20 @@ function ObligorWork({ partyId, caseId }: { partyId: string; caseId: string }) {
       ) : (
         p && <p className="muted">{t('case.noPlan')}</p>
       )}
+      {p && (
+        <PlanForm key={p.plan?.approach ?? ''} partyId={partyId} caseId={caseId} plan={p.plan} onDone={q.refetch} />
+      )}
+      <h3>{t('case.declarations')}</h3>
+      <ul className="plain" id="declarations">
+        {p?.declarations.map((d) => (
+          <li key={d.id}>
+            {day(d.signedOn)} {t('case.declIncome')} {yuan(d.monthlyIncomeFen)} · {t('case.declDebts')}{' '}
+            {yuan(d.debtsFen)}
+            {d.assets.length > 0 && ` · ${d.assets.map((a) => `${te(a.kind)} ${yuan(a.valueFen)}`).join('、')}`}
+          </li>
+        ))}
+      </ul>
+      {p && <DeclarationForm partyId={partyId} caseId={caseId} onDone={q.refetch} />}
       <h3>{t('case.visits')}</h3>
       <ul className="plain">
         {p?.homeVisits.map((v) => (
@@ -241,10 +470,12 @@ const DECIDERS: Role[] = ['ADMIN', 'JUDGE', 'ENFORCEMENT_OFFICER'];
 export function CaseView({ id }: { id: string }) {
   const { t, te } = useT();
   const session = useSession();
-  const q = useQuery(CaseQuery, { id }, { pollMs: 15_000 });
+  const updated = useSubscription(CaseUpdatedSubscription, { id });
+  const poll = updated.live ? undefined : 15_000;
+  const q = useQuery(CaseQuery, { id }, { pollMs: poll, refreshKey: updated.tick });
   const isParty = hasRole(session, ['PARTY']);
-  const staffQ = useQuery(CaseStaffQuery, { id }, { pollMs: 15_000, skip: isParty });
-  const partyQ = useQuery(CasePartyQuery, { id }, { skip: !isParty });
+  const staffQ = useQuery(CaseStaffQuery, { id }, { pollMs: poll, skip: isParty, refreshKey: updated.tick });
+  const partyQ = useQuery(CasePartyQuery, { id }, { pollMs: poll, skip: !isParty, refreshKey: updated.tick });
   const staff = staffQ.data?.case;
   const partyView = partyQ.data?.case?.partyView;
   const post = useMutation(PostMessage);
@@ -264,7 +495,10 @@ export function CaseView({ id }: { id: string }) {
   return (
     <>
       <h1>{t('case.title', { n: c.caseNumber })}</h1>
-      <ErrorNote error={staffQ.error ?? partyQ.error} />
+      <p className="muted small" data-live={updated.live ? 'ws' : 'poll'}>
+        {updated.live ? t('cockpit.live') : t('common.updated', { s: 15 })}
+      </p>
+      <ErrorNote error={q.error ?? staffQ.error ?? partyQ.error} />
       <dl className="facts">
         <dt>{t('case.state')}</dt>
         <dd>{te(c.state)}</dd>

@@ -1,12 +1,13 @@
 /**
  * The county cockpit (数字驾驶舱): a division's KPIs for a month, its townships (or villages) ranked,
  * the monthly series, dispute types, open warnings and judicial suggestions. Drill down by picking a
- * ranked division; figures refresh by polling.
+ * ranked division. Figures refresh by polling; warnings arrive live (`warningRaised`), polled only while
+ * the socket is down. A county department sees the figures, not the warnings or suggestions.
  */
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { graphql } from '../generated';
-import { useMutation, useQuery } from '../api';
-import { COUNTY_READERS, hasRole, useSession } from '../auth';
+import { useMutation, useQuery, useSubscription } from '../api';
+import { COUNTY_READERS, WORKBENCH_ROLES, hasRole, useSession } from '../auth';
 import { useT } from '../i18n';
 import { Link, navigate, useLocation } from '../router';
 import { percent, today, yuan } from '../format';
@@ -105,6 +106,17 @@ const WarningsQuery = graphql(`
   }
 `);
 
+const WarningRaisedSubscription = graphql(`
+  subscription CockpitWarningRaised($code: ID!) {
+    warningRaised(divisionCode: $code) {
+      eventId
+      warning {
+        id
+      }
+    }
+  }
+`);
+
 const SuggestionsQuery = graphql(`
   query CockpitSuggestions {
     judicialSuggestions(first: 10) {
@@ -139,7 +151,14 @@ export default function CockpitPage() {
     { code, period, from: monthsBack(11), to: today() },
     { pollMs: POLL_MS, skip: level === 'VILLAGE' },
   );
-  const warnings = useQuery(WarningsQuery, { code }, { pollMs: POLL_MS });
+  // Warnings are the court's and the divisions' work: a county department reads the figures only.
+  const readsWarnings = hasRole(session, [...COUNTY_READERS, ...WORKBENCH_ROLES]);
+  const raised = useSubscription(WarningRaisedSubscription, { code }, { skip: !readsWarnings });
+  const warnings = useQuery(
+    WarningsQuery,
+    { code },
+    { pollMs: raised.live ? undefined : POLL_MS, skip: !readsWarnings, refreshKey: raised.tick },
+  );
   // Judicial suggestions are the county's (admin and judge); the township and village teams see none.
   const suggestions = useQuery(SuggestionsQuery, {}, { pollMs: POLL_MS, skip: !hasRole(session, COUNTY_READERS) });
   const dishonesty = useQuery(DishonestyQuery, { code, period }, { pollMs: POLL_MS, skip: level === 'VILLAGE' });
@@ -253,35 +272,45 @@ export default function CockpitPage() {
             </ul>
           </Section>
         )}
-        <Section id="warnings" title={t('cockpit.warnings')}>
-          <ErrorNote error={warnings.error} />
-          {warnings.data?.warnings.nodes.length === 0 && <p className="muted">{t('common.none')}</p>}
-          <ul className="plain">
-            {warnings.data?.warnings.nodes.map((w) => (
-              <li key={w.id}>
-                <strong>{w.division.name}</strong> {te(w.metric)} —{' '}
-                {t('cockpit.threshold', { t: w.threshold, v: w.lastValue })}
-                {w.acknowledgedAt ? (
-                  <p className="small">
-                    {t('cockpit.acknowledged')}: {w.acknowledgementNote}
-                  </p>
-                ) : (
-                  <AcknowledgeWarning id={w.id} onDone={warnings.refetch} />
-                )}
-              </li>
-            ))}
-          </ul>
-          <p className="muted small">{t('cockpit.warningsNote')}</p>
-          <h3>{t('cockpit.suggestions')}</h3>
-          <ErrorNote error={suggestions.error} />
-          <ul className="plain">
-            {suggestions.data?.judicialSuggestions.nodes.map((j) => (
-              <li key={j.id}>
-                {j.title} · {j.targetDepartment} · {te(j.status)}
-              </li>
-            ))}
-          </ul>
-        </Section>
+        {readsWarnings ? (
+          <Section id="warnings" title={t('cockpit.warnings')}>
+            <p className="muted small" data-live={raised.live ? 'ws' : 'poll'}>
+              {raised.live ? t('cockpit.live') : t('common.updated', { s: POLL_MS / 1000 })}
+            </p>
+            <ErrorNote error={warnings.error} />
+            {warnings.data?.warnings.nodes.length === 0 && <p className="muted">{t('common.none')}</p>}
+            <ul className="plain">
+              {warnings.data?.warnings.nodes.map((w) => (
+                <li key={w.id} data-warning={w.id}>
+                  <strong>{w.division.name}</strong> {te(w.metric)} —{' '}
+                  {t('cockpit.threshold', { t: w.threshold, v: w.lastValue })}
+                  {w.acknowledgedAt ? (
+                    <p className="small">
+                      {t('cockpit.acknowledged')}: {w.acknowledgementNote}
+                    </p>
+                  ) : (
+                    <AcknowledgeWarning id={w.id} onDone={warnings.refetch} />
+                  )}
+                  <ResolveWarning id={w.id} onDone={warnings.refetch} />
+                </li>
+              ))}
+            </ul>
+            <p className="muted small">{t('cockpit.warningsNote')}</p>
+            <h3>{t('cockpit.suggestions')}</h3>
+            <ErrorNote error={suggestions.error} />
+            <ul className="plain">
+              {suggestions.data?.judicialSuggestions.nodes.map((j) => (
+                <li key={j.id}>
+                  {j.title} · {j.targetDepartment} · {te(j.status)}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        ) : (
+          <p className="muted small" id="department-note">
+            {t('cockpit.departmentNote')}
+          </p>
+        )}
       </div>
     </article>
   );
@@ -318,6 +347,45 @@ function AcknowledgeWarning({ id, onDone }: { id: string; onDone: () => unknown 
         {t('cockpit.acknowledge')}
       </button>
       <ErrorNote error={ack.error} />
+    </form>
+  );
+}
+
+const ResolveMutation = graphql(`
+  mutation ResolveWarning($id: ID!, $note: String!) {
+    resolveWarning(id: $id, note: $note) {
+      id
+      status
+      resolutionNote
+    }
+  }
+`);
+
+/**
+ * "Dealt with, close it": the warning resolves now, and its rule stays quiet in the division until the
+ * metric has recovered once (docs/adr/0015-hand-resolved-warnings.md).
+ */
+function ResolveWarning({ id, onDone }: { id: string; onDone: () => unknown }) {
+  const { t } = useT();
+  const [note, setNote] = useState('');
+  const resolve = useMutation(ResolveMutation);
+  return (
+    <form
+      className="inline"
+      data-action="resolve"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await resolve.run({ id, note })) onDone();
+      }}
+    >
+      <label>
+        {t('cockpit.resolveNote')}
+        <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} />
+      </label>
+      <button type="submit" disabled={resolve.pending}>
+        {t('cockpit.resolve')}
+      </button>
+      <ErrorNote error={resolve.error} />
     </form>
   );
 }

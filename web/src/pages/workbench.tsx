@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { graphql } from '../generated';
 import type { EnforcementMeetingOutcome, TaskResultOutcome, WorkbenchQuery } from '../generated/graphql';
-import { useMutation, useQuery } from '../api';
+import { useMutation, useQuery, useSubscription } from '../api';
 import { WORKBENCH_ROLES, hasRole, useSession } from '../auth';
 import { useT } from '../i18n';
 import { Link } from '../router';
@@ -77,6 +77,16 @@ const WorkbenchQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+// What happens in the division (cases routed, tasks opened or completed, meetings, payments) pushes a refresh.
+const ActivitySubscription = graphql(`
+  subscription WorkbenchActivity($code: ID!) {
+    divisionActivity(divisionCode: $code) {
+      eventId
+      kind
     }
   }
 `);
@@ -420,7 +430,12 @@ export default function WorkbenchPage() {
   const { t, te } = useT();
   const session = useSession();
   const code = session?.divisionCode;
-  const data = useQuery(WorkbenchQuery, { code: code ?? '' }, { pollMs: POLL_MS, skip: !code });
+  const activity = useSubscription(ActivitySubscription, { code: code ?? '' }, { skip: !code });
+  const data = useQuery(
+    WorkbenchQuery,
+    { code: code ?? '' },
+    { pollMs: activity.live ? undefined : POLL_MS, skip: !code, refreshKey: activity.tick },
+  );
   const [completed, setCompleted] = useState<string[]>([]);
   const [classification, setClassification] = useState('');
   const done = (title: string) => {
@@ -435,6 +450,9 @@ export default function WorkbenchPage() {
   return (
     <article>
       <h1>{t('workbench.title', { name: d?.name ?? code })}</h1>
+      <p className="muted small" data-live={activity.live ? 'ws' : 'poll'}>
+        {activity.live ? t('cockpit.live') : t('common.updated', { s: POLL_MS / 1000 })}
+      </p>
       <ErrorNote error={data.error} />
       <Loading when={data.loading && !data.data} />
       {completed.length > 0 && (

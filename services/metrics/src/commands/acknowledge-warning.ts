@@ -4,7 +4,7 @@ import { noteAuditChanges, sqlRow, sqlRows } from '@zhiyuan/db';
 import { auditChanges, errors, hasControlCharacters, requireSignedIn } from '@zhiyuan/kernel';
 import { parseInput, type ServiceRuntime } from '@zhiyuan/server';
 import type { WarningEntity } from '../entities';
-import { requireReadDivision } from '../policy';
+import { requireReadDivisionWarnings } from '../policy';
 import { warningFromRow, type WarningRow } from '../queries/warnings';
 
 const acknowledgeSchema = z.object({
@@ -33,7 +33,7 @@ export async function acknowledgeWarning(
   return runtime.messaging.transaction(async (m) => {
     const found = await sqlRow<WarningRow>(m, `SELECT * FROM metrics.warning WHERE id = $1 FOR UPDATE`, [id]);
     if (!found) throw errors.notFound('Warning', id);
-    requireReadDivision(identity, found.division_code);
+    requireReadDivisionWarnings(identity, found.division_code);
     if (found.status !== 'OPEN') throw errors.conflict('This warning has resolved already', { status: found.status });
     const [row] = await sqlRows<WarningRow>(
       m,

@@ -1,13 +1,15 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { WarningRuleEntity } from './warning-rule.entity';
 
-/** One early warning: raised once, open while its condition holds, resolved when it clears. */
+/** One early warning: raised once, open while its condition holds, resolved when it clears or by hand. */
 @Entity({ name: 'warning' })
 @Check('warning_status_check', `status IN ('OPEN', 'RESOLVED')`)
 // At most one open warning per rule and division (a partial unique index); the division index is a prefix (text_pattern_ops) index.
 @Index('warning_open_idx', { synchronize: false })
 @Index('warning_division_idx', { synchronize: false })
 @Index('warning_status_idx', { synchronize: false })
+// The hand-resolved warnings that still keep their rule quiet in their division (a partial index).
+@Index('warning_suppressing_idx', { synchronize: false })
 export class WarningEntity {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
@@ -59,4 +61,15 @@ export class WarningEntity {
 
   @Column({ type: 'text', name: 'acknowledgement_note', nullable: true })
   acknowledgementNote: string | null;
+
+  /** Who resolved the warning by hand (staff id) and why; null when its condition cleared by itself. */
+  @Column({ type: 'text', name: 'resolved_by', nullable: true })
+  resolvedBy: string | null;
+
+  @Column({ type: 'text', name: 'resolution_note', nullable: true })
+  resolutionNote: string | null;
+
+  /** For a hand-resolved warning: when its metric next recovered; until then the rule raises nothing new in the division. */
+  @Column({ type: 'timestamptz', name: 'recovered_at', nullable: true })
+  recoveredAt: Date | null;
 }

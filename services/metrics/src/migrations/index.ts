@@ -8,6 +8,7 @@ import { AddAuditChanges1797100100000 } from './1797100100000-AddAuditChanges';
 import { AddWarningAcknowledgement1797180000000 } from './1797180000000-AddWarningAcknowledgement';
 import { AddRevivedCaseFigures1797200000000 } from './1797200000000-AddRevivedCaseFigures';
 import { CreateProposalFacts1797400000001 } from './1797400000001-CreateProposalFacts';
+import { AddWarningResolution1797600000000 } from './1797600000000-AddWarningResolution';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   AddWarningAcknowledgement1797180000000,
   AddRevivedCaseFigures1797200000000,
   CreateProposalFacts1797400000001,
+  AddWarningResolution1797600000000,
 ];

@@ -13,7 +13,12 @@ import {
 } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
 import { WarningEntity, WarningRuleEntity } from '../entities';
-import { canReadDivision, requireReadDivision, requireReadWarningRules, warningsScope } from '../policy';
+import {
+  canReadDivisionWarnings,
+  requireReadDivisionWarnings,
+  requireReadWarningRules,
+  warningsScope,
+} from '../policy';
 import type { Loaders } from './loaders';
 
 /** A row of metrics.warning as PostgreSQL returns it (double precision as numbers). */
@@ -33,6 +38,9 @@ export interface WarningRow {
   acknowledged_by: string | null;
   acknowledged_at: Date | null;
   acknowledgement_note: string | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+  recovered_at: Date | null;
 }
 
 export function warningFromRow(r: WarningRow): WarningEntity {
@@ -52,6 +60,9 @@ export function warningFromRow(r: WarningRow): WarningEntity {
     acknowledgedBy: r.acknowledged_by,
     acknowledgedAt: r.acknowledged_at,
     acknowledgementNote: r.acknowledgement_note,
+    resolvedBy: r.resolved_by,
+    resolutionNote: r.resolution_note,
+    recoveredAt: r.recovered_at,
   });
 }
 
@@ -105,7 +116,7 @@ export async function warningById(ds: DataSource, identity: Identity, id: string
   const { id: warningId } = parseInput(warningIdArgs, { id });
   const [row] = await sqlRows<WarningRow>(ds, `SELECT * FROM metrics.warning WHERE id = $1`, [warningId]);
   if (!row) return null;
-  requireReadDivision(identity, row.division_code);
+  requireReadDivisionWarnings(identity, row.division_code);
   return warningFromRow(row);
 }
 
@@ -118,7 +129,7 @@ export async function warningsOfDivision(
   code: string,
   status: string | null | undefined,
 ): Promise<WarningEntity[]> {
-  if (!canReadDivision(identity, code)) return [];
+  if (!canReadDivisionWarnings(identity, code)) return [];
   return loaders.warningsOf(status ?? '').load(code);
 }
 

@@ -5,6 +5,7 @@ import { createPerformanceRuleSet } from '../commands/create-performance-rule-se
 import { createWarningRule } from '../commands/create-warning-rule';
 import { sendJudicialSuggestion } from '../commands/send-judicial-suggestion';
 import { acknowledgeWarning } from '../commands/acknowledge-warning';
+import { resolveWarning } from '../commands/resolve-warning';
 import { updateWarningRule } from '../commands/update-warning-rule';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
@@ -20,5 +21,6 @@ export const Mutation: MutationResolvers = {
     createJudicialSuggestion(runtime, identity, input),
   sendJudicialSuggestion: (_p, args, { identity, runtime }) => sendJudicialSuggestion(runtime, identity, args),
   acknowledgeWarning: (_p, args, { identity, runtime }) => acknowledgeWarning(runtime, identity, args),
+  resolveWarning: (_p, args, { identity, runtime }) => resolveWarning(runtime, identity, args),
   answerJudicialSuggestion: (_p, args, { identity, runtime }) => answerJudicialSuggestion(runtime, identity, args),
 };

@@ -78,7 +78,8 @@ export async function metricValues(
  * Evaluates the enabled warning rules for every known division, or only for the metrics and
  * divisions of a scope (after an event): a warning is raised once when its condition starts to
  * hold, kept open (its last value updated) while it holds, and resolved when it clears. Running it
- * twice changes nothing the second time.
+ * twice changes nothing the second time. A warning resolved by hand keeps its rule quiet in its
+ * division until the metric has recovered once.
  */
 export async function evaluateWarnings(
   m: EntityManager,
@@ -115,10 +116,31 @@ export async function evaluateWarnings(
       [rule.id, codes],
     );
     const openBy = new Map(open.map((w) => [w.division_code, w.id]));
+    // Divisions where a warning of this rule was resolved by hand and the metric has not recovered
+    // since: the rule stays quiet there (docs/adr/0015-hand-resolved-warnings.md).
+    const quiet = new Set(
+      (
+        await queryPrepared<{ division_code: string }>(
+          m,
+          `SELECT DISTINCT division_code FROM metrics.warning WHERE rule_id = $1 AND resolved_by IS NOT NULL AND recovered_at IS NULL AND division_code = ANY($2)`,
+          [rule.id, codes],
+        )
+      ).map((r) => r.division_code),
+    );
     for (const code of codes) {
       const value = values.get(code) ?? null;
       const on = holds(value, rule.comparison, rule.threshold);
       const openId = openBy.get(code);
+      if (quiet.has(code)) {
+        // Recovered once (a defined value outside the condition): the next breach raises a new warning.
+        if (!on && value != null && Number.isFinite(value))
+          await queryPrepared(
+            m,
+            `UPDATE metrics.warning SET recovered_at = $3 WHERE rule_id = $1 AND division_code = $2 AND resolved_by IS NOT NULL AND recovered_at IS NULL`,
+            [rule.id, code, now],
+          );
+        if (!openId) continue;
+      }
       if (on && !openId) {
         const id = randomUUID();
         const inserted = await queryPrepared(
