@@ -12,7 +12,7 @@ interface OpenTransaction {
 
 const TRANSACTION_START = /^\s*(START TRANSACTION|BEGIN)\b/i;
 const TRANSACTION_END = /^\s*(COMMIT|ROLLBACK)\b/i;
-const RELAY_POLL = /outbox_message WHERE published_at IS NULL/i;
+const RELAY_POLL = /outbox_message\s+WHERE (l\.locked AND )?published_at IS NULL/i;
 /** people-credit's webhook deliverer looks for due deliveries every few hundred milliseconds. */
 const WEBHOOK_POLL = /^\s*WITH due AS \(\s*SELECT d\.id FROM people\.webhook_delivery/i;
 const RELAY_MARK = /UPDATE\s+"[^"]+"\.outbox_message\s+SET\s+published_at/i;
