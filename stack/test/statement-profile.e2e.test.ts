@@ -22,15 +22,16 @@ const QUIET_MS = 1_500;
  * fails here; raise a bound only with the reason written there.
  */
 const BOUNDS: Record<'partial' | 'closing', Record<string, number>> = {
-  partial: { cases: 16, 'people-credit': 36, tasks: 24, metrics: 100 },
-  closing: { cases: 18, 'people-credit': 56, tasks: 36, metrics: 120 },
+  // Measured (docs/performance.md): partial 12, 10, 7, 13 (median of three); closing 14, 43, 26, 72 to 88.
+  partial: { cases: 12, 'people-credit': 12, tasks: 8, metrics: 14 },
+  closing: { cases: 14, 'people-credit': 46, tasks: 28, metrics: 95 },
 };
 
 /**
  * The statement profile of a payment: a case with a listed obligor is paid through the gateway in two
  * steps, a partial payment and the one that pays it off (the case closes, the listing is removed), and
  * the statements each service runs for each (the command, its outbox relay, its event handlers) are
- * counted until every consumer is idle. STATEMENT_PROFILE_OUT=<file> writes the profile and the
+ * counted until every consumer is idle (the partial payment three times, its median kept). STATEMENT_PROFILE_OUT=<file> writes the profile and the
  * statements behind it as JSON.
  */
 describe('statements per payment', () => {
@@ -70,7 +71,7 @@ describe('statements per payment', () => {
   });
 
   /** Runs the payment with the count on, waits for its effect and then for every service to be idle. */
-  async function profile(name: 'partial' | 'closing', pay: () => Promise<unknown>, effect: () => Promise<boolean>) {
+  async function profile(name: string, pay: () => Promise<unknown>, effect: () => Promise<boolean>) {
     profiler.reset();
     await pay();
     profiler.countRequests = false;
@@ -101,6 +102,8 @@ describe('statements per payment', () => {
   }
 
   it('keeps each service within its statement budget for a partial and a closing payment', async () => {
+    // Counting from the start, so that the wait before the first payment sees the set-up's events handled.
+    profiler.reset();
     const register = (name: string, id: string) =>
       ok('admin', `mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }`, {
         i: { name, idNumber: id, phone: '13812345678', address: '港口村 2 号', homeDivisionCode: GANGKOU },
@@ -122,7 +125,7 @@ describe('statements per payment', () => {
           effectiveDate: today,
           obligorIds: [obligor],
           obligeeIds: [obligee],
-          principalFen: 800_000,
+          principalFen: 1_000_000,
         },
       })
     ).takeInJudgment.id as string;
@@ -154,14 +157,22 @@ describe('statements per payment', () => {
     // Everything the set-up caused is handled before the first count starts.
     await waitFor(() => performance.now() - profiler.lastCounted > QUIET_MS, { timeoutMs: 30_000, intervalMs: 100 });
 
-    const partial = await profile(
-      'partial',
-      () => ok('officer', PAY, { i: { caseId, amountFen: 300_000, paidOn: today, channel: 'BANK_TRANSFER' } }),
-      async () => (await ok('admin', view, { id: caseId, p: year })).case.outstandingFen === 500_000,
-    );
+    // Three partial payments: how the events of one fall into batches varies, the median is kept.
+    const partials: Awaited<ReturnType<typeof profile>>[] = [];
+    for (let i = 1; i <= 3; i++) {
+      const outstanding = 1_000_000 - i * 100_000;
+      partials.push(
+        await profile(
+          `partial-${i}`,
+          () => ok('officer', PAY, { i: { caseId, amountFen: 100_000, paidOn: today, channel: 'BANK_TRANSFER' } }),
+          async () => (await ok('admin', view, { id: caseId, p: year })).case.outstandingFen === outstanding,
+        ),
+      );
+    }
+    const partial = { profile: partials[1]!.profile, totals: median(partials.map((p) => p.totals)) };
     const closing = await profile(
       'closing',
-      () => ok('officer', PAY, { i: { caseId, amountFen: 500_000, paidOn: today, channel: 'BANK_TRANSFER' } }),
+      () => ok('officer', PAY, { i: { caseId, amountFen: 700_000, paidOn: today, channel: 'BANK_TRANSFER' } }),
       async () => {
         const c = (await ok('admin', view, { id: caseId, p: year })).case;
         return (
@@ -185,5 +196,16 @@ describe('statements per payment', () => {
         if ((run.totals[service] ?? 0) > bound) over.push(`${name} ${service}: ${run.totals[service]} > ${bound}`);
     }
     expect(over).toEqual([]);
-  }, 180_000);
+  }, 300_000);
 });
+
+/** The median per service of several runs' totals. */
+function median(runs: Record<string, number>[]): Record<string, number> {
+  const services = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(
+    services.map((s) => {
+      const v = runs.map((r) => r[s] ?? 0).sort((a, b) => a - b);
+      return [s, v[Math.floor(v.length / 2)]!];
+    }),
+  );
+}
