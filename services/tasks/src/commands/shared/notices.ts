@@ -1,7 +1,7 @@
 import { sqlRow } from '@zhiyuan/db';
 import type { EntityManager } from 'typeorm';
 import { isNoticeOn, type CaseStepNotice, type NoticeOff } from '../../domain/notices';
-import { queueNotification } from '../../notifications/queue';
+import { queueNotifications } from '../../notifications/queue';
 
 /** Signs a court notice while the case's court is not known here yet (the platform's own signature). */
 export const UNKNOWN_COURT_SIGNATURE = '执源';
@@ -69,18 +69,18 @@ export async function queuePartyNotices(
   now: Date,
 ): Promise<number> {
   if (!isNoticeOn(off, n.notice, n.court)) return 0;
-  let queued = 0;
-  for (const partyId of new Set(n.partyIds)) {
-    const fresh = await queueNotification(m, {
+  const vars = { court: n.court ?? UNKNOWN_COURT_SIGNATURE, ...n.vars };
+  // One statement for the notices to all the parties.
+  return queueNotifications(
+    m,
+    [...new Set(n.partyIds)].map((partyId) => ({
       dedupeKey: `${n.occurrence}:${n.notice}:party:${partyId}`,
       template: n.notice,
-      vars: { court: n.court ?? UNKNOWN_COURT_SIGNATURE, ...n.vars },
+      vars,
       caseId: n.caseId,
       recipientRole: n.role,
       recipientPartyId: partyId,
       now,
-    });
-    if (fresh) queued++;
-  }
-  return queued;
+    })),
+  );
 }
