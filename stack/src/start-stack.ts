@@ -20,7 +20,8 @@ export interface StackOptions {
   seedDemoData?: boolean;
   env?: Record<string, string | undefined>;
   logger?: Logger;
-  onQuery?: (service: string, sql: string) => void;
+  /** `connection` is the query runner: the same object for every statement of one transaction. */
+  onQuery?: (service: string, sql: string, connection?: object) => void;
   /** Wraps every HTTP request of the subgraphs (a benchmark attributes SQL statements to requests with it). */
   aroundRequest?: (next: () => void) => void;
   /** false: start the four subgraphs only (a benchmark runs the gateway in its own process); gatewayUrl is then ''. */
@@ -71,7 +72,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const deps = (name: string) => ({
     bus: shared,
     logger: log.child({ service: name }),
-    onQuery: opts.onQuery ? (sql: string) => opts.onQuery!(name, sql) : undefined,
+    onQuery: opts.onQuery ? (sql: string, connection?: object) => opts.onQuery!(name, sql, connection) : undefined,
     aroundRequest: opts.aroundRequest,
     consumers: opts.consumers
       ? {

@@ -11,8 +11,11 @@ export interface ServiceDataSourceOptions {
   migrations: MixedList<Function | string>;
   poolSize: number;
   applicationName: string;
-  /** Called with every SQL statement; tests use it to count statements. */
-  onQuery?: (sql: string) => void;
+  /**
+   * Called with every SQL statement; tests use it to count statements. `connection` is the query
+   * runner that ran it (the same object for every statement of one transaction).
+   */
+  onQuery?: (sql: string, connection?: object) => void;
 }
 
 /** One DataSource per service: its own schema, its own migrations table, `synchronize` never on. */
@@ -44,9 +47,9 @@ export async function initializeDataSource(ds: DataSource, schema: string): Prom
 }
 
 class CountingLogger {
-  constructor(private readonly onQuery: (sql: string) => void) {}
-  logQuery(query: string) {
-    this.onQuery(query);
+  constructor(private readonly onQuery: (sql: string, connection?: object) => void) {}
+  logQuery(query: string, _parameters?: unknown[], queryRunner?: object) {
+    this.onQuery(query, queryRunner);
   }
   logQueryError() {}
   logQuerySlow() {}

@@ -70,13 +70,13 @@ export class OutboxRelay {
   /** Publishes one batch; returns how many rows it published (0 when another relay holds the lock). */
   async publishBatch(): Promise<number> {
     return this.ds.transaction(async (m) => {
-      const [{ locked }] = await m.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked`, [
-        `${this.schema}.outbox`,
-      ]);
-      if (!locked) return 0;
+      // The lock and the batch in one statement: the lateral reads the rows only once the lock is held.
       const rows: { seq: string; subject: string; envelope: EventEnvelope }[] = await m.query(
-        `SELECT seq, subject, envelope FROM "${this.schema}".outbox_message WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE`,
-        [this.batchSize],
+        `SELECT o.seq, o.subject, o.envelope FROM (SELECT pg_try_advisory_xact_lock(hashtext($2)) AS locked) l
+         CROSS JOIN LATERAL (SELECT seq, subject, envelope FROM "${this.schema}".outbox_message
+           WHERE l.locked AND published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE) o
+         ORDER BY o.seq`,
+        [this.batchSize, `${this.schema}.outbox`],
       );
       if (rows.length === 0) return 0;
       // Sent in order on one connection; acks awaited together.

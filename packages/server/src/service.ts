@@ -75,7 +75,7 @@ export interface ServiceDeps {
   bus?: EventBus;
   logger?: Logger;
   /** Receives every SQL statement (tests count them). */
-  onQuery?: (sql: string) => void;
+  onQuery?: (sql: string, connection?: object) => void;
   /** Wraps every HTTP request (see SubgraphServerOptions.aroundRequest). */
   aroundRequest?: (next: () => void) => void;
   /** Durable consumer naming and start position (tests on a shared NATS server use a unique group and 'new'). */

@@ -5,6 +5,8 @@ export const configSchema = z.object({
   ...serviceConfigShape,
   /** HTTP port of this subgraph (internal only; clients go through the gateway). */
   PORT: fields.port(4001),
+  /** Routing, meeting payments and proposal steps of events that arrive together are applied in one transaction. */
+  EVENT_BATCH_SIZE: fields.positiveInt(64),
   /** Pre-enforcement urging when a judgment is taken in: AUTO starts it at once, MANUAL waits for the judge, OFF never urges. */
   CASES_URGING_MODE: z.enum(['AUTO', 'MANUAL', 'OFF']).default('AUTO'),
   /** Days the obligor has to perform once urging starts. */

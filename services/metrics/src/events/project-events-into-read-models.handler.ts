@@ -84,12 +84,14 @@ function projectEntry(entry: FactEntry, s: ProjectionSettings, now: () => Date):
       const batched = batchedRowsOf(event, s);
       if (batched) {
         // Such a fact moves no figure: its rows are written together, once every handling is done.
+        // Nor can it move the partner-acknowledgement warning: a change it records is neither overdue
+        // nor acknowledged, and one already known keeps its state; so no warning rule is evaluated for it.
         tx.shared(
           `metrics.facts.${batched.entry.table}`,
           () => [] as Record<string, unknown>[],
           (rows, m) => writeBatchedRows(m, batched.entry, rows),
         ).push(...batched.rows);
-        pending.add(new Contribution(), key?.kind === 'partner', event);
+        pending.add(new Contribution(), false, event);
         return;
       }
       const { before, after } = await writeFact(manager, event, s);

@@ -1,14 +1,14 @@
 import { defineHandler, sqlExec } from '@zhiyuan/db';
 import { activeListingsOfCase, removeListings } from '../commands/shared/listings';
 import { knownPartyIds } from '../commands/shared/parties';
-import { reclassify } from '../commands/shared/profiles';
+import { reclassifyAtEnd } from '../commands/shared/profiles';
 import { removalGroundOfOutcome } from '../domain/listing-rules';
 
 /** A closed case removes its listings at once: SETTLED_AND_PERFORMED or FULL_PERFORMANCE when the outcome says so, otherwise CASE_CLOSED. */
 export const removeListingWhenCaseCloses = defineHandler({
   name: 'remove-listing-when-case-closes',
   subject: 'cases.case.closed',
-  async handle(event, manager, emit) {
+  async handle(event, manager, emit, scope) {
     const p = event.payload;
     const now = new Date(p.closedAt);
     await sqlExec(
@@ -25,6 +25,6 @@ export const removeListingWhenCaseCloses = defineHandler({
       now,
       { cause: event },
     );
-    for (const id of await knownPartyIds(manager, p.obligorIds)) await reclassify(manager, emit, id, now, event);
+    reclassifyAtEnd(scope, await knownPartyIds(manager, p.obligorIds), now, event);
   },
 });

@@ -1,7 +1,7 @@
 import { defineHandler, sqlExec } from '@zhiyuan/db';
 import { activeListingsOfCase, removeListings } from '../commands/shared/listings';
 import { knownPartyIds } from '../commands/shared/parties';
-import { reclassify, recordProfileInput } from '../commands/shared/profiles';
+import { reclassifyAtEnd, recordProfileInput } from '../commands/shared/profiles';
 
 /**
  * A payment updates the case's outstanding balance and the obligors' payment record; a balance of
@@ -11,7 +11,7 @@ import { reclassify, recordProfileInput } from '../commands/shared/profiles';
 export const removeListingWhenObligationIsPerformed = defineHandler({
   name: 'remove-listing-when-obligation-is-performed',
   subject: 'cases.performance.recorded',
-  async handle(event, manager, emit) {
+  async handle(event, manager, emit, scope) {
     const p = event.payload;
     const now = new Date(p.recordedAt);
     await sqlExec(
@@ -34,6 +34,6 @@ export const removeListingWhenObligationIsPerformed = defineHandler({
       await removeListings(manager, emit, await activeListingsOfCase(manager, p.caseId), 'FULL_PERFORMANCE', now, {
         cause: event,
       });
-    for (const id of known) await reclassify(manager, emit, id, now, event);
+    reclassifyAtEnd(scope, known, now, event);
   },
 });

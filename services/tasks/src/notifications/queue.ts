@@ -46,3 +46,41 @@ export async function queueNotification(m: EntityManager, spec: NotificationSpec
   );
   return rows.length > 0;
 }
+
+/**
+ * Writes several QUEUED notifications in one statement (the notices of one case step to each of its
+ * parties), as queueNotification would one by one. Returns how many were queued now.
+ */
+export async function queueNotifications(m: EntityManager, specs: readonly NotificationSpec[]): Promise<number> {
+  if (!specs.length) return 0;
+  if (specs.length === 1) return (await queueNotification(m, specs[0]!)) ? 1 : 0;
+  const rows = await sqlRows<{ id: string }>(
+    m,
+    `INSERT INTO tasks.notification (id, dedupe_key, case_id, template, recipient_role, recipient_party_id, recipient_staff_id,
+       recipient_division_code, variables, body, next_attempt_at, created_at)
+     SELECT x.id, x.dedupe_key, x.case_id, x.template, x.recipient_role, x.recipient_party_id, x.recipient_staff_id,
+       x.recipient_division_code, x.variables, x.body, x.at, x.at
+     FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, dedupe_key text, case_id uuid, template text,
+       recipient_role text, recipient_party_id uuid, recipient_staff_id uuid, recipient_division_code text,
+       variables jsonb, body text, at timestamptz)
+     ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [
+      JSON.stringify(
+        specs.map((spec) => ({
+          id: randomUUID(),
+          dedupe_key: spec.dedupeKey,
+          case_id: spec.caseId,
+          template: spec.template,
+          recipient_role: spec.recipientRole,
+          recipient_party_id: spec.recipientPartyId ?? null,
+          recipient_staff_id: spec.recipientStaffId ?? null,
+          recipient_division_code: spec.recipientDivisionCode ?? null,
+          variables: spec.vars,
+          body: renderTemplate(spec.template, spec.vars),
+          at: (spec.now ?? new Date()).toISOString(),
+        })),
+      ),
+    ],
+  );
+  return rows.length;
+}

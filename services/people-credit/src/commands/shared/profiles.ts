@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { sqlExec, type Emit } from '@zhiyuan/db';
+import { sqlExec, type Emit, type TransactionScope } from '@zhiyuan/db';
 import type { EventEnvelope } from '@zhiyuan/events';
 import { classify, courtGraceRunning, type Classification } from '../../domain/capacity-profile';
 import { CreditProfileEntity, PartyEntity } from '../../entities';
@@ -76,7 +76,27 @@ export async function saveProfile(
     },
     { key: p.partyId, cause },
   );
-  return manager.findOneByOrFail(CreditProfileEntity, { id: row.id });
+  // The insert returned the generated columns (seq, defaults) into the row: no read-back.
+  return row;
+}
+
+/**
+ * Re-classifies the parties once each when the transaction's events are all applied: the events of
+ * one payment (the performance and the case's close) arrive together, and each would otherwise read
+ * the party, its profile and its inputs again. The latest time and cause of the batch are used.
+ */
+export function reclassifyAtEnd(scope: TransactionScope, partyIds: string[], now: Date, cause: Cause): void {
+  for (const partyId of partyIds) {
+    const pending = scope.shared(
+      `people-credit.reclassify.${partyId}`,
+      () => ({ now, cause }),
+      (state, manager, emit) => reclassify(manager, emit, partyId, state.now, state.cause).then(() => undefined),
+    );
+    if (now >= pending.now) {
+      pending.now = now;
+      pending.cause = cause;
+    }
+  }
 }
 
 export type ProfileInputKind = 'PAYMENT' | 'MISSED_INSTALMENT' | 'PROPERTY_DECLARATION' | 'WHEREABOUTS_FEEDBACK';

@@ -1,7 +1,7 @@
-import { sqlRow, sqlRows } from '@zhiyuan/db';
+import { sqlRow } from '@zhiyuan/db';
 import type { EntityManager } from 'typeorm';
 import { isNoticeOn, type CaseStepNotice, type NoticeOff } from '../../domain/notices';
-import { queueNotification } from '../../notifications/queue';
+import { queueNotifications } from '../../notifications/queue';
 
 /** Signs a court notice while the case's court is not known here yet (the platform's own signature). */
 export const UNKNOWN_COURT_SIGNATURE = '执源';
@@ -16,26 +16,32 @@ export interface CaseForNotice {
   obligeeIds: string[];
 }
 
-/** The case as the projection knows it, with its parties; null when it was never seen here. */
+/** The case as the projection knows it, with its parties (one statement); null when it was never seen here. */
 export async function caseForNotice(m: EntityManager, caseId: string): Promise<CaseForNotice | null> {
-  const ref = await sqlRow<{ case_number: string; court: string | null; status: 'OPEN' | 'CLOSED' }>(
+  const ref = await sqlRow<{
+    case_number: string;
+    court: string | null;
+    status: 'OPEN' | 'CLOSED';
+    obligor_ids: string[];
+    obligee_ids: string[];
+  }>(
     m,
-    `SELECT case_number, court, status FROM tasks.case_ref WHERE case_id = $1`,
+    `SELECT r.case_number, r.court, r.status,
+       coalesce(array_agg(p.party_id::text ORDER BY p.party_id) FILTER (WHERE p.role = 'OBLIGOR'), '{}') AS obligor_ids,
+       coalesce(array_agg(p.party_id::text ORDER BY p.party_id) FILTER (WHERE p.role = 'OBLIGEE'), '{}') AS obligee_ids
+     FROM tasks.case_ref r LEFT JOIN tasks.case_party p ON p.case_id = r.case_id
+     WHERE r.case_id = $1
+     GROUP BY r.case_id`,
     [caseId],
   );
   if (!ref) return null;
-  const parties = await sqlRows<{ party_id: string; role: 'OBLIGOR' | 'OBLIGEE' }>(
-    m,
-    `SELECT party_id, role FROM tasks.case_party WHERE case_id = $1 ORDER BY party_id`,
-    [caseId],
-  );
   return {
     caseId,
     caseNumber: ref.case_number,
     court: ref.court,
     status: ref.status,
-    obligorIds: parties.filter((p) => p.role === 'OBLIGOR').map((p) => p.party_id),
-    obligeeIds: parties.filter((p) => p.role === 'OBLIGEE').map((p) => p.party_id),
+    obligorIds: ref.obligor_ids,
+    obligeeIds: ref.obligee_ids,
   };
 }
 
@@ -63,18 +69,18 @@ export async function queuePartyNotices(
   now: Date,
 ): Promise<number> {
   if (!isNoticeOn(off, n.notice, n.court)) return 0;
-  let queued = 0;
-  for (const partyId of new Set(n.partyIds)) {
-    const fresh = await queueNotification(m, {
+  const vars = { court: n.court ?? UNKNOWN_COURT_SIGNATURE, ...n.vars };
+  // One statement for the notices to all the parties.
+  return queueNotifications(
+    m,
+    [...new Set(n.partyIds)].map((partyId) => ({
       dedupeKey: `${n.occurrence}:${n.notice}:party:${partyId}`,
       template: n.notice,
-      vars: { court: n.court ?? UNKNOWN_COURT_SIGNATURE, ...n.vars },
+      vars,
       caseId: n.caseId,
       recipientRole: n.role,
       recipientPartyId: partyId,
       now,
-    });
-    if (fresh) queued++;
-  }
-  return queued;
+    })),
+  );
 }
