@@ -5,6 +5,7 @@ import { streamFor } from '@zhiyuan/events';
 import { formatCursor, type Cursor } from './cursor';
 import { entityAlias, liveError, probeAlias, queryVariables, shapePayload, type LiveOperation } from './operation';
 import type { LiveMatch } from './registry';
+import { provablyUnseen, shareScope } from './sharing';
 import type { LiveMessage, LiveSource } from './sources';
 
 /** Runs a query through the gateway's own Apollo Server under an identity (the query path, its rules and masking). */
@@ -35,8 +36,51 @@ const ending = (code: string, message: string): ExecutionResult => ({
 });
 
 /** One open subscription: the events matched for it, resolved one after another as its transport reads. */
+interface Queued {
+  m: LiveMessage;
+  match: LiveMatch;
+  /** The shared resolution this event waits on (Resolutions). */
+  key: string;
+}
+
+/**
+ * The answers of per-event queries shared by subscribers of one scope (sharing.ts): counted by the
+ * subscribers that queued the event, run once by the first that reads it, dropped when the last is done.
+ */
+class Resolutions {
+  private readonly entries = new Map<string, { refs: number; result?: ReturnType<RunQuery> }>();
+
+  hold(key: string): void {
+    const e = this.entries.get(key);
+    if (e) e.refs++;
+    else this.entries.set(key, { refs: 1 });
+  }
+
+  release(key: string): void {
+    const e = this.entries.get(key);
+    if (e && --e.refs <= 0) this.entries.delete(key);
+  }
+
+  /** The answer for `key`, running `run` only if no subscriber of the key ran it yet. */
+  get(key: string, run: () => ReturnType<RunQuery>): ReturnType<RunQuery> {
+    const e = this.entries.get(key);
+    if (e?.result) return e.result;
+    this.runs++;
+    const result = run();
+    if (e) e.result = result;
+    return result;
+  }
+
+  /** Queries run through a shared entry (for the tests and the metrics of the bench). */
+  runs = 0;
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
 class Subscriber {
-  readonly queue: { m: LiveMessage; match: LiveMatch }[] = [];
+  readonly queue: Queued[] = [];
   /** The last sequence taken in per stream (queued, skipped or replayed): later copies are ignored. */
   readonly seen: Cursor;
   /** The cursor handed out: the last sequence resolved per stream. */
@@ -49,14 +93,19 @@ class Subscriber {
   private wake?: () => void;
   timer?: NodeJS.Timeout;
 
+  /** Who this subscriber may share resolutions with (sharing.ts), and the operation's share key. */
+  readonly scope: string;
+
   constructor(
     readonly op: LiveOperation,
     readonly identity: Identity,
     readonly streams: string[],
     start: Cursor,
+    private readonly resolutions: Resolutions,
   ) {
     this.seen = { ...start };
     this.delivered = { ...start };
+    this.scope = `${shareScope(identity, op.subjectFree)}|${op.shareKey}`;
   }
 
   take(m: LiveMessage, limit: number): void {
@@ -68,12 +117,18 @@ class Subscriber {
     if (m.seq <= (this.seen[m.stream] ?? 0)) return;
     this.seen[m.stream] = m.seq;
     const match = this.op.field.match(m.event, this.op.args, this.identity);
-    if (!match) return;
+    if (!match || provablyUnseen(this.identity, m.event, match)) return;
     if (this.queue.length >= limit) {
       this.end(ending('SLOW_CONSUMER', 'Too many events waiting for this subscriber; resume from the last cursor'));
       return;
     }
-    this.queue.push({ m, match });
+    const keys = Object.keys(match.keys)
+      .sort()
+      .map((k) => `${k}=${match.keys[k]}`)
+      .join('&');
+    const key = `${m.stream}:${m.seq}|${keys}|${this.scope}`;
+    this.resolutions.hold(key);
+    this.queue.push({ m, match, key });
     this.wake?.();
   }
 
@@ -81,6 +136,7 @@ class Subscriber {
     if (this.ended) return;
     this.ended = true;
     this.ending = ending;
+    for (const item of this.queue) this.resolutions.release(item.key);
     this.queue.length = 0;
     clearTimeout(this.timer);
     this.wake?.();
@@ -104,6 +160,7 @@ class Subscriber {
 export class LiveEngine {
   private readonly subscribers = new Set<Subscriber>();
   private readonly perIdentity = new Map<string, number>();
+  readonly resolutions = new Resolutions();
 
   constructor(
     private readonly source: LiveSource,
@@ -156,7 +213,7 @@ export class LiveEngine {
       throw liveError('RESUME_TOO_OLD', 'This cursor is too far behind to resume from; reload and subscribe again', {
         field: 'since',
       });
-    const sub = new Subscriber(op, identity, streams, start);
+    const sub = new Subscriber(op, identity, streams, start, this.resolutions);
     const key = identityKey(identity);
     this.perIdentity.set(key, (this.perIdentity.get(key) ?? 0) + 1);
     this.subscribers.add(sub);
@@ -191,12 +248,15 @@ export class LiveEngine {
             continue;
           }
           sub.resolving = true;
-          const result = await this.resolve(sub, item.m, item.match)
+          const result = await this.resolve(sub, item)
             .catch((err) => {
               this.log.warn({ err: String(err), field: op.field.name }, 'live: an event could not be resolved');
               return null;
             })
-            .finally(() => (sub.resolving = false));
+            .finally(() => {
+              sub.resolving = false;
+              this.resolutions.release(item.key);
+            });
           sub.delivered[item.m.stream] = item.m.seq;
           if (result && !sub.ended) return { done: false, value: result };
         }
@@ -232,12 +292,15 @@ export class LiveEngine {
     }
   }
 
-  private async resolve(sub: Subscriber, m: LiveMessage, match: LiveMatch): Promise<ExecutionResult | null> {
+  private async resolve(sub: Subscriber, { m, match, key }: Queued): Promise<ExecutionResult | null> {
     const schema = this.schema();
     if (!schema) return null;
     const op = sub.op;
     const keyed = Object.keys(match.keys);
-    const result = await this.run(op.queryFor(keyed), queryVariables(op, match), sub.identity);
+    // One run per event for the subscribers of one scope and query (sharing.ts); its answer is read-only here.
+    const result = await this.resolutions.get(key, () =>
+      this.run(op.queryFor(keyed), queryVariables(op, match), sub.identity),
+    );
     const data = result.data ?? {};
     const probes: Record<string, Record<string, unknown>> = {};
     for (const entity of keyed) {
