@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import express from 'express';
 import { buildSchema } from 'graphql';
 import { ANONYMOUS, type Identity } from '@zhiyuan/auth';
 import { InProcessEventBus, createEvent, type EventEnvelope } from '@zhiyuan/events';
@@ -8,6 +9,7 @@ import type { RunQuery } from '../src/live/engine';
 import { liveField } from '../src/live/registry';
 import { provablyUnseen, shareScope } from '../src/live/sharing';
 import { inProcessLiveSource } from '../src/live/sources';
+import { clientAddressOf } from '../src/live/transports';
 
 const GANGKOU = '330522104201';
 const NEIGHBOUR = '330522104202'; // the next village of the same township
@@ -267,5 +269,25 @@ describe('live engine: one resolution per event and scope, fanned out', () => {
     expect((await s1.next()).value.data.caseUpdated.case.paidFen).toBe(100);
     await waitFor(() => engine.resolutions.size === 0, { what: 'the shared entry dropped' });
     await s1.return!();
+  });
+});
+
+describe('live WebSocket client address', () => {
+  const upgrade = (remoteAddress: string, forwarded?: string) =>
+    ({
+      headers: forwarded ? { 'x-forwarded-for': forwarded } : {},
+      socket: { remoteAddress },
+    }) as unknown as import('node:http').IncomingMessage;
+
+  it('follows TRUSTED_PROXIES as req.ip does on the HTTP path', () => {
+    const app = express();
+    app.set('trust proxy', ['loopback']);
+    const address = clientAddressOf(app);
+    expect(address(upgrade('127.0.0.1', '203.0.113.9'))).toBe('203.0.113.9');
+    // A forwarded header from an address not trusted is not believed.
+    expect(address(upgrade('198.51.100.7', '203.0.113.9'))).toBe('198.51.100.7');
+    const none = express();
+    none.set('trust proxy', []);
+    expect(clientAddressOf(none)(upgrade('127.0.0.1', '203.0.113.9'))).toBe('127.0.0.1');
   });
 });
