@@ -257,6 +257,17 @@ describe('live engine: one resolution per event and scope, fanned out', () => {
     for (const s of subs) await s.return!();
   });
 
+  it('ends a subscription UNAUTHENTICATED when its token expires (one sweep for all)', async () => {
+    const a = who();
+    const soon = engine.open(compile(a), a, { expiresAt: Date.now() + 300 });
+    const later = engine.open(compile(a), a, { expiresAt: Date.now() + 600_000 });
+    const end = await soon.next();
+    expect(end.value.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await soon.next()).done).toBe(true);
+    expect(engine.size).toBe(1);
+    await later.return!();
+  });
+
   it('a subscriber that leaves with events queued gives its share back', async () => {
     const [a1, a2] = [who(), who()];
     const s1 = open(a1);

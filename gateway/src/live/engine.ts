@@ -4,7 +4,7 @@ import type { Logger } from '@zhiyuan/config';
 import { streamFor } from '@zhiyuan/events';
 import { formatCursor, type Cursor } from './cursor';
 import { entityAlias, liveError, probeAlias, queryVariables, shapePayload, type LiveOperation } from './operation';
-import type { LiveMatch } from './registry';
+import type { LiveField, LiveMatch } from './registry';
 import { provablyUnseen, shareScope } from './sharing';
 import type { LiveMessage, LiveSource } from './sources';
 
@@ -87,11 +87,13 @@ class Subscriber {
   readonly delivered: Cursor;
   replaying = true;
   resolving = false;
-  readonly held: LiveMessage[] = [];
+  /** Live events heard while a resume replays (none kept when not resuming). */
+  held?: LiveMessage[];
   ended = false;
   ending: Ending;
   private wake?: () => void;
-  timer?: NodeJS.Timeout;
+  /** The second its token expires (a key of LiveEngine's expiry buckets), if it does. */
+  expiresAtSecond?: number;
 
   /** Who this subscriber may share resolutions with (sharing.ts), and the operation's share key. */
   readonly scope: string;
@@ -111,7 +113,7 @@ class Subscriber {
   take(m: LiveMessage, limit: number): void {
     if (this.ended || !this.streams.includes(m.stream)) return;
     if (this.replaying) {
-      this.held.push(m);
+      (this.held ??= []).push(m);
       return;
     }
     if (m.seq <= (this.seen[m.stream] ?? 0)) return;
@@ -138,7 +140,6 @@ class Subscriber {
     this.ending = ending;
     for (const item of this.queue) this.resolutions.release(item.key);
     this.queue.length = 0;
-    clearTimeout(this.timer);
     this.wake?.();
   }
 
@@ -176,7 +177,45 @@ export class LiveEngine {
     });
   }
 
+  /**
+   * Token expiries by the second, swept by one timer: a timer per subscriber costs more than the rest of
+   * an idle subscriber (each distinct delay is a timer list of its own in Node).
+   */
+  private readonly expiries = new Map<number, Set<Subscriber>>();
+  private sweeper?: NodeJS.Timeout;
+
+  private expireAt(sub: Subscriber, at: number): void {
+    const second = Math.ceil(at / 1000);
+    sub.expiresAtSecond = second;
+    let bucket = this.expiries.get(second);
+    if (!bucket) this.expiries.set(second, (bucket = new Set()));
+    bucket.add(sub);
+    if (at <= Date.now()) queueMicrotask(() => this.sweep());
+    this.sweeper ??= setInterval(() => this.sweep(), 1_000).unref();
+  }
+
+  private unexpire(sub: Subscriber): void {
+    if (sub.expiresAtSecond === undefined) return;
+    const bucket = this.expiries.get(sub.expiresAtSecond);
+    bucket?.delete(sub);
+    if (bucket && !bucket.size) this.expiries.delete(sub.expiresAtSecond);
+  }
+
+  private sweep(): void {
+    const now = Date.now() / 1000;
+    for (const [second, bucket] of this.expiries) {
+      if (second > now) continue;
+      this.expiries.delete(second);
+      for (const sub of bucket) sub.end(ending('UNAUTHENTICATED', 'The bearer token expired; sign in again'));
+    }
+    if (!this.expiries.size && this.sweeper) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
+    }
+  }
+
   async stop(): Promise<void> {
+    clearInterval(this.sweeper);
     for (const s of this.subscribers) s.end();
     await this.source.stop();
   }
@@ -204,7 +243,7 @@ export class LiveEngine {
   /** Opens a subscription: an async iterator of results that ends when the client leaves or the token expires. */
   open(op: LiveOperation, identity: Identity, opts: OpenOptions = {}): AsyncIterableIterator<ExecutionResult> {
     this.admit(identity);
-    const streams = [...new Set(op.field.subjects.map((s) => streamFor(s)))];
+    const streams = streamsOf(op.field);
     const head = this.source.head();
     const start: Cursor = {};
     for (const s of streams) start[s] = Math.max(op.since?.[s] ?? head[s] ?? 0, 0);
@@ -217,17 +256,12 @@ export class LiveEngine {
     const key = identityKey(identity);
     this.perIdentity.set(key, (this.perIdentity.get(key) ?? 0) + 1);
     this.subscribers.add(sub);
-    if (opts.expiresAt !== undefined) {
-      sub.timer = setTimeout(
-        () => sub.end(ending('UNAUTHENTICATED', 'The bearer token expired; sign in again')),
-        Math.max(0, opts.expiresAt - Date.now()),
-      );
-      sub.timer.unref();
-    }
+    if (opts.expiresAt !== undefined) this.expireAt(sub, opts.expiresAt);
     void this.catchUp(sub, head);
 
     const release = () => {
       if (!this.subscribers.delete(sub)) return;
+      this.unexpire(sub);
       const n = (this.perIdentity.get(key) ?? 1) - 1;
       if (n > 0) this.perIdentity.set(key, n);
       else this.perIdentity.delete(key);
@@ -288,7 +322,9 @@ export class LiveEngine {
       sub.end(ending('INTERNAL_SERVER_ERROR', 'Could not resume; subscribe again'));
     } finally {
       sub.replaying = false;
-      for (const m of sub.held.splice(0)) sub.take(m, this.limits.queue);
+      const held = sub.held ?? [];
+      sub.held = undefined;
+      for (const m of held) sub.take(m, this.limits.queue);
     }
   }
 
@@ -328,6 +364,14 @@ export class LiveEngine {
     });
     return { ...shaped, errors: [...(shaped.errors ?? []), ...errors] };
   }
+}
+
+const fieldStreams = new WeakMap<LiveField, string[]>();
+/** The streams a field's subjects are in (one array per field, shared by its subscribers). */
+function streamsOf(field: LiveField): string[] {
+  let streams = fieldStreams.get(field);
+  if (!streams) fieldStreams.set(field, (streams = [...new Set(field.subjects.map((s) => streamFor(s)))]));
+  return streams;
 }
 
 function identityKey(identity: Identity): string {

@@ -235,11 +235,15 @@ export function serveEventStream(app: Express, path: string, o: LiveTransportOpt
       'x-accel-buffering': 'no',
     });
     res.write(':\n\n');
-    const keepAlive = setInterval(() => res.write(':\n\n'), o.keepAliveMs);
-    keepAlive.unref();
+    // The parsed body is not needed any more; the request lives as long as the stream.
+    req.body = undefined;
+    alive.add(res);
+    keepAlive ??= setInterval(() => {
+      for (const r of alive) r.write(':\n\n');
+    }, o.keepAliveMs).unref();
     req.socket.setTimeout(0);
     res.on('close', () => {
-      clearInterval(keepAlive);
+      forget(res);
       void iterator.return?.();
     });
     try {
@@ -254,7 +258,17 @@ export function serveEventStream(app: Express, path: string, o: LiveTransportOpt
       o.log.warn({ err: String(err) }, 'live: event stream failed');
       res.destroy();
     } finally {
+      forget(res);
+    }
+  };
+  // One keep-alive timer for every open stream (a timer each is most of what an idle stream holds).
+  const alive = new Set<Response>();
+  let keepAlive: NodeJS.Timeout | undefined;
+  const forget = (res: Response) => {
+    alive.delete(res);
+    if (!alive.size && keepAlive) {
       clearInterval(keepAlive);
+      keepAlive = undefined;
     }
   };
   const json = express.json({ limit: o.maxBodyBytes });
