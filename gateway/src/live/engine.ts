@@ -35,7 +35,6 @@ const ending = (code: string, message: string): ExecutionResult => ({
   errors: [new GraphQLError(message, { extensions: { code } })],
 });
 
-/** One open subscription: the events matched for it, resolved one after another as its transport reads. */
 interface Queued {
   m: LiveMessage;
   match: LiveMatch;
@@ -71,7 +70,7 @@ class Resolutions {
     return result;
   }
 
-  /** Queries run through a shared entry (for the tests and the metrics of the bench). */
+  /** Queries run so far (each answering every subscriber of its key). */
   runs = 0;
 
   get size(): number {
@@ -79,6 +78,7 @@ class Resolutions {
   }
 }
 
+/** One open subscription: the events matched for it, resolved one after another as its transport reads. */
 class Subscriber {
   readonly queue: Queued[] = [];
   /** The last sequence taken in per stream (queued, skipped or replayed): later copies are ignored. */
@@ -178,8 +178,8 @@ export class LiveEngine {
   }
 
   /**
-   * Token expiries by the second, swept by one timer: a timer per subscriber costs more than the rest of
-   * an idle subscriber (each distinct delay is a timer list of its own in Node).
+   * Token expiries by the second, swept by one timer: a timer per subscriber cost more than the rest of its
+   * state in the engine (each distinct delay is a timer list of its own in Node).
    */
   private readonly expiries = new Map<number, Set<Subscriber>>();
   private sweeper?: NodeJS.Timeout;
