@@ -302,3 +302,85 @@ describe('live WebSocket client address', () => {
     expect(clientAddressOf(none)(upgrade('127.0.0.1', '203.0.113.9'))).toBe('127.0.0.1');
   });
 });
+
+describe('live engine: a subgraph failure is tried again, a refusal is not', () => {
+  let bus: InProcessEventBus;
+  let engine: LiveEngine;
+  let answers: ('ok' | 'down' | 'forbidden')[] = [];
+  let runs = 0;
+  const run: RunQuery = async (_query, variables) => {
+    runs++;
+    const id = variables.zyLiveKey_case as string;
+    const next = answers.shift() ?? 'ok';
+    if (next === 'ok')
+      return {
+        data: {
+          zyLiveProbe_case: { id },
+          zyLive_case_case: { id, paidFen: 7, state: 'URGING', village: { code: GANGKOU } },
+        },
+      };
+    const code = next === 'down' ? 'SUBGRAPH_UNAVAILABLE' : 'FORBIDDEN';
+    return {
+      data: { zyLiveProbe_case: null, zyLive_case_case: null },
+      errors: [{ message: code, extensions: { code } }],
+    };
+  };
+  const paid = (id: string) =>
+    createEvent(
+      'cases.performance.recorded',
+      {
+        caseId: id,
+        performanceId: randomUUID(),
+        amountFen: 7,
+        source: 'VOLUNTARY',
+        paidOn: '2025-01-02',
+        outstandingFen: 1,
+        totalPaidFen: 7,
+        obligorIds: [randomUUID()],
+        recordedAt: new Date().toISOString(),
+      },
+      { producer: 'cases', key: id },
+    );
+
+  beforeEach(async () => {
+    runs = 0;
+    bus = new InProcessEventBus(silentLogger);
+    await bus.start();
+    engine = new LiveEngine(
+      inProcessLiveSource(bus, silentLogger),
+      () => schema,
+      run,
+      { perIdentity: 10, queue: 10, replay: 100 },
+      silentLogger,
+    );
+    await engine.start();
+  });
+  afterEach(async () => {
+    await engine.stop();
+    await bus.close();
+  });
+
+  it('delivers the event once the subgraph answers again, to every subscriber of the shared run', async () => {
+    answers = ['down', 'down'];
+    const [a1, a2] = [who(), who()];
+    const subs = [engine.open(compile(a1), a1), engine.open(compile(a2), a2)];
+    await bus.publish('cases.performance.recorded', paid(caseId));
+    const got = await Promise.all(subs.map((s) => s.next()));
+    expect(got.map((g) => g.value.data.caseUpdated.case.paidFen)).toEqual([7, 7]);
+    expect(runs).toBe(3);
+    for (const s of subs) await s.return!();
+  });
+
+  it('drops a refused event at once', async () => {
+    answers = ['forbidden'];
+    const a = who();
+    const sub = engine.open(compile(a), a);
+    const pending = sub.next();
+    await bus.publish('cases.performance.recorded', paid(caseId));
+    await bus.publish('cases.performance.recorded', paid(caseId));
+    // The first event is refused and dropped without a retry; the second is delivered.
+    expect((await pending).value.data.caseUpdated.case.paidFen).toBe(7);
+    expect(runs).toBe(2);
+    await sub.return!();
+  });
+});

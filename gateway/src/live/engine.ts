@@ -335,7 +335,7 @@ export class LiveEngine {
     const keyed = Object.keys(match.keys);
     // One run per event for the subscribers of one scope and query (sharing.ts); its answer is read-only here.
     const result = await this.resolutions.get(key, () =>
-      this.run(op.queryFor(keyed), queryVariables(op, match), sub.identity),
+      settled(() => this.run(op.queryFor(keyed), queryVariables(op, match), sub.identity), keyed),
     );
     const data = result.data ?? {};
     const probes: Record<string, Record<string, unknown>> = {};
@@ -363,6 +363,30 @@ export class LiveEngine {
       });
     });
     return { ...shaped, errors: [...(shaped.errors ?? []), ...errors] };
+  }
+}
+
+/** Codes of a failure to read, not a refusal: the event is tried again rather than taken for invisible. */
+const TRANSIENT = new Set(['SUBGRAPH_UNAVAILABLE', 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
+const RETRY_DELAYS_MS = [250, 1_000, 4_000];
+
+/**
+ * Runs a per-event query, again (after 0.25, 1 and 4 s) while a probe came back empty because a
+ * subgraph failed: a refused or missing entity drops the event, an unavailable subgraph must not (it
+ * would drop it for every subscriber sharing the run).
+ */
+async function settled(run: () => ReturnType<RunQuery>, keyed: readonly string[]): ReturnType<RunQuery> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await run().catch((err: unknown) => {
+      if (attempt >= RETRY_DELAYS_MS.length) throw err;
+      return undefined;
+    });
+    const failed =
+      !result ||
+      (keyed.some((e) => !result.data?.[probeAlias(e)]) &&
+        (result.errors ?? []).some((e) => TRANSIENT.has(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'))));
+    if (result && (!failed || attempt >= RETRY_DELAYS_MS.length)) return result;
+    await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]).unref());
   }
 }
 
