@@ -5,4 +5,6 @@ export { SUBGRAPHS, readSubgraphSdl, type SubgraphName } from './subgraphs';
 export { issueToken, DEMO_ROLES, claimsOf, type TokenClaims } from './dev-tokens';
 export { sha256, buildSafelist, OPERATIONS_DIR } from './persisted-operations';
 export { DEV_JWT_SECRET } from './config';
-export { natsLiveSource, type LiveSource, type LiveMessage } from './live/sources';
+export { natsLiveSource, inProcessLiveSource, type LiveSource, type LiveMessage } from './live/sources';
+export { LiveEngine } from './live/engine';
+export { serveEventStream } from './live/transports';

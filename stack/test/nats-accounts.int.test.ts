@@ -250,6 +250,35 @@ run('NATS accounts of deploy/nats.conf', () => {
     await live.replay('CASES', got.seq - 1, got.seq, (m) => void replayed.push(m.event.id));
     expect(replayed).toEqual([event.id]);
     await live.stop();
+
+    // Ordered consumers only: no durable create API, no filtered create, no delete of anyone's consumer.
+    await bus.provisionDurable('live_probe_durable', 'cases.>');
+    const gw = await connect({ servers: url, user: 'gateway', pass: 'g', inboxPrefix: '_INBOX_gateway' });
+    const refused = (subject: string, body: unknown) =>
+      gw.request(subject, new TextEncoder().encode(JSON.stringify(body)), { timeout: 1_000 }).then(
+        () => 'answered',
+        () => 'refused',
+      );
+    const config = { ack_policy: 'none', deliver_policy: 'all' };
+    expect(
+      await refused('$JS.API.CONSUMER.DURABLE.CREATE.CASES.gw_durable', {
+        stream_name: 'CASES',
+        config: { ...config, durable_name: 'gw_durable' },
+      }),
+    ).toBe('refused');
+    expect(await refused('$JS.API.CONSUMER.CREATE.CASES', { stream_name: 'CASES', config })).toBe('refused');
+    expect(
+      await refused('$JS.API.CONSUMER.CREATE.CASES.gw_f.cases.case.closed', {
+        stream_name: 'CASES',
+        config: { ...config, name: 'gw_f', filter_subject: 'cases.case.closed' },
+      }),
+    ).toBe('refused');
+    expect(await refused('$JS.API.CONSUMER.DELETE.CASES.live_probe_durable', {})).toBe('refused');
+    const cases = await connect({ servers: url, user: 'cases', pass: 'c' });
+    const info = await (await cases.jetstreamManager()).consumers.info('CASES', 'live_probe_durable');
+    expect(info.name).toBe('live_probe_durable');
+    await cases.close();
+    await gw.close();
     await bus.close();
   });
 });

@@ -4,7 +4,8 @@ import type { Logger } from '@zhiyuan/config';
 import { streamFor } from '@zhiyuan/events';
 import { formatCursor, type Cursor } from './cursor';
 import { entityAlias, liveError, probeAlias, queryVariables, shapePayload, type LiveOperation } from './operation';
-import type { LiveMatch } from './registry';
+import type { LiveField, LiveMatch } from './registry';
+import { provablyUnseen, shareScope } from './sharing';
 import type { LiveMessage, LiveSource } from './sources';
 
 /** Runs a query through the gateway's own Apollo Server under an identity (the query path, its rules and masking). */
@@ -34,46 +35,102 @@ const ending = (code: string, message: string): ExecutionResult => ({
   errors: [new GraphQLError(message, { extensions: { code } })],
 });
 
+interface Queued {
+  m: LiveMessage;
+  match: LiveMatch;
+  /** The shared resolution this event waits on (Resolutions). */
+  key: string;
+}
+
+/**
+ * The answers of per-event queries shared by subscribers of one scope (sharing.ts): counted by the
+ * subscribers that queued the event, run once by the first that reads it, dropped when the last is done.
+ */
+class Resolutions {
+  private readonly entries = new Map<string, { refs: number; result?: ReturnType<RunQuery> }>();
+
+  hold(key: string): void {
+    const e = this.entries.get(key);
+    if (e) e.refs++;
+    else this.entries.set(key, { refs: 1 });
+  }
+
+  release(key: string): void {
+    const e = this.entries.get(key);
+    if (e && --e.refs <= 0) this.entries.delete(key);
+  }
+
+  /** The answer for `key`, running `run` only if no subscriber of the key ran it yet. */
+  get(key: string, run: () => ReturnType<RunQuery>): ReturnType<RunQuery> {
+    const e = this.entries.get(key);
+    if (e?.result) return e.result;
+    this.runs++;
+    const result = run();
+    if (e) e.result = result;
+    return result;
+  }
+
+  /** Queries run so far (each answering every subscriber of its key). */
+  runs = 0;
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
 /** One open subscription: the events matched for it, resolved one after another as its transport reads. */
 class Subscriber {
-  readonly queue: { m: LiveMessage; match: LiveMatch }[] = [];
+  readonly queue: Queued[] = [];
   /** The last sequence taken in per stream (queued, skipped or replayed): later copies are ignored. */
   readonly seen: Cursor;
   /** The cursor handed out: the last sequence resolved per stream. */
   readonly delivered: Cursor;
   replaying = true;
   resolving = false;
-  readonly held: LiveMessage[] = [];
+  /** Live events heard while a resume replays (none kept when not resuming). */
+  held?: LiveMessage[];
   ended = false;
   ending: Ending;
   private wake?: () => void;
-  timer?: NodeJS.Timeout;
+  /** The second its token expires (a key of LiveEngine's expiry buckets), if it does. */
+  expiresAtSecond?: number;
+
+  /** Who this subscriber may share resolutions with (sharing.ts), and the operation's share key. */
+  readonly scope: string;
 
   constructor(
     readonly op: LiveOperation,
     readonly identity: Identity,
     readonly streams: string[],
     start: Cursor,
+    private readonly resolutions: Resolutions,
   ) {
     this.seen = { ...start };
     this.delivered = { ...start };
+    this.scope = `${shareScope(identity, op.subjectFree)}|${op.shareKey}`;
   }
 
   take(m: LiveMessage, limit: number): void {
     if (this.ended || !this.streams.includes(m.stream)) return;
     if (this.replaying) {
-      this.held.push(m);
+      (this.held ??= []).push(m);
       return;
     }
     if (m.seq <= (this.seen[m.stream] ?? 0)) return;
     this.seen[m.stream] = m.seq;
     const match = this.op.field.match(m.event, this.op.args, this.identity);
-    if (!match) return;
+    if (!match || provablyUnseen(this.identity, m.event, match)) return;
     if (this.queue.length >= limit) {
       this.end(ending('SLOW_CONSUMER', 'Too many events waiting for this subscriber; resume from the last cursor'));
       return;
     }
-    this.queue.push({ m, match });
+    const keys = Object.keys(match.keys)
+      .sort()
+      .map((k) => `${k}=${match.keys[k]}`)
+      .join('&');
+    const key = `${m.stream}:${m.seq}|${keys}|${this.scope}`;
+    this.resolutions.hold(key);
+    this.queue.push({ m, match, key });
     this.wake?.();
   }
 
@@ -81,8 +138,8 @@ class Subscriber {
     if (this.ended) return;
     this.ended = true;
     this.ending = ending;
+    for (const item of this.queue) this.resolutions.release(item.key);
     this.queue.length = 0;
-    clearTimeout(this.timer);
     this.wake?.();
   }
 
@@ -104,6 +161,7 @@ class Subscriber {
 export class LiveEngine {
   private readonly subscribers = new Set<Subscriber>();
   private readonly perIdentity = new Map<string, number>();
+  readonly resolutions = new Resolutions();
 
   constructor(
     private readonly source: LiveSource,
@@ -119,7 +177,45 @@ export class LiveEngine {
     });
   }
 
+  /**
+   * Token expiries by the second, swept by one timer: a timer per subscriber cost more than the rest of its
+   * state in the engine (each distinct delay is a timer list of its own in Node).
+   */
+  private readonly expiries = new Map<number, Set<Subscriber>>();
+  private sweeper?: NodeJS.Timeout;
+
+  private expireAt(sub: Subscriber, at: number): void {
+    const second = Math.ceil(at / 1000);
+    sub.expiresAtSecond = second;
+    let bucket = this.expiries.get(second);
+    if (!bucket) this.expiries.set(second, (bucket = new Set()));
+    bucket.add(sub);
+    if (at <= Date.now()) queueMicrotask(() => this.sweep());
+    this.sweeper ??= setInterval(() => this.sweep(), 1_000).unref();
+  }
+
+  private unexpire(sub: Subscriber): void {
+    if (sub.expiresAtSecond === undefined) return;
+    const bucket = this.expiries.get(sub.expiresAtSecond);
+    bucket?.delete(sub);
+    if (bucket && !bucket.size) this.expiries.delete(sub.expiresAtSecond);
+  }
+
+  private sweep(): void {
+    const now = Date.now() / 1000;
+    for (const [second, bucket] of this.expiries) {
+      if (second > now) continue;
+      this.expiries.delete(second);
+      for (const sub of bucket) sub.end(ending('UNAUTHENTICATED', 'The bearer token expired; sign in again'));
+    }
+    if (!this.expiries.size && this.sweeper) {
+      clearInterval(this.sweeper);
+      this.sweeper = undefined;
+    }
+  }
+
   async stop(): Promise<void> {
+    clearInterval(this.sweeper);
     for (const s of this.subscribers) s.end();
     await this.source.stop();
   }
@@ -147,7 +243,7 @@ export class LiveEngine {
   /** Opens a subscription: an async iterator of results that ends when the client leaves or the token expires. */
   open(op: LiveOperation, identity: Identity, opts: OpenOptions = {}): AsyncIterableIterator<ExecutionResult> {
     this.admit(identity);
-    const streams = [...new Set(op.field.subjects.map((s) => streamFor(s)))];
+    const streams = streamsOf(op.field);
     const head = this.source.head();
     const start: Cursor = {};
     for (const s of streams) start[s] = Math.max(op.since?.[s] ?? head[s] ?? 0, 0);
@@ -156,21 +252,16 @@ export class LiveEngine {
       throw liveError('RESUME_TOO_OLD', 'This cursor is too far behind to resume from; reload and subscribe again', {
         field: 'since',
       });
-    const sub = new Subscriber(op, identity, streams, start);
+    const sub = new Subscriber(op, identity, streams, start, this.resolutions);
     const key = identityKey(identity);
     this.perIdentity.set(key, (this.perIdentity.get(key) ?? 0) + 1);
     this.subscribers.add(sub);
-    if (opts.expiresAt !== undefined) {
-      sub.timer = setTimeout(
-        () => sub.end(ending('UNAUTHENTICATED', 'The bearer token expired; sign in again')),
-        Math.max(0, opts.expiresAt - Date.now()),
-      );
-      sub.timer.unref();
-    }
+    if (opts.expiresAt !== undefined) this.expireAt(sub, opts.expiresAt);
     void this.catchUp(sub, head);
 
     const release = () => {
       if (!this.subscribers.delete(sub)) return;
+      this.unexpire(sub);
       const n = (this.perIdentity.get(key) ?? 1) - 1;
       if (n > 0) this.perIdentity.set(key, n);
       else this.perIdentity.delete(key);
@@ -191,12 +282,15 @@ export class LiveEngine {
             continue;
           }
           sub.resolving = true;
-          const result = await this.resolve(sub, item.m, item.match)
+          const result = await this.resolve(sub, item)
             .catch((err) => {
               this.log.warn({ err: String(err), field: op.field.name }, 'live: an event could not be resolved');
               return null;
             })
-            .finally(() => (sub.resolving = false));
+            .finally(() => {
+              sub.resolving = false;
+              this.resolutions.release(item.key);
+            });
           sub.delivered[item.m.stream] = item.m.seq;
           if (result && !sub.ended) return { done: false, value: result };
         }
@@ -228,16 +322,21 @@ export class LiveEngine {
       sub.end(ending('INTERNAL_SERVER_ERROR', 'Could not resume; subscribe again'));
     } finally {
       sub.replaying = false;
-      for (const m of sub.held.splice(0)) sub.take(m, this.limits.queue);
+      const held = sub.held ?? [];
+      sub.held = undefined;
+      for (const m of held) sub.take(m, this.limits.queue);
     }
   }
 
-  private async resolve(sub: Subscriber, m: LiveMessage, match: LiveMatch): Promise<ExecutionResult | null> {
+  private async resolve(sub: Subscriber, { m, match, key }: Queued): Promise<ExecutionResult | null> {
     const schema = this.schema();
     if (!schema) return null;
     const op = sub.op;
     const keyed = Object.keys(match.keys);
-    const result = await this.run(op.queryFor(keyed), queryVariables(op, match), sub.identity);
+    // One run per event for the subscribers of one scope and query (sharing.ts); its answer is read-only here.
+    const result = await this.resolutions.get(key, () =>
+      settled(() => this.run(op.queryFor(keyed), queryVariables(op, match), sub.identity), keyed),
+    );
     const data = result.data ?? {};
     const probes: Record<string, Record<string, unknown>> = {};
     for (const entity of keyed) {
@@ -265,6 +364,38 @@ export class LiveEngine {
     });
     return { ...shaped, errors: [...(shaped.errors ?? []), ...errors] };
   }
+}
+
+/** Codes of a failure to read, not a refusal: the event is tried again rather than taken for invisible. */
+const TRANSIENT = new Set(['SUBGRAPH_UNAVAILABLE', 'INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
+const RETRY_DELAYS_MS = [250, 1_000, 4_000];
+
+/**
+ * Runs a per-event query, again (after 0.25, 1 and 4 s) while a probe came back empty because a
+ * subgraph failed: a refused or missing entity drops the event, an unavailable subgraph must not (it
+ * would drop it for every subscriber sharing the run).
+ */
+async function settled(run: () => ReturnType<RunQuery>, keyed: readonly string[]): ReturnType<RunQuery> {
+  for (let attempt = 0; ; attempt++) {
+    const result = await run().catch((err: unknown) => {
+      if (attempt >= RETRY_DELAYS_MS.length) throw err;
+      return undefined;
+    });
+    const failed =
+      !result ||
+      (keyed.some((e) => !result.data?.[probeAlias(e)]) &&
+        (result.errors ?? []).some((e) => TRANSIENT.has(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'))));
+    if (result && (!failed || attempt >= RETRY_DELAYS_MS.length)) return result;
+    await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[attempt]).unref());
+  }
+}
+
+const fieldStreams = new WeakMap<LiveField, string[]>();
+/** The streams a field's subjects are in (one array per field, shared by its subscribers). */
+function streamsOf(field: LiveField): string[] {
+  let streams = fieldStreams.get(field);
+  if (!streams) fieldStreams.set(field, (streams = [...new Set(field.subjects.map((s) => streamFor(s)))]));
+  return streams;
 }
 
 function identityKey(identity: Identity): string {

@@ -7,7 +7,7 @@ import type { Authenticate } from '../auth';
 import type { GatewayConfig } from '../config';
 import { LiveEngine, type RunQuery } from './engine';
 import { inProcessLiveSource, natsLiveSource, type InProcessLog } from './sources';
-import { serveEventStream, serveWebSocket } from './transports';
+import { clientAddressOf, serveEventStream, serveWebSocket } from './transports';
 
 export { LIVE_FIELDS, LIVE_SUBJECTS, liveField, type LiveField } from './registry';
 export { compileLiveOperation, shapePayload } from './operation';
@@ -76,6 +76,7 @@ export async function startLiveEdge(deps: {
     maxTokens: config.MAX_TOKENS,
     maxBodyBytes: config.MAX_BODY_BYTES,
     keepAliveMs: config.LIVE_KEEPALIVE_MS,
+    clientAddress: clientAddressOf(deps.app),
     persisted: { mode: config.PERSISTED_OPERATIONS, safelist: deps.safelist },
     log,
   };

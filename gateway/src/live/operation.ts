@@ -25,7 +25,9 @@ import {
 } from 'graphql';
 import type { Identity } from '@zhiyuan/auth';
 import { isAnonymous } from '@zhiyuan/auth';
+import { stableStringify } from '../response-cache';
 import { parseCursor, type Cursor } from './cursor';
+import { isSubjectFree } from './sharing';
 import { LiveArgumentError, liveField, type LiveField, type LiveMatch } from './registry';
 
 /** A subscription a client asked for, checked once and ready to resolve per event. */
@@ -42,6 +44,57 @@ export interface LiveOperation {
   responseKey: string;
   /** The query run per event for the entities the event keys (text, by the set of keyed entities). */
   queryFor(keyed: readonly string[]): string;
+  /**
+   * Equal for two subscriptions exactly when their per-event queries are the same text with the same
+   * client variables (the same parsed document and operation, variables compared key-sorted).
+   */
+  shareKey: string;
+  /** Whether the per-event query reads nothing that depends on the reader's subject (sharing.ts). */
+  subjectFree: boolean;
+}
+
+/** What every subscription of one document and operation shares: the entity selections and built queries. */
+interface Plan {
+  id: number;
+  queryFor(keyed: readonly string[]): string;
+  subjectFree: boolean;
+}
+
+const plans = new WeakMap<DocumentNode, Map<string, Plan>>();
+let planIds = 0;
+
+function planFor(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  root: FieldNode,
+  field: LiveField,
+): Plan {
+  let byName = plans.get(document);
+  if (!byName) plans.set(document, (byName = new Map()));
+  const name = operation.name?.value ?? '';
+  const known = byName.get(name);
+  if (known) return known;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const selected = new Map<string, FieldNode[]>();
+  collectEntityNodes(root.selectionSet!, field, fragments, selected, new Set());
+  const queries = new Map<string, string>();
+  const plan: Plan = {
+    id: ++planIds,
+    subjectFree: isSubjectFree(schema, field, selected, fragments),
+    queryFor(keyed) {
+      const sig = [...keyed].sort().join(',');
+      let text = queries.get(sig);
+      if (!text) {
+        text = buildQuery(field, [...keyed].sort(), selected, fragments, operation);
+        queries.set(sig, text);
+      }
+      return text;
+    },
+  };
+  byName.set(name, plan);
+  return plan;
 }
 
 /** A refusal of a subscription before it starts: a GraphQL error with its code (and `field` for a bad value). */
@@ -99,11 +152,7 @@ export function compileLiveOperation(
     throw err;
   }
 
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const selected = new Map<string, FieldNode[]>();
-  collectEntityNodes(root.selectionSet!, field, fragments, selected, new Set());
-  const queries = new Map<string, string>();
+  const plan = planFor(schema, document, operation, root, field);
   return {
     field,
     args,
@@ -112,15 +161,9 @@ export function compileLiveOperation(
     operationName,
     variables,
     responseKey: root.alias?.value ?? root.name.value,
-    queryFor(keyed) {
-      const sig = [...keyed].sort().join(',');
-      let text = queries.get(sig);
-      if (!text) {
-        text = buildQuery(field, [...keyed].sort(), selected, fragments, operation);
-        queries.set(sig, text);
-      }
-      return text;
-    },
+    queryFor: plan.queryFor,
+    shareKey: `${plan.id}|${stableStringify(variables)}`,
+    subjectFree: plan.subjectFree,
   };
 }
 

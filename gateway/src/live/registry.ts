@@ -136,7 +136,7 @@ export const LIVE_FIELDS: readonly LiveField[] = [
   },
   {
     name: 'taskAssigned',
-    subjects: ['tasks.task.created'],
+    subjects: ['tasks.task.created', 'tasks.task.assigned'],
     entities: { task: { root: 'task', keyArg: 'id', probe: 'id' } },
     args: () => ({}),
     match: (e, _args, identity) => {
@@ -170,7 +170,8 @@ export const LIVE_FIELDS: readonly LiveField[] = [
     match: (e, args) => {
       const p = payloadOf(e);
       const division = divisionOfEvent(e);
-      // A payment says nothing of its division: the case's routing (read by the probe) decides.
+      // A payment from before its routing was in the event says nothing of its division: the case's
+      // routing (read by the probe) decides.
       if (division !== null && !within(division, args.divisionCode!)) return null;
       if (division === null && e.type !== 'cases.performance.recorded') return null;
       const keys: Record<string, string> = {};

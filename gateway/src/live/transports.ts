@@ -23,6 +23,8 @@ export interface LiveTransportOptions {
   maxTokens: number;
   maxBodyBytes: number;
   keepAliveMs: number;
+  /** The client address of an upgrade request, by the rule of the HTTP path (`clientAddressOf`). */
+  clientAddress(req: http.IncomingMessage): string | null;
   /** Persisted operations, as on /graphql: a safelisted hash is accepted, and `enforce` accepts nothing else. */
   persisted: { mode: 'off' | 'allow' | 'enforce'; safelist: Map<string, string> };
   log: Logger;
@@ -52,6 +54,23 @@ export function persistedParams(
       extensions: { code: 'PERSISTED_QUERY_REQUIRED' },
     });
   return params;
+}
+
+/**
+ * The client address of a request that did not go through Express (a WebSocket upgrade), by the very rule
+ * of the HTTP path: Express's own `req.ip` over the app's `trust proxy` (TRUSTED_PROXIES), so the
+ * per-address limit of anonymous subscribers and the audited address are the same on both transports.
+ */
+export function clientAddressOf(app: Express): (req: http.IncomingMessage) => string | null {
+  return (req) => {
+    const view = Object.create(app.request as object, {
+      app: { value: app },
+      headers: { value: req.headers },
+      socket: { value: req.socket },
+      connection: { value: req.socket },
+    }) as { ip?: string };
+    return view.ip ?? req.socket.remoteAddress ?? null;
+  };
 }
 
 /** When a verified bearer token expires (ms since the epoch); none for an anonymous caller. */
@@ -96,7 +115,7 @@ export function serveWebSocket(
           params.authorization ?? params.Authorization ?? (params.token ? `Bearer ${String(params.token)}` : undefined);
         const authorization = typeof raw === 'string' ? raw : undefined;
         try {
-          const identity = await o.authenticate(authorization, ctx.extra.request.socket.remoteAddress ?? null);
+          const identity = await o.authenticate(authorization, o.clientAddress(ctx.extra.request));
           const conn: Connection = { identity };
           const exp = expiryOf(authorization);
           if (exp !== undefined) {
@@ -216,11 +235,15 @@ export function serveEventStream(app: Express, path: string, o: LiveTransportOpt
       'x-accel-buffering': 'no',
     });
     res.write(':\n\n');
-    const keepAlive = setInterval(() => res.write(':\n\n'), o.keepAliveMs);
-    keepAlive.unref();
+    // The parsed body is not needed any more; the request lives as long as the stream.
+    req.body = undefined;
+    alive.add(res);
+    keepAlive ??= setInterval(() => {
+      for (const r of alive) r.write(':\n\n');
+    }, o.keepAliveMs).unref();
     req.socket.setTimeout(0);
     res.on('close', () => {
-      clearInterval(keepAlive);
+      forget(res);
       void iterator.return?.();
     });
     try {
@@ -235,7 +258,17 @@ export function serveEventStream(app: Express, path: string, o: LiveTransportOpt
       o.log.warn({ err: String(err) }, 'live: event stream failed');
       res.destroy();
     } finally {
+      forget(res);
+    }
+  };
+  // One keep-alive timer for every open stream (a timer each is most of what an idle stream holds).
+  const alive = new Set<Response>();
+  let keepAlive: NodeJS.Timeout | undefined;
+  const forget = (res: Response) => {
+    alive.delete(res);
+    if (!alive.size && keepAlive) {
       clearInterval(keepAlive);
+      keepAlive = undefined;
     }
   };
   const json = express.json({ limit: o.maxBodyBytes });

@@ -107,6 +107,8 @@ describe('case lifecycle: urging, enforcement, payments, settlements', () => {
     });
     const recorded = await h.outbox('cases.performance.recorded', c.id);
     expect(recorded.map((e) => e.payload.outstandingFen)).toEqual([668, 1, 0]);
+    // The routing travels with the payment, so consumers by division need not read the case.
+    expect(recorded[0].payload).toMatchObject({ villageCode: GANGKOU, townshipCode: HONGXINGQIAO });
     expect((await h.outbox('cases.urging.ended', c.id))[0].payload.reason).toBe('PERFORMED');
   });
 

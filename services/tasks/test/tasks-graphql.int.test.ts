@@ -183,6 +183,17 @@ describe('tasks subgraph over GraphQL', () => {
       officer,
     );
     expect(assigned.data.assignTask.assignee).toEqual({ id: secretary.key });
+    // The assignment is an event of its own, written with it, so its assignee hears it live.
+    const [event] = await q(
+      `SELECT envelope->'payload' AS p FROM tasks.outbox_message WHERE type = 'tasks.task.assigned' AND key = $1`,
+      [id],
+    );
+    expect(event.p).toMatchObject({
+      taskId: id,
+      assigneeId: secretary.key,
+      previousAssigneeId: null,
+      divisionCode: GANGKOU,
+    });
     const start = await gql(`mutation($id: ID!) { startTask(id: $id) { status startedAt } }`, { id }, cadre);
     expect(start.data.startTask.status).toBe('IN_PROGRESS');
     const done = await gql(
@@ -200,7 +211,11 @@ describe('tasks subgraph over GraphQL', () => {
       `SELECT type FROM tasks.outbox_message WHERE envelope->'payload'->>'taskId' = $1 ORDER BY seq`,
       [id],
     );
-    expect(events.map((e: any) => e.type)).toEqual(['tasks.task.created', 'tasks.task.completed']);
+    expect(events.map((e: any) => e.type)).toEqual([
+      'tasks.task.created',
+      'tasks.task.assigned',
+      'tasks.task.completed',
+    ]);
   });
 
   it('gives a county department the tasks assigned to it, and nothing else', async () => {

@@ -101,6 +101,12 @@ export const performanceRecorded = defineEvent({
     totalPaidFen: fen(),
     obligorIds: z.array(uuid()).min(1),
     recordedAt: isoDateTime(),
+    /**
+     * The case's routing when the payment was recorded (added in version 1; absent in older messages, so
+     * a consumer that needs the division and finds none reads the case).
+     */
+    villageCode: divisionCode().nullable().optional(),
+    townshipCode: divisionCode().nullable().optional(),
   }),
 });
 

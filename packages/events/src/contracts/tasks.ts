@@ -49,6 +49,20 @@ export const taskCreated = defineEvent({
   }),
 });
 
+export const taskAssigned = defineEvent({
+  type: 'tasks.task.assigned',
+  version: 1,
+  description: 'An open task was given to a staff member (assignTask); previousAssigneeId is who held it before.',
+  payload: z.object({
+    ...taskFields,
+    assigneeId: uuid(),
+    previousAssigneeId: uuid().nullable(),
+    assigneeDepartment,
+    dueAt: isoDateTime(),
+    assignedAt: isoDateTime(),
+  }),
+});
+
 export const taskCompleted = defineEvent({
   type: 'tasks.task.completed',
   version: 1,
@@ -223,6 +237,7 @@ export const proposalExpired = defineEvent({
 
 export const tasksContracts = [
   taskCreated,
+  taskAssigned,
   taskCompleted,
   taskOverdue,
   meetingHeld,

@@ -17,7 +17,7 @@ const assignTaskSchema = z.object({ id: uuid, assigneeId: uuid });
 export async function assignTask(ctx: Context, args: unknown): Promise<TaskEntity> {
   requireSignedIn(ctx.identity);
   const { id, assigneeId } = parseInput(assignTaskSchema, args);
-  return ctx.runtime.messaging.transaction(async (m) => {
+  return ctx.runtime.messaging.transaction(async (m, emit) => {
     const t = await lockTask(m, id);
     if (!canManageTasksIn(ctx.identity, t.divisionCode, await judgeOfCase(m, t.caseId))) deny();
     requireOpen(t, t.status);
@@ -26,6 +26,24 @@ export async function assignTask(ctx: Context, args: unknown): Promise<TaskEntit
     await sqlExec(m, `UPDATE tasks.task SET assignee_id = $2, updated_at = now() WHERE id = $1`, [id, assigneeId]);
     const after = await m.getRepository(TaskEntity).findOneByOrFail({ id });
     noteTaskChanges(before, after);
+    // Written with the change (outbox), so `taskAssigned` subscribers hear every assignment, not only creation.
+    await emit('tasks.task.assigned', assignedPayload(after, t.assigneeId), { key: after.id });
     return after;
   });
+}
+
+function assignedPayload(t: TaskEntity, previousAssigneeId: string | null) {
+  return {
+    taskId: t.id,
+    caseId: t.caseId,
+    obligorId: t.obligorId,
+    type: t.type,
+    level: t.level,
+    divisionCode: t.divisionCode,
+    assigneeId: t.assigneeId!,
+    previousAssigneeId,
+    assigneeDepartment: t.assigneeDepartment,
+    dueAt: t.dueAt.toISOString(),
+    assignedAt: new Date().toISOString(),
+  };
 }

@@ -86,6 +86,8 @@ export async function recordPayment(
       totalPaidFen: c.paidFen,
       obligorIds: c.obligorIds,
       recordedAt: now.toISOString(),
+      villageCode: c.villageCode,
+      townshipCode: c.townshipCode,
     },
     { key: c.id },
   );
