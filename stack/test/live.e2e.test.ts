@@ -394,13 +394,13 @@ describe('live subscriptions through the gateway (NATS JetStream)', () => {
         i: { name: '港口村网格员', roles: ['VILLAGE_CADRE'], divisionCode: GANGKOU },
       })
     ).registerStaff.id as string;
-    tokens.nextCadre = await issueToken({ sub: nextId, roles: ['VILLAGE_CADRE'], divisionCode: GANGKOU }, DEV);
+    tokens.nextCadre = await issueToken({ sub: nextId, roles: ['VILLAGE_CADRE'], divisionCode: GANGKOU }, DEV_JWT);
     const reassigned = overSse('nextCadre', `subscription { taskAssigned { kind task { id title } } }`);
     await settled(4);
     await waitFor(
       async () => {
         const r = await gqlRequest(
-          stack.gatewayUrl,
+          e2e.gatewayUrl,
           `mutation($id: ID!, $a: ID!) { assignTask(id: $id, assigneeId: $a) { id } }`,
           { id: task.id, a: nextId },
           undefined,
