@@ -148,8 +148,12 @@ export function partyDataAccess(identity: Identity, staffOnly: boolean): 'ALL' |
 }
 
 /** Staff who keep obligor plans and visit logs: county-wide roles and division staff of the party's home division. */
+export function keepsPartyLog(identity: Identity, homeDivisionCode: string | null | undefined): boolean {
+  return isCountyWide(identity) || staffOfDivision(identity, homeDivisionCode);
+}
+
 export function requirePartyStaff(identity: Identity, homeDivisionCode: string): void {
-  if (!(isCountyWide(identity) || staffOfDivision(identity, homeDivisionCode))) deny();
+  if (!keepsPartyLog(identity, homeDivisionCode)) deny();
 }
 
 /** A declaration is filed by the party itself or by staff of its home division (county-wide roles anywhere). */
@@ -260,12 +264,13 @@ export function deny(message = 'This is outside your scope'): never {
 export type AttachmentTarget =
   | { kind: 'TASK' | 'WHEREABOUTS_FEEDBACK'; task: TaskEntity; caseJudgeId: string | null | undefined }
   | { kind: 'MEETING'; villageCode: string }
-  | { kind: 'PROPERTY_DECLARATION'; partyId: string; homeDivisionCode: string | null | undefined };
+  | { kind: 'PROPERTY_DECLARATION' | 'HOME_VISIT'; partyId: string; homeDivisionCode: string | null | undefined };
 
 /**
  * Attaching a file changes the thing it is attached to, so it follows that thing's own rule: a task
  * (and the feedback form filed on it) by who may work the task; a meeting by who may record its
- * outcomes; a declaration by who may file one for the party.
+ * outcomes; a declaration by who may file one for the party; a home visit (its photos) by who keeps the
+ * party's visit log.
  */
 export function canAttachTo(identity: Identity, target: AttachmentTarget): boolean {
   switch (target.kind) {
@@ -276,6 +281,8 @@ export function canAttachTo(identity: Identity, target: AttachmentTarget): boole
       return hasRole(identity, 'ADMIN', 'JUDGE') || staffOfDivision(identity, target.villageCode);
     case 'PROPERTY_DECLARATION':
       return canSeePartyData(identity, target.partyId, target.homeDivisionCode);
+    case 'HOME_VISIT':
+      return keepsPartyLog(identity, target.homeDivisionCode);
   }
 }
 
@@ -289,5 +296,7 @@ export function canReadAttachmentsOf(identity: Identity, target: AttachmentTarge
       return isCountyWide(identity) || staffOfDivision(identity, target.villageCode);
     case 'PROPERTY_DECLARATION':
       return canSeePartyData(identity, target.partyId, target.homeDivisionCode);
+    case 'HOME_VISIT':
+      return keepsPartyLog(identity, target.homeDivisionCode);
   }
 }

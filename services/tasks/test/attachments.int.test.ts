@@ -215,4 +215,44 @@ describe('attachments of tasks, meetings and forms', () => {
     expect((await gql(REQUEST, { input }, otherCadre)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await gql(REQUEST, { input }, party)).errors).toBeUndefined();
   });
+
+  it('attaches photos to a home visit for the staff who keep the visit log, and shows them to those staff only', async () => {
+    const v = await gql(
+      `mutation($input: HomeVisitInput!) { logHomeVisit(input: $input) { id } }`,
+      { input: { partyId: c.obligorIds[0], caseId: c.caseId, visitedOn: '2026-01-05', summary: '上门走访，本人在家' } },
+      cadre,
+    );
+    expect(v.errors).toBeUndefined();
+    const visitId = v.data.logHomeVisit.id as string;
+    const photo = {
+      target: { kind: 'HOME_VISIT', id: visitId },
+      fileName: '走访照片.jpg',
+      contentType: 'image/jpeg',
+      sizeBytes: 4000,
+    };
+    // The party is visited, it does not keep the log; another village's cadre keeps another log.
+    expect((await gql(REQUEST, { input: photo }, party)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(REQUEST, { input: photo }, otherCadre)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const unknown = await gql(
+      REQUEST,
+      { input: { ...photo, target: { kind: 'HOME_VISIT', id: randomUUID() } } },
+      cadre,
+    );
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const r = await gql(REQUEST, { input: photo }, cadre);
+    expect(r.errors).toBeUndefined();
+    const id = r.data.requestAttachmentUpload.attachment.id as string;
+    const stored = await gql(CONFIRM, { r: receipt(id, { sizeBytes: 4000, contentType: 'image/jpeg' }) }, cadre);
+    expect(stored.errors).toBeUndefined();
+
+    const VISITS = `query($r: [_Any!]!) { _entities(representations: $r) {
+      ... on Party { homeVisits { id attachments { id fileName sha256 } } } } }`;
+    const visits = async (who: typeof cadre) =>
+      (await gql(VISITS, { r: [{ __typename: 'Party', id: c.obligorIds[0] }] }, who)).data._entities[0].homeVisits;
+    expect(await visits(cadre)).toEqual([
+      { id: visitId, attachments: [{ id, fileName: '走访照片.jpg', sha256: SHA }] },
+    ]);
+    expect(await visits(otherCadre)).toEqual([]);
+    expect(await visits(party)).toEqual([]);
+  });
 });

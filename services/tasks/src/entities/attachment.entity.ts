@@ -1,7 +1,13 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { fenTransformer } from './transformers';
 
-export const ATTACHMENT_TARGETS = ['TASK', 'MEETING', 'WHEREABOUTS_FEEDBACK', 'PROPERTY_DECLARATION'] as const;
+export const ATTACHMENT_TARGETS = [
+  'TASK',
+  'MEETING',
+  'WHEREABOUTS_FEEDBACK',
+  'PROPERTY_DECLARATION',
+  'HOME_VISIT',
+] as const;
 export type AttachmentTargetKind = (typeof ATTACHMENT_TARGETS)[number];
 export type AttachmentStatus = 'PENDING' | 'STORED';
 
@@ -9,7 +15,7 @@ export type AttachmentStatus = 'PENDING' | 'STORED';
 @Entity({ name: 'attachment' })
 @Check(
   'attachment_target_kind_check',
-  `target_kind IN ('TASK', 'MEETING', 'WHEREABOUTS_FEEDBACK', 'PROPERTY_DECLARATION')`,
+  `target_kind IN ('TASK', 'MEETING', 'WHEREABOUTS_FEEDBACK', 'PROPERTY_DECLARATION', 'HOME_VISIT')`,
 )
 @Check('attachment_status_check', `status IN ('PENDING', 'STORED')`)
 @Index('attachment_target_idx', ['targetKind', 'targetId', 'requestedAt'])

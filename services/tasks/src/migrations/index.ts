@@ -4,6 +4,7 @@ import { CreateDeferredCaseWork1764115200000 } from './1764115200000-CreateDefer
 import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempotencyKeys';
 import { CreateInstalmentProjection1796256000000 } from './1796256000000-CreateInstalmentProjection';
 import { CreateAttachments1797300000000 } from './1797300000000-CreateAttachments';
+import { AddHomeVisitAttachments1797800000000 } from './1797800000000-AddHomeVisitAttachments';
 import { CreateProposals1797400000000 } from './1797400000000-CreateProposals';
 import { AddAssetLeadTaskType1797600000000 } from './1797600000000-AddAssetLeadTaskType';
 
@@ -17,4 +18,5 @@ export const migrations = [
   CreateProposals1797400000000,
   AddAssetLeadTaskType1797600000000,
   CreateAttachments1797300000000,
+  AddHomeVisitAttachments1797800000000,
 ];

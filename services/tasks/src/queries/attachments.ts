@@ -35,6 +35,12 @@ export async function attachmentTarget(
       const party = await ctx.loaders.partyRef.load(form.partyId);
       return { kind, partyId: form.partyId, homeDivisionCode: party?.homeDivisionCode };
     }
+    case 'HOME_VISIT': {
+      const visit = await ctx.loaders.homeVisit.load(id);
+      if (!visit) return null;
+      const party = await ctx.loaders.partyRef.load(visit.partyId);
+      return { kind, partyId: visit.partyId, homeDivisionCode: party?.homeDivisionCode };
+    }
     case 'MEETING': {
       const meeting = await ctx.loaders.meeting.load(id);
       return meeting ? { kind, villageCode: meeting.villageCode } : null;

@@ -126,6 +126,10 @@ export function createLoaders(ds: DataSource, readerSub: string) {
       (ids) => repo(ObligorPlanEntity).findBy({ partyId: In([...ids]) }),
       (p) => p.partyId,
     ),
+    homeVisit: loaderByKey<string, HomeVisitEntity>(
+      (ids) => repo(HomeVisitEntity).findBy({ id: In(uuids(ids)) }),
+      (v) => v.id,
+    ),
     visitsOfParty: listLoaderByKey<string, HomeVisitEntity>(
       (ids) =>
         repo(HomeVisitEntity).find({ where: { partyId: In([...ids]) }, order: { visitedOn: 'DESC', id: 'ASC' } }),

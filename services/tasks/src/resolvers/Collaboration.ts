@@ -1,3 +1,4 @@
+import { attachmentsOf } from '../queries/attachments';
 import type { CaseMessageResolvers, HomeVisitResolvers, ObligorPlanResolvers } from '../generated/resolvers-types';
 
 export const CaseMessage: CaseMessageResolvers = {
@@ -13,4 +14,5 @@ export const ObligorPlan: ObligorPlanResolvers = {
 export const HomeVisit: HomeVisitResolvers = {
   party: (v) => ({ id: v.partyId }),
   case: (v) => (v.caseId ? { id: v.caseId } : null),
+  attachments: (v, _a, ctx) => attachmentsOf(ctx, 'HOME_VISIT', v.id),
 };
