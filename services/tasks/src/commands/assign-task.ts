@@ -4,7 +4,7 @@ import { parseInput } from '@zhiyuan/server';
 import { z } from 'zod';
 import type { Context } from '../context';
 import { TaskEntity } from '../entities';
-import { requireOpen } from '../domain/tasks';
+import { requireOpen, taskFields } from '../domain/tasks';
 import { canManageTasksIn, deny } from '../policy';
 import { judgeOfCase } from './shared/cases';
 import { uuid } from './shared/input';
@@ -34,12 +34,7 @@ export async function assignTask(ctx: Context, args: unknown): Promise<TaskEntit
 
 function assignedPayload(t: TaskEntity, previousAssigneeId: string | null) {
   return {
-    taskId: t.id,
-    caseId: t.caseId,
-    obligorId: t.obligorId,
-    type: t.type,
-    level: t.level,
-    divisionCode: t.divisionCode,
+    ...taskFields(t),
     assigneeId: t.assigneeId!,
     previousAssigneeId,
     assigneeDepartment: t.assigneeDepartment,
