@@ -37,3 +37,14 @@ export {
   type AttachmentStorageConfig,
 } from './config';
 export { storageFromConfig, scannerFromConfig } from './from-config';
+export {
+  requireDeclaredUpload,
+  uploadLink,
+  downloadLink,
+  requireDownloadLink,
+  requireReceipt,
+  receiptOutcome,
+  type LinkSettings,
+  type PendingUpload,
+  type UploadRow,
+} from './links';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { errors, uuidSchema } from '@zhiyuan/kernel';
-import { declaredUploadProblem, newStorageKey, signTicket, ticketIdentity } from '@zhiyuan/storage';
+import { newStorageKey, requireDeclaredUpload, uploadLink } from '@zhiyuan/storage';
 import { z } from 'zod';
 import type { Context } from '../context';
 import { SettlementAttachmentEntity, SettlementEntity } from '../entities';
@@ -38,8 +38,7 @@ export async function requestSettlementAttachmentUpload(
   const id = randomUUID();
   const now = new Date();
   const row = await onCase(ctx, settlement.caseId, CASE_WORKERS, async (_c, manager) => {
-    const problem = declaredUploadProblem(limits, a);
-    if (problem) throw errors.validation(problem.field, problem.message);
+    requireDeclaredUpload(limits, a);
     const attachment: SettlementAttachmentEntity = {
       id,
       settlementId: settlement.id,
@@ -58,23 +57,5 @@ export async function requestSettlementAttachmentUpload(
     await manager.getRepository(SettlementAttachmentEntity).insert(attachment);
     return attachment;
   });
-  const ticket = signTicket(
-    limits.secret,
-    {
-      k: 'upload',
-      svc: TICKET_SERVICE,
-      id,
-      key: row.storageKey,
-      contentType: row.contentType,
-      sizeBytes: row.sizeBytes,
-      who: ticketIdentity(ctx.identity),
-    },
-    limits.uploadTtlSeconds,
-    now.getTime(),
-  );
-  return {
-    attachment: row,
-    uploadUrl: `/attachments/upload/${ticket}`,
-    expiresAt: new Date(Math.floor(now.getTime() / 1000) * 1000 + limits.uploadTtlSeconds * 1000),
-  };
+  return { attachment: row, ...uploadLink(limits, TICKET_SERVICE, row, ctx.identity, now) };
 }

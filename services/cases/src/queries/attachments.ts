@@ -1,5 +1,5 @@
-import { downloadTicketSchema, signTicket, ticketIdentity, verifyTicket } from '@zhiyuan/storage';
-import { DomainError, errors, requireSignedIn } from '@zhiyuan/kernel';
+import { downloadLink, requireDownloadLink } from '@zhiyuan/storage';
+import { errors, requireSignedIn } from '@zhiyuan/kernel';
 import { recordAudit } from '@zhiyuan/server';
 import type { Context } from '../context';
 import type { SettlementAttachmentEntity, SettlementEntity } from '../entities';
@@ -20,13 +20,7 @@ export async function attachmentsOfSettlement(
 
 /** A short-lived link to the file on the gateway, for the caller who read the attachment. */
 export function downloadUrl(ctx: Context, a: SettlementAttachmentEntity): string {
-  const s = ctx.settings.attachments;
-  const ticket = signTicket(
-    s.secret,
-    { k: 'download', svc: TICKET_SERVICE, id: a.id, who: ticketIdentity(ctx.identity) },
-    s.downloadTtlSeconds,
-  );
-  return `/attachments/${ticket}`;
+  return downloadLink(ctx.settings.attachments, TICKET_SERVICE, a.id, ctx.identity);
 }
 
 /**
@@ -38,17 +32,9 @@ export async function openSettlementAttachmentDownload(
   ticket: string,
 ): Promise<SettlementAttachmentEntity> {
   requireSignedIn(ctx.identity);
-  const v = verifyTicket(ctx.settings.attachments.secret, downloadTicketSchema, ticket);
-  if (!v.ok)
-    throw new DomainError(
-      'FORBIDDEN',
-      v.problem === 'EXPIRED' ? 'The download link has expired' : 'The download link is not valid',
-      { reason: v.problem },
-    );
-  if (v.claims.svc !== TICKET_SERVICE || v.claims.who.sub !== ctx.identity.sub)
-    throw new DomainError('FORBIDDEN', 'The download link is not valid');
-  const a = await ctx.loaders.settlementAttachment.load(v.claims.id);
-  if (!a || a.status !== 'STORED') throw errors.notFound('Attachment', v.claims.id);
+  const id = requireDownloadLink(ctx.settings.attachments, TICKET_SERVICE, ticket, ctx.identity.sub);
+  const a = await ctx.loaders.settlementAttachment.load(id);
+  if (!a || a.status !== 'STORED') throw errors.notFound('Attachment', id);
   await recordAudit(ctx.runtime.messaging, ctx.identity, 'EXPORT', [
     { operation: 'attachmentDownload', targetKind: 'ATTACHMENT', targetId: a.id },
   ]);

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { errors, requireSignedIn } from '@zhiyuan/kernel';
 import { parseInput } from '@zhiyuan/server';
-import { newStorageKey, signTicket, ticketIdentity } from '@zhiyuan/storage';
+import { newStorageKey, requireDeclaredUpload, uploadLink } from '@zhiyuan/storage';
 import { z } from 'zod';
 import type { Context } from '../context';
-import { requireAcceptableUpload } from '../domain/attachments';
 import { ATTACHMENT_TARGETS, AttachmentEntity } from '../entities';
 import { canAttachTo, deny } from '../policy';
 import { TICKET_SERVICE, attachmentTarget } from '../queries/attachments';
@@ -36,7 +35,7 @@ export async function requestAttachmentUpload(ctx: Context, input: unknown): Pro
   if (!target) throw errors.notFound(a.target.kind, a.target.id);
   if (!canAttachTo(ctx.identity, target)) deny('You cannot attach files to this');
   const s = ctx.settings.attachments;
-  requireAcceptableUpload(s, a);
+  requireDeclaredUpload(s, a);
   const id = randomUUID();
   const now = new Date();
   const row: AttachmentEntity = {
@@ -56,23 +55,5 @@ export async function requestAttachmentUpload(ctx: Context, input: unknown): Pro
   await ctx.runtime.messaging.transaction(async (m) => {
     await m.getRepository(AttachmentEntity).insert(row);
   });
-  const ticket = signTicket(
-    s.secret,
-    {
-      k: 'upload',
-      svc: TICKET_SERVICE,
-      id,
-      key: row.storageKey,
-      contentType: row.contentType,
-      sizeBytes: row.sizeBytes,
-      who: ticketIdentity(ctx.identity),
-    },
-    s.uploadTtlSeconds,
-    now.getTime(),
-  );
-  return {
-    attachment: row,
-    uploadUrl: `/attachments/upload/${ticket}`,
-    expiresAt: new Date(Math.floor(now.getTime() / 1000) * 1000 + s.uploadTtlSeconds * 1000),
-  };
+  return { attachment: row, ...uploadLink(s, TICKET_SERVICE, row, ctx.identity, now) };
 }

@@ -1,10 +1,9 @@
-import { downloadTicketSchema, signTicket, ticketIdentity, verifyTicket } from '@zhiyuan/storage';
-import type { Identity } from '@zhiyuan/auth';
-import { DomainError, errors, isUuid, requireSignedIn } from '@zhiyuan/kernel';
+import { downloadLink, requireDownloadLink } from '@zhiyuan/storage';
+import { errors, isUuid, requireSignedIn } from '@zhiyuan/kernel';
 import { recordAudit } from '@zhiyuan/server';
 import type { Context } from '../context';
 import type { AttachmentEntity, AttachmentTargetKind } from '../entities';
-import { canReadAttachmentsOf, deny, needsCaseJudge, type AttachmentTarget } from '../policy';
+import { canReadAttachmentsOf, needsCaseJudge, type AttachmentTarget } from '../policy';
 
 /** The service's name in tickets: the gateway sends a ticket back to the subgraph that signed it. */
 export const TICKET_SERVICE = 'tasks';
@@ -63,17 +62,7 @@ export async function attachmentsOf(ctx: Context, kind: AttachmentTargetKind, id
  * for whoever holds it, and records the download under the identity it names (openAttachmentDownload).
  */
 export function downloadUrl(ctx: Context, a: AttachmentEntity): string {
-  const s = ctx.settings.attachments;
-  const ticket = signTicket(
-    s.secret,
-    { k: 'download', svc: TICKET_SERVICE, id: a.id, who: ticketIdentity(ctx.identity) },
-    s.downloadTtlSeconds,
-  );
-  return `/attachments/${ticket}`;
-}
-
-function sameCaller(identity: Identity, who: { sub: string }): boolean {
-  return identity.sub === who.sub;
+  return downloadLink(ctx.settings.attachments, TICKET_SERVICE, a.id, ctx.identity);
 }
 
 /**
@@ -83,17 +72,9 @@ function sameCaller(identity: Identity, who: { sub: string }): boolean {
  */
 export async function openAttachmentDownload(ctx: Context, ticket: string): Promise<AttachmentEntity> {
   requireSignedIn(ctx.identity);
-  const v = verifyTicket(ctx.settings.attachments.secret, downloadTicketSchema, ticket);
-  if (!v.ok)
-    throw new DomainError(
-      'FORBIDDEN',
-      v.problem === 'EXPIRED' ? 'The download link has expired' : 'The download link is not valid',
-      { reason: v.problem },
-    );
-  if (v.claims.svc !== TICKET_SERVICE || !sameCaller(ctx.identity, v.claims.who))
-    deny('The download link is not valid');
-  const a = await ctx.loaders.attachment.load(v.claims.id);
-  if (!a || a.status !== 'STORED') throw errors.notFound('Attachment', v.claims.id);
+  const id = requireDownloadLink(ctx.settings.attachments, TICKET_SERVICE, ticket, ctx.identity.sub);
+  const a = await ctx.loaders.attachment.load(id);
+  if (!a || a.status !== 'STORED') throw errors.notFound('Attachment', id);
   await recordAudit(ctx.runtime.messaging, ctx.identity, 'EXPORT', [
     { operation: 'attachmentDownload', targetKind: 'ATTACHMENT', targetId: a.id },
   ]);
