@@ -204,6 +204,23 @@ describe('attachments through the gateway', () => {
     expect((await stored()).length).toBe(before);
   });
 
+  it("words a refusal in the language of the upload's Accept-Language, as the graph's errors are", async () => {
+    const url = await uploadUrl({ sizeBytes: JPEG.length });
+    const zh = (await (await put(url, JPEG)).json()) as any;
+    expect(zh.errors[0].extensions).toEqual({
+      code: 'ATTACHMENT_TYPE_MISMATCH',
+      localizedMessage: expect.stringMatching(/[\u4e00-\u9fff]/),
+    });
+    const en = await fetch(await uploadUrl({ sizeBytes: JPEG.length }), {
+      method: 'PUT',
+      body: JPEG,
+      headers: { 'accept-language': 'en' },
+    });
+    expect(((await en.json()) as any).errors[0].extensions.localizedMessage).toBe(
+      'The file is not of the declared type, or of no accepted type',
+    );
+  });
+
   it('refuses a forged or an expired link', async () => {
     const url = await uploadUrl();
     const ticket = url.split('/').pop()!;

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
 import type { Identity, Role } from '@zhiyuan/auth';
 import type { Logger } from '@zhiyuan/config';
+import { localizedErrorMessage, parseAcceptLanguage } from '@zhiyuan/kernel';
 import {
   AttachmentRejected,
   NotStoredError,
@@ -50,9 +51,12 @@ const STATUS: Record<string, number> = {
   VALIDATION_FAILED: 400,
 };
 
+/** A refusal as the graph words one: the code, and its text in the caller's language (`Accept-Language`). */
 function refuse(res: Response, code: string, message: string): void {
   if (res.headersSent) return void res.destroy();
-  res.status(STATUS[code] ?? 502).json({ errors: [{ message, extensions: { code } }] });
+  const locale = parseAcceptLanguage(res.req?.headers['accept-language']);
+  const localizedMessage = localizedErrorMessage(code, {}, locale);
+  res.status(STATUS[code] ?? 502).json({ errors: [{ message, extensions: { code, localizedMessage } }] });
 }
 
 function linkProblem(res: Response, problem: TicketProblem): void {

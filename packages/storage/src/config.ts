@@ -32,7 +32,18 @@ export const attachmentLimitsShape = {
   ATTACHMENT_DOWNLOAD_TTL_SECONDS: fields.positiveInt(300),
 };
 
-/** What the gateway reads: where the bytes go and the scanner. */
+/**
+ * What the owning subgraphs read for their sweep of abandoned uploads: a PENDING row older than the
+ * upload link's life plus the grace is removed, with the object under its key if one was written.
+ */
+export const attachmentSweepShape = {
+  /** How often abandoned uploads are looked for, in milliseconds. */
+  ATTACHMENT_SWEEP_INTERVAL_MS: fields.positiveInt(900_000),
+  /** Seconds after an upload link expires before its PENDING row (and any stray object) is removed. */
+  ATTACHMENT_ABANDON_GRACE_SECONDS: fields.positiveInt(3_600),
+};
+
+/** What the gateway reads (and the owning subgraphs, for their sweep): where the bytes go and the scanner. */
 export const attachmentStorageShape = {
   /** `filesystem` (under ATTACHMENT_DIR) or `s3` (an S3-compatible bucket, S3_* below). */
   ATTACHMENT_STORAGE: z.enum(['filesystem', 's3']).default('filesystem'),
@@ -52,4 +63,5 @@ export const attachmentStorageShape = {
 };
 
 export type AttachmentLimitsConfig = z.infer<z.ZodObject<typeof attachmentLimitsShape>>;
+export type AttachmentSweepConfig = z.infer<z.ZodObject<typeof attachmentSweepShape>>;
 export type AttachmentStorageConfig = z.infer<z.ZodObject<typeof attachmentStorageShape>>;

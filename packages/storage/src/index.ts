@@ -33,7 +33,9 @@ export { allowAllScanner, commandScanner, type VirusScanner, type ScanVerdict } 
 export {
   attachmentLimitsShape,
   attachmentStorageShape,
+  attachmentSweepShape,
   type AttachmentLimitsConfig,
+  type AttachmentSweepConfig,
   type AttachmentStorageConfig,
 } from './config';
 export { storageFromConfig, scannerFromConfig } from './from-config';

@@ -1,5 +1,5 @@
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
-import { attachmentLimitsShape } from '@zhiyuan/storage';
+import { attachmentLimitsShape, attachmentStorageShape, attachmentSweepShape } from '@zhiyuan/storage';
 
 export const configSchema = z.object({
   ...serviceConfigShape,
@@ -23,6 +23,10 @@ export const configSchema = z.object({
   CASES_IMPORT_MUTATION_MAX: fields.positiveInt(500),
   /** ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES and the link lives of settlement attachments (docs/attachments.md). */
   ...attachmentLimitsShape,
+  /** ATTACHMENT_SWEEP_INTERVAL_MS and ATTACHMENT_ABANDON_GRACE_SECONDS: the sweep of abandoned uploads. */
+  ...attachmentSweepShape,
+  /** The gateway's attachment storage (ATTACHMENT_STORAGE, ATTACHMENT_DIR, S3_*), which the sweep deletes stray objects from. */
+  ...attachmentStorageShape,
 });
 
 export type CasesConfig = z.infer<typeof configSchema>;

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { ADMIN, TEST_INTERNAL_SECRET, gqlRequest, identity } from '@zhiyuan/testing';
-import { signTicket } from '@zhiyuan/storage';
+import { FilesystemStorage, NotStoredError, signTicket } from '@zhiyuan/storage';
+import { sweepAbandonedAttachments } from '../src';
 import { SETTLE, TAKE_IN } from './factories/graphql';
 import { GANGKOU, HEPING, HONGXINGQIAO, judgment, partyEvent, staffEvent, startCases, type Harness } from './factories';
 
@@ -114,5 +119,60 @@ describe('attachments of settlements', () => {
     expect(audit.map((a: { p: unknown }) => a.p)).toEqual([
       expect.objectContaining({ action: 'EXPORT', targetKind: 'ATTACHMENT', targetId: id, actor: party.sub }),
     ]);
+  });
+
+  it('sweeps abandoned uploads: an expired PENDING row goes with its file; fresh PENDING and STORED rows stay', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zy-settlement-attachments-'));
+    const storage = new FilesystemStorage(dir);
+    const q = (sql: string, params: unknown[] = []) => h.service.runtime.ds.query(sql, params);
+    try {
+      const ask = async () => {
+        const r = await gql(REQUEST, input());
+        expect(r.errors).toBeUndefined();
+        const id = r.data.requestSettlementAttachmentUpload.attachment.id as string;
+        const [row] = await q(`SELECT storage_key AS key FROM cases.settlement_attachment WHERE id = $1`, [id]);
+        return { id, key: row.key as string };
+      };
+      const put = (key: string) => storage.put(key, Readable.from([Buffer.from('%PDF-1.7 test')]));
+      const exists = (key: string) =>
+        storage.get(key).then(
+          (s) => (s.destroy(), true),
+          (err) => {
+            if (err instanceof NotStoredError) return false;
+            throw err;
+          },
+        );
+      const stray = await ask();
+      const neverSent = await ask();
+      const fresh = await ask();
+      const stored = await ask();
+      const receipt = signTicket(
+        TEST_INTERNAL_SECRET,
+        { k: 'receipt', id: stored.id, sha256: SHA, sizeBytes: 4321, contentType: 'application/pdf' },
+        60,
+      );
+      expect((await gql(CONFIRM, { r: receipt })).errors).toBeUndefined();
+      for (const a of [stray, fresh, stored]) await put(a.key);
+      // The defaults: a 600 s link and an hour's grace.
+      const olderThanMs = (600 + 3600) * 1000;
+      const now = new Date();
+      await q(`UPDATE cases.settlement_attachment SET requested_at = $2 WHERE id = ANY($1::uuid[])`, [
+        [stray.id, neverSent.id, stored.id],
+        new Date(now.getTime() - olderThanMs - 60_000),
+      ]);
+
+      const messaging = h.service.runtime.messaging;
+      expect(await sweepAbandonedAttachments(messaging, storage, now, { olderThanMs })).toBe(2);
+      const left = await q(`SELECT id FROM cases.settlement_attachment WHERE id = ANY($1::uuid[])`, [
+        [stray.id, neverSent.id, fresh.id, stored.id],
+      ]);
+      expect(left.map((r: { id: string }) => r.id).sort()).toEqual([fresh.id, stored.id].sort());
+      expect(await exists(stray.key)).toBe(false);
+      expect(await exists(fresh.key)).toBe(true);
+      expect(await exists(stored.key)).toBe(true);
+      expect(await sweepAbandonedAttachments(messaging, storage, now, { olderThanMs })).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -11,6 +11,9 @@ describe('tasks configuration', () => {
       SMS_RETRY_BASE_MS: 30_000,
       TASK_ESCALATE_TO_COUNTY_AFTER_HOURS: 72,
       TASK_SCHEDULERS_ENABLED: true,
+      ATTACHMENT_SWEEP_INTERVAL_MS: 900_000,
+      ATTACHMENT_ABANDON_GRACE_SECONDS: 3_600,
+      ATTACHMENT_STORAGE: 'filesystem',
     });
   });
 

@@ -1,7 +1,7 @@
 import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
 import { smsConfigShape, smsHttpUrlRequired } from '@zhiyuan/sms';
 import { TASK_TYPES } from '@zhiyuan/events';
-import { attachmentLimitsShape } from '@zhiyuan/storage';
+import { attachmentLimitsShape, attachmentStorageShape, attachmentSweepShape } from '@zhiyuan/storage';
 import { CASE_STEP_NOTICES, parseNoticesOff, type NoticeOff } from './domain/notices';
 import { parseCountyAssignees, type CountyAssignees } from './domain/escalation';
 import type { SlaDays } from './domain/task-rules';
@@ -86,6 +86,10 @@ export const configSchema = z
     PROPOSAL_EXPIRY_WORKING_DAYS: fields.positiveInt(10),
     /** ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES and the upload and download link lives (@zhiyuan/storage, docs/attachments.md). */
     ...attachmentLimitsShape,
+    /** ATTACHMENT_SWEEP_INTERVAL_MS and ATTACHMENT_ABANDON_GRACE_SECONDS: the sweep of abandoned uploads. */
+    ...attachmentSweepShape,
+    /** The gateway's attachment storage (ATTACHMENT_STORAGE, ATTACHMENT_DIR, S3_*), which the sweep deletes stray objects from. */
+    ...attachmentStorageShape,
   })
   .refine(...smsHttpUrlRequired);
 

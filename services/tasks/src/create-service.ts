@@ -1,5 +1,6 @@
 import { defineService, type Service, type ServiceDeps, type ServiceRuntime } from '@zhiyuan/server';
 import { smsProviderFor as providerFor, type SmsProvider } from '@zhiyuan/sms';
+import { storageFromConfig, type ObjectStorage } from '@zhiyuan/storage';
 import type { TasksConfig } from './config';
 import { createContext, type Context } from './context';
 import { entities } from './entities';
@@ -18,6 +19,8 @@ export interface TasksDeps extends ServiceDeps {
   smsProvider?: SmsProvider;
   /** The schedulers' clock. */
   clock?: () => Date;
+  /** Replaces the attachment storage chosen by ATTACHMENT_STORAGE (the abandoned-upload sweep deletes from it). */
+  attachmentStorage?: ObjectStorage;
 }
 
 export function createService(config: TasksConfig, deps: TasksDeps = {}): Service {
@@ -49,6 +52,7 @@ export function createService(config: TasksConfig, deps: TasksDeps = {}): Servic
           config,
           deps.smsProvider ?? smsProviderFor(config, runtime),
           deps.clock ?? (() => new Date()),
+          deps.attachmentStorage ?? storageFromConfig(config),
         );
       },
     },

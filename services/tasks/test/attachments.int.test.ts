@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { ADMIN, TEST_INTERNAL_SECRET, gqlRequest, identity } from '@zhiyuan/testing';
-import { signTicket } from '@zhiyuan/storage';
+import { FilesystemStorage, NotStoredError, signTicket } from '@zhiyuan/storage';
+import { sweepAbandonedAttachments } from '../src';
+import { abandonOptions } from '../src/schedules/schedulers';
 import {
   aCase,
   enforcementFiled,
@@ -254,5 +260,71 @@ describe('attachments of tasks, meetings and forms', () => {
     ]);
     expect(await visits(otherCadre)).toEqual([]);
     expect(await visits(party)).toEqual([]);
+  });
+
+  it('sweeps abandoned uploads: an expired PENDING row goes with its file; fresh PENDING and STORED rows stay', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'zy-attachments-'));
+    const storage = new FilesystemStorage(dir);
+    try {
+      const ask = async () => {
+        const r = await gql(REQUEST, upload(), cadre);
+        expect(r.errors).toBeUndefined();
+        const id = r.data.requestAttachmentUpload.attachment.id as string;
+        const [row] = await q(`SELECT storage_key AS key FROM tasks.attachment WHERE id = $1`, [id]);
+        return { id, key: row.key as string };
+      };
+      const put = (key: string) => storage.put(key, Readable.from([Buffer.from('%PDF-1.7 test')]));
+      const exists = (key: string) =>
+        storage.get(key).then(
+          (s) => (s.destroy(), true),
+          (err) => {
+            if (err instanceof NotStoredError) return false;
+            throw err;
+          },
+        );
+      const stray = await ask(); // stored by the gateway, never confirmed
+      const neverSent = await ask(); // no byte arrived
+      const fresh = await ask(); // the link is still good, the upload may be streaming
+      const stored = await ask();
+      expect((await gql(CONFIRM, { r: receipt(stored.id) }, cadre)).errors).toBeUndefined();
+      for (const a of [stray, fresh, stored]) await put(a.key);
+      const opts = abandonOptions({ ATTACHMENT_UPLOAD_TTL_SECONDS: 600, ATTACHMENT_ABANDON_GRACE_SECONDS: 3600 });
+      const now = new Date();
+      const aged = new Date(now.getTime() - opts.olderThanMs - 60_000);
+      await q(`UPDATE tasks.attachment SET requested_at = $2 WHERE id = ANY($1::uuid[])`, [
+        [stray.id, neverSent.id, stored.id],
+        aged,
+      ]);
+
+      expect(await sweepAbandonedAttachments(h.service.runtime, storage, now, opts)).toBe(2);
+      const left = await q(`SELECT id FROM tasks.attachment WHERE id = ANY($1::uuid[]) ORDER BY id`, [
+        [stray.id, neverSent.id, fresh.id, stored.id],
+      ]);
+      expect(left.map((r: { id: string }) => r.id).sort()).toEqual([fresh.id, stored.id].sort());
+      expect(await exists(stray.key)).toBe(false);
+      expect(await exists(fresh.key)).toBe(true);
+      expect(await exists(stored.key)).toBe(true);
+      // Again: nothing more to remove.
+      expect(await sweepAbandonedAttachments(h.service.runtime, storage, now, opts)).toBe(0);
+
+      // Two replicas at once remove each abandoned row once between them.
+      const more = [await ask(), await ask(), await ask()];
+      await q(`UPDATE tasks.attachment SET requested_at = $2 WHERE id = ANY($1::uuid[])`, [
+        more.map((a) => a.id),
+        aged,
+      ]);
+      const [a, b] = await Promise.all([
+        sweepAbandonedAttachments(h.service.runtime, storage, now, { ...opts, batchSize: 1 }),
+        sweepAbandonedAttachments(h.service.runtime, storage, now, { ...opts, batchSize: 1 }),
+      ]);
+      expect(a + b).toBe(3);
+      expect(
+        (
+          await q(`SELECT count(*)::int AS n FROM tasks.attachment WHERE id = ANY($1::uuid[])`, [more.map((x) => x.id)])
+        )[0].n,
+      ).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,11 +3,14 @@
  * (people-credit), the tasks, the thread and the obligor's proposals (tasks), on one timeline. The
  * graph decides who may open it: a cadre of another village is refused, and the page says so. A party
  * sees its side of the case (`partyView`: the other side masked, the village team's contacts) and
- * comes forward or answers a proposal here; the court decides one here too.
+ * comes forward or answers a proposal here; the court decides one here too. Tasks, settlements,
+ * declarations and home visits list their files, and staff attach files to them (docs/attachments.md).
  */
 import { useState } from 'react';
 import { graphql } from '../generated';
-import { useMutation, useQuery, useSubscription } from '../api';
+import { request, useMutation, useQuery, useSubscription } from '../api';
+import type { AttachmentTargetKind } from '../generated/graphql';
+import { Attachments, type AskUpload } from '../attachments';
 import { useT } from '../i18n';
 import { dateTime, day, today, yuan } from '../format';
 import { WORKBENCH_ROLES, hasRole, useSession, type Role } from '../auth';
@@ -45,6 +48,14 @@ const CaseQuery = graphql(`
           amountFen
           paidFen
           status
+        }
+        attachments {
+          id
+          fileName
+          contentType
+          sizeBytes
+          uploadedAt
+          downloadUrl
         }
       }
       proposals {
@@ -125,6 +136,14 @@ const CaseStaffQuery = graphql(`
         title
         status
         dueAt
+        attachments {
+          id
+          fileName
+          contentType
+          sizeBytes
+          uploadedAt
+          downloadUrl
+        }
       }
     }
   }
@@ -173,11 +192,27 @@ const ObligorWorkQuery = graphql(`
           kind
           valueFen
         }
+        attachments {
+          id
+          fileName
+          contentType
+          sizeBytes
+          uploadedAt
+          downloadUrl
+        }
       }
       homeVisits {
         id
         visitedOn
         summary
+        attachments {
+          id
+          fileName
+          contentType
+          sizeBytes
+          uploadedAt
+          downloadUrl
+        }
       }
     }
   }
@@ -208,6 +243,35 @@ const FileDeclaration = graphql(`
     }
   }
 `);
+
+const RequestUpload = graphql(`
+  mutation RequestAttachmentUpload($input: RequestAttachmentUploadInput!) {
+    requestAttachmentUpload(input: $input) {
+      uploadUrl
+    }
+  }
+`);
+
+const RequestSettlementUpload = graphql(`
+  mutation RequestSettlementAttachmentUpload($input: RequestSettlementAttachmentUploadInput!) {
+    requestSettlementAttachmentUpload(input: $input) {
+      uploadUrl
+    }
+  }
+`);
+
+/** An upload link for a file of a task, a declaration or a home visit (tasks owns them). */
+const askFor =
+  (kind: AttachmentTargetKind, id: string): AskUpload =>
+  async (file) =>
+    (await request(RequestUpload, { input: { target: { kind, id }, ...file } })).requestAttachmentUpload.uploadUrl;
+
+/** An upload link for a file of a settlement (cases owns them). */
+const askForSettlement =
+  (settlementId: string): AskUpload =>
+  async (file) =>
+    (await request(RequestSettlementUpload, { input: { settlementId, ...file } })).requestSettlementAttachmentUpload
+      .uploadUrl;
 
 const ASSET_KINDS = ['REAL_ESTATE', 'VEHICLE', 'DEPOSIT', 'BUSINESS', 'OTHER'] as const;
 
@@ -416,6 +480,12 @@ function ObligorWork({ partyId, caseId }: { partyId: string; caseId: string }) {
             {day(d.signedOn)} {t('case.declIncome')} {yuan(d.monthlyIncomeFen)} · {t('case.declDebts')}{' '}
             {yuan(d.debtsFen)}
             {d.assets.length > 0 && ` · ${d.assets.map((a) => `${te(a.kind)} ${yuan(a.valueFen)}`).join('、')}`}
+            <Attachments
+              files={d.attachments}
+              label={`${t('case.declaration')} ${day(d.signedOn)}`}
+              ask={askFor('PROPERTY_DECLARATION', d.id)}
+              onDone={q.refetch}
+            />
           </li>
         ))}
       </ul>
@@ -423,8 +493,14 @@ function ObligorWork({ partyId, caseId }: { partyId: string; caseId: string }) {
       <h3>{t('case.visits')}</h3>
       <ul className="plain">
         {p?.homeVisits.map((v) => (
-          <li key={v.id}>
+          <li key={v.id} data-visit={v.id}>
             {day(v.visitedOn)} {v.summary}
+            <Attachments
+              files={v.attachments}
+              label={`${t('case.visits')} ${day(v.visitedOn)} ${v.summary}`}
+              ask={askFor('HOME_VISIT', v.id)}
+              onDone={q.refetch}
+            />
           </li>
         ))}
       </ul>
@@ -590,6 +666,12 @@ export function CaseView({ id }: { id: string }) {
                   </li>
                 ))}
               </ol>
+              <Attachments
+                files={st.attachments}
+                label={`${te(st.kind)} ${yuan(st.totalFen)}`}
+                ask={staff ? askForSettlement(st.id) : undefined}
+                onDone={q.refetch}
+              />
             </div>
           ))}
         </Section>
@@ -611,8 +693,14 @@ export function CaseView({ id }: { id: string }) {
           {staff && <h3>{t('case.tasks')}</h3>}
           <ul className="plain">
             {staff?.tasks.map((task) => (
-              <li key={task.id}>
+              <li key={task.id} data-task={task.id}>
                 {task.title} · {te(task.status)} · {dateTime(task.dueAt)}
+                <Attachments
+                  files={task.attachments}
+                  label={task.title}
+                  ask={askFor('TASK', task.id)}
+                  onDone={staffQ.refetch}
+                />
               </li>
             ))}
           </ul>

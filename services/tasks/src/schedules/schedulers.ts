@@ -2,6 +2,8 @@ import type { ServiceRuntime } from '@zhiyuan/server';
 import type { TasksConfig } from '../config';
 import { sendDueNotifications } from '../notifications/sender';
 import type { SmsProvider } from '@zhiyuan/sms';
+import type { ObjectStorage } from '@zhiyuan/storage';
+import { sweepAbandonedAttachments } from './abandoned-attachments';
 import { expireProposals } from './expire-proposals';
 import { remindInstalmentsDueSoon } from './instalment-reminders';
 import { sweepOverdueTasks } from './overdue';
@@ -29,6 +31,7 @@ export function startSchedulers(
   config: TasksConfig,
   provider: SmsProvider,
   clock: () => Date,
+  storage: ObjectStorage,
 ): () => Promise<void> {
   const log = (what: string) => (err: unknown) =>
     runtime.logger.warn({ err: String(err) }, `${what} failed; will run again`);
@@ -49,6 +52,11 @@ export function startSchedulers(
       log('instalment reminders'),
     ),
     every(config.TASK_SWEEP_INTERVAL_MS, () => expireProposals(runtime, clock()), log('proposal expiry')),
+    every(
+      config.ATTACHMENT_SWEEP_INTERVAL_MS,
+      () => sweepAbandonedAttachments(runtime, storage, clock(), abandonOptions(config)),
+      log('abandoned attachment sweep'),
+    ),
   ];
   return async () => {
     for (const stop of stops) await stop();
@@ -63,4 +71,10 @@ export const smsOptions = (c: TasksConfig) => ({
 export const overdueOptions = (c: TasksConfig) => ({
   escalateToCountyAfterMs: c.TASK_ESCALATE_TO_COUNTY_AFTER_HOURS * 3_600_000,
   countyAssignees: c.TASK_COUNTY_ASSIGNEES,
+});
+/** A PENDING upload is abandoned once its link has expired and the grace has passed too. */
+export const abandonOptions = (
+  c: Pick<TasksConfig, 'ATTACHMENT_UPLOAD_TTL_SECONDS' | 'ATTACHMENT_ABANDON_GRACE_SECONDS'>,
+) => ({
+  olderThanMs: (c.ATTACHMENT_UPLOAD_TTL_SECONDS + c.ATTACHMENT_ABANDON_GRACE_SECONDS) * 1000,
 });
