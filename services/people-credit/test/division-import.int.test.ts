@@ -219,6 +219,43 @@ describe('importing the national division list', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('VALIDATION_FAILED');
   });
 
+  it('moves the staff of a merged village, and stops whole when two merged townships each have an officer', async () => {
+    // A list of the demo township 虹星桥镇 in which its last demo village is merged into the one before it.
+    const listFile = path.join(dir, 'demo-2024.csv');
+    await writeFile(listFile, ['330522000000,长兴县', '330522104000,虹星桥镇', '330522104216,"上庄村委会"'].join('\n'));
+    const list = await readListFile(listFile, COUNTY.code);
+    const staffAt = (code: string) =>
+      t.service.runtime.ds.query(`SELECT id FROM people.staff WHERE division_code = $1 ORDER BY id`, [code]);
+    const before = await staffAt('330522104217');
+    expect(before).toHaveLength(2); // the village secretary and the mediation director
+    const moved = await run(list, {
+      scope: COUNTY.code,
+      mapping: [{ oldCode: '330522104217', newCode: '330522104216' }],
+      effectiveOn: '2024-07-01',
+    });
+    expect(moved).toMatchObject({ recoded: 1, movedStaff: 2 });
+    expect(await staffAt('330522104217')).toEqual([]);
+    const updated = await t.service.runtime.ds.query(
+      `SELECT envelope FROM people.outbox_message WHERE type = 'people.staff.updated' AND key = ANY($1::text[])`,
+      [before.map((r: { id: string }) => r.id)],
+    );
+    expect(
+      updated.map((r: { envelope: { payload: { divisionCode: string } } }) => r.envelope.payload.divisionCode),
+    ).toEqual(['330522104216', '330522104216']);
+
+    // 林城镇 merged into 虹星桥镇: both have their fixed officer, so the list is refused and nothing is kept.
+    const changesBefore = await changes();
+    await expect(
+      run(list, {
+        scope: COUNTY.code,
+        mapping: [{ oldCode: '330522105', newCode: '330522104' }],
+        effectiveOn: '2024-07-02',
+      }),
+    ).rejects.toMatchObject({ extensions: { code: 'RULE_VIOLATION', rule: 'ONE_OFFICER_PER_TOWNSHIP' } });
+    expect(await changes()).toEqual(changesBefore);
+    expect((await rows('330522105'))[0].retired_on).toBeNull();
+  });
+
   it('refuses a mapping whose old code is still listed, writing nothing', async () => {
     const before = await changes();
     await expect(
