@@ -178,6 +178,8 @@ describe('importing the national division list', () => {
     expect(children.map((c) => c.code)).not.toContain('330523103203');
     expect(children).toContainEqual({ code: '330523103204', name: '民乐新村' });
     expect((await rows('330523103203'))[0].retired_on).toBe('2024-06-30');
+    const search = await t.gql(`{ divisions(search: "景坞") { nodes { code } } }`);
+    expect(search.data.divisions.nodes).toEqual([]);
 
     // The party moved with its village, and the move leaves through the outbox: cases re-routes on it.
     const [home] = await t.service.runtime.ds.query(`SELECT home_division_code FROM people.party WHERE id = $1`, [
