@@ -23,4 +23,8 @@ export class DivisionEntity {
   @ForeignKey(() => DivisionEntity, { name: 'division_parent_code_fkey' })
   @Column({ type: 'text', name: 'parent_code', nullable: true })
   parentCode: string | null;
+
+  /** The day an updated national list re-coded or merged it away; its row stays for what still points at it. */
+  @Column({ type: 'date', name: 'retired_on', nullable: true })
+  retiredOn: string | null;
 }

@@ -5,6 +5,7 @@ import { CreditProfileEntity } from './credit-profile.entity';
 import { DepartmentTaskEntity } from './department-task.entity';
 import { DishonestListingEntity } from './dishonest-listing.entity';
 import { DivisionEntity } from './division.entity';
+import { DivisionCodeChangeEntity, DivisionRegionEntity } from './division-change.entity';
 import { PartyEntity } from './party.entity';
 import { PartySessionEntity, SignInAttemptEntity, SignInCodeEntity, SmsMessageEntity } from './sign-in.entity';
 import { StaffEntity } from './staff.entity';
@@ -17,7 +18,9 @@ export {
   CreditProfileEntity,
   DepartmentTaskEntity,
   DishonestListingEntity,
+  DivisionCodeChangeEntity,
   DivisionEntity,
+  DivisionRegionEntity,
   PartyEntity,
   PartySessionEntity,
   SignInAttemptEntity,
@@ -29,6 +32,8 @@ export {
 };
 export const entities = [
   DivisionEntity,
+  DivisionRegionEntity,
+  DivisionCodeChangeEntity,
   PartyEntity,
   StaffEntity,
   CaseProjectionEntity,

@@ -7,6 +7,7 @@ import { CreateIdempotencyKeys1765000000000 } from './1765000000000-CreateIdempo
 import { CreateDepartmentTasks1765100000000 } from './1765100000000-CreateDepartmentTasks';
 import { CreatePartySignIn1797300000000 } from './1797300000000-CreatePartySignIn';
 import { CreateWebhooks1797500000000 } from './1797500000000-CreateWebhooks';
+import { AddDivisionCodeChanges1798100000000 } from './1798100000000-AddDivisionCodeChanges';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateDepartmentTasks1765100000000,
   CreatePartySignIn1797300000000,
   CreateWebhooks1797500000000,
+  AddDivisionCodeChanges1798100000000,
 ];

@@ -24,6 +24,7 @@ export async function divisions(ctx: Context, { search, level, first, after }: Q
   const q = ctx.runtime.ds
     .getRepository(DivisionEntity)
     .createQueryBuilder('d')
+    .where('d.retired_on IS NULL')
     .orderBy('d.code')
     .limit(page.limit + 1);
   if (search?.trim()) q.andWhere("d.name LIKE :s ESCAPE '\\'", { s: `%${escapeLike(search.trim())}%` });

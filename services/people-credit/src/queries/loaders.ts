@@ -1,4 +1,4 @@
-import { In, type DataSource } from 'typeorm';
+import { In, IsNull, type DataSource } from 'typeorm';
 import { sqlRows } from '@zhiyuan/db';
 import { isUuid } from '@zhiyuan/kernel';
 import { listLoaderByKey, loaderByKey } from '@zhiyuan/server';
@@ -56,7 +56,10 @@ export function createLoaders(ds: DataSource) {
     ),
     childrenOf: listLoaderByKey<string, DivisionEntity>(
       (codes) =>
-        ds.getRepository(DivisionEntity).find({ where: { parentCode: In([...codes]) }, order: { code: 'ASC' } }),
+        // A retired division (re-coded by an updated list) still resolves by code, but is no child any more.
+        ds
+          .getRepository(DivisionEntity)
+          .find({ where: { parentCode: In([...codes]), retiredOn: IsNull() }, order: { code: 'ASC' } }),
       (d) => d.parentCode!,
     ),
     staffOfDivision: listLoaderByKey<string, StaffEntity>(

@@ -63,6 +63,7 @@ export async function requireHomeDivision(
 ): Promise<void> {
   const d = await manager.findOneBy(DivisionEntity, { code });
   if (!d) throw errors.validation(field, `There is no division ${code}`);
+  if (d.retiredOn) throw errors.validation(field, `Division ${code} was re-coded on ${d.retiredOn}; use its new code`);
   if (kind === 'PERSON' && d.level !== 'VILLAGE')
     throw errors.validation(field, 'A person is registered in a village or community (a 12-digit code)');
 }
