@@ -1,4 +1,4 @@
-import { aCase, caseClosed, enforcementFiled, staffRegistered, GANGKOU } from './factories/events';
+import { aCase, caseClosed, enforcementFiled, event, staffRegistered, GANGKOU } from './factories/events';
 import { deliver, startTasks, type Harness } from './factories/service';
 
 describe('a closed case cancels its open tasks', () => {
@@ -36,5 +36,34 @@ describe('a closed case cancels its open tasks', () => {
     expect(completed).toEqual(
       open.map((t: { id: string }) => ({ id: t.id, status: 'CANCELLED', reason: 'CASE_CLOSED:COMPLETED' })),
     );
+  });
+
+  it('opens a case again when it comes back from a close, and not for a transition that arrives late', async () => {
+    const c = aCase();
+    await deliver(h, enforcementFiled(c, false, new Date('2030-03-01T02:00:00Z')));
+    await deliver(h, caseClosed(c, 'TERMINATED_THIS_ROUND'));
+    const ref = async () =>
+      (await q(`SELECT status, closed_outcome FROM tasks.case_ref WHERE case_id = $1`, [c.caseId]))[0];
+    expect(await ref()).toEqual({ status: 'CLOSED', closed_outcome: 'TERMINATED_THIS_ROUND' });
+    const moved = (from: string, to: string) =>
+      event(
+        'cases.case.transitioned',
+        {
+          caseId: c.caseId,
+          from,
+          to,
+          reason: null,
+          at: new Date().toISOString(),
+          villageCode: GANGKOU,
+          townshipCode: null,
+        },
+        c.caseId,
+      );
+    // A move between open states, made before the close and heard after it, leaves the case closed.
+    await deliver(h, moved('ENFORCEMENT_FILED', 'IN_PROGRESS'));
+    expect(await ref()).toEqual({ status: 'CLOSED', closed_outcome: 'TERMINATED_THIS_ROUND' });
+    // Revived from an asset lead: open again, and on the village's invitation list.
+    await deliver(h, moved('TERMINATED_THIS_ROUND', 'IN_PROGRESS'));
+    expect(await ref()).toEqual({ status: 'OPEN', closed_outcome: null });
   });
 });

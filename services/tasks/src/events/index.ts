@@ -2,6 +2,7 @@ import type { HandlerDefinition } from '@zhiyuan/db';
 import type { NoticeOff } from '../domain/notices';
 import type { SlaDays } from '../domain/task-rules';
 import { cancelOpenTasksWhenCaseCloses } from './cancel-open-tasks-when-case-closes.handler';
+import { reopenCaseWhenCaseIsReopened } from './reopen-case-when-case-is-reopened.handler';
 import { interviewObligorWhenInstalmentIsMissedWith } from './interview-obligor-when-instalment-is-missed.handler';
 import {
   keepInstalmentScheduleOnClose,
@@ -42,6 +43,7 @@ export function createHandlers(noticesOff: readonly NoticeOff[], sla: SlaDays = 
     interviewObligorWhenInstalmentIsMissedWith(sla),
     mediateWhenProposalIsDeclinedWith(sla),
     cancelOpenTasksWhenCaseCloses,
+    reopenCaseWhenCaseIsReopened,
     tellOfficerWhenAssetLeadIsReported,
     openResearchTaskWhenResearchFallsDue,
     finishResearchTaskWhenResearchIsRecorded,
