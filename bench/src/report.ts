@@ -447,7 +447,7 @@ export function renderTraffic(tr: TrafficResults): string[] {
   const out: string[] = [];
   out.push(`## Realistic traffic (response cache ${tr.cache})`, '');
   out.push(
-    `${f0(tr.durationSeconds)} s, ${tr.connections} connections; ${tr.conditions}. Every request is drawn at random with its own identity and arguments from ${tr.identities.cadres} village cadres (their own village), ${tr.identities.liaisons} township liaisons, ${tr.identities.officers} officers, ${tr.identities.judges} judges and the anonymous public (the board).`,
+    `${f0(tr.durationSeconds)} s, ${tr.connections} connections; ${tr.conditions}. Every request is drawn at random with its own identity and arguments from ${tr.identities.cadres} village cadres (their own village), ${tr.identities.liaisons} township liaisons, ${tr.identities.officers} officers, ${tr.identities.admins ?? 0} administrators, ${tr.identities.judges} judges and the anonymous public (the board).`,
     '',
     '| operation | share | requests | req/s | p50 | p99 | errors |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -27,6 +27,8 @@ function universe(): TrafficUniverse {
       pages: { open: [null, `c1-${code}`, `c2-${code}`], closed: [null, `c1x-${code}`] },
     })),
     officers: Array.from({ length: 4 }, (_, i) => person(`officer-${i}`, 'ENFORCEMENT_OFFICER', '330522')),
+    admins: Array.from({ length: 2 }, (_, i) => person(`admin-${i}`, 'ADMIN', '330522')),
+    caseIds: villages.flatMap((v) => v.caseIds),
     judges: Array.from({ length: 3 }, (_, i) => ({
       person: person(`judge-${i}`, 'JUDGE', '330522'),
       caseIds: villages.flatMap((v) => v.caseIds).filter((_, k) => k % 3 === i),
@@ -66,7 +68,7 @@ describe('the traffic generator', () => {
     expect([...kinds].filter(Boolean).sort()).toEqual(['CUSTOM', 'MONTH', 'QUARTER', 'YEAR']);
   });
 
-  it('never has a cadre ask for another village, a liaison for another township or a judge for a case not theirs', () => {
+  it('never has a cadre ask for another village, a liaison for another township, a judge for a case not theirs, or anyone but judges and administrators for a case detail', () => {
     const caseVillage = new Map(u.villages.flatMap((v) => v.caseIds.map((c) => [c, v.code] as const)));
     const judgeCases = new Map(u.judges.map((j) => [j.person.sub, new Set(j.caseIds)]));
     const wrong: string[] = [];
@@ -75,15 +77,17 @@ describe('the traffic generator', () => {
       const asked: string | undefined =
         v.villageCode ?? v.townshipCode ?? v.filter?.divisionCode ?? (v.id ? caseVillage.get(v.id) : undefined);
       const ok =
-        r.who.role === 'VILLAGE_CADRE'
-          ? r.operation !== 'ExposureBoard' && asked === r.who.divisionCode
-          : r.who.role === 'TOWNSHIP_LIAISON'
-            ? !!asked?.startsWith(r.who.divisionCode)
-            : r.who.role === 'JUDGE' && r.operation === 'CaseDetail'
-              ? judgeCases.get(r.who.sub)!.has(v.id)
-              : r.who.role === 'ANONYMOUS'
-                ? r.operation === 'ExposureBoard'
-                : true;
+        r.operation === 'CaseDetail' && r.who.role !== 'JUDGE' && r.who.role !== 'ADMIN'
+          ? false
+          : r.who.role === 'VILLAGE_CADRE'
+            ? r.operation !== 'ExposureBoard' && asked === r.who.divisionCode
+            : r.who.role === 'TOWNSHIP_LIAISON'
+              ? !!asked?.startsWith(r.who.divisionCode)
+              : r.who.role === 'JUDGE' && r.operation === 'CaseDetail'
+                ? judgeCases.get(r.who.sub)!.has(v.id)
+                : r.who.role === 'ANONYMOUS'
+                  ? r.operation === 'ExposureBoard'
+                  : true;
       if (!ok) wrong.push(`${r.who.sub} ${r.operation} ${JSON.stringify(v)}`);
     }
     expect(wrong.slice(0, 5)).toEqual([]);

@@ -43,7 +43,7 @@ export interface TrafficResults {
   cache: 'on' | 'off';
   connections: number;
   durationSeconds: number;
-  identities: { cadres: number; liaisons: number; officers: number; judges: number };
+  identities: { cadres: number; liaisons: number; officers: number; admins: number; judges: number };
   byOperation: OperationFigures[];
   overall: Omit<OperationFigures, 'operation' | 'share' | 'graphqlErrors'>;
   writes: {
@@ -137,13 +137,17 @@ export async function buildUniverse(
       strip(await person(`bench-officer-${i}`, 'ENFORCEMENT_OFFICER', countyCode)),
     ),
   );
+  const admins = await Promise.all(
+    Array.from({ length: 4 }, async (_, i) => strip(await person(`bench-admin-${i}`, 'ADMIN', countyCode))),
+  );
   const judges = await Promise.all(
     data.judgeIds.map(async (sub) => ({
       person: strip(await person(sub, 'JUDGE', countyCode)),
       caseIds: casesOfJudge.get(sub) ?? [],
     })),
   );
-  return { countyCode, villages, townships, officers, judges };
+  const caseIds = data.caseIds.filter((id): id is string => !!id);
+  return { countyCode, villages, townships, officers, admins, judges, caseIds };
 }
 
 interface Write {
@@ -165,11 +169,22 @@ async function prepareWrites(
   const admin = await callerFor(ADMIN_ID);
   const adminToken = admin.gatewayHeaders.authorization!.slice('Bearer '.length);
   const today = new Date().toISOString().slice(0, 10);
-  const payable: string[] = [];
+  const candidates: string[] = [];
   for (const j of ds.judgments(0, judgments)) {
     const id = data.caseIds[j.index];
-    if (id && (j.outcome === 'OPEN' || j.outcome === 'INSTALMENTS')) payable.push(id);
+    if (id && (j.outcome === 'OPEN' || j.outcome === 'INSTALMENTS')) candidates.push(id);
   }
+  // Only cases that take a payment now (some open cases are in a state that refuses one): one 1-fen payment each.
+  const payable: string[] = [];
+  await pool(candidates.slice(0, 300), 4, async (caseId) => {
+    const r = await gql(
+      env.stack.gatewayUrl,
+      PAY,
+      { i: { caseId, amountFen: 1, paidOn: today, channel: 'BENCH' } },
+      admin.gatewayHeaders,
+    );
+    if (!r.errors?.length && r.status === 200) payable.push(caseId);
+  });
   // Open tasks of the county, worked by the staff of their division.
   const tasks: { id: string; division: string }[] = [];
   for (let after: string | null = null; ;) {
@@ -210,7 +225,7 @@ async function prepareWrites(
       invitees.push({ meetingId: m.id, partyId: i.party.id, caseId: i.case.id, token: v.cadre.token! });
   });
   log(
-    `traffic: ${payable.length} payable cases, ${tasks.length} open tasks, ${invitees.length} meeting invitees${Object.keys(meetingErrors).length ? ` (scheduling refused: ${JSON.stringify(meetingErrors)})` : ''}`,
+    `traffic: ${payable.length} of ${Math.min(300, candidates.length)} open cases take payments, ${tasks.length} open tasks, ${invitees.length} meeting invitees${Object.keys(meetingErrors).length ? ` (scheduling refused: ${JSON.stringify(meetingErrors)})` : ''}`,
   );
   let n = 0;
   let t = 0;
@@ -428,6 +443,7 @@ export async function trafficScenario(
         cadres: u.villages.length,
         liaisons: u.townships.length,
         officers: u.officers.length,
+        admins: u.admins.length,
         judges: u.judges.length,
       },
       byOperation,

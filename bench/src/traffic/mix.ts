@@ -4,7 +4,7 @@ import { Rng } from '../generator/prng';
  * The realistic read traffic of the traffic scenario: the frontends' operations in stated proportions,
  * each request drawn at random from the loaded data with the identity of the person who would send it
  * (a village cadre asks only for their own village, a township liaison for their township, a judge for
- * the cases they preside, an officer county-wide, the public board anonymously). Pure: the driver
+ * the cases they preside, officers and administrators county-wide, the public board anonymously). Pure: the driver
  * process and the unit test use it alike.
  */
 
@@ -36,7 +36,7 @@ export const TASK_LIST_QUERY = `query TaskList($filter: TaskFilter!, $first: Int
   }
 }`;
 
-export type Role = 'VILLAGE_CADRE' | 'TOWNSHIP_LIAISON' | 'ENFORCEMENT_OFFICER' | 'JUDGE' | 'ANONYMOUS';
+export type Role = 'VILLAGE_CADRE' | 'TOWNSHIP_LIAISON' | 'ENFORCEMENT_OFFICER' | 'JUDGE' | 'ADMIN' | 'ANONYMOUS';
 
 export interface Person {
   /** Who it is (the token's subject), unique in the universe. */
@@ -59,7 +59,11 @@ export interface TrafficUniverse {
     pages: Record<string, (string | null)[]>;
   }[];
   officers: Person[];
+  /** The court's administrators (the case detail shows the judge's score: judges and administrators only). */
+  admins: Person[];
   judges: { person: Person; caseIds: string[] }[];
+  /** Every loaded case, for the administrators. */
+  caseIds: string[];
 }
 
 /** The case-list filters the console offers, by name (the cursors of `pages` are per name). */
@@ -112,7 +116,6 @@ export function trafficGenerator(
     throw new Error('the traffic universe needs villages, townships and officers');
   const rng = new Rng('traffic', opts.seed);
   const mix = opts.mix ?? DEFAULT_MIX;
-  const withCases = u.villages.filter((v) => v.caseIds.length);
   const judges = u.judges.filter((j) => j.caseIds.length);
   const anonymous: Person = { sub: 'anonymous', role: 'ANONYMOUS', divisionCode: u.countyCode, token: null };
   const filterNames = Object.keys(CASE_LIST_FILTERS);
@@ -128,20 +131,18 @@ export function trafficGenerator(
         };
       }
       case 'CaseDetail': {
-        // A judge on a case they preside, a cadre on a case of their village, or an officer on any.
-        const r = rng.next();
-        if (r < 0.3 && judges.length) {
+        // It carries the judge's score, which only judges and administrators may see: a judge on a case
+        // they preside, or an administrator on any case.
+        if (judges.length && (rng.chance(0.7) || !u.admins.length || !u.caseIds.length)) {
           const j = rng.pick(judges);
           return { operation, variables: { id: rng.pick(j.caseIds), period: randomPeriod(rng) }, who: j.person };
         }
-        if (r < 0.6 && withCases.length) {
-          const v = rng.pick(withCases);
-          return { operation, variables: { id: rng.pick(v.caseIds), period: randomPeriod(rng) }, who: v.cadre };
-        }
-        const v = rng.pick(withCases.length ? withCases : u.villages);
-        const id = v.caseIds.length ? rng.pick(v.caseIds) : null;
-        if (id === null) return draw('VillageDashboard');
-        return { operation, variables: { id, period: randomPeriod(rng) }, who: rng.pick(u.officers) };
+        if (!u.admins.length || !u.caseIds.length) return draw('VillageDashboard');
+        return {
+          operation,
+          variables: { id: rng.pick(u.caseIds), period: randomPeriod(rng) },
+          who: rng.pick(u.admins),
+        };
       }
       case 'CaseList': {
         const t = rng.pick(u.townships);
