@@ -446,8 +446,11 @@ export function renderTraffic(tr: TrafficResults): string[] {
   const pct = (n: number | null | undefined) => (n === null || n === undefined ? 'n/a' : `${f1(n * 100)} %`);
   const out: string[] = [];
   out.push(`## Realistic traffic (response cache ${tr.cache})`, '');
+  const load = tr.loadAverage
+    ? ` Load average ${f1(tr.loadAverage.start)} as it started, ${f1(tr.loadAverage.end)} as it ended.`
+    : '';
   out.push(
-    `${f0(tr.durationSeconds)} s, ${tr.connections} connections; ${tr.conditions}. Every request is drawn at random with its own identity and arguments from ${tr.identities.cadres} village cadres (their own village), ${tr.identities.liaisons} township liaisons, ${tr.identities.officers} officers, ${tr.identities.admins ?? 0} administrators, ${tr.identities.judges} judges and the anonymous public (the board).`,
+    `${f0(tr.durationSeconds)} s, ${tr.connections} connections; ${tr.conditions}.${load} Every request is drawn at random with its own identity and arguments from ${tr.identities.cadres} village cadres (their own village), ${tr.identities.liaisons} township liaisons, ${tr.identities.officers} officers, ${tr.identities.admins ?? 0} administrators, ${tr.identities.judges} judges and the anonymous public (the board).`,
     '',
     '| operation | share | requests | req/s | p50 | p99 | errors |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',

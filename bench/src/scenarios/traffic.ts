@@ -63,6 +63,8 @@ export interface TrafficResults {
   };
   firstErrors: string[];
   conditions: string;
+  /** The machine's 1-minute load average as the run started and as it ended. */
+  loadAverage?: { start: number; end: number };
 }
 
 const PAY = `mutation($i: RecordPaymentInput!) { recordPayment(input: $i) { case { paidFen } } }`;
@@ -342,6 +344,7 @@ export async function trafficScenario(
       ]),
     ) as Record<TrafficOperation, string>;
     const before = await scrape(url);
+    const loadStart = os.loadavg()[0]!;
     log(
       `traffic: ${opts.durationSeconds} s, ${opts.connections} connections, writes at ${opts.writeRate}/s, response cache ${opts.trafficCache}`,
     );
@@ -461,6 +464,7 @@ export async function trafficScenario(
         dedupedShare: fetched + shared ? shared / (fetched + shared) : null,
       },
       firstErrors: out.firstErrors,
+      loadAverage: { start: loadStart, end: os.loadavg()[0]! },
       conditions: `our gateway (${uncached ? 'a process of its own with RESPONSE_CACHE=off' : 'as started for the suite, response cache on'}), ${env.subgraphs === 'processes' ? 'each subgraph in a process of its own' : 'the four subgraphs in the benchmark process'}, the load generator (undici, one request at a time per connection) in another process, the write stream in the benchmark process`,
     };
     log(
