@@ -475,7 +475,7 @@ export function renderTraffic(tr: TrafficResults): string[] {
       )
       .join('; ')}.`,
     '',
-    `Gateway (its Prometheus series over the run): response cache hit rate ${pct(tr.gateway.responseCacheHitRate)} (${JSON.stringify(tr.gateway.responseCache)}); subgraph fetches deduplicated ${pct(tr.gateway.dedupedShare)} (${f0(tr.gateway.subgraphFetches.shared)} shared of ${f0(tr.gateway.subgraphFetches.fetched + tr.gateway.subgraphFetches.shared)}). Figures with the cache on are served partly from it: read them with this hit rate.`,
+    `Gateway (its Prometheus series over the run): response cache hit rate ${pct(tr.gateway.responseCacheHitRate)} (${JSON.stringify(tr.gateway.responseCache)}); subgraph fetches deduplicated ${pct(tr.gateway.dedupedShare)} (${f0(tr.gateway.subgraphFetches.shared)} shared of ${f0(tr.gateway.subgraphFetches.fetched + tr.gateway.subgraphFetches.shared)}).${tr.cache === 'on' ? ' Figures with the cache on are served partly from it: read them with this hit rate.' : ''}`,
     '',
   );
   if (tr.firstErrors.length) {
