@@ -8,6 +8,7 @@ import type { CockpitResults } from './scenarios/cockpit';
 import type { GenerateResults } from './scenarios/generate';
 import type { LiveResults } from './scenarios/live';
 import type { TracingResults } from './scenarios/tracing';
+import type { TrafficResults } from './scenarios/traffic';
 
 export interface BenchResults {
   meta: {
@@ -32,6 +33,7 @@ export interface BenchResults {
   webhooks?: WebhooksResults;
   live?: LiveResults;
   tracing?: TracingResults;
+  traffic?: TrafficResults;
   notRun: { scenario: string; reason: string }[];
   /** Observations written down after the run (what limited it, what to tune); never numbers. */
   notes?: string[];
@@ -52,6 +54,17 @@ interface TargetRow {
 /** The issue's targets against what this run measured. */
 export function targets(r: BenchResults): TargetRow[] {
   const rows: TargetRow[] = [];
+  if (r.traffic) {
+    const tr = r.traffic;
+    rows.push({
+      target: `Traffic mix through our gateway at the daytime write rate: >= 1,000 req/s overall, p99 < 100 ms`,
+      measured: `${f0(tr.overall.requestsPerSecond)} req/s, p99 ${f1(tr.overall.latencyMs.p99)} ms, errors ${f2(tr.overall.errorRate * 100)} %, writes ${f1(tr.writes.achievedRatePerSecond)}/s, cache ${tr.cache}${tr.gateway.responseCacheHitRate === null ? '' : ` (hit rate ${f1(tr.gateway.responseCacheHitRate * 100)} %)`}`,
+      ok:
+        tr.writes.targetRatePerSecond === 5 && r.meta.judgmentsLoaded >= 10_000
+          ? tr.overall.requestsPerSecond >= 1000 && tr.overall.latencyMs.p99 < 100 && tr.overall.errorRate === 0
+          : undefined,
+    });
+  }
   if (r.live) {
     const l = r.live;
     rows.push({
@@ -173,6 +186,7 @@ export function renderMarkdown(r: BenchResults): string {
     for (const n of r.notes) out.push(`- ${n}`);
     out.push('');
   }
+  if (r.traffic) out.push(...renderTraffic(r.traffic));
   if (r.tracing) {
     const tr = r.tracing;
     out.push('## Tracing on and off (village dashboard)', '');
@@ -425,4 +439,49 @@ export function renderMarkdown(r: BenchResults): string {
       );
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The traffic scenario: per operation and overall, the write stream, and what the cache and the deduplication served. */
+export function renderTraffic(tr: TrafficResults): string[] {
+  const pct = (n: number | null | undefined) => (n === null || n === undefined ? 'n/a' : `${f1(n * 100)} %`);
+  const out: string[] = [];
+  out.push(`## Realistic traffic (response cache ${tr.cache})`, '');
+  const load = tr.loadAverage
+    ? ` Load average ${f1(tr.loadAverage.start)} as it started, ${f1(tr.loadAverage.end)} as it ended.`
+    : '';
+  out.push(
+    `${f0(tr.durationSeconds)} s, ${tr.connections} connections; ${tr.conditions}.${load} Every request is drawn at random with its own identity and arguments from ${tr.identities.cadres} village cadres (their own village), ${tr.identities.liaisons} township liaisons, ${tr.identities.officers} officers, ${tr.identities.admins ?? 0} administrators, ${tr.identities.judges} judges and the anonymous public (the board).`,
+    '',
+    '| operation | share | requests | req/s | p50 | p99 | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const o of tr.byOperation)
+    out.push(
+      `| ${o.operation} | ${o.share} % | ${f0(o.requests)} | ${f0(o.requestsPerSecond)} | ${f1(o.latencyMs.p50)} ms | ${f1(o.latencyMs.p99)} ms | ${f2(o.errorRate * 100)} %${Object.keys(o.graphqlErrors).length ? ` ${JSON.stringify(o.graphqlErrors)}` : ''} |`,
+    );
+  const a = tr.overall;
+  out.push(
+    `| **all** | 100 % | ${f0(a.requests)} | ${f0(a.requestsPerSecond)} | ${f1(a.latencyMs.p50)} ms | ${f1(a.latencyMs.p99)} ms | ${f2(a.errorRate * 100)} % |`,
+    '',
+  );
+  const w = tr.writes;
+  out.push(
+    `Writes: ${f1(w.achievedRatePerSecond)}/s of ${w.targetRatePerSecond}/s asked (${Object.entries(w.mix)
+      .map(([k, n]) => `${k} ${n} %`)
+      .join(', ')}); ${Object.entries(w.byKind)
+      .map(
+        ([k, b]) =>
+          `${k}: ${b.ok} of ${b.sent} ok, p99 ${f1(b.p99Ms)} ms${Object.keys(b.errors).length ? `, refused ${JSON.stringify(b.errors)}` : ''}`,
+      )
+      .join('; ')}.`,
+    '',
+    `Gateway (its Prometheus series over the run): response cache hit rate ${pct(tr.gateway.responseCacheHitRate)} (${JSON.stringify(tr.gateway.responseCache)}); subgraph fetches deduplicated ${pct(tr.gateway.dedupedShare)} (${f0(tr.gateway.subgraphFetches.shared)} shared of ${f0(tr.gateway.subgraphFetches.fetched + tr.gateway.subgraphFetches.shared)}).${tr.cache === 'on' ? ' Figures with the cache on are served partly from it: read them with this hit rate.' : ''}`,
+    '',
+  );
+  if (tr.firstErrors.length) {
+    out.push('First errors:', '');
+    for (const e of tr.firstErrors) out.push(`- ${e.replace(/\|/g, '\\|')}`);
+    out.push('');
+  }
+  return out;
 }

@@ -16,14 +16,27 @@ import { cockpitProvinceScenario, cockpitScenario } from './scenarios/cockpit';
 import { webhooksScenario } from './scenarios/webhooks';
 import { liveScenario } from './scenarios/live';
 import { tracingScenario } from './scenarios/tracing';
+import { trafficScenario } from './scenarios/traffic';
 
-const SCENARIOS = ['generate', 'import', 'gateway', 'sql', 'events', 'cockpit', 'webhooks', 'live', 'tracing'] as const;
+const SCENARIOS = [
+  'generate',
+  'import',
+  'gateway',
+  'sql',
+  'events',
+  'cockpit',
+  'webhooks',
+  'live',
+  'tracing',
+  'traffic',
+] as const;
 type Scenario = (typeof SCENARIOS)[number];
-const NEEDS_STACK: Scenario[] = ['gateway', 'sql', 'events', 'cockpit', 'live', 'tracing'];
+const NEEDS_STACK: Scenario[] = ['gateway', 'sql', 'events', 'cockpit', 'live', 'tracing', 'traffic'];
 
 const USAGE = `usage: npm run bench -- [--scenario all|${SCENARIOS.join('|')}[,...]] [--scale county|province]
        [--judgments N] [--duration SEC] [--connections N] [--seed N] [--import-rows N[,N]] [--out DIR]
        [--live-subscribers N] [--live-rate N] [--live-idle N]   (live: SSE subscribers, payments/s, idle total)
+       [--write-rate N] [--cache on|off]   (traffic: mutations/s beside the reads, 5 daytime, 50 stress; response cache)
        [--subgraphs processes|inline]   (default: processes, inline when the sql scenario runs)
        npm run bench -- --render bench/results/FILE.json   (re-render the Markdown of a saved result)`;
 
@@ -39,6 +52,9 @@ export interface RunOptions {
   liveSubscribers: number;
   liveRate: number;
   liveIdle: number;
+  /** traffic: mutations a second beside the reads, and whether the gateway's response cache is on. */
+  writeRate: number;
+  trafficCache: 'on' | 'off';
   log: (m: string) => void;
 }
 
@@ -57,6 +73,8 @@ async function main(): Promise<void> {
       'live-subscribers': { type: 'string', default: '1000' },
       'live-rate': { type: 'string', default: '20' },
       'live-idle': { type: 'string', default: '0' },
+      'write-rate': { type: 'string', default: '5' },
+      cache: { type: 'string', default: 'on' },
       out: { type: 'string', default: path.join(REPO_ROOT, 'bench/results') },
       render: { type: 'string' },
       subgraphs: { type: 'string' },
@@ -79,6 +97,8 @@ async function main(): Promise<void> {
   if (!(scale in SCALES)) throw new Error(`--scale must be county or province`);
   const selected: Scenario[] = values.scenario === 'all' ? [...SCENARIOS] : (values.scenario!.split(',') as Scenario[]);
   for (const s of selected) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}\n${USAGE}`);
+  if (values.cache !== 'on' && values.cache !== 'off') throw new Error('--cache must be on or off');
+  if (!(Number(values['write-rate']) > 0)) throw new Error('--write-rate must be a positive number');
   const ds = new Dataset(scale, Number(values.seed));
   const log = (m: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}\n`);
   const opts: RunOptions = {
@@ -97,6 +117,8 @@ async function main(): Promise<void> {
     liveSubscribers: Number(values['live-subscribers']),
     liveRate: Number(values['live-rate']),
     liveIdle: Number(values['live-idle']),
+    writeRate: Number(values['write-rate']),
+    trafficCache: values.cache === 'off' ? 'off' : 'on',
     log,
   };
 
@@ -190,6 +212,7 @@ async function main(): Promise<void> {
           events: async () => void (results.events = await eventsScenario(env!, ds, data, opts)),
           live: async () => void (results.live = await liveScenario(env!, ds, data, opts)),
           tracing: async () => void (results.tracing = await tracingScenario(env!, ds, data, opts)),
+          traffic: async () => void (results.traffic = await trafficScenario(env!, ds, data, opts)),
         };
         for (const [name, run] of Object.entries(runs)) {
           if (!stackScenarios.includes(name as Scenario)) continue;

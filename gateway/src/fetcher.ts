@@ -1,5 +1,6 @@
 import { Agent, Response, fetch as undiciFetch } from 'undici';
 import { INTERNAL_IDENTITY_HEADER, signInternalRequest, type Identity } from '@zhiyuan/auth';
+import { metrics } from '@zhiyuan/telemetry';
 
 /**
  * Where the data source leaves the caller's identity for the fetcher, which signs it together with the
@@ -36,7 +37,8 @@ function takeIdentity(init: Record<string, unknown> | undefined): string | undef
  * A keep-alive fetcher for subgraph calls with a per-request timeout, so one slow subgraph cannot
  * hold a client's request forever. It signs each request's identity bound to that request (see
  * signInternalRequest). Identical subgraph queries in flight at the same moment (same subgraph, same
- * body, same identity, same language) share one fetch; mutations are never shared.
+ * body, same identity, same language) share one fetch; mutations are never shared. Each request
+ * counts in `zhiyuan_subgraph_fetches_total` as fetched or shared (the benchmarks' deduplicated share).
  */
 export function createSubgraphFetcher(timeoutMs: number, opts: { secret: string; dedupe?: boolean }) {
   const agent = new Agent({ keepAliveTimeout: 60_000, keepAliveMaxTimeout: 600_000, connections: 128, pipelining: 1 });
@@ -66,15 +68,19 @@ export function createSubgraphFetcher(timeoutMs: number, opts: { secret: string;
     const identity = takeIdentity(init);
     if (opts.dedupe === false || typeof body !== 'string' || !QUERY_BODY.test(body)) {
       stats.fetched++;
+      metrics.subgraphFetches.inc({ result: 'fetched' });
       return plain(url, init, identity);
     }
     // Answers differ by language (timeline summaries, reason texts): only equal languages share.
     const language = (init?.headers as Record<string, string> | undefined)?.[ACCEPT_LANGUAGE] ?? '';
     const key = `${url}\n${identity ?? ''}\n${language}\n${body}`;
     let pending = inflight.get(key);
-    if (pending) stats.shared++;
-    else {
+    if (pending) {
+      stats.shared++;
+      metrics.subgraphFetches.inc({ result: 'shared' });
+    } else {
       stats.fetched++;
+      metrics.subgraphFetches.inc({ result: 'fetched' });
       pending = plain(url, init, identity).then(async (r) => ({
         status: r.status,
         statusText: r.statusText,

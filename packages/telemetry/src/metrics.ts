@@ -32,6 +32,12 @@ export const metrics = {
     buckets: LATENCY_BUCKETS,
     registers: [registry],
   }),
+  subgraphFetches: new Counter({
+    name: 'zhiyuan_subgraph_fetches_total',
+    help: 'Subgraph requests of the gateway, by result (fetched: sent to the subgraph; shared: answered by an identical query already in flight)',
+    labelNames: ['result'] as const,
+    registers: [registry],
+  }),
   responseCache: new Counter({
     name: 'zhiyuan_response_cache_requests_total',
     help: 'Cacheable operations looked up in the gateway response cache, by result (hit, miss)',
