@@ -33,10 +33,11 @@ export default function Chart({ kind, labels, values, label, onPick }: ChartProp
       series: [{ type: kind, data: values, itemStyle: { color: '#b71c1c' } }],
     });
     if (onPick) chart.on('click', (p) => onPick(p.dataIndex));
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    // The chart follows its box, whatever changes it (a window resize, a phone turned, the layout around it).
+    const observer = new ResizeObserver(() => chart.resize());
+    observer.observe(el.current!);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       chart.dispose();
     };
   }, [kind, labels, values, onPick]);

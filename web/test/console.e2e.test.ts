@@ -192,9 +192,25 @@ describeWithBrowser('web console in Chromium', () => {
     }, opts.exclude ?? []);
     expect({ page: name, violations }).toEqual({ page: name, violations: [] });
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(0);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect({ page: name, overflow }).toEqual({ page: name, overflow: 0 });
+    // The page settles into the narrow viewport (charts redraw for their new box) before it is measured.
+    await page
+      .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 2000 })
+      .catch(() => undefined);
+    // On overflow, the innermost elements that stick out are named, so a failure says where to look.
+    const { overflow, wide } = await page.evaluate(() => {
+      const w = window.innerWidth;
+      const out = Array.from(document.querySelectorAll('body *')).filter(
+        (e) => e.getBoundingClientRect().right > w + 0.5,
+      );
+      const innermost = out.filter((e) => !out.some((o) => o !== e && e.contains(o)));
+      return {
+        overflow: document.documentElement.scrollWidth - w,
+        wide: innermost
+          .slice(0, 5)
+          .map((e) => `${e.tagName.toLowerCase()}.${String(e.className)}: ${(e.textContent ?? '').slice(0, 40)}`),
+      };
+    });
+    expect({ page: name, overflow, wide: overflow ? wide : [] }).toEqual({ page: name, overflow: 0, wide: [] });
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
     await page.setViewportSize({ width: 1280, height: 800 });
   }
