@@ -23,6 +23,7 @@ import { metricsPlugin, scrape, timedFetch } from '@zhiyuan/telemetry';
 import { ANONYMOUS, type Identity } from '@zhiyuan/auth';
 import type { GatewayConfig } from './config';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { FiniteNumberLiterals } from './finite-numbers';
 import { createAuthenticator } from './auth';
 import { servePartyJwks } from './jwks';
 import { authenticate, bodyErrors, identities, limitRate, persistedOperations } from './http-guards';
@@ -183,7 +184,7 @@ export function createGateway(
     csrfPrevention: true,
     persistedQueries: false,
     allowBatchedHttpRequests: false,
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, FiniteNumberLiterals],
     parseOptions: { maxTokens: config.MAX_TOKENS },
     formatError: (formatted) => formatGatewayError(formatted, development),
     // Only what the gateway needs: no landing page, no usage or schema reporting, no inline traces,
@@ -253,7 +254,7 @@ export function createGateway(
         app,
         authenticate: auth,
         schema: () => apiSchema,
-        rules: armor.validationRules,
+        rules: [...armor.validationRules, FiniteNumberLiterals],
         safelist,
         bus: deps.bus,
         log,
