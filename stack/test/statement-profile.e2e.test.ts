@@ -22,9 +22,12 @@ const QUIET_MS = 1_500;
  * fails here; raise a bound only with the reason written there.
  */
 const BOUNDS: Record<'partial' | 'closing', Record<string, number>> = {
-  // Measured (docs/performance.md): partial 12, 10, 7, 13 (median of three); closing 14, 43, 26, 72 to 88.
+  // Measured (docs/performance.md): partial 12, 10, 7, 13 (median of three); closing 14, 43, 26, 72 to 88 on a
+  // quiet machine. A closing payment's events come from three producers, and how many inbox batches they fall
+  // into depends on timing: on a loaded CI machine, where each may be a batch of its own, the same payment cost
+  // 14, 85, 66 and 109. The closing bounds allow for that; a statement per row would still exceed them.
   partial: { cases: 12, 'people-credit': 12, tasks: 8, metrics: 14 },
-  closing: { cases: 14, 'people-credit': 46, tasks: 28, metrics: 95 },
+  closing: { cases: 14, 'people-credit': 100, tasks: 80, metrics: 125 },
 };
 
 /**
