@@ -12,6 +12,12 @@ export const CASE_OUTCOMES = [
   'WITHDRAWN',
 ] as const;
 export const caseOutcome = z.enum(CASE_OUTCOMES);
+/**
+ * Whether a `cases.case.transitioned` move brings a closed case back (a close undone by a payment
+ * reversal, a 终本 case revived): from a state that closes a case, named as its outcome, to one that does not.
+ */
+export const reopensCase = (t: { from: string; to: string }): boolean =>
+  (CASE_OUTCOMES as readonly string[]).includes(t.from) && !(CASE_OUTCOMES as readonly string[]).includes(t.to);
 export const PAYMENT_SOURCES = ['VOLUNTARY', 'URGED', 'MEETING', 'SETTLEMENT', 'ENFORCED'] as const;
 
 const routing = {

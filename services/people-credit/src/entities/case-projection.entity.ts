@@ -45,6 +45,14 @@ export class CaseProjectionEntity {
   @Column({ type: 'text', nullable: true })
   outcome: string | null;
 
+  /** When the case event that set `outstandingFen` happened: an older one arriving later changes nothing. */
+  @Column({ type: 'timestamptz', name: 'balance_as_of', nullable: true })
+  balanceAsOf: Date | null;
+
+  /** When the case event that set `closedAt` (a close, or a reopening) happened. */
+  @Column({ type: 'timestamptz', name: 'state_as_of', nullable: true })
+  stateAsOf: Date | null;
+
   @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
 }

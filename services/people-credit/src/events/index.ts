@@ -6,6 +6,7 @@ import { reclassifyProfileWhenFormIsSubmitted } from './reclassify-profile-when-
 import { reclassifyProfileWhenInstalmentIsMissed } from './reclassify-profile-when-instalment-is-missed.handler';
 import { removeListingWhenCaseCloses } from './remove-listing-when-case-closes.handler';
 import { removeListingWhenObligationIsPerformed } from './remove-listing-when-obligation-is-performed.handler';
+import { reopenObligationWhenCaseIsReopened } from './reopen-obligation-when-case-is-reopened.handler';
 import { reopenObligationWhenPaymentIsReversed } from './reopen-obligation-when-payment-is-reversed.handler';
 
 /** The event handlers of this service, each named for the rule it carries out. */
@@ -17,5 +18,6 @@ export const handlers: HandlerDefinition<any>[] = [
   reclassifyProfileWhenInstalmentIsMissed,
   reclassifyProfileWhenFormIsSubmitted,
   reopenObligationWhenPaymentIsReversed,
+  reopenObligationWhenCaseIsReopened,
   grantGracePeriodWhenProposalIsAccepted,
 ];

@@ -8,6 +8,7 @@ import { CreateDepartmentTasks1765100000000 } from './1765100000000-CreateDepart
 import { CreatePartySignIn1797300000000 } from './1797300000000-CreatePartySignIn';
 import { CreateWebhooks1797500000000 } from './1797500000000-CreateWebhooks';
 import { AddDivisionCodeChanges1798100000000 } from './1798100000000-AddDivisionCodeChanges';
+import { OrderCaseProjectionUpdates1798200000000 } from './1798200000000-OrderCaseProjectionUpdates';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreatePartySignIn1797300000000,
   CreateWebhooks1797500000000,
   AddDivisionCodeChanges1798100000000,
+  OrderCaseProjectionUpdates1798200000000,
 ];

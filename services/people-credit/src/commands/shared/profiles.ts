@@ -112,3 +112,88 @@ export async function recordProfileInput(
     [randomUUID(), input.partyId, input.kind, input.caseId, JSON.stringify(input.data), input.recordedAt],
   );
 }
+
+/**
+ * Records a payment as an input of its obligors' capacity profiles, once per obligor and payment: a
+ * payment whose reversal was handled first is already there, marked reversed, and stays so.
+ */
+export async function recordPaymentInputs(
+  manager: EntityManager,
+  p: {
+    caseId: string;
+    partyIds: string[];
+    performanceId: string;
+    amountFen: number;
+    source: string;
+    outstandingFen: number;
+    recordedAt: Date;
+  },
+): Promise<void> {
+  if (!p.partyIds.length) return;
+  await sqlExec(
+    manager,
+    `INSERT INTO people.profile_input (id, party_id, kind, case_id, data, recorded_at)
+     SELECT gen_random_uuid(), party, 'PAYMENT', $2, $3::jsonb, $4 FROM unnest($1::uuid[]) AS party
+      WHERE NOT EXISTS (SELECT 1 FROM people.profile_input i
+                         WHERE i.party_id = party AND i.kind = 'PAYMENT' AND i.case_id = $2 AND i.data->>'performanceId' = $5)`,
+    [
+      p.partyIds,
+      p.caseId,
+      JSON.stringify({
+        performanceId: p.performanceId,
+        amountFen: p.amountFen,
+        source: p.source,
+        outstandingFen: p.outstandingFen,
+      }),
+      p.recordedAt,
+      p.performanceId,
+    ],
+  );
+}
+
+/**
+ * Marks a reversed payment's inputs reversed. A payment recorded before inputs named their payment is
+ * found by its time and amount, once per obligor; an obligor whose payment input is not there yet (the
+ * reversal handled before the payment) gets it now, already reversed, so the payment never counts.
+ */
+export async function reversePaymentInputs(
+  manager: EntityManager,
+  r: {
+    caseId: string;
+    partyIds: string[];
+    performanceId: string;
+    amountFen: number;
+    source: string;
+    recordedAt: Date;
+    reversedAt: string;
+    reversalId: string;
+  },
+): Promise<void> {
+  if (!r.partyIds.length) return;
+  const reversal = { performanceId: r.performanceId, reversedAt: r.reversedAt, reversalId: r.reversalId };
+  await sqlExec(
+    manager,
+    `WITH marked AS (
+       UPDATE people.profile_input i SET data = i.data || $6::jsonb
+        WHERE i.id IN (SELECT DISTINCT ON (party_id) id FROM people.profile_input
+                        WHERE kind = 'PAYMENT' AND case_id = $1 AND party_id = ANY($2::uuid[]) AND NOT data ? 'reversedAt'
+                          AND (data->>'performanceId' = $3
+                               OR (NOT data ? 'performanceId' AND recorded_at = $4 AND (data->>'amountFen')::bigint = $5))
+                        ORDER BY party_id, (data->>'performanceId' = $3) DESC, id)
+        RETURNING i.party_id)
+     INSERT INTO people.profile_input (id, party_id, kind, case_id, data, recorded_at)
+     SELECT gen_random_uuid(), party, 'PAYMENT', $1, $7::jsonb, $4 FROM unnest($2::uuid[]) AS party
+      WHERE party NOT IN (SELECT party_id FROM marked)
+        AND NOT EXISTS (SELECT 1 FROM people.profile_input i
+                         WHERE i.party_id = party AND i.kind = 'PAYMENT' AND i.case_id = $1 AND i.data->>'performanceId' = $3)`,
+    [
+      r.caseId,
+      r.partyIds,
+      r.performanceId,
+      r.recordedAt,
+      r.amountFen,
+      JSON.stringify(reversal),
+      JSON.stringify({ amountFen: r.amountFen, source: r.source, ...reversal }),
+    ],
+  );
+}
