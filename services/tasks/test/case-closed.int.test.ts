@@ -66,4 +66,50 @@ describe('a closed case cancels its open tasks', () => {
     await deliver(h, moved('TERMINATED_THIS_ROUND', 'IN_PROGRESS'));
     expect(await ref()).toEqual({ status: 'OPEN', closed_outcome: null });
   });
+
+  it('keeps a case open, and the tasks opened since, when its close is handled after its reopening', async () => {
+    const c = aCase();
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+    await deliver(h, enforcementFiled(c, true, ago(180)));
+    const tasks = await q(`SELECT id FROM tasks.task WHERE case_id = $1 AND status = 'OPEN' ORDER BY id`, [c.caseId]);
+    expect(tasks.length).toBeGreaterThan(1);
+    // Closed 2 hours ago, revived an hour ago; one task was open at the close, the others were opened since.
+    const [before, ...since] = tasks.map((t: { id: string }) => t.id);
+    await q(`UPDATE tasks.task SET created_at = $2 WHERE id = $1`, [before, ago(150)]);
+    await q(`UPDATE tasks.task SET created_at = $2 WHERE id = ANY($1::uuid[])`, [since, ago(30)]);
+    const revived = event(
+      'cases.case.transitioned',
+      {
+        caseId: c.caseId,
+        from: 'TERMINATED_THIS_ROUND',
+        to: 'IN_PROGRESS',
+        reason: null,
+        at: ago(60).toISOString(),
+        villageCode: GANGKOU,
+        townshipCode: null,
+      },
+      c.caseId,
+    );
+    await deliver(h, revived);
+    await deliver(h, caseClosed(c, 'TERMINATED_THIS_ROUND', ago(120)));
+
+    expect((await q(`SELECT status FROM tasks.case_ref WHERE case_id = $1`, [c.caseId]))[0]).toEqual({
+      status: 'OPEN',
+    });
+    const after = await q(`SELECT id, status FROM tasks.task WHERE case_id = $1 ORDER BY id`, [c.caseId]);
+    expect(Object.fromEntries(after.map((t: { id: string; status: string }) => [t.id, t.status]))).toEqual({
+      [before]: 'CANCELLED',
+      ...Object.fromEntries(since.map((id: string) => [id, 'OPEN'])),
+    });
+  });
+
+  it('opens no village task for a filing handled after the case closed', async () => {
+    const c = aCase();
+    await deliver(h, caseClosed(c, 'WITHDRAWN', new Date(Date.now() - 60_000)));
+    await deliver(h, enforcementFiled(c, true, new Date(Date.now() - 120_000)));
+    expect((await q(`SELECT status FROM tasks.case_ref WHERE case_id = $1`, [c.caseId]))[0]).toEqual({
+      status: 'CLOSED',
+    });
+    expect(await q(`SELECT id FROM tasks.task WHERE case_id = $1`, [c.caseId])).toEqual([]);
+  });
 });

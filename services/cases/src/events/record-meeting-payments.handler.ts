@@ -65,6 +65,8 @@ export const recordMeetingPayments = (settings: CaseSettings) =>
         // Lock the case first, so two deliveries of one meeting racing each other see each other's payment.
         const c = await findLockedCase(manager, o.caseId);
         if (!c) continue;
+        // Taken with the case locked, as every payment's time is: consumers order a case's changes by it.
+        const recordedAt = new Date();
         if ((await manager.count(PerformanceEntity, { where: { externalRef } })) > 0) continue;
         try {
           await recordPayment(
@@ -78,7 +80,7 @@ export const recordMeetingPayments = (settings: CaseSettings) =>
               source: 'MEETING',
               externalRef,
             },
-            { actor, now, settings },
+            { actor, now: recordedAt, settings },
           );
         } catch (err) {
           // Refusals are decided before anything is written, so the transaction is still good.

@@ -37,6 +37,10 @@ export class CaseRefEntity {
   @Column({ type: 'text', name: 'closed_outcome', nullable: true })
   closedOutcome: string | null;
 
+  /** When the case event that set `status` happened: an older one arriving later changes nothing. */
+  @Column({ type: 'timestamptz', name: 'state_as_of', nullable: true })
+  stateAsOf: Date | null;
+
   @Column({ type: 'timestamptz', name: 'updated_at', default: () => 'now()' })
   updatedAt: Date;
 }

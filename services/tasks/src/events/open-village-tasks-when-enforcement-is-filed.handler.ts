@@ -41,7 +41,13 @@ export async function startEnforcementWork(
     obligorIds: p.obligorIds,
     obligeeIds: p.obligeeIds,
   });
-  await sqlExec(m, `UPDATE tasks.case_ref SET status = 'OPEN' WHERE case_id = $1`, [p.caseId]);
+  // A filing handled after the case's close (another consumer's event, handled first) opens nothing.
+  const open = await sqlExec(
+    m,
+    `UPDATE tasks.case_ref SET status = 'OPEN' WHERE case_id = $1 AND (state_as_of IS NULL OR state_as_of < $2)`,
+    [p.caseId, new Date(p.filedAt)],
+  );
+  if (!open) return;
   if (!route) {
     await deferCaseWork(m, p.caseId, 'cases.enforcement.filed', event);
     return;

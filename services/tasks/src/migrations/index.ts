@@ -7,6 +7,7 @@ import { CreateAttachments1797300000000 } from './1797300000000-CreateAttachment
 import { AddHomeVisitAttachments1797800000000 } from './1797800000000-AddHomeVisitAttachments';
 import { CreateProposals1797400000000 } from './1797400000000-CreateProposals';
 import { AddAssetLeadTaskType1797600000000 } from './1797600000000-AddAssetLeadTaskType';
+import { OrderCaseRefStates1798200000000 } from './1798200000000-OrderCaseRefStates';
 
 /** In order; never edit a migration once merged, add a new one. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AddAssetLeadTaskType1797600000000,
   CreateAttachments1797300000000,
   AddHomeVisitAttachments1797800000000,
+  OrderCaseRefStates1798200000000,
 ];

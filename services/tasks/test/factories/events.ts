@@ -109,7 +109,11 @@ export function enforcementFiled(c: CaseSeed, needsService = true, filedAt = new
   );
 }
 
-export function caseClosed(c: CaseSeed, outcome: EventPayload<'cases.case.closed'>['outcome'] = 'COMPLETED') {
+export function caseClosed(
+  c: CaseSeed,
+  outcome: EventPayload<'cases.case.closed'>['outcome'] = 'COMPLETED',
+  closedAt = new Date(),
+) {
   const { caseId, caseNumber, obligorIds, villageCode, townshipCode } = c;
   return event(
     'cases.case.closed',
@@ -125,6 +129,7 @@ export function caseClosed(c: CaseSeed, outcome: EventPayload<'cases.case.closed
       obligorIds,
       villageCode,
       townshipCode,
+      closedAt: closedAt.toISOString(),
     },
     c.caseId,
   );
