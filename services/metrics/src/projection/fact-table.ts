@@ -1,4 +1,4 @@
-import type { EventEnvelope, EventType } from '@zhiyuan/events';
+import { reopensCase, type EventEnvelope, type EventType } from '@zhiyuan/events';
 import { routingOf } from '@zhiyuan/kernel';
 import { dayIn, routingOfCode } from './settings';
 
@@ -92,15 +92,6 @@ const taskKeys = (
   division_code: p.divisionCode,
   ...routingOfTask(p.divisionCode),
 });
-
-/**
- * A transition that re-opens a closed case: 终本 taken up again, or a case closed by payment (completed,
- * performed after urging) re-opened because that payment was reversed (cases moves these only then).
- */
-const reopens = (from: string, to: string) =>
-  (from === 'TERMINATED_THIS_ROUND' && to === 'IN_PROGRESS') ||
-  from === 'COMPLETED' ||
-  from === 'PERFORMED_AFTER_URGING';
 
 /** A proposal accepted as a grace period, a settlement or an instalment plan (the report's 672 of 703). */
 const relieves = (p: Payload<'tasks.proposal.decided'>) => p.decision === 'ACCEPT' && p.intent !== 'PAY_NOW';
@@ -270,9 +261,7 @@ const entries: { [T in EventType]?: FactEntry<T> } = {
     table: 'case_fact',
     merge: { reopened_at: 'max', ...ROUTING('insert') },
     rows: (p) =>
-      reopens(p.from, p.to)
-        ? one({ case_id: p.caseId, reopened_at: p.at, ...routing(p.villageCode, p.townshipCode) })
-        : [],
+      reopensCase(p) ? one({ case_id: p.caseId, reopened_at: p.at, ...routing(p.villageCode, p.townshipCode) }) : [],
   },
   'cases.case.revived': {
     subject: 'cases.case.revived',
