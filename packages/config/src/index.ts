@@ -112,6 +112,8 @@ export const serviceConfigShape = {
   NATS_REPLICAS: fields.positiveInt(1),
   /** How long JetStream remembers message ids to drop duplicate publishes. */
   NATS_DUPLICATE_WINDOW_MS: fields.positiveInt(120_000),
+  /** Days a published outbox row is kept (to look into what was sent) before it is deleted; 0 keeps every row. */
+  OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(0).default(7),
   /** Interface the subgraph's HTTP server binds: loopback by default, 0.0.0.0 in a container so the gateway's container reaches it. */
   HOST: fields.host(),
   /** Connections in this service's pool. */

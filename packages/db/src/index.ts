@@ -1,7 +1,7 @@
 export { createDataSource, initializeDataSource, type ServiceDataSourceOptions } from './data-source';
 export { sqlRows, sqlRow, sqlExec, type SqlRunner } from './sql';
 export { createMessagingTables, dropMessagingTables } from './messaging-tables';
-export { OutboxBuffer, writeOutboxBatch, type Emit, type EmitOptions } from './outbox';
+export { OutboxBuffer, pruneOutbox, writeOutboxBatch, type Emit, type EmitOptions } from './outbox';
 export { OutboxRelay, type RelayOptions } from './relay';
 export {
   Messaging,

@@ -12,7 +12,7 @@ import { createEvent, durableName, subjectFor } from '@zhiyuan/events';
 import { inEventSpan } from '@zhiyuan/telemetry';
 import type { DataSource, EntityManager } from 'typeorm';
 import { BatchQueue } from './batch-queue';
-import { OutboxBuffer, type Emit, type EmitOptions } from './outbox';
+import { OutboxBuffer, pruneOutbox, type Emit, type EmitOptions } from './outbox';
 import { OutboxRelay, type RelayOptions } from './relay';
 import { PendingFinishes, type TransactionScope } from './transaction-scope';
 import { claimIdempotencyKey, pruneIdempotencyKeys, storeIdempotentResult, type KeyClaim } from './idempotency';
@@ -175,6 +175,11 @@ export class Messaging {
     );
     if (rows.length) outsideRequestScope(() => this.relay.kick());
     return rows.length > 0;
+  }
+
+  /** Deletes the outbox rows published more than `retentionDays` ago (the service's timer calls it). */
+  async pruneOutbox(retentionDays: number): Promise<number> {
+    return pruneOutbox(this.ds, this.schema, retentionDays);
   }
 
   /** Deletes the idempotency keys past their TTL (the service's timer calls it). */

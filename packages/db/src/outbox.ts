@@ -72,3 +72,32 @@ export class OutboxBuffer {
     return events.length;
   }
 }
+
+/**
+ * Deletes the outbox rows published more than `retentionDays` ago, `batch` rows per statement so no
+ * statement holds many row locks or runs long; returns how many. An unpublished row is never deleted,
+ * however old. Once published, a row is JetStream's to keep: consumers read the stream, never the
+ * outbox, so the rows are kept only to look into what was sent. `retentionDays` 0 keeps every row.
+ */
+export async function pruneOutbox(
+  runner: Pick<EntityManager, 'query'>,
+  schema: string,
+  retentionDays: number,
+  batch = 5_000,
+): Promise<number> {
+  if (retentionDays <= 0) return 0;
+  let deleted = 0;
+  for (;;) {
+    const rows: unknown[] = await runner.query(
+      `WITH gone AS (
+         DELETE FROM "${schema}".outbox_message WHERE seq IN (
+           SELECT seq FROM "${schema}".outbox_message
+            WHERE published_at < now() - make_interval(days => $1) ORDER BY seq LIMIT $2)
+         RETURNING 1)
+       SELECT 1 FROM gone`,
+      [retentionDays, batch],
+    );
+    deleted += rows.length;
+    if (rows.length < batch) return deleted;
+  }
+}

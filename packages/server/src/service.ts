@@ -27,6 +27,8 @@ export interface BaseServiceConfig {
   NATS_PASSWORD?: string;
   NATS_REPLICAS?: number;
   NATS_DUPLICATE_WINDOW_MS?: number;
+  /** Days a published outbox row is kept (serviceConfigShape defaults it to 7; 0 keeps every row). */
+  OUTBOX_RETENTION_DAYS?: number;
   DB_POOL_SIZE: number;
   EVENT_BATCH_SIZE?: number;
   EVENT_BATCHES_AT_ONCE?: number;
@@ -89,8 +91,8 @@ export interface Service {
   readonly runtime: ServiceRuntime;
 }
 
-/** How often a service deletes its idempotency keys past their TTL. */
-const IDEMPOTENCY_PRUNE_INTERVAL_MS = 60 * 60 * 1000;
+/** How often expired idempotency keys and old published outbox rows are deleted. */
+const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 
 /** Wires a subgraph: database and migrations, bus, outbox relay, handlers, HTTP server. */
 export function defineService<Ctx extends object>(
@@ -148,16 +150,23 @@ export function defineService<Ctx extends object>(
         await Promise.all([observeOutbox(def.name, def.schema, ds), ...(def.probes ?? []).map((p) => p(runtime))]);
       });
       messaging.start();
+      const outboxRetentionDays = config.OUTBOX_RETENTION_DAYS ?? 7;
       pruneTimer = setInterval(() => {
-        messaging.pruneIdempotencyKeys().then(
-          (n) => n && logger.debug({ keys: n }, 'expired idempotency keys deleted'),
-          (err: unknown) =>
-            logger.warn(
-              { err: err instanceof Error ? err.message : String(err) },
-              'could not delete expired idempotency keys',
-            ),
-        );
-      }, IDEMPOTENCY_PRUNE_INTERVAL_MS).unref();
+        const failed = (what: string) => (err: unknown) =>
+          logger.warn({ err: err instanceof Error ? err.message : String(err) }, `could not delete ${what}`);
+        messaging
+          .pruneIdempotencyKeys()
+          .then(
+            (n) => n && logger.debug({ keys: n }, 'expired idempotency keys deleted'),
+            failed('expired idempotency keys'),
+          );
+        messaging
+          .pruneOutbox(outboxRetentionDays)
+          .then(
+            (n) => n && logger.debug({ rows: n, retentionDays: outboxRetentionDays }, 'published outbox rows deleted'),
+            failed('published outbox rows'),
+          );
+      }, PRUNE_INTERVAL_MS).unref();
       for (const h of def.handlers) await messaging.subscribe(h);
       server = await startSubgraphServer<Ctx>({
         name: def.name,
