@@ -5,7 +5,7 @@ import path from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { NatsEventBus, createEvent } from '@zhiyuan/events';
 import { natsLiveSource, type LiveMessage } from '@zhiyuan/gateway';
-import { silentLogger, waitFor } from '@zhiyuan/testing';
+import { buildEvent, silentLogger, waitFor } from '@zhiyuan/testing';
 import { startPartnerClient, type CreditLinkChange } from '../../examples/partner-client';
 
 const NATS_SERVER = '/usr/sbin/nats-server';
@@ -204,12 +204,57 @@ run('NATS accounts of deploy/nats.conf', () => {
     ).rejects.toThrow();
   });
 
+  it("lets each service run its events through JetStream, and refuses it another's events and a stream's deletion", async () => {
+    const bus = (user: string, pass: string) =>
+      new NatsEventBus({ url, name: user, user, pass, logger: silentLogger, duplicateWindowMs: 120_000 });
+    const services = {
+      cases: { bus: bus('cases', 'c'), own: 'cases.case.closed', foreign: 'credit.listing.removed' },
+      'people-credit': { bus: bus('people-credit', 'pc'), own: 'credit.listing.removed', foreign: 'cases.case.closed' },
+      tasks: { bus: bus('tasks', 't'), own: 'tasks.task.created', foreign: 'cases.performance.recorded' },
+      metrics: { bus: bus('metrics', 'm'), own: 'metrics.figures.updated', foreign: 'tasks.task.completed' },
+    } as const;
+    try {
+      for (const s of Object.values(services)) await s.bus.start();
+      // Tasks consumes the cases events as it does in production: a durable consumer of its own.
+      const heard: string[] = [];
+      const sub = await services.tasks.bus.subscribe({
+        service: 'tasks',
+        subject: 'cases.case.closed',
+        name: 'cancel-open-tasks-when-case-closes',
+        startAt: 'new',
+        handler: async (event) => void heard.push(event.id),
+      });
+      const closed = buildEvent('cases.case.closed');
+      await services.cases.bus.publish('cases.case.closed', closed);
+      await waitFor(() => heard.includes(closed.id), { what: 'tasks handles the event cases published' });
+      await sub.stop();
+
+      for (const [name, s] of Object.entries(services)) {
+        // Its own events go through; another context's are refused by the server.
+        await s.bus.publishRaw(s.own, '{}', `own-${name}-${Date.now()}`);
+        await expect(s.bus.publishRaw(s.foreign, '{}', `foreign-${name}-${Date.now()}`)).rejects.toThrow();
+      }
+      const tasks = await connect({ servers: url, user: 'tasks', pass: 't' });
+      try {
+        const jsm = await tasks.jetstreamManager();
+        await expect(jsm.streams.info('CASES')).resolves.toBeTruthy();
+        await expect(jsm.streams.delete('CASES')).rejects.toThrow();
+        await expect(jsm.streams.purge('CASES')).rejects.toThrow();
+        expect((await jsm.streams.info('CASES')).state.messages).toBeGreaterThan(0);
+      } finally {
+        await tasks.close();
+      }
+    } finally {
+      for (const s of Object.values(services)) await s.bus.close();
+    }
+  });
+
   it('lets the gateway hear the domain events for its cache, and publish nothing', async () => {
     const gw = await connect({ servers: url, user: 'gateway', pass: 'g' });
     const heard: string[] = [];
     const sub = gw.subscribe('credit.>', { callback: (_e, m) => void heard.push(m.subject) });
     await gw.flush();
-    const cases = await connect({ servers: url, user: 'cases', pass: 'c' });
+    const cases = await connect({ servers: url, user: 'people-credit', pass: 'pc' });
     cases.publish('credit.listing.removed', new TextEncoder().encode('{}'));
     await cases.flush();
     await waitFor(() => heard.includes('credit.listing.removed'), { what: 'the gateway hears a domain event' });
