@@ -220,7 +220,7 @@ export class Messaging {
    * their inbox rows, the work of the new ones runs in arrival order, the shared state is finished
    * once, one statement writes every event they emitted, and `handled_at` is set to when the work
    * was done. If anything fails, the transaction is rolled back and each event is handled again in a
-   * transaction of its own.
+   * transaction of its own; the one that failed, offered again by the broker, comes alone.
    */
   private async handleBatch(
     items: InboxItem[],
@@ -312,7 +312,9 @@ export class Messaging {
           async () => {
             const e = event as unknown as EventEnvelope<T>;
             const lines = this.batchLines.length;
-            if (lines)
+            // A redelivery failed or timed out before: it is handled alone, so an event that cannot be
+            // handled fails only its first batch, not one for each of its deliveries.
+            if (lines && info.deliveryCount <= 1)
               await this.batchLines[lines === 1 ? 0 : batchLineOf(def.batchKey?.(e) ?? e.key, lines)]!.push({
                 consumer,
                 event: e,

@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { type MigrationInterface, type QueryRunner } from 'typeorm';
 import { InProcessEventBus, NatsEventBus, createEvent, subjectFor, type EventBus } from '@zhiyuan/events';
-import { createTestDatabase, natsUrl, silentLogger, uniqueService, waitFor, type TestDatabase } from '@zhiyuan/testing';
+import { createLogger } from '@zhiyuan/config';
+import {
+  buildEvent,
+  createTestDatabase,
+  natsUrl,
+  silentLogger,
+  uniqueService,
+  waitFor,
+  type TestDatabase,
+} from '@zhiyuan/testing';
 import {
   Messaging,
   batchLineOf,
@@ -248,6 +257,54 @@ describe('batches at once', () => {
     );
   });
   afterAll(() => closeAll([ledger], bus, db));
+
+  it('handles a redelivered event alone, so an event that keeps failing spoils only its first batch', async () => {
+    const logger = createLogger('batched-inbox', 'silent');
+    const warn = jest.spyOn(logger, 'warn');
+    const m = new Messaging(
+      ledger.ds,
+      ledger.schema,
+      ledger.schema,
+      bus,
+      logger,
+      { intervalMs: 50 },
+      {
+        startAt: 'new',
+        batchSize: 8,
+      },
+    );
+    const caseIds = [randomUUID(), randomUUID(), randomUUID()];
+    const attempts = new Map<string, number>();
+    await m.subscribe(
+      defineHandler({
+        name: 'fail-the-poisoned-case',
+        subject: 'cases.case.rerouted',
+        maxDeliver: 4,
+        handle: async (event, manager) => {
+          attempts.set(event.payload.caseId, (attempts.get(event.payload.caseId) ?? 0) + 1);
+          if (event.payload.caseId === caseIds[1]) throw new Error('this event cannot be handled');
+          await manager.query(`INSERT INTO "${ledger.schema}".handled VALUES ('reroute', $1, txid_current())`, [
+            event.payload.caseId,
+          ]);
+        },
+      }),
+    );
+    for (const caseId of caseIds)
+      await bus.publish(
+        'cases.case.rerouted',
+        buildEvent('cases.case.rerouted', { caseId }, { producer: 'test', key: caseId }),
+      );
+    await waitFor(() => attempts.get(caseIds[1]!) === 5, {
+      what: 'the poisoned event tried in its batch, alone after it, and at each of its three redeliveries',
+    });
+    const handled = await ledger.ds.query(`SELECT case_id FROM "${ledger.schema}".handled WHERE rule = 'reroute'`);
+    expect(handled.map((r: { case_id: string }) => r.case_id).sort()).toEqual([caseIds[0], caseIds[2]].sort());
+    // One failed batch: its first delivery's. Its redeliveries never entered a batch.
+    expect(
+      warn.mock.calls.filter(([, msg]) => msg === 'batch of events failed; handling them one at a time'),
+    ).toHaveLength(1);
+    await m.stop();
+  });
 
   it('runs the batches of two lines at the same time', async () => {
     // Two keys on different lines: each handling waits until the other has started, which only
