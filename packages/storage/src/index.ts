@@ -50,3 +50,4 @@ export {
   type PendingUpload,
   type UploadRow,
 } from './links';
+export { sweepAbandonedUploads, type SweepRunner } from './abandoned-uploads';
