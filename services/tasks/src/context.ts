@@ -1,5 +1,6 @@
+import DataLoader from 'dataloader';
 import type { Identity } from '@zhiyuan/auth';
-import type { ServiceRuntime } from '@zhiyuan/server';
+import { recordAudit, type ServiceRuntime } from '@zhiyuan/server';
 import { DEVELOPMENT_INTERNAL_AUTH_SECRET } from '@zhiyuan/config';
 import { DEFAULT_ATTACHMENT_LIMITS, type AttachmentSettings } from './domain/attachments';
 import { createLoaders, type Loaders } from './queries/loaders';
@@ -25,6 +26,11 @@ export interface Context {
   loaders: Loaders;
   runtime: ServiceRuntime;
   settings: TasksSettings;
+  /**
+   * Records a read of a party's personal data (`<operation> <partyId>`) in the audit log: once per
+   * operation and party in a request, all of a request's in one transaction (queries/personal-data.ts).
+   */
+  auditPersonalRead: DataLoader<string, true>;
 }
 
 export function createContext(
@@ -32,5 +38,22 @@ export function createContext(
   runtime: ServiceRuntime,
   settings: TasksSettings = DEFAULT_SETTINGS,
 ): Context {
-  return { identity, loaders: createLoaders(runtime.ds, identity.sub), runtime, settings };
+  return {
+    identity,
+    loaders: createLoaders(runtime.ds, identity.sub),
+    runtime,
+    settings,
+    auditPersonalRead: new DataLoader<string, true>(async (keys) => {
+      await recordAudit(
+        runtime.messaging,
+        identity,
+        'UNMASKED_READ',
+        keys.map((k) => {
+          const [operation, partyId] = k.split(' ');
+          return { operation: operation!, targetKind: 'PARTY', targetId: partyId! };
+        }),
+      );
+      return keys.map(() => true as const);
+    }),
+  };
 }

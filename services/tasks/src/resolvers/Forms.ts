@@ -1,6 +1,7 @@
 import type { PropertyDeclarationResolvers, WhereaboutsFeedbackResolvers } from '../generated/resolvers-types';
 import { attachmentsOf } from '../queries/attachments';
 import { feedbackContact, taskOfForm } from '../queries/forms';
+import { personal } from '../queries/personal-data';
 
 const sighting = (v: { seen?: boolean; note?: string | null } | undefined) => ({
   seen: !!v?.seen,
@@ -12,27 +13,28 @@ export const WhereaboutsFeedback: WhereaboutsFeedbackResolvers = {
   case: (f) => (f.caseId ? { id: f.caseId } : null),
   obligor: (f) => ({ id: f.partyId }),
   found: (f) => !!f.answers.found,
-  whereabouts: (f) => f.answers.whereabouts ?? null,
+  whereabouts: (f, _a, ctx) => personal(ctx, 'WhereaboutsFeedback', f.partyId, f.answers.whereabouts ?? null),
   contact: (f, _a, ctx) => feedbackContact(ctx, f),
-  employment: (f) => f.answers.employment ?? null,
-  assets: (f) => ({
-    realEstate: sighting(f.answers.assets?.realEstate),
-    vehicles: sighting(f.answers.assets?.vehicles),
-    deposits: sighting(f.answers.assets?.deposits),
-    business: sighting(f.answers.assets?.business),
-    estimatedValueFen: f.answers.assets?.estimatedValueFen ?? null,
-  }),
-  notes: (f) => f.answers.notes ?? null,
+  employment: (f, _a, ctx) => personal(ctx, 'WhereaboutsFeedback', f.partyId, f.answers.employment ?? null),
+  assets: (f, _a, ctx) =>
+    personal(ctx, 'WhereaboutsFeedback', f.partyId, {
+      realEstate: sighting(f.answers.assets?.realEstate),
+      vehicles: sighting(f.answers.assets?.vehicles),
+      deposits: sighting(f.answers.assets?.deposits),
+      business: sighting(f.answers.assets?.business),
+      estimatedValueFen: f.answers.assets?.estimatedValueFen ?? null,
+    }),
+  notes: (f, _a, ctx) => personal(ctx, 'WhereaboutsFeedback', f.partyId, f.answers.notes ?? null),
   attachments: (f, _a, ctx) => attachmentsOf(ctx, 'WHEREABOUTS_FEEDBACK', f.id),
 };
 
 export const PropertyDeclaration: PropertyDeclarationResolvers = {
   party: (f) => ({ id: f.partyId }),
   case: (f) => (f.caseId ? { id: f.caseId } : null),
-  monthlyIncomeFen: (f) => f.answers.monthlyIncomeFen,
-  assets: (f) => f.answers.assets ?? [],
-  debtsFen: (f) => f.answers.debtsFen,
-  dependants: (f) => f.answers.dependants,
+  monthlyIncomeFen: (f, _a, ctx) => personal(ctx, 'PropertyDeclaration', f.partyId, f.answers.monthlyIncomeFen),
+  assets: (f, _a, ctx) => personal(ctx, 'PropertyDeclaration', f.partyId, f.answers.assets ?? []),
+  debtsFen: (f, _a, ctx) => personal(ctx, 'PropertyDeclaration', f.partyId, f.answers.debtsFen),
+  dependants: (f, _a, ctx) => personal(ctx, 'PropertyDeclaration', f.partyId, f.answers.dependants),
   signedOn: (f) => f.answers.signedOn,
   attachments: (f, _a, ctx) => attachmentsOf(ctx, 'PROPERTY_DECLARATION', f.id),
 };
