@@ -3,6 +3,8 @@ import {
   consumersIdle,
   coresUsed,
   limiter,
+  machineBusyCores,
+  parseProcStat,
   serviceOfDurable,
   throughput,
   type ConsumerState,
@@ -110,6 +112,25 @@ describe('the backlog drain: events per second and what limited it', () => {
   it('blames one Node process that used nearly a core of an idle machine', () => {
     const r = limiter({ metrics: 0.97, tasks: 0.1, 'postgres (backends)': 0.3 }, 4);
     expect(r.verdict).toMatch(/^metrics: one core busy/);
+  });
+
+  it('blames other work when the machine was busy but not with the run', () => {
+    const r = limiter({ metrics: 0.12, tasks: 0.15, 'postgres (backends)': 0.17 }, 2, 1.98);
+    expect(r.verdict).toMatch(/^other work on the machine: 1\.98 of 2 cores were busy, 0\.44 of them with the run's/);
+    // The run's own processes filling the machine are the machine's limit, whatever else ran.
+    expect(limiter({ metrics: 1, 'postgres (backends)': 0.9 }, 2, 2).verdict).toMatch(/^the machine:/);
+    // A machine with room left: the verdict stands on the processes alone.
+    expect(limiter({ metrics: 0.97 }, 4, 1.5).verdict).toMatch(/^metrics: one core busy/);
+  });
+
+  it("reads the machine's busy cores from /proc/stat", () => {
+    const a = parseProcStat('cpu  100 0 50 800 50 0 0 0 0 0\ncpu0 50 0 25 400 25 0 0 0 0 0\n');
+    expect(a).toEqual({ busy: 150, total: 1000 });
+    const b = parseProcStat('cpu  400 0 150 1000 50 0 0 0 0 0\n');
+    // 300 of 600 ticks busy over 2 cores: 1 core.
+    expect(machineBusyCores(a, b, 2)).toBeCloseTo(((400 + 150 - 150) / (1600 - 1000)) * 2);
+    expect(machineBusyCores(a, a, 2)).toBe(0);
+    expect(() => parseProcStat('intr 1 2 3')).toThrow();
   });
 
   it('does not blame PostgreSQL backends as one thread, and says when nothing saturated', () => {

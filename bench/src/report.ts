@@ -554,7 +554,9 @@ export function renderBacklog(b: BacklogResults): string[] {
     `CPU over the ${f1(b.cpu.windowSeconds)} s of the drain (cores): ${Object.entries(b.cpu.cores)
       .sort((x, y) => y[1] - x[1])
       .map(([n, c]) => `${n} ${f2(c)}`)
-      .join(', ')}. What limited it: ${b.cpu.limiter}.`,
+      .join(
+        ', ',
+      )}; the whole machine ${f2(b.cpu.machineBusyCores)} of its cores busy. What limited it: ${b.cpu.limiter}.`,
     '',
   );
   const { busy, others } = consumersIdle(b.consumers, PRODUCT_SERVICES);

@@ -110,15 +110,36 @@ export function coresUsed(cpuSecondsBefore: number, cpuSecondsAfter: number, wal
   return wallSeconds > 0 ? Math.max(0, cpuSecondsAfter - cpuSecondsBefore) / wallSeconds : 0;
 }
 
+/** The machine's CPU ticks from the first line of /proc/stat: busy (all but idle and iowait) and total. */
+export function parseProcStat(text: string): { busy: number; total: number } {
+  const line = text.split('\n').find((l) => /^cpu\s/.test(l));
+  if (!line) throw new Error('no cpu line in /proc/stat');
+  const t = line.trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = t.reduce((s, n) => s + n, 0);
+  return { busy: total - t[3]! - t[4]!, total };
+}
+
+/** Cores the whole machine had busy between two readings of /proc/stat, with whatever ran on it. */
+export function machineBusyCores(
+  before: { busy: number; total: number },
+  after: { busy: number; total: number },
+  machineCores: number,
+): number {
+  const total = after.total - before.total;
+  return total > 0 ? ((after.busy - before.busy) / total) * machineCores : 0;
+}
+
 /**
  * What limited the drain, from the cores each process (or group, such as PostgreSQL's backends) used
- * over it: the whole machine when the processes together used nearly all its cores; else one Node
- * process when it used nearly one core (its event loop is one thread); else none of them (waiting:
- * I/O, locks, the consumers' own pacing).
+ * over it: the whole machine when the processes together used nearly all its cores; other work on the
+ * machine when the machine was busy (`machineBusy`, from /proc/stat) but mostly not with the run's
+ * processes; else one Node process when it used nearly one core (its event loop is one thread); else
+ * none of them (waiting: I/O, locks, the consumers' own pacing).
  */
 export function limiter(
   cores: Record<string, number>,
   machineCores: number,
+  machineBusy?: number,
 ): { verdict: string; busiest: string | null; totalCores: number } {
   const entries = Object.entries(cores).sort((a, b) => b[1] - a[1]);
   const totalCores = entries.reduce((s, [, c]) => s + c, 0);
@@ -131,6 +152,12 @@ export function limiter(
   if (totalCores >= 0.9 * machineCores)
     return {
       verdict: `the machine: the processes measured used ${totalCores.toFixed(2)} of ${machineCores} cores (${share})`,
+      busiest,
+      totalCores,
+    };
+  if (machineBusy !== undefined && machineBusy >= 0.9 * machineCores)
+    return {
+      verdict: `other work on the machine: ${machineBusy.toFixed(2)} of ${machineCores} cores were busy, ${totalCores.toFixed(2)} of them with the run's processes (${share})`,
       busiest,
       totalCores,
     };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { Client } from 'pg';
 import type { Dataset } from '../generator';
@@ -11,6 +12,8 @@ import {
   consumersIdle,
   coresUsed,
   limiter,
+  machineBusyCores,
+  parseProcStat,
   PRODUCT_SERVICES,
   throughput,
   type CompletenessCheck,
@@ -51,7 +54,13 @@ export interface BacklogResults {
   /** Events a second through each consumer, from its inbox rows written after the import's end. */
   throughput: ConsumerThroughput[];
   /** Cores used over the drain, by process (PostgreSQL: the backends of the run's database, summed). */
-  cpu: { windowSeconds: number; cores: Record<string, number>; limiter: string };
+  cpu: {
+    windowSeconds: number;
+    cores: Record<string, number>;
+    /** The whole machine over the drain (/proc/stat), other work included. */
+    machineBusyCores: number;
+    limiter: string;
+  };
   deadLettered: Record<string, number>;
   loadAverage: { start: number; end: number };
   conditions: string;
@@ -245,6 +254,7 @@ export async function backlogScenario(ds: Dataset, opts: RunOptions): Promise<Ba
     const loadStart = os.loadavg()[0]!;
     const cpu = new CpuMeter(env, env.stack.databaseUrl);
     await cpu.start();
+    const statBefore = parseProcStat(readFileSync('/proc/stat', 'utf8'));
 
     log(`backlog: import ended ${since().toFixed(1)} s ago; starting ${HELD_BACK.join(' and ')}`);
     await env.startDeferred({ gateway: false });
@@ -288,6 +298,7 @@ export async function backlogScenario(ds: Dataset, opts: RunOptions): Promise<Ba
     const window = drainedAfter ?? since();
     const cores = cpu.read(window);
     const machineCores = os.cpus().length;
+    const machineBusy = machineBusyCores(statBefore, parseProcStat(readFileSync('/proc/stat', 'utf8')), machineCores);
     const tallies = await inboxTallies(db, t0);
     const results: BacklogResults = {
       judgments: loaded.report.judgments.imported,
@@ -305,7 +316,12 @@ export async function backlogScenario(ds: Dataset, opts: RunOptions): Promise<Ba
       consumers: lastConsumers,
       completeness: lastChecks,
       throughput: throughput(tallies, t0),
-      cpu: { windowSeconds: window, cores, limiter: limiter(cores, machineCores).verdict },
+      cpu: {
+        windowSeconds: window,
+        cores,
+        machineBusyCores: machineBusy,
+        limiter: limiter(cores, machineCores, machineBusy).verdict,
+      },
       deadLettered: await deadLetters(env.nats.url),
       loadAverage: { start: loadStart, end: os.loadavg()[0]! },
       conditions: `cases and people-credit in processes of their own during the import; tasks and metrics started after it; a private nats-server; PostgreSQL shared with other work on the machine (${machineCores} cores)`,
