@@ -581,7 +581,7 @@ export function renderSoak(k: SoakResults): string[] {
   const names = k.memory.map((p) => p.process);
   out.push('## Soak', '');
   out.push(
-    `${f0(k.durationSeconds)} s of the traffic scenario (below) at ${k.traffic.writes.targetRatePerSecond} writes/s; resident memory of each process sampled every 10 s (a server's process tree; PostgreSQL: the backends serving the run's database, summed, shared buffers they touched included). Reference: the sample at ${f0(k.referenceSeconds)} s; tolerance ±${f0(k.tolerance * 100)} %. Errors: ${f0(k.errors.requests)} requests, ${f0(k.errors.writes)} writes. Verdict of this run: ${k.ok === undefined ? 'not judged' : k.ok ? 'flat, no error' : '**missed**'}.`,
+    `${f0(k.durationSeconds)} s of the traffic scenario (below) at ${k.traffic.writes.targetRatePerSecond} writes/s; resident memory of each process sampled every 10 s (a server's process tree; PostgreSQL: the private memory of the backends serving the run's database, summed, without the shared buffers). Reference: the sample at ${f0(k.referenceSeconds)} s; tolerance ±${f0(k.tolerance * 100)} %. Errors: ${f0(k.errors.requests)} requests, ${f0(k.errors.writes)} writes. Verdict of this run: ${k.ok === undefined ? 'not judged' : k.ok ? 'flat, no error' : '**missed**'}.`,
     '',
     '| process | at reference | at end | peak | change | within ±15 % |',
     '| --- | ---: | ---: | ---: | ---: | --- |',

@@ -50,12 +50,16 @@ export function cpuSeconds(pids: number[]): number {
   return ticks / TICKS;
 }
 
-/** Resident bytes of these processes. */
-export function rssBytes(pids: number[]): number {
+/**
+ * Resident bytes of these processes: all of it (`VmRSS`), or only their private memory (`RssAnon`),
+ * for PostgreSQL backends, each of which counts in its VmRSS the pages of shared buffers it touched.
+ */
+export function rssBytes(pids: number[], field: 'VmRSS' | 'RssAnon' = 'VmRSS'): number {
   let total = 0;
+  const re = new RegExp(`${field}:\\s+(\\d+) kB`);
   for (const pid of pids) {
     try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      const m = re.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (m) total += Number(m[1]) * 1024;
     } catch {
       /* gone */

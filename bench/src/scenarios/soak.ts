@@ -32,12 +32,13 @@ export interface SoakResults {
   traffic: TrafficResults;
 }
 
-/** Resident bytes of the run's processes now: each server's tree, nats-server, PostgreSQL's backends of the run's database summed. */
+/** Resident bytes of the run's processes now: each server's tree, nats-server, PostgreSQL's backends of the run's database summed (private memory). */
 async function sample(env: BenchEnvironment): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const [name, pid] of Object.entries(env.pids())) out[name] = rssBytes(processTree(pid));
   const backends = await postgresBackends(env.stack.databaseUrl).catch(() => []);
-  if (backends.length) out['postgres backends'] = rssBytes(backends);
+  // Their private memory: the shared buffers (a fixed size, shared with every other database) are left out.
+  if (backends.length) out['postgres backends'] = rssBytes(backends, 'RssAnon');
   return out;
 }
 
