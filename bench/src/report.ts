@@ -9,6 +9,9 @@ import type { GenerateResults } from './scenarios/generate';
 import type { LiveResults } from './scenarios/live';
 import type { TracingResults } from './scenarios/tracing';
 import type { TrafficResults } from './scenarios/traffic';
+import type { BacklogResults } from './scenarios/backlog';
+import { consumersIdle, PRODUCT_SERVICES } from './backlog/verdicts';
+import type { SoakResults } from './scenarios/soak';
 
 export interface BenchResults {
   meta: {
@@ -34,6 +37,8 @@ export interface BenchResults {
   live?: LiveResults;
   tracing?: TracingResults;
   traffic?: TrafficResults;
+  backlog?: BacklogResults;
+  soak?: SoakResults;
   notRun: { scenario: string; reason: string }[];
   /** Observations written down after the run (what limited it, what to tune); never numbers. */
   notes?: string[];
@@ -54,6 +59,26 @@ interface TargetRow {
 /** The issue's targets against what this run measured. */
 export function targets(r: BenchResults): TargetRow[] {
   const rows: TargetRow[] = [];
+  if (r.backlog) {
+    const b = r.backlog;
+    rows.push({
+      target: `County history fully projected < ${b.targetSeconds / 60} minutes after its import ends`,
+      measured: `${f0(b.judgments)} judgments: ${b.drainedAfterSeconds === null ? `not drained within the wait (idle ${b.idleAfterSeconds === null ? 'never' : `${f1(b.idleAfterSeconds)} s`}, read models ${b.completeAfterSeconds === null ? 'never complete' : `complete ${f1(b.completeAfterSeconds)} s`})` : `every consumer idle and every read model complete ${f1(b.drainedAfterSeconds)} s after the import`}`,
+      ok: b.judgments >= 10_000 ? b.drainedAfterSeconds !== null && b.drainedAfterSeconds < b.targetSeconds : undefined,
+    });
+  }
+  if (r.soak) {
+    const k = r.soak;
+    rows.push({
+      target:
+        'Soak: 30 minutes of daytime traffic, resident memory of each process within ±15 % of its 5-minute value, 0 errors',
+      measured: `${f0(k.durationSeconds)} s: memory ${k.flat === undefined ? 'not judged' : k.flat ? 'flat' : 'not flat'} (${k.memory
+        .filter((p) => p.change !== null)
+        .map((p) => `${p.process} ${p.change! >= 0 ? '+' : ''}${f1(p.change! * 100)} %`)
+        .join(', ')}), ${f0(k.errors.total)} errors`,
+      ok: k.durationSeconds >= 1800 ? k.ok : undefined,
+    });
+  }
   if (r.traffic) {
     const tr = r.traffic;
     rows.push({
@@ -186,7 +211,9 @@ export function renderMarkdown(r: BenchResults): string {
     for (const n of r.notes) out.push(`- ${n}`);
     out.push('');
   }
-  if (r.traffic) out.push(...renderTraffic(r.traffic));
+  if (r.backlog) out.push(...renderBacklog(r.backlog));
+  if (r.soak) out.push(...renderSoak(r.soak));
+  if (r.traffic && !r.soak) out.push(...renderTraffic(r.traffic));
   if (r.tracing) {
     const tr = r.tracing;
     out.push('## Tracing on and off (village dashboard)', '');
@@ -483,5 +510,96 @@ export function renderTraffic(tr: TrafficResults): string[] {
     for (const e of tr.firstErrors) out.push(`- ${e.replace(/\|/g, '\\|')}`);
     out.push('');
   }
+  return out;
+}
+
+/** The backlog: how the consumers were held back, the drain's clock, the read model checks, each consumer's rate and what limited it. */
+export function renderBacklog(b: BacklogResults): string[] {
+  const out: string[] = [];
+  out.push('## Backlog digestion', '');
+  out.push(
+    `${f0(b.judgments)} judgments with their case lives (${Object.entries(b.load.lifecycle.applied)
+      .map(([k, n]) => `${k} ${f0(n)}`)
+      .join(
+        ', ',
+      )}; refused ${JSON.stringify(b.load.lifecycle.failed)}), loaded in ${f0(b.load.parties.seconds + b.load.judgments.seconds + b.load.lifecycle.seconds)} s (parties ${f0(b.load.parties.seconds)} s, import ${f1(b.load.judgments.seconds)} s, lives ${f0(b.load.lifecycle.seconds)} s); the import ended at ${b.importEndedAt}.`,
+    '',
+    `Held back: ${b.heldBack.join(', ')}. ${b.howHeldBack}`,
+    '',
+    `${b.conditions}. Load average ${f1(b.loadAverage.start)} at the import's end, ${f1(b.loadAverage.end)} at the drain's end.`,
+    '',
+    "| from the import's end | seconds |",
+    '| --- | ---: |',
+    `| ${b.heldBack.join(' and ')} started (ready) | ${f1(b.startedAfterSeconds)} |`,
+    `| every durable idle, every outbox drained | ${b.idleAfterSeconds === null ? 'never' : f1(b.idleAfterSeconds)} |`,
+    `| every read model check agreeing | ${b.completeAfterSeconds === null ? 'never' : f1(b.completeAfterSeconds)} |`,
+    `| **both (the target's figure, < ${b.targetSeconds} s)** | ${b.drainedAfterSeconds === null ? '**not within the wait**' : `**${f1(b.drainedAfterSeconds)}**`} |`,
+    '',
+    '| read model check | expected | read model | agrees |',
+    '| --- | ---: | ---: | --- |',
+    ...b.completeness.map(
+      (c) =>
+        `| ${c.check} | ${f0(c.expected)} | ${c.actual === null ? 'n/a' : f0(c.actual)} | ${c.ok ? 'yes' : '**no**'} |`,
+    ),
+    '',
+    'Events through each consumer after the import (its inbox rows; a batch shares one handled_at):',
+    '',
+    "| consumer | handled | events/s (first to last) | events/s (from the import's end) | done after |",
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...b.throughput.map(
+      (t) =>
+        `| ${t.schema}: ${t.consumer} | ${f0(t.handled)} | ${t.eventsPerSecond === null ? 'n/a' : f0(t.eventsPerSecond)} | ${f0(t.eventsPerSecondSinceStart)} | ${f1(t.finishedAfterSeconds)} s |`,
+    ),
+    '',
+    `CPU over the ${f1(b.cpu.windowSeconds)} s of the drain (cores): ${Object.entries(b.cpu.cores)
+      .sort((x, y) => y[1] - x[1])
+      .map(([n, c]) => `${n} ${f2(c)}`)
+      .join(
+        ', ',
+      )}; the whole machine ${f2(b.cpu.machineBusyCores)} of its cores busy. What limited it: ${b.cpu.limiter}.`,
+    '',
+  );
+  const { busy, others } = consumersIdle(b.consumers, PRODUCT_SERVICES);
+  if (others.length)
+    out.push(
+      `Left out of the drain (durables the partners' systems pull, not the product's consumers): ${others.map((c) => `${c.name} ${f0(c.pending)} pending`).join(', ')}.`,
+      '',
+    );
+  if (busy.length) {
+    out.push('Durables still busy at the end:', '');
+    for (const c of busy)
+      out.push(`- ${c.stream} ${c.name}: ${f0(c.pending)} pending, ${f0(c.ackPending)} unacknowledged`);
+    out.push('');
+  }
+  if (Object.keys(b.deadLettered).length) out.push(`Dead-lettered: ${JSON.stringify(b.deadLettered)}.`, '');
+  return out;
+}
+
+/** The soak: memory of each process at the reference time and at the end, the series, and the errors. */
+export function renderSoak(k: SoakResults): string[] {
+  const out: string[] = [];
+  const names = k.memory.map((p) => p.process);
+  out.push('## Soak', '');
+  out.push(
+    `${f0(k.durationSeconds)} s of the traffic scenario (below) at ${k.traffic.writes.targetRatePerSecond} writes/s; resident memory of each process sampled every 10 s (a server's process tree; PostgreSQL: the private memory of the backends serving the run's database, summed, without the shared buffers). Reference: the sample at ${f0(k.referenceSeconds)} s; tolerance ±${f0(k.tolerance * 100)} %. Errors: ${f0(k.errors.requests)} requests, ${f0(k.errors.writes)} writes. Verdict of this run: ${k.ok === undefined ? 'not judged' : k.ok ? 'flat, no error' : '**missed**'}.`,
+    '',
+    '| process | at reference | at end | peak | change | within ±15 % |',
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    ...k.memory.map(
+      (p) =>
+        `| ${p.process} | ${p.referenceMb === null ? 'n/a' : `${f1(p.referenceMb)} MB`} | ${p.endMb === null ? 'n/a' : `${f1(p.endMb)} MB`} | ${p.peakMb === null ? 'n/a' : `${f1(p.peakMb)} MB`} | ${p.change === null ? 'n/a' : `${p.change >= 0 ? '+' : ''}${f1(p.change * 100)} %`} | ${p.ok === undefined ? 'n/a' : p.ok ? 'yes' : '**no**'} |`,
+    ),
+    '',
+    'Series (MB):',
+    '',
+    `| s | ${names.join(' | ')} |`,
+    `| ---: | ${names.map(() => '---:').join(' | ')} |`,
+    ...k.samples.map(
+      (s) =>
+        `| ${f0(s.tSec)} | ${names.map((n) => (s.rssBytes[n] === undefined ? '' : f0(s.rssBytes[n]! / 1e6))).join(' | ')} |`,
+    ),
+    '',
+  );
+  out.push(...renderTraffic(k.traffic));
   return out;
 }

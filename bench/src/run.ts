@@ -17,6 +17,8 @@ import { webhooksScenario } from './scenarios/webhooks';
 import { liveScenario } from './scenarios/live';
 import { tracingScenario } from './scenarios/tracing';
 import { trafficScenario } from './scenarios/traffic';
+import { backlogScenario } from './scenarios/backlog';
+import { soakScenario } from './scenarios/soak';
 
 const SCENARIOS = [
   'generate',
@@ -29,12 +31,19 @@ const SCENARIOS = [
   'live',
   'tracing',
   'traffic',
+  'backlog',
+  'soak',
 ] as const;
 type Scenario = (typeof SCENARIOS)[number];
-const NEEDS_STACK: Scenario[] = ['gateway', 'sql', 'events', 'cockpit', 'live', 'tracing', 'traffic'];
+/** `all` leaves out the long runs: the backlog (a county's whole history loaded on its own stack) and the soak (30 minutes). */
+const IN_ALL = SCENARIOS.filter((s) => s !== 'backlog' && s !== 'soak');
+const NEEDS_STACK: Scenario[] = ['gateway', 'sql', 'events', 'cockpit', 'live', 'tracing', 'traffic', 'soak'];
+/** The soak's default length (the issue's 30 minutes); --duration sets it. */
+const SOAK_DEFAULT_SECONDS = 1800;
 
 const USAGE = `usage: npm run bench -- [--scenario all|${SCENARIOS.join('|')}[,...]] [--scale county|province]
        [--judgments N] [--duration SEC] [--connections N] [--seed N] [--import-rows N[,N]] [--out DIR]
+       (all: every scenario but backlog and soak; --duration: 10 s per load run, 1800 s for the soak)
        [--live-subscribers N] [--live-rate N] [--live-idle N]   (live: SSE subscribers, payments/s, idle total)
        [--write-rate N] [--cache on|off]   (traffic: mutations/s beside the reads, 5 daytime, 50 stress; response cache)
        [--subgraphs processes|inline]   (default: processes, inline when the sql scenario runs)
@@ -55,6 +64,8 @@ export interface RunOptions {
   /** traffic: mutations a second beside the reads, and whether the gateway's response cache is on. */
   writeRate: number;
   trafficCache: 'on' | 'off';
+  /** soak: length of the traffic run (--duration, else 30 minutes). */
+  soakDurationSeconds: number;
   log: (m: string) => void;
 }
 
@@ -64,7 +75,7 @@ async function main(): Promise<void> {
       scenario: { type: 'string', default: 'all' },
       scale: { type: 'string', default: 'county' },
       judgments: { type: 'string' },
-      duration: { type: 'string', default: '10' },
+      duration: { type: 'string' },
       connections: { type: 'string', default: '16' },
       seed: { type: 'string', default: '20240708' },
       'import-rows': { type: 'string' },
@@ -95,7 +106,7 @@ async function main(): Promise<void> {
   }
   const scale = values.scale as Scale;
   if (!(scale in SCALES)) throw new Error(`--scale must be county or province`);
-  const selected: Scenario[] = values.scenario === 'all' ? [...SCENARIOS] : (values.scenario!.split(',') as Scenario[]);
+  const selected: Scenario[] = values.scenario === 'all' ? [...IN_ALL] : (values.scenario!.split(',') as Scenario[]);
   for (const s of selected) if (!SCENARIOS.includes(s)) throw new Error(`unknown scenario ${s}\n${USAGE}`);
   if (values.cache !== 'on' && values.cache !== 'off') throw new Error('--cache must be on or off');
   if (!(Number(values['write-rate']) > 0)) throw new Error('--write-rate must be a positive number');
@@ -105,7 +116,7 @@ async function main(): Promise<void> {
     scale,
     seed: Number(values.seed),
     judgments: values.judgments ? Number(values.judgments) : ds.totalJudgments,
-    durationSeconds: Number(values.duration),
+    durationSeconds: Number(values.duration ?? 10),
     connections: Number(values.connections),
     importRows: values['import-rows']
       ? values['import-rows'].split(',').map(Number)
@@ -119,6 +130,7 @@ async function main(): Promise<void> {
     liveIdle: Number(values['live-idle']),
     writeRate: Number(values['write-rate']),
     trafficCache: values.cache === 'off' ? 'off' : 'on',
+    soakDurationSeconds: Number(values.duration ?? SOAK_DEFAULT_SECONDS),
     log,
   };
 
@@ -152,7 +164,7 @@ async function main(): Promise<void> {
     notRun: [],
   };
 
-  if (opts.judgments < ds.totalJudgments && selected.some((x) => NEEDS_STACK.includes(x))) {
+  if (opts.judgments < ds.totalJudgments && selected.some((x) => NEEDS_STACK.includes(x) || x === 'backlog')) {
     results.notRun.push({
       scenario: 'full-scale load',
       reason: `only the first ${opts.judgments} of ${ds.totalJudgments} judgments (and the parties they name) were loaded (--judgments)`,
@@ -163,6 +175,14 @@ async function main(): Promise<void> {
   // Partner webhooks run on people-credit alone, on a fresh database of their own.
   if (selected.includes('webhooks')) {
     results.webhooks = await webhooksScenario(opts);
+    save();
+  }
+  // The backlog loads the history on a stack of its own, with tasks and metrics started only after it.
+  if (selected.includes('backlog')) {
+    if (scale === 'province') throw new Error('the backlog scenario loads one county: use --scale county');
+    results.meta.subgraphs = 'processes';
+    results.backlog = await backlogScenario(ds, opts);
+    results.meta.judgmentsLoaded = results.backlog.judgments;
     save();
   }
 
@@ -213,6 +233,11 @@ async function main(): Promise<void> {
           live: async () => void (results.live = await liveScenario(env!, ds, data, opts)),
           tracing: async () => void (results.tracing = await tracingScenario(env!, ds, data, opts)),
           traffic: async () => void (results.traffic = await trafficScenario(env!, ds, data, opts)),
+          soak: async () =>
+            void (results.soak = await soakScenario(env!, ds, data, {
+              ...opts,
+              durationSeconds: opts.soakDurationSeconds,
+            })),
         };
         for (const [name, run] of Object.entries(runs)) {
           if (!stackScenarios.includes(name as Scenario)) continue;

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@zhiyuan/testing';
 import { startStack, type Stack } from '@zhiyuan/stack';
 import { createLogger, type Logger } from '@zhiyuan/config';
-import { startGatewayProcess, startSubgraphProcesses, type ServerProcess } from './processes';
+import {
+  startGatewayProcess,
+  startSubgraphProcesses,
+  type ServerProcess,
+  type SubgraphKey,
+  type SubgraphProcesses,
+} from './processes';
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -38,6 +44,8 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
 
 export interface PrivateNats {
   url: string;
+  /** The nats-server process (undefined when NATS_URL is used instead). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -65,6 +73,7 @@ export async function startPrivateNats(log: Logger): Promise<PrivateNats> {
   }
   return {
     url: `nats://127.0.0.1:${port}`,
+    pid: child.pid,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -148,6 +157,13 @@ export interface BenchEnvironment {
   counter: QueryCounter;
   subgraphs: SubgraphPlacement;
   log: Logger;
+  /** The processes the run started, by name (gateway, each subgraph in processes of their own, nats-server). */
+  pids(): Record<string, number>;
+  /**
+   * Starts the subgraphs left out by `defer`, then the gateway (its supergraph is introspected from all
+   * four); until then `gateway` is a placeholder with an empty URL. Does nothing when nothing was deferred.
+   */
+  startDeferred(opts?: { gateway?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -160,7 +176,13 @@ export interface BenchEnvironment {
  * RESPONSE_CACHE…).
  */
 export async function startBenchEnvironment(
-  opts: { nats: boolean; subgraphs?: SubgraphPlacement; gatewayEnv?: Record<string, string> } = { nats: true },
+  opts: {
+    nats: boolean;
+    subgraphs?: SubgraphPlacement;
+    gatewayEnv?: Record<string, string>;
+    /** Subgraphs (in processes of their own) not started until `startDeferred()`. */
+    defer?: SubgraphKey[];
+  } = { nats: true },
 ): Promise<BenchEnvironment> {
   process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
   const log = createLogger('bench', process.env.BENCH_LOG_LEVEL ?? 'warn');
@@ -169,9 +191,9 @@ export async function startBenchEnvironment(
   const counter = new QueryCounter();
   const placement = opts.subgraphs ?? 'processes';
   try {
-    const subgraphs =
+    const subgraphs: Stack | SubgraphProcesses =
       placement === 'processes'
-        ? await startSubgraphProcesses({ databaseUrl: db.url, natsUrl: nats?.url })
+        ? await startSubgraphProcesses({ databaseUrl: db.url, natsUrl: nats?.url, defer: opts.defer })
         : await startStack({
             databaseUrl: db.url,
             natsUrl: nats?.url,
@@ -186,15 +208,19 @@ export async function startBenchEnvironment(
               LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
             },
           });
-    let gateway: ServerProcess;
-    try {
-      gateway = await startGatewayProcess(subgraphs, { natsUrl: nats?.url, env: opts.gatewayEnv });
-    } catch (err) {
-      await subgraphs.stop().catch(() => undefined);
-      throw err;
-    }
+    if (opts.defer?.length && placement !== 'processes') throw new Error('only subgraph processes can be deferred');
+    const startGateway = async (): Promise<ServerProcess> => {
+      try {
+        return await startGatewayProcess(subgraphs, { natsUrl: nats?.url, env: opts.gatewayEnv });
+      } catch (err) {
+        await subgraphs.stop().catch(() => undefined);
+        throw err;
+      }
+    };
+    const deferred = !!opts.defer?.length;
+    const gateway: ServerProcess = deferred ? { url: '', pid: 0, stop: async () => undefined } : await startGateway();
     const stack: Stack = { ...subgraphs, gatewayUrl: gateway.url };
-    return {
+    const env: BenchEnvironment = {
       stack,
       gateway,
       db,
@@ -202,13 +228,28 @@ export async function startBenchEnvironment(
       counter,
       subgraphs: placement,
       log,
+      pids: () => {
+        const out: Record<string, number> = {};
+        if (env.gateway.pid) out.gateway = env.gateway.pid;
+        if ('pids' in subgraphs) Object.assign(out, (subgraphs as SubgraphProcesses).pids);
+        if (nats?.pid) out['nats-server'] = nats.pid;
+        return out;
+      },
+      startDeferred: async ({ gateway: withGateway = true } = {}) => {
+        if (!deferred || env.gateway.pid) return;
+        if ('startDeferred' in subgraphs) await (subgraphs as SubgraphProcesses).startDeferred();
+        if (!withGateway) return;
+        env.gateway = await startGateway();
+        stack.gatewayUrl = env.gateway.url;
+      },
       stop: async () => {
-        await gateway.stop().catch(() => undefined);
+        await env.gateway.stop().catch(() => undefined);
         await stack.stop().catch(() => undefined);
         await nats?.stop();
         await db.drop().catch(() => undefined);
       },
     };
+    return env;
   } catch (err) {
     await nats?.stop();
     await db.drop().catch(() => undefined);

@@ -101,66 +101,100 @@ async function startChild(
   };
 }
 
-const SUBGRAPHS = [
+export const SUBGRAPHS = [
   { key: 'peopleCredit', dir: 'people-credit', env: 'PEOPLE_CREDIT_URL' },
   { key: 'cases', dir: 'cases', env: 'CASES_URL' },
   { key: 'tasks', dir: 'tasks', env: 'TASKS_URL' },
   { key: 'metrics', dir: 'metrics', env: 'METRICS_URL' },
 ] as const;
+export type SubgraphKey = (typeof SUBGRAPHS)[number]['key'];
+
+/** The four subgraphs in processes of their own, with the pid of each (for memory and CPU samples). */
+export type SubgraphProcesses = Stack & {
+  pids: Partial<Record<SubgraphKey, number>>;
+  /** Starts the subgraphs left out at first (`defer`), on the same database and NATS. */
+  startDeferred(): Promise<void>;
+};
+
+/** One subgraph as deployed (`services/<name>/src/main.ts`) on a free port. */
+async function startSubgraph(
+  s: (typeof SUBGRAPHS)[number],
+  opts: { databaseUrl: string; natsUrl?: string; env?: Record<string, string> },
+): Promise<ServerProcess> {
+  const port = await freePort();
+  return startChild(
+    path.join(REPO_ROOT, `services/${s.dir}/src/main.ts`),
+    {
+      NODE_ENV: 'development',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: opts.databaseUrl,
+      NATS_URL: opts.natsUrl,
+      NATS_USER: undefined,
+      NATS_PASSWORD: undefined,
+      INTERNAL_AUTH_SECRET: TEST_INTERNAL_SECRET,
+      SEED_DEMO_DATA: s.key === 'peopleCredit' ? 'true' : undefined,
+      ...opts.env,
+    },
+    port,
+    true,
+  );
+}
 
 /**
  * The four subgraphs as they are deployed (`services/<name>/src/main.ts`), each in a process of its
  * own on a free port, over one database and NATS server; people-credit first, seeding the demo
- * county's divisions and staff. The result has the shape of startStack's.
+ * county's divisions and staff. The result has the shape of startStack's. The subgraphs in `defer`
+ * are not started until `startDeferred()` (their URLs are empty until then): the backlog scenario
+ * loads the history while their consumers do not exist yet.
  */
 export async function startSubgraphProcesses(opts: {
   databaseUrl: string;
   natsUrl?: string;
   env?: Record<string, string>;
-}): Promise<Stack> {
-  const started: Partial<Record<(typeof SUBGRAPHS)[number]['key'], ServerProcess>> = {};
+  defer?: SubgraphKey[];
+}): Promise<SubgraphProcesses> {
+  const started: Partial<Record<SubgraphKey, ServerProcess>> = {};
   const stop = async () => {
-    for (const s of Object.values(started).reverse()) await s?.stop().catch(() => undefined);
+    for (const s of [...SUBGRAPHS].reverse()) await started[s.key]?.stop().catch(() => undefined);
   };
-  try {
-    for (const s of SUBGRAPHS) {
-      const port = await freePort();
-      started[s.key] = await startChild(
-        path.join(REPO_ROOT, `services/${s.dir}/src/main.ts`),
-        {
-          NODE_ENV: 'development',
-          LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          DATABASE_URL: opts.databaseUrl,
-          NATS_URL: opts.natsUrl,
-          NATS_USER: undefined,
-          NATS_PASSWORD: undefined,
-          INTERNAL_AUTH_SECRET: TEST_INTERNAL_SECRET,
-          SEED_DEMO_DATA: s.key === 'peopleCredit' ? 'true' : undefined,
-          ...opts.env,
-        },
-        port,
-        true,
-      );
+  const startSome = async (which: (s: (typeof SUBGRAPHS)[number]) => boolean) => {
+    try {
+      for (const s of SUBGRAPHS) {
+        if (!which(s) || started[s.key]) continue;
+        started[s.key] = await startSubgraph(s, opts);
+        services[s.key].url = started[s.key]!.url;
+        pids[s.key] = started[s.key]!.pid;
+      }
+    } catch (err) {
+      await stop();
+      throw err;
     }
-  } catch (err) {
-    await stop();
-    throw err;
-  }
+  };
+  const pids: SubgraphProcesses['pids'] = {};
   const services = Object.fromEntries(
     SUBGRAPHS.map((s) => [
       s.key,
       {
-        url: started[s.key]!.url,
-        stop: () => started[s.key]!.stop(),
+        url: '',
+        stop: () => started[s.key]?.stop() ?? Promise.resolve(),
         start: async (): Promise<void> => {
           throw new Error('a subgraph process is not restarted');
         },
       },
     ]),
   ) as unknown as Stack['services'];
-  return { gatewayUrl: '', databaseUrl: opts.databaseUrl, services, stop };
+  const deferred = new Set(opts.defer ?? []);
+  await startSome((s) => !deferred.has(s.key));
+  return {
+    gatewayUrl: '',
+    databaseUrl: opts.databaseUrl,
+    services,
+    stop,
+    pids,
+    startDeferred: () => startSome(() => true),
+  };
 }
 
 /**

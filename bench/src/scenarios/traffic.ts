@@ -322,12 +322,14 @@ async function runDriver(cfg: DriverConfig): Promise<DriverOutput> {
  * with its own identity and arguments (traffic/mix.ts), from a load generator in a process of its own,
  * while a stream of real mutations at `writeRate` a second invalidates the response cache as production
  * writes would. `cache: 'off'` runs the same against a gateway started with RESPONSE_CACHE=off.
+ * `hooks.onDriveStart` is called as the readers and the writes start (the soak samples memory from then).
  */
 export async function trafficScenario(
   env: BenchEnvironment,
   ds: Dataset,
   data: LoadedData,
   opts: RunOptions,
+  hooks: { onDriveStart?: () => void } = {},
 ): Promise<TrafficResults> {
   const log = opts.log;
   const u = await buildUniverse(env, ds, data, opts.judgments);
@@ -383,6 +385,7 @@ export async function trafficScenario(
       }
     })();
     let out: DriverOutput;
+    hooks.onDriveStart?.();
     try {
       out = await runDriver({
         url,
