@@ -250,13 +250,18 @@ export function serveEventStream(
   o: LiveTransportOptions,
 ): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
   // Body errors as on /graphql (bodyErrors in http-guards.ts): a GraphQL-shaped error, localized.
-  const bodyError = (req: http.IncomingMessage, res: http.ServerResponse, err: { type?: string }) => {
+  const bodyError = (req: http.IncomingMessage, res: http.ServerResponse, err: { type?: string; status?: number }) => {
     const [status, code, message] =
       err?.type === 'entity.too.large'
         ? [413, 'PAYLOAD_TOO_LARGE', 'The request body is too large']
         : err?.type === 'entity.parse.failed'
           ? [400, 'BAD_REQUEST', 'The request body is not valid JSON']
-          : [400, 'BAD_REQUEST', 'The request body could not be read'];
+          : // An unsupported charset or encoding (415), an aborted upload: the body parser's own status.
+            [
+              err?.status && err.status >= 400 && err.status < 500 ? err.status : 400,
+              'BAD_REQUEST',
+              'The request body could not be read',
+            ];
     const locale = parseAcceptLanguage(req.headers[ACCEPT_LANGUAGE] as string | undefined);
     sendJson(res, status, { errors: [withLocalizedMessage({ message, extensions: { code } }, locale)] });
   };
@@ -354,7 +359,7 @@ export function serveEventStream(
       return true;
     }
     parseJson(req as Request, res as Response, (err?: unknown) => {
-      if (err) return bodyError(req, res, err as { type?: string });
+      if (err) return bodyError(req, res, err as { type?: string; status?: number });
       void handle(req, res, query).catch(failed(res));
     });
     return true;
