@@ -8,7 +8,6 @@
 import { fork } from 'node:child_process';
 import http from 'node:http';
 import { writeHeapSnapshot } from 'node:v8';
-import express from 'express';
 import { buildSchema } from 'graphql';
 import type { Identity } from '@zhiyuan/auth';
 import { InProcessEventBus } from '@zhiyuan/events';
@@ -85,9 +84,7 @@ async function main(): Promise<void> {
     silentLogger,
   );
   await engine.start();
-  const app = express();
-  const server = http.createServer(app);
-  serveEventStream(app, '/graphql/stream', {
+  const sse = serveEventStream('/graphql/stream', {
     engine,
     schema: () => schema,
     authenticate: async (authorization): Promise<Identity> => ({
@@ -105,6 +102,9 @@ async function main(): Promise<void> {
     clientAddress: () => '127.0.0.1',
     persisted: { mode: 'off', safelist: new Map() },
     log: silentLogger,
+  });
+  const server = http.createServer((req, res) => {
+    if (!sse(req, res)) res.writeHead(404).end();
   });
   server.maxConnections = 100_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));

@@ -146,7 +146,11 @@ export function createGateway(
   // X-Forwarded-For is believed only from the proxies configured (none by default): the client
   // address keys the anonymous rate limit and goes into the audit log.
   app.set('trust proxy', config.TRUSTED_PROXIES);
-  const httpServer = http.createServer(app);
+  let live: LiveEdge | undefined;
+  // Live subscriptions over SSE are answered ahead of Express (live/transports.ts: what an idle stream holds).
+  const httpServer = http.createServer((req, res) => {
+    if (!live?.serveEventStream(req, res)) app(req, res);
+  });
   httpServer.keepAliveTimeout = 65_000;
   const introspection = config.INTROSPECTION ?? development;
   // Depth, alias, cost and token limits reject abusive documents at parse and validation, before any
@@ -174,7 +178,6 @@ export function createGateway(
     log.warn('response cache off: no NATS_URL and no event bus to hear changes on');
   const cached = cache?.register(safelist) ?? [];
   let invalidation: Invalidation | undefined;
-  let live: LiveEdge | undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
@@ -245,8 +248,8 @@ export function createGateway(
       const warmed = apiSchema
         ? await warmOperations(server, apiSchema, safelist, { identity: ANONYMOUS, warmUp: true })
         : 0;
-      // Live subscriptions: SSE at /graphql/stream (before the /graphql mount, which would take it) and
-      // WebSocket upgrades on /graphql (docs/live.md).
+      // Live subscriptions: SSE at /graphql/stream (answered before Express, so before the /graphql mount)
+      // and WebSocket upgrades on /graphql (docs/live.md).
       live = await startLiveEdge({
         config,
         server: server as never,

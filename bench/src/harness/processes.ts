@@ -15,8 +15,6 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-
 /** Polls until the server answers: a GraphQL `{ __typename }` (a gateway), or GET of a readiness URL (a subgraph). */
 async function waitForHealth(
   url: string,
@@ -51,7 +49,9 @@ async function startChild(
   // The benchmark itself runs under `tsx --tsconfig ../tsconfig.json`, which tsx passes on relative to bench/.
   // BENCH_CPU_PROF=<dir>: each server writes a V8 CPU profile there when it stops.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(TSX, [...profile, script], {
+  // One node process, as deployed (`node main.js`), with tsx's loader in it: the `tsx` command would put a
+  // second node process of its own (some 45 MB) above each server, and its memory into the server's.
+  const child = spawn(process.execPath, ['--import', 'tsx', ...profile, script], {
     cwd: REPO_ROOT,
     env: { ...process.env, TSX_TSCONFIG_PATH: path.join(REPO_ROOT, 'tsconfig.json'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -78,8 +78,11 @@ class Resolutions {
   }
 }
 
-/** One open subscription: the events matched for it, resolved one after another as its transport reads. */
-class Subscriber {
+/**
+ * One open subscription: the events matched for it, resolved one after another as its transport reads. It is
+ * itself the iterator the transport reads (methods, not closures: an idle subscriber holds only its fields).
+ */
+class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   readonly queue: Queued[] = [];
   /** The last sequence taken in per stream (queued, skipped or replayed): later copies are ignored. */
   readonly seen: Cursor;
@@ -103,7 +106,7 @@ class Subscriber {
     readonly identity: Identity,
     readonly streams: string[],
     start: Cursor,
-    private readonly resolutions: Resolutions,
+    private readonly engine: LiveEngine,
   ) {
     this.seen = { ...start };
     this.delivered = { ...start };
@@ -129,7 +132,7 @@ class Subscriber {
       .map((k) => `${k}=${match.keys[k]}`)
       .join('&');
     const key = `${m.stream}:${m.seq}|${keys}|${this.scope}`;
-    this.resolutions.hold(key);
+    this.engine.resolutions.hold(key);
     this.queue.push({ m, match, key });
     this.wake?.();
   }
@@ -138,12 +141,12 @@ class Subscriber {
     if (this.ended) return;
     this.ended = true;
     this.ending = ending;
-    for (const item of this.queue) this.resolutions.release(item.key);
+    for (const item of this.queue) this.engine.resolutions.release(item.key);
     this.queue.length = 0;
     this.wake?.();
   }
 
-  next(): Promise<void> {
+  private work(): Promise<void> {
     return new Promise((resolve) => {
       this.wake = () => {
         this.wake = undefined;
@@ -151,6 +154,45 @@ class Subscriber {
       };
       if (this.queue.length || this.ended) this.wake();
     });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<ExecutionResult> {
+    return this;
+  }
+
+  async next(): Promise<IteratorResult<ExecutionResult>> {
+    for (;;) {
+      if (this.ended) {
+        this.engine.release(this);
+        const last = this.ending;
+        this.ending = undefined;
+        return last ? { done: false, value: last } : { done: true, value: undefined };
+      }
+      const item = this.queue.shift();
+      if (!item) {
+        await this.work();
+        continue;
+      }
+      this.resolving = true;
+      const result = await this.engine
+        .resolve(this, item)
+        .catch((err) => {
+          this.engine.log.warn({ err: String(err), field: this.op.field.name }, 'live: an event could not be resolved');
+          return null;
+        })
+        .finally(() => {
+          this.resolving = false;
+          this.engine.resolutions.release(item.key);
+        });
+      this.delivered[item.m.stream] = item.m.seq;
+      if (result && !this.ended) return { done: false, value: result };
+    }
+  }
+
+  async return(): Promise<IteratorResult<ExecutionResult>> {
+    this.end();
+    this.engine.release(this);
+    return { done: true, value: undefined };
   }
 }
 
@@ -168,7 +210,7 @@ export class LiveEngine {
     private readonly schema: () => GraphQLSchema | undefined,
     private readonly run: RunQuery,
     readonly limits: LiveLimits,
-    private readonly log: Logger,
+    readonly log: Logger,
   ) {}
 
   async start(): Promise<void> {
@@ -252,56 +294,23 @@ export class LiveEngine {
       throw liveError('RESUME_TOO_OLD', 'This cursor is too far behind to resume from; reload and subscribe again', {
         field: 'since',
       });
-    const sub = new Subscriber(op, identity, streams, start, this.resolutions);
+    const sub = new Subscriber(op, identity, streams, start, this);
     const key = identityKey(identity);
     this.perIdentity.set(key, (this.perIdentity.get(key) ?? 0) + 1);
     this.subscribers.add(sub);
     if (opts.expiresAt !== undefined) this.expireAt(sub, opts.expiresAt);
     void this.catchUp(sub, head);
+    return sub;
+  }
 
-    const release = () => {
-      if (!this.subscribers.delete(sub)) return;
-      this.unexpire(sub);
-      const n = (this.perIdentity.get(key) ?? 1) - 1;
-      if (n > 0) this.perIdentity.set(key, n);
-      else this.perIdentity.delete(key);
-    };
-    const iterator: AsyncIterableIterator<ExecutionResult> = {
-      [Symbol.asyncIterator]: () => iterator,
-      next: async () => {
-        for (;;) {
-          if (sub.ended) {
-            release();
-            const last = sub.ending;
-            sub.ending = undefined;
-            return last ? { done: false, value: last } : { done: true, value: undefined };
-          }
-          const item = sub.queue.shift();
-          if (!item) {
-            await sub.next();
-            continue;
-          }
-          sub.resolving = true;
-          const result = await this.resolve(sub, item)
-            .catch((err) => {
-              this.log.warn({ err: String(err), field: op.field.name }, 'live: an event could not be resolved');
-              return null;
-            })
-            .finally(() => {
-              sub.resolving = false;
-              this.resolutions.release(item.key);
-            });
-          sub.delivered[item.m.stream] = item.m.seq;
-          if (result && !sub.ended) return { done: false, value: result };
-        }
-      },
-      return: async () => {
-        sub.end();
-        release();
-        return { done: true, value: undefined };
-      },
-    };
-    return iterator;
+  /** Forgets a subscriber that ended (its iterator calls this; a second call does nothing). */
+  release(sub: Subscriber): void {
+    if (!this.subscribers.delete(sub)) return;
+    this.unexpire(sub);
+    const key = identityKey(sub.identity);
+    const n = (this.perIdentity.get(key) ?? 1) - 1;
+    if (n > 0) this.perIdentity.set(key, n);
+    else this.perIdentity.delete(key);
   }
 
   /** Replays what a resuming subscriber missed (from its cursor to the head at open), then lets live events in. */
@@ -328,7 +337,8 @@ export class LiveEngine {
     }
   }
 
-  private async resolve(sub: Subscriber, { m, match, key }: Queued): Promise<ExecutionResult | null> {
+  /** The payload of one queued event for `sub`, or null when it does not get it (its iterator calls this). */
+  async resolve(sub: Subscriber, { m, match, key }: Queued): Promise<ExecutionResult | null> {
     const schema = this.schema();
     if (!schema) return null;
     const op = sub.op;

@@ -21,13 +21,16 @@ export const LIVE_SSE_PATH = '/graphql/stream';
 
 export interface LiveEdge {
   engine: LiveEngine;
+  /** Answers a request for the SSE path (true); any other is left to the caller (false). */
+  serveEventStream(req: http.IncomingMessage, res: http.ServerResponse): boolean;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the live edge (docs/live.md) on the gateway's own HTTP server: hears the events (NATS, or the
- * in-process bus of `npm start`) and serves the subscription fields over WebSocket and SSE, resolving each
- * payload through `server` under the subscriber's identity. Undefined when there is nothing to hear.
+ * in-process bus of `npm start`) and serves the subscription fields over WebSocket and SSE (the caller hands
+ * requests to `serveEventStream` ahead of Express), resolving each payload through `server` under the
+ * subscriber's identity. Undefined when there is nothing to hear.
  */
 export async function startLiveEdge(deps: {
   config: GatewayConfig;
@@ -80,10 +83,11 @@ export async function startLiveEdge(deps: {
     persisted: { mode: config.PERSISTED_OPERATIONS, safelist: deps.safelist },
     log,
   };
-  serveEventStream(deps.app, LIVE_SSE_PATH, options);
+  const eventStream = serveEventStream(LIVE_SSE_PATH, options);
   const ws = serveWebSocket(deps.httpServer, LIVE_WS_PATH, options);
   return {
     engine,
+    serveEventStream: eventStream,
     async stop() {
       await ws.close();
       await engine.stop();
