@@ -43,7 +43,8 @@ export async function listenForChanges(
   }
   if (!source.natsUrl) return undefined;
   const nc: NatsConnection = await connect({
-    servers: source.natsUrl,
+    // NATS_URL may list the nodes of a cluster, comma-separated.
+    servers: source.natsUrl.split(','),
     name: `gateway-cache-${process.pid}`,
     user: source.user,
     pass: source.pass,

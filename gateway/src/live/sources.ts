@@ -80,7 +80,8 @@ export function natsLiveSource(opts: { url: string; user?: string; pass?: string
   /** Connects, reads the heads and follows each stream; throws when NATS or its JetStream does not answer. */
   async function begin(on: (m: LiveMessage) => void): Promise<void> {
     const conn = await connect({
-      servers: opts.url,
+      // NATS_URL may list the nodes of a cluster, comma-separated.
+      servers: opts.url.split(','),
       name: `gateway-live-${process.pid}`,
       user: opts.user,
       pass: opts.pass,

@@ -81,7 +81,8 @@ export class NatsEventBus implements EventBus {
 
   async start(): Promise<void> {
     this.nc = await connect({
-      servers: this.opts.url,
+      // NATS_URL may list the nodes of a cluster, comma-separated: any of them will do to start.
+      servers: this.opts.url.split(','),
       name: this.opts.name,
       user: this.opts.user,
       pass: this.opts.pass,

@@ -22,6 +22,8 @@ import { startSubgraphServer, type RequestInfo, type RunningServer } from './ser
 /** The configuration every subgraph reads (see serviceConfigShape in @zhiyuan/config). */
 export interface BaseServiceConfig {
   DATABASE_URL: string;
+  /** A streaming replica for the read-only dashboard queries (runtime.readDs); only metrics' configuration has it. */
+  DATABASE_READ_URL?: string;
   NATS_URL?: string;
   NATS_USER?: string;
   NATS_PASSWORD?: string;
@@ -45,6 +47,13 @@ export interface BaseServiceConfig {
 
 export interface ServiceRuntime {
   ds: DataSource;
+  /**
+   * The pool of DATABASE_READ_URL (a streaming replica, so a little behind the primary) for queries
+   * that may read a moment-old state: dashboards over read models the events build anyway. `ds`
+   * itself when DATABASE_READ_URL is unset. Never for writes, the outbox or the inbox, nor for a
+   * read that must see the request's own write.
+   */
+  readDs: DataSource;
   messaging: Messaging;
   bus: EventBus;
   logger: Logger;
@@ -123,12 +132,23 @@ export function defineService<Ctx extends object>(
     applicationName: `zhiyuan-${def.name}`,
     onQuery: deps.onQuery,
   });
+  const readDs = config.DATABASE_READ_URL
+    ? createDataSource({
+        url: config.DATABASE_READ_URL,
+        schema: def.schema,
+        entities: def.entities,
+        migrations: [],
+        poolSize: config.DB_POOL_SIZE,
+        applicationName: `zhiyuan-${def.name}-read`,
+        onQuery: deps.onQuery,
+      })
+    : ds;
   const messaging = new Messaging(ds, def.schema, def.name, bus, logger, undefined, {
     batchSize: config.EVENT_BATCH_SIZE,
     batchesAtOnce: config.EVENT_BATCHES_AT_ONCE,
     ...deps.consumers,
   });
-  const runtime: ServiceRuntime = { ds, messaging, bus, logger };
+  const runtime: ServiceRuntime = { ds, readDs, messaging, bus, logger };
   let server: RunningServer | undefined;
   let stopHook: (() => Promise<void>) | void;
   let pruneTimer: NodeJS.Timeout | undefined;
@@ -144,6 +164,8 @@ export function defineService<Ctx extends object>(
       applyCourtCalendar(config.COURT_CALENDAR_FILE, logger);
       if (ownsBus) await bus.start();
       await initializeDataSource(ds, def.schema);
+      // The replica follows the primary's migrations through replication; it is only connected.
+      if (readDs !== ds && !readDs.isInitialized) await readDs.initialize();
       stopHook = await def.onStart?.(runtime);
       removeProbe = addProbe(`service:${def.name}`, async () => {
         observePool(def.name, ds);
@@ -202,6 +224,7 @@ export function defineService<Ctx extends object>(
       await messaging.stop();
       if (ownsBus) await bus.close();
       if (ds.isInitialized) await ds.destroy();
+      if (readDs !== ds && readDs.isInitialized) await readDs.destroy();
     },
   };
 }

@@ -2,6 +2,11 @@ import { fields, loadConfig, serviceConfigShape, z } from '@zhiyuan/config';
 
 export const configSchema = z.object({
   ...serviceConfigShape,
+  /**
+   * A streaming replica (hot standby) of DATABASE_URL for the read-only dashboard queries: cockpit
+   * figures, rankings, series, judges' scores (docs/deploy.md). Unset: they read the primary.
+   */
+  DATABASE_READ_URL: fields.postgresUrl().optional(),
   /** HTTP port of this subgraph (internal only; clients go through the gateway). */
   PORT: fields.port(4004),
   /**

@@ -11,5 +11,5 @@ export interface Context {
 }
 
 export function createContext(identity: Identity, runtime: ServiceRuntime, settings: ProjectionSettings): Context {
-  return { identity, loaders: createLoaders(runtime.ds), runtime, settings };
+  return { identity, loaders: createLoaders(runtime.ds, runtime.readDs), runtime, settings };
 }

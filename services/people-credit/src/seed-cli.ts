@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const bus = new InProcessEventBus(logger);
   try {
     await seedDemoData(
-      { ds, messaging: new Messaging(ds, DB_SCHEMA, SERVICE_NAME, bus, logger), bus, logger },
+      { ds, readDs: ds, messaging: new Messaging(ds, DB_SCHEMA, SERVICE_NAME, bus, logger), bus, logger },
       { actor: `seed:${osUser()}` },
     );
   } finally {

@@ -22,12 +22,16 @@ function perArgument<A, K, V>(key: (a: A) => string, make: (a: A) => DataLoader<
   };
 }
 
-/** Built per request: one batched query per entity or relation, whatever the page size. */
-export function createLoaders(ds: DataSource) {
+/**
+ * Built per request: one batched query per entity or relation, whatever the page size. The figures
+ * (division stats, judges' outcome counts) read `readDs`, the streaming replica when there is one:
+ * they are read models the events build, behind the primary anyway; the rest reads `ds`.
+ */
+export function createLoaders(ds: DataSource, readDs: DataSource = ds) {
   return {
     stats: perArgument<{ period: Period; parts: StatsParts }, string, DivisionStatsModel>(
       (a) => `${periodKey(a.period)}|${a.parts.dims}|${a.parts.snapshot}`,
-      (a) => new DataLoader((codes) => loadDivisionStats(ds, codes, a.period, a.parts)),
+      (a) => new DataLoader((codes) => loadDivisionStats(readDs, codes, a.period, a.parts)),
     ),
     judgeCounts: perArgument<Period, string, OutcomeCounts>(
       periodKey,
@@ -35,7 +39,7 @@ export function createLoaders(ds: DataSource) {
         new DataLoader(async (ids) => {
           // Only well-formed ids reach the uuid[] cast; any other id simply has no counts.
           const valid = ids.filter(isUuid);
-          const m = valid.length ? await judgeOutcomeCounts(ds, valid, p) : new Map<string, OutcomeCounts>();
+          const m = valid.length ? await judgeOutcomeCounts(readDs, valid, p) : new Map<string, OutcomeCounts>();
           return ids.map((id) => m.get(id) ?? new Map());
         }),
     ),

@@ -10,16 +10,16 @@ import { listWarningRules, listWarnings, warningById } from '../queries/warnings
 export const Query: QueryResolvers = {
   divisionStats: (_p, args, { identity, loaders }, info) =>
     divisionStats(identity, loaders, args, selectedFields(info)),
-  divisionSeries: (_p, args, { identity, runtime }) => divisionSeries(runtime.ds, identity, args),
-  divisionRanking: (_p, args, { identity, runtime }) => divisionRanking(runtime.ds, identity, args),
-  disputeStats: (_p, args, { identity, runtime }) => disputeStats(runtime.ds, identity, args),
-  disputeSeries: (_p, args, { identity, runtime }) => disputeSeries(runtime.ds, identity, args),
+  divisionSeries: (_p, args, { identity, runtime }) => divisionSeries(runtime.readDs, identity, args),
+  divisionRanking: (_p, args, { identity, runtime }) => divisionRanking(runtime.readDs, identity, args),
+  disputeStats: (_p, args, { identity, runtime }) => disputeStats(runtime.readDs, identity, args),
+  disputeSeries: (_p, args, { identity, runtime }) => disputeSeries(runtime.readDs, identity, args),
   performanceRuleSets: (_p, { status }, { identity, runtime }) => listRuleSets(runtime.ds, identity, status),
   performanceRuleSet: (_p, { id }, { identity, loaders }) => ruleSetById(identity, loaders, id),
   activePerformanceRuleSet: (_p, _a, { identity, runtime }) => activeRuleSetFor(runtime.ds, identity),
   simulatePerformanceRuleSet: (_p, args, { identity, runtime, loaders }) =>
     simulateRuleSet(runtime.ds, identity, loaders, args),
-  judgeScores: (_p, { first }, { identity, runtime }) => judgeScores(runtime.ds, identity, first),
+  judgeScores: (_p, { first }, { identity, runtime }) => judgeScores(runtime.readDs, identity, first),
   warningRules: (_p, _a, { identity, runtime }) => listWarningRules(runtime.ds, identity),
   warnings: (_p, args, { identity, runtime }) => listWarnings(runtime.ds, identity, args),
   warning: (_p, { id }, { identity, runtime }) => warningById(runtime.ds, identity, id),
