@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { identity } from '@zhiyuan/testing';
@@ -8,6 +8,7 @@ import { writeJudgmentsCsv } from '../generator';
 import { callerFor, gql, pool } from './client';
 import { deadLetters, type BenchEnvironment } from './infra';
 import { waitForQuiet } from './settle';
+import { processTree, rssBytes } from './proc';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 
@@ -390,30 +391,5 @@ export async function runImportCommand(file: string, databaseUrl: string, extra:
 
 /** Resident memory of a process and all its descendants, from /proc. */
 export function treeRss(root: number): number {
-  let total = 0;
-  const children = new Map<number, number[]>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const list = children.get(ppid) ?? [];
-      list.push(Number(d));
-      children.set(ppid, list);
-    } catch {
-      /* gone */
-    }
-  }
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) total += Number(m[1]) * 1024;
-    } catch {
-      /* gone */
-    }
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
+  return rssBytes(processTree(root));
 }
