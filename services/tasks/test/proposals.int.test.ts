@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { gqlRequest, identity } from '@zhiyuan/testing';
-import { addDays, courtDate } from '@zhiyuan/kernel';
+import { addDays, chinaCalendar, courtDate } from '@zhiyuan/kernel';
 import {
   aCase,
   caseClosed,
@@ -369,8 +369,13 @@ describe('obligors coming forward online', () => {
     expect(r.errors).toBeUndefined();
     const p = r.data.comeForward;
     const expiresAt = new Date(p.expiresAt);
-    // Ten working days: at least two calendar weeks ahead.
-    expect(expiresAt.getTime() - new Date(p.submittedAt).getTime()).toBeGreaterThanOrEqual(14 * 86_400_000);
+    // Ten working days in court days (Asia/Shanghai), the time of day kept: at least 12 calendar days
+    // (from a Sunday), 14 from a weekday, more over a holiday.
+    const submittedAt = new Date(p.submittedAt);
+    expect(chinaCalendar.workingDaysBetween(courtDate(submittedAt), courtDate(expiresAt))).toBe(10);
+    expect(chinaCalendar.isWorkingDay(courtDate(expiresAt))).toBe(true);
+    expect((expiresAt.getTime() - submittedAt.getTime()) % 86_400_000).toBe(0);
+    expect(expiresAt.getTime() - submittedAt.getTime()).toBeGreaterThanOrEqual(12 * 86_400_000);
     const statusOf = async () => (await q(`SELECT status FROM tasks.proposal WHERE id = $1`, [p.id]))[0].status;
     // Proposals of the other tests lapse on their own deadlines; this one only at its own.
     await expireProposals(h.service.runtime, new Date(expiresAt.getTime() - 1000));
