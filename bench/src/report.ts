@@ -94,10 +94,15 @@ export function targets(r: BenchResults): TargetRow[] {
     const l = r.live;
     rows.push({
       target: `Live: p99 < 150 ms at 20 events/s with 1,000 subscribers, nothing dropped or doubled`,
-      measured: `${f0(l.subscribers)} subscribers at ${f1(l.achievedRatePerSecond)}/s: p99 ${f1(l.latencyFromSendMs.p99)} ms from the payment sent (${f1(l.latencyFromEventMs?.p99)} ms from its event), ${f0(l.perSubscriber?.lost ?? l.dropped)} lost, ${f0(l.duplicated)} doubled`,
+      // The target runs from the mutation's commit; without NATS the run knows only the send (an upper bound).
+      measured: l.latencyFromCommitMs
+        ? `${f0(l.subscribers)} subscribers at ${f1(l.achievedRatePerSecond)}/s: p99 ${f1(l.latencyFromCommitMs.p99)} ms from the payment's commit (${f1(l.latencyFromSendMs.p99)} ms from the payment sent, ${f1(l.latencyFromEventMs?.p99)} ms from its event), ${f0(l.perSubscriber?.lost ?? l.dropped)} lost, ${f0(l.duplicated)} doubled`
+        : `${f0(l.subscribers)} subscribers at ${f1(l.achievedRatePerSecond)}/s: p99 ${f1(l.latencyFromSendMs.p99)} ms from the payment sent (${f1(l.latencyFromEventMs?.p99)} ms from its event), ${f0(l.perSubscriber?.lost ?? l.dropped)} lost, ${f0(l.duplicated)} doubled`,
       ok:
         l.subscribers >= 1000 && l.targetRatePerSecond >= 20
-          ? l.latencyFromSendMs.p99 < 150 && (l.perSubscriber?.lost ?? l.dropped) === 0 && l.duplicated === 0
+          ? (l.latencyFromCommitMs ?? l.latencyFromSendMs).p99 < 150 &&
+            (l.perSubscriber?.lost ?? l.dropped) === 0 &&
+            l.duplicated === 0
           : undefined,
     });
     if (l.idle)
@@ -250,6 +255,11 @@ export function renderMarkdown(r: BenchResults): string {
       `| payment answered → message, p50 / p99 / max | ${f1(l.latencyFromAnswerMs.p50)} / ${f1(l.latencyFromAnswerMs.p99)} / ${f1(l.latencyFromAnswerMs.max)} ms |`,
       ...(l.latencyFromEventMs && l.byEvent
         ? [
+            ...(l.latencyFromCommitMs
+              ? [
+                  `| payment committed (its event's occurredAt, stamped just before COMMIT) → message, p50 / p99 / max | ${f1(l.latencyFromCommitMs.p50)} / ${f1(l.latencyFromCommitMs.p99)} / ${f1(l.latencyFromCommitMs.max)} ms |`,
+                ]
+              : []),
             `| event on NATS → message (the live edge's own share), p50 / p99 / max | ${f1(l.latencyFromEventMs.p50)} / ${f1(l.latencyFromEventMs.p99)} / ${f1(l.latencyFromEventMs.max)} ms |`,
             `| by event: payment events heard, messages expected / received / missing | ${f0(l.byEvent.events)}, ${f0(l.byEvent.expected)} / ${f0(l.byEvent.received)} / ${f0(l.byEvent.missing)} |`,
             ...(l.perSubscriber

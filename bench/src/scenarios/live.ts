@@ -38,6 +38,12 @@ export interface LiveResults {
    * benchmark) to the message at the client; `expected`/`received` here count by those events.
    */
   latencyFromEventMs?: LiveDistribution;
+  /**
+   * The issue's measure, commit → client: from the payment's event's `occurredAt` (stamped in the
+   * payment's transaction, just before its COMMIT, so this overstates by the commit's own time) to the
+   * message at the client, both on this machine's clock.
+   */
+  latencyFromCommitMs?: LiveDistribution;
   byEvent?: { events: number; expected: number; received: number; missing: number };
   /**
    * Exact, whatever balance a message shows: per subscriber, the distinct events received against the
@@ -191,8 +197,9 @@ export async function liveScenario(
   };
 
   // When each payment's event reached NATS, by case and balance after it (what the message will show).
-  const heard = new Map<string, { at: number; left: number }>();
+  const heard = new Map<string, { at: number; committedAt: number; left: number }>();
   const fromEvent: number[] = [];
+  const fromCommit: number[] = [];
   let receivedByEvent = 0;
   const natsUrl = env.nats?.url ?? process.env.NATS_URL;
   const nc = natsUrl ? await connect({ servers: natsUrl }) : undefined;
@@ -200,11 +207,16 @@ export async function liveScenario(
     callback: (_err, msg) => {
       try {
         const e = JSON.parse(new TextDecoder().decode(msg.data)) as {
+          occurredAt: string;
           payload: { caseId: string; totalPaidFen: number };
         };
         const n = subscribersOf.get(e.payload.caseId);
         if (n) {
-          heard.set(`${e.payload.caseId}:${e.payload.totalPaidFen}`, { at: performance.now(), left: n });
+          heard.set(`${e.payload.caseId}:${e.payload.totalPaidFen}`, {
+            at: performance.now(),
+            committedAt: Date.parse(e.occurredAt),
+            left: n,
+          });
           eventsOfCase.set(e.payload.caseId, (eventsOfCase.get(e.payload.caseId) ?? 0) + 1);
         }
       } catch {
@@ -219,6 +231,7 @@ export async function liveScenario(
     h.left--;
     receivedByEvent++;
     fromEvent.push(at - h.at);
+    fromCommit.push(performance.timeOrigin + at - h.committedAt);
   };
   const subscribersOf = new Map<string, number>();
 
@@ -349,6 +362,7 @@ export async function liveScenario(
     ...(nc
       ? {
           latencyFromEventMs: distribution(fromEvent),
+          latencyFromCommitMs: distribution(fromCommit),
           perSubscriber: exact,
           byEvent: {
             events: heard.size,
