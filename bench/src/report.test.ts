@@ -1,7 +1,7 @@
 import type { LiveResults } from './scenarios/live';
 import { renderMarkdown, targets, type BenchResults } from './report';
 
-const dist = (p99: number) => ({ p50: p99 / 4, p99, max: p99 * 1.2 });
+const dist = (p99: number) => ({ count: 100, p50: p99 / 4, p99, max: p99 * 1.2 });
 
 function results(live: Partial<LiveResults>): BenchResults {
   return {

@@ -15,7 +15,7 @@ type Who = 'admin' | 'judge' | 'otherJudge' | 'department' | 'otherDepartment' |
  * the cases they judge, and a county department reads, masked, only the parties of the tasks assigned to it.
  */
 describe('people-credit authorization through the gateway', () => {
-  const e2e = useE2eStack({ name: 'authz_pc' });
+  const e2e = useE2eStack({ name: 'authz_pc', shared: true });
   const headers = {} as Record<Who, Record<string, string>>;
   const fx = {} as { obligorId: string; obligorIdNumber: string; caseId: string; listingId: string };
   const call = (who: Who, query: string, variables: Record<string, unknown> = {}) =>

@@ -28,7 +28,7 @@ const DENIED = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
  * FORBIDDEN (or UNAUTHENTICATED) and writes nothing. The rows follow docs/access.md.
  */
 describe('authorization matrix through the gateway', () => {
-  const e2e = useE2eStack({ name: 'authz' });
+  const e2e = useE2eStack({ name: 'authz', shared: true });
   const headers = {} as Record<Role, Record<string, string>>;
   const fx = {} as {
     caseId: string;

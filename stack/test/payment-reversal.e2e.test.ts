@@ -10,7 +10,7 @@ const GANGKOU = '330522104201';
  * and the cockpit and judge figures follow, while the removed listing stays removed.
  */
 describe('payment reversal across the four subgraphs', () => {
-  const e2e = useE2eStack({ name: 'reversal', ownConsumers: true });
+  const e2e = useE2eStack({ name: 'reversal', shared: true });
   const auth = e2e.auth;
   const call = (role: string | null, query: string, variables: Record<string, unknown> = {}) =>
     gqlRequest(e2e.gatewayUrl, query, variables, undefined, role ? auth[role]! : {});

@@ -1,6 +1,7 @@
 import { DEMO_ROLES, DEV_JWT_SECRET, issueToken, type TokenClaims } from '@zhiyuan/gateway';
 import { createTestDatabase, natsUrl, silentLogger, uniqueService, type TestDatabase } from '@zhiyuan/testing';
-import { startStack, type Stack, type StackOptions } from '../../src';
+import type { Stack, StackOptions } from '../../src';
+import { sharedStackInfo } from './shared-stack';
 
 /** The development signing key the demo stack's gateway accepts (docs/access.md). */
 export const DEV_JWT = { secret: DEV_JWT_SECRET, issuer: 'zhiyuan-dev', audience: 'zhiyuan' };
@@ -24,6 +25,15 @@ export interface E2eStackOptions {
   env?: Record<string, string | undefined> | (() => Record<string, string | undefined>);
   /** The URL the services reach the test database by (a proxy in front of it), from the database's own. */
   databaseUrl?: (url: string) => string | Promise<string>;
+  /**
+   * Use the run's one shared stack (support/shared-stack.ts) instead of starting one: for a file whose
+   * tests keep to data of their own (their own parties and case numbers, no counts of everything) on the
+   * default settings, so no other option may be given. `stack` is not there (the stack runs in Jest's
+   * main process); `db` is the shared database, which is not dropped after the file. Without a shared
+   * stack in the run (`TEST_SHARED_STACK=off`, or the file run by itself in some other way) the file
+   * starts its own as before.
+   */
+  shared?: boolean;
 }
 
 /**
@@ -60,7 +70,11 @@ export async function bearer(claims: TokenClaims, opts: { ttl?: string } = {}): 
  * `gatewayUrl` are there from the file's first hook on; `auth` is the same object throughout.
  */
 export function useE2eStack(opts: E2eStackOptions): E2eStack {
-  let running: { stack: Stack; db: TestDatabase } | undefined;
+  const { name, shared, ...others } = opts;
+  const given = Object.entries(others).filter(([, v]) => v !== undefined);
+  if (shared && given.length)
+    throw new Error(`the e2e file ${name} asks for the shared stack and for ${given.map(([k]) => k).join(', ')}`);
+  let running: { stack?: Stack; db: TestDatabase; gatewayUrl: string } | undefined;
   const auth: Record<string, AuthHeaders> = {};
   const cleanups: (() => unknown)[] = [];
   const started = () => {
@@ -68,23 +82,32 @@ export function useE2eStack(opts: E2eStackOptions): E2eStack {
     return running;
   };
   beforeAll(async () => {
-    running = await startE2eStack(opts);
+    const info = shared ? sharedStackInfo() : undefined;
+    if (info) {
+      const db = { url: info.databaseUrl, name: new URL(info.databaseUrl).pathname.slice(1), drop: async () => {} };
+      running = { db, gatewayUrl: info.gatewayUrl };
+    } else {
+      const own = await startE2eStack(opts);
+      running = { ...own, gatewayUrl: own.stack.gatewayUrl };
+    }
     for (const [role, claims] of Object.entries(DEMO_ROLES)) auth[role] = await bearer(claims as TokenClaims);
   });
   afterAll(async () => {
     for (const fn of cleanups) await fn();
-    await running?.stack.stop();
+    await running?.stack?.stop();
     await running?.db.drop();
   });
   return {
     get stack() {
-      return started().stack;
+      const { stack } = started();
+      if (!stack) throw new Error(`${name} runs on the shared stack, which has no in-process handle here`);
+      return stack;
     },
     get db() {
       return started().db;
     },
     get gatewayUrl() {
-      return started().stack.gatewayUrl;
+      return started().gatewayUrl;
     },
     auth,
     token: (claims, tokenOpts = {}) => issueToken(claims, { ...DEV_JWT, ...tokenOpts }),
@@ -112,6 +135,9 @@ export async function startE2eStack(opts: E2eStackOptions): Promise<{ stack: Sta
       consumers:
         (opts.ownConsumers ?? !!opts.nats) ? { groupPrefix: uniqueService(opts.name), startAt: 'new' } : undefined,
     };
+    // Loaded when a stack starts: a file on the shared stack never loads the four services.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startStack } = require('../../src') as typeof import('../../src');
     return { stack: await startStack(stackOpts), db };
   } catch (err) {
     await db.drop().catch(() => undefined);
