@@ -1,4 +1,5 @@
-import { ADMIN, createTestDatabase, gqlRequest, type TestDatabase } from '@zhiyuan/testing';
+import { InProcessEventBus } from '@zhiyuan/events';
+import { ADMIN, createTestDatabase, gqlRequest, silentLogger, type TestDatabase } from '@zhiyuan/testing';
 import { DataSource } from 'typeorm';
 import {
   COUNTY,
@@ -9,6 +10,7 @@ import {
   VILLAGE_B1,
   publishAndSettle,
 } from './factories/events';
+import { createService, loadMetricsConfig } from '../src';
 import { quarterFixture } from './factories/fixture';
 import { startMetrics, type TestMetrics } from './factories/service';
 
@@ -36,6 +38,14 @@ describe('dashboard reads on DATABASE_READ_URL', () => {
 
   beforeAll(async () => {
     replica = await createTestDatabase();
+    // A copy of the migrated template, or (TEST_DATABASE_TEMPLATE=off) an empty database: migrated by a
+    // service started on it once, with a bus of its own that carries no event.
+    const migrate = createService(loadMetricsConfig({ DATABASE_URL: replica.url, PORT: '0' }), {
+      bus: new InProcessEventBus(silentLogger),
+      logger: silentLogger,
+    });
+    await migrate.start();
+    await migrate.stop();
     t = await startMetrics({ DATABASE_READ_URL: replica.url });
     await publishAndSettle(
       t.bus,
